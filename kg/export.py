@@ -1,0 +1,79 @@
+"""Exports of the store: Turtle, TriG, N-Quads (sorted, byte-identical for the same input), JSON-LD.
+Every file is written atomically: a temporary file beside it, then a rename."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from kg.errors import KgError
+from kg.namespaces import DEFAULT_BASE_IRI, bind_prefixes
+
+FORMATS = {"ttl": "turtle", "trig": "trig", "nq": "nquads", "jsonld": "json-ld"}
+SUFFIX = {"ttl": ".ttl", "trig": ".trig", "nq": ".nq", "jsonld": ".jsonld", "html": ".html"}
+
+
+def write_atomic(path: Path, data: str | bytes) -> None:
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as e:
+        raise KgError(f"{path.parent}: cannot write there ({e.strerror})") from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data.encode("utf-8") if isinstance(data, str) else data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def in_memory(ds: Dataset, base_iri: str = DEFAULT_BASE_IRI) -> Dataset:
+    """A Memory copy of the store's named graphs, for rdflib's serializers."""
+    copy = Dataset()
+    bind_prefixes(copy, base_iri)
+    copy.addN(q for q in ds.quads((None, None, None, None)) if q[3] is not None)
+    return copy
+
+
+def union_graph(ds: Dataset, base_iri: str = DEFAULT_BASE_IRI) -> Graph:
+    g = Graph()
+    bind_prefixes(g, base_iri)
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g
+
+
+def serialize(ds: Dataset, fmt: str, base_iri: str = DEFAULT_BASE_IRI) -> str:
+    if fmt == "ttl":
+        return union_graph(ds, base_iri).serialize(format="turtle")
+    if fmt == "nq":
+        lines = in_memory(ds, base_iri).serialize(format="nquads").splitlines()
+        return "\n".join(sorted(set(line for line in lines if line.strip()))) + "\n"
+    if fmt == "trig":
+        return in_memory(ds, base_iri).serialize(format="trig")
+    if fmt == "jsonld":
+        context = {p: str(ns) for p, ns in in_memory(ds, base_iri).namespaces()}
+        return in_memory(ds, base_iri).serialize(format="json-ld", context=context, indent=1)
+    raise KgError(f"unknown export format '{fmt}' (choose from {', '.join(list(FORMATS) + ['html'])})")
+
+
+def export(ds: Dataset, fmt: str, path: Path, base_iri: str = DEFAULT_BASE_IRI) -> Path:
+    if fmt == "html":
+        from kg.views.network import network_html
+        write_atomic(path, network_html(ds))
+    else:
+        write_atomic(path, serialize(ds, fmt, base_iri))
+    return path
+
+
+def write_build_exports(ds: Dataset, out_dir: Path, base_iri: str = DEFAULT_BASE_IRI) -> list[Path]:
+    out_dir = Path(out_dir)
+    return [export(ds, fmt, out_dir / name, base_iri)
+            for fmt, name in (("ttl", "kg.ttl"), ("trig", "kg.trig"), ("html", "graph.html"))]

@@ -1,0 +1,243 @@
+"""One article from text to records: actors with identity, country and coreference; then events,
+commitments, figures, projects and agreements. `extract_article` is a pure function of its inputs."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from kg import lexicons
+from kg.extract.actors import grammar
+from kg.extract.model import (Extraction, Mention, OrgRef, Organization, Person, PersonMention, Post, RoleRef)
+from kg.text.document import Document, Sentence, analyse
+from kg.text.normalize import clean, key
+
+
+@dataclass
+class ActorRef:
+    """Who a stretch of a sentence names: person or organisation keys, or a country code."""
+    begin: int          # article offsets
+    end: int
+    keys: list[str]
+    kind: str           # person | org | country | plural
+
+
+@dataclass
+class SentenceView:
+    index: int
+    sentence: Sentence
+    refs: list[ActorRef] = field(default_factory=list)
+
+
+@dataclass
+class ArticleContext:
+    doc: Document
+    home: str                        # the publisher's country: unmarked titles are its officials
+    foreign: str | None              # the other side the article is mostly about
+    persons: dict[str, Person]
+    orgs: dict[str, Organization]
+    views: list[SentenceView]
+    protagonist: str | None
+
+    def country_of(self, actor_key: str) -> str | None:
+        if actor_key in self.persons:
+            return self.persons[actor_key].country
+        if actor_key in self.orgs:
+            return self.orgs[actor_key].country
+        return None
+
+    def sides(self) -> list[str]:
+        return [c for c in (self.home, self.foreign) if c]
+
+
+def org_key(ref: OrgRef, country: str | None) -> str:
+    if ref.joint:
+        words = [w for w in ref.base.split() if w not in ("-",)]
+        forms = {f for f, _ in lexicons.country_forms()}
+        text = " ".join(words)
+        for form in sorted(forms, key=len, reverse=True):
+            text = text.replace(form, " ")
+        text = text.split(" về ")[0]
+        return f"{key(text)}|{'+'.join(sorted(ref.countries))}"
+    return f"{key(ref.base)}|{country or ''}"
+
+
+def person_key(name: str) -> str:
+    return key(name)
+
+
+def _national(kind: str) -> bool:
+    return kind in set(lexicons.load("institutions")["national_kinds"]) | {"organization", "party-organ"}
+
+
+def build_context(article_id: str, text: str, published: date | None = None,
+                  publisher: str | None = None) -> ArticleContext:
+    doc = analyse(article_id, text, published, publisher)
+    home = lexicons.load("boilerplate")["publisher_country"]
+    g = grammar()
+    readings = [g.read(s.text, s.begin, i) for i, s in enumerate(doc.sentences)]
+
+    # the other side: the foreign country named most often (titles, institutions, plain mentions)
+    counts: Counter = Counter()
+    for r in readings:
+        for code, _ in r.countries:
+            counts[code] += 1
+        for p in r.persons:
+            for post in p.posts:
+                for code in (post.country, post.org and post.org.country, post.posted_to):
+                    if code:
+                        counts[code] += 1
+        for o in r.orgs:
+            for code in o.org.countries or ((o.org.country,) if o.org.country else ()):
+                counts[code] += 1
+    counts.pop(home, None)
+    foreign = counts.most_common(1)[0][0] if counts else None
+
+    persons: dict[str, Person] = {}
+    explicit: dict[str, str] = {}
+    sides: dict[str, str] = {}
+    for r in readings:
+        for pm in r.persons:
+            k = person_key(pm.name)
+            person = persons.setdefault(k, Person(k, pm.name))
+            person.mentions.append(pm.mention)
+            for post in pm.posts:
+                if not any(_same_post(post, q) for q in person.posts):
+                    person.posts.append(post)
+                code = post.country or (post.org.country if post.org and not post.org.joint else None)
+                if code and k not in explicit:
+                    explicit[k] = code
+            if pm.side and k not in sides:
+                sides[k] = pm.side
+    for k, person in persons.items():
+        if k in explicit:
+            person.country = explicit[k]
+        elif k in sides:
+            person.country = sides[k]
+        elif g.is_vietnamese_name(person.name):
+            person.country = home
+        else:
+            person.country = foreign or home
+
+    orgs: dict[str, Organization] = {}
+    explicit_org_country: dict[str, set] = {}
+    for r in readings:
+        for om in r.orgs:
+            if om.org.country and not om.org.joint:
+                explicit_org_country.setdefault(key(om.org.base), set()).add(om.org.country)
+
+    def org_country(ref: OrgRef, holder: Person | None) -> str | None:
+        if ref.joint or ref.kind == "international":
+            return None
+        if ref.country:
+            return ref.country
+        if holder is not None and holder.country:
+            return holder.country
+        known = explicit_org_country.get(key(ref.base), set())
+        if len(known) == 1:
+            return next(iter(known))
+        return home if _national(ref.kind) or ref.kind in ("party", "army", "police") else None
+
+    def add_org(ref: OrgRef, mention: Mention, holder: Person | None) -> str:
+        country = org_country(ref, holder)
+        k = org_key(ref, country)
+        org = orgs.get(k)
+        if org is None:
+            org = orgs[k] = Organization(k, ref.surface, set(), country, ref.kind)
+        org.names.add(ref.surface)
+        org.names.add(ref.base)
+        if country and _national(ref.kind) and not ref.joint:
+            org.names.add(f"{ref.base} {lexicons.countries()[country]['vi']}")
+        org.mentions.append(mention)
+        return k
+
+    post_orgs: dict[int, str] = {}
+    for r in readings:
+        for pm in r.persons:
+            holder = persons[person_key(pm.name)]
+            for post in pm.posts:
+                if post.org:
+                    post_orgs[id(post.org)] = add_org(post.org, pm.mention, holder)
+    for person in persons.values():
+        for post in person.posts:
+            if post.org and id(post.org) in post_orgs:
+                post.org_key = post_orgs[id(post.org)]
+    views = [SentenceView(i, s) for i, s in enumerate(doc.sentences)]
+    for view, r in zip(views, readings):
+        for om in r.orgs:
+            if id(om.org) in post_orgs:
+                k = post_orgs[id(om.org)]
+            else:
+                k = add_org(om.org, om.mention, None)
+            view.refs.append(ActorRef(om.mention.begin, om.mention.end, [k], "org"))
+        for pm in r.persons:
+            view.refs.append(ActorRef(pm.mention.begin, pm.mention.end, [person_key(pm.name)], "person"))
+        for code, m in r.countries:
+            view.refs.append(ActorRef(m.begin, m.end, [code], "country"))
+
+    mention_counts = Counter({k: len(p.mentions) for k, p in persons.items()})
+    protagonist = mention_counts.most_common(1)[0][0] if mention_counts else None
+    ctx = ArticleContext(doc, home, foreign, persons, orgs, views, protagonist)
+    for view, r in zip(views, readings):
+        for ref in r.roles:
+            resolved = resolve_role(ctx, ref)
+            if resolved:
+                kind = "plural" if ref.plural else "person"
+                view.refs.append(ActorRef(ref.mention.begin, ref.mention.end, resolved, kind))
+                if not ref.plural and ref.surname:
+                    persons[resolved[0]].mentions.append(ref.mention)
+        view.refs.sort(key=lambda a: a.begin)
+    return ctx
+
+
+def _same_post(a: Post, b: Post) -> bool:
+    return a.role == b.role and (a.org and a.org.base) == (b.org and b.org.base)
+
+
+def resolve_role(ctx: ArticleContext, ref: RoleRef) -> list[str]:
+    """A bare title to the person(s) of this article who hold it: 'Thủ tướng Lào' → the Lao PM."""
+    people = list(ctx.persons.values())
+    if ref.surname:
+        return [p.key for p in people if ref.surname in p.name.split()][:1]
+    holders = [p for p in people if any(post.role == ref.role for post in p.posts)]
+    if ref.country:
+        holders = [p for p in holders if p.country == ref.country]
+    if ref.plural:
+        return [p.key for p in holders]
+    if not holders:
+        return []
+    if not ref.country:
+        home = [p for p in holders if p.country == ctx.home]
+        holders = home or holders
+    # the holder mentioned nearest before the reference, else the first one
+    before = [(max((m.begin for m in p.mentions if m.begin < ref.mention.begin), default=-1), p) for p in holders]
+    best = max(before, key=lambda bp: bp[0])
+    return [best[1].key if best[0] >= 0 else holders[0].key]
+
+
+def extract_article(article_id: str, text: str, published: date | None = None,
+                    publisher: str | None = None) -> Extraction:
+    from kg.extract.artifacts import find_named
+    from kg.extract.commitments import find_commitments
+    from kg.extract.events import find_events
+
+    ctx = build_context(article_id, text, published, publisher)
+    events = find_events(ctx)
+    commitments, observations = find_commitments(ctx, events)
+    named = find_named(ctx)
+    project_spans = {(n.mention.begin, n.mention.end) for n in named if n.kind == "project"}
+    _drop_orgs_inside(ctx, project_spans)
+    countries = {ctx.home} | ({ctx.foreign} if ctx.foreign else set())
+    countries |= {p.country for p in ctx.persons.values() if p.country}
+    countries |= {o.country for o in ctx.orgs.values() if o.country}
+    doc = ctx.doc
+    return Extraction(article_id, text, doc.published.isoformat() if doc.published else None, doc.publisher,
+                      doc.sentences, ctx.persons, ctx.orgs, countries, events, commitments, observations, named)
+
+
+def _drop_orgs_inside(ctx: ArticleContext, spans: set[tuple[int, int]]) -> None:
+    """A named project ('Đại học Lào - Việt' to be built) is not also an organisation."""
+    for k, org in list(ctx.orgs.items()):
+        org.mentions = [m for m in org.mentions if not any(a <= m.begin and m.end <= b for a, b in spans)]
+        if not org.mentions:
+            del ctx.orgs[k]

@@ -1,0 +1,153 @@
+"""Commitments: clauses with an agreement, pledge or proposal cue (kg/lexicons/commitments.json), their
+parties, topic and targets; and the figures reported outside them (observations)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg import lexicons
+from kg.extract.model import Commitment, Event, Mention, Observation
+from kg.extract.quantities import find_quantities, measure_of
+from kg.text.tokens import PhraseMatcher, tokenize
+
+PERIOD_MONTHS = re.compile(r"(\d{1,2}) tháng đầu năm (\d{4})")
+QUARTER = re.compile(r"quý (I{1,3}|IV|\d)/(\d{4})", re.I)
+YEAR = re.compile(r"\bnăm (\d{4})\b", re.I)
+QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+@lru_cache(maxsize=1)
+def _lexicon():
+    data = lexicons.load("commitments")
+    cues = PhraseMatcher([(c, status) for status, cs in data["status"].items() for c in cs])
+    blocked = PhraseMatcher([(c, c) for c in data["not_cues"]])
+    both = PhraseMatcher([(c, c) for c in data["both_sides"]])
+    events = PhraseMatcher([(c, c) for c in data["event_verbs"]])
+    return data, cues, blocked, both, events
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in re.finditer(r";|…|\.\.\.", text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def _first_cue(toks, cues, blocked):
+    i = 0
+    while i < len(toks):
+        b = blocked.match_at(toks, i)
+        if b:
+            i = b[0]
+            continue
+        m = cues.match_at(toks, i)
+        if m:
+            return i, m[0], m[1]
+        i += 1
+    return None
+
+
+def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[Observation]]:
+    data, cues, blocked, both, event_verbs = _lexicon()
+    commitments: list[Commitment] = []
+    observations: list[Observation] = []
+    event_at = _event_index(events)
+    for view in ctx.views:
+        s = view.sentence
+        if s.kind != "body":
+            continue
+        previous: Commitment | None = None
+        for c0, c1 in _clauses(s.text):
+            raw = s.text[c0:c1]
+            lead = len(raw) - len(raw.lstrip())
+            clause = raw.strip()
+            c0 += lead
+            toks = tokenize(clause)
+            found = _first_cue(toks, cues, blocked)
+            status = None
+            if found:
+                i, j, status = found
+                if i > 0 and toks[i - 1].low == "đã":
+                    status = None                                   # a description of the past
+                elif status == "pledged" and toks[i].low == "sẽ" and event_verbs.match_at(toks, j):
+                    status = None                                   # 'sẽ đồng chủ trì': an announced event
+            quantities = find_quantities(clause)
+            if status is None:
+                previous = None
+                for q in quantities:
+                    q.quantity.measure = measure_of(q.quantity, clause)
+                    observations.append(Observation(q.quantity, _period(clause, q.begin, q.end),
+                                                    Mention(s.begin + c0 + q.begin, s.begin + c0 + q.end, view.index)))
+                continue
+            cue_at = toks[i].begin if found and status and i < len(toks) else 0
+            parties = _parties(ctx, view, s.begin + c0, s.begin + c0 + cue_at, both, clause[:cue_at])
+            if not parties and previous is not None:
+                parties = list(previous.parties)
+            if not parties:
+                parties = ctx.sides() if status == "agreed" else [ctx.home]
+            k = Commitment(clause, status, parties, _topic(clause[cue_at:] or clause),
+                           Mention(s.begin + c0, s.begin + c0 + len(clause), view.index))
+            year = YEAR.search(clause)
+            for q in quantities:
+                q.quantity.measure = measure_of(q.quantity, clause)
+                if year:
+                    q.quantity.year = int(year.group(1))
+                k.targets.append(q.quantity)
+            k.made_at = event_at(s.begin)
+            commitments.append(k)
+            previous = k
+    return commitments, observations
+
+
+def _parties(ctx, view, a: int, b: int, both, subject_text: str) -> list[str]:
+    toks = tokenize(subject_text)
+    if any(both.match_at(toks, i) for i in range(len(toks))):
+        return ctx.sides()
+    codes: list[str] = []
+    for ref in view.refs:
+        if a <= ref.begin and ref.end <= b:
+            for k in ref.keys:
+                code = k if ref.kind == "country" else ctx.country_of(k)
+                if code and code not in codes:
+                    codes.append(code)
+    return codes
+
+
+def _topic(text: str) -> str:
+    data = lexicons.load("commitments")
+    low = text.casefold()
+    scores = {t: sum(low.count(w) for w in words) for t, words in data["topics"].items()}
+    best = max(scores.values(), default=0)
+    if best == 0:
+        return "cooperation"
+    return next(t for t in data["topic_priority"] if scores.get(t) == best)
+
+
+def _period(clause: str, begin: int, end: int) -> str | None:
+    window = clause[max(0, begin - 60):end + 15]
+    m = PERIOD_MONTHS.search(window)
+    if m:
+        return f"{m.group(2)}-01/{m.group(2)}-{int(m.group(1)):02d}"
+    m = QUARTER.search(window)
+    if m:
+        q, y = QUARTERS[m.group(1).upper()], m.group(2)
+        return f"{y}-{3 * q - 2:02d}/{y}-{3 * q:02d}"
+    after = YEAR.search(clause[end:end + 15])
+    if after:
+        return after.group(1)
+    years = YEAR.findall(clause[:begin])
+    return years[-1] if years else None
+
+
+def _event_index(events: list[Event]):
+    """The event a statement was made at: the nearest one mentioned at or before it, else the first."""
+    spots = sorted((m.begin, ev.key) for ev in events for m in ev.mentions)
+
+    def at(offset: int) -> str | None:
+        before = [k for b, k in spots if b <= offset + 400]
+        if before:
+            return before[-1]
+        return spots[0][1] if spots else None
+    return at

@@ -1,0 +1,166 @@
+"""Plain records that extraction produces and the RDF layer turns into statements."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where a fact was read: a character span of the article and the index of its sentence."""
+    begin: int
+    end: int
+    sentence: int
+
+
+@dataclass(frozen=True)
+class OrgRef:
+    base: str               # the name without a trailing country ('Bộ Ngoại giao')
+    surface: str            # as written ('Bộ Ngoại giao Lào')
+    country: str | None     # ISO code read in the name, if any
+    kind: str = "organization"
+    joint: bool = False     # a body of two or more countries ('Ủy ban liên Chính phủ Việt Nam - Lào')
+    countries: tuple[str, ...] = ()
+
+
+@dataclass
+class Post:
+    role: str
+    org: OrgRef | None = None
+    country: str | None = None      # the country the title names ('Thủ tướng Lào')
+    posted_to: str | None = None    # 'Đại sứ Lào tại Việt Nam': the host country
+    org_key: str | None = None      # set once the organisation has its identity
+
+
+@dataclass
+class PersonMention:
+    name: str
+    posts: list[Post]
+    mention: Mention
+    side: str | None = None          # 'Về phía Việt Nam có …'
+
+
+@dataclass
+class RoleRef:
+    """A bare title standing for a person: 'Thủ tướng Lào', 'hai Thủ tướng', 'Tổng thống Marcos'."""
+    role: str | None
+    country: str | None
+    plural: bool
+    mention: Mention
+    surname: str | None = None
+
+
+@dataclass
+class OrgMention:
+    org: OrgRef
+    mention: Mention
+
+
+@dataclass
+class Person:
+    key: str
+    name: str
+    country: str | None = None
+    posts: list[Post] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Organization:
+    key: str
+    name: str
+    names: set[str] = field(default_factory=set)
+    country: str | None = None
+    kind: str = "organization"
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A calendar date as far as the text gives it; year None means it could not be known."""
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    def iso(self) -> str | None:
+        if self.year and self.month and self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month and self.day:
+            return f"--{self.month:02d}-{self.day:02d}"
+        if self.year and self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        if self.year:
+            return f"{self.year:04d}"
+        return None
+
+
+@dataclass
+class Event:
+    key: str
+    type: str
+    name: str
+    attendees: list[str] = field(default_factory=list)   # person or organization keys
+    hosts: list[str] = field(default_factory=list)
+    guests: list[str] = field(default_factory=list)
+    chairs: list[str] = field(default_factory=list)
+    start: DateValue | None = None
+    end: DateValue | None = None
+    place: str | None = None
+    ordinal: int | None = None
+    organizer: str | None = None    # organization key
+    status: str = "held"
+    super_event: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Quantity:
+    value: float | None = None
+    min: float | None = None
+    max: float | None = None
+    unit: str = ""
+    measure: str | None = None
+    year: int | None = None
+    text: str = ""
+
+
+@dataclass
+class Commitment:
+    statement: str
+    status: str
+    parties: list[str]              # country codes
+    topic: str
+    mention: Mention
+    targets: list[Quantity] = field(default_factory=list)
+    made_at: str | None = None      # event key
+    speaker: str | None = None      # person key
+
+
+@dataclass
+class Observation:
+    quantity: Quantity
+    period: str | None
+    mention: Mention
+
+
+@dataclass
+class NamedThing:
+    kind: str                       # project | agreement
+    name: str
+    period: str | None
+    mention: Mention
+
+
+@dataclass
+class Extraction:
+    article_id: str
+    text: str
+    published: str | None
+    publisher: str | None
+    sentences: list = field(default_factory=list)
+    persons: dict[str, Person] = field(default_factory=dict)
+    organizations: dict[str, Organization] = field(default_factory=dict)
+    countries: set[str] = field(default_factory=set)
+    events: list[Event] = field(default_factory=list)
+    commitments: list[Commitment] = field(default_factory=list)
+    observations: list[Observation] = field(default_factory=list)
+    named: list[NamedThing] = field(default_factory=list)

@@ -1,0 +1,58 @@
+"""Vietnamese numbers with their units: '1.300' = 1300, '1,6 tỷ USD' = 1.6e9, '10-15%' a range,
+'10 tỷ USD/năm', 'tăng 16,7%'. Dots group thousands and the comma is the decimal mark."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg import lexicons
+from kg.extract.model import Quantity
+
+NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+
+
+@dataclass(frozen=True)
+class QuantityMention:
+    begin: int
+    end: int
+    quantity: Quantity
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern:
+    data = lexicons.load("quantities")
+    scales = "|".join(sorted(map(re.escape, data["scales"]), key=len, reverse=True))
+    units = "|".join(sorted(map(re.escape, data["units"]), key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\d.,/])(?P<a>{NUMBER})(?:\s*(?:-|–|đến)\s*(?P<b>{NUMBER}))?\s*(?P<scale>{scales})?\s*"
+        rf"(?P<unit>{units})(?P<per>/năm)?(?![\wÀ-ỹ])")
+
+
+def parse_number(text: str) -> float:
+    return float(text.replace(".", "").replace(",", "."))
+
+
+def find_quantities(text: str) -> list[QuantityMention]:
+    data = lexicons.load("quantities")
+    out = []
+    for m in _pattern().finditer(text):
+        scale = data["scales"].get(m.group("scale") or "", 1.0)
+        unit = data["units"][m.group("unit")]
+        a = parse_number(m.group("a")) * scale
+        q = Quantity(unit=unit, text=m.group(0).strip())
+        if m.group("b"):
+            q.min, q.max = a, parse_number(m.group("b")) * scale
+        else:
+            q.value = a
+        out.append(QuantityMention(m.start(), m.end(), q))
+    return out
+
+
+def measure_of(quantity: Quantity, context: str) -> str | None:
+    """The measure a figure is of, from cue words in its clause and its unit."""
+    ctx = context.casefold()
+    for entry in lexicons.load("quantities")["measures"]:
+        if quantity.unit in entry["units"] and any(c in ctx for c in entry["cues"]):
+            return entry["notation"]
+    return None

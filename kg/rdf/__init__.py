@@ -1,0 +1,1 @@
+"""RDF: minting IRIs and turning extraction records into statements of the data contract."""

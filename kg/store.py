@@ -1,0 +1,52 @@
+"""The triple store behind the graph, chosen by name through rdflib's plugin registry:
+`memory` → rdflib's Memory store, a folder path → Oxigraph on disk (oxrdflib). Every article's
+statements live in a named graph of their own; the vocabulary lives in one more."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from rdflib import Dataset, URIRef
+from rdflib.plugin import PluginException
+
+from kg.errors import KgError
+
+DEFAULT_STORE = ".kg"
+
+
+def store_plugin(spec: str) -> tuple[str, str | None]:
+    """(rdflib store plugin name, what to open it with) for a `--store` value."""
+    if spec == "memory":
+        return "Memory", None
+    if spec.startswith(("http://", "https://")):
+        raise KgError(f"{spec}: remote SPARQL stores are not supported yet; use a folder or 'memory'")
+    return "Oxigraph", str(Path(spec))
+
+
+def open_dataset(spec: str = DEFAULT_STORE, create: bool = True) -> Dataset:
+    plugin, location = store_plugin(spec)
+    try:
+        ds = Dataset(store=plugin, default_union=True)
+    except PluginException as e:
+        raise KgError(f"store '{plugin}' is not installed ({e})") from None
+    if location is not None:
+        path = Path(location)
+        if not create and not path.exists():
+            raise KgError(f"{location}: no store here; run `kg build` first")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            ds.open(location, create=create)
+        except OSError as e:
+            raise KgError(f"{location}: cannot open the store ({e}); is another kg process using it?") from None
+    return ds
+
+
+def replace_graph(ds: Dataset, graph: URIRef, triples: Iterable[tuple]) -> None:
+    """Building an article again replaces its graph: the store never holds two versions of one article."""
+    ds.remove_graph(ds.graph(graph))
+    g = ds.graph(graph)
+    ds.addN((s, p, o, g) for s, p, o in triples)
+
+
+def graphs(ds: Dataset) -> list[URIRef]:
+    return sorted(c.identifier for c in ds.contexts() if isinstance(c.identifier, URIRef))

@@ -1,0 +1,1 @@
+"""Text handling: normalisation, article layout (metadata, boilerplate, sentences)."""

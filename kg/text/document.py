@@ -1,0 +1,115 @@
+"""The layout of one news article: publication metadata, boilerplate to drop, sentences with offsets.
+
+Offsets are character offsets into the article text after NFC normalisation (what `Article.text` holds).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from kg.lexicons import load
+
+UPDATED = re.compile(r"^\s*(?:Cập nhật|Cập nhật lúc|Đăng ngày|Ngày đăng)\s*:?\s*(\d{1,2})/(\d{1,2})/(\d{4})")
+DATELINE = re.compile(r"^\s*[\wÀ-ỹ .]{2,30},\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*(?:\(([^)]+)\))?\s*$")
+ISO_PREFIX = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\s*")
+CREDIT = re.compile(r"\(?\s*Ảnh\s*:\s*[^)\n]*\)?\.?")
+SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“(]?[A-ZÀ-ỸĐ0-9])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    begin: int
+    end: int
+    text: str
+    kind: str = "body"  # body | caption | heading
+
+    def offset(self, local: int) -> int:
+        return self.begin + local
+
+
+@dataclass
+class Document:
+    id: str
+    text: str
+    sentences: list[Sentence] = field(default_factory=list)
+    published: date | None = None
+    publisher: str | None = None
+
+
+def _boilerplate() -> dict:
+    return load("boilerplate")
+
+
+def _safe_date(y: str, m: str, d: str) -> date | None:
+    try:
+        return date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+
+
+def analyse(article_id: str, text: str, published: date | None = None, publisher: str | None = None) -> Document:
+    """Split an article into sentences, reading its publication date and publisher off its boilerplate."""
+    doc = Document(article_id, text, published=published, publisher=publisher)
+    rules = _boilerplate()
+    publishers = rules["publishers"]
+    pos = 0
+    lines = text.split("\n")
+    for index, raw in enumerate(lines):
+        line_start, pos = pos, pos + len(raw) + 1
+        line = raw.strip()
+        if not line:
+            continue
+        if line in rules["stop_sections"]:
+            break  # related headlines, comment prompts: nothing after them is the article's content
+        if line in rules["skip_lines"]:
+            continue
+        if line in publishers:
+            doc.publisher = doc.publisher or line
+            continue
+        m = UPDATED.match(line)
+        if m:
+            doc.published = doc.published or _safe_date(m.group(3), m.group(2), m.group(1))
+            continue
+        m = DATELINE.match(line)
+        if m:
+            doc.published = doc.published or _safe_date(m.group(3), m.group(2), m.group(1))
+            if m.group(4):
+                doc.publisher = doc.publisher or m.group(4).strip()
+            continue
+        offset = line_start + (len(raw) - len(raw.lstrip()))
+        m = ISO_PREFIX.match(line)
+        if m:
+            doc.published = doc.published or _safe_date(*m.groups())
+            offset += m.end()
+            line = line[m.end():]
+        for name in publishers:
+            if re.search(rf"\b(?:Theo|phóng viên|đặc phái viên)\b[^.]*\b{re.escape(name)}\b", line):
+                doc.publisher = doc.publisher or name
+        heading = not re.search(r"[.!?…:;\"”]$", line) and len(line.split()) <= 25 and index + 1 < len(lines)
+        doc.sentences.extend(_sentences(line, offset, "heading" if heading else "body"))
+    return doc
+
+
+def _sentences(line: str, offset: int, kind: str) -> list[Sentence]:
+    """Sentences of one line; every sentence of a line that carries a photo credit is a caption."""
+    caption = CREDIT.search(line) is not None
+    out: list[Sentence] = []
+    start = 0
+    for m in SENTENCE_END.finditer(line):
+        _add(out, line[start:m.start()], offset + start, kind, caption)
+        start = m.end()
+    _add(out, line[start:], offset + start, kind, caption)
+    return out
+
+
+def _add(out: list[Sentence], piece: str, begin: int, kind: str, caption: bool) -> None:
+    credit = CREDIT.search(piece)
+    if credit:
+        piece = piece[: credit.start()]
+    stripped = piece.rstrip()
+    lead = len(stripped) - len(stripped.lstrip())
+    stripped = stripped.strip()
+    if len(stripped) < 3:
+        return
+    out.append(Sentence(begin + lead, begin + lead + len(stripped), stripped, "caption" if caption else kind))

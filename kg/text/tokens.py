@@ -1,0 +1,71 @@
+"""Word tokens with offsets, and a longest-match phrase matcher over them."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?(?<!\.)|[^\w\s]", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    begin: int
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalpha()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[0].isupper()
+
+    @property
+    def low(self) -> str:
+        return self.text.casefold()
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+class PhraseMatcher:
+    """Finds lexicon phrases in token lists, longest first, case-insensitively.
+
+    With `cased=True` the first token of a match must start with a capital letter in the text, which is
+    how Vietnamese writes titles and proper names ('Thủ tướng' the title, not 'thủ tướng' the noun).
+    """
+
+    def __init__(self, phrases: Iterable[tuple[str, Any]], cased: bool = False):
+        self.cased = cased
+        self.index: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
+        for phrase, payload in phrases:
+            words = tuple(t.low for t in tokenize(phrase))
+            if words:
+                self.index.setdefault(words[0], []).append((words, payload))
+        for entries in self.index.values():
+            entries.sort(key=lambda e: -len(e[0]))
+
+    def match_at(self, tokens: list[Token], i: int) -> tuple[int, Any] | None:
+        """(end index, payload) of the longest phrase starting at token i."""
+        if i >= len(tokens) or (self.cased and not tokens[i].is_cap):
+            return None
+        for words, payload in self.index.get(tokens[i].low, ()):
+            j = i + len(words)
+            if j <= len(tokens) and all(tokens[i + k].low == w for k, w in enumerate(words)):
+                return j, payload
+        return None
+
+    def find_all(self, tokens: list[Token]) -> list[tuple[int, int, Any]]:
+        """Non-overlapping matches, left to right, longest at each position."""
+        out, i = [], 0
+        while i < len(tokens):
+            m = self.match_at(tokens, i)
+            if m:
+                out.append((i, m[0], m[1]))
+                i = m[0]
+            else:
+                i += 1
+        return out

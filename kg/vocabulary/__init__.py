@@ -1,0 +1,26 @@
+"""The ontology, SKOS schemes and SHACL shapes: Turtle data files beside this module."""
+from __future__ import annotations
+
+from importlib import resources
+
+from rdflib import Graph
+
+FILES = ("ontology.ttl", "schemes.ttl")
+
+
+def path(name: str):
+    return resources.files(__package__).joinpath(name)
+
+
+def vocabulary_graph() -> Graph:
+    """Ontology and concept schemes: loaded into the store in a named graph of their own."""
+    g = Graph()
+    for name in FILES:
+        g.parse(data=path(name).read_text(encoding="utf-8"), format="turtle")
+    return g
+
+
+def shapes_graph() -> Graph:
+    g = Graph()
+    g.parse(data=path("shapes.ttl").read_text(encoding="utf-8"), format="turtle")
+    return g
