@@ -35,8 +35,9 @@ def open_dataset(spec: str = DEFAULT_STORE, create: bool = True) -> Dataset:
             raise KgError(f"{location}: no store here; run `kg build` first")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            ds.open(location, create=create)
-        except OSError as e:
+            # oxrdflib refuses create=True on an existing folder: reopen what is there
+            ds.open(location, create=not path.exists())
+        except (OSError, ValueError) as e:
             raise KgError(f"{location}: cannot open the store ({e}); is another kg process using it?") from None
     return ds
 

@@ -62,6 +62,20 @@ def org_key(ref: OrgRef, country: str | None) -> str:
     return f"{key(ref.base)}|{country or ''}"
 
 
+def canonical_label(ref: OrgRef, country: str | None) -> str:
+    """One display name per organisation: a national body with its country ('Bộ Ngoại giao Lào'), a joint
+    body with its countries in a fixed order, anything else as written."""
+    names = lexicons.countries()
+    if ref.joint:
+        words = org_key(ref, None).split("|")[0]      # case-folded: the same label from every article
+        return f"{words[:1].upper()}{words[1:]} {' - '.join(names[c]['vi'] for c in sorted(ref.countries))}"
+    own_country = not ref.countries or ref.base != ref.surface
+    if country and own_country and (_national(ref.kind) and ref.kind != "organization" or
+                                    ref.kind in ("party", "army", "police")):
+        return f"{ref.base} {names[country]['vi']}"
+    return ref.surface
+
+
 def person_key(name: str) -> str:
     return key(name)
 
@@ -146,8 +160,11 @@ def build_context(article_id: str, text: str, published: date | None = None,
             org = orgs[k] = Organization(k, ref.surface, set(), country, ref.kind)
         org.names.add(ref.surface)
         org.names.add(ref.base)
-        if country and _national(ref.kind) and not ref.joint:
-            org.names.add(f"{ref.base} {lexicons.countries()[country]['vi']}")
+        if country and _national(ref.kind) and not ref.joint and ref.base == ref.surface \
+                and not ref.countries:
+            org.names.add(f"{ref.base} {lexicons.countries()[country]['vi']}")   # 'Bộ Ngoại giao Việt Nam'
+        if org.label is None:
+            org.label = canonical_label(ref, country)
         org.mentions.append(mention)
         return k
 

@@ -82,6 +82,9 @@ def find_events(ctx) -> list[Event]:
     merged = _merge(events)
     for n, ev in enumerate(merged):
         ev.key = _identity(ctx, ev, n)
+        if ev.ordinal is not None and ev.organizer in ctx.orgs:
+            org = ctx.orgs[ev.organizer]
+            ev.name = f"{data_label(ev.type)} lần thứ {ev.ordinal} {org.label or org.name}"
     _link_visits(merged)
     return merged
 
@@ -126,7 +129,9 @@ def _event(ctx, view, etype, clause, c0, t_begin, t_end, toks, end, dates, disco
             ev.attendees = parties
             ev.organizer = None
         elif notation == "session":
-            ev.chairs = [k for k in before + after if k in ctx.persons]
+            # only those said to chair or attend it; a leader who merely proposes holding it is not there
+            if re.search(r"chủ trì|\bdự\b|tham dự", s.text[c0:local_b]):
+                ev.chairs = [k for k in before if k in ctx.persons]
             ev.attendees = list(ev.chairs)
         elif notation in ("conference", "forum"):
             ev.attendees = [k for k in before if k in ctx.persons] or list(last_subject)
@@ -170,6 +175,12 @@ def _event(ctx, view, etype, clause, c0, t_begin, t_end, toks, end, dates, disco
     return [ev]
 
 
+def data_label(notation: str) -> str:
+    """The Vietnamese label of an event type, capitalised: 'Kỳ họp', 'Đại hội'."""
+    label = next(t["vi"] for t in _lexicon()[0]["types"] if t["notation"] == notation)
+    return label[:1].upper() + label[1:]
+
+
 def clean_name(text: str) -> str:
     return " ".join(text.split()).strip(" ,.;:")
 
@@ -195,7 +206,7 @@ def _ruling_parties(ctx) -> list[str]:
         if name:
             k = f"{key(name.rsplit(' ', len(lexicons.countries()[code]['vi'].split()))[0])}|{code}"
             if k not in ctx.orgs:
-                ctx.orgs[k] = Organization(k, name, {name}, code, "party")
+                ctx.orgs[k] = Organization(k, name, {name}, code, "party", label=name)
             out.append(k)
     return out
 

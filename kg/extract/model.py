@@ -72,6 +72,7 @@ class Organization:
     country: str | None = None
     kind: str = "organization"
     mentions: list[Mention] = field(default_factory=list)
+    label: str | None = None
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, XSD
+from rdflib.namespace import DCTERMS, PROV, RDF, SKOS, XSD
 
 from kg import lexicons
 from kg.extract.model import DateValue, Extraction, Mention, Quantity
@@ -95,8 +95,8 @@ def emit(x: Extraction, base: str) -> tuple[URIRef, list[tuple]]:
             node = mint("sentence", f"{slug_id(x.article_id)}-{s.begin}-{s.end}")
             sentences[index] = node
             add((node, RDF.type, NIF.Sentence))
-            add((node, NIF.beginIndex, Literal(s.begin, datatype=XSD.nonNegativeInteger)))
-            add((node, NIF.endIndex, Literal(s.end, datatype=XSD.nonNegativeInteger)))
+            add((node, NIF.beginIndex, Literal(s.begin, datatype=XSD.integer)))
+            add((node, NIF.endIndex, Literal(s.end, datatype=XSD.integer)))
             add((node, NIF.anchorOf, Literal(s.text)))
             add((node, NIF.referenceContext, art))
         return sentences[index]
@@ -105,8 +105,8 @@ def emit(x: Extraction, base: str) -> tuple[URIRef, list[tuple]]:
         node = mint("mention", f"{slug_id(x.article_id)}-{m.begin}-{m.end}")
         add((subject, DK.mention, node))
         add((node, RDF.type, NIF.Phrase))
-        add((node, NIF.beginIndex, Literal(m.begin, datatype=XSD.nonNegativeInteger)))
-        add((node, NIF.endIndex, Literal(m.end, datatype=XSD.nonNegativeInteger)))
+        add((node, NIF.beginIndex, Literal(m.begin, datatype=XSD.integer)))
+        add((node, NIF.endIndex, Literal(m.end, datatype=XSD.integer)))
         add((node, NIF.anchorOf, Literal(x.text[m.begin:m.end])))
         add((node, NIF.referenceContext, art))
         add((node, NIF.sentence, sentence(m.sentence)))
@@ -128,6 +128,7 @@ def emit(x: Extraction, base: str) -> tuple[URIRef, list[tuple]]:
             add((node, RDF.type, ORG_CLASSES[o.kind]))
         for name in sorted(o.names):
             add((node, SCHEMA.name, vi(name)))
+        add((node, SKOS.prefLabel, vi(o.label or o.name)))
         if o.country:
             add((node, DK.country, country(o.country)))
         derived(node)
