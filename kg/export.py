@@ -6,7 +6,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, Literal
+from rdflib.namespace import XSD
 
 from kg.errors import KgError
 from kg.namespaces import DEFAULT_BASE_IRI, bind_prefixes
@@ -34,18 +35,31 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         raise
 
 
+def plain(term):
+    """RDF 1.1: "x" and "x"^^xsd:string are one literal; Oxigraph returns the second, rdflib writes the first."""
+    if isinstance(term, Literal) and term.datatype == XSD.string:
+        return Literal(str(term))
+    return term
+
+
+def quads(ds: Dataset):
+    for s, p, o, g in ds.quads((None, None, None, None)):
+        yield s, p, plain(o), g
+
+
 def in_memory(ds: Dataset, base_iri: str = DEFAULT_BASE_IRI) -> Dataset:
     """A Memory copy of the store's named graphs, for rdflib's serializers."""
     copy = Dataset()
     bind_prefixes(copy, base_iri)
-    copy.addN(q for q in ds.quads((None, None, None, None)) if q[3] is not None)
+    copy.addN((s, p, o, copy.graph(g.identifier if hasattr(g, "identifier") else g))
+              for s, p, o, g in quads(ds) if g is not None)
     return copy
 
 
 def union_graph(ds: Dataset, base_iri: str = DEFAULT_BASE_IRI) -> Graph:
     g = Graph()
     bind_prefixes(g, base_iri)
-    for s, p, o, _ in ds.quads((None, None, None, None)):
+    for s, p, o, _ in quads(ds):
         g.add((s, p, o))
     return g
 

@@ -83,7 +83,7 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
                 continue
             cue_at = toks[i].begin if found and status and i < len(toks) else 0
             parties = _parties(ctx, view, s.begin + c0, s.begin + c0 + cue_at, both, clause[:cue_at])
-            if not parties and previous is not None:
+            if not parties and previous is not None and status != "agreed":
                 parties = list(previous.parties)
             if not parties:
                 parties = ctx.sides() if status == "agreed" else [ctx.home]

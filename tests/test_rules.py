@@ -1,0 +1,113 @@
+"""Table-driven tests of the extraction rules on real sentence shapes, many about countries other than Laos."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.actors import grammar
+from kg.extract.article import extract_article
+from kg.extract.dates import find_dates
+from kg.extract.quantities import find_quantities
+
+
+def persons(sentence):
+    return {p.name: sorted((post.role, post.country or (post.org and post.org.country)) for post in p.posts)
+            for p in grammar().read(sentence, 0, 0).persons}
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Tổng Bí thư, Chủ tịch nước Lào Thongloun Sisoulith phát biểu.",
+     {"Thongloun Sisoulith": [("general-secretary", "LA"), ("president", "LA")]}),
+    ("Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn khẳng định.", {"Bùi Thanh Sơn": [("minister", None)]}),
+    ("Chánh Văn phòng Ủy ban Hợp tác Lào - Việt Nam Viengsan Chantha; lãnh đạo các Vụ.",
+     {"Viengsan Chantha": [("head-of-office", "LA")]}),
+    ("Đại sứ Ấn Độ tại Việt Nam Sandeep Arya ra đón.", {"Sandeep Arya": [("ambassador", "IN")]}),
+    ("Tổng thống Cộng hòa Pháp Emmanuel Macron và Phu nhân thăm Việt Nam.",
+     {"Emmanuel Macron": [("president", "FR")]}),
+    ("Tổng thống Philippines Ferdinand Romualdez Marcos Jr và Thủ tướng Thái Lan Anutin Charnvirakul.",
+     {"Ferdinand Romualdez Marcos Jr": [("president", "PH")], "Anutin Charnvirakul": [("prime-minister", "TH")]}),
+    ("Bộ trưởng Bộ Chiến tranh Hoa Kỳ Pete Hegseth thăm chính thức Việt Nam.",
+     {"Pete Hegseth": [("minister", "US")]}),
+    ("Chủ tịch Tập Cận Bình hội đàm với Thủ tướng Nhật Bản Kishida Fumio.",
+     {"Tập Cận Bình": [("chair", None)], "Kishida Fumio": [("prime-minister", "JP")]}),
+    ("Thủ tướng Campuchia Hun Manet và Quốc vương Norodom Sihamoni.",
+     {"Hun Manet": [("prime-minister", "KH")], "Norodom Sihamoni": [("monarch", None)]}),
+    ("Đại tướng Phan Văn Giang, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Quốc phòng, đã đón đoàn.",
+     {"Phan Văn Giang": [("minister", None), ("politburo-member", None)]}),
+    ("Trong ngày đầu tiên, Thủ tướng tiếp ông Gautam Adani, Chủ tịch Tập đoàn Adani.",
+     {"Gautam Adani": [("chair", None)]}),
+    ("Trưa 1-12, Thủ tướng Lào trao tặng Tổng Bí thư Tô Lâm Huân chương Vàng quốc gia.",
+     {"Tô Lâm": [("general-secretary", None)]}),
+    ("Hai bên ký kết tại Đại sứ quán Việt Nam.", {}),
+])
+def test_titles_and_names(sentence, expected):
+    assert persons(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,org,country", [
+    ("Cuộc họp giữa Đảng cộng sản Việt Nam và các bạn.", "Đảng Cộng sản", "VN"),
+    ("Lãnh đạo Bộ Công an Lào ra đón.", "Bộ Công an", "LA"),
+    ("Ngân hàng Xuất nhập khẩu Ấn Độ, giúp Việt Nam.", "Ngân hàng Xuất nhập khẩu", "IN"),
+    ("Kỳ họp của Ủy ban liên Chính phủ về hợp tác song phương Việt Nam – Lào diễn ra.", None, None),
+])
+def test_institutions_and_their_country(sentence, org, country):
+    orgs = grammar().read(sentence, 0, 0).orgs
+    assert orgs, sentence
+    ref = orgs[0].org
+    if org is None:
+        assert ref.joint and set(ref.countries) == {"VN", "LA"}
+    else:
+        assert (ref.base, ref.country) == (org, country)
+
+
+def test_country_attribution_and_coreference_in_an_article():
+    text = ("Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Malaysia Anwar Ibrahim ngày 3/6.\n"
+            "Về phía Malaysia có Bộ trưởng Ngoại giao Mohamad Hasan.\n"
+            "Thủ tướng Malaysia đề nghị hai bên tăng cường hợp tác thương mại.\n")
+    x = extract_article("t", text)
+    assert x.persons["phạm minh chính"].country == "VN"
+    assert x.persons["anwar ibrahim"].country == "MY"
+    assert x.persons["mohamad hasan"].country == "MY"
+    proposal = [k for k in x.commitments if k.status == "proposed"][0]
+    assert proposal.parties == ["MY"] and proposal.topic == "trade"
+    talks = [e for e in x.events if e.type == "talks"][0]
+    assert set(talks.attendees) == {"phạm minh chính", "anwar ibrahim"} and talks.start.iso() == "--06-03"
+
+
+def test_boilerplate_is_not_content():
+    text = ("Chủ tịch nước tiếp Đại sứ Nhật Bản Ito Naoki.\n\nẢnh: Thống Nhất/TTXVN\n\nCập nhật: 05/03/2024 10:00\n"
+            "\nTin liên quan\nThủ tướng Singapore Lawrence Wong thăm Việt Nam - 01/03/2024\n")
+    x = extract_article("t", text)
+    assert set(x.persons) == {"ito naoki"}
+    assert x.published == "2024-03-05"
+
+
+@pytest.mark.parametrize("text,year,expected", [
+    ("vào 9 giờ 30 ngày 2/12, chuyên cơ", None, [("--12-02", None)]),
+    ("Trưa 1-12, Tổng Bí thư", 2025, [("2025-12-01", None)]),
+    ("từ ngày 10/9 đến ngày 13/9.", None, [("--09-10", "--09-13")]),
+    ("trong hai ngày 15 và 16/5", 2025, [("2025-05-15", "2025-05-16")]),
+    ("từ ngày 30/7 đến ngày 1/8/2024", None, [("2024-07-30", "2024-08-01")]),
+    ("Trong những ngày đầu năm 2023, Thủ tướng", None, [("2023-01", None)]),
+    ("gặp nhau vào tháng 10/2024", None, [("2024-10", None)]),
+    ("giai đoạn 2021-2025 và 10-15%", None, []),
+])
+def test_dates(text, year, expected):
+    assert [(d.start.iso(), d.end_date and d.end_date.iso()) for d in find_dates(text, year)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("nâng kim ngạch lên 5 tỷ USD", [(5e9, None, None, "USD")]),
+    ("đạt 1,6 tỷ USD", [(1.6e9, None, None, "USD")]),
+    ("dành 1.300 suất học bổng", [(1300, None, None, "scholarship")]),
+    ("tăng từ 10-15% so với năm 2025", [(None, 10, 15, "percent")]),
+    ("hướng tới 10 tỷ USD/năm.", [(1e10, None, None, "USD")]),
+    ("vốn 38,93 triệu USD và 250 tỷ đồng", [(38.93e6, None, None, "USD"), (250e9, None, None, "VND")]),
+    ("khoảng 1.200 học viên trên 6,5 ha", []),
+])
+def test_quantities(text, expected):
+    got = [(q.quantity.value, q.quantity.min, q.quantity.max, q.quantity.unit) for q in find_quantities(text)]
+    assert len(got) == len(expected)
+    for (v, lo, hi, u), (ev, elo, ehi, eu) in zip(got, expected):
+        assert u == eu
+        for a, b in ((v, ev), (lo, elo), (hi, ehi)):
+            assert (a is None and b is None) or abs(a - b) <= 1e-6 * max(1, abs(b))
