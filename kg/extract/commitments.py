@@ -8,6 +8,7 @@ from functools import lru_cache
 from kg import lexicons
 from kg.extract.model import Commitment, Event, Mention, Observation
 from kg.extract.quantities import find_quantities, measure_of
+from kg.text.clauses import clauses
 from kg.text.tokens import PhraseMatcher, tokenize
 
 PERIOD_MONTHS = re.compile(r"(\d{1,2}) tháng đầu năm (\d{4})")
@@ -24,15 +25,6 @@ def _lexicon():
     both = PhraseMatcher([(c, c) for c in data["both_sides"]])
     events = PhraseMatcher([(c, c) for c in data["event_verbs"]])
     return data, cues, blocked, both, events
-
-
-def _clauses(text: str) -> list[tuple[int, int]]:
-    out, start = [], 0
-    for m in re.finditer(r";|…|\.\.\.", text):
-        out.append((start, m.start()))
-        start = m.end()
-    out.append((start, len(text)))
-    return [(a, b) for a, b in out if text[a:b].strip()]
 
 
 def _first_cue(toks, cues, blocked):
@@ -59,7 +51,7 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
         if s.kind != "body":
             continue
         previous: Commitment | None = None
-        for c0, c1 in _clauses(s.text):
+        for c0, c1 in clauses(s.text):
             raw = s.text[c0:c1]
             lead = len(raw) - len(raw.lstrip())
             clause = raw.strip()

@@ -9,6 +9,7 @@ from kg import lexicons
 from kg.extract.dates import find_dates
 from kg.extract.model import DateValue, Event, Mention, Organization
 from kg.text.normalize import digest, key
+from kg.text.clauses import clauses
 from kg.text.tokens import PhraseMatcher, tokenize
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -38,15 +39,6 @@ def _lexicon():
     return data, triggers, blocked
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
-    out, start = [], 0
-    for m in re.finditer(r";", text):
-        out.append((start, m.start()))
-        start = m.end()
-    out.append((start, len(text)))
-    return out
-
-
 def find_events(ctx) -> list[Event]:
     data, triggers, blocked = _lexicon()
     year = ctx.doc.published.year if ctx.doc.published else None
@@ -58,7 +50,7 @@ def find_events(ctx) -> list[Event]:
         if dates:
             discourse_date = dates[-1].start
         last_subject: list[str] = []
-        for c0, c1 in _clauses(s.text):
+        for c0, c1 in clauses(s.text):
             clause = s.text[c0:c1]
             toks = tokenize(clause)
             i = 0

@@ -194,9 +194,7 @@ def emit(x: Extraction, base: str) -> tuple[URIRef, list[tuple]]:
         for m in ev.mentions:
             evidence(node, m)
 
-    def quantity(owner: URIRef, q: Quantity, n: int) -> URIRef:
-        node = mint("quantity", digest(f"{owner}|{n}|{q.text}"))
-        add((node, RDF.type, SCHEMA.QuantitativeValue))
+    def amounts(node: URIRef, q: Quantity) -> None:
         if q.value is not None:
             add((node, SCHEMA.value, Literal(q.value, datatype=XSD.double)))
         if q.min is not None:
@@ -205,6 +203,11 @@ def emit(x: Extraction, base: str) -> tuple[URIRef, list[tuple]]:
         add((node, SCHEMA.unitText, Literal(q.unit)))
         if q.measure:
             add((node, DK.measure, scheme_concept("measure", q.measure)))
+
+    def quantity(owner: URIRef, q: Quantity, n: int) -> URIRef:
+        node = mint("quantity", digest(f"{owner}|{n}|{q.text}"))
+        add((node, RDF.type, SCHEMA.QuantitativeValue))
+        amounts(node, q)
         if q.year:
             add((node, DK.targetYear, Literal(str(q.year), datatype=XSD.gYear)))
         return node
@@ -229,15 +232,7 @@ def emit(x: Extraction, base: str) -> tuple[URIRef, list[tuple]]:
     for ob in x.observations:
         node = mint("observation", digest(f"{x.article_id}|{ob.mention.begin}|{ob.quantity.text}"))
         add((node, RDF.type, DK.Observation))
-        q = ob.quantity
-        if q.value is not None:
-            add((node, SCHEMA.value, Literal(q.value, datatype=XSD.double)))
-        if q.min is not None:
-            add((node, SCHEMA.minValue, Literal(q.min, datatype=XSD.double)))
-            add((node, SCHEMA.maxValue, Literal(q.max, datatype=XSD.double)))
-        add((node, SCHEMA.unitText, Literal(q.unit)))
-        if q.measure:
-            add((node, DK.measure, scheme_concept("measure", q.measure)))
+        amounts(node, ob.quantity)
         if ob.period:
             add((node, DK.period, Literal(ob.period)))
         derived(node)
