@@ -60,7 +60,8 @@ class ActorGrammar:
         self.not_name = set(hon["not_name_words"])
         self.breakers = PhraseMatcher([(b, b) for b in hon["name_breakers"]] +
                                       [(f, "country") for f, _ in lexicons.country_forms() if " " in f])
-        self.plural_roles = PhraseMatcher(list(hon["plural_persons"].items()))
+        self.plural_roles = PhraseMatcher(list(hon["plural_persons"].items()) +
+                                          [(phrase, None) for phrase in hon["plural_leaders"]])
         self.side_markers = hon["side_markers"]
         self.not_titles = {clean(t.split()[-2] + " " + t.split()[-1]) for t in hon["not_titles"]}
         self.role_heads = {r["notation"]: r for r in lexicons.load("roles")}

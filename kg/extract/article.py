@@ -211,16 +211,28 @@ def _same_post(a: Post, b: Post) -> bool:
     return a.role == b.role and (a.org and a.org.base) == (b.org and b.org.base)
 
 
+def principals(ctx: ArticleContext, people: list[Person]) -> list[str]:
+    """'hai Thủ tướng', 'hai nhà lãnh đạo': the most-mentioned person of our side and of the other side."""
+    out = []
+    for side in (ctx.home, ctx.foreign):
+        ranked = sorted((p for p in people if p.country == side), key=lambda p: (-len(p.mentions), p.mentions[0].begin))
+        if ranked:
+            out.append(ranked[0].key)
+    return out
+
+
 def resolve_role(ctx: ArticleContext, ref: RoleRef) -> list[str]:
     """A bare title to the person(s) of this article who hold it: 'Thủ tướng Lào' → the Lao PM."""
     people = list(ctx.persons.values())
     if ref.surname:
         return [p.key for p in people if ref.surname in p.name.split()][:1]
+    if ref.role is None:                     # 'hai nhà lãnh đạo'
+        return principals(ctx, people) if ref.plural else []
     holders = [p for p in people if any(post.role == ref.role for post in p.posts)]
     if ref.country:
         holders = [p for p in holders if p.country == ref.country]
     if ref.plural:
-        return [p.key for p in holders]
+        return principals(ctx, holders) if len(holders) > 2 else [p.key for p in holders]
     if not holders:
         return []
     if not ref.country:

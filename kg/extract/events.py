@@ -3,20 +3,23 @@ ordinals, and one record per real event within the article (mentions of the same
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg import lexicons
 from kg.extract.dates import find_dates
 from kg.extract.model import DateValue, Event, Mention, Organization
-from kg.text.normalize import digest, key
 from kg.text.clauses import clauses
+from kg.text.normalize import digest, key
 from kg.text.tokens import PhraseMatcher, tokenize
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-ORDINAL = re.compile(r"^\s*(?:lần thứ|khóa|khoá|thứ)\s+(\d+|[IVXLC]+)\b|^\s+([IVXLC]+)\b")
+ORDINAL = re.compile(r"^[^,;.()]{0,60}?\b(?:lần thứ|khóa|khoá)\s+(\d+|[IVXLC]+)\b|^\s+([IVXLC]+)\b")
 PLACE = re.compile(r"\btại (?:(?:Thủ đô|thủ đô|thành phố|tỉnh|sân bay(?: quốc tế| quân sự)?)\s+)?"
                    r"((?:[A-ZÀ-ỸĐ][\wÀ-ỹ]*)(?:\s+[A-ZÀ-ỸĐ][\wÀ-ỹ]*)*)")
+SIDE_LIST = re.compile(r"^\s*(?:Về phía|Phía) [^,]{2,30}? có\b")
 PAIR_TYPES = {"meeting", "talks", "phone-call", "award"}
+NAMED_TYPES = {"session", "congress", "conference", "forum", "high-level-meeting"}
 
 
 def roman(text: str) -> int | None:
@@ -39,39 +42,55 @@ def _lexicon():
     return data, triggers, blocked
 
 
+def data_label(notation: str) -> str:
+    """The Vietnamese label of an event type, capitalised: 'Kỳ họp', 'Đại hội'."""
+    label = next(t["vi"] for t in _lexicon()[0]["types"] if t["notation"] == notation)
+    return label[:1].upper() + label[1:]
+
+
+@dataclass
+class Trigger:
+    """One trigger occurrence with the stretch of text it governs (offsets local to the sentence)."""
+    etype: dict
+    phrase: str
+    begin: int
+    end: int
+    span_begin: int          # the clause or sub-clause the trigger is in
+    span_end: int
+    continues: bool = False  # a sub-clause opened by 'rồi', 'sau đó': same subject as before
+    subject: list[str] = field(default_factory=list)
+
+
 def find_events(ctx) -> list[Event]:
     data, triggers, blocked = _lexicon()
-    year = ctx.doc.published.year if ctx.doc.published else None
+    year = _reference_year(ctx)
     events: list[Event] = []
     discourse_date: DateValue | None = None
     for view in ctx.views:
         s = view.sentence
+        low = s.text.casefold()
+        past = any(w in low for w in data["past_markers"])
         dates = find_dates(s.text, year, discourse_date)
-        if dates:
-            discourse_date = dates[-1].start
+        if SIDE_LIST.match(s.text) and events:
+            _add_side_list(view, events[-1], ctx)
+            continue
         last_subject: list[str] = []
-        for c0, c1 in clauses(s.text):
-            clause = s.text[c0:c1]
-            toks = tokenize(clause)
-            i = 0
-            while i < len(toks):
-                if blocked.match_at(toks, i):
-                    i = blocked.match_at(toks, i)[0]
-                    continue
-                m = triggers.match_at(toks, i)
-                if not m:
-                    i += 1
-                    continue
-                end, etype = m
-                t_begin, t_end = c0 + toks[i].begin, c0 + toks[end - 1].end
-                new = _event(ctx, view, etype, clause, c0, t_begin, t_end, toks, end, dates, discourse_date,
-                             last_subject, data)
-                for ev in new:
-                    if ev.attendees:
-                        last_subject = ev.attendees[:1]
-                    events.append(ev)
-                i = end
+        for trig in _triggers(view, triggers, blocked, data):
+            new = _event(ctx, view, trig, dates, None if past else discourse_date, past, last_subject, data,
+                         events)
+            for ev in new:
+                if ev.attendees:
+                    last_subject = [k for k in ev.attendees if k in ctx.persons][:1] or last_subject
+                events.append(ev)
+        if dates and not past:
+            discourse_date = dates[-1].start
     merged = _merge(events)
+    for ev in merged:
+        if ev.type == "visit" and not ev.guests and ctx.protagonist:
+            ev.guests = [ctx.protagonist]
+            ev.attendees = [ctx.protagonist] + [k for k in ev.attendees if k != ctx.protagonist]
+            ev.name = f"{data_label('visit')} {ctx.persons[ctx.protagonist].name}"
+    merged = _merge(merged)
     for n, ev in enumerate(merged):
         ev.key = _identity(ctx, ev, n)
         if ev.ordinal is not None and ev.organizer in ctx.orgs:
@@ -79,6 +98,54 @@ def find_events(ctx) -> list[Event]:
             ev.name = f"{data_label(ev.type)} lần thứ {ev.ordinal} {org.label or org.name}"
     _link_visits(merged)
     return merged
+
+
+def _reference_year(ctx) -> int | None:
+    """The publication year, else the year of the first full date the article gives (its dateline)."""
+    if ctx.doc.published:
+        return ctx.doc.published.year
+    for view in ctx.views[:3]:
+        for d in find_dates(view.sentence.text):
+            for value in (d.start, d.end_date):
+                if value and value.year and value.month:
+                    return value.year
+    return None
+
+
+def _triggers(view, triggers, blocked, data) -> list[Trigger]:
+    text = view.sentence.text
+    proper = set(data["proper_triggers"])
+    noun = {t for e in data["types"] for t in e.get("noun_triggers", [])}
+    out: list[Trigger] = []
+    for c0, c1 in clauses(text):
+        spans = [(c0, False)]
+        for m in re.finditer(r",?\s+(?:rồi|sau đó|tiếp đó)\s+", text[c0:c1]):
+            spans.append((c0 + m.start(), True))
+        bounds = [(a, (spans[i + 1][0] if i + 1 < len(spans) else c1), cont) for i, (a, cont) in enumerate(spans)]
+        for a, b, cont in bounds:
+            toks = tokenize(text[a:b])
+            i = 0
+            while i < len(toks):
+                stop = blocked.match_at(toks, i)
+                if stop:
+                    i = stop[0]
+                    continue
+                m = triggers.match_at(toks, i)
+                if not m:
+                    i += 1
+                    continue
+                end, etype = m
+                phrase = " ".join(t.low for t in toks[i:end])
+                if phrase in proper and not toks[i].is_cap:
+                    i = end
+                    continue      # 'các diễn đàn đa phương': a common noun, not a named event
+                trig = Trigger(etype, phrase, a + toks[i].begin, a + toks[end - 1].end, a, b, cont)
+                trig.subject = []
+                if phrase in noun:
+                    trig.phrase = "noun:" + phrase
+                out.append(trig)
+                i = end
+    return out
 
 
 def _refs_in(view, a: int, b: int, kinds=("person", "plural")) -> list[str]:
@@ -89,126 +156,172 @@ def _refs_in(view, a: int, b: int, kinds=("person", "plural")) -> list[str]:
     return out
 
 
-def _event(ctx, view, etype, clause, c0, t_begin, t_end, toks, end, dates, discourse_date, last_subject, data):
+def _persons(ctx, keys: list[str]) -> list[str]:
+    return [k for k in keys if k in ctx.persons]
+
+
+def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, data, events) -> list[Event]:
     s = view.sentence
-    notation = etype["notation"]
-    local_b, local_e = t_begin - 0, t_end
-    before = _refs_in(view, c0, local_b)
-    after = _refs_in(view, local_e, c0 + len(clause))
-    orgs_after = _refs_in(view, local_e, c0 + len(clause), ("org",))
-    orgs_in = _refs_in(view, c0, c0 + len(clause), ("org",))
-    ev = Event("", notation, etype["vi"], mentions=[Mention(s.begin + t_begin, s.begin + t_end, view.index)])
-    rest = s.text[local_e:c0 + len(clause)]
-    head = s.text[c0:local_b].casefold()
-    if any(re.search(rf"\b{re.escape(w)}\b", head) for w in data["announced_cues"]):
+    notation = trig.etype["notation"]
+    a, b = trig.span_begin, trig.span_end
+    before = _persons(ctx, _refs_in(view, a, trig.begin))
+    after_all = _refs_in(view, trig.end, b)
+    after = _persons(ctx, after_all)
+    if trig.continues:
+        before = list(dict.fromkeys(last_subject + before))
+    ev = Event("", notation, trig.etype["vi"], mentions=[Mention(s.begin + trig.begin, s.begin + trig.end, view.index)])
+    rest = s.text[trig.end:b]
+    head = s.text[a:trig.begin].casefold()
+    if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", head) for w in data["announced_cues"]):
         ev.status = "announced"
-    past = any(w in s.text.casefold() for w in data["past_markers"])
-    if notation in ("congress", "conference", "forum") and not s.text[local_b:local_e][:1].isupper():
-        return []           # 'các diễn đàn đa phương': a common noun, not a named forum
-    if notation in ("session", "congress", "conference", "forum", "high-level-meeting"):
-        m = ORDINAL.match(rest)
-        if m:
-            ev.ordinal = roman(m.group(1) or m.group(2))
-        if orgs_after:
-            ev.organizer = orgs_after[0]
-        if notation in ("session", "congress") and ev.ordinal is None and ev.organizer is None \
-                and "kỳ họp" not in s.text[local_b:local_e].casefold():
+    if notation in NAMED_TYPES:
+        if not _named_event(ctx, view, ev, trig, rest, before, after, last_subject, s.text):
             return []
-        if notation == "high-level-meeting":
-            parties = [k for k in orgs_in if ctx.orgs.get(k) and ctx.orgs[k].kind == "party"]
-            if not parties and re.search(r"hai [Đđ]ảng", rest):
-                parties = _ruling_parties(ctx)
-            ev.attendees = parties
-            ev.organizer = None
-        elif notation == "session":
-            # only those said to chair or attend it; a leader who merely proposes holding it is not there
-            if re.search(r"chủ trì|\bdự\b|tham dự", s.text[c0:local_b]):
-                ev.chairs = [k for k in before if k in ctx.persons]
-            ev.attendees = list(ev.chairs)
-        elif notation in ("conference", "forum"):
-            ev.attendees = [k for k in before if k in ctx.persons] or list(last_subject)
-        ev.name = clean_name(s.text[local_b:local_e] + _name_tail(rest, ctx, ev))
     elif notation == "visit":
-        attribution = re.match(r"^\s*Theo [^,]*,", s.text[c0:local_b])
-        start = c0 + attribution.end() if attribution else c0
-        guest = [k for k in _refs_in(view, start, local_b) if k in ctx.persons] or (_refs_in(view, local_e, c0 + len(clause))[:1]
-                                                              if re.match(r"^[^,;]*\bcủa\b", rest) else [])
-        invite = re.search(r"(?:theo|nhận) lời mời của", s.text[c0:c0 + len(clause)], re.I)
-        if invite:
-            inviters = _refs_in(view, invite.end(), c0 + len(clause))
-            guest = [g for g in guest if g not in inviters]
-            ev.hosts = inviters[:1]
-        if not guest and not past:
-            guest = [ctx.protagonist] if ctx.protagonist and ctx.protagonist not in ev.hosts else []
-        ev.guests = guest[:1]
-        ev.attendees = list(ev.guests)
-        ev.name = f"{etype['vi']} {', '.join(ctx.persons[g].name for g in ev.guests)}".strip()
+        _visit(ctx, view, ev, trig, before, after, past, s.text)
     else:
-        subject = [k for k in before if k in ctx.persons] or list(last_subject)
-        objects = [k for k in after if k in ctx.persons and k not in subject]
-        chair = re.search(r"(?:đồng |cùng )?chủ trì", clause)
-        if chair:
-            ev.chairs = [k for k in (before if chair.start() < local_b - c0 else after) if k in ctx.persons]
-        if notation in PAIR_TYPES and len(objects) > 1 and re.search(r"\bvà\b", rest):
-            out = []
-            for obj in objects:
-                twin = Event("", notation, etype["vi"], mentions=list(ev.mentions), status=ev.status)
-                twin.attendees = subject + [obj]
-                twin.name = _pair_name(ctx, etype, twin.attendees)
-                _date(twin, dates, discourse_date, local_b, past)
-                out.append(twin)
-            return out
-        ev.attendees = list(dict.fromkeys(subject + objects + ev.chairs))
-        ev.name = _pair_name(ctx, etype, ev.attendees)
-    place = PLACE.search(s.text[c0:c0 + len(clause)])
+        if trig.phrase in data["welcome_triggers"]:
+            # 'Đón X tại sân bay có A; B; C' and 'Ra đón có A và B': the whole list, across ';'
+            # the one welcomed is often only 'Đoàn' or implied: the article's protagonist
+            everyone = _persons(ctx, _refs_in(view, 0, len(s.text))) or list(last_subject)
+            ev.attendees = list(dict.fromkeys(everyone + ([ctx.protagonist] if ctx.protagonist else [])))
+            ev.name = _pair_name(ctx, trig.etype, ev.attendees)
+        else:
+            subject = before or list(last_subject)
+            if not subject and not after and events:
+                subject = [k for k in events[-1].attendees if k in ctx.persons]   # 'tiến hành hội đàm'
+            chair = re.search(r"(?:đồng |cùng )?chủ trì", s.text[a:b])
+            if chair:
+                ev.chairs = before if chair.start() < trig.begin - a else after
+            objects = [k for k in after if k not in subject]
+            direct = _persons(ctx, _refs_in(view, trig.end, trig.end + _first_comma(rest)))
+            if notation in PAIR_TYPES and len(subject) > 1 and re.search(r"lần lượt", s.text[a:trig.begin]):
+                return [_twin(ctx, ev, trig, [subj] + objects, dates, discourse_date) for subj in subject]
+            if notation in PAIR_TYPES and len(direct) > 1 and re.search(r"\bvà\b", rest):
+                return [_twin(ctx, ev, trig, subject + [obj], dates, discourse_date) for obj in direct]
+            ev.attendees = list(dict.fromkeys(subject + objects + ev.chairs))
+            ev.name = _pair_name(ctx, trig.etype, ev.attendees)
+    place = PLACE.search(s.text[a:b])
     if place:
         ev.place = place.group(1)
-    _date(ev, dates, discourse_date, local_b, past)
+    _date(ev, dates, discourse_date, trig.begin)
     return [ev]
 
 
-def data_label(notation: str) -> str:
-    """The Vietnamese label of an event type, capitalised: 'Kỳ họp', 'Đại hội'."""
-    label = next(t["vi"] for t in _lexicon()[0]["types"] if t["notation"] == notation)
-    return label[:1].upper() + label[1:]
+def _first_comma(text: str) -> int:
+    m = re.search(r"[,;(]", text)
+    return m.start() if m else len(text)
 
 
-def clean_name(text: str) -> str:
-    return " ".join(text.split()).strip(" ,.;:")
+def _twin(ctx, ev: Event, trig: Trigger, attendees: list[str], dates, discourse_date) -> Event:
+    twin = Event("", ev.type, ev.name, mentions=list(ev.mentions), status=ev.status)
+    twin.attendees = list(dict.fromkeys(attendees))
+    twin.name = _pair_name(ctx, trig.etype, twin.attendees)
+    _date(twin, dates, discourse_date, trig.begin)
+    return twin
 
 
-def _name_tail(rest: str, ctx, ev) -> str:
+def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -> bool:
+    notation = ev.type
+    m = ORDINAL.match(rest)
+    if m:
+        ev.ordinal = roman(m.group(1) or m.group(2))
+    orgs_after = _refs_in(view, trig.end, trig.span_end, ("org",))
+    if orgs_after and notation != "high-level-meeting":
+        ev.organizer = orgs_after[0]
+    if notation in ("session", "congress") and ev.ordinal is None and ev.organizer is None \
+            and "kỳ họp" not in trig.phrase:
+        return False
+    if notation == "high-level-meeting":
+        orgs_in = _refs_in(view, trig.span_begin, trig.span_end, ("org",))
+        parties = [k for k in orgs_in if ctx.orgs.get(k) and ctx.orgs[k].kind == "party"]
+        if not parties and re.search(r"hai [Đđ]ảng", rest):
+            parties = _ruling_parties(ctx)
+        ev.attendees = parties
+    elif notation == "session":
+        # only those said to chair or attend it; a leader who merely proposes holding it is not there
+        if re.search(r"chủ trì|\bdự\b|tham dự", text[trig.span_begin:trig.begin]):
+            ev.chairs = list(before)
+        ev.attendees = list(ev.chairs)
+    elif notation in ("conference", "forum"):
+        ev.attendees = before or (after[:1] if ev.ordinal is not None else []) or list(last_subject)
+    ev.name = " ".join((text[trig.begin:trig.end] + _name_tail(rest)).split()).strip(" ,.;:")
+    return True
+
+
+def _visit(ctx, view, ev, trig, before, after, past, text) -> None:
+    invite = re.search(r"(?:theo|nhận) lời mời của", text[trig.span_begin:trig.span_end], re.I)
+    inviters = _refs_in(view, trig.span_begin + invite.end(), trig.span_end) if invite else []
+    attribution = re.match(r"^\s*Theo [^,]*,", text[trig.span_begin:trig.begin])
+    if attribution:
+        before = _persons(ctx, _refs_in(view, trig.span_begin + attribution.end(), trig.begin))
+    guest: list[str] = []
+    if trig.phrase.startswith("noun:"):
+        # 'chuyến thăm … của X', 'X có chuyến thăm', 'X bắt đầu chuyến công tác'
+        if re.match(r"^[^,;]*?\bcủa\b", text[trig.end:trig.span_end]):
+            guest = [k for k in after if k not in inviters][:1]
+        elif re.search(r"\b(?:có|bắt đầu|thực hiện|kết thúc)\s*$", text[trig.span_begin:trig.begin]):
+            guest = [k for k in before if k not in inviters][-1:]
+    else:
+        guest = [k for k in before if k not in inviters][-1:]   # 'X … thăm chính thức': the nearest subject
+    ev.hosts = inviters[:1]
+    ev.guests = guest
+    ev.attendees = list(guest)
+    if past and not guest:
+        ev.status = "held"
+    ev.name = f"{data_label('visit')} {', '.join(ctx.persons[g].name for g in guest)}".strip()
+
+
+def _add_side_list(view, event: Event, ctx) -> None:
+    """'Về phía Việt Nam có A; B …' right after an event: more participants of that event."""
+    for k in _persons(ctx, _refs_in(view, 0, len(view.sentence.text))):
+        if k not in event.attendees:
+            event.attendees.append(k)
+
+
+def _name_tail(rest: str) -> str:
     m = re.match(r"^((?:\s+(?:lần thứ|khóa|thứ)\s+\S+)?)(\s+(?:của\s+)?[^,;.(]*)?", rest)
-    tail = m.group(1) if m else ""
-    if ev.organizer and ev.organizer in ctx.orgs:
-        tail += " " + ctx.orgs[ev.organizer].name
-    return tail
+    return (m.group(1) or "") + (m.group(2) or "") if m else ""
 
 
 def _pair_name(ctx, etype, keys) -> str:
     names = [ctx.persons[k].name if k in ctx.persons else ctx.orgs[k].name for k in keys
              if k in ctx.persons or k in ctx.orgs]
-    return f"{etype['vi']} {' – '.join(names)}".strip()
+    label = etype["vi"]
+    return f"{label[:1].upper()}{label[1:]} {' – '.join(names)}".strip()
 
 
 def _ruling_parties(ctx) -> list[str]:
+    """'hai Đảng': the ruling parties of the two sides (general data in countries.json)."""
     out = []
     for code in ctx.sides():
-        name = lexicons.countries()[code].get("ruling_party")
+        country = lexicons.countries()[code]
+        name = country.get("ruling_party")
         if name:
-            k = f"{key(name.rsplit(' ', len(lexicons.countries()[code]['vi'].split()))[0])}|{code}"
+            base = name[: -len(country["vi"])].strip() if name.endswith(country["vi"]) else name
+            k = f"{key(base)}|{code}"
             if k not in ctx.orgs:
                 ctx.orgs[k] = Organization(k, name, {name}, code, "party", label=name)
             out.append(k)
     return out
 
 
-def _date(ev: Event, dates, discourse_date, local_b: int, past: bool) -> None:
+def _date(ev: Event, dates, discourse_date, at: int) -> None:
     if dates:
-        best = min(dates, key=lambda d: abs(d.begin - local_b))
+        best = min(dates, key=lambda d: abs(d.begin - at))
         ev.start, ev.end = best.start, best.end_date
-    elif discourse_date is not None and not past:
+    elif discourse_date is not None:
         ev.start = discourse_date
+
+
+def _dates_clash(a: DateValue | None, b: DateValue | None) -> bool:
+    if not a or not b:
+        return False
+    if a.year and b.year and a.year != b.year:
+        return True
+    if a.month and b.month and a.month != b.month:
+        return True
+    return bool(a.day and b.day and a.day != b.day)
 
 
 def _compatible(a: Event, b: Event) -> bool:
@@ -216,7 +329,7 @@ def _compatible(a: Event, b: Event) -> bool:
         return False
     if a.ordinal is not None and b.ordinal is not None:
         return a.ordinal == b.ordinal and (a.organizer == b.organizer or not a.organizer or not b.organizer)
-    if a.start and b.start and a.start.day and b.start.day and (a.start.day, a.start.month) != (b.start.day, b.start.month):
+    if _dates_clash(a.start, b.start):
         return False
     if a.type == "visit":
         return not a.guests or not b.guests or a.guests == b.guests
@@ -238,13 +351,15 @@ def _merge(events: list[Event]) -> list[Event]:
         for attr in ("attendees", "hosts", "guests", "chairs"):
             merged = getattr(target, attr)
             merged.extend(k for k in getattr(ev, attr) if k not in merged)
-        target.mentions.extend(ev.mentions)
+        target.mentions.extend(m for m in ev.mentions if m not in target.mentions)
         if target.start is None or (ev.start and ev.start.day and not target.start.day):
             target.start, target.end = ev.start, ev.end
         for attr in ("ordinal", "organizer", "place"):
             if getattr(target, attr) is None:
                 setattr(target, attr, getattr(ev, attr))
-        if len(ev.name) > len(target.name) and target.type not in ("visit",):
+        if target.type == "visit" and target.guests:
+            target.name = f"{data_label('visit')} {target.name.split(' ', 2)[-1]}" if target.name else target.name
+        elif len(ev.name) > len(target.name):
             target.name = ev.name
         if ev.status == "held":
             target.status = "held"
