@@ -277,6 +277,11 @@ class ActorGrammar:
                                          surname))
                 i = name[0] if surname else j
                 continue
+            if toks[i].text in self.pronouns and i + 1 < len(toks) and toks[i + 1].is_word \
+                    and not toks[i + 1].is_cap:
+                out.roles.append(RoleRef(None, None, False, mention(i, i + 1), pronoun=True))
+                i += 1
+                continue
             h = self.honorifics.match_at(toks, i)
             if h:
                 name = self._name(toks, h[0])

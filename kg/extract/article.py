@@ -226,6 +226,11 @@ def resolve_role(ctx: ArticleContext, ref: RoleRef) -> list[str]:
     people = list(ctx.persons.values())
     if ref.surname:
         return [p.key for p in people if ref.surname in p.name.split()][:1]
+    if ref.pronoun:
+        last = [(max((m.begin for m in p.mentions if m.begin < ref.mention.begin), default=-1), p.key)
+                for p in people]
+        best = max(last, default=(-1, None))
+        return [best[1]] if best[0] >= 0 else []
     if ref.role is None:                     # 'hai nhà lãnh đạo'
         return principals(ctx, people) if ref.plural else []
     holders = [p for p in people if any(post.role == ref.role for post in p.posts)]

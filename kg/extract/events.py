@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from kg import lexicons
 from kg.extract.dates import find_dates
+from kg.extract.article import principals
 from kg.extract.model import DateValue, Event, Mention, Organization
 from kg.text.clauses import clauses
 from kg.text.normalize import digest, key
@@ -17,7 +18,7 @@ ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 ORDINAL = re.compile(r"^[^,;.()]{0,60}?\b(?:lần thứ|khóa|khoá)\s+(\d+|[IVXLC]+)\b|^\s+([IVXLC]+)\b")
 PLACE = re.compile(r"\btại (?:(?:Thủ đô|thủ đô|thành phố|tỉnh|sân bay(?: quốc tế| quân sự)?)\s+)?"
                    r"((?:[A-ZÀ-ỸĐ][\wÀ-ỹ]*)(?:\s+[A-ZÀ-ỸĐ][\wÀ-ỹ]*)*)")
-SIDE_LIST = re.compile(r"^\s*(?:Về phía|Phía) [^,]{2,30}? có\b")
+
 PAIR_TYPES = {"meeting", "talks", "phone-call", "award"}
 NAMED_TYPES = {"session", "congress", "conference", "forum", "high-level-meeting"}
 
@@ -59,6 +60,12 @@ class Trigger:
     span_end: int
     continues: bool = False  # a sub-clause opened by 'rồi', 'sau đó': same subject as before
     subject: list[str] = field(default_factory=list)
+    prev_end: int = 0        # where the previous trigger of the sentence ends
+    next_begin: int = 0      # where the next one begins
+
+    @property
+    def family(self) -> str:
+        return _family(self.phrase.removeprefix("noun:"))
 
 
 def find_events(ctx) -> list[Event]:
@@ -71,19 +78,27 @@ def find_events(ctx) -> list[Event]:
         low = s.text.casefold()
         past = any(w in low for w in data["past_markers"])
         dates = find_dates(s.text, year, discourse_date)
-        if SIDE_LIST.match(s.text) and events:
+        if _lists_attendees(s.text, data) and events:
             _add_side_list(view, events[-1], ctx)
             continue
         last_subject: list[str] = []
-        for trig in _triggers(view, triggers, blocked, data):
+        found = _triggers(view, triggers, blocked, data)
+        for n, trig in enumerate(found):
+            trig.next_begin = found[n + 1].begin if n + 1 < len(found) else len(s.text)
+            trig.prev_end = found[n - 1].end if n else 0
+            # 'gặp nhau bên lề Hội nghị … tháng 10/2024': the occasion's stretch dates the meeting too
+            gap = s.text[trig.end:trig.next_begin].casefold().rstrip()
+            if n + 1 < len(found) and any(gap.endswith(w) for w in data["occasion_links"]):
+                trig.next_begin = found[n + 2].begin if n + 2 < len(found) else len(s.text)
             new = _event(ctx, view, trig, dates, None if past else discourse_date, past, last_subject, data,
                          events)
             for ev in new:
                 if ev.attendees:
                     last_subject = [k for k in ev.attendees if k in ctx.persons][:1] or last_subject
                 events.append(ev)
-        if dates and not past:
-            discourse_date = dates[-1].start
+        points = [d for d in dates if d.end_date is None]      # a span ('từ 10 đến 13/9') is no time point
+        if points and not past:
+            discourse_date = points[-1].start
     merged = _merge(events)
     for ev in merged:
         if ev.type == "visit" and not ev.guests and ctx.protagonist:
@@ -148,6 +163,19 @@ def _triggers(view, triggers, blocked, data) -> list[Trigger]:
     return out
 
 
+def _family(phrase: str) -> str:
+    """Welcomes stay apart from other meetings and ceremonies of the same article."""
+    for family, phrases in _lexicon()[0]["families"].items():
+        if phrase in phrases:
+            return family
+    return ""
+
+
+def _lists_attendees(text: str, data) -> bool:
+    """'Về phía Việt Nam có A; B', 'Cùng dự lễ đón có A; B': a list of the previous event's participants."""
+    return any(re.match(rf"^\s*{re.escape(m)}\b[^,.;]{{0,40}}?\bcó\b", text) for m in data["attendee_lists"])
+
+
 def _refs_in(view, a: int, b: int, kinds=("person", "plural")) -> list[str]:
     out: list[str] = []
     for r in view.refs:
@@ -164,12 +192,13 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     s = view.sentence
     notation = trig.etype["notation"]
     a, b = trig.span_begin, trig.span_end
-    before = _persons(ctx, _refs_in(view, a, trig.begin))
-    after_all = _refs_in(view, trig.end, b)
-    after = _persons(ctx, after_all)
+    before = _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin)) or \
+        _persons(ctx, _refs_in(view, a, trig.begin))
+    after = _persons(ctx, _refs_in(view, trig.end, min(b, trig.next_begin)))
     if trig.continues:
         before = list(dict.fromkeys(last_subject + before))
     ev = Event("", notation, trig.etype["vi"], mentions=[Mention(s.begin + trig.begin, s.begin + trig.end, view.index)])
+    ev.family = trig.family
     rest = s.text[trig.end:b]
     head = s.text[a:trig.begin].casefold()
     if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", head) for w in data["announced_cues"]):
@@ -194,7 +223,7 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             if chair:
                 ev.chairs = before if chair.start() < trig.begin - a else after
             objects = [k for k in after if k not in subject]
-            direct = _persons(ctx, _refs_in(view, trig.end, trig.end + _first_comma(rest)))
+            direct = _persons(ctx, _refs_in(view, trig.end, min(trig.end + _first_comma(rest), trig.next_begin)))
             if notation in PAIR_TYPES and len(subject) > 1 and re.search(r"lần lượt", s.text[a:trig.begin]):
                 return [_twin(ctx, ev, trig, [subj] + objects, dates, discourse_date) for subj in subject]
             if notation in PAIR_TYPES and len(direct) > 1 and re.search(r"\bvà\b", rest):
@@ -204,7 +233,7 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     place = PLACE.search(s.text[a:b])
     if place:
         ev.place = place.group(1)
-    _date(ev, dates, discourse_date, trig.begin)
+    _date(ev, dates, discourse_date, trig)
     return [ev]
 
 
@@ -215,9 +244,10 @@ def _first_comma(text: str) -> int:
 
 def _twin(ctx, ev: Event, trig: Trigger, attendees: list[str], dates, discourse_date) -> Event:
     twin = Event("", ev.type, ev.name, mentions=list(ev.mentions), status=ev.status)
+    twin.family = ev.family
     twin.attendees = list(dict.fromkeys(attendees))
     twin.name = _pair_name(ctx, trig.etype, twin.attendees)
-    _date(twin, dates, discourse_date, trig.begin)
+    _date(twin, dates, discourse_date, trig)
     return twin
 
 
@@ -244,7 +274,9 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
             ev.chairs = list(before)
         ev.attendees = list(ev.chairs)
     elif notation in ("conference", "forum"):
-        ev.attendees = before or (after[:1] if ev.ordinal is not None else []) or list(last_subject)
+        ev.attendees = before or after[:1] or list(last_subject)
+        if re.match(r"^\s*(?:" + "|".join(_lexicon()[0]["joint_markers"]) + r")\b", rest):
+            ev.attendees = list(dict.fromkeys(ev.attendees + principals(ctx, list(ctx.persons.values()))))
     ev.name = " ".join((text[trig.begin:trig.end] + _name_tail(rest)).split()).strip(" ,.;:")
     return True
 
@@ -306,30 +338,39 @@ def _ruling_parties(ctx) -> list[str]:
     return out
 
 
-def _date(ev: Event, dates, discourse_date, at: int) -> None:
+def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
+    """The date in the trigger's own stretch (up to the next trigger) first, then the nearest before it."""
     if dates:
-        best = min(dates, key=lambda d: abs(d.begin - at))
+        own = [d for d in dates if trig.begin <= d.begin < trig.next_begin]
+        before = [d for d in dates if trig.prev_end <= d.begin < trig.begin]
+        best = own[0] if own else (before[-1] if before else min(dates, key=lambda d: abs(d.begin - trig.begin)))
         ev.start, ev.end = best.start, best.end_date
     elif discourse_date is not None:
         ev.start = discourse_date
 
 
-def _dates_clash(a: DateValue | None, b: DateValue | None) -> bool:
+def _dates_clash(a: DateValue | None, b: DateValue | None, days: bool = True) -> bool:
+    """Two dates that cannot be one event's; events of several days ('visit') only clash by month."""
     if not a or not b:
         return False
     if a.year and b.year and a.year != b.year:
         return True
-    if a.month and b.month and a.month != b.month:
+    if a.month and b.month and abs(a.month - b.month) > (0 if days else 1):
         return True
-    return bool(a.day and b.day and a.day != b.day)
+    return days and bool(a.day and b.day and a.day != b.day)
 
 
 def _compatible(a: Event, b: Event) -> bool:
-    if a.type != b.type:
+    if a.family != b.family:
         return False
+    if a.type != b.type:
+        # a welcome told twice, as 'đón' and as 'lễ đón', by the same people
+        return bool(a.family) and bool(a.attendees) and set(a.attendees) == set(b.attendees) \
+            and not _dates_clash(a.start, b.start)
     if a.ordinal is not None and b.ordinal is not None:
         return a.ordinal == b.ordinal and (a.organizer == b.organizer or not a.organizer or not b.organizer)
-    if _dates_clash(a.start, b.start):
+    multi_day = a.type in _lexicon()[0]["multi_day"]
+    if _dates_clash(a.start, b.start, days=not multi_day):
         return False
     if a.type == "visit":
         return not a.guests or not b.guests or a.guests == b.guests
@@ -354,6 +395,10 @@ def _merge(events: list[Event]) -> list[Event]:
         target.mentions.extend(m for m in ev.mentions if m not in target.mentions)
         if target.start is None or (ev.start and ev.start.day and not target.start.day):
             target.start, target.end = ev.start, ev.end
+        elif target.end is not None and ev.start and ev.end is None and target.type != "visit":
+            target.start, target.end = ev.start, None     # a day beats the span it falls in
+        if target.type != ev.type and "ceremony" in (target.type, ev.type):
+            target.type = "ceremony"
         for attr in ("ordinal", "organizer", "place"):
             if getattr(target, attr) is None:
                 setattr(target, attr, getattr(ev, attr))

@@ -47,6 +47,7 @@ class RoleRef:
     plural: bool
     mention: Mention
     surname: str | None = None
+    pronoun: bool = False            # 'Ông', 'Bà' opening a sentence: the person last mentioned
 
 
 @dataclass
@@ -111,6 +112,7 @@ class Event:
     status: str = "held"
     super_event: str | None = None
     mentions: list[Mention] = field(default_factory=list)
+    family: str = ""                # trigger family that keeps a welcome apart from other meetings
 
 
 @dataclass
