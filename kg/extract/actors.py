@@ -63,6 +63,7 @@ class ActorGrammar:
         self.plural_roles = PhraseMatcher(list(hon["plural_persons"].items()) +
                                           [(phrase, None) for phrase in hon["plural_leaders"]])
         self.side_markers = hon["side_markers"]
+        self.foreign_forms = {clean(f) for f in hon["foreign_title_forms"]}
         self.not_titles = {clean(t.split()[-2] + " " + t.split()[-1]) for t in hon["not_titles"]}
         self.role_heads = {r["notation"]: r for r in lexicons.load("roles")}
 
@@ -273,8 +274,9 @@ class ActorGrammar:
                     continue
                 surname = name[1] if name and name[0] - k == 1 else None
                 ref_country = next((p.country for p in posts if p.country), None)
+                form = clean(" ".join(t.text for t in toks[i:j]))
                 out.roles.append(RoleRef(posts[0].role, ref_country, False, mention(i, name[0] if surname else j),
-                                         surname))
+                                         surname, foreign=any(form.startswith(f) for f in self.foreign_forms)))
                 i = name[0] if surname else j
                 continue
             if toks[i].text in self.pronouns and i + 1 < len(toks) and toks[i + 1].is_word \

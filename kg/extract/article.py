@@ -236,6 +236,8 @@ def resolve_role(ctx: ArticleContext, ref: RoleRef) -> list[str]:
     holders = [p for p in people if any(post.role == ref.role for post in p.posts)]
     if ref.country:
         holders = [p for p in holders if p.country == ref.country]
+    elif ref.foreign:
+        holders = [p for p in holders if p.country != ctx.home]
     if ref.plural:
         return principals(ctx, holders) if len(holders) > 2 else [p.key for p in holders]
     if not holders:

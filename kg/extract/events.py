@@ -82,6 +82,7 @@ def find_events(ctx) -> list[Event]:
             _add_side_list(view, events[-1], ctx)
             continue
         last_subject: list[str] = []
+        in_sentence: list[Event] = []
         found = _triggers(view, triggers, blocked, data)
         for n, trig in enumerate(found):
             trig.next_begin = found[n + 1].begin if n + 1 < len(found) else len(s.text)
@@ -93,9 +94,15 @@ def find_events(ctx) -> list[Event]:
             new = _event(ctx, view, trig, dates, None if past else discourse_date, past, last_subject, data,
                          events)
             for ev in new:
+                same = _continues(ev, trig, view, ctx, in_sentence)
+                if same is not None:
+                    same.attendees.extend(k for k in ev.attendees if k not in same.attendees)
+                    same.mentions.extend(ev.mentions)
+                    continue
                 if ev.attendees:
                     last_subject = [k for k in ev.attendees if k in ctx.persons][:1] or last_subject
                 events.append(ev)
+                in_sentence.append(ev)
         points = [d for d in dates if d.end_date is None]      # a span ('từ 10 đến 13/9') is no time point
         if points and not past:
             discourse_date = points[-1].start
@@ -199,10 +206,17 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         before = list(dict.fromkeys(last_subject + before))
     ev = Event("", notation, trig.etype["vi"], mentions=[Mention(s.begin + trig.begin, s.begin + trig.end, view.index)])
     ev.family = trig.family
+    if notation == "ceremony":
+        ev.kind = trig.family or trig.phrase.removeprefix("lễ ")
     rest = s.text[trig.end:b]
     head = s.text[a:trig.begin].casefold()
     if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", head) for w in data["announced_cues"]):
         ev.status = "announced"
+    if any(head.rstrip().endswith(w) for w in data["back_references"]):
+        earlier = [e for e in events if e.type == notation]
+        if earlier:              # 'triển khai kết quả hội đàm': the talks already told, not new ones
+            earlier[-1].mentions.append(ev.mentions[0])
+            return []
     if notation in NAMED_TYPES:
         if not _named_event(ctx, view, ev, trig, rest, before, after, last_subject, s.text):
             return []
@@ -217,6 +231,11 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             ev.name = _pair_name(ctx, trig.etype, ev.attendees)
         else:
             subject = before or list(last_subject)
+            if notation in ("interview", "speech") and not before:
+                # 'Trả lời phỏng vấn …, Bộ trưởng X khẳng định': the speaker is the clause's subject
+                comma = text_comma = s.text.find(",", trig.end, b)
+                speaker = _persons(ctx, _refs_in(view, comma + 1, b)) if text_comma >= 0 else []
+                subject = speaker[:1] or subject
             if not subject and not after and events:
                 subject = [k for k in events[-1].attendees if k in ctx.persons]   # 'tiến hành hội đàm'
             chair = re.search(r"(?:đồng |cùng )?chủ trì", s.text[a:b])
@@ -237,6 +256,18 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     return [ev]
 
 
+def _continues(ev: Event, trig: Trigger, view, ctx, in_sentence: list[Event]) -> Event | None:
+    """'A tiếp B và Đoàn đến chào xã giao': a second trigger whose subject is the object of the previous
+    one of the same type in the sentence tells the same event."""
+    if not in_sentence or in_sentence[-1].type != ev.type or ev.type not in PAIR_TYPES:
+        return None
+    prev = in_sentence[-1]
+    subject = _persons(ctx, _refs_in(view, trig.prev_end, trig.begin))
+    if subject and set(subject) <= set(prev.attendees[1:]):
+        return prev
+    return None
+
+
 def _first_comma(text: str) -> int:
     m = re.search(r"[,;(]", text)
     return m.start() if m else len(text)
@@ -244,7 +275,7 @@ def _first_comma(text: str) -> int:
 
 def _twin(ctx, ev: Event, trig: Trigger, attendees: list[str], dates, discourse_date) -> Event:
     twin = Event("", ev.type, ev.name, mentions=list(ev.mentions), status=ev.status)
-    twin.family = ev.family
+    twin.family, twin.kind = ev.family, ev.kind
     twin.attendees = list(dict.fromkeys(attendees))
     twin.name = _pair_name(ctx, trig.etype, twin.attendees)
     _date(twin, dates, discourse_date, trig)
@@ -275,7 +306,8 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
         ev.attendees = list(ev.chairs)
     elif notation in ("conference", "forum"):
         ev.attendees = before or after[:1] or list(last_subject)
-        if re.match(r"^\s*(?:" + "|".join(_lexicon()[0]["joint_markers"]) + r")\b", rest):
+        joint = "|".join(_lexicon()[0]["joint_markers"])
+        if re.search(rf"\b(?:{joint})$", trig.phrase) or re.match(rf"^\s*(?:{joint})\b", rest):
             ev.attendees = list(dict.fromkeys(ev.attendees + principals(ctx, list(ctx.persons.values()))))
     ev.name = " ".join((text[trig.begin:trig.end] + _name_tail(rest)).split()).strip(" ,.;:")
     return True
@@ -367,6 +399,8 @@ def _compatible(a: Event, b: Event) -> bool:
         # a welcome told twice, as 'đón' and as 'lễ đón', by the same people
         return bool(a.family) and bool(a.attendees) and set(a.attendees) == set(b.attendees) \
             and not _dates_clash(a.start, b.start)
+    if a.type == "ceremony" and a.kind and b.kind and a.kind != b.kind:
+        return False
     if a.ordinal is not None and b.ordinal is not None:
         return a.ordinal == b.ordinal and (a.organizer == b.organizer or not a.organizer or not b.organizer)
     multi_day = a.type in _lexicon()[0]["multi_day"]
@@ -429,5 +463,5 @@ def _identity(ctx, ev: Event, n: int) -> str:
     if ev.ordinal is not None and ev.organizer:
         return f"{ev.type}|{ev.organizer}|{ev.ordinal}"
     if ev.start and ev.start.day and ev.attendees:
-        return f"{ev.type}|{'+'.join(sorted(ev.attendees))}|{ev.start.month}-{ev.start.day}"
+        return f"{ev.type}|{ev.kind}|{'+'.join(sorted(ev.attendees))}|{ev.start.month}-{ev.start.day}"
     return f"{ctx.doc.id}|{ev.type}|{n}|{digest(ev.name, 6)}"

@@ -48,6 +48,7 @@ class RoleRef:
     mention: Mention
     surname: str | None = None
     pronoun: bool = False            # 'Ông', 'Bà' opening a sentence: the person last mentioned
+    foreign: bool = False            # 'Tổng thống': Vietnamese press never titles its own president so
 
 
 @dataclass
@@ -113,6 +114,7 @@ class Event:
     super_event: str | None = None
     mentions: list[Mention] = field(default_factory=list)
     family: str = ""                # trigger family that keeps a welcome apart from other meetings
+    kind: str = ""                  # what sort of ceremony ('khánh thành', 'đón'): part of its identity
 
 
 @dataclass
