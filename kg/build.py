@@ -9,7 +9,7 @@ from rdflib import Dataset, URIRef
 
 from kg.corpus import article_paths, read_article
 from kg.errors import KgError
-from kg.extract.article import extract_article
+from kg.extract.article import extract_corpus
 from kg.namespaces import DEFAULT_BASE_IRI
 from kg.rdf.emit import emit
 from kg.store import replace_graph
@@ -39,6 +39,7 @@ def build_articles(ds: Dataset, sources: list[str | Path], base_iri: str = DEFAU
     load_vocabulary(ds, base_iri)
     report = BuildReport()
     seen: dict[str, Path] = {}
+    articles = []
     for path in paths:
         if progress:
             progress(path)
@@ -47,9 +48,12 @@ def build_articles(ds: Dataset, sources: list[str | Path], base_iri: str = DEFAU
             if article.id in seen:
                 raise KgError(f"{path}: same article id as {seen[article.id]}; rename one of them")
             seen[article.id] = path
-            graph, triples = emit(extract_article(article.id, article.text), base_iri)
-            replace_graph(ds, graph, triples)
-            report.built.append(article.id)
+            articles.append(article)
         except KgError as e:
             report.failed.append(str(e))
+    # articles are extracted together: one article names the person another only titles
+    for x in extract_corpus([(a.id, a.text) for a in articles]):
+        graph, triples = emit(x, base_iri)
+        replace_graph(ds, graph, triples)
+        report.built.append(x.article_id)
     return report

@@ -38,6 +38,8 @@ class ArticleContext:
     orgs: dict[str, Organization]
     views: list[SentenceView]
     protagonist: str | None
+    unresolved: list[tuple[int, RoleRef]] = field(default_factory=list)   # (sentence index, bare title)
+    year: int | None = None          # the year month-days fall in, when the corpus can tell
 
     def country_of(self, actor_key: str) -> str | None:
         if actor_key in self.persons:
@@ -198,6 +200,8 @@ def build_context(article_id: str, text: str, published: date | None = None,
     for view, r in zip(views, readings):
         for ref in r.roles:
             resolved = resolve_role(ctx, ref)
+            if not resolved and ref.role and ref.country and not ref.plural:
+                ctx.unresolved.append((view.index, ref))
             if resolved:
                 kind = "plural" if ref.plural else "person"
                 view.refs.append(ActorRef(ref.mention.begin, ref.mention.end, resolved, kind))
@@ -253,12 +257,31 @@ def resolve_role(ctx: ArticleContext, ref: RoleRef) -> list[str]:
 
 def extract_article(article_id: str, text: str, published: date | None = None,
                     publisher: str | None = None) -> Extraction:
+    """One article on its own (no other article to learn names or years from)."""
+    return extract_corpus([(article_id, text, published, publisher)])[0]
+
+
+def extract_corpus(items: list[tuple]) -> list[Extraction]:
+    """Articles that are built together: actors first, then what the corpus tells about names and years,
+    then events, commitments and the rest."""
+    from kg.extract.crossdoc import resolve_names, resolve_years
+
+    contexts = [build_context(*item) for item in items]
+    resolve_names(contexts)
+    events = [_events(ctx) for ctx in contexts]
+    resolve_years(contexts, events)
+    return [_finish(ctx, evs) for ctx, evs in zip(contexts, events)]
+
+
+def _events(ctx: ArticleContext):
+    from kg.extract.events import find_events
+    return find_events(ctx)
+
+
+def _finish(ctx: ArticleContext, events) -> Extraction:
     from kg.extract.artifacts import find_named
     from kg.extract.commitments import find_commitments
-    from kg.extract.events import find_events
 
-    ctx = build_context(article_id, text, published, publisher)
-    events = find_events(ctx)
     commitments, observations = find_commitments(ctx, events)
     named = find_named(ctx)
     project_spans = {(n.mention.begin, n.mention.end) for n in named if n.kind == "project"}
@@ -267,7 +290,7 @@ def extract_article(article_id: str, text: str, published: date | None = None,
     countries |= {p.country for p in ctx.persons.values() if p.country}
     countries |= {o.country for o in ctx.orgs.values() if o.country}
     doc = ctx.doc
-    return Extraction(article_id, text, doc.published.isoformat() if doc.published else None, doc.publisher,
+    return Extraction(doc.id, doc.text, doc.published.isoformat() if doc.published else None, doc.publisher,
                       doc.sentences, ctx.persons, ctx.orgs, countries, events, commitments, observations, named)
 
 
