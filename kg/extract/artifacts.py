@@ -1,4 +1,8 @@
-"""Named projects (a university, a hospital, an expressway, a mine) and named agreements and plans."""
+"""Named projects (a university, a hospital, an expressway, a mine) and named agreements and plans.
+
+A name runs from its head ('dự án', 'Bệnh viện', 'Hiệp định', 'Kế hoạch hợp tác' …) to the first
+punctuation, stop word, year ('năm 2011') or coordinated second name ('… và Tuyên bố …'); a period
+'giai đoạn 2021-2025' ends it."""
 from __future__ import annotations
 
 import re
@@ -6,43 +10,104 @@ from functools import lru_cache
 
 from kg import lexicons
 from kg.extract.model import Mention, NamedThing
+from kg.text.normalize import key
 
 PERIOD = re.compile(r"giai đoạn (\d{4})\s*-\s*(\d{4})")
+ACRONYM = re.compile(r"\s*\([A-ZĐ][A-Z0-9+&\-]{1,9}\)")
+
+
+def _alternation(words) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
 @lru_cache(maxsize=1)
 def _patterns():
     data = lexicons.load("artifacts")
-    stops = "|".join(map(re.escape, sorted(data["stop_words"], key=len, reverse=True)))
-    end = rf"(?=\s*(?:[,;:.…(\"“]|\s(?:{stops})\b|$))"
-    generic = "|".join(map(re.escape, data["generic_before"]))
-    proj = "|".join(map(re.escape, sorted(data["project_heads"], key=len, reverse=True)))
-    agr = "|".join(map(re.escape, sorted(data["agreement_heads"], key=len, reverse=True)))
-    builders = "|".join(map(re.escape, data["project_builders"]))
-    project = re.compile(rf"(?:(?<=^)|(?<=[\s,]))(?P<name>(?:{proj})\s+(?!(?:{generic})\b)[^,;.…()]{{2,90}}?){end}")
-    agreement = re.compile(rf"(?P<name>(?:{agr})\b[^,;:.…()]{{0,120}}?(?:giai đoạn \d{{4}}\s*-\s*\d{{4}})?){end}")
-    return data, project, agreement, re.compile(rf"\b(?:{builders})\s+(?:các\s+)?$"), re.compile(rf"\b(?:{generic})\s+$")
+    heads = {"project": _alternation(data["project_heads"]), "agreement": _alternation(data["agreement_heads"])}
+    starts = {kind: re.compile(rf"(?:(?<=^)|(?<=[\s,(\"“]))(?:{h})\b") for kind, h in heads.items()}
+    # a year ends a name ('Bản ghi nhớ … năm 2011') unless it is the name's horizon ('… đến năm 2030')
+    stop = re.compile(rf"\s+(?:{_alternation(data['stop_words'])})\b|(?<!đến)(?<!tới)\s+năm \d{{4}}\b"
+                      rf"|[,;:.…\"”(]|$")
+    second = re.compile(rf"\s+và\s+(?:{heads['agreement']})\b")
+    return data, starts, stop, second
+
+
+def _extent(text: str, start: int, kind: str) -> int:
+    data, _, stop, second = _patterns()
+    pos = start
+    while True:
+        m = stop.search(text, pos)
+        end = m.start() if m else len(text)
+        # '(AFD)' and 'trong lĩnh vực' belong to the name
+        acr = ACRONYM.match(text, end)
+        if acr and text[end:end + 2].strip().startswith("("):
+            pos = acr.end()
+            continue
+        if kind == "agreement" and any(text.startswith(" " + p, end) for p in data["agreement_keep_phrases"]):
+            pos = end + 1 + len(data["agreement_keep_phrases"][0])
+            continue
+        break
+    period = PERIOD.search(text, start, end)
+    if period:
+        end = period.end()
+    if kind == "agreement":
+        coordinated = second.search(text, start, end)
+        if coordinated:
+            end = coordinated.start()
+    return end
 
 
 def find_named(ctx) -> list[NamedThing]:
-    data, project, agreement, builder_before, generic_before = _patterns()
+    data, starts, _, _ = _patterns()
+    generic_before = re.compile(rf"\b(?:{_alternation(data['generic_before'])})\s+$")
+    builder_before = re.compile(rf"\b(?:{_alternation(data['project_builders'])})\s+(?:các\s+)?$")
+    generic_after = re.compile(rf"^\s*(?:{_alternation(data['project_generic_after'])})\b")
+    cut = re.compile(rf"\s+(?:{_alternation(data['project_cut_before'])})\s+")
+    quoted = re.compile(rf"\b(?:{_alternation(data['quoted_heads'])})\s+[\"“][^\"”]{{2,60}}[\"”]")
     out: list[NamedThing] = []
     for view in ctx.views:
         s = view.sentence
-        for kind, pattern in (("agreement", agreement), ("project", project)):
-            for m in pattern.finditer(s.text):
-                name = m.group("name").strip()
-                before = s.text[:m.start("name")]
+        taken: list[tuple[int, int]] = []
+        for m in quoted.finditer(s.text):         # 'Chiến lược "Ba kết nối"'
+            taken.append((m.start(), m.end()))
+            out.append(NamedThing("agreement", m.group(0), None,
+                                  Mention(s.begin + m.start(), s.begin + m.end(), view.index)))
+        for kind in ("agreement", "project"):
+            for m in starts[kind].finditer(s.text):
+                if any(a <= m.start() < b for a, b in taken):
+                    continue                      # a head inside a name already read
+                before = s.text[:m.start()]
                 if generic_before.search(before):
                     continue
+                end = _extent(s.text, m.start(), kind)
+                name = s.text[m.start():end].strip()
                 if kind == "project":
-                    head = name.split()[0].casefold()
-                    if head not in ("dự", "tuyến", "đường", "cao") and not builder_before.search(before[-40:]):
+                    head = m.group(0)
+                    if generic_after.match(s.text[m.end():end]):
+                        continue
+                    if not any(head.casefold().startswith(w) for w in data["projects_without_builder"]) \
+                            and not builder_before.search(before[-40:]):
                         continue          # 'Học viện …' is an organisation unless it is being built or opened
-                if len(name.split()) < 2 or name.casefold() in ("dự án", "hiệp định"):
+                    if head not in data["keep_place_heads"]:
+                        name = cut.split(name)[0]
+                if len(name.split()) < 2:
                     continue
+                taken.append((m.start(), m.start() + len(name)))
                 period = PERIOD.search(name)
                 out.append(NamedThing(kind, name, f"{period.group(1)}/{period.group(2)}" if period else None,
-                                      Mention(s.begin + m.start("name"), s.begin + m.start("name") + len(name),
-                                              view.index)))
+                                      Mention(s.begin + m.start(), s.begin + m.start() + len(name), view.index)))
     return out
+
+
+def named_key(thing: NamedThing) -> str:
+    """One node for the aliases of one thing: 'trường Đại học Việt Nam - Lào' = 'Đại học Lào - Việt'."""
+    text = key(thing.name)
+    text = re.sub(r"^(?:trường|tuyến)\s+", "", text)
+    codes = []
+    for form, code in lexicons.country_forms():
+        pattern = rf"(?<!\w){re.escape(form.casefold())}(?!\w)"
+        if re.search(pattern, text):
+            codes.append(code)
+            text = re.sub(pattern, " ", text)
+    text = re.sub(r"[\s-]+", " ", text).strip()
+    return f"{thing.kind}|{text}|{'+'.join(sorted(set(codes)))}"

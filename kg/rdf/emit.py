@@ -6,6 +6,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, SKOS, XSD
 
 from kg import lexicons
+from kg.extract.artifacts import named_key
 from kg.extract.model import DateValue, Extraction, Mention, Quantity
 from kg.namespaces import DK, NIF, ORG, SCHEMA, scheme_concept
 from kg.text.normalize import digest, slug
@@ -240,7 +241,7 @@ def emit(x: Extraction, base: str) -> tuple[URIRef, list[tuple]]:
 
     for thing in x.named:
         cls = DK.Project if thing.kind == "project" else DK.Agreement
-        node = mint(thing.kind, slug(thing.name))
+        node = mint(thing.kind, slug(named_key(thing)))
         add((node, RDF.type, cls))
         add((node, SCHEMA.name, vi(thing.name)))
         if thing.period:
