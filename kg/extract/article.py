@@ -10,7 +10,7 @@ from kg import lexicons
 from kg.extract.actors import grammar
 from kg.extract.model import (Extraction, Mention, OrgRef, Organization, Person, PersonMention, Post, RoleRef)
 from kg.text.document import Document, Sentence, analyse
-from kg.text.normalize import clean, key
+from kg.text.normalize import clean, digest, key
 
 
 @dataclass
@@ -264,13 +264,15 @@ def extract_article(article_id: str, text: str, published: date | None = None,
 def extract_corpus(items: list[tuple]) -> list[Extraction]:
     """Articles that are built together: actors first, then what the corpus tells about names and years,
     then events, commitments and the rest."""
-    from kg.extract.crossdoc import resolve_names, resolve_years
+    from kg.extract.crossdoc import article_date, link_reaffirmations, resolve_names, resolve_years
 
     contexts = [build_context(*item) for item in items]
     resolve_names(contexts)
     events = [_events(ctx) for ctx in contexts]
     resolve_years(contexts, events)
-    return [_finish(ctx, evs) for ctx, evs in zip(contexts, events)]
+    extractions = [_finish(ctx, evs) for ctx, evs in zip(contexts, events)]
+    link_reaffirmations(extractions, [article_date(ctx, evs) for ctx, evs in zip(contexts, events)])
+    return extractions
 
 
 def _events(ctx: ArticleContext):
@@ -283,6 +285,8 @@ def _finish(ctx: ArticleContext, events) -> Extraction:
     from kg.extract.commitments import find_commitments
 
     commitments, observations = find_commitments(ctx, events)
+    for k in commitments:
+        k.id = digest(f"{ctx.doc.id}|{k.mention.begin}|{k.statement}")
     named = find_named(ctx)
     project_spans = {(n.mention.begin, n.mention.end) for n in named if n.kind == "project"}
     _drop_orgs_inside(ctx, project_spans)

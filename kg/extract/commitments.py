@@ -68,10 +68,13 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
             quantities = find_quantities(clause)
             if status is None:
                 previous = None
+                parties = _parties(ctx, view, s.begin + c0, s.begin + c0 + len(clause), both, clause) or ctx.sides()
                 for q in quantities:
                     q.quantity.measure = measure_of(q.quantity, clause)
+                    _baseline(q.quantity, clause)
                     observations.append(Observation(q.quantity, _period(clause, q.begin, q.end),
-                                                    Mention(s.begin + c0 + q.begin, s.begin + c0 + q.end, view.index)))
+                                                    Mention(s.begin + c0 + q.begin, s.begin + c0 + q.end, view.index),
+                                                    parties))
                 continue
             cue_at = toks[i].begin if found and status and i < len(toks) else 0
             parties = _parties(ctx, view, s.begin + c0, s.begin + c0 + cue_at, both, clause[:cue_at])
@@ -81,16 +84,38 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
                 parties = ctx.sides() if status == "agreed" else [ctx.home]
             k = Commitment(clause, status, parties, _topic(clause[cue_at:] or clause),
                            Mention(s.begin + c0, s.begin + c0 + len(clause), view.index))
-            year = YEAR.search(clause)
             for q in quantities:
                 q.quantity.measure = measure_of(q.quantity, clause)
+                year = YEAR.search(_without_baseline(_segment(clause, q.begin)))
                 if year:
                     q.quantity.year = int(year.group(1))
+                _baseline(q.quantity, clause)
                 k.targets.append(q.quantity)
             k.made_at = event_at(s.begin)
             commitments.append(k)
             previous = k
     return commitments, observations
+
+
+BASELINE = re.compile(r"so với (?:cùng kỳ )?năm (\d{4})")
+
+
+def _segment(clause: str, at: int) -> str:
+    """The comma-separated stretch of a clause around a position: where a target's own year is said."""
+    start = clause.rfind(",", 0, at) + 1
+    end = clause.find(",", at)
+    return clause[start:end if end >= 0 else len(clause)]
+
+
+def _without_baseline(clause: str) -> str:
+    return BASELINE.sub("", clause)
+
+
+def _baseline(q, clause: str) -> None:
+    """'năm 2026 tăng từ 10-15% so với năm 2025': the year a growth is measured against."""
+    m = BASELINE.search(clause)
+    if m and q.unit == "percent":
+        q.baseline = int(m.group(1))
 
 
 def _parties(ctx, view, a: int, b: int, both, subject_text: str) -> list[str]:
@@ -118,18 +143,21 @@ def _topic(text: str) -> str:
 
 
 def _period(clause: str, begin: int, end: int) -> str | None:
-    window = clause[max(0, begin - 60):end + 15]
-    m = PERIOD_MONTHS.search(window)
-    if m:
-        return f"{m.group(2)}-01/{m.group(2)}-{int(m.group(1)):02d}"
-    m = QUARTER.search(window)
-    if m:
-        q, y = QUARTERS[m.group(1).upper()], m.group(2)
-        return f"{y}-{3 * q - 2:02d}/{y}-{3 * q:02d}"
-    after = YEAR.search(clause[end:end + 15])
+    """The period a figure covers: '7 tháng đầu năm 2024' → 2024-01/2024-07, 'quý I/2025', 'năm 2023'
+    right after the figure, else the last period named before it in the clause (never a baseline)."""
+    text = _without_baseline(clause[:begin])
+    months = list(PERIOD_MONTHS.finditer(text))
+    quarters = list(QUARTER.finditer(text))
+    after = YEAR.match(clause[end:end + 12].lstrip(" ,"))
     if after:
         return after.group(1)
-    years = YEAR.findall(clause[:begin])
+    last = max(months + quarters, key=lambda m: m.start(), default=None)
+    if last is not None and last.re is PERIOD_MONTHS:
+        return f"{last.group(2)}-01/{last.group(2)}-{int(last.group(1)):02d}"
+    if last is not None:
+        q, y = QUARTERS[last.group(1).upper()], last.group(2)
+        return f"{y}-{3 * q - 2:02d}/{y}-{3 * q:02d}"
+    years = YEAR.findall(text)
     return years[-1] if years else None
 
 

@@ -64,3 +64,37 @@ def resolve_years(contexts, events_by_article) -> None:
                 value = getattr(ev, attr)
                 if value and value.month and not value.year:
                     setattr(ev, attr, DateValue(ctx.year, value.month, value.day))
+
+
+def target_signature(commitment, quantity) -> tuple | None:
+    if quantity.measure is None:
+        return None
+    return (quantity.measure, quantity.value, quantity.min, quantity.max, quantity.unit,
+            tuple(sorted(commitment.parties)))
+
+
+def link_reaffirmations(extractions, dates: list) -> None:
+    """The same target (measure, value, unit, parties) stated again in a later article reaffirms the first
+    statement of it: 'first promised when, repeated when' becomes one query."""
+    first: dict[tuple, tuple] = {}
+    order = sorted(range(len(extractions)), key=lambda i: (dates[i] is None, dates[i] or date.min,
+                                                            extractions[i].article_id))
+    for i in order:
+        for k in extractions[i].commitments:
+            for q in k.targets:
+                sig = target_signature(k, q)
+                if sig is None:
+                    continue
+                if sig in first and first[sig][0] != extractions[i].article_id:
+                    k.reaffirms = k.reaffirms or first[sig][1]
+                else:
+                    first.setdefault(sig, (extractions[i].article_id, k.id))
+
+
+def article_date(ctx, events) -> date | None:
+    """When an article speaks: its publication date, else its earliest fully dated event."""
+    if ctx.doc.published:
+        return ctx.doc.published
+    days = [date(e.start.year, e.start.month, e.start.day) for e in events
+            if e.start and e.start.year and e.start.month and e.start.day]
+    return min(days) if days else None

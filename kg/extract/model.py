@@ -125,6 +125,7 @@ class Quantity:
     unit: str = ""
     measure: str | None = None
     year: int | None = None
+    baseline: int | None = None     # 'tăng 10-15% so với năm 2025'
     text: str = ""
 
 
@@ -138,6 +139,8 @@ class Commitment:
     targets: list[Quantity] = field(default_factory=list)
     made_at: str | None = None      # event key
     speaker: str | None = None      # person key
+    id: str = ""                    # stable within the corpus: article, offset, statement
+    reaffirms: str | None = None    # id of the earliest commitment with the same target
 
 
 @dataclass
@@ -145,6 +148,7 @@ class Observation:
     quantity: Quantity
     period: str | None
     mention: Mention
+    parties: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -211,10 +211,12 @@ def emit(x: Extraction, base: str) -> tuple[URIRef, list[tuple]]:
         amounts(node, q)
         if q.year:
             add((node, DK.targetYear, Literal(str(q.year), datatype=XSD.gYear)))
+        if q.baseline:
+            add((node, DK.baselineYear, Literal(str(q.baseline), datatype=XSD.gYear)))
         return node
 
     for k in x.commitments:
-        node = mint("commitment", digest(f"{x.article_id}|{k.mention.begin}|{k.statement}"))
+        node = mint("commitment", k.id or digest(f"{x.article_id}|{k.mention.begin}|{k.statement}"))
         add((node, RDF.type, DK.Commitment))
         add((node, DK.statement, vi(k.statement)))
         add((node, DK.status, scheme_concept("status", k.status)))
@@ -227,6 +229,8 @@ def emit(x: Extraction, base: str) -> tuple[URIRef, list[tuple]]:
                 add((node, DK.madeAt, mint.event(ev.key, ev.type)))
         for n, q in enumerate(k.targets):
             add((node, DK.target, quantity(node, q, n)))
+        if k.reaffirms:
+            add((node, DK.reaffirms, mint("commitment", k.reaffirms)))
         derived(node)
         evidence(node, k.mention)
 
@@ -234,6 +238,8 @@ def emit(x: Extraction, base: str) -> tuple[URIRef, list[tuple]]:
         node = mint("observation", digest(f"{x.article_id}|{ob.mention.begin}|{ob.quantity.text}"))
         add((node, RDF.type, DK.Observation))
         amounts(node, ob.quantity)
+        for code in ob.parties:
+            add((node, DK.party, country(code)))
         if ob.period:
             add((node, DK.period, Literal(ob.period)))
         derived(node)
