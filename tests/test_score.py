@@ -13,9 +13,13 @@ from kg.store import open_dataset
 
 from .conftest import shared_or_skip
 
-SEED_FLOORS = {"macro": 0.93, "persons": 0.95, "roles": 0.90, "nationality": 0.95, "organizations": 0.80,
-               "events": 0.80, "participants": 0.80, "commitments": 0.70, "targets": 1.00}
-DEV_FLOORS = {"macro": 0.85, "persons": 0.95, "roles": 0.90, "nationality": 0.95, "organizations": 0.90}
+# the quality bars of the actors, events and commitments issues, and the macro F1 reached (0.975)
+SEED_FLOORS = {"macro": 0.96, "persons": 0.95, "roles": 0.90, "nationality": 0.95, "organizations": 0.80,
+               "events": 0.85, "participants": 0.85, "event dates": 0.85, "cross-doc merges": 1.00,
+               "commitments": 0.80, "targets": 1.00, "figures": 0.90, "projects": 0.80, "agreements": 0.80}
+# articles about other countries: the same rules must hold there (macro reached 0.984)
+DEV_FLOORS = {"macro": 0.95, "persons": 0.95, "roles": 0.90, "nationality": 0.95, "organizations": 0.90,
+              "events": 0.90, "participants": 0.90, "event dates": 0.90, "commitments": 0.90, "figures": 0.90}
 
 
 def score(gold, graph) -> dict[str, float]:

@@ -271,7 +271,10 @@ def extract_corpus(items: list[tuple]) -> list[Extraction]:
     events = [_events(ctx) for ctx in contexts]
     resolve_years(contexts, events)
     extractions = [_finish(ctx, evs) for ctx, evs in zip(contexts, events)]
-    link_reaffirmations(extractions, [article_date(ctx, evs) for ctx, evs in zip(contexts, events)])
+    dates = [article_date(ctx, evs) for ctx, evs in zip(contexts, events)]
+    for x, day in zip(extractions, dates):
+        x.observed = day.isoformat() if day else None
+    link_reaffirmations(extractions, dates)
     return extractions
 
 

@@ -173,3 +173,4 @@ class Extraction:
     commitments: list[Commitment] = field(default_factory=list)
     observations: list[Observation] = field(default_factory=list)
     named: list[NamedThing] = field(default_factory=list)
+    observed: str | None = None     # when the article speaks: published, else its earliest dated event

@@ -24,19 +24,40 @@ def _pattern() -> re.Pattern:
     data = lexicons.load("quantities")
     scales = "|".join(sorted(map(re.escape, data["scales"]), key=len, reverse=True))
     units = "|".join(sorted(map(re.escape, data["units"]), key=len, reverse=True))
+    words = "|".join(sorted(map(re.escape, data["spelled"]), key=len, reverse=True))
+    number = rf"{NUMBER}|(?:(?:{words})\s+)*(?:{words})(?=\s)"
     return re.compile(
-        rf"(?<![\d.,/])(?P<a>{NUMBER})(?:\s*(?:-|–|đến)\s*(?P<b>{NUMBER}))?\s*(?P<scale>{scales})?\s*"
+        rf"(?<![\d.,/\wÀ-ỹ])(?P<a>{number})(?:\s*(?:-|–|đến)\s*(?P<b>{NUMBER}))?\s*(?P<scale>{scales})?\s*"
         rf"(?P<unit>{units})(?P<per>/năm)?(?![\wÀ-ỹ])")
 
 
 def parse_number(text: str) -> float:
-    return float(text.replace(".", "").replace(",", "."))
+    if text[:1].isdigit():
+        return float(text.replace(".", "").replace(",", "."))
+    return spelled_number(text)
+
+
+def spelled_number(text: str) -> float:
+    """'hai', 'mười lăm', 'ba trăm' → 2, 15, 300 (the small numbers news spells out before a scale word)."""
+    spelled = lexicons.load("quantities")["spelled"]
+    total, current = 0.0, 0.0
+    for word in text.split():
+        value = spelled[word]
+        if value == 100:
+            current = (current or 1) * 100
+        elif value == 10 and current == 0:
+            current = 10
+        else:
+            current += 5 if word == "lăm" else value
+    return total + current
 
 
 def find_quantities(text: str) -> list[QuantityMention]:
     data = lexicons.load("quantities")
     out = []
     for m in _pattern().finditer(text):
+        if not m.group("a")[:1].isdigit() and not m.group("scale") and m.group("unit") != "%":
+            continue          # 'hai suất' is no figure worth keeping; 'hai tỷ USD' is
         scale = data["scales"].get(m.group("scale") or "", 1.0)
         unit = data["units"][m.group("unit")]
         a = parse_number(m.group("a")) * scale

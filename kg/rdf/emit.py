@@ -154,8 +154,8 @@ def emit(x: Extraction, base: str) -> tuple[URIRef, list[tuple]]:
                 add((ms, ORG.organization, mint.org(post.org_key)))
             if post.country:
                 add((ms, DK.country, country(post.country)))
-            if x.published:
-                add((ms, DK.observedOn, Literal(x.published, datatype=XSD.date)))
+            if x.observed:
+                add((ms, DK.observedOn, Literal(x.observed, datatype=XSD.date)))
             derived(ms)
 
     for ev in x.events:
@@ -170,14 +170,14 @@ def emit(x: Extraction, base: str) -> tuple[URIRef, list[tuple]]:
             if lit is not None:
                 add((node, prop, lit))
         actor = lambda k: mint.person(k) if k in x.persons else mint.org(k)  # noqa: E731
-        for k in ev.attendees + ev.chairs + ev.guests:
+        for k in ev.attendees + ev.chairs + ev.guests + ev.hosts:
             add((node, SCHEMA.attendee, actor(k)))
         for k in ev.chairs:
             add((node, DK.chair, actor(k)))
         for k in ev.guests:
             add((node, DK.guest, actor(k)))
-        for k in ev.hosts:
-            add((node, DK.invitedBy, actor(k)))
+        for k in ev.hosts:            # 'thăm … theo lời mời của X': X hosts the visit
+            add((node, DK.host, actor(k)))
         if ev.organizer:
             add((node, SCHEMA.organizer, mint.org(ev.organizer)))
         if ev.ordinal is not None:
