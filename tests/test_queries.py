@@ -42,3 +42,10 @@ def test_evidence_gives_the_sentence_of_a_fact(seeds_dataset):
     assert len(result) >= 5
     assert all(str(r.anchor) in str(r.sentence) for r in result)
     assert {str(r.article) for r in result} == {"002_ec33e0e534115cdd", "004_e34eb4834493822a"}
+
+
+def test_posts_over_time_carry_the_article_date(seeds_dataset):
+    got = rows(seeds_dataset, "posts-over-time", actor="Thongloun Sisoulith")
+    assert {r["role"] for r in got} == {"general-secretary", "president"}
+    assert {r["observed"] for r in got} >= {"2023-01-17"}       # 001 is dated by its 'Cập nhật' line
+    assert all(r["actor"] == "Thongloun Sisoulith" for r in got)

@@ -113,3 +113,16 @@ def test_quantities(text, expected):
         assert u == eu
         for a, b in ((v, ev), (lo, elo), (hi, ehi)):
             assert (a is None and b is None) or abs(a - b) <= 1e-6 * max(1, abs(b))
+
+
+def test_same_named_ministries_of_two_countries_stay_two_and_variants_merge():
+    text = ("Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn hội đàm với Bộ trưởng Bộ Ngoại giao Campuchia Prak Sokhonn. "
+            "Đảng cộng sản Việt Nam và Đảng Cộng sản Việt Nam là một; Ủy ban liên Chính phủ Việt Nam – Campuchia "
+            "và Ủy ban liên Chính phủ Campuchia - Việt Nam cũng vậy.")
+    x = extract_article("t", text)
+    ministries = sorted((o.country, o.label) for o in x.organizations.values() if "Ngoại giao" in o.name)
+    assert ministries == [("KH", "Bộ Ngoại giao Campuchia"), ("VN", "Bộ Ngoại giao Việt Nam")]
+    parties = [o for o in x.organizations.values() if o.kind == "party"]
+    assert len(parties) == 1 and parties[0].country == "VN"
+    joint = [o for o in x.organizations.values() if "liên" in o.name.casefold()]
+    assert len(joint) == 1 and joint[0].country is None

@@ -198,8 +198,9 @@ def build_context(article_id: str, text: str, published: date | None = None,
     protagonist = mention_counts.most_common(1)[0][0] if mention_counts else None
     ctx = ArticleContext(doc, home, foreign, persons, orgs, views, protagonist)
     for view, r in zip(views, readings):
+        named = tuple(k for ref in view.refs if ref.kind == "person" for k in ref.keys)
         for ref in r.roles:
-            resolved = resolve_role(ctx, ref)
+            resolved = resolve_role(ctx, ref, named)
             if not resolved and ref.role and ref.country and not ref.plural:
                 ctx.unresolved.append((view.index, ref))
             if resolved:
@@ -215,17 +216,19 @@ def _same_post(a: Post, b: Post) -> bool:
     return a.role == b.role and (a.org and a.org.base) == (b.org and b.org.base)
 
 
-def principals(ctx: ArticleContext, people: list[Person]) -> list[str]:
-    """'hai Thủ tướng', 'hai nhà lãnh đạo': the most-mentioned person of our side and of the other side."""
+def principals(ctx: ArticleContext, people: list[Person], prefer: tuple[str, ...] = ()) -> list[str]:
+    """'hai Thủ tướng', 'hai nhà lãnh đạo': for our side and the other, the person the same sentence names,
+    else the side's most-mentioned person."""
     out = []
     for side in (ctx.home, ctx.foreign):
-        ranked = sorted((p for p in people if p.country == side), key=lambda p: (-len(p.mentions), p.mentions[0].begin))
+        ranked = sorted((p for p in people if p.country == side),
+                        key=lambda p: (p.key not in prefer, -len(p.mentions), p.mentions[0].begin))
         if ranked:
             out.append(ranked[0].key)
     return out
 
 
-def resolve_role(ctx: ArticleContext, ref: RoleRef) -> list[str]:
+def resolve_role(ctx: ArticleContext, ref: RoleRef, named: tuple[str, ...] = ()) -> list[str]:
     """A bare title to the person(s) of this article who hold it: 'Thủ tướng Lào' → the Lao PM."""
     people = list(ctx.persons.values())
     if ref.surname:
@@ -236,14 +239,14 @@ def resolve_role(ctx: ArticleContext, ref: RoleRef) -> list[str]:
         best = max(last, default=(-1, None))
         return [best[1]] if best[0] >= 0 else []
     if ref.role is None:                     # 'hai nhà lãnh đạo'
-        return principals(ctx, people) if ref.plural else []
+        return principals(ctx, people, named) if ref.plural else []
     holders = [p for p in people if any(post.role == ref.role for post in p.posts)]
     if ref.country:
         holders = [p for p in holders if p.country == ref.country]
     elif ref.foreign:
         holders = [p for p in holders if p.country != ctx.home]
     if ref.plural:
-        return principals(ctx, holders) if len(holders) > 2 else [p.key for p in holders]
+        return principals(ctx, holders, named) if len(holders) > 2 else [p.key for p in holders]
     if not holders:
         return []
     if not ref.country:

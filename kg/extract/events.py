@@ -16,8 +16,9 @@ from kg.text.tokens import PhraseMatcher, tokenize
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 ORDINAL = re.compile(r"^[^,;.()]{0,60}?\b(?:lần thứ|khóa|khoá)\s+(\d+|[IVXLC]+)\b|^\s+([IVXLC]+)\b")
-PLACE = re.compile(r"\btại (?:(?:Thủ đô|thủ đô|thành phố|tỉnh|sân bay(?: quốc tế| quân sự)?)\s+)?"
-                   r"((?:[A-ZÀ-ỸĐ][\wÀ-ỹ]*)(?:\s+[A-ZÀ-ỸĐ][\wÀ-ỹ]*)*)")
+PLACE = re.compile(r"\b(?:tại|ở) ((?:(?:Thủ đô|thủ đô|thành phố|tỉnh|sân bay(?: quốc tế| quân sự)?|trụ sở)\s+)?"
+                   r"[A-ZÀ-ỸĐ][\wÀ-ỹ]*(?:(?:\s+|\s*-\s*)[A-ZÀ-ỸĐ][\wÀ-ỹ]*)*)")
+NOT_PLACES = re.compile(r"^(?:Kỳ|Lễ|Hội nghị|Cuộc|Diễn đàn|Đại hội|Phiên|Buổi)\b")
 
 PAIR_TYPES = {"meeting", "talks", "phone-call", "award"}
 NAMED_TYPES = {"session", "congress", "conference", "forum", "high-level-meeting"}
@@ -113,6 +114,10 @@ def find_events(ctx) -> list[Event]:
             ev.attendees = [ctx.protagonist] + [k for k in ev.attendees if k != ctx.protagonist]
             ev.name = f"{data_label('visit')} {ctx.persons[ctx.protagonist].name}"
     merged = _merge(merged)
+    for ev in merged:
+        if ev.type == "visit":
+            names = [ctx.persons[g].name for g in ev.guests if g in ctx.persons]
+            ev.name = " ".join([data_label("visit")] + names)
     for n, ev in enumerate(merged):
         ev.key = _identity(ctx, ev, n)
         if ev.ordinal is not None and ev.organizer in ctx.orgs:
@@ -184,8 +189,13 @@ def _lists_attendees(text: str, data) -> bool:
 
 
 def _refs_in(view, a: int, b: int, kinds=("person", "plural")) -> list[str]:
+    """Actors named between two sentence offsets. 'hai nhà lãnh đạo' counts only where the sentence names
+    fewer than two persons itself: otherwise it means those."""
+    named = sum(1 for r in view.refs if r.kind == "person")
     out: list[str] = []
     for r in view.refs:
+        if r.kind == "plural" and named >= 2 and "plural" in kinds and "person" in kinds:
+            continue
         if r.kind in kinds and a <= r.begin - view.sentence.begin and r.end - view.sentence.begin <= b:
             out.extend(k for k in r.keys if k not in out)
     return out
@@ -249,11 +259,35 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 return [_twin(ctx, ev, trig, subject + [obj], dates, discourse_date) for obj in direct]
             ev.attendees = list(dict.fromkeys(subject + objects + ev.chairs))
             ev.name = _pair_name(ctx, trig.etype, ev.attendees)
-    place = PLACE.search(s.text[a:b])
-    if place:
-        ev.place = place.group(1)
+    ev.place = _place(view, s.text, a, b)
+    if notation == "ceremony":
+        ev.name = _ceremony_name(ctx, trig, s.text, ev.attendees)
     _date(ev, dates, discourse_date, trig)
     return [ev]
+
+
+def _place(view, text: str, a: int, b: int) -> str | None:
+    """'tại Thủ đô Vientiane', 'tại sân bay quốc tế Wattay', 'tại Học viện …' (an institution), a country."""
+    for m in PLACE.finditer(text, a, b):
+        start = m.start(1)
+        org = next((r for r in view.refs if r.kind in ("org", "country")
+                    and r.begin - view.sentence.begin == start), None)
+        if org is not None:
+            return text[start:org.end - view.sentence.begin]
+        if not NOT_PLACES.match(m.group(1)):
+            return m.group(1)
+    return None
+
+
+def _ceremony_name(ctx, trig: Trigger, text: str, attendees: list[str]) -> str:
+    """'Lễ khánh thành Bệnh viện Hữu nghị', else the kind of ceremony and who took part."""
+    phrase = text[trig.begin:trig.end]
+    obj = re.match(r"\s+((?:[A-ZÀ-ỸĐ0-9][\wÀ-ỹ]*)(?:\s+[\wÀ-ỹ]+){0,6}?)(?=[,.;]|\s+(?:tại|ở|cho|của|do)\b|$)",
+                   text[trig.end:trig.span_end])
+    head = phrase[:1].upper() + phrase[1:]
+    if obj:
+        return f"{head} {obj.group(1)}"
+    return _pair_name(ctx, {"vi": phrase}, attendees)
 
 
 def _continues(ev: Event, trig: Trigger, view, ctx, in_sentence: list[Event]) -> Event | None:
@@ -299,6 +333,8 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
         if not parties and re.search(r"hai [Đđ]ảng", rest):
             parties = _ruling_parties(ctx)
         ev.attendees = parties
+        ev.name = _pair_name(ctx, trig.etype, parties)
+        return True
     elif notation == "session":
         # only those said to chair or attend it; a leader who merely proposes holding it is not there
         if re.search(r"chủ trì|\bdự\b|tham dự", text[trig.span_begin:trig.begin]):
@@ -344,12 +380,14 @@ def _add_side_list(view, event: Event, ctx) -> None:
 
 
 def _name_tail(rest: str) -> str:
+    """What names the event after its trigger: 'lần thứ 47', 'ASEAN', up to a verb or connective."""
     m = re.match(r"^((?:\s+(?:lần thứ|khóa|thứ)\s+\S+)?)(\s+(?:của\s+)?[^,;.(]*)?", rest)
-    return (m.group(1) or "") + (m.group(2) or "") if m else ""
+    tail = (m.group(1) or "") + (m.group(2) or "") if m else ""
+    return re.split(r"\s+(?:và|để|vào|nhằm|diễn ra|tại|ở|với|trưa|sáng|chiều|tối|ngày|theo|do)\s", tail)[0]
 
 
 def _pair_name(ctx, etype, keys) -> str:
-    names = [ctx.persons[k].name if k in ctx.persons else ctx.orgs[k].name for k in keys
+    names = [ctx.persons[k].name if k in ctx.persons else (ctx.orgs[k].label or ctx.orgs[k].name) for k in keys
              if k in ctx.persons or k in ctx.orgs]
     label = etype["vi"]
     return f"{label[:1].upper()}{label[1:]} {' – '.join(names)}".strip()
@@ -436,8 +474,8 @@ def _merge(events: list[Event]) -> list[Event]:
         for attr in ("ordinal", "organizer", "place"):
             if getattr(target, attr) is None:
                 setattr(target, attr, getattr(ev, attr))
-        if target.type == "visit" and target.guests:
-            target.name = f"{data_label('visit')} {target.name.split(' ', 2)[-1]}" if target.name else target.name
+        if target.type == "visit":
+            pass                              # named from its guests once merging is done
         elif len(ev.name) > len(target.name):
             target.name = ev.name
         if ev.status == "held":
