@@ -91,6 +91,9 @@ def test_boilerplate_is_not_content():
     ("từ ngày 30/7 đến ngày 1/8/2024", None, [("2024-07-30", "2024-08-01")]),
     ("Trong những ngày đầu năm 2023, Thủ tướng", None, [("2023-01", None)]),
     ("gặp nhau vào tháng 10/2024", None, [("2024-10", None)]),
+    ("dự kiến vào tháng 9", 2025, [("2025-09", None)]),
+    ("dự kiến vào tháng 9", None, []),
+    ("7 tháng đầu năm 2024", None, []),
     ("giai đoạn 2021-2025 và 10-15%", None, []),
 ])
 def test_dates(text, year, expected):

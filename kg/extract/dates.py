@@ -20,6 +20,7 @@ PATTERNS = [
     ("month_year", re.compile(rf"tháng {M}/{Y}", re.I)),
     ("month_year", re.compile(rf"tháng {M} năm {Y}", re.I)),
     ("early_year", re.compile(rf"(?:những |các )?ngày đầu năm {Y}", re.I)),
+    ("month", re.compile(rf"\btháng {M}\b(?![/\d]| năm \d)", re.I)),
     ("same_day", re.compile(r"\bcùng ngày\b", re.I)),
 ]
 
@@ -74,6 +75,9 @@ def _read(kind, g, year, previous):
     if kind == "month_year":
         m, y = int(g[0]), int(g[1])
         return (DateValue(y, m), None) if _valid(m) else None
+    if kind == "month":
+        m = int(g[0])
+        return (DateValue(year, m), None) if _valid(m) and year else None
     if kind == "early_year":
         return DateValue(int(g[0]), 1), None   # 'the first days of the year': January
     if kind == "same_day":
