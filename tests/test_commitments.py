@@ -54,3 +54,13 @@ def test_projects_and_agreements_with_aliases_and_periods():
                                           "Bệnh viện Chợ Rẫy"}
     universities = {named_key(n) for n in projects if "Đại học" in n.name}
     assert len(universities) == 1
+
+
+def test_agendas_and_announced_events_are_not_commitments_but_going_on_is():
+    text = ("Kỳ họp nhằm rà soát các thỏa thuận; đồng thời thống nhất phương hướng hợp tác giai đoạn 2026-2030. "
+            "Thủ tướng Phạm Minh Chính sẽ cùng Thủ tướng Singapore Lawrence Wong đồng chủ trì hội nghị. "
+            "Quan hệ Việt Nam - Singapore tiếp tục được củng cố. "
+            "Singapore tiếp tục hỗ trợ Việt Nam đào tạo nguồn nhân lực.")
+    x = extract_article("t", text)
+    assert [(k.status, k.parties) for k in x.commitments] == [("pledged", ["SG"])]
+    assert x.commitments[0].topic == "education"

@@ -51,6 +51,8 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
         if s.kind != "body":
             continue
         previous: Commitment | None = None
+        if _agenda(s.text, data):
+            continue                   # 'Kỳ họp nhằm rà soát …': what a meeting is for, not what was agreed
         for c0, c1 in clauses(s.text):
             raw = s.text[c0:c1]
             lead = len(raw) - len(raw.lstrip())
@@ -63,8 +65,11 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
                 i, j, status = found
                 if i > 0 and toks[i - 1].low == "đã":
                     status = None                                   # a description of the past
-                elif status == "pledged" and toks[i].low == "sẽ" and event_verbs.match_at(toks, j):
-                    status = None                                   # 'sẽ đồng chủ trì': an announced event
+                elif status == "pledged" and toks[i].low == "sẽ" and \
+                        any(event_verbs.match_at(toks, n) for n in range(j, min(j + 8, len(toks)))):
+                    status = None                  # 'sẽ cùng Thủ tướng Lào đồng chủ trì': an announced event
+            if status is None and not found and _continuing_actor(view, s.begin + c0, clause):
+                status, i = "pledged", 0   # 'Hoa Kỳ tiếp tục đặt …': a side saying it will go on doing
             quantities = find_quantities(clause)
             if status is None:
                 previous = None
@@ -95,6 +100,26 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
             commitments.append(k)
             previous = k
     return commitments, observations
+
+
+CONTINUES = re.compile(r"^\s*(?:sẽ\s+)?(?:luôn\s+)?tiếp tục\s+(?!được\b|có\b|là\b)")
+
+
+def _continuing_actor(view, clause_begin: int, clause: str) -> bool:
+    """A country or government right before 'tiếp tục <verb>' (not 'tiếp tục được …', a description)."""
+    return any(ref.kind in ("country", "org") and clause_begin <= ref.begin
+               and ref.end - clause_begin <= len(clause) and CONTINUES.match(clause[ref.end - clause_begin:])
+               for ref in view.refs)
+
+
+def _agenda(text: str, data) -> bool:
+    """A sentence whose subject is a meeting and that says what it is for ('nhằm', 'là dịp để')."""
+    low = text.casefold()
+    subject = re.sub(r"^(?:tại|trong|theo đó,?)\s+", "", low)
+    if not any(subject.startswith(w) for w in data["agenda_subjects"]):
+        return False
+    head = re.split(r"[;]", low)[0]
+    return any(re.search(rf"(?<!\w){re.escape(m)}(?!\w)", head) for m in data["agenda_markers"])
 
 
 BASELINE = re.compile(r"so với (?:cùng kỳ )?năm (\d{4})")
