@@ -68,8 +68,11 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
                 elif status == "pledged" and toks[i].low == "sẽ" and \
                         any(event_verbs.match_at(toks, n) for n in range(j, min(j + 8, len(toks)))):
                     status = None                  # 'sẽ cùng Thủ tướng Lào đồng chủ trì': an announced event
-            if status is None and not found and _continuing_actor(view, s.begin + c0, clause):
-                status, i = "pledged", 0   # 'Hoa Kỳ tiếp tục đặt …': a side saying it will go on doing
+            subject_end = None
+            if status is None and not found:
+                subject_end = _continuing_actor(view, s.begin + c0, clause)
+                if subject_end is not None:
+                    status = "pledged"     # 'Hoa Kỳ tiếp tục đặt …': a side saying it will go on doing
             quantities = find_quantities(clause)
             if status is None:
                 previous = None
@@ -81,7 +84,7 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
                                                     Mention(s.begin + c0 + q.begin, s.begin + c0 + q.end, view.index),
                                                     parties))
                 continue
-            cue_at = toks[i].begin if found and status and i < len(toks) else 0
+            cue_at = subject_end if subject_end is not None else (toks[i].begin if found and i < len(toks) else 0)
             parties = _parties(ctx, view, s.begin + c0, s.begin + c0 + cue_at, both, clause[:cue_at])
             if not parties and previous is not None and status != "agreed":
                 parties = list(previous.parties)
@@ -105,11 +108,15 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
 CONTINUES = re.compile(r"^\s*(?:sẽ\s+)?(?:luôn\s+)?tiếp tục\s+(?!được\b|có\b|là\b)")
 
 
-def _continuing_actor(view, clause_begin: int, clause: str) -> bool:
-    """A country or government right before 'tiếp tục <verb>' (not 'tiếp tục được …', a description)."""
-    return any(ref.kind in ("country", "org") and clause_begin <= ref.begin
-               and ref.end - clause_begin <= len(clause) and CONTINUES.match(clause[ref.end - clause_begin:])
-               for ref in view.refs)
+def _continuing_actor(view, clause_begin: int, clause: str) -> int | None:
+    """Where the subject ends when a country or government comes right before 'tiếp tục <verb>'
+    (not 'tiếp tục được …', a description); None otherwise."""
+    for ref in view.refs:
+        local = ref.end - clause_begin
+        if ref.kind in ("country", "org") and clause_begin <= ref.begin and local <= len(clause) \
+                and CONTINUES.match(clause[local:]):
+            return local
+    return None
 
 
 def _agenda(text: str, data) -> bool:
