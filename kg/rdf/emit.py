@@ -9,7 +9,7 @@ from kg import lexicons
 from kg.extract.artifacts import named_key
 from kg.extract.model import DateValue, Extraction, Mention, Quantity
 from kg.namespaces import DK, NIF, ORG, SCHEMA, scheme_concept
-from kg.text.normalize import digest, slug
+from kg.text.normalize import digest, key, slug
 
 ORG_CLASSES = {
     "ministry": SCHEMA.GovernmentOrganization, "government": SCHEMA.GovernmentOrganization,
@@ -81,7 +81,8 @@ def emit(x: Extraction, base: str) -> tuple[URIRef, list[tuple]]:
     if x.published:
         add((art, SCHEMA.datePublished, Literal(x.published, datatype=XSD.date)))
     if x.publisher:
-        pub = mint.org(f"publisher|{x.publisher}")
+        # the same node as the agency when the text names it too ('Theo đặc phái viên TTXVN')
+        pub = mint.org(f"{key(x.publisher)}|{lexicons.load('boilerplate')['publisher_country']}")
         add((art, SCHEMA.publisher, pub))
         add((pub, RDF.type, SCHEMA.Organization))
         add((pub, RDF.type, SCHEMA.NewsMediaOrganization))
