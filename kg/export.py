@@ -73,8 +73,9 @@ def serialize(ds: Dataset, fmt: str, base_iri: str = DEFAULT_BASE_IRI) -> str:
     if fmt == "trig":
         return in_memory(ds, base_iri).serialize(format="trig")
     if fmt == "jsonld":
-        context = {p: str(ns) for p, ns in in_memory(ds, base_iri).namespaces()}
-        return in_memory(ds, base_iri).serialize(format="json-ld", context=context, indent=1)
+        copy = in_memory(ds, base_iri)
+        context = {p: str(ns) for p, ns in copy.namespaces()}
+        return copy.serialize(format="json-ld", context=context, indent=1)
     raise KgError(f"unknown export format '{fmt}' (choose from {', '.join(list(FORMATS) + ['html'])})")
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from pathlib import Path
 
 from rdflib import Dataset, Literal, URIRef
@@ -48,8 +47,8 @@ def render(result: Result, fmt: str = "table") -> str:
     names = [str(v) for v in result.vars]
     rows = [["" if v is None else str(v) for v in row] for row in result]
     if fmt == "json":
-        return result.serialize(format="json").decode("utf-8") if isinstance(
-            result.serialize(format="json"), bytes) else result.serialize(format="json")
+        data = result.serialize(format="json")
+        return data.decode("utf-8") if isinstance(data, bytes) else data
     if fmt in ("csv", "tsv"):
         buf = io.StringIO()
         writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
@@ -63,6 +62,3 @@ def render(result: Result, fmt: str = "table") -> str:
     line = lambda cells: "  ".join(c[:60].ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
     return "\n".join([line(names), line(["-" * w for w in widths])] + [line(r) for r in rows]) + "\n"
 
-
-def to_json(result: Result) -> dict:
-    return json.loads(render(result, "json"))

@@ -48,6 +48,3 @@ def replace_graph(ds: Dataset, graph: URIRef, triples: Iterable[tuple]) -> None:
     g = ds.graph(graph)
     ds.addN((s, p, o, g) for s, p, o in triples)
 
-
-def graphs(ds: Dataset) -> list[URIRef]:
-    return sorted(c.identifier for c in ds.contexts() if isinstance(c.identifier, URIRef))

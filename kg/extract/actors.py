@@ -62,10 +62,9 @@ class ActorGrammar:
                                       [(f, "country") for f, _ in lexicons.country_forms() if " " in f])
         self.plural_roles = PhraseMatcher(list(hon["plural_persons"].items()) +
                                           [(phrase, None) for phrase in hon["plural_leaders"]])
-        self.side_markers = hon["side_markers"]
+        self.side_markers = PhraseMatcher([(m, m) for m in hon["side_markers"]])
         self.foreign_forms = {clean(f) for f in hon["foreign_title_forms"]}
         self.not_titles = {clean(t.split()[-2] + " " + t.split()[-1]) for t in hon["not_titles"]}
-        self.role_heads = {r["notation"]: r for r in lexicons.load("roles")}
 
     # -- pieces ------------------------------------------------------------------------------------
     def _country(self, toks: list[Token], i: int) -> tuple[int, str] | None:
@@ -173,8 +172,8 @@ class ActorGrammar:
                 break
             if k > i and self.breakers.match_at(toks, k):
                 break
-            if k > i + 1 and self._country(toks, k) and self._country(toks, k)[0] == k + 1 and k + 1 < len(toks) \
-                    and not toks[k + 1].is_cap:
+            country = self._country(toks, k) if k > i + 1 else None
+            if country and country[0] == k + 1 < len(toks) and not toks[k + 1].is_cap:
                 break
             k += 1
         if k < len(toks) and toks[k].text.rstrip(".") in self.suffixes and k > i:
@@ -197,9 +196,9 @@ class ActorGrammar:
             org = None
             if role.get("org"):
                 org = (end, OrgRef(role["org"], role["org"], None, "parliament"))
-            # titles that end in an institution head ('Trưởng Ban', 'Chánh Văn phòng'): the head starts the org
+            # 'Trưởng Ban Đối ngoại …': the title's last word already starts the institution's name
             head = self.heads.match_at(toks, end - 1)
-            if head and head[0] == end and role["notation"] == "head-of-commission":
+            if head and head[0] == end and role.get("org_starts_in_title"):
                 org = self._org(toks, end - 1, True) or org
             else:
                 org = self._org(toks, end, True) or org
@@ -219,10 +218,7 @@ class ActorGrammar:
                     end, post.posted_to = c
             posts.append(post)
             j = end
-            if j + 1 < len(toks) and toks[j].text in (",", "kiêm") and self.roles.match_at(toks, j + 1):
-                j += 1
-                continue
-            if j < len(toks) and toks[j].low == "kiêm" and self.roles.match_at(toks, j + 1):
+            if j + 1 < len(toks) and toks[j].low in (",", "kiêm") and self.roles.match_at(toks, j + 1):
                 j += 1
                 continue
             break
@@ -253,19 +249,16 @@ class ActorGrammar:
                 continue
             j, posts = self._chain(toks, i)
             if posts:
-                for org_post in posts:
-                    if org_post.org:
-                        out.orgs.append(OrgMention(org_post.org, mention(i, j)))
+                self._post_orgs(posts, mention(i, j), out)
                 k = j
                 h = self.honorifics.match_at(toks, k)
                 if h:
                     k = h[0]
                 name = self._name(toks, k)
                 if name and name[0] - k >= 2:
-                    last_person = PersonMention(name[1], posts, mention(k, name[0]), side)
-                    out.persons.append(last_person)
-                    i = last_end = name[0]
-                    i = self._postposed(toks, i, last_person, out, mention)
+                    last_person = self._person(name, posts, k, side, out, mention)
+                    last_end = name[0]
+                    i = self._postposed(toks, last_end, last_person, out, mention)
                     continue
                 if last_person is not None and i == last_end + 1 and toks[last_end].text == "," \
                         and self._clause_ends(toks, j):
@@ -288,10 +281,9 @@ class ActorGrammar:
             if h:
                 name = self._name(toks, h[0])
                 if name and name[0] - h[0] >= 2:
-                    last_person = PersonMention(name[1], [], mention(h[0], name[0]), side)
-                    out.persons.append(last_person)
-                    i = last_end = name[0]
-                    i = self._postposed(toks, i, last_person, out, mention)
+                    last_person = self._person(name, [], h[0], side, out, mention)
+                    last_end = name[0]
+                    i = self._postposed(toks, last_end, last_person, out, mention)
                     continue
             o = self._org(toks, i, False)
             if o:
@@ -306,6 +298,18 @@ class ActorGrammar:
             i += 1
         return out
 
+    @staticmethod
+    def _person(name, posts, start, side, out, mention) -> PersonMention:
+        person = PersonMention(name[1], posts, mention(start, name[0]), side)
+        out.persons.append(person)
+        return person
+
+    @staticmethod
+    def _post_orgs(posts: list[Post], where: Mention, out: SentenceActors) -> None:
+        for post in posts:
+            if post.org:
+                out.orgs.append(OrgMention(post.org, where))
+
     def _postposed(self, toks, i, person, out, mention) -> int:
         """Titles after a name and a comma, with no name of their own, belong to that name."""
         if i + 1 < len(toks) and toks[i].text == ",":
@@ -316,9 +320,7 @@ class ActorGrammar:
                 name = self._name(toks, h[0] if h else k)
                 if (not name or name[0] - (h[0] if h else k) < 2) and self._clause_ends(toks, j):
                     person.posts.extend(posts)
-                    for post in posts:
-                        if post.org:
-                            out.orgs.append(OrgMention(post.org, mention(i + 1, j)))
+                    self._post_orgs(posts, mention(i + 1, j), out)
                     return j
         return i
 
@@ -328,12 +330,9 @@ class ActorGrammar:
 
     def _side(self, toks: list[Token]) -> str | None:
         """'Về phía Việt Nam có …', 'Phía Lào có …': the side a list of officials belongs to."""
-        start = 1 if toks and toks[0].low == "về" else 0
-        if len(toks) > start + 1 and toks[start].low == "phía":
-            c = self._country(toks, start + 1)
-            if c:
-                return c[1]
-        return None
+        m = self.side_markers.match_at(toks, 0)
+        c = self._country(toks, m[0]) if m else None
+        return c[1] if c else None
 
     def is_vietnamese_name(self, name: str) -> bool:
         first = name.split()[0]

@@ -2,6 +2,7 @@
 commitments, figures, projects and agreements. `extract_article` is a pure function of its inputs."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -39,7 +40,6 @@ class ArticleContext:
     views: list[SentenceView]
     protagonist: str | None
     unresolved: list[tuple[int, RoleRef]] = field(default_factory=list)   # (sentence index, bare title)
-    year: int | None = None          # the year month-days fall in, when the corpus can tell
 
     def country_of(self, actor_key: str) -> str | None:
         if actor_key in self.persons:
@@ -53,13 +53,9 @@ class ArticleContext:
 
 
 def org_key(ref: OrgRef, country: str | None) -> str:
-    if ref.joint:
-        words = [w for w in ref.base.split() if w not in ("-",)]
-        forms = {f for f, _ in lexicons.country_forms()}
-        text = " ".join(words)
-        for form in sorted(forms, key=len, reverse=True):
-            text = text.replace(form, " ")
-        text = text.split(" về ")[0]
+    if ref.joint:      # one key whatever the order of the countries and the 'về …' description
+        text, _ = lexicons.strip_countries(ref.base)
+        text = re.sub(r"[\s-]+", " ", text).split(" về ")[0]
         return f"{key(text)}|{'+'.join(sorted(ref.countries))}"
     return f"{key(ref.base)}|{country or ''}"
 
@@ -72,8 +68,7 @@ def canonical_label(ref: OrgRef, country: str | None) -> str:
         words = org_key(ref, None).split("|")[0]      # case-folded: the same label from every article
         return f"{words[:1].upper()}{words[1:]} {' - '.join(names[c]['vi'] for c in sorted(ref.countries))}"
     own_country = not ref.countries or ref.base != ref.surface
-    if country and own_country and (_national(ref.kind) and ref.kind != "organization" or
-                                    ref.kind in ("party", "army", "police")):
+    if country and own_country and _national(ref.kind):
         return f"{ref.base} {names[country]['vi']}"
     return ref.surface
 
@@ -83,7 +78,8 @@ def person_key(name: str) -> str:
 
 
 def _national(kind: str) -> bool:
-    return kind in set(lexicons.load("institutions")["national_kinds"]) | {"organization", "party-organ"}
+    """A body of one state (ministry, parliament, party …), named with its country when written without."""
+    return kind in lexicons.load("institutions")["national_kinds"]
 
 
 def build_context(article_id: str, text: str, published: date | None = None,
@@ -152,7 +148,8 @@ def build_context(article_id: str, text: str, published: date | None = None,
         known = explicit_org_country.get(key(ref.base), set())
         if len(known) == 1:
             return next(iter(known))
-        return home if _national(ref.kind) or ref.kind in ("party", "army", "police") else None
+        # an unmarked national body, or one the grammar only knows by its head word, is the publisher's
+        return home if _national(ref.kind) or ref.kind == "organization" else None
 
     def add_org(ref: OrgRef, mention: Mention, holder: Person | None) -> str:
         country = org_country(ref, holder)
@@ -162,8 +159,8 @@ def build_context(article_id: str, text: str, published: date | None = None,
             org = orgs[k] = Organization(k, ref.surface, set(), country, ref.kind)
         org.names.add(ref.surface)
         org.names.add(ref.base)
-        if country and _national(ref.kind) and not ref.joint and ref.base == ref.surface \
-                and not ref.countries:
+        if country and (_national(ref.kind) or ref.kind == "organization") and not ref.joint \
+                and ref.base == ref.surface and not ref.countries:
             org.names.add(f"{ref.base} {lexicons.countries()[country]['vi']}")   # 'Bộ Ngoại giao Việt Nam'
         if org.label is None:
             org.label = canonical_label(ref, country)
@@ -233,11 +230,10 @@ def resolve_role(ctx: ArticleContext, ref: RoleRef, named: tuple[str, ...] = ())
     people = list(ctx.persons.values())
     if ref.surname:
         return [p.key for p in people if ref.surname in p.name.split()][:1]
+    at = ref.mention.begin
     if ref.pronoun:
-        last = [(max((m.begin for m in p.mentions if m.begin < ref.mention.begin), default=-1), p.key)
-                for p in people]
-        best = max(last, default=(-1, None))
-        return [best[1]] if best[0] >= 0 else []
+        best = max(people, key=lambda p: _last_mention_before(p, at), default=None)
+        return [best.key] if best is not None and _last_mention_before(best, at) >= 0 else []
     if ref.role is None:                     # 'hai nhà lãnh đạo'
         return principals(ctx, people, named) if ref.plural else []
     holders = [p for p in people if any(post.role == ref.role for post in p.posts)]
@@ -253,9 +249,12 @@ def resolve_role(ctx: ArticleContext, ref: RoleRef, named: tuple[str, ...] = ())
         home = [p for p in holders if p.country == ctx.home]
         holders = home or holders
     # the holder mentioned nearest before the reference, else the first one
-    before = [(max((m.begin for m in p.mentions if m.begin < ref.mention.begin), default=-1), p) for p in holders]
-    best = max(before, key=lambda bp: bp[0])
-    return [best[1].key if best[0] >= 0 else holders[0].key]
+    best = max(holders, key=lambda p: _last_mention_before(p, at))
+    return [best.key if _last_mention_before(best, at) >= 0 else holders[0].key]
+
+
+def _last_mention_before(person: Person, offset: int) -> int:
+    return max((m.begin for m in person.mentions if m.begin < offset), default=-1)
 
 
 def extract_article(article_id: str, text: str, published: date | None = None,

@@ -101,13 +101,6 @@ def find_named(ctx) -> list[NamedThing]:
 
 def named_key(thing: NamedThing) -> str:
     """One node for the aliases of one thing: 'trường Đại học Việt Nam - Lào' = 'Đại học Lào - Việt'."""
-    text = key(thing.name)
-    text = re.sub(r"^(?:trường|tuyến)\s+", "", text)
-    codes = []
-    for form, code in lexicons.country_forms():
-        pattern = rf"(?<!\w){re.escape(form.casefold())}(?!\w)"
-        if re.search(pattern, text):
-            codes.append(code)
-            text = re.sub(pattern, " ", text)
+    text, codes = lexicons.strip_countries(re.sub(r"^(?:trường|tuyến)\s+", "", key(thing.name)))
     text = re.sub(r"[\s-]+", " ", text).strip()
     return f"{thing.kind}|{text}|{'+'.join(sorted(set(codes)))}"

@@ -63,8 +63,8 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
             status = None
             if found:
                 i, j, status = found
-                if i > 0 and toks[i - 1].low == "đã":
-                    status = None                                   # a description of the past
+                if i > 0 and toks[i - 1].low in data["past_markers"]:
+                    status = None                                   # 'đã thống nhất': a description of the past
                 elif status == "pledged" and toks[i].low == "sẽ" and \
                         any(event_verbs.match_at(toks, n) for n in range(j, min(j + 8, len(toks)))):
                     status = None                  # 'sẽ cùng Thủ tướng Lào đồng chủ trì': an announced event
@@ -74,12 +74,13 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
                 if subject_end is not None:
                     status = "pledged"     # 'Hoa Kỳ tiếp tục đặt …': a side saying it will go on doing
             quantities = find_quantities(clause)
+            for q in quantities:
+                q.quantity.measure = measure_of(q.quantity, clause)
+                _baseline(q.quantity, clause)
             if status is None:
                 previous = None
                 parties = _parties(ctx, view, s.begin + c0, s.begin + c0 + len(clause), both, clause) or ctx.sides()
                 for q in quantities:
-                    q.quantity.measure = measure_of(q.quantity, clause)
-                    _baseline(q.quantity, clause)
                     observations.append(Observation(q.quantity, _period(clause, q.begin, q.end),
                                                     Mention(s.begin + c0 + q.begin, s.begin + c0 + q.end, view.index),
                                                     parties))
@@ -93,11 +94,9 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
             k = Commitment(clause, status, parties, _topic(clause[cue_at:] or clause),
                            Mention(s.begin + c0, s.begin + c0 + len(clause), view.index))
             for q in quantities:
-                q.quantity.measure = measure_of(q.quantity, clause)
                 year = YEAR.search(_without_baseline(_segment(clause, q.begin)))
                 if year:
                     q.quantity.year = int(year.group(1))
-                _baseline(q.quantity, clause)
                 k.targets.append(q.quantity)
             k.made_at = event_at(s.begin)
             commitments.append(k)
@@ -193,12 +192,18 @@ def _period(clause: str, begin: int, end: int) -> str | None:
     return years[-1] if years else None
 
 
+# a meeting named up to this far after the start of a statement's sentence (in the same or the next
+# sentence: 'Tại cuộc hội kiến X, hai bên nhất trí …') is still the one it was made at
+LOOKAHEAD = 400
+
+
 def _event_index(events: list[Event]):
-    """The event a statement was made at: the nearest one mentioned at or before it, else the first."""
+    """The event a statement was made at: the last one mentioned before the statement's sentence start
+    plus LOOKAHEAD characters, else the article's first."""
     spots = sorted((m.begin, ev.key) for ev in events for m in ev.mentions)
 
     def at(offset: int) -> str | None:
-        before = [k for b, k in spots if b <= offset + 400]
+        before = [k for b, k in spots if b <= offset + LOOKAHEAD]
         if before:
             return before[-1]
         return spots[0][1] if spots else None

@@ -58,12 +58,12 @@ def resolve_years(contexts, events_by_article) -> None:
                 years.add(_year_for(ev.start.month, ev.start.day, dated[ev.key]))
         if len(years) != 1:
             continue
-        ctx.year = years.pop()
+        year = years.pop()
         for ev in events:
             for attr in ("start", "end"):
                 value = getattr(ev, attr)
                 if value and value.month and not value.year:
-                    setattr(ev, attr, DateValue(ctx.year, value.month, value.day))
+                    setattr(ev, attr, DateValue(year, value.month, value.day))
 
 
 def target_signature(commitment, quantity) -> tuple | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
 from kg.extract.model import DateValue
 
@@ -84,6 +83,3 @@ def _read(kind, g, year, previous):
         return (previous, None) if previous else None
     return None
 
-
-def article_year(published: date | None) -> int | None:
-    return published.year if published else None

@@ -3,7 +3,7 @@ ordinals, and one record per real event within the article (mentions of the same
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from kg import lexicons
@@ -15,7 +15,6 @@ from kg.text.normalize import digest, key
 from kg.text.tokens import PhraseMatcher, tokenize
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-ORDINAL = re.compile(r"^[^,;.()]{0,60}?\b(?:lần thứ|khóa|khoá)\s+(\d+|[IVXLC]+)\b|^\s+([IVXLC]+)\b")
 PLACE = re.compile(r"\b(?:tại|ở) ((?:(?:Thủ đô|thủ đô|thành phố|tỉnh|sân bay(?: quốc tế| quân sự)?|trụ sở)\s+)?"
                    r"[A-ZÀ-ỸĐ][\wÀ-ỹ]*(?:(?:\s+|\s*-\s*)[A-ZÀ-ỸĐ][\wÀ-ỹ]*)*)")
 NOT_PLACES = re.compile(r"^(?:Kỳ|Lễ|Hội nghị|Cuộc|Diễn đàn|Đại hội|Phiên|Buổi)\b")
@@ -36,6 +35,10 @@ def roman(text: str) -> int | None:
     return total
 
 
+def _alternation(words) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
 @lru_cache(maxsize=1)
 def _lexicon():
     data = lexicons.load("events")
@@ -44,7 +47,22 @@ def _lexicon():
     return data, triggers, blocked
 
 
-def data_label(notation: str) -> str:
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    """The lexicon's cue lists as the regular expressions the rules below use."""
+    data = _lexicon()[0]
+    return {
+        # 'Kỳ họp lần thứ 48 …', 'Hội nghị Cấp cao ASEAN lần thứ 47', 'Đại hội XIV'
+        "ordinal": re.compile(rf"^[^,;.()]{{0,60}}?\b(?:{_alternation(data['ordinal_markers'])})\s+(\d+|[IVXLC]+)\b"
+                              r"|^\s+([IVXLC]+)\b"),
+        "host": re.compile(_alternation(data["host_cues"]), re.I),
+        "chair": re.compile(_alternation(data["chair_cues"])),
+        "continuation": re.compile(rf",?\s+(?:{_alternation(data['continuation_markers'])})\s+"),
+        "respectively": re.compile(rf"\b(?:{_alternation(data['respectively'])})\b"),
+    }
+
+
+def type_label(notation: str) -> str:
     """The Vietnamese label of an event type, capitalised: 'Kỳ họp', 'Đại hội'."""
     label = next(t["vi"] for t in _lexicon()[0]["types"] if t["notation"] == notation)
     return label[:1].upper() + label[1:]
@@ -60,7 +78,6 @@ class Trigger:
     span_begin: int          # the clause or sub-clause the trigger is in
     span_end: int
     continues: bool = False  # a sub-clause opened by 'rồi', 'sau đó': same subject as before
-    subject: list[str] = field(default_factory=list)
     prev_end: int = 0        # where the previous trigger of the sentence ends
     next_begin: int = 0      # where the next one begins
 
@@ -112,17 +129,17 @@ def find_events(ctx) -> list[Event]:
         if ev.type == "visit" and not ev.guests and ctx.protagonist:
             ev.guests = [ctx.protagonist]
             ev.attendees = [ctx.protagonist] + [k for k in ev.attendees if k != ctx.protagonist]
-            ev.name = f"{data_label('visit')} {ctx.persons[ctx.protagonist].name}"
+            ev.name = f"{type_label('visit')} {ctx.persons[ctx.protagonist].name}"
     merged = _merge(merged)
     for ev in merged:
         if ev.type == "visit":
             names = [ctx.persons[g].name for g in ev.guests if g in ctx.persons]
-            ev.name = " ".join([data_label("visit")] + names)
+            ev.name = " ".join([type_label("visit")] + names)
     for n, ev in enumerate(merged):
         ev.key = _identity(ctx, ev, n)
         if ev.ordinal is not None and ev.organizer in ctx.orgs:
             org = ctx.orgs[ev.organizer]
-            ev.name = f"{data_label(ev.type)} lần thứ {ev.ordinal} {org.label or org.name}"
+            ev.name = f"{type_label(ev.type)} lần thứ {ev.ordinal} {org.label or org.name}"
     _link_visits(merged)
     return merged
 
@@ -146,7 +163,7 @@ def _triggers(view, triggers, blocked, data) -> list[Trigger]:
     out: list[Trigger] = []
     for c0, c1 in clauses(text):
         spans = [(c0, False)]
-        for m in re.finditer(r",?\s+(?:rồi|sau đó|tiếp đó)\s+", text[c0:c1]):
+        for m in _patterns()["continuation"].finditer(text[c0:c1]):
             spans.append((c0 + m.start(), True))
         bounds = [(a, (spans[i + 1][0] if i + 1 < len(spans) else c1), cont) for i, (a, cont) in enumerate(spans)]
         for a, b, cont in bounds:
@@ -167,7 +184,6 @@ def _triggers(view, triggers, blocked, data) -> list[Trigger]:
                     i = end
                     continue      # 'các diễn đàn đa phương': a common noun, not a named event
                 trig = Trigger(etype, phrase, a + toks[i].begin, a + toks[end - 1].end, a, b, cont)
-                trig.subject = []
                 if phrase in noun:
                     trig.phrase = "noun:" + phrase
                 out.append(trig)
@@ -243,17 +259,17 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             subject = before or list(last_subject)
             if notation in ("interview", "speech") and not before:
                 # 'Trả lời phỏng vấn …, Bộ trưởng X khẳng định': the speaker is the clause's subject
-                comma = text_comma = s.text.find(",", trig.end, b)
-                speaker = _persons(ctx, _refs_in(view, comma + 1, b)) if text_comma >= 0 else []
+                comma = s.text.find(",", trig.end, b)
+                speaker = _persons(ctx, _refs_in(view, comma + 1, b)) if comma >= 0 else []
                 subject = speaker[:1] or subject
             if not subject and not after and events:
                 subject = [k for k in events[-1].attendees if k in ctx.persons]   # 'tiến hành hội đàm'
-            chair = re.search(r"(?:đồng |cùng )?chủ trì", s.text[a:b])
+            chair = _patterns()["chair"].search(s.text[a:b])
             if chair:
                 ev.chairs = before if chair.start() < trig.begin - a else after
             objects = [k for k in after if k not in subject]
             direct = _persons(ctx, _refs_in(view, trig.end, min(trig.end + _first_comma(rest), trig.next_begin)))
-            if notation in PAIR_TYPES and len(subject) > 1 and re.search(r"lần lượt", s.text[a:trig.begin]):
+            if notation in PAIR_TYPES and len(subject) > 1 and _patterns()["respectively"].search(s.text[a:trig.begin]):
                 return [_twin(ctx, ev, trig, [subj] + objects, dates, discourse_date) for subj in subject]
             if notation in PAIR_TYPES and len(direct) > 1 and re.search(r"\bvà\b", rest):
                 return [_twin(ctx, ev, trig, subject + [obj], dates, discourse_date) for obj in direct]
@@ -318,7 +334,7 @@ def _twin(ctx, ev: Event, trig: Trigger, attendees: list[str], dates, discourse_
 
 def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -> bool:
     notation = ev.type
-    m = ORDINAL.match(rest)
+    m = _patterns()["ordinal"].match(rest)
     if m:
         ev.ordinal = roman(m.group(1) or m.group(2))
     orgs_after = _refs_in(view, trig.end, trig.span_end, ("org",))
@@ -337,7 +353,8 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
         return True
     elif notation == "session":
         # only those said to chair or attend it; a leader who merely proposes holding it is not there
-        if re.search(r"chủ trì|\bdự\b|tham dự", text[trig.span_begin:trig.begin]):
+        if _patterns()["chair"].search(text[trig.span_begin:trig.begin]) or \
+                re.search(r"\bdự\b|tham dự", text[trig.span_begin:trig.begin]):
             ev.chairs = list(before)
         ev.attendees = list(ev.chairs)
     elif notation in ("conference", "forum"):
@@ -350,7 +367,7 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
 
 
 def _visit(ctx, view, ev, trig, before, after, past, text) -> None:
-    invite = re.search(r"(?:theo|nhận) lời mời của", text[trig.span_begin:trig.span_end], re.I)
+    invite = _patterns()["host"].search(text[trig.span_begin:trig.span_end])
     inviters = _refs_in(view, trig.span_begin + invite.end(), trig.span_end) if invite else []
     attribution = re.match(r"^\s*Theo [^,]*,", text[trig.span_begin:trig.begin])
     if attribution:
@@ -369,7 +386,7 @@ def _visit(ctx, view, ev, trig, before, after, past, text) -> None:
     ev.attendees = list(guest)
     if past and not guest:
         ev.status = "held"
-    ev.name = f"{data_label('visit')} {', '.join(ctx.persons[g].name for g in guest)}".strip()
+    ev.name = f"{type_label('visit')} {', '.join(ctx.persons[g].name for g in guest)}".strip()
 
 
 def _add_side_list(view, event: Event, ctx) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -25,11 +26,23 @@ def country_forms() -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=None)
+def _country_patterns() -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(rf"(?<!\w){re.escape(form.casefold())}(?!\w)"), code) for form, code in country_forms()]
+
+
+def strip_countries(text: str) -> tuple[str, list[str]]:
+    """`text` case-folded with every country name cut out (whole words only, longest first), and the
+    ISO codes of the names cut: 'Ủy ban liên Chính phủ Việt Nam - Lào' → ('ủy ban liên chính phủ  - ', [VN, LA])."""
+    text, codes = text.casefold(), []
+    for pattern, code in _country_patterns():
+        if pattern.search(text):
+            codes.append(code)
+            text = pattern.sub(" ", text)
+    return text, codes
+
+
+@lru_cache(maxsize=None)
 def role_forms() -> list[tuple[str, dict]]:
     pairs = [(form, role) for role in load("roles") for form in role["forms"]]
     return sorted(pairs, key=lambda p: -len(p[0]))
 
-
-@lru_cache(maxsize=None)
-def roles() -> dict[str, dict]:
-    return {r["notation"]: r for r in load("roles")}

@@ -24,9 +24,6 @@ class Sentence:
     text: str
     kind: str = "body"  # body | caption | heading
 
-    def offset(self, local: int) -> int:
-        return self.begin + local
-
 
 @dataclass
 class Document:
