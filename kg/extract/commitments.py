@@ -27,20 +27,6 @@ def _lexicon():
     return data, cues, blocked, both, events
 
 
-def _first_cue(toks, cues, blocked):
-    i = 0
-    while i < len(toks):
-        b = blocked.match_at(toks, i)
-        if b:
-            i = b[0]
-            continue
-        m = cues.match_at(toks, i)
-        if m:
-            return i, m[0], m[1]
-        i += 1
-    return None
-
-
 def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[Observation]]:
     data, cues, blocked, both, event_verbs = _lexicon()
     commitments: list[Commitment] = []
@@ -59,7 +45,7 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
             clause = raw.strip()
             c0 += lead
             toks = tokenize(clause)
-            found = _first_cue(toks, cues, blocked)
+            found = next(cues.scan(toks, blocked), None)
             status = None
             if found:
                 i, j, status = found

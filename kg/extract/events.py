@@ -168,26 +168,14 @@ def _triggers(view, triggers, blocked, data) -> list[Trigger]:
         bounds = [(a, (spans[i + 1][0] if i + 1 < len(spans) else c1), cont) for i, (a, cont) in enumerate(spans)]
         for a, b, cont in bounds:
             toks = tokenize(text[a:b])
-            i = 0
-            while i < len(toks):
-                stop = blocked.match_at(toks, i)
-                if stop:
-                    i = stop[0]
-                    continue
-                m = triggers.match_at(toks, i)
-                if not m:
-                    i += 1
-                    continue
-                end, etype = m
+            for i, end, etype in triggers.scan(toks, blocked):
                 phrase = " ".join(t.low for t in toks[i:end])
                 if phrase in proper and not toks[i].is_cap:
-                    i = end
                     continue      # 'các diễn đàn đa phương': a common noun, not a named event
                 trig = Trigger(etype, phrase, a + toks[i].begin, a + toks[end - 1].end, a, b, cont)
                 if phrase in noun:
                     trig.phrase = "noun:" + phrase
                 out.append(trig)
-                i = end
     return out
 
 

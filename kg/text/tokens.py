@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?(?<!\.)|[^\w\s]", re.UNICODE)
 
@@ -58,14 +58,21 @@ class PhraseMatcher:
                 return j, payload
         return None
 
-    def find_all(self, tokens: list[Token]) -> list[tuple[int, int, Any]]:
-        """Non-overlapping matches, left to right, longest at each position."""
-        out, i = [], 0
+    def scan(self, tokens: list[Token], blocked: "PhraseMatcher | None" = None) -> Iterator[tuple[int, int, Any]]:
+        """Non-overlapping matches (start, end, payload), left to right, longest at each position; a phrase
+        of `blocked` is stepped over whole ('tiếp tục' is no 'tiếp')."""
+        i = 0
         while i < len(tokens):
+            stop = blocked.match_at(tokens, i) if blocked else None
+            if stop:
+                i = stop[0]
+                continue
             m = self.match_at(tokens, i)
             if m:
-                out.append((i, m[0], m[1]))
+                yield i, m[0], m[1]
                 i = m[0]
             else:
                 i += 1
-        return out
+
+    def find_all(self, tokens: list[Token]) -> list[tuple[int, int, Any]]:
+        return list(self.scan(tokens))
