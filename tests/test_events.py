@@ -66,3 +66,12 @@ def test_bare_title_resolves_to_the_holder_named_in_another_article():
     b = "Thủ tướng Campuchia Hun Manet tiếp Đại sứ Việt Nam tại Campuchia Nguyễn Minh Vũ."
     xa, _ = extract_corpus([("a", a), ("b", b)])
     assert "hun manet" in xa.persons and xa.persons["hun manet"].country == "KH"
+
+
+def test_cung_x_chu_tri_makes_the_subject_a_co_chair():
+    text = ("Thủ tướng Phạm Minh Chính đón Thủ tướng Campuchia Hun Manet ngày 15/5. "
+            "Ông thăm chính thức Việt Nam, đồng thời cùng Thủ tướng Phạm Minh Chính chủ trì Kỳ họp lần thứ 3 "
+            "Ủy ban Hỗn hợp Việt Nam - Campuchia.")
+    x = extract_article("t", text)
+    session = next(e for e in x.events if e.type == "session")
+    assert set(session.chairs) == {"hun manet", "phạm minh chính"}

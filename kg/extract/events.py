@@ -341,9 +341,11 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
         return True
     elif notation == "session":
         # only those said to chair or attend it; a leader who merely proposes holding it is not there
-        if _patterns()["chair"].search(text[trig.span_begin:trig.begin]) or \
-                re.search(r"\bdự\b|tham dự", text[trig.span_begin:trig.begin]):
+        lead = text[trig.span_begin:trig.begin]
+        if _patterns()["chair"].search(lead) or re.search(r"\bdự\b|tham dự", lead):
             ev.chairs = list(before)
+            if re.search(r"\bcùng\b[^,;]*chủ trì", lead):     # 'X … cùng Y chủ trì': X co-chairs with Y
+                ev.chairs = list(dict.fromkeys(_clause_subject(ctx, view, trig) + ev.chairs))
         ev.attendees = list(ev.chairs)
     elif notation in ("conference", "forum"):
         ev.attendees = before or after[:1] or list(last_subject)
@@ -352,6 +354,11 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
             ev.attendees = list(dict.fromkeys(ev.attendees + principals(ctx, list(ctx.persons.values()))))
     ev.name = " ".join((text[trig.begin:trig.end] + _name_tail(rest)).split()).strip(" ,.;:")
     return True
+
+
+def _clause_subject(ctx, view, trig: Trigger) -> list[str]:
+    """The first person of the clause: 'Bà thăm …, đồng thời cùng Thủ tướng X chủ trì …' → 'Bà'."""
+    return _persons(ctx, _refs_in(view, trig.span_begin, trig.begin))[:1]
 
 
 def _visit(ctx, view, ev, trig, before, after, past, text) -> None:
