@@ -15,14 +15,15 @@ STATS = """PREFIX schema: <https://schema.org/>
 SELECT ?class (COUNT(DISTINCT ?s) AS ?count) WHERE { ?s a ?class } GROUP BY ?class ORDER BY DESC(?count) ?class"""
 
 store_option = click.option("--store", default=DEFAULT_STORE, show_default=True,
-                            help="Folder of the on-disk store, or 'memory'.")
+                            help="Folder of the on-disk store, 'memory', or a SPARQL server's URL "
+                                 "(http://HOST:PORT/sparql; an Oxigraph server's …/query).")
 base_option = click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True,
                            help="Base under which instance IRIs are minted.")
 
 
 @contextmanager
-def dataset(store: str, create: bool = True):
-    ds = open_dataset(store, create=create)
+def dataset(store: str, create: bool = True, base_iri: str = DEFAULT_BASE_IRI):
+    ds = open_dataset(store, create=create, base_iri=base_iri)
     try:
         yield ds
     finally:
@@ -56,7 +57,7 @@ def build(sources, store, out, base_iri):
     from kg.export import write_build_exports
 
     sources = list(sources) or ["seeds"]
-    with dataset(store) as ds:
+    with dataset(store, base_iri=base_iri) as ds:
         report = build_articles(ds, sources, base_iri, progress=_progress())
         if sys.stderr.isatty():
             click.echo("", err=True)
@@ -81,20 +82,55 @@ def _progress():
 @main.command()
 @click.argument("query_file", required=False)
 @click.option("-e", "--expression", help="SPARQL text instead of a file.")
-@click.option("--param", "params", multiple=True, help="name=value, bound as ?name (repeatable).")
-@click.option("--format", "fmt", default="table", show_default=True,
-              type=click.Choice(["table", "csv", "tsv", "json"]))
+@click.option("--param", "params", multiple=True, help="name=value, bound as ?name (repeatable); <IRI> for an IRI.")
+@click.option("--format", "fmt", default=None,
+              type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "jsonld"]),
+              help="Default: table for SELECT/ASK, turtle for CONSTRUCT/DESCRIBE.")
 @store_option
 def query(query_file, expression, params, fmt, store):
-    """Run a SPARQL query (a .rq file, a name from queries/, or -e TEXT)."""
-    from kg.query import load_query, parse_binding, render, run
+    """Run a SPARQL query: a library query by name (see `kg queries`), a .rq file, or -e TEXT."""
+    from kg.query import GRAPH_FORMS, load_query, parse_binding, render, run
+    from kg.sparql_text import query_form
 
     if bool(query_file) == bool(expression):
-        raise KgError("give either a query file or -e 'SPARQL', not both or neither")
+        raise KgError("give either a query name or file, or -e 'SPARQL', not both or neither")
     text = expression or load_query(query_file)
     bindings = dict(parse_binding(p) for p in params)
+    fmt = fmt or ("turtle" if query_form(text) in GRAPH_FORMS else "table")
     with dataset(store, create=False) as ds:
         click.echo(render(run(ds, text, bindings), fmt), nl=False)
+
+
+@main.command()
+def queries():
+    """List the library's queries with their titles and parameters."""
+    from kg.query import library
+
+    for q in library():
+        click.echo(f"{q.name:<26} {q.title}")
+        if q.params and q.params.lower() != "none":
+            click.echo(f"{'':<26}   params: {q.params}")
+
+
+@main.command()
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
+@click.option("--port", default=7879, show_default=True, type=int)
+@click.option("--allow-update", is_flag=True, help="Accept SPARQL Update (read-only otherwise).")
+def serve(store, host, port, allow_update):
+    """Serve the store as a SPARQL 1.1 endpoint at /sparql, with a query page at /."""
+    from kg.endpoint import make_server
+
+    with dataset(store, create=False) as ds:
+        server = make_server(ds, host, port, allow_update)
+        click.echo(f"SPARQL endpoint on http://{host}:{server.server_port}/sparql "
+                   f"({'read-write' if allow_update else 'read-only'}); Ctrl-C stops it", err=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.server_close()
 
 
 @main.command()
@@ -108,7 +144,7 @@ def export(fmt, output, store, base_iri):
     from kg.export import SUFFIX, export as do_export
 
     path = Path(output) if output else Path("exports") / (("graph" if fmt == "html" else "kg") + SUFFIX[fmt])
-    with dataset(store, create=False) as ds:
+    with dataset(store, create=False, base_iri=base_iri) as ds:
         do_export(ds, fmt, path, base_iri)
     click.echo(f"wrote {path}")
 

@@ -1,5 +1,6 @@
 """The triple store behind the graph, chosen by name through rdflib's plugin registry:
-`memory` → rdflib's Memory store, a folder path → Oxigraph on disk (oxrdflib). Every article's
+`memory` → rdflib's Memory store, a folder path → Oxigraph on disk (oxrdflib), an http(s) URL →
+a SPARQL 1.1 server (kg.remote_store, plugin `KgSPARQL`). Every article's
 statements live in a named graph of their own; the vocabulary lives in one more."""
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from rdflib import Dataset, URIRef
 from rdflib.plugin import PluginException
 
 from kg.errors import KgError
+from kg.namespaces import DEFAULT_BASE_IRI
 
 DEFAULT_STORE = ".kg"
 
@@ -19,17 +21,21 @@ def store_plugin(spec: str) -> tuple[str, str | None]:
     if spec == "memory":
         return "Memory", None
     if spec.startswith(("http://", "https://")):
-        raise KgError(f"{spec}: remote SPARQL stores are not supported yet; use a folder or 'memory'")
+        return "KgSPARQL", spec
     return "Oxigraph", str(Path(spec))
 
 
-def open_dataset(spec: str = DEFAULT_STORE, create: bool = True) -> Dataset:
+def open_dataset(spec: str = DEFAULT_STORE, create: bool = True, base_iri: str = DEFAULT_BASE_IRI) -> Dataset:
     plugin, location = store_plugin(spec)
     try:
         ds = Dataset(store=plugin, default_union=True)
     except PluginException as e:
-        raise KgError(f"store '{plugin}' is not installed ({e})") from None
-    if location is not None:
+        raise KgError(f"store '{plugin}' is not installed ({e}); reinstall kg with pip install -e .") from None
+    if plugin == "KgSPARQL":
+        ds.open(location)
+        ds.store.graph_prefix = base_iri.rstrip("/") + "/graph/"   # a shared server holds other graphs too
+        ds.query("ASK { }")                          # fails with a clear line if nobody answers
+    elif location is not None:
         path = Path(location)
         if not create and not path.exists():
             raise KgError(f"{location}: no store here; run `kg build` first")
