@@ -172,3 +172,7 @@ def stats(store):
 
     with dataset(store, create=False) as ds:
         click.echo(render(run(ds, STATS), "table"), nl=False)
+
+
+if __name__ == "__main__":
+    main()

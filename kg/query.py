@@ -90,7 +90,10 @@ def run(ds: Dataset, text: str, bindings: dict | None = None) -> Result:
         # Oxigraph binds only projected variables, and a CONSTRUCT projects none
         text, bindings = with_values(text, bindings), {}
     try:
-        return ds.query(text, initBindings=bindings)
+        result = ds.query(text, initBindings=bindings)
+        if result.type == "SELECT":
+            result.bindings  # rdflib evaluates lazily: errors must surface here, not while printing
+        return result
     except KgError:
         raise
     except Exception as e:  # rdflib and Oxigraph raise many kinds of syntax errors

@@ -24,7 +24,7 @@ start)
       -e "s#^MaxQueryCostEstimationTime.*#MaxQueryCostEstimationTime = 0#" \
       -e "s#^DirsAllowed.*#DirsAllowed = ., $dir, /usr/share/virtuoso-opensource-7/vad#" \
       /etc/virtuoso-opensource-7/virtuoso.ini > "$ini"
-  (cd "$dir" && nohup virtuoso-t +foreground +configfile "$ini" > "$dir/stdout.log" 2>&1 & echo $! > "$dir/virtuoso.pid")
+  (cd "$dir" && nohup virtuoso-t +foreground +configfile "$ini" < /dev/null > "$dir/stdout.log" 2>&1 & echo $! > "$dir/virtuoso.pid")
   for _ in $(seq 1 120); do
     if curl -sf -o /dev/null "http://127.0.0.1:$http/sparql?query=ASK%7B%7D"; then
       isql 'grant SPARQL_UPDATE to "SPARQL";'

@@ -60,11 +60,27 @@ def test_query_binds_parameters_as_values(built):
     assert tricky.exit_code == 0 and "Tô Lâm" not in tricky.output
 
 
-@pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json"])
-def test_query_formats(built, fmt):
+@pytest.mark.parametrize("fmt,first", [("table", "n"), ("csv", "n"), ("tsv", "?n"), ("json", "{"), ("xml", "<?xml")])
+def test_query_formats(built, fmt, first):
     store, _ = built
     result = run("query", "-e", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--format", fmt, "--store", store)
-    assert result.exit_code == 0 and "n" in result.output
+    assert result.exit_code == 0, result.output
+    assert result.output.split()[0].startswith(first)
+    if fmt == "json":
+        assert int(json.loads(result.output)["results"]["bindings"][0]["n"]["value"]) > 1000
+
+
+def test_queries_lists_the_library_and_query_runs_one_by_name(built):
+    store, _ = built
+    listing = run("queries")
+    assert listing.exit_code == 0 and "who-met-whom" in listing.output and "Pledge progress" in listing.output
+    result = run("query", "actor-graph", "--param", "actor=Tô Lâm", "--store", store)
+    assert result.exit_code == 0, result.output
+    from rdflib import Graph, Literal
+    graph = Graph().parse(data=result.output, format="turtle")
+    assert Literal("Tô Lâm", lang="vi") in set(graph.objects())
+    wrong = run("query", "actor-graph", "--param", "actor=Tô Lâm", "--format", "csv", "--store", store)
+    assert wrong.exit_code != 0 and "--format turtle" in wrong.output
 
 
 def test_stats_counts_classes(built):
@@ -94,6 +110,8 @@ def test_export_formats(built, tmp_path, fmt, suffix):
 @pytest.mark.parametrize("args,message", [
     (["query", "-e", "SELECT WHERE {", "--store", "memory"], "the query failed"),
     (["query", "no-such-query", "--store", "memory"], "no such query file"),
+    (["query", "persons", "--param", "actor=x", "--store", "memory"], "no variable ?actor"),
+    (["query", "persons", "--store", "http://127.0.0.1:9/sparql"], "cannot reach the SPARQL server"),
     (["query", "-e", "SELECT * {}", "--param", "novalue", "--store", "memory"], "expected name=value"),
     (["build", "does/not/exist", "--store", "memory"], "no such file or folder"),
     (["stats", "--store", "/nonexistent/store/path"], "no store here"),
