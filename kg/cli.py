@@ -135,17 +135,27 @@ def serve(store, host, port, allow_update):
 
 @main.command()
 @click.option("--format", "fmt", default="ttl", show_default=True,
-              type=click.Choice(["ttl", "trig", "nq", "jsonld", "html"]))
-@click.option("--output", "-o", type=click.Path(), help="File to write (default exports/kg.<format>).")
+              type=click.Choice(["ttl", "trig", "nq", "jsonld", "html", "timeline", "graphml", "gexf", "centrality",
+                                 "ontology"]))
+@click.argument("kind", required=False, type=click.Choice(["html", "timeline", "graphml", "gexf"]))
+@click.option("--output", "-o", type=click.Path(), help="File to write (default exports/<name>).")
+@click.option("--focus", help="An actor's ego network: the person's (or organization's) name.")
+@click.option("--hops", default=2, show_default=True, type=click.IntRange(0, 6), help="Radius of --focus.")
+@click.option("--event", help="One event (IRI, or words of its name) with participants and commitments.")
+@click.option("--between", nargs=2, metavar="START END", help="Events between two ISO dates and their neighbours.")
 @store_option
 @base_option
-def export(fmt, output, store, base_iri):
-    """Export the graph in one format."""
-    from kg.export import SUFFIX, export as do_export
+def export(fmt, kind, output, focus, hops, event, between, store, base_iri):
+    """Export the graph in one format: `kg export --format ttl`, or a view: `kg export html --focus NAME`."""
+    from kg.export import DEFAULT_NAME, SUFFIX, export as do_export
 
-    path = Path(output) if output else Path("exports") / (("graph" if fmt == "html" else "kg") + SUFFIX[fmt])
+    fmt = kind or fmt
+    selection = {k: v for k, v in (("focus", focus), ("event", event), ("between", tuple(between) if between else None)) if v}
+    if focus:
+        selection["hops"] = hops
+    path = Path(output) if output else Path("exports") / DEFAULT_NAME.get(fmt, "kg" + SUFFIX[fmt])
     with dataset(store, create=False, base_iri=base_iri) as ds:
-        do_export(ds, fmt, path, base_iri)
+        do_export(ds, fmt, path, base_iri, selection or None)
     click.echo(f"wrote {path}")
 
 

@@ -13,7 +13,11 @@ from kg.errors import KgError
 from kg.namespaces import DEFAULT_BASE_IRI, bind_prefixes
 
 FORMATS = {"ttl": "turtle", "trig": "trig", "nq": "nquads", "jsonld": "json-ld"}
-SUFFIX = {"ttl": ".ttl", "trig": ".trig", "nq": ".nq", "jsonld": ".jsonld", "html": ".html"}
+VIEWS = ("html", "timeline", "graphml", "gexf", "centrality")
+SUFFIX = {"ttl": ".ttl", "trig": ".trig", "nq": ".nq", "jsonld": ".jsonld", "html": ".html", "timeline": ".html",
+          "graphml": ".graphml", "gexf": ".gexf", "centrality": ".csv", "ontology": ".ttl"}
+DEFAULT_NAME = {"html": "graph.html", "timeline": "timeline.html", "ontology": "ontology.ttl",
+                "centrality": "centrality.csv"}
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:
@@ -79,16 +83,47 @@ def serialize(ds: Dataset, fmt: str, base_iri: str = DEFAULT_BASE_IRI) -> str:
     raise KgError(f"unknown export format '{fmt}' (choose from {', '.join(list(FORMATS) + ['html'])})")
 
 
-def export(ds: Dataset, fmt: str, path: Path, base_iri: str = DEFAULT_BASE_IRI) -> Path:
+def render_view(ds: Dataset, fmt: str, selection: dict | None = None) -> str | bytes:
+    """A view of the graph (network page, timeline, GraphML, GEXF, centrality CSV), optionally focused:
+    selection = {"focus": name, "hops": n} | {"event": IRI or name} | {"between": (start, end)}."""
+    from kg.views import select
+    from kg.views.model import add_centrality
+
+    g = select(ds, **(selection or {}))
     if fmt == "html":
         from kg.views.network import network_html
-        write_atomic(path, network_html(ds))
+        return network_html(g)
+    if fmt == "timeline":
+        from kg.views.timeline import timeline_html
+        return timeline_html(g)
+    add_centrality(g)
+    if fmt == "centrality":
+        from kg.views.interop import centrality_csv
+        return centrality_csv(g)
+    from kg.views.interop import gexf, graphml
+    return graphml(g) if fmt == "graphml" else gexf(g)
+
+
+def export(ds: Dataset, fmt: str, path: Path, base_iri: str = DEFAULT_BASE_IRI, selection: dict | None = None) -> Path:
+    if fmt in VIEWS:
+        write_atomic(path, render_view(ds, fmt, selection))
+    elif fmt == "ontology":
+        from kg.vocabulary import ontology_graph
+        graph = ontology_graph()
+        bind_prefixes(graph, base_iri)
+        write_atomic(path, graph.serialize(format="turtle"))
+    elif selection:
+        raise KgError("--focus, --event and --between select a view: use them with html, timeline, graphml, gexf or centrality")
     else:
         write_atomic(path, serialize(ds, fmt, base_iri))
     return path
 
 
+BUILD_EXPORTS = (("ttl", "kg.ttl"), ("trig", "kg.trig"), ("html", "graph.html"), ("timeline", "timeline.html"),
+                 ("ontology", "ontology.ttl"), ("graphml", "kg.graphml"), ("gexf", "kg.gexf"),
+                 ("centrality", "centrality.csv"))
+
+
 def write_build_exports(ds: Dataset, out_dir: Path, base_iri: str = DEFAULT_BASE_IRI) -> list[Path]:
     out_dir = Path(out_dir)
-    return [export(ds, fmt, out_dir / name, base_iri)
-            for fmt, name in (("ttl", "kg.ttl"), ("trig", "kg.trig"), ("html", "graph.html"))]
+    return [export(ds, fmt, out_dir / name, base_iri) for fmt, name in BUILD_EXPORTS]

@@ -29,8 +29,26 @@ def run(*args):
 
 def test_build_writes_the_three_exports(built):
     _, out = built
-    for name in ("kg.ttl", "kg.trig", "graph.html"):
+    for name in ("kg.ttl", "kg.trig", "graph.html", "timeline.html", "ontology.ttl", "kg.graphml", "kg.gexf",
+                 "centrality.csv"):
         assert (out / name).stat().st_size > 1000, name
+
+
+@pytest.mark.parametrize("args,expect", [
+    (["html", "--focus", "Tô Lâm", "--hops", "1"], "Tô Lâm"),
+    (["html", "--event", "Kỳ họp lần thứ 48"], "Sonexay Siphandone"),
+    (["timeline", "--between", "2023-01-01", "2023-12-31"], "2023-01"),
+    (["graphml", "--focus", "Sonexay Siphandone"], "<graphml"),
+])
+def test_focused_views(built, tmp_path, args, expect):
+    store, _ = built
+    out = tmp_path / "view.out"
+    result = run("export", *args, "-o", out, "--store", store)
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert expect in text or expect.encode("unicode_escape").decode() in text
+    whole = run("export", args[0], "-o", tmp_path / "whole.out", "--store", store)
+    assert whole.exit_code == 0 and (tmp_path / "whole.out").stat().st_size > out.stat().st_size
 
 
 def test_persons_query_lists_posts_and_countries(built):
@@ -115,6 +133,7 @@ def test_export_formats(built, tmp_path, fmt, suffix):
     (["query", "-e", "SELECT * {}", "--param", "novalue", "--store", "memory"], "expected name=value"),
     (["build", "does/not/exist", "--store", "memory"], "no such file or folder"),
     (["stats", "--store", "/nonexistent/store/path"], "no store here"),
+    (["export", "html", "--focus", "Nobody At All", "--store", "memory"], "no person, organization or country"),
 ])
 def test_bad_input_gives_one_clear_line(args, message):
     result = run(*args)

@@ -5,7 +5,7 @@ from importlib import resources
 
 from rdflib import Graph
 
-FILES = ("ontology.ttl", "schemes.ttl")
+FILES = ("ontology.ttl", "imports.ttl", "schemes.ttl")
 
 
 def path(name: str):
@@ -23,4 +23,12 @@ def vocabulary_graph() -> Graph:
 def shapes_graph() -> Graph:
     g = Graph()
     g.parse(data=path("shapes.ttl").read_text(encoding="utf-8"), format="turtle")
+    return g
+
+
+def ontology_graph() -> Graph:
+    """The ontology alone, with the external terms the data uses declared and labelled (for Protégé)."""
+    g = Graph()
+    for name in ("ontology.ttl", "imports.ttl"):
+        g.parse(data=path(name).read_text(encoding="utf-8"), format="turtle")
     return g

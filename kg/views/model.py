@@ -1,0 +1,203 @@
+"""What every view shows, read once from the store: nodes (class, label, country, event type, dates,
+posts, articles, an evidence sentence) and labelled edges, as a networkx MultiDiGraph. The network and
+timeline pages, the focused views, GraphML/GEXF and the centrality figures all start from it."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import networkx as nx
+from rdflib import Dataset
+
+CLASSES = {  # class → (colour, vis.js shape, Vietnamese name, English name)
+    "Person": ("#e4572e", "dot", "Người", "person"),
+    "Organization": ("#2e86ab", "square", "Tổ chức", "organization"),
+    "Country": ("#76b041", "triangle", "Quốc gia", "country"),
+    "Event": ("#f3a712", "diamond", "Sự kiện", "event"),
+    "Commitment": ("#8e5ea2", "star", "Cam kết", "commitment"),
+    "Project": ("#17a398", "hexagon", "Dự án / Hiệp định", "project or agreement"),
+    "Target": ("#c9a227", "box", "Mục tiêu", "target"),
+}
+PREFIXES = """PREFIX schema: <https://schema.org/>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX dk: <https://w3id.org/diplomacy-kg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+"""
+NODES = PREFIXES + """
+SELECT DISTINCT ?node ?class ?label ?article WHERE {
+  VALUES (?c ?class) { (schema:Person "Person") (schema:Organization "Organization") (schema:Event "Event")
+                       (dk:Commitment "Commitment") (schema:Country "Country") (dk:Project "Project")
+                       (dk:Agreement "Project") (schema:QuantitativeValue "Target") }
+  ?node a ?c .
+  OPTIONAL { ?node skos:prefLabel ?pref FILTER(LANG(?pref) = "vi" || LANG(?pref) = "") }
+  OPTIONAL { ?node schema:name ?name FILTER(LANG(?name) = "vi" || LANG(?name) = "") }
+  OPTIONAL { ?node dk:statement ?statement }
+  OPTIONAL { ?node schema:unitText ?unit .
+             OPTIONAL { ?node schema:value ?v } OPTIONAL { ?node schema:minValue ?lo ; schema:maxValue ?hi }
+             OPTIONAL { ?node dk:targetYear ?year } OPTIONAL { ?node dk:measure/skos:notation ?measure }
+             BIND(CONCAT(COALESCE(?measure, ""), " ", COALESCE(STR(?v), CONCAT(STR(?lo), "–", STR(?hi))), " ", ?unit,
+                         IF(BOUND(?year), CONCAT(" (", STR(?year), ")"), "")) AS ?amount) }
+  BIND(COALESCE(?pref, ?statement, ?name, ?amount) AS ?label)
+  OPTIONAL { ?node prov:wasDerivedFrom/schema:identifier ?article }
+}"""
+FACETS = PREFIXES + """
+SELECT DISTINCT ?node ?country ?type ?start ?end WHERE {
+  { ?node schema:nationality/schema:identifier ?country }
+  UNION { ?node a schema:Organization ; dk:country/schema:identifier ?country }
+  UNION { ?node a schema:Country ; schema:identifier ?country }
+  UNION { ?node a schema:Event ; dcterms:type/skos:notation ?type .
+          OPTIONAL { ?node schema:startDate ?start } OPTIONAL { ?node schema:endDate ?end } }
+  UNION { ?node a dk:Commitment ; dk:topic/skos:notation ?type }
+}"""
+EVIDENCE = PREFIXES + """
+SELECT DISTINCT ?node ?article ?begin ?sentence WHERE {
+  ?node dk:mention ?m .
+  ?m nif:beginIndex ?begin ; nif:referenceContext/schema:identifier ?article ; nif:sentence/nif:anchorOf ?sentence .
+}"""
+EDGES = PREFIXES + """
+SELECT DISTINCT ?s ?p ?o ?kind WHERE {
+  { ?s schema:nationality ?o . BIND("quốc tịch" AS ?p) BIND("nationality" AS ?kind) }
+  UNION { ?m org:member ?s ; org:organization ?o ; org:role/skos:prefLabel ?p . FILTER(LANG(?p) = "vi")
+          BIND("holds post" AS ?kind) }
+  UNION { ?s dk:country ?o . ?s a schema:Organization . BIND("thuộc" AS ?p) BIND("belongs to" AS ?kind) }
+  UNION { ?o schema:attendee ?s . BIND("tham dự" AS ?p) BIND("attended" AS ?kind) }
+  UNION { ?o dk:chair ?s . BIND("chủ trì" AS ?p) BIND("co-chaired" AS ?kind) }
+  UNION { ?o dk:host ?s . BIND("chủ nhà" AS ?p) BIND("hosted" AS ?kind) }
+  UNION { ?s dk:party ?o . ?s a dk:Commitment . BIND("bên cam kết" AS ?p) BIND("committed to" AS ?kind) }
+  UNION { ?s dk:madeAt ?o . BIND("tại" AS ?p) BIND("made at" AS ?kind) }
+  UNION { ?s dk:target ?o . BIND("mục tiêu" AS ?p) BIND("targets" AS ?kind) }
+  UNION { ?o schema:organizer ?s . BIND("tổ chức" AS ?p) BIND("organized" AS ?kind) }
+}"""
+POSTS = PREFIXES + """
+SELECT DISTINCT ?person ?role ?observed WHERE {
+  ?m org:member ?person ; org:role/skos:prefLabel ?roleLabel . FILTER(LANG(?roleLabel) = "vi")
+  OPTIONAL { ?m org:organization/skos:prefLabel ?orgLabel FILTER(LANG(?orgLabel) = "vi" || LANG(?orgLabel) = "") }
+  OPTIONAL { ?m dk:observedOn ?observed }
+  BIND(IF(BOUND(?orgLabel), CONCAT(?roleLabel, " – ", ?orgLabel), ?roleLabel) AS ?role)
+}"""
+ARTICLE_DATES = PREFIXES + """
+SELECT DISTINCT ?article ?date WHERE { ?a a schema:NewsArticle ; schema:identifier ?article ; schema:datePublished ?date }"""
+
+
+def human_number(match) -> str:
+    value = float(match.group(0))
+    for size, word in ((1e9, "tỷ"), (1e6, "triệu")):
+        if abs(value) >= size:
+            return f"{value / size:g} {word}"
+    return f"{value:g}"
+
+
+def view_graph(ds: Dataset) -> nx.MultiDiGraph:
+    """Node attributes: cls, label, country (;-joined codes), type, start, end, posts, articles, dates,
+    evidence, evidence_article. Edge attributes: label (Vietnamese), kind (English)."""
+    g = nx.MultiDiGraph()
+    articles: dict[str, set] = defaultdict(set)
+    for node, cls, label, article in ds.query(NODES):
+        key = str(node)
+        if key not in g:
+            g.add_node(key, cls=str(cls), label="")
+        data = g.nodes[key]
+        if label is not None and (not data["label"] or len(str(label)) < len(data["label"])):
+            data["label"] = str(label)
+        if article is not None:
+            articles[key].add(str(article))
+    countries: dict[str, set] = defaultdict(set)
+    for node, country, kind, start, end in ds.query(FACETS):
+        key = str(node)
+        if key not in g:
+            continue
+        if country is not None:
+            countries[key].add(str(country))
+        if kind is not None:
+            g.nodes[key]["type"] = str(kind)
+        if start is not None:
+            g.nodes[key]["start"] = str(start)
+        if end is not None:
+            g.nodes[key]["end"] = str(end)
+    posts: dict[str, set] = defaultdict(set)
+    observed: dict[str, set] = defaultdict(set)
+    for person, role, day in ds.query(POSTS):
+        posts[str(person)].add(str(role))
+        if day is not None:
+            observed[str(person)].add(str(day))
+    published = {str(a): str(d) for a, d in ds.query(ARTICLE_DATES)}
+    evidence: dict[str, tuple] = {}
+    for node, article, begin, sentence in ds.query(EVIDENCE):
+        key, rank = str(node), (str(article), int(begin))
+        if key in g and (key not in evidence or rank < evidence[key][0]):
+            evidence[key] = (rank, str(sentence))
+    for key, data in g.nodes(data=True):
+        data.setdefault("label", key.rsplit("/", 1)[-1])
+        if data["cls"] == "Target":
+            data["label"] = re.sub(r"\d+\.\d+(?:e\+?\d+)?|\d{4,}(?!\))", human_number, data["label"]).strip()
+        data["country"] = ";".join(sorted(countries.get(key, ())))
+        data["posts"] = "\n".join(sorted(posts.get(key, ())))
+        data["articles"] = ";".join(sorted(articles.get(key, ())))
+        dates = sorted(observed.get(key, ())) or sorted(published[a] for a in articles.get(key, ()) if a in published)
+        data["dates"] = ";".join(dates)
+        data.setdefault("type", "")
+        data.setdefault("start", "")
+        data.setdefault("end", "")
+        if key in evidence:
+            data["evidence_article"], data["evidence"] = evidence[key][0][0], evidence[key][1]
+        else:
+            data["evidence_article"], data["evidence"] = "", ""
+    for s, p, o, kind in ds.query(EDGES):
+        s, o = str(s), str(o)
+        if s in g and o in g and not any(d["kind"] == str(kind) and d["label"] == str(p)
+                                         for d in g.get_edge_data(s, o, default={}).values()):
+            g.add_edge(s, o, label=str(p), kind=str(kind))
+    return g
+
+
+def add_centrality(g: nx.MultiDiGraph) -> None:
+    """Degree and betweenness (on the undirected simple graph) as node attributes."""
+    simple = nx.Graph(g)
+    betweenness = nx.betweenness_centrality(simple, k=min(len(simple), 500) or None, seed=0) if len(simple) else {}
+    for key, data in g.nodes(data=True):
+        data["degree"] = simple.degree(key)
+        data["betweenness"] = round(betweenness.get(key, 0.0), 6)
+
+
+def _matches(data: dict, text: str) -> bool:
+    return text.casefold() in data.get("label", "").casefold()
+
+
+def focus(g: nx.MultiDiGraph, name: str, hops: int = 2) -> nx.MultiDiGraph:
+    """The ego network of the actors whose label is `name` (exactly, else containing it)."""
+    centres = [n for n, d in g.nodes(data=True) if d.get("label", "").casefold() == name.casefold()] or \
+              [n for n, d in g.nodes(data=True) if d["cls"] in ("Person", "Organization", "Country") and _matches(d, name)]
+    if not centres:
+        return g.subgraph([]).copy()
+    undirected = g.to_undirected(as_view=True)
+    keep = set()
+    for c in centres:
+        keep |= set(nx.single_source_shortest_path_length(undirected, c, cutoff=hops))
+    return g.subgraph(keep).copy()
+
+
+def event_view(g: nx.MultiDiGraph, wanted: str) -> nx.MultiDiGraph:
+    """One meeting (by IRI, or label containing the text) with its participants, commitments made at it
+    and those commitments' parties."""
+    events = [n for n, d in g.nodes(data=True) if d["cls"] == "Event" and (n == wanted or _matches(d, wanted))]
+    keep = set(events)
+    for e in events:
+        for n in nx.all_neighbors(g, e):
+            keep.add(n)
+            if g.nodes[n]["cls"] == "Commitment":
+                keep |= set(g.successors(n))
+    return g.subgraph(keep).copy()
+
+
+def between(g: nx.MultiDiGraph, start: str, end: str) -> nx.MultiDiGraph:
+    """Events that start within [start, end] (at their own date precision) and everything next to them."""
+    def inside(day: str) -> bool:
+        return bool(day) and not day.startswith("--") and start[:len(day)] <= day <= end
+    events = [n for n, d in g.nodes(data=True) if d["cls"] == "Event" and inside(d.get("start", ""))]
+    keep = set(events)
+    for e in events:
+        keep |= set(nx.all_neighbors(g, e))
+    return g.subgraph(keep).copy()
