@@ -83,13 +83,13 @@ def serialize(ds: Dataset, fmt: str, base_iri: str = DEFAULT_BASE_IRI) -> str:
     raise KgError(f"unknown export format '{fmt}' (choose from {', '.join(list(FORMATS) + ['html'])})")
 
 
-def render_view(ds: Dataset, fmt: str, selection: dict | None = None) -> str | bytes:
+def render_view(ds: Dataset, fmt: str, selection: dict | None = None, g=None) -> str | bytes:
     """A view of the graph (network page, timeline, GraphML, GEXF, centrality CSV), optionally focused:
     selection = {"focus": name, "hops": n} | {"event": IRI or name} | {"between": (start, end)}."""
     from kg.views import select
     from kg.views.model import add_centrality
 
-    g = select(ds, **(selection or {}))
+    g = select(ds, **(selection or {})) if g is None else g.copy()
     if fmt == "html":
         from kg.views.network import network_html
         return network_html(g)
@@ -104,9 +104,10 @@ def render_view(ds: Dataset, fmt: str, selection: dict | None = None) -> str | b
     return graphml(g) if fmt == "graphml" else gexf(g)
 
 
-def export(ds: Dataset, fmt: str, path: Path, base_iri: str = DEFAULT_BASE_IRI, selection: dict | None = None) -> Path:
+def export(ds: Dataset, fmt: str, path: Path, base_iri: str = DEFAULT_BASE_IRI, selection: dict | None = None,
+           view=None) -> Path:
     if fmt in VIEWS:
-        write_atomic(path, render_view(ds, fmt, selection))
+        write_atomic(path, render_view(ds, fmt, selection, view))
     elif fmt == "ontology":
         from kg.vocabulary import ontology_graph
         graph = ontology_graph()
@@ -125,5 +126,8 @@ BUILD_EXPORTS = (("ttl", "kg.ttl"), ("trig", "kg.trig"), ("html", "graph.html"),
 
 
 def write_build_exports(ds: Dataset, out_dir: Path, base_iri: str = DEFAULT_BASE_IRI) -> list[Path]:
+    from kg.views import select
+
     out_dir = Path(out_dir)
-    return [export(ds, fmt, out_dir / name, base_iri) for fmt, name in BUILD_EXPORTS]
+    view = select(ds)   # read once from the store, drawn five ways
+    return [export(ds, fmt, out_dir / name, base_iri, view=view) for fmt, name in BUILD_EXPORTS]
