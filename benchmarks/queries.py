@@ -9,7 +9,6 @@ query runs `--repeat` times per store. Prints a Markdown table per corpus.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 import time

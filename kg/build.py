@@ -10,7 +10,7 @@ from rdflib import Dataset, URIRef
 from kg.corpus import article_paths, read_article
 from kg.errors import KgError
 from kg.extract.article import extract_corpus
-from kg.namespaces import DEFAULT_BASE_IRI
+from kg.namespaces import DEFAULT_BASE_IRI, graphs_base
 from kg.rdf.emit import emit
 from kg.store import replace_graph
 from kg.vocabulary import vocabulary_graph
@@ -23,7 +23,7 @@ class BuildReport:
 
 
 def vocabulary_graph_iri(base_iri: str) -> URIRef:
-    return URIRef(f"{base_iri.rstrip('/')}/graph/vocabulary")
+    return URIRef(graphs_base(base_iri) + "vocabulary")
 
 
 def load_vocabulary(ds: Dataset, base_iri: str) -> None:

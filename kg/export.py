@@ -89,7 +89,7 @@ def render_view(ds: Dataset, fmt: str, selection: dict | None = None, g=None) ->
     from kg.views import select
     from kg.views.model import add_centrality
 
-    g = select(ds, **(selection or {})) if g is None else g.copy()
+    g = select(ds, **(selection or {})) if g is None else g   # views only add attributes, never remove
     if fmt == "html":
         from kg.views.network import network_html
         return network_html(g)

@@ -11,6 +11,11 @@ VOCAB = Namespace("https://w3id.org/diplomacy-kg/vocab/")
 
 DEFAULT_BASE_IRI = "https://w3id.org/diplomacy-kg/id/"
 
+
+def graphs_base(base_iri: str) -> str:
+    """Where the named graphs of a build live: one per article, plus the vocabulary's."""
+    return base_iri + ("" if base_iri.endswith(("/", "#")) else "/") + "graph/"
+
 PREFIXES = {
     "schema": SCHEMA, "org": ORG, "prov": PROV, "skos": SKOS, "dcterms": DCTERMS, "xsd": XSD,
     "dk": DK, "nif": NIF, "rdf": RDF, "rdfs": RDFS, "owl": OWL, "sh": SH,

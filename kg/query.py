@@ -110,7 +110,7 @@ def _tsv_term(value) -> str:
 
 
 def render(result: Result, fmt: str = "table") -> str:
-    if result.type in GRAPH_FORMS or result.type == "CONSTRUCT":
+    if result.type in GRAPH_FORMS:
         if fmt not in GRAPH_FORMATS:
             raise KgError(f"a {result.type} query gives a graph: use --format turtle, ntriples, jsonld or xml")
         return result.graph.serialize(format=GRAPH_FORMATS[fmt])

@@ -113,10 +113,8 @@ class RemoteStore(SPARQLUpdateStore):
 
     def triples(self, pattern, context=None) -> Iterator:
         """All statements of our named graphs, each with its graph; one CONSTRUCT per graph."""
-        if context is not None and context.identifier in {URIRef(g) for g in self.graphs()}:
-            graphs = [context.identifier]
-        else:
-            graphs = self.graphs()
+        named = context is not None and str(context.identifier).startswith(self.graph_prefix or "")
+        graphs = [context.identifier] if named else self.graphs()
         want = " ".join(t.n3() if t is not None else v for t, v in zip(pattern, ("?s", "?p", "?o")))
         for graph_iri in graphs:
             result = self.query(f"CONSTRUCT {{ {want} }} WHERE {{ GRAPH ?g {{ {want} }} }}",

@@ -11,7 +11,7 @@ from rdflib import Dataset, URIRef
 from rdflib.plugin import PluginException
 
 from kg.errors import KgError
-from kg.namespaces import DEFAULT_BASE_IRI
+from kg.namespaces import DEFAULT_BASE_IRI, graphs_base
 
 DEFAULT_STORE = ".kg"
 
@@ -33,7 +33,7 @@ def open_dataset(spec: str = DEFAULT_STORE, create: bool = True, base_iri: str =
         raise KgError(f"store '{plugin}' is not installed ({e}); reinstall kg with pip install -e .") from None
     if plugin == "KgSPARQL":
         ds.open(location)
-        ds.store.graph_prefix = base_iri.rstrip("/") + "/graph/"   # a shared server holds other graphs too
+        ds.store.graph_prefix = graphs_base(base_iri)   # a shared server holds other graphs too
         ds.query("ASK { }")                          # fails with a clear line if nobody answers
     elif location is not None:
         path = Path(location)

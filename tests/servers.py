@@ -6,6 +6,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -58,7 +59,7 @@ def virtuoso(folder: Path):
 
 @contextmanager
 def oxigraph_server(folder: Path):
-    binary = shutil.which("oxigraph") or str(Path(os.sys.executable).parent / "oxigraph")
+    binary = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
     required_or_skip("the Oxigraph server (pip oxigraph)", Path(binary).exists())
     port = free_port()
     with running("oxigraph-server.sh", folder, {"KG_OXIGRAPH_PORT": str(port), "OXIGRAPH": binary}):

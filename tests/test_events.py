@@ -1,7 +1,6 @@
 """Event rules on real sentence shapes, several about countries other than Laos."""
 from __future__ import annotations
 
-import pytest
 
 from kg.extract.article import extract_article, extract_corpus
 

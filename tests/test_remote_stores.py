@@ -14,14 +14,14 @@ from rdflib.compare import isomorphic
 
 from kg.build import build_articles
 from kg.cli import main
-from kg.namespaces import DEFAULT_BASE_IRI, SCHEMA
+from kg.namespaces import DEFAULT_BASE_IRI, SCHEMA, graphs_base
 from kg.query import library, run
 from kg.store import open_dataset
 
 from .conftest import SEEDS
 from .servers import oxigraph_server, virtuoso
 
-GRAPH_PREFIX = DEFAULT_BASE_IRI.rstrip("/") + "/graph/"
+GRAPH_PREFIX = graphs_base(DEFAULT_BASE_IRI)
 
 
 def build_cli(store, out):

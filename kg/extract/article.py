@@ -9,9 +9,9 @@ from datetime import date
 
 from kg import lexicons
 from kg.extract.actors import grammar
-from kg.extract.model import (Extraction, Mention, OrgRef, Organization, Person, PersonMention, Post, RoleRef)
+from kg.extract.model import (Extraction, Mention, OrgRef, Organization, Person, Post, RoleRef)
 from kg.text.document import Document, Sentence, analyse
-from kg.text.normalize import clean, digest, key
+from kg.text.normalize import digest, key
 
 
 @dataclass

@@ -8,7 +8,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, SKOS, XSD
 from kg import lexicons
 from kg.extract.artifacts import named_key
 from kg.extract.model import DateValue, Extraction, Mention, Quantity
-from kg.namespaces import DK, NIF, ORG, SCHEMA, scheme_concept
+from kg.namespaces import DK, NIF, ORG, SCHEMA, graphs_base, scheme_concept
 from kg.text.normalize import digest, key, slug
 
 ORG_CLASSES = {
@@ -31,7 +31,7 @@ class Minter:
         return URIRef(f"{self.base}{kind}/{local}")
 
     def graph(self, article_id: str) -> URIRef:
-        return self("graph", slug_id(article_id))
+        return URIRef(graphs_base(self.base) + slug_id(article_id))
 
     def article(self, article_id: str) -> URIRef:
         return self("article", slug_id(article_id))

@@ -154,7 +154,10 @@ def view_graph(ds: Dataset) -> nx.MultiDiGraph:
 
 
 def add_centrality(g: nx.MultiDiGraph) -> None:
-    """Degree and betweenness (on the undirected simple graph) as node attributes."""
+    """Degree and betweenness (on the undirected simple graph) as node attributes, computed once per graph."""
+    if g.graph.get("centrality"):
+        return
+    g.graph["centrality"] = True
     simple = nx.Graph(g)
     betweenness = nx.betweenness_centrality(simple, k=min(len(simple), 500) or None, seed=0) if len(simple) else {}
     for key, data in g.nodes(data=True):
