@@ -1,25 +1,62 @@
-"""The build: articles → extraction → each article's named graph in the store → exports."""
+"""The build: articles → extraction (a process pool when asked) → each article's named graph in the
+store → what the corpus tells each article (names, years, reaffirmed targets).
+
+Incremental: the store's index (kg.index) keeps each article's content hash, so building a corpus
+again only extracts what changed; `remove_articles` takes articles out again."""
 from __future__ import annotations
 
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
+from multiprocessing import get_context
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
-from rdflib import Dataset, URIRef
+from rdflib import Dataset, Literal, URIRef
+from rdflib.namespace import XSD
 
-from kg.corpus import article_paths, read_article
+from kg.corpus import Article, read_corpus
 from kg.errors import KgError
-from kg.extract.article import extract_corpus
-from kg.namespaces import DEFAULT_BASE_IRI, graphs_base
-from kg.rdf.emit import emit
-from kg.store import replace_graph
+from kg.extract.crossdoc import Hints, Summary, settle
+from kg.index import Entry, entry_triples, index_graph_iri, links_graph_iri, pipeline_fingerprint, read_index
+from kg.namespaces import DEFAULT_BASE_IRI, DK, NIF, SCHEMA, graphs_base
+from kg.rdf.emit import Minter, emit
+from kg.rdf.nquads import nquads
+from kg.store import ArticleWriter, replace_graph
 from kg.vocabulary import vocabulary_graph
+
+BATCH = 200          # articles per store transaction
+POOL_FROM = 100      # fewer articles than this are extracted in-process: a pool costs more than it saves
+
+Progress = Callable[[str, int, int], None]     # (stage, done, total)
 
 
 @dataclass
 class BuildReport:
     built: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)     # one clear line per article that failed
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)     # one clear line per article or file that failed
+
+
+@dataclass(frozen=True)
+class Job:
+    article: Article
+    hints: Hints
+    base_iri: str
+    content_hash: str
+
+
+@dataclass
+class Built:
+    article_id: str
+    article: URIRef
+    graph: URIRef
+    nquads: str
+    summary: Summary
+    hints: Hints
+    content_hash: str
+    source: str
 
 
 def vocabulary_graph_iri(base_iri: str) -> URIRef:
@@ -30,30 +67,164 @@ def load_vocabulary(ds: Dataset, base_iri: str) -> None:
     replace_graph(ds, vocabulary_graph_iri(base_iri), vocabulary_graph())
 
 
+def extract_job(job: Job) -> Built:
+    """A pure function of one article and its hints, run in a worker process."""
+    from kg.extract.article import extract
+
+    a = job.article
+    x, summary = extract(a.id, a.text, a.published, a.publisher, job.hints or None)
+    graph, triples = emit(x, job.base_iri)
+    article = Minter(job.base_iri).article(a.id)
+    if a.title:
+        triples.append((article, SCHEMA.headline, Literal(a.title, lang="vi")))
+    if a.url:
+        triples.append((article, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
+    return Built(a.id, article, graph, nquads(graph, triples), summary, job.hints, job.content_hash, a.source)
+
+
+class Builder:
+    """One build or removal against one store: its index, its writer, its worker pool."""
+
+    def __init__(self, ds: Dataset, base_iri: str = DEFAULT_BASE_IRI, jobs: int | None = None,
+                 progress: Progress | None = None):
+        self.ds = ds
+        self.base_iri = base_iri
+        self.mint = Minter(base_iri)
+        self.jobs = jobs
+        self.progress = progress or (lambda stage, done, total: None)
+        self.writer = ArticleWriter(ds, index_graph_iri(base_iri))
+        self.index: dict[URIRef, Entry] = read_index(ds, base_iri)
+        self.pipeline = pipeline_fingerprint()
+        self.sources: dict[URIRef, Article] = {}
+        self._pool: ProcessPoolExecutor | None = None
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+    # -- extraction -------------------------------------------------------------------------------------
+
+    def _map(self, jobs: list[Job]) -> Iterable[Built]:
+        workers = self.jobs if self.jobs is not None else (os.cpu_count() or 1)
+        if workers <= 1 or (self.jobs is None and len(jobs) < POOL_FROM):
+            return map(extract_job, jobs)
+        if self._pool is None:
+            # spawn: workers start clean, with no copy of the open store's threads and locks
+            self._pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"))
+        return self._pool.map(extract_job, jobs, chunksize=max(1, min(32, len(jobs) // (workers * 8))))
+
+    def extract(self, jobs: list[Job], stage: str) -> list[str]:
+        """Extract and write `jobs`, a batch per transaction; returns the ids built."""
+        done: list[str] = []
+        batch: list[Built] = []
+        self.progress(stage, 0, len(jobs))
+        for built in self._map(jobs):
+            batch.append(built)
+            done.append(built.article_id)
+            if len(batch) >= BATCH:
+                self._write(batch)
+                batch = []
+            self.progress(stage, len(done), len(jobs))
+        self._write(batch)
+        return done
+
+    def _write(self, batch: list[Built]) -> None:
+        rows = []
+        for b in batch:
+            entry = Entry(b.article_id, b.graph, b.content_hash, self.pipeline, b.summary, b.hints, b.source)
+            rows.append((b.article, b.graph, b.nquads, entry_triples(b.article, entry)))
+            self.index[b.article] = entry
+        self.writer.write(rows)
+
+    # -- the corpus as a whole ---------------------------------------------------------------------------
+
+    def settle(self) -> None:
+        """Give each article what the others tell it, extracting again those whose hints changed, and
+        rewrite the graph of reaffirmed targets."""
+        by_id = {e.article_id: iri for iri, e in self.index.items()}
+
+        def reextract(redo: list[tuple[str, Hints]]):
+            jobs = [self._job(by_id[aid], hints) for aid, hints in redo]
+            self.extract(jobs, "linking")
+            for aid, _ in redo:
+                yield aid, self.index[by_id[aid]].summary
+
+        links = settle({e.article_id: e.summary for e in self.index.values()},
+                       {e.article_id: e.hints for e in self.index.values()}, reextract)
+        self.writer.replace(links_graph_iri(self.base_iri),
+                            [(self.mint("commitment", later), DK.reaffirms, self.mint("commitment", earlier))
+                             for later, earlier in sorted(links.items())])
+
+    def _job(self, article: URIRef, hints: Hints) -> Job:
+        entry = self.index[article]
+        source = self.sources.get(article) or self._stored_article(article, entry)
+        return Job(source, hints, self.base_iri, entry.content_hash)
+
+    def _stored_article(self, article: URIRef, entry: Entry) -> Article:
+        """An article built by an earlier run and not given now: its text and metadata, from its graph."""
+        g = self.ds.graph(entry.graph)
+        text = g.value(article, NIF.isString)
+        published = g.value(article, SCHEMA.datePublished)
+        publisher = g.value(article, SCHEMA.publisher)
+        title, url = g.value(article, SCHEMA.headline), g.value(article, SCHEMA.url)
+        return Article(entry.article_id, str(text or ""), entry.source,
+                       date.fromisoformat(str(published)) if published is not None else None,
+                       str(g.value(publisher, SCHEMA.name)) if publisher is not None else None,
+                       str(title) if title is not None else None, str(url) if url is not None else None)
+
+    def build(self, articles: list[Article]) -> BuildReport:
+        report = BuildReport()
+        jobs = []
+        for a in articles:
+            iri = self.mint.article(a.id)
+            self.sources[iri] = a
+            content_hash = a.content_hash()
+            entry = self.index.get(iri)
+            if entry is not None and entry.content_hash == content_hash and entry.pipeline == self.pipeline:
+                report.unchanged.append(a.id)
+            else:
+                jobs.append(Job(a, Hints(), self.base_iri, content_hash))
+        report.built = self.extract(jobs, "extracting")
+        self.settle()
+        return report
+
+    def remove(self, article_ids: list[str]) -> list[str]:
+        """Take articles out: their graphs (with all that only they said) and index entries; the others
+        then lose what they learnt from them."""
+        missing = [aid for aid in article_ids if self.mint.article(aid) not in self.index]
+        if missing:
+            raise KgError(f"no article {', '.join(map(repr, missing))} in the store; "
+                          "`kg query -e 'SELECT ?id { ?a a schema:NewsArticle ; schema:identifier ?id }'` lists them")
+        iris = [self.mint.article(aid) for aid in article_ids]
+        self.writer.remove([(iri, self.index[iri].graph) for iri in iris])
+        for iri in iris:
+            del self.index[iri]
+        self.settle()
+        return article_ids
+
+
 def build_articles(ds: Dataset, sources: list[str | Path], base_iri: str = DEFAULT_BASE_IRI,
-                   progress: Callable[[Path], None] | None = None) -> BuildReport:
-    """Extract every article of `sources` into its own named graph; a bad article does not stop the others."""
-    paths = article_paths(sources)
-    if not paths:
-        raise KgError("no articles found (expected .txt files)")
+                   jobs: int | None = None, progress: Progress | None = None,
+                   encoding: str | None = None) -> BuildReport:
+    """Build every article of `sources` that the store does not already hold as it is now; a bad article
+    or file does not stop the others."""
+    articles, errors = read_corpus(sources, encoding)
+    if not articles and not errors:
+        raise KgError("no articles found (expected .txt, .html, .jsonl or .json files)")
     load_vocabulary(ds, base_iri)
-    report = BuildReport()
-    seen: dict[str, Path] = {}
-    articles = []
-    for path in paths:
-        if progress:
-            progress(path)
-        try:
-            article = read_article(path)
-            if article.id in seen:
-                raise KgError(f"{path}: same article id as {seen[article.id]}; rename one of them")
-            seen[article.id] = path
-            articles.append(article)
-        except KgError as e:
-            report.failed.append(str(e))
-    # articles are extracted together: one article names the person another only titles
-    for x in extract_corpus([(a.id, a.text) for a in articles]):
-        graph, triples = emit(x, base_iri)
-        replace_graph(ds, graph, triples)
-        report.built.append(x.article_id)
+    builder = Builder(ds, base_iri, jobs, progress)
+    try:
+        report = builder.build(articles)
+    finally:
+        builder.close()
+    report.failed = errors
     return report
+
+
+def remove_articles(ds: Dataset, article_ids: list[str], base_iri: str = DEFAULT_BASE_IRI,
+                    jobs: int | None = None, progress: Progress | None = None) -> list[str]:
+    builder = Builder(ds, base_iri, jobs, progress)
+    try:
+        return builder.remove(article_ids)
+    finally:
+        builder.close()

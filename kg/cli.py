@@ -46,37 +46,96 @@ def main():
     """Vietnamese diplomatic news into a knowledge graph of actors, meetings and commitments."""
 
 
+jobs_option = click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None,
+                           help="Extraction processes (default: one per core for large builds).")
+exports_option = click.option("--no-exports", is_flag=True, help="Only update the store; write no export files.")
+
+
 @main.command()
 @click.argument("sources", nargs=-1, type=click.Path())
 @store_option
 @click.option("--out", default="exports", show_default=True, type=click.Path(), help="Folder for the exports.")
 @base_option
-def build(sources, store, out, base_iri):
-    """Build articles (.txt files or folders; default seeds/) into the store and write the exports."""
+@jobs_option
+@click.option("--encoding", help="Read text files in this encoding instead of UTF-8 (e.g. cp1258, latin-1).")
+@exports_option
+def build(sources, store, out, base_iri, jobs, encoding, no_exports):
+    """Build articles (.txt, .html, .jsonl, .json files or folders; default seeds/) into the store and
+    write the exports. Articles the store already holds unchanged are not extracted again."""
     from kg.build import build_articles
-    from kg.export import write_build_exports
+    from kg.export import check_writable, write_build_exports
 
     sources = list(sources) or ["seeds"]
-    with dataset(store, base_iri=base_iri) as ds:
-        report = build_articles(ds, sources, base_iri, progress=_progress())
-        if sys.stderr.isatty():
-            click.echo("", err=True)
-        written = write_build_exports(ds, Path(out), base_iri)
+    if not no_exports:
+        check_writable(Path(out))
+    with dataset(store, base_iri=base_iri) as ds, ProgressBar() as progress:
+        report = build_articles(ds, sources, base_iri, jobs=jobs, progress=progress, encoding=encoding)
+        progress.finish()
+        written = [] if no_exports else write_build_exports(ds, Path(out), base_iri)
     for line in report.failed:
         click.echo(f"error: {line}", err=True)
-    click.echo(f"built {len(report.built)} article(s) into {store}; wrote {', '.join(map(str, written))}")
+    unchanged = f" ({len(report.unchanged)} unchanged)" if report.unchanged else ""
+    wrote = f"; wrote {', '.join(map(str, written))}" if written else ""
+    click.echo(f"built {len(report.built)} article(s) into {store}{unchanged}{wrote}")
     if report.failed:
+        click.echo(f"{len(report.failed)} input(s) failed; the others were built", err=True)
         raise click.exceptions.Exit(1)
 
 
-def _progress():
-    count = {"n": 0}
+@main.command()
+@click.argument("article_ids", nargs=-1, required=True)
+@store_option
+@click.option("--out", default="exports", show_default=True, type=click.Path(), help="Folder for the exports.")
+@base_option
+@jobs_option
+@exports_option
+def remove(article_ids, store, out, base_iri, jobs, no_exports):
+    """Remove articles by id: their named graphs, and all that only they supported."""
+    from kg.build import remove_articles
+    from kg.export import check_writable, write_build_exports
 
-    def tick(path):
-        count["n"] += 1
-        if sys.stderr.isatty():
-            click.echo(f"\r[{count['n']}] {path.name[:60]:<60}", err=True, nl=False)
-    return tick
+    if not no_exports:
+        check_writable(Path(out))
+    with dataset(store, create=False, base_iri=base_iri) as ds, ProgressBar() as progress:
+        removed = remove_articles(ds, list(article_ids), base_iri, jobs=jobs, progress=progress)
+        progress.finish()
+        written = [] if no_exports else write_build_exports(ds, Path(out), base_iri)
+    wrote = f"; wrote {', '.join(map(str, written))}" if written else ""
+    click.echo(f"removed {len(removed)} article(s) from {store}{wrote}")
+
+
+class ProgressBar:
+    """A bar per stage on a terminal (extracting, linking); silent when stderr is a pipe or file."""
+
+    def __init__(self):
+        self.bar = None
+        self.stage = None
+        self.done = 0
+        self.live = sys.stderr.isatty()
+
+    def __enter__(self):
+        return self
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.live or total < 2:
+            return
+        if stage != self.stage:
+            self.finish()
+            self.stage, self.done = stage, 0
+            self.bar = click.progressbar(length=total, label=f"{stage:<10}", file=sys.stderr, show_pos=True,
+                                         show_eta=True)
+            self.bar.__enter__()
+        self.bar.update(done - self.done)
+        self.done = done
+
+    def finish(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+            self.stage = None
+
+    def __exit__(self, *exc):
+        self.finish()
 
 
 @main.command()

@@ -10,6 +10,7 @@ from rdflib import Dataset, Graph, Literal
 from rdflib.namespace import XSD
 
 from kg.errors import KgError
+from kg.index import index_graph_iri
 from kg.namespaces import DEFAULT_BASE_IRI, bind_prefixes
 
 FORMATS = {"ttl": "turtle", "trig": "trig", "nq": "nquads", "jsonld": "json-ld"}
@@ -39,6 +40,17 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         raise
 
 
+def check_writable(folder: Path) -> None:
+    """Before a long build: an output folder that cannot be written is said at once, not after."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".kg-write-check."):
+            pass
+    except OSError as e:
+        raise KgError(f"{folder}: cannot write exports there ({e.strerror}); give --out a folder you can "
+                      "write, or --no-exports") from None
+
+
 def plain(term):
     """RDF 1.1: "x" and "x"^^xsd:string are one literal; Oxigraph returns the second, rdflib writes the first."""
     if isinstance(term, Literal) and term.datatype == XSD.string:
@@ -46,9 +58,12 @@ def plain(term):
     return term
 
 
-def quads(ds: Dataset):
+def quads(ds: Dataset, base_iri: str = DEFAULT_BASE_IRI):
+    """Every statement of the graph; the build's own bookkeeping (kg.index) is not part of it."""
+    index = index_graph_iri(base_iri)
     for s, p, o, g in ds.quads((None, None, None, None)):
-        yield s, p, plain(o), g
+        if (g.identifier if hasattr(g, "identifier") else g) != index:
+            yield s, p, plain(o), g
 
 
 def in_memory(ds: Dataset, base_iri: str = DEFAULT_BASE_IRI) -> Dataset:
@@ -56,14 +71,14 @@ def in_memory(ds: Dataset, base_iri: str = DEFAULT_BASE_IRI) -> Dataset:
     copy = Dataset()
     bind_prefixes(copy, base_iri)
     copy.addN((s, p, o, copy.graph(g.identifier if hasattr(g, "identifier") else g))
-              for s, p, o, g in quads(ds) if g is not None)
+              for s, p, o, g in quads(ds, base_iri) if g is not None)
     return copy
 
 
 def union_graph(ds: Dataset, base_iri: str = DEFAULT_BASE_IRI) -> Graph:
     g = Graph()
     bind_prefixes(g, base_iri)
-    for s, p, o, _ in quads(ds):
+    for s, p, o, _ in quads(ds, base_iri):
         g.add((s, p, o))
     return g
 

@@ -98,6 +98,11 @@ class RemoteStore(SPARQLUpdateStore):
     def remove_graph(self, graph) -> None:
         self._update(f"DROP SILENT GRAPH {graph.identifier.n3()}")
 
+    def remove(self, triple, context=None) -> None:
+        pattern = " ".join(t.n3() if t is not None else v for t, v in zip(triple, ("?s", "?p", "?o")))
+        graph = context.identifier.n3() if context is not None else "?g"
+        self._update(f"DELETE WHERE {{ GRAPH {graph} {{ {pattern} }} }}")
+
     def addN(self, quads: Iterable[tuple]) -> None:  # noqa: N802
         by_graph: dict[URIRef, list[str]] = {}
         for s, p, o, g in quads:

@@ -54,3 +54,62 @@ def replace_graph(ds: Dataset, graph: URIRef, triples: Iterable[tuple]) -> None:
     g = ds.graph(graph)
     ds.addN((s, p, o, g) for s, p, o in triples)
 
+
+
+class ArticleWriter:
+    """Puts built articles into the store: for each, its old graph and index entry out, then the new
+    graph and entry in. With Oxigraph each batch is one transaction parsed natively from N-Quads, so a
+    build killed midway leaves whole articles or none; other stores go through rdflib."""
+
+    def __init__(self, ds: Dataset, index_graph: URIRef):
+        self.ds = ds
+        self.index_graph = index_graph
+        inner = getattr(ds.store, "_inner", None)
+        self.native = inner if _is_oxigraph(inner) else None
+
+    def write(self, batch: list[tuple[URIRef, URIRef, str, list[tuple]]]) -> None:
+        """batch: (article IRI, graph IRI, the graph as N-Quads, the index entry's triples)."""
+        from kg.rdf.nquads import nquads
+        if not batch:
+            return
+        self.remove([(article, graph) for article, graph, _, _ in batch])
+        data = "".join(text + nquads(self.index_graph, entry) for _, _, text, entry in batch)
+        if self.native is not None:
+            import pyoxigraph as ox
+            self.native.load(data.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+            return
+        parsed = Dataset()
+        parsed.parse(data=data, format="nquads")
+        for _, graph, _, _ in batch:
+            self.ds.addN((s, p, o, self.ds.graph(graph)) for s, p, o in parsed.graph(graph))
+        index = self.ds.graph(self.index_graph)
+        self.ds.addN((s, p, o, index) for s, p, o in parsed.graph(self.index_graph))
+
+    def remove(self, articles: list[tuple[URIRef, URIRef]]) -> None:
+        """The index entry goes first: a store cut short between the two only holds a graph that the next
+        build, finding no entry, replaces."""
+        index = self.ds.graph(self.index_graph)
+        if self.native is not None:
+            import pyoxigraph as ox
+            g = ox.NamedNode(str(self.index_graph))
+            for article, _ in articles:
+                for q in list(self.native.quads_for_pattern(ox.NamedNode(str(article)), None, None, g)):
+                    self.native.remove(q)
+            for _, graph in articles:
+                if self.native.contains_named_graph(ox.NamedNode(str(graph))):
+                    self.native.remove_graph(ox.NamedNode(str(graph)))
+            return
+        for article, graph in articles:
+            index.remove((article, None, None))
+            self.ds.remove_graph(self.ds.graph(graph))
+
+    def replace(self, graph: URIRef, triples: Iterable[tuple]) -> None:
+        replace_graph(self.ds, graph, triples)
+
+
+def _is_oxigraph(inner) -> bool:
+    try:
+        import pyoxigraph
+    except ImportError:
+        return False
+    return isinstance(inner, pyoxigraph.Store)

@@ -39,3 +39,17 @@ def seeds_dataset():
     ds = open_dataset("memory")
     build_articles(ds, [SEEDS])
     return ds
+
+
+TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def cp1258(text: str) -> bytes:
+    """Vietnamese as legacy Windows-1258 writes it: letters precomposed, tone marks combining."""
+    import unicodedata
+    out = []
+    for ch in text:
+        parts = unicodedata.normalize("NFD", ch)
+        tones = "".join(c for c in parts if c in TONES)
+        out.append(unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONES)) + tones)
+    return "".join(out).encode("cp1258")

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from kg.cli import main
 
-from .conftest import ROOT, SEEDS
+from .conftest import ROOT, SEEDS, cp1258
 
 
 @pytest.fixture(scope="module")
@@ -146,7 +146,7 @@ def test_a_bad_article_does_not_stop_the_others(tmp_path):
     (tmp_path / "good.txt").write_text((SEEDS / "002_ec33e0e534115cdd.txt").read_text(encoding="utf-8"),
                                        encoding="utf-8")
     (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
-    (tmp_path / "latin.txt").write_bytes("Thủ tướng".encode("utf-16"))
+    (tmp_path / "latin.txt").write_bytes(cp1258("Thủ tướng Lào thăm Hà Nội"))
     result = run("build", tmp_path, "--store", "memory", "--out", tmp_path / "out")
     assert result.exit_code == 1
     assert "empty.txt: empty article" in result.output

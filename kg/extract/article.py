@@ -260,24 +260,53 @@ def _last_mention_before(person: Person, offset: int) -> int:
 def extract_article(article_id: str, text: str, published: date | None = None,
                     publisher: str | None = None) -> Extraction:
     """One article on its own (no other article to learn names or years from)."""
-    return extract_corpus([(article_id, text, published, publisher)])[0]
+    return extract(article_id, text, published, publisher)[0]
 
 
-def extract_corpus(items: list[tuple]) -> list[Extraction]:
-    """Articles that are built together: actors first, then what the corpus tells about names and years,
-    then events, commitments and the rest."""
-    from kg.extract.crossdoc import article_date, link_reaffirmations, resolve_names, resolve_years
+def extract(article_id: str, text: str, published: date | None = None, publisher: str | None = None,
+            hints=None) -> tuple[Extraction, "Summary"]:
+    """One article, with what the rest of the corpus tells it (`hints`), and the summary the rest of the
+    corpus needs from it: a pure function of its inputs."""
+    from kg.extract.crossdoc import apply_names, apply_year, article_date, summarize
 
-    contexts = [build_context(*item) for item in items]
-    resolve_names(contexts)
-    events = [_events(ctx) for ctx in contexts]
-    resolve_years(contexts, events)
-    extractions = [_finish(ctx, evs) for ctx, evs in zip(contexts, events)]
-    dates = [article_date(ctx, evs) for ctx, evs in zip(contexts, events)]
-    for x, day in zip(extractions, dates):
-        x.observed = day.isoformat() if day else None
-    link_reaffirmations(extractions, dates)
-    return extractions
+    ctx = build_context(article_id, text, published, publisher)
+    if hints:
+        apply_names(ctx, hints)
+    events = _events(ctx)
+    # whether the article dates itself is its own fact, not what a hint made of it
+    needs_year = not ctx.doc.published and not any(ev.start and ev.start.year for ev in events)
+    if hints:
+        apply_year(events, hints.year)
+    x = _finish(ctx, events)
+    day = article_date(ctx, events)
+    x.observed = day.isoformat() if day else None
+    return x, summarize(ctx, events, x, needs_year)
+
+
+def extract_corpus(items: list[tuple], mapper=map) -> list[Extraction]:
+    """Articles that are built together, in memory: each on its own first, then again with what the
+    others tell it (names behind bare titles, years); reaffirmed targets are linked.
+    `mapper` may be a process pool's map; the items are (id, text[, published, publisher])."""
+    from kg.extract.crossdoc import settle
+
+    items = {item[0]: tuple(item) + (None,) * (4 - len(item)) for item in items}
+    results = dict(zip(items, mapper(_extract_item, [(item, None) for item in items.values()])))
+
+    def reextract(redo):
+        for (aid, hints), result in zip(redo, mapper(_extract_item, [(items[aid], h) for aid, h in redo])):
+            results[aid] = result
+            yield aid, result[1]
+
+    links = settle({aid: summary for aid, (_, summary) in results.items()}, {}, reextract)
+    for x, _ in results.values():
+        for k in x.commitments:
+            k.reaffirms = links.get(k.id)
+    return [x for x, _ in results.values()]
+
+
+def _extract_item(job):
+    item, hints = job
+    return extract(*item, hints=hints)
 
 
 def _events(ctx: ArticleContext):

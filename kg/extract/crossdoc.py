@@ -1,40 +1,129 @@
 """What one article learns from the others built with it: the name behind a bare title, and the year of
-a month-day. Both only where the corpus leaves a single answer; nothing is invented."""
+a month-day; and which later statements reaffirm an earlier target. Both only where the corpus leaves a
+single answer; nothing is invented.
+
+Each article is extracted on its own (a pure function, so it runs in a process pool and can be skipped
+when unchanged) and leaves a `Summary` of what the others need. `corpus_hints` reads all summaries and
+tells each article what it can learn; an article whose hints changed is extracted again with them."""
 from __future__ import annotations
 
+import json
+from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from kg.extract.model import DateValue, Person, Post
+
+
+@dataclass
+class Hints:
+    names: dict[str, list] = field(default_factory=dict)   # "role|country" → [person key, name, country]
+    year: int | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.names) or self.year is not None
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict | None) -> "Hints":
+        return cls(**data) if data else cls()
+
+
+@dataclass
+class Summary:
+    """What the other articles of a corpus need from this one; JSON-able, kept in the store's index."""
+    article_id: str
+    published: str | None
+    observed: str | None                      # published, else its earliest fully dated event
+    roster: list[list] = field(default_factory=list)     # [person key, name, country, [roles]]
+    wanted: list[list] = field(default_factory=list)     # bare titles left unresolved: [role, country]
+    events: list[list] = field(default_factory=list)     # [event key, month, day] of each event
+    needs_year: bool = False
+    targets: list[list] = field(default_factory=list)    # [signature, commitment id]
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Summary":
+        return cls(**data)
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
 
 
 def _years_apart(a: date | None, b: date | None) -> bool:
     return a is not None and b is not None and abs((a - b).days) > 400
 
 
-def resolve_names(contexts) -> None:
+def summarize(ctx, events, extraction, needs_year: bool) -> Summary:
+    published = ctx.doc.published.isoformat() if ctx.doc.published else None
+    roster = [[p.key, p.name, p.country, sorted({post.role for post in p.posts if post.role})]
+              for p in ctx.persons.values()]
+    wanted = sorted({(ref.role, ref.country) for _, ref in ctx.unresolved})
+    targets = [[json.loads(json.dumps(sig)), k.id] for k in extraction.commitments for q in k.targets
+               if (sig := target_signature(k, q)) is not None]
+    return Summary(extraction.article_id, published, extraction.observed, roster, [list(w) for w in wanted],
+                   [[ev.key, ev.start.month if ev.start else None, ev.start.day if ev.start else None]
+                    for ev in events],
+                   needs_year, targets)
+
+
+def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
+    """For every article, the names and year the rest of the corpus gives it (empty when none)."""
+    holders: dict[tuple, dict[str, tuple[list, date | None]]] = {}
+    for s in summaries:
+        for key, name, country, roles in s.roster:
+            for role in roles:
+                holders.setdefault((role, country), {}).setdefault(key, ([key, name, country], _day(s.published)))
+    # articles are ordered by id so that 'the first dated article' is the same in every run
+    dated: dict[str, date] = {}
+    for s in sorted(summaries, key=lambda s: s.article_id):
+        if s.published:
+            for ev_key, _, _ in s.events:
+                dated.setdefault(ev_key, _day(s.published))
+    hints: dict[str, Hints] = {}
+    for s in summaries:
+        h = Hints()
+        published = _day(s.published)
+        for role, country in s.wanted:
+            candidates = {}
+            for other in summaries:
+                if other is s or _years_apart(_day(other.published), published):
+                    continue
+                for key, name, c, roles in other.roster:
+                    if c == country and role in roles:
+                        candidates.setdefault(key, [key, name, c])
+            if len(candidates) == 1:
+                h.names[f"{role}|{country}"] = next(iter(candidates.values()))
+        if s.needs_year:
+            years = {_year_for(month, day, dated[k]) for k, month, day in s.events
+                     if k in dated and month and day}
+            if len(years) == 1:
+                h.year = years.pop()
+        hints[s.article_id] = h
+    return hints
+
+
+def apply_names(ctx, hints: Hints) -> None:
     """'Thủ tướng Lào' in an article that never names him → the one Lao prime minister the other
     articles of about the same date name."""
-    for ctx in contexts:
-        for sentence_index, ref in ctx.unresolved:
-            candidates: dict[str, tuple[Person, object]] = {}
-            for other in contexts:
-                if other is ctx or _years_apart(other.doc.published, ctx.doc.published):
-                    continue
-                for person in other.persons.values():
-                    if person.country == ref.country and any(p.role == ref.role for p in person.posts):
-                        candidates.setdefault(person.key, (person, other))
-            if len(candidates) != 1:
-                continue
-            found, _ = next(iter(candidates.values()))
-            person = ctx.persons.get(found.key)
-            if person is None:
-                person = ctx.persons[found.key] = Person(found.key, found.name, found.country,
-                                                         [Post(ref.role, country=ref.country)])
-            person.mentions.append(ref.mention)
-            from kg.extract.article import ActorRef
-            view = ctx.views[sentence_index]
-            view.refs.append(ActorRef(ref.mention.begin, ref.mention.end, [found.key], "person"))
-            view.refs.sort(key=lambda r: r.begin)
+    from kg.extract.article import ActorRef
+
+    for sentence_index, ref in ctx.unresolved:
+        found = hints.names.get(f"{ref.role}|{ref.country}")
+        if not found:
+            continue
+        key, name, country = found
+        person = ctx.persons.get(key)
+        if person is None:
+            person = ctx.persons[key] = Person(key, name, country, [Post(ref.role, country=ref.country)])
+        person.mentions.append(ref.mention)
+        view = ctx.views[sentence_index]
+        view.refs.append(ActorRef(ref.mention.begin, ref.mention.end, [key], "person"))
+        view.refs.sort(key=lambda r: r.begin)
 
 
 def _year_for(month: int, day: int, published: date) -> int:
@@ -42,28 +131,15 @@ def _year_for(month: int, day: int, published: date) -> int:
     return published.year if (month, day) <= (published.month, published.day) else published.year - 1
 
 
-def resolve_years(contexts, events_by_article) -> None:
+def apply_year(events, year: int | None) -> None:
     """An article that gives no year takes it from a dated article reporting one of the same events."""
-    dated: dict[str, date] = {}
-    for ctx, events in zip(contexts, events_by_article):
-        if ctx.doc.published:
-            for ev in events:
-                dated.setdefault(ev.key, ctx.doc.published)
-    for ctx, events in zip(contexts, events_by_article):
-        if ctx.doc.published or any(ev.start and ev.start.year for ev in events):
-            continue
-        years = set()
-        for ev in events:
-            if ev.key in dated and ev.start and ev.start.month and ev.start.day:
-                years.add(_year_for(ev.start.month, ev.start.day, dated[ev.key]))
-        if len(years) != 1:
-            continue
-        year = years.pop()
-        for ev in events:
-            for attr in ("start", "end"):
-                value = getattr(ev, attr)
-                if value and value.month and not value.year:
-                    setattr(ev, attr, DateValue(year, value.month, value.day))
+    if year is None:
+        return
+    for ev in events:
+        for attr in ("start", "end"):
+            value = getattr(ev, attr)
+            if value and value.month and not value.year:
+                setattr(ev, attr, DateValue(year, value.month, value.day))
 
 
 def target_signature(commitment, quantity) -> tuple | None:
@@ -73,22 +149,20 @@ def target_signature(commitment, quantity) -> tuple | None:
             tuple(sorted(commitment.parties)))
 
 
-def link_reaffirmations(extractions, dates: list) -> None:
-    """The same target (measure, value, unit, parties) stated again in a later article reaffirms the first
-    statement of it: 'first promised when, repeated when' becomes one query."""
-    first: dict[tuple, tuple] = {}
-    order = sorted(range(len(extractions)), key=lambda i: (dates[i] is None, dates[i] or date.min,
-                                                            extractions[i].article_id))
-    for i in order:
-        for k in extractions[i].commitments:
-            for q in k.targets:
-                sig = target_signature(k, q)
-                if sig is None:
-                    continue
-                if sig in first and first[sig][0] != extractions[i].article_id:
-                    k.reaffirms = k.reaffirms or first[sig][1]
-                else:
-                    first.setdefault(sig, (extractions[i].article_id, k.id))
+def reaffirmations(summaries: list[Summary]) -> dict[str, str]:
+    """commitment id → the id of the first statement of the same target (measure, value, unit, parties)
+    in an earlier article: 'first promised when, repeated when' becomes one query."""
+    first: dict[str, tuple[str, str]] = {}
+    links: dict[str, str] = {}
+    order = sorted(summaries, key=lambda s: (s.observed is None, s.observed or "", s.article_id))
+    for s in order:
+        for sig, commitment_id in s.targets:
+            sig_key = json.dumps(sig)    # the same whether the signature came from JSON or not
+            if sig_key in first and first[sig_key][0] != s.article_id:
+                links.setdefault(commitment_id, first[sig_key][1])
+            else:
+                first.setdefault(sig_key, (s.article_id, commitment_id))
+    return links
 
 
 def article_date(ctx, events) -> date | None:
@@ -98,3 +172,21 @@ def article_date(ctx, events) -> date | None:
     days = [date(e.start.year, e.start.month, e.start.day) for e in events
             if e.start and e.start.year and e.start.month and e.start.day]
     return min(days) if days else None
+
+
+MAX_ROUNDS = 3   # a name learnt can date an event, which can give a year: rarely more than two rounds
+
+
+def settle(summaries: dict[str, Summary], used: dict[str, Hints], reextract) -> dict[str, str]:
+    """Extract again, with their hints, the articles the rest of the corpus tells something new, until
+    nothing changes; then link reaffirmed targets. `reextract([(article id, hints)])` returns the new
+    summaries as (article id, summary) pairs. Returns the reaffirmation links of `reaffirmations`."""
+    for _ in range(MAX_ROUNDS):
+        hints = corpus_hints(list(summaries.values()))
+        redo = [(aid, h) for aid, h in hints.items() if h != used.get(aid, Hints())]
+        if not redo:
+            break
+        for aid, summary in reextract(redo):
+            summaries[aid] = summary
+            used[aid] = hints[aid]
+    return reaffirmations(list(summaries.values()))

@@ -1,0 +1,73 @@
+"""One article as read from any format, with the checks every format shares."""
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from kg.errors import KgError
+
+MAX_ARTICLE_CHARS = 2_000_000   # a news article is a few thousand characters; beyond this it is a dump
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    text: str
+    source: str                       # file, or file:line for a record, for messages
+    published: date | None = None
+    publisher: str | None = None
+    title: str | None = None
+    url: str | None = None
+
+    @property
+    def slug(self) -> str:
+        from kg.rdf.emit import slug_id
+        return slug_id(self.id)
+
+    def content_hash(self) -> str:
+        """Changes when anything extraction reads changes: text or metadata."""
+        h = hashlib.sha256()
+        for part in (self.id, self.text, self.published and self.published.isoformat(), self.publisher,
+                     self.title, self.url):
+            h.update((part or "").encode("utf-8"))
+            h.update(b"\x00")
+        return h.hexdigest()
+
+
+def clean_text(text: str) -> str:
+    """One newline convention, composed Unicode (NFC), no NULs or other control characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    return unicodedata.normalize("NFC", text)
+
+
+def parse_date(value, source: str) -> date | None:
+    if value in (None, ""):
+        return None
+    try:
+        text = str(value).strip().replace("Z", "+00:00")
+        return datetime.fromisoformat(text).date() if "T" in text or " " in text else date.fromisoformat(text[:10])
+    except ValueError:
+        raise KgError(f"{source}: date '{value}' is not ISO 8601; write it as YYYY-MM-DD") from None
+
+
+def make_article(article_id, text, source: str, published=None, publisher=None, title=None,
+                 url=None) -> Article:
+    if not isinstance(text, str):
+        raise KgError(f"{source}: 'text' must be a string")
+    article_id = str(article_id).strip() if article_id is not None else ""
+    if not article_id:
+        raise KgError(f"{source}: no article id; give the record an 'id'")
+    text = clean_text(text)
+    if title and isinstance(title, str) and title.strip() and not text.lstrip().startswith(title.strip()):
+        text = f"{clean_text(title).strip()}\n{text}"     # the headline often names the event
+    if not text.strip():
+        raise KgError(f"{source}: empty article; nothing to build")
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise KgError(f"{source}: {len(text):,} characters is not one news article; "
+                      "split it into articles (one per file, or one JSONL record each)")
+    return Article(article_id, text, source, parse_date(published, source) if not isinstance(published, date)
+                   else published, str(publisher).strip() or None if publisher else None,
+                   str(title).strip() or None if title else None, str(url).strip() or None if url else None)
