@@ -23,7 +23,7 @@ from kg.index import Entry, entry_triples, index_graph_iri, links_graph_iri, pip
 from kg.namespaces import DEFAULT_BASE_IRI, DK, NIF, SCHEMA, graphs_base
 from kg.rdf.emit import Minter, emit
 from kg.rdf.nquads import nquads
-from kg.store import ArticleWriter, replace_graph
+from kg.store import ArticleWriter
 from kg.vocabulary import vocabulary_graph
 
 BATCH = 200          # articles per store transaction
@@ -61,10 +61,6 @@ class Built:
 
 def vocabulary_graph_iri(base_iri: str) -> URIRef:
     return URIRef(graphs_base(base_iri) + "vocabulary")
-
-
-def load_vocabulary(ds: Dataset, base_iri: str) -> None:
-    replace_graph(ds, vocabulary_graph_iri(base_iri), vocabulary_graph())
 
 
 def extract_job(job: Job) -> Built:
@@ -211,8 +207,8 @@ def build_articles(ds: Dataset, sources: list[str | Path], base_iri: str = DEFAU
     articles, errors = read_corpus(sources, encoding)
     if not articles and not errors:
         raise KgError("no articles found (expected .txt, .html, .jsonl or .json files)")
-    load_vocabulary(ds, base_iri)
     builder = Builder(ds, base_iri, jobs, progress)
+    builder.writer.replace(vocabulary_graph_iri(base_iri), vocabulary_graph())
     try:
         report = builder.build(articles)
     finally:

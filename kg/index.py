@@ -52,27 +52,24 @@ class Entry:
 
 
 def entry_triples(article: URIRef, entry: Entry) -> list[tuple]:
-    return [(article, BUILD.articleId, Literal(entry.article_id)),
-            (article, BUILD.graph, entry.graph),
-            (article, BUILD.contentHash, Literal(entry.content_hash)),
-            (article, BUILD.pipeline, Literal(entry.pipeline)),
-            (article, BUILD.summary, Literal(json.dumps(entry.summary.to_json(), ensure_ascii=False))),
-            (article, BUILD.hints, Literal(json.dumps(entry.hints.to_json(), ensure_ascii=False))),
-            (article, BUILD.source, Literal(entry.source))]
+    """One statement per article, so that reading the index of a large store is one quick scan."""
+    record = {"id": entry.article_id, "graph": str(entry.graph), "hash": entry.content_hash,
+              "pipeline": entry.pipeline, "summary": entry.summary.to_json(), "hints": entry.hints.to_json(),
+              "source": entry.source}
+    return [(article, BUILD.entry, Literal(json.dumps(record, ensure_ascii=False)))]
 
 
 def read_index(ds: Dataset, base_iri: str) -> dict[URIRef, Entry]:
-    """article IRI → its entry. An entry cut short (never, with transactions; but a store is a store)
-    is dropped, and the article is built again."""
-    fields: dict[URIRef, dict] = {}
-    for s, p, o in ds.graph(index_graph_iri(base_iri)).triples((None, None, None)):
-        fields.setdefault(s, {})[str(p)[len(str(BUILD)):]] = o
+    """article IRI → its entry. An entry that cannot be read is dropped: that article is built again."""
+    from kg.store import statements
+
     index = {}
-    for article, f in fields.items():
+    for article, value in statements(ds, index_graph_iri(base_iri), BUILD.entry):
         try:
-            index[article] = Entry(str(f["articleId"]), URIRef(f["graph"]), str(f["contentHash"]),
-                                   str(f["pipeline"]), Summary.from_json(json.loads(str(f["summary"]))),
-                                   Hints.from_json(json.loads(str(f["hints"]))), str(f.get("source", "")))
+            r = json.loads(value)
+            index[URIRef(article)] = Entry(r["id"], URIRef(r["graph"]), r["hash"], r["pipeline"],
+                                           Summary.from_json(r["summary"]), Hints.from_json(r["hints"]),
+                                           r.get("source", ""))
         except (KeyError, ValueError, TypeError):
             continue
     return index

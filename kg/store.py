@@ -73,11 +73,17 @@ class ArticleWriter:
         if not batch:
             return
         self.remove([(article, graph) for article, graph, _, _ in batch])
-        data = "".join(text + nquads(self.index_graph, entry) for _, _, text, entry in batch)
+        entries = "".join(nquads(self.index_graph, entry) for _, _, _, entry in batch)
         if self.native is not None:
             import pyoxigraph as ox
-            self.native.load(data.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+            # the graphs by Oxigraph's bulk loader (fast, not atomic), then the index entries in one
+            # transaction: an entry is the mark that its graph is whole, so a build killed in between
+            # leaves graphs without entries, which the next build replaces
+            self.native.bulk_load("".join(text for _, _, text, _ in batch).encode("utf-8"),
+                                  format=ox.RdfFormat.N_QUADS)
+            self.native.load(entries.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
             return
+        data = "".join(text for _, _, text, _ in batch) + entries
         parsed = Dataset()
         parsed.parse(data=data, format="nquads")
         for _, graph, _, _ in batch:
@@ -104,7 +110,26 @@ class ArticleWriter:
             self.ds.remove_graph(self.ds.graph(graph))
 
     def replace(self, graph: URIRef, triples: Iterable[tuple]) -> None:
-        replace_graph(self.ds, graph, triples)
+        if self.native is None:
+            replace_graph(self.ds, graph, triples)
+            return
+        import pyoxigraph as ox
+        from kg.rdf.nquads import nquads
+        self.native.remove_graph(ox.NamedNode(str(graph)))
+        self.native.load(nquads(graph, triples).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+
+
+def statements(ds: Dataset, graph: URIRef, predicate: URIRef) -> Iterable[tuple[str, str]]:
+    """(subject, object) strings of one predicate in one graph; natively on Oxigraph, where going through
+    rdflib terms costs seconds on a large store."""
+    inner = getattr(ds.store, "_inner", None)
+    if _is_oxigraph(inner):
+        import pyoxigraph as ox
+        for q in inner.quads_for_pattern(None, ox.NamedNode(str(predicate)), None, ox.NamedNode(str(graph))):
+            yield q.subject.value, q.object.value
+        return
+    for s, _, o in ds.graph(graph).triples((None, predicate, None)):
+        yield str(s), str(o)
 
 
 def _is_oxigraph(inner) -> bool:

@@ -73,11 +73,13 @@ def summarize(ctx, events, extraction, needs_year: bool) -> Summary:
 
 def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
     """For every article, the names and year the rest of the corpus gives it (empty when none)."""
-    holders: dict[tuple, dict[str, tuple[list, date | None]]] = {}
+    # (role, country) → person key → [person, [(article id, published) of the articles naming them]]
+    holders: dict[tuple, dict[str, list]] = {}
     for s in summaries:
         for key, name, country, roles in s.roster:
             for role in roles:
-                holders.setdefault((role, country), {}).setdefault(key, ([key, name, country], _day(s.published)))
+                found = holders.setdefault((role, country), {}).setdefault(key, [[key, name, country], []])
+                found[1].append((s.article_id, _day(s.published)))
     # articles are ordered by id so that 'the first dated article' is the same in every run
     dated: dict[str, date] = {}
     for s in sorted(summaries, key=lambda s: s.article_id):
@@ -89,15 +91,10 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
         h = Hints()
         published = _day(s.published)
         for role, country in s.wanted:
-            candidates = {}
-            for other in summaries:
-                if other is s or _years_apart(_day(other.published), published):
-                    continue
-                for key, name, c, roles in other.roster:
-                    if c == country and role in roles:
-                        candidates.setdefault(key, [key, name, c])
+            candidates = [person for person, named_in in holders.get((role, country), {}).values()
+                          if any(aid != s.article_id and not _years_apart(day, published) for aid, day in named_in)]
             if len(candidates) == 1:
-                h.names[f"{role}|{country}"] = next(iter(candidates.values()))
+                h.names[f"{role}|{country}"] = candidates[0]
         if s.needs_year:
             years = {_year_for(month, day, dated[k]) for k, month, day in s.events
                      if k in dated and month and day}
