@@ -5,6 +5,7 @@ Incremental: the store's index (kg.index) keeps each article's content hash, so 
 again only extracts what changed; `remove_articles` takes articles out again."""
 from __future__ import annotations
 
+import hashlib
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from kg.namespaces import DEFAULT_BASE_IRI, DK, NIF, SCHEMA, graphs_base
 from kg.rdf.emit import Minter, emit
 from kg.rdf.nquads import nquads
 from kg.store import ArticleWriter
-from kg.vocabulary import vocabulary_graph
+from kg.vocabulary import vocabulary_fingerprint, vocabulary_graph
 
 BATCH = 200          # articles per store transaction
 POOL_FROM = 100      # fewer articles than this are extracted in-process: a pool costs more than it saves
@@ -45,6 +46,7 @@ class Job:
     hints: Hints
     base_iri: str
     content_hash: str
+    as_text: bool = True     # N-Quads text for a store that parses it natively, else rdflib triples
 
 
 @dataclass
@@ -52,7 +54,7 @@ class Built:
     article_id: str
     article: URIRef
     graph: URIRef
-    nquads: str
+    data: str | list         # the graph as N-Quads text, or its triples
     summary: Summary
     hints: Hints
     content_hash: str
@@ -75,7 +77,8 @@ def extract_job(job: Job) -> Built:
         triples.append((article, SCHEMA.headline, Literal(a.title, lang="vi")))
     if a.url:
         triples.append((article, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
-    return Built(a.id, article, graph, nquads(graph, triples), summary, job.hints, job.content_hash, a.source)
+    data = nquads(graph, triples) if job.as_text else triples
+    return Built(a.id, article, graph, data, summary, job.hints, job.content_hash, a.source)
 
 
 class Builder:
@@ -89,9 +92,9 @@ class Builder:
         self.jobs = jobs
         self.progress = progress or (lambda stage, done, total: None)
         self.writer = ArticleWriter(ds, index_graph_iri(base_iri))
-        self.index: dict[URIRef, Entry] = read_index(ds, base_iri)
+        self.index: dict[str, Entry] = read_index(ds, base_iri)
         self.pipeline = pipeline_fingerprint()
-        self.sources: dict[URIRef, Article] = {}
+        self.sources: dict[str, Article] = {}
         self._pool: ProcessPoolExecutor | None = None
 
     def close(self) -> None:
@@ -127,9 +130,9 @@ class Builder:
     def _write(self, batch: list[Built]) -> None:
         rows = []
         for b in batch:
-            entry = Entry(b.article_id, b.graph, b.content_hash, self.pipeline, b.summary, b.hints, b.source)
-            rows.append((b.article, b.graph, b.nquads, entry_triples(b.article, entry)))
-            self.index[b.article] = entry
+            entry = Entry(b.article_id, str(b.graph), b.content_hash, self.pipeline, b.summary, b.hints, b.source)
+            rows.append((b.article, b.graph, b.data, entry_triples(b.article, entry)))
+            self.index[b.article_id] = entry
         self.writer.write(rows)
 
     # -- the corpus as a whole ---------------------------------------------------------------------------
@@ -137,28 +140,27 @@ class Builder:
     def settle(self) -> None:
         """Give each article what the others tell it, extracting again those whose hints changed, and
         rewrite the graph of reaffirmed targets."""
-        by_id = {e.article_id: iri for iri, e in self.index.items()}
-
         def reextract(redo: list[tuple[str, Hints]]):
-            jobs = [self._job(by_id[aid], hints) for aid, hints in redo]
-            self.extract(jobs, "linking")
+            self.extract([self._job(aid, hints) for aid, hints in redo], "linking")
             for aid, _ in redo:
-                yield aid, self.index[by_id[aid]].summary
+                yield aid, self.index[aid].summary
 
         links = settle({e.article_id: e.summary for e in self.index.values()},
                        {e.article_id: e.hints for e in self.index.values()}, reextract)
+        pairs = sorted(links.items())
         self.writer.replace(links_graph_iri(self.base_iri),
                             [(self.mint("commitment", later), DK.reaffirms, self.mint("commitment", earlier))
-                             for later, earlier in sorted(links.items())])
+                             for later, earlier in pairs],
+                            hashlib.sha256(repr(pairs).encode()).hexdigest()[:16])
 
-    def _job(self, article: URIRef, hints: Hints) -> Job:
-        entry = self.index[article]
-        source = self.sources.get(article) or self._stored_article(article, entry)
-        return Job(source, hints, self.base_iri, entry.content_hash)
+    def _job(self, article_id: str, hints: Hints) -> Job:
+        entry = self.index[article_id]
+        source = self.sources.get(article_id) or self._stored_article(self.mint.article(article_id), entry)
+        return Job(source, hints, self.base_iri, entry.content_hash, self.writer.native is not None)
 
     def _stored_article(self, article: URIRef, entry: Entry) -> Article:
         """An article built by an earlier run and not given now: its text and metadata, from its graph."""
-        g = self.ds.graph(entry.graph)
+        g = self.ds.graph(URIRef(entry.graph))
         text = g.value(article, NIF.isString)
         published = g.value(article, SCHEMA.datePublished)
         publisher = g.value(article, SCHEMA.publisher)
@@ -172,14 +174,13 @@ class Builder:
         report = BuildReport()
         jobs = []
         for a in articles:
-            iri = self.mint.article(a.id)
-            self.sources[iri] = a
+            self.sources[a.id] = a
             content_hash = a.content_hash()
-            entry = self.index.get(iri)
+            entry = self.index.get(a.id)
             if entry is not None and entry.content_hash == content_hash and entry.pipeline == self.pipeline:
                 report.unchanged.append(a.id)
             else:
-                jobs.append(Job(a, Hints(), self.base_iri, content_hash))
+                jobs.append(Job(a, Hints(), self.base_iri, content_hash, self.writer.native is not None))
         report.built = self.extract(jobs, "extracting")
         self.settle()
         return report
@@ -187,14 +188,13 @@ class Builder:
     def remove(self, article_ids: list[str]) -> list[str]:
         """Take articles out: their graphs (with all that only they said) and index entries; the others
         then lose what they learnt from them."""
-        missing = [aid for aid in article_ids if self.mint.article(aid) not in self.index]
+        missing = [aid for aid in article_ids if aid not in self.index]
         if missing:
             raise KgError(f"no article {', '.join(map(repr, missing))} in the store; "
                           "`kg query -e 'SELECT ?id { ?a a schema:NewsArticle ; schema:identifier ?id }'` lists them")
-        iris = [self.mint.article(aid) for aid in article_ids]
-        self.writer.remove([(iri, self.index[iri].graph) for iri in iris])
-        for iri in iris:
-            del self.index[iri]
+        self.writer.remove([(self.mint.article(aid), URIRef(self.index[aid].graph)) for aid in article_ids])
+        for aid in article_ids:
+            del self.index[aid]
         self.settle()
         return article_ids
 
@@ -208,7 +208,7 @@ def build_articles(ds: Dataset, sources: list[str | Path], base_iri: str = DEFAU
     if not articles and not errors:
         raise KgError("no articles found (expected .txt, .html, .jsonl or .json files)")
     builder = Builder(ds, base_iri, jobs, progress)
-    builder.writer.replace(vocabulary_graph_iri(base_iri), vocabulary_graph())
+    builder.writer.replace(vocabulary_graph_iri(base_iri), vocabulary_graph, vocabulary_fingerprint())
     try:
         report = builder.build(articles)
     finally:

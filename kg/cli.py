@@ -157,7 +157,7 @@ def query(query_file, expression, params, fmt, store):
     bindings = dict(parse_binding(p) for p in params)
     fmt = fmt or ("turtle" if query_form(text) in GRAPH_FORMS else "table")
     with dataset(store, create=False) as ds:
-        click.echo(render(run(ds, text, bindings), fmt), nl=False)
+        click.echo(render(run(ds, text, bindings, source=query_file), fmt), nl=False)
 
 
 @main.command()

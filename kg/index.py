@@ -14,8 +14,9 @@ from rdflib import Dataset, Literal, Namespace, URIRef
 
 from kg.extract.crossdoc import Hints, Summary
 from kg.namespaces import graphs_base
+from kg.rdf.emit import Minter
 
-BUILD = Namespace("urn:kg:build#")
+BUILD = Namespace("urn:kg:build#")      # entry: an article's record; fingerprint: a whole graph's
 PACKAGE = Path(__file__).resolve().parent
 EXTRACTION_CODE = ("extract", "text", "rdf", "lexicons")
 
@@ -43,7 +44,7 @@ def pipeline_fingerprint() -> str:
 @dataclass
 class Entry:
     article_id: str
-    graph: URIRef
+    graph: str
     content_hash: str
     pipeline: str
     summary: Summary
@@ -53,21 +54,22 @@ class Entry:
 
 def entry_triples(article: URIRef, entry: Entry) -> list[tuple]:
     """One statement per article, so that reading the index of a large store is one quick scan."""
-    record = {"id": entry.article_id, "graph": str(entry.graph), "hash": entry.content_hash,
+    record = {"id": entry.article_id, "hash": entry.content_hash,
               "pipeline": entry.pipeline, "summary": entry.summary.to_json(), "hints": entry.hints.to_json(),
               "source": entry.source}
     return [(article, BUILD.entry, Literal(json.dumps(record, ensure_ascii=False)))]
 
 
-def read_index(ds: Dataset, base_iri: str) -> dict[URIRef, Entry]:
-    """article IRI → its entry. An entry that cannot be read is dropped: that article is built again."""
+def read_index(ds: Dataset, base_iri: str) -> dict[str, Entry]:
+    """article id → its entry. An entry that cannot be read is dropped: that article is built again."""
     from kg.store import statements
 
+    graph_of = Minter(base_iri).graph
     index = {}
-    for article, value in statements(ds, index_graph_iri(base_iri), BUILD.entry):
+    for _, value in statements(ds, index_graph_iri(base_iri), BUILD.entry):
         try:
             r = json.loads(value)
-            index[URIRef(article)] = Entry(r["id"], URIRef(r["graph"]), r["hash"], r["pipeline"],
+            index[r["id"]] = Entry(r["id"], graph_of(r["id"]), r["hash"], r["pipeline"],
                                            Summary.from_json(r["summary"]), Hints.from_json(r["hints"]),
                                            r.get("source", ""))
         except (KeyError, ValueError, TypeError):

@@ -83,7 +83,8 @@ def check_parameters(text: str, bindings: dict) -> None:
         raise KgError(f"the query has no variable ?{unknown[0]} to bind (see its '# params:' header)")
 
 
-def run(ds: Dataset, text: str, bindings: dict | None = None) -> Result:
+def run(ds: Dataset, text: str, bindings: dict | None = None, source: str | None = None) -> Result:
+    """`source` names the query's file in error messages."""
     bindings = bindings or {}
     check_parameters(text, bindings)
     if query_form(text) in GRAPH_FORMS and bindings:
@@ -97,7 +98,9 @@ def run(ds: Dataset, text: str, bindings: dict | None = None) -> Result:
     except KgError:
         raise
     except Exception as e:  # rdflib and Oxigraph raise many kinds of syntax errors
-        raise KgError(f"the query failed: {str(e).splitlines()[0] if str(e) else type(e).__name__}") from None
+        where = f"{source}: " if source else ""
+        raise KgError(f"{where}the query failed: {str(e).splitlines()[0] if str(e) else type(e).__name__}; "
+                      "check its SPARQL syntax") from None
 
 
 def _term(value) -> str:

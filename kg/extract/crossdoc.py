@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from kg.extract.model import DateValue, Person, Post
+from kg.text.normalize import digest
 
 
 @dataclass
@@ -38,7 +39,7 @@ class Summary:
     observed: str | None                      # published, else its earliest fully dated event
     roster: list[list] = field(default_factory=list)     # [person key, name, country, [roles]]
     wanted: list[list] = field(default_factory=list)     # bare titles left unresolved: [role, country]
-    events: list[list] = field(default_factory=list)     # [event key, month, day] of each event
+    events: list[list] = field(default_factory=list)     # [digest of the event key, month, day] of each event
     needs_year: bool = False
     targets: list[list] = field(default_factory=list)    # [signature, commitment id]
 
@@ -66,7 +67,7 @@ def summarize(ctx, events, extraction, needs_year: bool) -> Summary:
     targets = [[json.loads(json.dumps(sig)), k.id] for k in extraction.commitments for q in k.targets
                if (sig := target_signature(k, q)) is not None]
     return Summary(extraction.article_id, published, extraction.observed, roster, [list(w) for w in wanted],
-                   [[ev.key, ev.start.month if ev.start else None, ev.start.day if ev.start else None]
+                   [[digest(ev.key), ev.start.month if ev.start else None, ev.start.day if ev.start else None]
                     for ev in events],
                    needs_year, targets)
 

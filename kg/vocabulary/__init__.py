@@ -12,6 +12,15 @@ def path(name: str):
     return resources.files(__package__).joinpath(name)
 
 
+def vocabulary_fingerprint() -> str:
+    """Changes when the vocabulary's files change: a build then loads it again, and only then."""
+    import hashlib
+    h = hashlib.sha256()
+    for name in FILES:
+        h.update(path(name).read_bytes())
+    return h.hexdigest()[:16]
+
+
 def vocabulary_graph() -> Graph:
     """Ontology and concept schemes: loaded into the store in a named graph of their own."""
     g = Graph()

@@ -1,0 +1,172 @@
+"""Incremental, parallel and interrupted builds end in the same graph as one clean build."""
+from __future__ import annotations
+
+import gc
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from rdflib import BNode
+
+from kg.build import build_articles, remove_articles
+from kg.export import union_graph
+from kg.store import open_dataset
+
+from .conftest import ROOT, SEEDS
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import synth  # noqa: E402
+
+
+def graph_of(ds) -> frozenset:
+    """Our graphs have no blank nodes, so two are isomorphic exactly when their triple sets are equal; the
+    set is also far quicker to compare than rdflib's canonical form on a large graph."""
+    triples = frozenset(union_graph(ds))
+    assert not any(isinstance(t, BNode) for triple in triples for t in triple)
+    return triples
+
+
+def clean_build(sources) -> object:
+    ds = open_dataset("memory")
+    report = build_articles(ds, sources, jobs=1)
+    assert not report.failed
+    return graph_of(ds)
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    folder = tmp_path / "corpus"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+def test_building_again_extracts_only_what_changed(corpus, tmp_path):
+    ds = open_dataset(str(tmp_path / "store"))
+    assert len(build_articles(ds, [corpus]).built) == 5
+    again = build_articles(ds, [corpus])
+    assert (again.built, len(again.unchanged)) == ([], 5)
+    changed = sorted(corpus.glob("*.txt"))[1]
+    changed.write_text(changed.read_text(encoding="utf-8").replace("Thủ tướng", "Phó Thủ tướng", 1), encoding="utf-8")
+    third = build_articles(ds, [corpus])
+    assert third.built == [changed.stem]
+    assert graph_of(ds) == clean_build([corpus])
+    ds.close()
+
+
+def test_adding_an_article_later_equals_building_all_at_once(corpus, tmp_path):
+    """Cross-document knowledge (names behind bare titles, years, reaffirmations) reaches articles built
+    in an earlier run."""
+    later = tmp_path / "later"
+    later.mkdir()
+    for path in sorted(corpus.glob("*.txt"))[3:]:
+        shutil.move(path, later / path.name)
+    ds = open_dataset(str(tmp_path / "store"))
+    build_articles(ds, [corpus])
+    report = build_articles(ds, [later])
+    assert len(report.built) == 2
+    for path in later.iterdir():
+        shutil.move(path, corpus / path.name)
+    assert graph_of(ds) == clean_build([corpus])
+    ds.close()
+
+
+def test_removing_an_article_equals_never_having_built_it(corpus, tmp_path):
+    ds = open_dataset(str(tmp_path / "store"))
+    build_articles(ds, [corpus])
+    gone = sorted(corpus.glob("*.txt"))[3]
+    assert remove_articles(ds, [gone.stem]) == [gone.stem]
+    gone.unlink()
+    assert graph_of(ds) == clean_build([corpus])
+    ds.close()
+
+
+def test_a_process_pool_builds_the_same_graph(corpus):
+    ds = open_dataset("memory")
+    build_articles(ds, [corpus], jobs=2)
+    assert graph_of(ds) == clean_build([corpus])
+
+
+def test_a_build_killed_midway_leaves_a_readable_store_and_a_rerun_completes_it(tmp_path):
+    corpus = tmp_path / "synth"
+    synth.write(corpus, 300, seed=3)
+    store = tmp_path / "store"
+    command = [sys.executable, "-m", "kg.cli", "build", str(corpus), "--store", str(store), "--no-exports",
+               "--jobs", "1"]
+    with open(tmp_path / "log", "w") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                   cwd=tmp_path)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not _some_articles_written(store) and process.poll() is None:
+            time.sleep(0.2)
+        assert process.poll() is None, "the build ended before it could be killed; use a larger corpus"
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+
+    ds = open_dataset(str(store), create=False)
+    count = int(next(iter(ds.query("PREFIX schema: <https://schema.org/> "
+                                   "SELECT (COUNT(?a) AS ?n) { ?a a schema:NewsArticle }")))[0])
+    assert 0 < count < 300
+    ds.close()
+    del ds
+    gc.collect()    # a finished query result may still hold the store (and its lock) until collected
+
+    rerun = subprocess.run(command, capture_output=True, text=True, stdin=subprocess.DEVNULL, cwd=tmp_path)
+    assert rerun.returncode == 0, rerun.stderr
+    assert "unchanged" in rerun.stdout
+    ds = open_dataset(str(store), create=False)
+    assert graph_of(ds) == clean_build([corpus])
+    ds.close()
+
+
+def _some_articles_written(store: Path) -> bool:
+    """The build has committed at least one batch of articles (a reader may open the store meanwhile)."""
+    import pyoxigraph as ox
+    from kg.index import BUILD
+    try:
+        reader = ox.Store.read_only(str(store))
+        return any(True for _ in reader.quads_for_pattern(None, ox.NamedNode(str(BUILD.entry)), None, None))
+    except (OSError, RuntimeError):     # files the writer is compacting: try again
+        return False
+
+
+def test_cli_remove_and_its_errors(corpus, tmp_path):
+    from click.testing import CliRunner
+    from kg.cli import main
+
+    store, out = tmp_path / "store", tmp_path / "out"
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(corpus), "--store", str(store), "--no-exports"]).exit_code == 0
+    first = sorted(corpus.glob("*.txt"))[0].stem
+    result = runner.invoke(main, ["remove", first, "--store", str(store), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"removed 1 article(s)" in result.output and (out / "kg.trig").exists()
+    assert first not in (out / "kg.trig").read_text(encoding="utf-8")
+    again = runner.invoke(main, ["remove", first, "--store", str(store), "--no-exports"])
+    assert again.exit_code == 1 and f"no article '{first}' in the store" in again.output
+    assert "Traceback" not in again.output
+
+
+def test_an_unwritable_output_folder_is_said_before_building(corpus, tmp_path):
+    from click.testing import CliRunner
+    from kg.cli import main
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    result = CliRunner().invoke(main, ["build", str(corpus), "--store", str(tmp_path / "store"),
+                                       "--out", str(blocker / "exports")])
+    assert result.exit_code == 1
+    assert "cannot write exports there" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "store").exists()      # nothing was started
+
+
+def test_exports_leave_out_the_build_index(corpus, tmp_path):
+    from kg.export import serialize
+    ds = open_dataset(str(tmp_path / "store"))
+    build_articles(ds, [corpus])
+    assert "urn:kg:build" not in serialize(ds, "nq")
+    ds.close()
