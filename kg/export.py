@@ -98,13 +98,14 @@ def serialize(ds: Dataset, fmt: str, base_iri: str = DEFAULT_BASE_IRI) -> str:
     raise KgError(f"unknown export format '{fmt}' (choose from {', '.join(list(FORMATS) + ['html'])})")
 
 
-def render_view(ds: Dataset, fmt: str, selection: dict | None = None, g=None) -> str | bytes:
+def render_view(ds: Dataset, fmt: str, selection: dict | None = None, g=None,
+                base_iri: str = DEFAULT_BASE_IRI) -> str | bytes:
     """A view of the graph (network page, timeline, GraphML, GEXF, centrality CSV), optionally focused:
     selection = {"focus": name, "hops": n} | {"event": IRI or name} | {"between": (start, end)}."""
     from kg.views import select
     from kg.views.model import add_centrality
 
-    g = select(ds, **(selection or {})) if g is None else g   # views only add attributes, never remove
+    g = select(ds, **(selection or {}), base_iri=base_iri) if g is None else g   # views only add, never remove
     if fmt == "html":
         from kg.views.network import network_html
         return network_html(g)
@@ -122,7 +123,7 @@ def render_view(ds: Dataset, fmt: str, selection: dict | None = None, g=None) ->
 def export(ds: Dataset, fmt: str, path: Path, base_iri: str = DEFAULT_BASE_IRI, selection: dict | None = None,
            view=None) -> Path:
     if fmt in VIEWS:
-        write_atomic(path, render_view(ds, fmt, selection, view))
+        write_atomic(path, render_view(ds, fmt, selection, view, base_iri))
     elif fmt == "ontology":
         from kg.vocabulary import ontology_graph
         graph = ontology_graph()
@@ -144,5 +145,5 @@ def write_build_exports(ds: Dataset, out_dir: Path, base_iri: str = DEFAULT_BASE
     from kg.views import select
 
     out_dir = Path(out_dir)
-    view = select(ds)   # read once from the store, drawn five ways
+    view = select(ds, base_iri=base_iri)   # read once from the store, drawn five ways
     return [export(ds, fmt, out_dir / name, base_iri, view=view) for fmt, name in BUILD_EXPORTS]

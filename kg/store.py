@@ -158,3 +158,23 @@ def _is_oxigraph(inner) -> bool:
     except ImportError:
         return False
     return isinstance(inner, pyoxigraph.Store)
+
+
+def deduplicated(ds: Dataset, skip_graphs: tuple[URIRef, ...] = ()):
+    """For heavy read-only analysis (the views): each statement once, in an in-memory store.
+
+    Oxigraph's union of named graphs is a bag: a person's label stated in a thousand articles comes back
+    a thousand times, and a join of three such patterns a billion times. Copied into one in-memory
+    default graph, statements are a set again. Other stores already answer the union as a set."""
+    inner = getattr(ds.store, "_inner", None)
+    if not _is_oxigraph(inner):
+        return ds
+    import pyoxigraph as ox
+    skip = {str(g) for g in skip_graphs}
+    copy = Dataset(store="Oxigraph", default_union=True)      # not opened: Oxigraph in memory
+    target = copy.store._inner
+    graphs = [g for g in inner.named_graphs() if isinstance(g, ox.NamedNode) and g.value not in skip]
+    for i in range(0, len(graphs), 500):       # dumped and loaded natively, a few hundred graphs at a time
+        chunk = b"".join(inner.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g) for g in graphs[i:i + 500])
+        target.bulk_load(chunk, format=ox.RdfFormat.N_TRIPLES)
+    return copy
