@@ -130,7 +130,7 @@ class Builder:
     def _write(self, batch: list[Built]) -> None:
         rows = []
         for b in batch:
-            entry = Entry(b.article_id, str(b.graph), b.content_hash, self.pipeline, b.summary, b.hints, b.source)
+            entry = Entry(b.article_id, b.content_hash, self.pipeline, b.summary, b.hints, b.source)
             rows.append((b.article, b.graph, b.data, entry_triples(b.article, entry)))
             self.index[b.article_id] = entry
         self.writer.write(rows)
@@ -160,7 +160,7 @@ class Builder:
 
     def _stored_article(self, article: URIRef, entry: Entry) -> Article:
         """An article built by an earlier run and not given now: its text and metadata, from its graph."""
-        g = self.ds.graph(URIRef(entry.graph))
+        g = self.ds.graph(self.mint.graph(entry.article_id))
         text = g.value(article, NIF.isString)
         published = g.value(article, SCHEMA.datePublished)
         publisher = g.value(article, SCHEMA.publisher)
@@ -192,7 +192,7 @@ class Builder:
         if missing:
             raise KgError(f"no article {', '.join(map(repr, missing))} in the store; "
                           "`kg query -e 'SELECT ?id { ?a a schema:NewsArticle ; schema:identifier ?id }'` lists them")
-        self.writer.remove([(self.mint.article(aid), URIRef(self.index[aid].graph)) for aid in article_ids])
+        self.writer.remove([(self.mint.article(aid), self.mint.graph(aid)) for aid in article_ids])
         for aid in article_ids:
             del self.index[aid]
         self.settle()

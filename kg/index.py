@@ -14,7 +14,6 @@ from rdflib import Dataset, Literal, Namespace, URIRef
 
 from kg.extract.crossdoc import Hints, Summary
 from kg.namespaces import graphs_base
-from kg.rdf.emit import Minter
 
 BUILD = Namespace("urn:kg:build#")      # entry: an article's record; fingerprint: a whole graph's
 PACKAGE = Path(__file__).resolve().parent
@@ -44,7 +43,6 @@ def pipeline_fingerprint() -> str:
 @dataclass
 class Entry:
     article_id: str
-    graph: str
     content_hash: str
     pipeline: str
     summary: Summary
@@ -64,12 +62,11 @@ def read_index(ds: Dataset, base_iri: str) -> dict[str, Entry]:
     """article id → its entry. An entry that cannot be read is dropped: that article is built again."""
     from kg.store import statements
 
-    graph_of = Minter(base_iri).graph
     index = {}
     for _, value in statements(ds, index_graph_iri(base_iri), BUILD.entry):
         try:
             r = json.loads(value)
-            index[r["id"]] = Entry(r["id"], graph_of(r["id"]), r["hash"], r["pipeline"],
+            index[r["id"]] = Entry(r["id"], r["hash"], r["pipeline"],
                                            Summary.from_json(r["summary"]), Hints.from_json(r["hints"]),
                                            r.get("source", ""))
         except (KeyError, ValueError, TypeError):

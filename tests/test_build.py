@@ -144,7 +144,7 @@ def test_cli_remove_and_its_errors(corpus, tmp_path):
     first = sorted(corpus.glob("*.txt"))[0].stem
     result = runner.invoke(main, ["remove", first, "--store", str(store), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert f"removed 1 article(s)" in result.output and (out / "kg.trig").exists()
+    assert "removed 1 article(s)" in result.output and (out / "kg.trig").exists()
     assert first not in (out / "kg.trig").read_text(encoding="utf-8")
     again = runner.invoke(main, ["remove", first, "--store", str(store), "--no-exports"])
     assert again.exit_code == 1 and f"no article '{first}' in the store" in again.output

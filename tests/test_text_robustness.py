@@ -15,3 +15,17 @@ def test_any_text_extracts_without_error(parts):
     x = extract_article("prop", text)
     graph, triples = emit(x, "https://example.org/")
     assert str(graph).startswith("https://example.org/")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=400), st.sampled_from([".txt", ".html", ".jsonl", ".json"]))
+def test_any_bytes_in_any_corpus_format_give_articles_or_clear_errors(tmp_path_factory, raw, suffix):
+    from kg.corpus import Article, read_file
+    from kg.errors import KgError
+
+    path = tmp_path_factory.mktemp("bytes") / f"input{suffix}"
+    path.write_bytes(raw)
+    for item in read_file(path):
+        assert isinstance(item, (Article, KgError))
+        if isinstance(item, KgError):
+            assert str(item).startswith(str(path)) and "\n" not in str(item)

@@ -8,8 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from kg.corpus.article import Article, make_article
-from kg.corpus.decode import decode
+from kg.corpus.article import Article
 from kg.errors import KgError
 
 __all__ = ["Article", "SUFFIXES", "article_paths", "read_corpus", "read_file"]

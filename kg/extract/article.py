@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from datetime import date
 
 from kg import lexicons
@@ -12,6 +13,9 @@ from kg.extract.actors import grammar
 from kg.extract.model import (Extraction, Mention, OrgRef, Organization, Person, Post, RoleRef)
 from kg.text.document import Document, Sentence, analyse
 from kg.text.normalize import digest, key
+
+if TYPE_CHECKING:
+    from kg.extract.crossdoc import Hints, Summary
 
 
 @dataclass
@@ -264,7 +268,7 @@ def extract_article(article_id: str, text: str, published: date | None = None,
 
 
 def extract(article_id: str, text: str, published: date | None = None, publisher: str | None = None,
-            hints=None) -> tuple[Extraction, "Summary"]:
+            hints: "Hints | None" = None) -> tuple[Extraction, "Summary"]:
     """One article, with what the rest of the corpus tells it (`hints`), and the summary the rest of the
     corpus needs from it: a pure function of its inputs."""
     from kg.extract.crossdoc import apply_names, apply_year, article_date, summarize

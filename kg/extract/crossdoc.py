@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from datetime import date
 
 from kg.extract.model import DateValue, Person, Post
@@ -51,6 +52,7 @@ class Summary:
         return cls(**data)
 
 
+@lru_cache(maxsize=4096)
 def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
@@ -155,7 +157,7 @@ def reaffirmations(summaries: list[Summary]) -> dict[str, str]:
     order = sorted(summaries, key=lambda s: (s.observed is None, s.observed or "", s.article_id))
     for s in order:
         for sig, commitment_id in s.targets:
-            sig_key = json.dumps(sig)    # the same whether the signature came from JSON or not
+            sig_key = repr(sig)     # signatures are JSON lists, whether read from the index or just made
             if sig_key in first and first[sig_key][0] != s.article_id:
                 links.setdefault(commitment_id, first[sig_key][1])
             else:
