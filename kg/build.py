@@ -46,7 +46,7 @@ class Job:
     hints: Hints
     base_iri: str
     content_hash: str
-    as_text: bool = True     # N-Quads text for a store that parses it natively, else rdflib triples
+    as_text: bool = True     # the graph as N-Quads text (ArticleWriter.wants_text), else rdflib triples
 
 
 @dataclass
@@ -156,7 +156,10 @@ class Builder:
     def _job(self, article_id: str, hints: Hints) -> Job:
         entry = self.index[article_id]
         source = self.sources.get(article_id) or self._stored_article(self.mint.article(article_id), entry)
-        return Job(source, hints, self.base_iri, entry.content_hash, self.writer.native is not None)
+        return self._new_job(source, hints, entry.content_hash)
+
+    def _new_job(self, article: Article, hints: Hints, content_hash: str) -> Job:
+        return Job(article, hints, self.base_iri, content_hash, self.writer.wants_text)
 
     def _stored_article(self, article: URIRef, entry: Entry) -> Article:
         """An article built by an earlier run and not given now: its text and metadata, from its graph."""
@@ -180,7 +183,7 @@ class Builder:
             if entry is not None and entry.content_hash == content_hash and entry.pipeline == self.pipeline:
                 report.unchanged.append(a.id)
             else:
-                jobs.append(Job(a, Hints(), self.base_iri, content_hash, self.writer.native is not None))
+                jobs.append(self._new_job(a, Hints(), content_hash))
         report.built = self.extract(jobs, "extracting")
         self.settle()
         return report

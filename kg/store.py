@@ -57,46 +57,45 @@ def replace_graph(ds: Dataset, graph: URIRef, triples: Iterable[tuple]) -> None:
 
 
 class ArticleWriter:
-    """Puts built articles into the store: for each, its old graph and index entry out, then the new
-    graph and entry in. With Oxigraph each batch is one transaction parsed natively from N-Quads, so a
-    build killed midway leaves whole articles or none; other stores go through rdflib."""
+    """Puts built articles into the store: for each, its old index entry and graph out, then the new graph
+    and entry in. On Oxigraph the graphs go through the bulk loader and each batch's entries follow in one
+    transaction, as the mark that those graphs are whole; other stores go through rdflib."""
 
     def __init__(self, ds: Dataset, index_graph: URIRef):
         self.ds = ds
         self.index_graph = index_graph
-        inner = getattr(ds.store, "_inner", None)
-        self.native = inner if _is_oxigraph(inner) else None
+        self.native = native_store(ds)
+
+    @property
+    def wants_text(self) -> bool:
+        """Oxigraph parses N-Quads text natively; other stores take rdflib triples."""
+        return self.native is not None
 
     def write(self, batch: list[tuple[URIRef, URIRef, str | list, list[tuple]]]) -> None:
-        """batch: (article IRI, graph IRI, the graph as N-Quads text or triples, the index entry's triples)."""
+        """batch: (article IRI, graph IRI, the graph as N-Quads text if `wants_text` else its triples,
+        the index entry's triples)."""
         from kg.rdf.nquads import nquads
         if not batch:
             return
         self.remove([(article, graph) for article, graph, _, _ in batch])
         if self.native is not None:
             import pyoxigraph as ox
-            # the graphs by Oxigraph's bulk loader (fast, not atomic), then the index entries in one
-            # transaction: an entry is the mark that its graph is whole, so a build killed in between
-            # leaves graphs without entries, which the next build replaces
-            graphs = "".join(data if isinstance(data, str) else nquads(graph, data) for _, graph, data, _ in batch)
-            self.native.bulk_load(graphs.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+            # not atomic, so the entries come after: a build killed in between leaves graphs without
+            # entries, which the next build replaces
+            self.native.bulk_load("".join(text for _, _, text, _ in batch).encode("utf-8"),
+                                  format=ox.RdfFormat.N_QUADS)
             entries = "".join(nquads(self.index_graph, entry) for _, _, _, entry in batch)
             self.native.load(entries.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
             return
-        index = self.ds.graph(self.index_graph)
-        for _, graph, data, entry in batch:
-            if isinstance(data, str):
-                parsed = Dataset()
-                parsed.parse(data=data, format="nquads")
-                data = parsed.graph(graph)
+        for _, graph, triples, _ in batch:
             g = self.ds.graph(graph)
-            self.ds.addN((s, p, o, g) for s, p, o in data)
+            self.ds.addN((s, p, o, g) for s, p, o in triples)
+        index = self.ds.graph(self.index_graph)
         self.ds.addN((s, p, o, index) for _, _, _, entry in batch for s, p, o in entry)
 
     def remove(self, articles: list[tuple[URIRef, URIRef]]) -> None:
         """The index entry goes first: a store cut short between the two only holds a graph that the next
         build, finding no entry, replaces."""
-        index = self.ds.graph(self.index_graph)
         if self.native is not None:
             import pyoxigraph as ox
             g = ox.NamedNode(str(self.index_graph))
@@ -107,22 +106,24 @@ class ArticleWriter:
                 if self.native.contains_named_graph(ox.NamedNode(str(graph))):
                     self.native.remove_graph(ox.NamedNode(str(graph)))
             return
+        index = self.ds.graph(self.index_graph)
         for article, graph in articles:
             index.remove((article, None, None))
             self.ds.remove_graph(self.ds.graph(graph))
 
     def replace(self, graph: URIRef, triples, fingerprint: str) -> None:
         """Replace a whole graph (vocabulary, links) unless the index says it already holds `fingerprint`;
-        `triples` may be a function giving them, called only when needed."""
+        `triples` may be a function giving them, called only when needed. As with articles, the mark
+        goes out first and comes back last."""
         from rdflib import Literal
         from kg.index import BUILD
 
         marks = dict(statements(self.ds, self.index_graph, BUILD.fingerprint))
         if marks.get(str(graph)) == fingerprint:
             return
-        self._replace(graph, triples() if callable(triples) else triples)
         index = self.ds.graph(self.index_graph)
         index.remove((graph, BUILD.fingerprint, None))
+        self._replace(graph, triples() if callable(triples) else triples)
         index.add((graph, BUILD.fingerprint, Literal(fingerprint)))
 
     def _replace(self, graph: URIRef, triples: Iterable[tuple]) -> None:
@@ -135,11 +136,21 @@ class ArticleWriter:
         self.native.load(nquads(graph, triples).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
 
 
+def native_store(ds: Dataset):
+    """The pyoxigraph Store under an Oxigraph dataset, for what rdflib's API makes slow; else None."""
+    inner = getattr(ds.store, "_inner", None)
+    try:
+        import pyoxigraph
+    except ImportError:
+        return None
+    return inner if isinstance(inner, pyoxigraph.Store) else None
+
+
 def statements(ds: Dataset, graph: URIRef, predicate: URIRef) -> Iterable[tuple[str, str]]:
     """(subject, object) strings of one predicate in one graph; natively on Oxigraph, where going through
     rdflib terms costs seconds on a large store."""
-    inner = getattr(ds.store, "_inner", None)
-    if _is_oxigraph(inner):
+    inner = native_store(ds)
+    if inner is not None:
         import pyoxigraph as ox
         # a query is three times quicker than quads_for_pattern over a large graph
         rows = inner.query("SELECT ?s ?o ?g ?p WHERE { GRAPH ?g { ?s ?p ?o } }",
@@ -152,22 +163,14 @@ def statements(ds: Dataset, graph: URIRef, predicate: URIRef) -> Iterable[tuple[
         yield str(s), str(o)
 
 
-def _is_oxigraph(inner) -> bool:
-    try:
-        import pyoxigraph
-    except ImportError:
-        return False
-    return isinstance(inner, pyoxigraph.Store)
-
-
 def deduplicated(ds: Dataset, skip_graphs: tuple[URIRef, ...] = ()):
     """For heavy read-only analysis (the views): each statement once, in an in-memory store.
 
     Oxigraph's union of named graphs is a bag: a person's label stated in a thousand articles comes back
     a thousand times, and a join of three such patterns a billion times. Copied into one in-memory
     default graph, statements are a set again. Other stores already answer the union as a set."""
-    inner = getattr(ds.store, "_inner", None)
-    if not _is_oxigraph(inner):
+    inner = native_store(ds)
+    if inner is None:
         return ds
     import pyoxigraph as ox
     skip = {str(g) for g in skip_graphs}

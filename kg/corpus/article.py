@@ -68,6 +68,11 @@ def make_article(article_id, text, source: str, published=None, publisher=None, 
     if len(text) > MAX_ARTICLE_CHARS:
         raise KgError(f"{source}: {len(text):,} characters is not one news article; "
                       "split it into articles (one per file, or one JSONL record each)")
-    return Article(article_id, text, source, parse_date(published, source) if not isinstance(published, date)
-                   else published, str(publisher).strip() or None if publisher else None,
-                   str(title).strip() or None if title else None, str(url).strip() or None if url else None)
+    if not isinstance(published, date):
+        published = parse_date(published, source)
+    return Article(article_id, text, source, published, _optional(publisher), _optional(title), _optional(url))
+
+
+def _optional(value) -> str | None:
+    """A metadata field as text, or None when absent or blank."""
+    return str(value).strip() or None if value else None

@@ -8,8 +8,8 @@ from kg.errors import KgError
 
 
 def _looks_binary(raw: bytes) -> bool:
-    head = raw[:8192]
-    return b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    """NUL bytes: no text encoding but UTF-16/32 (read above by their BOM) writes them."""
+    return b"\x00" in raw[:8192]
 
 
 def decode(raw: bytes, source: str, encoding: str | None = None) -> str:

@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from typing import Iterator
 
-from kg.corpus.article import Article, make_article
+from kg.corpus.article import Article, make_article, parse_date
 from kg.corpus.decode import decode
 from kg.errors import KgError
 
@@ -32,9 +32,8 @@ def from_html(page: str, article_id: str, source: str) -> Article:
     if not text.strip():
         raise KgError(f"{source}: no article text found in this page; check it is a news article's HTML")
     try:
-        published = fields.get("date")
-        return make_article(article_id, text, source, published, fields.get("sitename"), fields.get("title"),
-                            fields.get("url"))
+        published = parse_date(fields.get("date"), source)
     except KgError:       # a date trafilatura could not read cleanly is dropped, the text is kept
-        return make_article(article_id, text, source, None, fields.get("sitename"), fields.get("title"),
-                            fields.get("url"))
+        published = None
+    return make_article(article_id, text, source, published, fields.get("sitename"), fields.get("title"),
+                        fields.get("url"))

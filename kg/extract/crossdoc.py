@@ -7,7 +7,6 @@ when unchanged) and leaves a `Summary` of what the others need. `corpus_hints` r
 tells each article what it can learn; an article whose hints changed is extracted again with them."""
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from datetime import date
@@ -66,7 +65,7 @@ def summarize(ctx, events, extraction, needs_year: bool) -> Summary:
     roster = [[p.key, p.name, p.country, sorted({post.role for post in p.posts if post.role})]
               for p in ctx.persons.values()]
     wanted = sorted({(ref.role, ref.country) for _, ref in ctx.unresolved})
-    targets = [[json.loads(json.dumps(sig)), k.id] for k in extraction.commitments for q in k.targets
+    targets = [[sig, k.id] for k in extraction.commitments for q in k.targets
                if (sig := target_signature(k, q)) is not None]
     return Summary(extraction.article_id, published, extraction.observed, roster, [list(w) for w in wanted],
                    [[digest(ev.key), ev.start.month if ev.start else None, ev.start.day if ev.start else None]
@@ -142,11 +141,12 @@ def apply_year(events, year: int | None) -> None:
                 setattr(ev, attr, DateValue(year, value.month, value.day))
 
 
-def target_signature(commitment, quantity) -> tuple | None:
+def target_signature(commitment, quantity) -> list | None:
+    """JSON-shaped, so that one read back from the index compares equal to one just made."""
     if quantity.measure is None:
         return None
-    return (quantity.measure, quantity.value, quantity.min, quantity.max, quantity.unit,
-            tuple(sorted(commitment.parties)))
+    return [quantity.measure, quantity.value, quantity.min, quantity.max, quantity.unit,
+            sorted(commitment.parties)]
 
 
 def reaffirmations(summaries: list[Summary]) -> dict[str, str]:
@@ -157,7 +157,7 @@ def reaffirmations(summaries: list[Summary]) -> dict[str, str]:
     order = sorted(summaries, key=lambda s: (s.observed is None, s.observed or "", s.article_id))
     for s in order:
         for sig, commitment_id in s.targets:
-            sig_key = repr(sig)     # signatures are JSON lists, whether read from the index or just made
+            sig_key = repr(sig)
             if sig_key in first and first[sig_key][0] != s.article_id:
                 links.setdefault(commitment_id, first[sig_key][1])
             else:
