@@ -5,7 +5,6 @@ Incremental: the store's index (kg.index) keeps each article's content hash, so 
 again only extracts what changed; `remove_articles` takes articles out again."""
 from __future__ import annotations
 
-import hashlib
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -20,7 +19,7 @@ from rdflib.namespace import XSD
 from kg.corpus import Article, read_corpus
 from kg.errors import KgError
 from kg.extract.crossdoc import Hints, Summary, settle
-from kg.index import Entry, entry_triples, index_graph_iri, links_graph_iri, pipeline_fingerprint, read_index
+from kg.index import Entry, StoredIndex, entry_triples, index_graph_iri, links_graph_iri, pipeline_fingerprint
 from kg.namespaces import DEFAULT_BASE_IRI, DK, NIF, SCHEMA, graphs_base
 from kg.rdf.emit import Minter, emit
 from kg.rdf.nquads import nquads
@@ -29,6 +28,8 @@ from kg.vocabulary import vocabulary_fingerprint, vocabulary_graph
 
 BATCH = 200          # articles per store transaction
 POOL_FROM = 100      # fewer articles than this are extracted in-process: a pool costs more than it saves
+LOCAL_UP_TO = 500    # up to this many changed articles, settling looks only at the articles around them
+SETTLED = "settled"  # the links graph's mark: every article holds what the others tell it
 
 Progress = Callable[[str, int, int], None]     # (stage, done, total)
 
@@ -92,7 +93,8 @@ class Builder:
         self.jobs = jobs
         self.progress = progress or (lambda stage, done, total: None)
         self.writer = ArticleWriter(ds, index_graph_iri(base_iri))
-        self.index: dict[str, Entry] = read_index(ds, base_iri)
+        self.index = StoredIndex(ds, base_iri)
+        self.links_graph = links_graph_iri(base_iri)
         self.pipeline = pipeline_fingerprint()
         self.sources: dict[str, Article] = {}
         self._pool: ProcessPoolExecutor | None = None
@@ -132,29 +134,41 @@ class Builder:
         for b in batch:
             entry = Entry(b.article_id, b.content_hash, self.pipeline, b.summary, b.hints, b.source)
             rows.append((b.article, b.graph, b.data, entry_triples(b.article, entry)))
-            self.index[b.article_id] = entry
+            self.index.put(b.article, entry)
         self.writer.write(rows)
 
     # -- the corpus as a whole ---------------------------------------------------------------------------
 
-    def settle(self) -> None:
+    def settle(self, changed: dict[str, Summary | None], was_settled: bool) -> None:
         """Give each article what the others tell it, extracting again those whose hints changed, and
-        rewrite the graph of reaffirmed targets."""
-        def reextract(redo: list[tuple[str, Hints]]):
-            self.extract([self._job(aid, hints) for aid, hints in redo], "linking")
-            for aid, _ in redo:
-                yield aid, self.index[aid].summary
+        update the graph of reaffirmed targets. Only the articles around the `changed` ones are looked at
+        when the store was settled before them; else all are, and the links graph is rewritten."""
+        if was_settled and not changed:
+            return
+        local = was_settled and len(changed) <= LOCAL_UP_TO
 
-        links = settle({e.article_id: e.summary for e in self.index.values()},
-                       {e.article_id: e.hints for e in self.index.values()}, reextract)
-        pairs = sorted(links.items())
-        self.writer.replace(links_graph_iri(self.base_iri),
-                            [(self.mint("commitment", later), DK.reaffirms, self.mint("commitment", earlier))
-                             for later, earlier in pairs],
-                            hashlib.sha256(repr(pairs).encode()).hexdigest()[:16])
+        def reextract(redo: list[tuple[str, Hints]]) -> list[str]:
+            return self.extract([self._job(aid, hints) for aid, hints in redo], "linking")
+
+        result = settle(self.index, reextract, changed if local else None)
+        triples = [(self.mint("commitment", later), DK.reaffirms, self.mint("commitment", earlier))
+                   for later, earlier in sorted(result.links.items())]
+        if result.scope is None:
+            self.writer.replace(self.links_graph, triples)
+        else:
+            self.writer.edit(self.links_graph, [self.mint("commitment", c) for c in sorted(result.scope)], triples)
+        self.writer.set_mark(self.links_graph, SETTLED)
+
+    def _unsettle(self) -> bool:
+        """Before the store changes: whether it was settled, and a mark that it no longer is until this run
+        ends (a run killed midway leaves the next one to settle everything)."""
+        was_settled = self.writer.mark(self.links_graph) == SETTLED
+        if was_settled:
+            self.writer.set_mark(self.links_graph, None)
+        return was_settled
 
     def _job(self, article_id: str, hints: Hints) -> Job:
-        entry = self.index[article_id]
+        entry = self.index.get(article_id)
         source = self.sources.get(article_id) or self._stored_article(self.mint.article(article_id), entry)
         return self._new_job(source, hints, entry.content_hash)
 
@@ -176,6 +190,7 @@ class Builder:
     def build(self, articles: list[Article]) -> BuildReport:
         report = BuildReport()
         jobs = []
+        changed: dict[str, Summary | None] = {}
         for a in articles:
             self.sources[a.id] = a
             content_hash = a.content_hash()
@@ -184,21 +199,26 @@ class Builder:
                 report.unchanged.append(a.id)
             else:
                 jobs.append(self._new_job(a, Hints(), content_hash))
+                changed[a.id] = entry.summary if entry is not None else None
+        was_settled = self._unsettle() if jobs else self.writer.mark(self.links_graph) == SETTLED
         report.built = self.extract(jobs, "extracting")
-        self.settle()
+        self.settle(changed, was_settled)
         return report
 
     def remove(self, article_ids: list[str]) -> list[str]:
         """Take articles out: their graphs (with all that only they said) and index entries; the others
         then lose what they learnt from them."""
-        missing = [aid for aid in article_ids if aid not in self.index]
+        entries = self.index.entries(article_ids)
+        missing = [aid for aid in article_ids if aid not in entries]
         if missing:
             raise KgError(f"no article {', '.join(map(repr, missing))} in the store; "
                           "`kg query -e 'SELECT ?id { ?a a schema:NewsArticle ; schema:identifier ?id }'` lists them")
-        self.writer.remove([(self.mint.article(aid), self.mint.graph(aid)) for aid in article_ids])
-        for aid in article_ids:
-            del self.index[aid]
-        self.settle()
+        was_settled = self._unsettle()
+        gone = [(self.mint.article(aid), self.mint.graph(aid)) for aid in article_ids]
+        self.writer.remove(gone)
+        for article, _ in gone:
+            self.index.drop(article)
+        self.settle({aid: entries[aid].summary for aid in article_ids}, was_settled)
         return article_ids
 
 

@@ -9,10 +9,11 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 from rdflib import Dataset, Literal, Namespace, URIRef
 
-from kg.extract.crossdoc import Hints, Summary
+from kg.extract.crossdoc import Hints, Summary, facets
 from kg.namespaces import graphs_base
 
 BUILD = Namespace("urn:kg:build#")      # entry: an article's record; fingerprint: a whole graph's
@@ -31,7 +32,7 @@ def links_graph_iri(base_iri: str) -> URIRef:
 @lru_cache(maxsize=None)
 def pipeline_fingerprint() -> str:
     """Changes when the code or data that extraction runs on changes: then every article is built again."""
-    h = hashlib.sha256()
+    h = hashlib.sha256(Path(__file__).read_bytes())     # and when the index's own form changes
     for folder in EXTRACTION_CODE:
         for path in sorted((PACKAGE / folder).rglob("*")):
             if path.suffix in {".py", ".json", ".jsonl"}:
@@ -51,24 +52,75 @@ class Entry:
 
 
 def entry_triples(article: URIRef, entry: Entry) -> list[tuple]:
-    """One statement per article, so that reading the index of a large store is one quick scan."""
+    """One statement holds the whole entry, so that reading the index of a large store is one quick scan;
+    one more per facet (kg.extract.crossdoc.facets) finds the articles sharing it by a lookup."""
     record = {"id": entry.article_id, "hash": entry.content_hash,
               "pipeline": entry.pipeline, "summary": entry.summary.to_json(), "hints": entry.hints.to_json(),
               "source": entry.source}
-    return [(article, BUILD.entry, Literal(json.dumps(record, ensure_ascii=False)))]
+    triples = [(article, BUILD.entry, Literal(json.dumps(record, ensure_ascii=False)))]
+    for facet, values in facets(entry.summary).items():
+        triples += [(article, BUILD[facet], Literal(value)) for value in sorted(values)]
+    return triples
 
 
-def read_index(ds: Dataset, base_iri: str) -> dict[str, Entry]:
-    """article id → its entry. An entry that cannot be read is dropped: that article is built again."""
-    from kg.store import statements
+def _entry(value: str) -> Entry | None:
+    try:
+        r = json.loads(value)
+        return Entry(r["id"], r["hash"], r["pipeline"], Summary.from_json(r["summary"]),
+                     Hints.from_json(r["hints"]), r.get("source", ""))
+    except (KeyError, ValueError, TypeError):
+        return None       # an entry that cannot be read: that article is built again
 
-    index = {}
-    for _, value in statements(ds, index_graph_iri(base_iri), BUILD.entry):
-        try:
-            r = json.loads(value)
-            index[r["id"]] = Entry(r["id"], r["hash"], r["pipeline"],
-                                           Summary.from_json(r["summary"]), Hints.from_json(r["hints"]),
-                                           r.get("source", ""))
-        except (KeyError, ValueError, TypeError):
-            continue
-    return index
+
+class StoredIndex:
+    """The index of one store, read as needed: an article's entry by a lookup, all of them by one scan.
+    It is what cross-document settling reads (kg.extract.crossdoc.Corpus)."""
+
+    def __init__(self, ds: Dataset, base_iri: str):
+        from kg.rdf.emit import Minter
+
+        self.ds = ds
+        self.graph = index_graph_iri(base_iri)
+        self.mint = Minter(base_iri)
+        self._by_iri: dict[str, Entry | None] = {}     # article IRI → entry (None: looked up, absent)
+        self._complete = False
+
+    def get(self, article_id: str) -> Entry | None:
+        return self._lookup(str(self.mint.article(article_id)))
+
+    def _lookup(self, iri: str) -> Entry | None:
+        from kg.store import objects
+
+        if iri not in self._by_iri and not self._complete:
+            values = objects(self.ds, self.graph, URIRef(iri), BUILD.entry)
+            self._by_iri[iri] = _entry(values[0]) if values else None
+        return self._by_iri.get(iri)
+
+    def entries(self, ids: Iterable[str] | None = None) -> dict[str, Entry]:
+        if ids is None:
+            if not self._complete:
+                from kg.store import statements
+                self._by_iri = {iri: _entry(value) for iri, value in statements(self.ds, self.graph, BUILD.entry)}
+                self._complete = True
+            return {e.article_id: e for e in self._by_iri.values() if e is not None}
+        return {aid: e for aid in ids if (e := self.get(aid)) is not None}
+
+    def put(self, article: URIRef, entry: Entry) -> None:
+        self._by_iri[str(article)] = entry
+
+    def drop(self, article: URIRef) -> None:
+        self._by_iri[str(article)] = None
+
+    # -- as a crossdoc.Corpus ---------------------------------------------------------------------------
+
+    def summaries(self, ids=None) -> dict[str, Summary]:
+        return {aid: e.summary for aid, e in self.entries(ids).items()}
+
+    def hints(self, ids=None) -> dict[str, Hints]:
+        return {aid: e.hints for aid, e in self.entries(ids).items()}
+
+    def sharing(self, facet: str, values: Iterable[str]) -> set[str]:
+        from kg.store import subjects
+
+        iris = {iri for value in values for iri in subjects(self.ds, self.graph, BUILD[facet], Literal(value))}
+        return {e.article_id for iri in iris if (e := self._lookup(iri)) is not None}

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
-from rdflib import Dataset, URIRef
+from rdflib import Dataset, Literal, URIRef
 from rdflib.plugin import PluginException
 
 from kg.errors import KgError
@@ -111,20 +111,45 @@ class ArticleWriter:
             index.remove((article, None, None))
             self.ds.remove_graph(self.ds.graph(graph))
 
-    def replace(self, graph: URIRef, triples, fingerprint: str) -> None:
+    def replace(self, graph: URIRef, triples, fingerprint: str | None = None) -> None:
         """Replace a whole graph (vocabulary, links) unless the index says it already holds `fingerprint`;
         `triples` may be a function giving them, called only when needed. As with articles, the mark
         goes out first and comes back last."""
-        from rdflib import Literal
-        from kg.index import BUILD
-
-        marks = dict(statements(self.ds, self.index_graph, BUILD.fingerprint))
-        if marks.get(str(graph)) == fingerprint:
+        if fingerprint is not None and self.mark(graph) == fingerprint:
             return
+        self.set_mark(graph, None)
+        self._replace(graph, triples() if callable(triples) else triples)
+        if fingerprint is not None:
+            self.set_mark(graph, fingerprint)
+
+    def edit(self, graph: URIRef, subjects: Iterable[URIRef], triples: Iterable[tuple]) -> None:
+        """Take out of `graph` every statement about `subjects`, then put `triples` in."""
+        if self.native is not None:
+            import pyoxigraph as ox
+            from kg.rdf.nquads import nquads
+            g = _native(graph)
+            for subject in subjects:
+                for q in list(self.native.quads_for_pattern(_native(subject), None, None, g)):
+                    self.native.remove(q)
+            self.native.load(nquads(graph, list(triples)).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+            return
+        g = self.ds.graph(graph)
+        for subject in subjects:
+            g.remove((subject, None, None))
+        self.ds.addN((s, p, o, g) for s, p, o in triples)
+
+    def mark(self, graph: URIRef) -> str | None:
+        """What the index says a whole graph holds (a fingerprint), if anything."""
+        from kg.index import BUILD
+        values = objects(self.ds, self.index_graph, graph, BUILD.fingerprint)
+        return values[0] if values else None
+
+    def set_mark(self, graph: URIRef, value: str | None) -> None:
+        from kg.index import BUILD
         index = self.ds.graph(self.index_graph)
         index.remove((graph, BUILD.fingerprint, None))
-        self._replace(graph, triples() if callable(triples) else triples)
-        index.add((graph, BUILD.fingerprint, Literal(fingerprint)))
+        if value is not None:
+            index.add((graph, BUILD.fingerprint, Literal(value)))
 
     def _replace(self, graph: URIRef, triples: Iterable[tuple]) -> None:
         if self.native is None:
@@ -161,6 +186,33 @@ def statements(ds: Dataset, graph: URIRef, predicate: URIRef) -> Iterable[tuple[
         return
     for s, _, o in ds.graph(graph).triples((None, predicate, None)):
         yield str(s), str(o)
+
+
+def subjects(ds: Dataset, graph: URIRef, predicate: URIRef, value) -> list[str]:
+    """Subjects (as strings) of the statements `? predicate value` in one graph: an index lookup."""
+    inner = native_store(ds)
+    if inner is not None:
+        return [q.subject.value for q in inner.quads_for_pattern(None, _native(predicate), _native(value),
+                                                                 _native(graph))]
+    return [str(s) for s in ds.graph(graph).subjects(predicate, value)]
+
+
+def objects(ds: Dataset, graph: URIRef, subject: URIRef, predicate: URIRef) -> list[str]:
+    """Objects (as strings) of the statements `subject predicate ?` in one graph: an index lookup."""
+    inner = native_store(ds)
+    if inner is not None:
+        return [q.object.value for q in inner.quads_for_pattern(_native(subject), _native(predicate), None,
+                                                                _native(graph))]
+    return [str(o) for o in ds.graph(graph).objects(subject, predicate)]
+
+
+def _native(term):
+    import pyoxigraph as ox
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype))) if term.datatype else ox.Literal(str(term))
+    return ox.NamedNode(str(term))
 
 
 def deduplicated(ds: Dataset, skip_graphs: tuple[URIRef, ...] = ()):

@@ -291,17 +291,19 @@ def extract_corpus(items: list[tuple], mapper=map) -> list[Extraction]:
     """Articles that are built together, in memory: each on its own first, then again with what the
     others tell it (names behind bare titles, years); reaffirmed targets are linked.
     `mapper` may be a process pool's map; the items are (id, text[, published, publisher])."""
-    from kg.extract.crossdoc import settle
+    from kg.extract.crossdoc import MemoryCorpus, settle
 
     items = {item[0]: tuple(item) + (None,) * (4 - len(item)) for item in items}
     results = dict(zip(items, mapper(_extract_item, [(item, None) for item in items.values()])))
+    corpus = MemoryCorpus({aid: summary for aid, (_, summary) in results.items()})
 
     def reextract(redo):
         for (aid, hints), result in zip(redo, mapper(_extract_item, [(items[aid], h) for aid, h in redo])):
             results[aid] = result
-            yield aid, result[1]
+            corpus.summary_of[aid], corpus.hints_of[aid] = result[1], hints
+        return [aid for aid, _ in redo]
 
-    links = settle({aid: summary for aid, (_, summary) in results.items()}, {}, reextract)
+    links = settle(corpus, reextract).links
     for x, _ in results.values():
         for k in x.commitments:
             k.reaffirms = links.get(k.id)

@@ -7,9 +7,11 @@ when unchanged) and leaves a `Summary` of what the others need. `corpus_hints` r
 tells each article what it can learn; an article whose hints changed is extracted again with them."""
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
+from typing import Iterable, Protocol
 
 from kg.extract.model import DateValue, Person, Post
 from kg.text.normalize import digest
@@ -96,7 +98,7 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
             candidates = [person for person, named_in in holders.get((role, country), {}).values()
                           if any(aid != s.article_id and not _years_apart(day, published) for aid, day in named_in)]
             if len(candidates) == 1:
-                h.names[f"{role}|{country}"] = candidates[0]
+                h.names[role_key(role, country)] = candidates[0]
         if s.needs_year:
             years = {_year_for(month, day, dated[k]) for k, month, day in s.events
                      if k in dated and month and day}
@@ -112,7 +114,7 @@ def apply_names(ctx, hints: Hints) -> None:
     from kg.extract.article import ActorRef
 
     for sentence_index, ref in ctx.unresolved:
-        found = hints.names.get(f"{ref.role}|{ref.country}")
+        found = hints.names.get(role_key(ref.role, ref.country))
         if not found:
             continue
         key, name, country = found
@@ -157,7 +159,7 @@ def reaffirmations(summaries: list[Summary]) -> dict[str, str]:
     order = sorted(summaries, key=lambda s: (s.observed is None, s.observed or "", s.article_id))
     for s in order:
         for sig, commitment_id in s.targets:
-            sig_key = repr(sig)
+            sig_key = signature_key(sig)
             if sig_key in first and first[sig_key][0] != s.article_id:
                 links.setdefault(commitment_id, first[sig_key][1])
             else:
@@ -177,16 +179,124 @@ def article_date(ctx, events) -> date | None:
 MAX_ROUNDS = 3   # a name learnt can date an event, which can give a year: rarely more than two rounds
 
 
-def settle(summaries: dict[str, Summary], used: dict[str, Hints], reextract) -> dict[str, str]:
+def role_key(role: str, country: str | None) -> str:
+    return f"{role}|{country}"
+
+
+def facets(s: Summary) -> dict[str, set[str]]:
+    """What an article shares with others that can carry knowledge between them: the posts it names a
+    holder of, the bare titles it leaves unresolved, its events, its targets. Kept in the store's index,
+    so that the articles sharing one with a changed article are found without reading the others."""
+    return {"holds": {role_key(role, country) for _, _, country, roles in s.roster for role in roles},
+            "wants": {role_key(role, country) for role, country in s.wanted},
+            "event": {ev_key for ev_key, _, _ in s.events},
+            "target": {signature_key(sig) for sig, _ in s.targets}}
+
+
+def signature_key(sig: list) -> str:
+    return json.dumps(sig, ensure_ascii=False)
+
+
+class Corpus(Protocol):
+    """The built articles as settling reads them; `ids=None` means all of them."""
+
+    def summaries(self, ids: Iterable[str] | None = None) -> dict[str, Summary]: ...
+
+    def hints(self, ids: Iterable[str] | None = None) -> dict[str, Hints]: ...
+
+    def sharing(self, facet: str, values: Iterable[str]) -> set[str]:
+        """Ids of the articles with any of `values` among their `facet`s."""
+
+
+@dataclass
+class Links:
+    """Reaffirmation links (later commitment id → earlier one) for the commitments of `scope`; a scope of
+    None means every commitment, so the links replace all there were."""
+    links: dict[str, str]
+    scope: set[str] | None = None
+
+
+def settle(corpus: Corpus, reextract, changed: dict[str, Summary | None] | None = None) -> Links:
     """Extract again, with their hints, the articles the rest of the corpus tells something new, until
-    nothing changes; then link reaffirmed targets. `reextract([(article id, hints)])` returns the new
-    summaries as (article id, summary) pairs. Returns the reaffirmation links of `reaffirmations`."""
+    nothing changes; then link reaffirmed targets. `reextract([(article id, hints)])` writes the new
+    extractions (the corpus then answers with them) and returns their ids.
+
+    With `changed` (article id → its summary before this run, None if new; a removed article is absent
+    from the corpus), the corpus is taken to have been settled before those changes, and only the articles
+    sharing a facet with a changed one are looked at: adding one article to a large store reads a few
+    entries, not all of them."""
+    if changed is None:
+        for _ in range(MAX_ROUNDS):
+            hints = corpus_hints(list(corpus.summaries().values()))
+            used = corpus.hints()
+            redo = [(aid, h) for aid, h in hints.items() if h != used.get(aid, Hints())]
+            if not redo:
+                break
+            reextract(redo)
+        return Links(reaffirmations(list(corpus.summaries().values())))
+
+    said_before = [s for s in changed.values() if s is not None]     # what the changed articles used to say
+    recent, touched, touched_before = set(changed), set(changed), list(said_before)
     for _ in range(MAX_ROUNDS):
-        hints = corpus_hints(list(summaries.values()))
-        redo = [(aid, h) for aid, h in hints.items() if h != used.get(aid, Hints())]
+        said = said_before + list(corpus.summaries(recent).values())
+        candidates = (set(corpus.summaries(recent)) | corpus.sharing("wants", _union(said, "holds"))
+                      | corpus.sharing("event", _union(said, "event")))
+        wanting = corpus.summaries(candidates)
+        context = candidates | corpus.sharing("holds", _union(wanting.values(), "wants")) | corpus.sharing(
+            "event", _union([s for s in wanting.values() if s.needs_year], "event"))
+        hints = corpus_hints(list(corpus.summaries(context).values()))
+        used = corpus.hints(candidates)
+        redo = [(aid, hints[aid]) for aid in sorted(candidates) if hints[aid] != used.get(aid, Hints())]
         if not redo:
             break
-        for aid, summary in reextract(redo):
-            summaries[aid] = summary
-            used[aid] = hints[aid]
-    return reaffirmations(list(summaries.values()))
+        said_before = [wanting[aid] for aid, _ in redo]
+        touched_before += said_before
+        recent = set(reextract(redo))
+        touched |= recent
+    return _reaffirmations_around(corpus, touched_before + list(corpus.summaries(touched).values()))
+
+
+def _union(summaries: Iterable[Summary], facet: str) -> set[str]:
+    return set().union(*(facets(s)[facet] for s in summaries))
+
+
+def _reaffirmations_around(corpus: Corpus, said: list[Summary]) -> Links:
+    """The links of every commitment sharing a target with what the changed articles say or said: the
+    articles with those targets, widened until each commitment's every target is in (a commitment links
+    to the first earlier statement of any of its targets)."""
+    keys = _union(said, "target")
+    found: dict[str, Summary] = {}
+    while True:
+        found.update(corpus.summaries(corpus.sharing("target", keys) - set(found)))
+        wider = keys | {signature_key(sig) for s in found.values() for sig, cid in s.targets
+                        if cid in _commitments_with(s, keys)}
+        if wider == keys:
+            break
+        keys = wider
+    trimmed = [Summary(s.article_id, s.published, s.observed,
+                       targets=[[sig, cid] for sig, cid in s.targets if signature_key(sig) in keys])
+               for s in found.values()]
+    scope = {cid for s in said + trimmed for _, cid in s.targets}
+    return Links(reaffirmations(trimmed), scope)
+
+
+def _commitments_with(s: Summary, keys: set[str]) -> set[str]:
+    return {cid for sig, cid in s.targets if signature_key(sig) in keys}
+
+
+class MemoryCorpus:
+    """Summaries and hints held in dicts: the in-memory build (extract_corpus)."""
+
+    def __init__(self, summaries: dict[str, Summary], hints: dict[str, Hints] | None = None):
+        self.summary_of = summaries
+        self.hints_of = hints if hints is not None else {}
+
+    def summaries(self, ids=None):
+        return dict(self.summary_of) if ids is None else {i: self.summary_of[i] for i in ids if i in self.summary_of}
+
+    def hints(self, ids=None):
+        return dict(self.hints_of) if ids is None else {i: self.hints_of[i] for i in ids if i in self.hints_of}
+
+    def sharing(self, facet, values):
+        values = set(values)
+        return {aid for aid, s in self.summary_of.items() if facets(s)[facet] & values}
