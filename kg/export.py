@@ -2,9 +2,11 @@
 Every file is written atomically: a temporary file beside it, then a rename."""
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 from pathlib import Path
+from typing import BinaryIO, Callable
 
 from rdflib import Dataset, Graph, Literal
 from rdflib.namespace import XSD
@@ -12,6 +14,7 @@ from rdflib.namespace import XSD
 from kg.errors import KgError
 from kg.index import index_graph_iri
 from kg.namespaces import DEFAULT_BASE_IRI, bind_prefixes
+from kg.store import deduplicated, native_store
 
 FORMATS = {"ttl": "turtle", "trig": "trig", "nq": "nquads", "jsonld": "json-ld"}
 VIEWS = ("html", "timeline", "graphml", "gexf", "centrality")
@@ -21,7 +24,8 @@ DEFAULT_NAME = {"html": "graph.html", "timeline": "timeline.html", "ontology": "
                 "centrality": "centrality.csv"}
 
 
-def write_atomic(path: Path, data: str | bytes) -> None:
+def write_atomic(path: Path, data: str | bytes | Callable[[BinaryIO], None]) -> None:
+    """`data` may be a function writing into the open file, for what is too large to hold as one string."""
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -30,7 +34,10 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         raise KgError(f"{path.parent}: cannot write there ({e.strerror})") from None
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data.encode("utf-8") if isinstance(data, str) else data)
+            if callable(data):
+                data(f)
+            else:
+                f.write(data.encode("utf-8") if isinstance(data, str) else data)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
@@ -84,6 +91,42 @@ def union_graph(ds: Dataset, base_iri: str = DEFAULT_BASE_IRI) -> Graph:
 
 
 def serialize(ds: Dataset, fmt: str, base_iri: str = DEFAULT_BASE_IRI) -> str:
+    out = io.BytesIO()
+    write_serialization(ds, fmt, out, base_iri)
+    return out.getvalue().decode("utf-8")
+
+
+def write_serialization(ds: Dataset, fmt: str, out: BinaryIO, base_iri: str = DEFAULT_BASE_IRI,
+                        union: Dataset | None = None) -> None:
+    """The graph in `fmt` into `out`. On Oxigraph, Turtle, TriG and N-Quads are streamed by Oxigraph itself;
+    `union` may give the deduplicated copy of the store (kg.store.deduplicated) when one is at hand."""
+    if fmt not in FORMATS:
+        raise KgError(f"unknown export format '{fmt}' (choose from {', '.join(list(FORMATS) + ['html'])})")
+    native = native_store(ds)
+    if native is not None and fmt != "jsonld":
+        from kg.rdf import dump
+        skip = {str(index_graph_iri(base_iri))}
+        # every minted IRI has a '/' after the base, which Oxigraph would escape as 'id:person\/x': legal
+        # Turtle that some importers reject, so those IRIs are written in full, as rdflib does
+        names = {p: ns for p, ns in prefixes(base_iri).items() if p != "id"}
+        if fmt == "ttl":
+            union = union if union is not None else deduplicated(ds, (index_graph_iri(base_iri),))
+            dump.turtle(native_store(union), out, names)
+        elif fmt == "trig":
+            dump.trig(native, out, names, skip)
+        else:
+            dump.nquads_sorted(native, out, skip)
+        return
+    out.write(_rdflib_serialization(ds, fmt, base_iri).encode("utf-8"))
+
+
+def prefixes(base_iri: str = DEFAULT_BASE_IRI) -> dict[str, str]:
+    g = Graph(bind_namespaces="none")
+    bind_prefixes(g, base_iri)
+    return {p: str(ns) for p, ns in g.namespaces()}
+
+
+def _rdflib_serialization(ds: Dataset, fmt: str, base_iri: str) -> str:
     if fmt == "ttl":
         return union_graph(ds, base_iri).serialize(format="turtle")
     if fmt == "nq":
@@ -91,11 +134,9 @@ def serialize(ds: Dataset, fmt: str, base_iri: str = DEFAULT_BASE_IRI) -> str:
         return "\n".join(sorted(set(line for line in lines if line.strip()))) + "\n"
     if fmt == "trig":
         return in_memory(ds, base_iri).serialize(format="trig")
-    if fmt == "jsonld":
-        copy = in_memory(ds, base_iri)
-        context = {p: str(ns) for p, ns in copy.namespaces()}
-        return copy.serialize(format="json-ld", context=context, indent=1)
-    raise KgError(f"unknown export format '{fmt}' (choose from {', '.join(list(FORMATS) + ['html'])})")
+    copy = in_memory(ds, base_iri)
+    context = {p: str(ns) for p, ns in copy.namespaces()}
+    return copy.serialize(format="json-ld", context=context, indent=1)
 
 
 def render_view(ds: Dataset, fmt: str, selection: dict | None = None, g=None,
@@ -121,7 +162,7 @@ def render_view(ds: Dataset, fmt: str, selection: dict | None = None, g=None,
 
 
 def export(ds: Dataset, fmt: str, path: Path, base_iri: str = DEFAULT_BASE_IRI, selection: dict | None = None,
-           view=None) -> Path:
+           view=None, union: Dataset | None = None) -> Path:
     if fmt in VIEWS:
         write_atomic(path, render_view(ds, fmt, selection, view, base_iri))
     elif fmt == "ontology":
@@ -132,7 +173,7 @@ def export(ds: Dataset, fmt: str, path: Path, base_iri: str = DEFAULT_BASE_IRI, 
     elif selection:
         raise KgError("--focus, --event and --between select a view: use them with html, timeline, graphml, gexf or centrality")
     else:
-        write_atomic(path, serialize(ds, fmt, base_iri))
+        write_atomic(path, lambda out: write_serialization(ds, fmt, out, base_iri, union))
     return path
 
 
@@ -145,5 +186,6 @@ def write_build_exports(ds: Dataset, out_dir: Path, base_iri: str = DEFAULT_BASE
     from kg.views import select
 
     out_dir = Path(out_dir)
-    view = select(ds, base_iri=base_iri)   # read once from the store, drawn five ways
-    return [export(ds, fmt, out_dir / name, base_iri, view=view) for fmt, name in BUILD_EXPORTS]
+    union = deduplicated(ds, (index_graph_iri(base_iri),))     # copied once from the store, read twice
+    view = select(union, base_iri=base_iri)                    # drawn five ways
+    return [export(ds, fmt, out_dir / name, base_iri, view=view, union=union) for fmt, name in BUILD_EXPORTS]

@@ -222,7 +222,7 @@ def deduplicated(ds: Dataset, skip_graphs: tuple[URIRef, ...] = ()):
     a thousand times, and a join of three such patterns a billion times. Copied into one in-memory
     default graph, statements are a set again. Other stores already answer the union as a set."""
     inner = native_store(ds)
-    if inner is None:
+    if inner is None or getattr(ds, "is_deduplicated", False):
         return ds
     import pyoxigraph as ox
     skip = {str(g) for g in skip_graphs}
@@ -232,4 +232,5 @@ def deduplicated(ds: Dataset, skip_graphs: tuple[URIRef, ...] = ()):
     for i in range(0, len(graphs), 500):       # dumped and loaded natively, a few hundred graphs at a time
         chunk = b"".join(inner.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g) for g in graphs[i:i + 500])
         target.bulk_load(chunk, format=ox.RdfFormat.N_TRIPLES)
+    copy.is_deduplicated = True
     return copy

@@ -43,6 +43,26 @@ def test_oxigraph_and_memory_stores_hold_the_same_graph(tmp_path):
     on_disk.close()
 
 
+def test_oxigraph_writes_the_same_exports_as_rdflib(tmp_path):
+    """On an on-disk store Oxigraph streams Turtle, TriG and N-Quads itself; read back, they hold the
+    graphs rdflib writes from a Memory store, without the build's index."""
+    on_disk, memory = build(str(tmp_path / "store")), build()
+    for fmt, parse_as in (("ttl", "turtle"), ("trig", "trig"), ("nq", "nquads")):
+        native, reference = Dataset(), Dataset()
+        native.parse(data=serialize(on_disk, fmt), format=parse_as)
+        reference.parse(data=serialize(memory, fmt), format=parse_as)
+        assert "urn:kg:build" not in serialize(on_disk, fmt)
+        if fmt == "ttl":
+            assert to_isomorphic(native.default_graph) == to_isomorphic(reference.default_graph)
+        else:
+            graphs = {g.identifier for g in reference.graphs()}
+            assert {g.identifier for g in native.graphs()} == graphs
+            for name in graphs:
+                assert set(native.graph(name)) == set(reference.graph(name)), (fmt, name)
+    assert serialize(on_disk, "nq") == serialize(on_disk, "nq")
+    on_disk.close()
+
+
 def test_each_article_has_its_own_named_graph(seeds_dataset):
     graphs = {str(g.identifier) for g in seeds_dataset.graphs() if isinstance(g.identifier, URIRef)}
     for article in SEEDS.glob("*.txt"):

@@ -1,0 +1,40 @@
+"""Serializations written by Oxigraph itself, for on-disk stores: rdflib's serializers need the whole
+graph as Python objects (minutes and GBs at ten thousand articles); Oxigraph streams them."""
+from __future__ import annotations
+
+from typing import BinaryIO
+
+import pyoxigraph as ox
+
+
+def _skipping(store: ox.Store, skip: set[str]) -> list[ox.NamedNode]:
+    """The store's named graphs but `skip`, in IRI order so that the same store gives the same file."""
+    return sorted((g for g in store.named_graphs() if isinstance(g, ox.NamedNode) and g.value not in skip),
+                  key=lambda g: g.value)
+
+
+def turtle(store: ox.Store, out: BinaryIO, prefixes: dict[str, str]) -> None:
+    """The store's default graph (in a deduplicated copy, the union of all) as Turtle."""
+    store.dump(out, format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=prefixes)
+
+
+def trig(store: ox.Store, out: BinaryIO, prefixes: dict[str, str], skip: set[str]) -> None:
+    """Every named graph but `skip` as TriG, one graph at a time: the prefixes once, then each graph's
+    Turtle body (its own prefix lines cut) inside its braces."""
+    out.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items()).encode("utf-8"))
+    for graph in _skipping(store, skip):
+        body = store.dump(format=ox.RdfFormat.TURTLE, from_graph=graph, prefixes=prefixes)
+        while body.startswith(b"@prefix "):
+            body = body[body.index(b"\n") + 1:]
+        out.write(b"\n" + str(graph).encode("utf-8") + b" {\n" + body + b"}\n")
+
+
+def nquads_sorted(store: ox.Store, out: BinaryIO, skip: set[str]) -> None:
+    """Every named graph but `skip` as N-Quads, lines sorted: byte-identical for the same statements."""
+    lines = []
+    for graph in _skipping(store, skip):
+        name = b" " + str(graph).encode("utf-8") + b" ."
+        # a graph dumps as N-Triples lines, 's p o .': the graph goes before the full stop
+        lines += [line[:-2] + name for line in store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph).split(b"\n")
+                  if line.strip()]
+    out.write(b"\n".join(sorted(lines)) + b"\n")
