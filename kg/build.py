@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from multiprocessing import get_context
@@ -23,7 +24,7 @@ from kg.index import Entry, StoredIndex, entry_triples, index_graph_iri, links_g
 from kg.namespaces import DEFAULT_BASE_IRI, DK, NIF, SCHEMA, graphs_base
 from kg.rdf.emit import Minter, emit
 from kg.rdf.nquads import nquads
-from kg.store import ArticleWriter
+from kg.writer import ArticleWriter
 from kg.vocabulary import vocabulary_fingerprint, vocabulary_graph
 
 BATCH = 200          # articles per store transaction
@@ -47,7 +48,7 @@ class Job:
     hints: Hints
     base_iri: str
     content_hash: str
-    as_text: bool = True     # the graph as N-Quads text (ArticleWriter.wants_text), else rdflib triples
+    as_text: bool = True     # the graph as N-Triples text (ArticleWriter.wants_text), else rdflib triples
 
 
 @dataclass
@@ -55,7 +56,7 @@ class Built:
     article_id: str
     article: URIRef
     graph: URIRef
-    data: str | list         # the graph as N-Quads text, or its triples
+    data: str | list         # the graph as N-Triples text, or its triples
     summary: Summary
     hints: Hints
     content_hash: str
@@ -78,7 +79,7 @@ def extract_job(job: Job) -> Built:
         triples.append((article, SCHEMA.headline, Literal(a.title, lang="vi")))
     if a.url:
         triples.append((article, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
-    data = nquads(graph, triples) if job.as_text else triples
+    data = nquads(None, triples) if job.as_text else triples
     return Built(a.id, article, graph, data, summary, job.hints, job.content_hash, a.source)
 
 
@@ -139,33 +140,41 @@ class Builder:
 
     # -- the corpus as a whole ---------------------------------------------------------------------------
 
-    def settle(self, changed: dict[str, Summary | None], was_settled: bool) -> None:
-        """Give each article what the others tell it, extracting again those whose hints changed, and
-        update the graph of reaffirmed targets. Only the articles around the `changed` ones are looked at
-        when the store was settled before them; else all are, and the links graph is rewritten."""
-        if was_settled and not changed:
+    @contextmanager
+    def _changing(self, changed: dict[str, Summary | None]):
+        """Around every change to the store. The links graph's mark says the store is settled: every
+        article holds what the others tell it, the links and the union are whole. It is taken off while the
+        store changes and put back at the end, so a run killed midway leaves the next to settle everything
+        and rebuild the union. From a settled store, only the articles around the `changed` ones (article
+        id → its summary before, None if new) are looked at."""
+        vocabulary = vocabulary_graph_iri(self.base_iri)
+        was_settled = self.writer.mark(self.links_graph) == SETTLED
+        if was_settled and not changed and self.writer.mark(vocabulary) == vocabulary_fingerprint():
+            yield
             return
         local = was_settled and len(changed) <= LOCAL_UP_TO
+        self.writer.tidy_union = local or self.writer.is_empty()
+        self.writer.set_mark(self.links_graph, None)
+        self.writer.replace(vocabulary, vocabulary_graph, vocabulary_fingerprint())
+        yield
+        self._settle(changed if local else None)
+        if not self.writer.tidy_union:
+            self.writer.rebuild_union()
+        self.writer.set_mark(self.links_graph, SETTLED)
 
+    def _settle(self, changed: dict[str, Summary | None] | None) -> None:
+        """Give each article what the others tell it, extracting again those whose hints changed, and
+        update the graph of reaffirmed targets: around the `changed` articles, or everywhere (None)."""
         def reextract(redo: list[tuple[str, Hints]]) -> list[str]:
             return self.extract([self._job(aid, hints) for aid, hints in redo], "linking")
 
-        result = settle(self.index, reextract, changed if local else None)
+        result = settle(self.index, reextract, changed)
         triples = [(self.mint("commitment", later), DK.reaffirms, self.mint("commitment", earlier))
                    for later, earlier in sorted(result.links.items())]
         if result.scope is None:
             self.writer.replace(self.links_graph, triples)
         else:
             self.writer.edit(self.links_graph, [self.mint("commitment", c) for c in sorted(result.scope)], triples)
-        self.writer.set_mark(self.links_graph, SETTLED)
-
-    def _unsettle(self) -> bool:
-        """Before the store changes: whether it was settled, and a mark that it no longer is until this run
-        ends (a run killed midway leaves the next one to settle everything)."""
-        was_settled = self.writer.mark(self.links_graph) == SETTLED
-        if was_settled:
-            self.writer.set_mark(self.links_graph, None)
-        return was_settled
 
     def _job(self, article_id: str, hints: Hints) -> Job:
         entry = self.index.get(article_id)
@@ -200,9 +209,8 @@ class Builder:
             else:
                 jobs.append(self._new_job(a, Hints(), content_hash))
                 changed[a.id] = entry.summary if entry is not None else None
-        was_settled = self._unsettle() if jobs else self.writer.mark(self.links_graph) == SETTLED
-        report.built = self.extract(jobs, "extracting")
-        self.settle(changed, was_settled)
+        with self._changing(changed):
+            report.built = self.extract(jobs, "extracting")
         return report
 
     def remove(self, article_ids: list[str]) -> list[str]:
@@ -213,12 +221,11 @@ class Builder:
         if missing:
             raise KgError(f"no article {', '.join(map(repr, missing))} in the store; "
                           "`kg query -e 'SELECT ?id { ?a a schema:NewsArticle ; schema:identifier ?id }'` lists them")
-        was_settled = self._unsettle()
-        gone = [(self.mint.article(aid), self.mint.graph(aid)) for aid in article_ids]
-        self.writer.remove(gone)
-        for article, _ in gone:
-            self.index.drop(article)
-        self.settle({aid: entries[aid].summary for aid in article_ids}, was_settled)
+        with self._changing({aid: entries[aid].summary for aid in article_ids}):
+            gone = [(self.mint.article(aid), self.mint.graph(aid)) for aid in article_ids]
+            self.writer.remove(gone)
+            for article, _ in gone:
+                self.index.drop(article)
         return article_ids
 
 
@@ -231,7 +238,6 @@ def build_articles(ds: Dataset, sources: list[str | Path], base_iri: str = DEFAU
     if not articles and not errors:
         raise KgError("no articles found (expected .txt, .html, .jsonl or .json files)")
     builder = Builder(ds, base_iri, jobs, progress)
-    builder.writer.replace(vocabulary_graph_iri(base_iri), vocabulary_graph, vocabulary_fingerprint())
     try:
         report = builder.build(articles)
     finally:

@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import BinaryIO, Callable
 
 from rdflib import Dataset, Graph, Literal
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
 
 from kg.errors import KgError
 from kg.index import index_graph_iri
 from kg.namespaces import DEFAULT_BASE_IRI, bind_prefixes
-from kg.store import deduplicated, native_store
+from kg.store import native_store
 
 FORMATS = {"ttl": "turtle", "trig": "trig", "nq": "nquads", "jsonld": "json-ld"}
 VIEWS = ("html", "timeline", "graphml", "gexf", "centrality")
@@ -66,10 +67,11 @@ def plain(term):
 
 
 def quads(ds: Dataset, base_iri: str = DEFAULT_BASE_IRI):
-    """Every statement of the graph; the build's own bookkeeping (kg.index) is not part of it."""
-    index = index_graph_iri(base_iri)
+    """Every statement of the named graphs; neither the build's own bookkeeping (kg.index) nor the union
+    an Oxigraph store keeps in its default graph is part of it."""
+    skip = (index_graph_iri(base_iri), DATASET_DEFAULT_GRAPH_ID)
     for s, p, o, g in ds.quads((None, None, None, None)):
-        if (g.identifier if hasattr(g, "identifier") else g) != index:
+        if (g.identifier if hasattr(g, "identifier") else g) not in skip:
             yield s, p, plain(o), g
 
 
@@ -96,10 +98,9 @@ def serialize(ds: Dataset, fmt: str, base_iri: str = DEFAULT_BASE_IRI) -> str:
     return out.getvalue().decode("utf-8")
 
 
-def write_serialization(ds: Dataset, fmt: str, out: BinaryIO, base_iri: str = DEFAULT_BASE_IRI,
-                        union: Dataset | None = None) -> None:
-    """The graph in `fmt` into `out`. On Oxigraph, Turtle, TriG and N-Quads are streamed by Oxigraph itself;
-    `union` may give the deduplicated copy of the store (kg.store.deduplicated) when one is at hand."""
+def write_serialization(ds: Dataset, fmt: str, out: BinaryIO, base_iri: str = DEFAULT_BASE_IRI) -> None:
+    """The graph in `fmt` into `out`. On Oxigraph, Turtle (the union kept in the default graph), TriG and
+    N-Quads are streamed by Oxigraph itself."""
     if fmt not in FORMATS:
         raise KgError(f"unknown export format '{fmt}' (choose from {', '.join(list(FORMATS) + ['html'])})")
     native = native_store(ds)
@@ -110,8 +111,7 @@ def write_serialization(ds: Dataset, fmt: str, out: BinaryIO, base_iri: str = DE
         # Turtle that some importers reject, so those IRIs are written in full, as rdflib does
         names = {p: ns for p, ns in prefixes(base_iri).items() if p != "id"}
         if fmt == "ttl":
-            union = union if union is not None else deduplicated(ds, (index_graph_iri(base_iri),))
-            dump.turtle(native_store(union), out, names)
+            dump.turtle(native, out, names)
         elif fmt == "trig":
             dump.trig(native, out, names, skip)
         else:
@@ -162,7 +162,7 @@ def render_view(ds: Dataset, fmt: str, selection: dict | None = None, g=None,
 
 
 def export(ds: Dataset, fmt: str, path: Path, base_iri: str = DEFAULT_BASE_IRI, selection: dict | None = None,
-           view=None, union: Dataset | None = None) -> Path:
+           view=None) -> Path:
     if fmt in VIEWS:
         write_atomic(path, render_view(ds, fmt, selection, view, base_iri))
     elif fmt == "ontology":
@@ -173,7 +173,7 @@ def export(ds: Dataset, fmt: str, path: Path, base_iri: str = DEFAULT_BASE_IRI, 
     elif selection:
         raise KgError("--focus, --event and --between select a view: use them with html, timeline, graphml, gexf or centrality")
     else:
-        write_atomic(path, lambda out: write_serialization(ds, fmt, out, base_iri, union))
+        write_atomic(path, lambda out: write_serialization(ds, fmt, out, base_iri))
     return path
 
 
@@ -186,6 +186,5 @@ def write_build_exports(ds: Dataset, out_dir: Path, base_iri: str = DEFAULT_BASE
     from kg.views import select
 
     out_dir = Path(out_dir)
-    union = deduplicated(ds, (index_graph_iri(base_iri),))     # copied once from the store, read twice
-    view = select(union, base_iri=base_iri)                    # drawn five ways
-    return [export(ds, fmt, out_dir / name, base_iri, view=view, union=union) for fmt, name in BUILD_EXPORTS]
+    view = select(ds, base_iri=base_iri)   # read once from the store, drawn five ways
+    return [export(ds, fmt, out_dir / name, base_iri, view=view) for fmt, name in BUILD_EXPORTS]

@@ -14,7 +14,7 @@ def _skipping(store: ox.Store, skip: set[str]) -> list[ox.NamedNode]:
 
 
 def turtle(store: ox.Store, out: BinaryIO, prefixes: dict[str, str]) -> None:
-    """The store's default graph (in a deduplicated copy, the union of all) as Turtle."""
+    """The store's default graph (kept as the union of the named graphs, kg.writer) as Turtle."""
     store.dump(out, format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=prefixes)
 
 

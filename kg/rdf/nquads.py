@@ -1,4 +1,4 @@
-"""N-Quads text of one graph's triples: what an extraction worker hands back, cheap to pickle and parsed
+"""N-Triples and N-Quads text of one graph's triples: what an extraction worker hands back, cheap to pickle and parsed
 natively by Oxigraph."""
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ def term(t) -> str:
     raise TypeError(f"no blank nodes in kg graphs: {t!r}")
 
 
-def nquads(graph: URIRef, triples: Iterable[tuple]) -> str:
-    g = term(graph)
-    return "".join(f"{term(s)} {term(p)} {term(o)} {g} .\n" for s, p, o in triples)
+def nquads(graph: URIRef | None, triples: Iterable[tuple]) -> str:
+    """N-Quads lines of `graph`; with None, N-Triples (or N-Quads lines of the default graph)."""
+    g = f" {term(graph)}" if graph is not None else ""
+    return "".join(f"{term(s)} {term(p)} {term(o)}{g} .\n" for s, p, o in triples)

@@ -10,11 +10,9 @@ from kg.namespaces import DEFAULT_BASE_IRI
 def select(ds: Dataset, focus: str | None = None, hops: int = 2, event: str | None = None,
            between: tuple[str, str] | None = None, base_iri: str = DEFAULT_BASE_IRI):
     """The view graph, whole or focused on an actor, one event, or a date range."""
-    from kg.index import index_graph_iri
-    from kg.store import deduplicated
     from kg.views import model
 
-    g = model.view_graph(deduplicated(ds, (index_graph_iri(base_iri),)))   # the index is bookkeeping
+    g = model.view_graph(ds)
     if focus:
         g = model.focus(g, focus, hops)
         if not len(g):

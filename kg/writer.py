@@ -1,0 +1,164 @@
+"""Puts built articles, and the graphs the build keeps whole (vocabulary, reaffirmation links), into the
+store.
+
+On Oxigraph the default graph holds the union of the named graphs (the index aside) as a set, for
+queries (kg.store.open_dataset). Adding a graph adds its statements there too; taking one out takes out
+those no other graph holds, statement by statement, which is quick for a few articles. When many change
+(`tidy_union` False) the union is left alone while writing and rebuilt once at the end."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from rdflib import Dataset, Literal, URIRef
+
+from kg.rdf.nquads import nquads
+from kg.store import native_store, native_term, objects, replace_graph
+
+UNION_CHUNK = 500      # graphs dumped and loaded together when the union is rebuilt
+
+
+class ArticleWriter:
+    """For each built article: its old index entry and graph out, then the new graph and entry in. On
+    Oxigraph the graphs go through the bulk loader and each batch's entries follow in one transaction, as
+    the mark that those graphs are whole; other stores go through rdflib."""
+
+    def __init__(self, ds: Dataset, index_graph: URIRef):
+        self.ds = ds
+        self.index_graph = index_graph
+        self.native = native_store(ds)
+        self.tidy_union = True
+
+    @property
+    def wants_text(self) -> bool:
+        """Oxigraph parses N-Triples text natively; other stores take rdflib triples."""
+        return self.native is not None
+
+    def write(self, batch: list[tuple[URIRef, URIRef, str | list, list[tuple]]]) -> None:
+        """batch: (article IRI, graph IRI, the graph as N-Triples text if `wants_text` else its triples,
+        the index entry's triples)."""
+        if not batch:
+            return
+        self.remove([(article, graph) for article, graph, _, _ in batch])
+        if self.native is not None:
+            import pyoxigraph as ox
+            # not atomic, so the entries come after: a build killed in between leaves graphs without
+            # entries, which the next build replaces
+            self.native.bulk_load("".join(_in_graph(graph, text) + text for _, graph, text, _ in batch).encode("utf-8"),
+                                  format=ox.RdfFormat.N_QUADS)
+            entries = "".join(nquads(self.index_graph, entry) for _, _, _, entry in batch)
+            self.native.load(entries.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+            return
+        for _, graph, triples, _ in batch:
+            g = self.ds.graph(graph)
+            self.ds.addN((s, p, o, g) for s, p, o in triples)
+        index = self.ds.graph(self.index_graph)
+        self.ds.addN((s, p, o, index) for _, _, _, entry in batch for s, p, o in entry)
+
+    def remove(self, articles: list[tuple[URIRef, URIRef]]) -> None:
+        """The index entry goes first: a store cut short between the two only holds a graph that the next
+        build, finding no entry, replaces."""
+        if self.native is not None:
+            index = native_term(self.index_graph)
+            for article, _ in articles:
+                for q in list(self.native.quads_for_pattern(native_term(article), None, None, index)):
+                    self.native.remove(q)
+            for _, graph in articles:
+                self._drop_graph(native_term(graph))
+            return
+        index = self.ds.graph(self.index_graph)
+        for article, graph in articles:
+            index.remove((article, None, None))
+            self.ds.remove_graph(self.ds.graph(graph))
+
+    def replace(self, graph: URIRef, triples, fingerprint: str | None = None) -> None:
+        """Replace a whole graph (vocabulary, links) unless the index says it already holds `fingerprint`;
+        `triples` may be a function giving them, called only when needed. As with articles, the mark
+        goes out first and comes back last."""
+        if fingerprint is not None and self.mark(graph) == fingerprint:
+            return
+        self.set_mark(graph, None)
+        triples = triples() if callable(triples) else triples
+        if self.native is None:
+            replace_graph(self.ds, graph, triples)
+        else:
+            import pyoxigraph as ox
+            self._drop_graph(native_term(graph))
+            text = nquads(None, triples)
+            self.native.load((_in_graph(graph, text) + text).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        if fingerprint is not None:
+            self.set_mark(graph, fingerprint)
+
+    def edit(self, graph: URIRef, subjects: Iterable[URIRef], triples: Iterable[tuple]) -> None:
+        """Take out of `graph` every statement about `subjects`, then put `triples` in."""
+        if self.native is None:
+            g = self.ds.graph(graph)
+            for subject in subjects:
+                g.remove((subject, None, None))
+            self.ds.addN((s, p, o, g) for s, p, o in triples)
+            return
+        import pyoxigraph as ox
+        g = native_term(graph)
+        for subject in subjects:
+            for q in list(self.native.quads_for_pattern(native_term(subject), None, None, g)):
+                self.native.remove(q)
+                self._leave_union(q, g)
+        text = nquads(None, list(triples))
+        self.native.load((_in_graph(graph, text) + text).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+
+    def mark(self, graph: URIRef) -> str | None:
+        """What the index says a whole graph holds (a fingerprint), if anything."""
+        from kg.index import BUILD
+        values = objects(self.ds, self.index_graph, graph, BUILD.fingerprint)
+        return values[0] if values else None
+
+    def set_mark(self, graph: URIRef, value: str | None) -> None:
+        from kg.index import BUILD
+        index = self.ds.graph(self.index_graph)
+        index.remove((graph, BUILD.fingerprint, None))
+        if value is not None:
+            index.add((graph, BUILD.fingerprint, Literal(value)))
+
+    # -- the union in Oxigraph's default graph -----------------------------------------------------------
+
+    def is_empty(self) -> bool:
+        """Nothing at all in the store (then the union, built as graphs arrive, needs no tidying)."""
+        return self.native is None or next(iter(self.native.quads_for_pattern(None, None, None, None)), None) is None
+
+    def _drop_graph(self, graph) -> None:
+        if not self.native.contains_named_graph(graph):
+            return
+        if self.tidy_union:
+            for q in list(self.native.quads_for_pattern(None, None, None, graph)):
+                self._leave_union(q, graph)
+        self.native.remove_graph(graph)
+
+    def _leave_union(self, quad, graph) -> None:
+        """`quad` leaves `graph`: its statement leaves the union unless another graph still holds it."""
+        import pyoxigraph as ox
+        if not self.tidy_union:
+            return
+        index = native_term(self.index_graph)
+        for other in self.native.quads_for_pattern(quad.subject, quad.predicate, quad.object, None):
+            if isinstance(other.graph_name, ox.NamedNode) and other.graph_name not in (graph, index):
+                return
+        self.native.remove(ox.Quad(quad.subject, quad.predicate, quad.object, ox.DefaultGraph()))
+
+    def rebuild_union(self) -> None:
+        """The default graph made again from every named graph but the index: after many changes, or a run
+        cut short."""
+        if self.native is None:
+            return
+        import pyoxigraph as ox
+        index = native_term(self.index_graph)
+        self.native.clear_graph(ox.DefaultGraph())
+        graphs = [g for g in self.native.named_graphs() if g != index]
+        for i in range(0, len(graphs), UNION_CHUNK):
+            chunk = b"".join(self.native.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g)
+                             for g in graphs[i:i + UNION_CHUNK])
+            self.native.bulk_load(chunk, format=ox.RdfFormat.N_TRIPLES)
+
+
+def _in_graph(graph: URIRef, ntriples: str) -> str:
+    """N-Triples lines as N-Quads lines of `graph`: literals escape their line breaks, so every ' .\\n' ends
+    a statement."""
+    return ntriples.replace(" .\n", f" <{graph}> .\n")
