@@ -229,6 +229,13 @@ class Builder:
         return article_ids
 
 
+def unfinished(ds: Dataset, base_iri: str = DEFAULT_BASE_IRI) -> bool:
+    """An Oxigraph store whose last build did not finish (killed, or made by an older kg): its union for
+    queries may lack statements until `kg build` runs again."""
+    writer = ArticleWriter(ds, index_graph_iri(base_iri))
+    return writer.native is not None and not writer.is_empty() and writer.mark(links_graph_iri(base_iri)) != SETTLED
+
+
 def build_articles(ds: Dataset, sources: list[str | Path], base_iri: str = DEFAULT_BASE_IRI,
                    jobs: int | None = None, progress: Progress | None = None,
                    encoding: str | None = None) -> BuildReport:

@@ -23,7 +23,12 @@ base_option = click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=
 
 @contextmanager
 def dataset(store: str, create: bool = True, base_iri: str = DEFAULT_BASE_IRI):
+    from kg.build import unfinished
+
     ds = open_dataset(store, create=create, base_iri=base_iri)
+    if not create and unfinished(ds, base_iri):
+        click.echo(f"warning: the last build of {store} did not finish; answers may be incomplete until "
+                   "`kg build` runs again", err=True)
     try:
         yield ds
     finally:

@@ -196,6 +196,35 @@ def test_cli_remove_and_its_errors(corpus, tmp_path):
     assert "Traceback" not in again.output
 
 
+def test_queries_on_a_store_whose_build_did_not_finish_say_so(corpus, tmp_path):
+    from click.testing import CliRunner
+    from kg.build import SETTLED, unfinished
+    from kg.cli import main
+    from kg.index import index_graph_iri, links_graph_iri
+    from kg.namespaces import DEFAULT_BASE_IRI
+    from kg.writer import ArticleWriter
+
+    store = tmp_path / "store"
+    ds = open_dataset(str(store))
+    build_articles(ds, [corpus])
+    writer = ArticleWriter(ds, index_graph_iri(DEFAULT_BASE_IRI))
+    assert writer.mark(links_graph_iri(DEFAULT_BASE_IRI)) == SETTLED and not unfinished(ds)
+    ds.close()
+    del ds, writer
+    gc.collect()    # the store's lock goes with its last reference
+    question = ["query", "persons", "--store", str(store), "--format", "csv"]
+    assert "did not finish" not in CliRunner().invoke(main, question).output
+
+    ds = open_dataset(str(store), create=False)
+    ArticleWriter(ds, index_graph_iri(DEFAULT_BASE_IRI)).set_mark(links_graph_iri(DEFAULT_BASE_IRI), None)
+    assert unfinished(ds)
+    ds.close()
+    del ds
+    gc.collect()
+    result = CliRunner().invoke(main, question)
+    assert result.exit_code == 0 and "did not finish" in result.output
+
+
 def test_an_unwritable_output_folder_is_said_before_building(corpus, tmp_path):
     from click.testing import CliRunner
     from kg.cli import main
