@@ -14,7 +14,7 @@ from rdflib.namespace import XSD
 
 from kg.errors import KgError
 from kg.index import index_graph_iri
-from kg.namespaces import DEFAULT_BASE_IRI, bind_prefixes
+from kg.namespaces import DEFAULT_BASE_IRI, PREFIXES, bind_prefixes
 from kg.store import native_store
 
 FORMATS = {"ttl": "turtle", "trig": "trig", "nq": "nquads", "jsonld": "json-ld"}
@@ -107,9 +107,9 @@ def write_serialization(ds: Dataset, fmt: str, out: BinaryIO, base_iri: str = DE
     if native is not None and fmt != "jsonld":
         from kg.rdf import dump
         skip = {str(index_graph_iri(base_iri))}
-        # every minted IRI has a '/' after the base, which Oxigraph would escape as 'id:person\/x': legal
-        # Turtle that some importers reject, so those IRIs are written in full, as rdflib does
-        names = {p: ns for p, ns in prefixes(base_iri).items() if p != "id"}
+        # no prefix for the base: every minted IRI has a '/' after it, which Oxigraph would escape as
+        # 'id:person\/x', legal Turtle that some importers reject; they are written in full, as rdflib does
+        names = {p: str(ns) for p, ns in PREFIXES.items()}
         if fmt == "ttl":
             dump.turtle(native, out, names)
         elif fmt == "trig":
@@ -118,12 +118,6 @@ def write_serialization(ds: Dataset, fmt: str, out: BinaryIO, base_iri: str = DE
             dump.nquads_sorted(native, out, skip)
         return
     out.write(_rdflib_serialization(ds, fmt, base_iri).encode("utf-8"))
-
-
-def prefixes(base_iri: str = DEFAULT_BASE_IRI) -> dict[str, str]:
-    g = Graph(bind_namespaces="none")
-    bind_prefixes(g, base_iri)
-    return {p: str(ns) for p, ns in g.namespaces()}
 
 
 def _rdflib_serialization(ds: Dataset, fmt: str, base_iri: str) -> str:

@@ -11,7 +11,7 @@ from typing import Iterable
 
 from rdflib import Dataset, Literal, URIRef
 
-from kg.rdf.nquads import nquads
+from kg.rdf.nquads import in_graph, nquads
 from kg.store import native_store, native_term, objects, replace_graph
 
 UNION_CHUNK = 500      # graphs dumped and loaded together when the union is rebuilt
@@ -43,7 +43,7 @@ class ArticleWriter:
             import pyoxigraph as ox
             # not atomic, so the entries come after: a build killed in between leaves graphs without
             # entries, which the next build replaces
-            self.native.bulk_load("".join(_in_graph(graph, text) + text for _, graph, text, _ in batch).encode("utf-8"),
+            self.native.bulk_load("".join(_with_union(graph, text) for _, graph, text, _ in batch).encode("utf-8"),
                                   format=ox.RdfFormat.N_QUADS)
             entries = "".join(nquads(self.index_graph, entry) for _, _, _, entry in batch)
             self.native.load(entries.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
@@ -83,8 +83,7 @@ class ArticleWriter:
         else:
             import pyoxigraph as ox
             self._drop_graph(native_term(graph))
-            text = nquads(None, triples)
-            self.native.load((_in_graph(graph, text) + text).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+            self.native.load(_with_union(graph, nquads(None, triples)).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
         if fingerprint is not None:
             self.set_mark(graph, fingerprint)
 
@@ -102,8 +101,7 @@ class ArticleWriter:
             for q in list(self.native.quads_for_pattern(native_term(subject), None, None, g)):
                 self.native.remove(q)
                 self._leave_union(q, g)
-        text = nquads(None, list(triples))
-        self.native.load((_in_graph(graph, text) + text).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        self.native.load(_with_union(graph, nquads(None, triples)).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
 
     def mark(self, graph: URIRef) -> str | None:
         """What the index says a whole graph holds (a fingerprint), if anything."""
@@ -158,7 +156,6 @@ class ArticleWriter:
             self.native.bulk_load(chunk, format=ox.RdfFormat.N_TRIPLES)
 
 
-def _in_graph(graph: URIRef, ntriples: str) -> str:
-    """N-Triples lines as N-Quads lines of `graph`: literals escape their line breaks, so every ' .\\n' ends
-    a statement."""
-    return ntriples.replace(" .\n", f" <{graph}> .\n")
+def _with_union(graph: URIRef, ntriples: str) -> str:
+    """N-Quads putting the statements into `graph` and into the default graph (the union)."""
+    return in_graph(str(graph), ntriples) + ntriples

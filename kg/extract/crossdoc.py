@@ -238,8 +238,9 @@ def settle(corpus: Corpus, reextract, changed: dict[str, Summary | None] | None 
     said_before = [s for s in changed.values() if s is not None]     # what the changed articles used to say
     recent, touched, touched_before = set(changed), set(changed), list(said_before)
     for _ in range(MAX_ROUNDS):
-        said = said_before + list(corpus.summaries(recent).values())
-        candidates = (set(corpus.summaries(recent)) | corpus.sharing("wants", _union(said, "holds"))
+        now = corpus.summaries(recent)
+        said = said_before + list(now.values())
+        candidates = (set(now) | corpus.sharing("wants", _union(said, "holds"))
                       | corpus.sharing("event", _union(said, "event")))
         wanting = corpus.summaries(candidates)
         context = candidates | corpus.sharing("holds", _union(wanting.values(), "wants")) | corpus.sharing(
@@ -285,7 +286,8 @@ def _commitments_with(s: Summary, keys: set[str]) -> set[str]:
 
 
 class MemoryCorpus:
-    """Summaries and hints held in dicts: the in-memory build (extract_corpus)."""
+    """Summaries and hints held in dicts: the in-memory build (extract_corpus), which settles everything at
+    once and so never asks which articles share a facet."""
 
     def __init__(self, summaries: dict[str, Summary], hints: dict[str, Hints] | None = None):
         self.summary_of = summaries
@@ -296,7 +298,3 @@ class MemoryCorpus:
 
     def hints(self, ids=None):
         return dict(self.hints_of) if ids is None else {i: self.hints_of[i] for i in ids if i in self.hints_of}
-
-    def sharing(self, facet, values):
-        values = set(values)
-        return {aid for aid, s in self.summary_of.items() if facets(s)[facet] & values}

@@ -6,6 +6,8 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
+from kg.rdf.nquads import in_graph
+
 
 def _skipping(store: ox.Store, skip: set[str]) -> list[ox.NamedNode]:
     """The store's named graphs but `skip`, in IRI order so that the same store gives the same file."""
@@ -33,8 +35,7 @@ def nquads_sorted(store: ox.Store, out: BinaryIO, skip: set[str]) -> None:
     """Every named graph but `skip` as N-Quads, lines sorted: byte-identical for the same statements."""
     lines = []
     for graph in _skipping(store, skip):
-        name = b" " + str(graph).encode("utf-8") + b" ."
-        # a graph dumps as N-Triples lines, 's p o .': the graph goes before the full stop
-        lines += [line[:-2] + name for line in store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph).split(b"\n")
-                  if line.strip()]
-    out.write(b"\n".join(sorted(lines)) + b"\n")
+        ntriples = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph).decode("utf-8")
+        # split on '\n' only: str.splitlines would also break at a U+2028 inside a literal
+        lines += [line for line in in_graph(graph.value, ntriples).split("\n") if line]
+    out.write(("\n".join(sorted(lines)) + "\n").encode("utf-8"))

@@ -26,3 +26,9 @@ def nquads(graph: URIRef | None, triples: Iterable[tuple]) -> str:
     """N-Quads lines of `graph`; with None, N-Triples (or N-Quads lines of the default graph)."""
     g = f" {term(graph)}" if graph is not None else ""
     return "".join(f"{term(s)} {term(p)} {term(o)}{g} .\n" for s, p, o in triples)
+
+
+def in_graph(graph: str, ntriples: str) -> str:
+    """N-Triples lines as N-Quads lines of `graph`: literals escape their line breaks, so every ' .\n' ends
+    a statement."""
+    return ntriples.replace(" .\n", f" <{graph}> .\n")
