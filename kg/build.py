@@ -20,6 +20,7 @@ from rdflib.namespace import XSD
 from kg.corpus import Article, read_corpus
 from kg.errors import KgError
 from kg.extract.crossdoc import Hints, Summary, settle
+from kg.extract.pipeline import extract
 from kg.index import Entry, StoredIndex, entry_triples, index_graph_iri, links_graph_iri, pipeline_fingerprint
 from kg.namespaces import DEFAULT_BASE_IRI, DK, NIF, SCHEMA, graphs_base
 from kg.rdf.emit import Minter, emit
@@ -69,8 +70,6 @@ def vocabulary_graph_iri(base_iri: str) -> URIRef:
 
 def extract_job(job: Job) -> Built:
     """A pure function of one article and its hints, run in a worker process."""
-    from kg.extract.article import extract
-
     a = job.article
     x, summary = extract(a.id, a.text, a.published, a.publisher, job.hints or None)
     graph, triples = emit(x, job.base_iri)

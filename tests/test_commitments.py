@@ -1,7 +1,7 @@
 """Commitments, targets, figures, projects and agreements on real sentence shapes."""
 from __future__ import annotations
 
-from kg.extract.article import extract_article, extract_corpus
+from kg.extract.pipeline import extract_article, extract_corpus
 
 
 def test_statuses_parties_topics_and_targets():

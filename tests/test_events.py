@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 
-from kg.extract.article import extract_article, extract_corpus
+from kg.extract.pipeline import extract_article, extract_corpus
 
 
 def events(text, published=None):

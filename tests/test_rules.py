@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.actors import grammar
-from kg.extract.article import extract_article
+from kg.extract.pipeline import extract_article
 from kg.extract.dates import find_dates
 from kg.extract.quantities import find_quantities
 

@@ -1,7 +1,7 @@
 """Arbitrary Unicode through the whole text pipeline: extraction never raises."""
 from hypothesis import given, settings, strategies as st
 
-from kg.extract.article import extract_article
+from kg.extract.pipeline import extract_article
 from kg.rdf.emit import emit
 
 WORDS = st.sampled_from(["Thủ tướng", "Lào", "Tổng Bí thư", "ngày 2/12", "hội đàm", "nhất trí", "5 tỷ USD",

@@ -13,6 +13,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Iterable, Protocol
 
+from kg.extract.context import ActorRef
 from kg.extract.model import DateValue, Person, Post
 from kg.text.normalize import digest
 
@@ -111,8 +112,6 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
 def apply_names(ctx, hints: Hints) -> None:
     """'Thủ tướng Lào' in an article that never names him → the one Lao prime minister the other
     articles of about the same date name."""
-    from kg.extract.article import ActorRef
-
     for sentence_index, ref in ctx.unresolved:
         found = hints.names.get(role_key(ref.role, ref.country))
         if not found:

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from kg import lexicons
 from kg.extract.dates import find_dates
-from kg.extract.article import principals
+from kg.extract.context import principals
 from kg.extract.model import DateValue, Event, Mention, Organization
 from kg.text.clauses import clauses
 from kg.text.normalize import digest, key
