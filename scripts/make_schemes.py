@@ -39,7 +39,8 @@ def build() -> Graph:
             for p, o in extra.items():
                 g.add((c, p, Literal(o)))
 
-    scheme("role", "Chức vụ", "Roles", [(r["notation"], r["vi"], r["en"], {}) for r in lexicons.load("roles")])
+    scheme("role", "Chức vụ", "Roles", [(r["notation"], r["vi"], r["en"], {}) for r in lexicons.load("roles")
+                                          if r["notation"]])
     scheme("event-type", "Loại sự kiện", "Event types",
            [(e["notation"], e["vi"], e["en"], {DK.cameoCode: e["cameo"], DK.ploverCategory: e["plover"]})
             for e in lexicons.load("events")["types"]])

@@ -129,3 +129,75 @@ def test_same_named_ministries_of_two_countries_stay_two_and_variants_merge():
     assert len(parties) == 1 and parties[0].country == "VN"
     joint = [o for o in x.organizations.values() if "liên" in o.name.casefold()]
     assert len(joint) == 1 and joint[0].country is None
+
+
+def people(sentence):
+    """name → (roles, country marked by the title or its body) for every person a sentence names."""
+    out = {}
+    for p in grammar().read(sentence, 0, 0).persons:
+        codes = [post.country or (post.org and (post.org.country or post.org.bloc)) for post in p.posts]
+        out[p.name] = (sorted(post.role for post in p.posts if post.role), next((c for c in codes if c), None))
+    return out
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # particles, initials and honorifics of names from any language
+    ("Ngoại trưởng Na Uy Espen Barth Eide cho biết.", {"Espen Barth Eide": (["minister"], "NO")}),
+    ("Thái tử Ả-rập Xê-út Mohammed bin Salman Al Saud tiếp đoàn.",
+     {"Mohammed bin Salman Al Saud": (["crown-prince"], "SA")}),
+    ("Quốc vương Bahrain Sheikh Hamad bin Isa Al-Khalifa chủ trì.", {"Hamad bin Isa Al-Khalifa": (["monarch"], "BH")}),
+    ("Bộ trưởng Ngoại giao Hà Lan David van Weel và Đại sứ Đức tại Việt Nam Helga Margarete Barth.",
+     {"David van Weel": (["minister"], "NL"), "Helga Margarete Barth": (["ambassador"], "DE")}),
+    ("Thủ tướng Ca-dắc-xtan O. Bektenov đã tiếp ông.", {"O. Bektenov": (["prime-minister"], "KZ")}),
+    ("Tổng thống Bra-xin Luiz Inácio Lula da Silva phát biểu.",
+     {"Luiz Inácio Lula da Silva": (["president"], "BR")}),
+    # posts of any system, and titles the role scheme leaves without a notation
+    ("Toàn quyền New Zealand Cindy Kiro và Thị trưởng thành phố Paris Anne Hidalgo.",
+     {"Cindy Kiro": (["governor-general"], "NZ"), "Anne Hidalgo": (["mayor"], None)}),
+    ("Tổng Lãnh sự Chile tại Thành phố Hồ Chí Minh Pablo Soto gặp gỡ.", {"Pablo Soto": ([], "CL")}),
+    ("Tổng Thư ký NATO Mark Rutte và Tổng Thư ký Đảng Lao động Na Uy Kari Nessa Nordtun.",
+     {"Mark Rutte": (["secretary-general"], None), "Kari Nessa Nordtun": (["general-secretary"], "NO")}),
+    ("Chủ tịch Ủy ban châu Âu Ursula von der Leyen phát biểu.", {"Ursula von der Leyen": (["chair"], "EU")}),
+    ("Bí thư thứ nhất Đảng Cộng sản Cuba, Chủ tịch nước Cộng hòa Cuba Raúl Castro.",
+     {"Raúl Castro": (["general-secretary", "president"], "CU")}),
+    ("Thủ tướng Nhà nước Kuwait Sheikh Sabah Khalid Al-Sabah.", {"Sabah Khalid Al-Sabah": (["prime-minister"], "KW")}),
+    ("Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Trần Văn Bình dự.", {"Trần Văn Bình": (["provincial-chair"], None)}),
+    # the place or body before a name is not part of it; a Vietnamese name keeps syllables that name countries
+    ("Chủ tịch UBND tỉnh Nghệ An Nguyễn Đức Trung tiếp đoàn.", {"Nguyễn Đức Trung": (["provincial-chair"], None)}),
+    ("Bí thư Thành ủy TP Hồ Chí Minh Lê Thị Mỹ Anh phát biểu.",
+     {"Lê Thị Mỹ Anh": (["provincial-party-secretary"], None)}),
+    ("Chủ tịch Tập đoàn Sovico Nguyễn Thanh Hùng đón Tổng thống Kenya William Ruto.",
+     {"Nguyễn Thanh Hùng": (["chair"], None), "William Ruto": (["president"], "KE")}),
+    ("Quốc vụ khanh phụ trách thương mại Ma-rốc Omar Hejira ký.", {"Omar Hejira": (["minister"], "MA")}),
+    ("Chủ tịch Hạ viện Chile khi đó là Karol Cariola.", {"Karol Cariola": (["national-assembly-chair"], "CL")}),
+    ("Ông Lê Văn Nam, khi ấy là Bí thư Tỉnh ủy Hà Nam, phát biểu.",
+     {"Lê Văn Nam": (["provincial-party-secretary"], None)}),
+])
+def test_names_of_any_country(sentence, expected):
+    assert people(sentence) == expected
+
+
+@pytest.mark.parametrize("text,name,country", [
+    # a shorter later mention is the full name met earlier; a surname alone after 'ông' is no new person
+    ("Tổng thống Peru Dina Ercilia Boluarte Zegarra thăm Hà Nội. Tổng thống Dina Ercilia nói ông Boluarte.",
+     "Dina Ercilia Boluarte Zegarra", "PE"),
+    ("Đại sứ Kenya Peter Maina gặp ông. Ông Maina cho biết.", "Peter Maina", "KE"),
+])
+def test_one_person_per_article_whatever_the_mention(text, name, country):
+    x = extract_article("t", text)
+    assert [(p.name, p.country) for p in x.persons.values()] == [(name, country)]
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Miguel Díaz-Canel Bermúdez", "Miguel Diaz Canel Bermudez"),
+    ("An-tô-ni-ô Gu-tê-rết", "An tô ni ô Gu tê rết"),
+    ("Ursula von der Leyen", "Ursula Von Der Leyen"),
+])
+def test_person_keys_fold_spelling(a, b):
+    from kg.extract.context import person_key
+    assert person_key(a) == person_key(b)
+
+
+def test_vietnamese_person_keys_keep_tones():
+    from kg.extract.context import person_key
+    assert person_key("Nguyễn Văn Tâm") != person_key("Nguyễn Văn Tám")

@@ -38,7 +38,7 @@ class ActorGrammar:
     def __init__(self):
         hon = lexicons.load("honorifics")
         inst = lexicons.load("institutions")
-        self.roles = PhraseMatcher(lexicons.role_forms(), cased=True)
+        self.roles = PhraseMatcher([(form, (role, form)) for form, role in lexicons.role_forms()], cased=True)
         self.countries = PhraseMatcher(lexicons.country_forms(), cased=True)
         known = []
         self.short_orgs_list = []
@@ -65,10 +65,30 @@ class ActorGrammar:
         self.side_markers = PhraseMatcher([(m, m) for m in hon["side_markers"]])
         self.foreign_forms = {clean(f) for f in hon["foreign_title_forms"]}
         self.not_titles = {clean(t.split()[-2] + " " + t.split()[-1]) for t in hon["not_titles"]}
+        self.particles = {p.casefold() for p in hon["name_particles"]}
+        self.state_forms = PhraseMatcher([(f, f) for f in hon["state_forms"]], cased=True)
+        self.appositive_links = PhraseMatcher([(f, f) for f in hon["appositive_links"]])
+        self.descriptions = PhraseMatcher([(f, f) for f in hon["title_descriptions"]])
+        self.chain_joiners = set(hon["chain_joiners"])
+        self.posted_links = PhraseMatcher([(f, f) for f in hon["posted_links"]])
+        self.place_nouns = PhraseMatcher([(f, f) for f in hon["place_nouns"]])
+        self.places = PhraseMatcher([(f, f) for f in lexicons.load("places")["vietnam_provinces"]], cased=True)
 
     # -- pieces ------------------------------------------------------------------------------------
     def _country(self, toks: list[Token], i: int) -> tuple[int, str] | None:
-        return self.countries.match_at(toks, i)
+        c = self.countries.match_at(toks, i)
+        if c is None:
+            form = self.state_forms.match_at(toks, i)
+            c = self.countries.match_at(toks, form[0]) if form else None
+        return (self._bracketed(toks, c[0]), c[1]) if c else None
+
+    @staticmethod
+    def _bracketed(toks: list[Token], j: int) -> int:
+        """'(UAE)', '(EC)' after a name is an abbreviation of it: step over it."""
+        if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")" and toks[j + 1].is_cap \
+                and toks[j + 1].text.replace("-", "").isalpha() and toks[j + 1].text[-1].isupper():
+            return j + 3
+        return j
 
     def _org(self, toks: list[Token], i: int, after_title: bool) -> tuple[int, OrgRef] | None:
         """An institution starting at token i, with the country its name carries."""
@@ -85,7 +105,8 @@ class ActorGrammar:
             surface = clean(" ".join(t.text for t in toks[i:j]))
             if toks[i].low != base.split()[0].casefold():   # a short form: name it in full
                 surface = base if country is None or j == m[0] else f"{base} {surface.split()[-1]}"
-            return j, OrgRef(base, surface, country, entry.get("type", "organization"))
+            return self._bracketed(toks, j), OrgRef(base, surface, country, entry.get("type", "organization"),
+                                                    bloc=entry.get("bloc"))
         h = self.heads.match_at(toks, i)
         if not h:
             return None
@@ -107,6 +128,11 @@ class ActorGrammar:
                 k = good = cont[0]
                 lower_run = 0
                 continue
+            c = self.countries.match_at(toks, k) if k > j else None
+            if c and c[0] < len(toks) and toks[c[0]].is_word and not toks[c[0]].is_cap \
+                    and not self.continuations.match_at(toks, c[0]):
+                k = good = c[0]         # 'Bộ Quân đội Pháp về hợp tác …': the name ends with its country
+                break
             if t.is_cap:
                 k = good = k + 1
                 lower_run = 0
@@ -119,11 +145,14 @@ class ActorGrammar:
                 break
             lower_run += 1
             k += 1
-        k = good   # no trailing lowercase words
+        k = good   # no trailing lowercase words, but the second syllable of a word ('Bộ Chiến tranh', 'Cục Lưu trữ')
         if k == j:
             return None
-        if after_title:
+        if after_title and self._split_trailing_name(toks, j, k) < k:
             k = self._split_trailing_name(toks, j, k)
+        elif k < len(toks) and toks[k - 1].is_cap and toks[k].is_word and not toks[k].is_cap \
+                and toks[k].low not in STOP_LOWER and (k + 1 == len(toks) or not toks[k + 1].is_word):
+            k += 1
         words = toks[i:k]
         codes = [c for _, _, c in self.countries.find_all(words)]
         joint = len(set(codes)) > 1 and any(t.low in ("liên", "hỗn", "chung") for t in words)
@@ -133,7 +162,8 @@ class ActorGrammar:
         trail = self._trailing_country(words)
         if trail and not joint and len(set(codes)) == 1:
             base = clean(" ".join(t.text for t in words[:trail]))
-        return k, OrgRef(base, surface, country, "organization", joint, tuple(dict.fromkeys(codes)))
+        return self._bracketed(toks, k), OrgRef(base, surface, country, "organization", joint,
+                                                tuple(dict.fromkeys(codes)))
 
     def _trailing_country(self, words: list[Token]) -> int | None:
         for start in range(len(words) - 1, 0, -1):
@@ -157,30 +187,90 @@ class ActorGrammar:
                 s += 1
             else:
                 break
+        vietnamese = self._vietnamese_start(toks, s, k)
+        if vietnamese is not None:
+            return vietnamese if vietnamese > j else k
+        if s == j and k - s >= 3:
+            s += 1              # 'Tập đoàn Prime Tamer Wagih Salem': the body keeps a name of its own
         if k - s >= 2 and toks[s].text not in self.not_name and self._looks_like_name(toks[s:k]):
             return s
         return k
+
+    def _vietnamese_start(self, toks: list[Token], a: int, b: int) -> int | None:
+        """Where a Vietnamese full name (a surname and one to three given syllables) ends the capitalised run
+        toks[a:b]: 'Vingroup Phạm Nhật Vượng', 'Hồ Chí Minh Trần Lưu Quang' (the leftmost start that leaves
+        two to four syllables, so that a surname-like syllable inside the name does not cut it)."""
+        for s in range(a, b - 1):
+            if toks[s].text in self.surnames and 2 <= b - s <= 4 \
+                    and all(t.is_word and t.is_cap and "-" not in t.text for t in toks[s:b]):
+                return s
+        return None
 
     def _looks_like_name(self, words: list[Token]) -> bool:
         return all(w.is_word and w.is_cap for w in words) and not self.heads.match_at(words, 0)
 
     def _name(self, toks: list[Token], i: int) -> tuple[int, str] | None:
-        k = i
-        while k < len(toks) and k - i < 6:
-            t = toks[k]
-            if not (t.is_word and t.is_cap):
-                break
-            if k > i and self.breakers.match_at(toks, k):
-                break
-            country = self._country(toks, k) if k > i + 1 else None
-            if country and country[0] == k + 1 < len(toks) and not toks[k + 1].is_cap:
-                break
-            k += 1
-        if k < len(toks) and toks[k].text.rstrip(".") in self.suffixes and k > i:
-            k += 1
-        if k == i or toks[i].text in self.not_name or self._country(toks, i) or self.known.match_at(toks, i):
+        """A person's name from token i: capitalised words with the particles and initials of names
+        ('Ursula von der Leyen', 'Mohammed bin Zayed Al-Nahyan', 'B. Battsetseg'); a Vietnamese name keeps
+        the syllables that are also country names ('Nguyễn Hoài Anh')."""
+        n = len(toks)
+        if i < n and toks[i].low in self.particles and not toks[i].is_cap:
+            start_ok = i + 1 < n and (toks[i + 1].is_cap or toks[i + 1].low in self.particles)
+            if not start_ok:
+                return None
+        elif i >= n or not (toks[i].is_word and toks[i].is_cap):
             return None
-        return k, clean(" ".join(t.text for t in toks[i:k]))
+        vietnamese = toks[i].text in self.surnames
+        k = i
+        while k < n and k - i < 8:
+            t = toks[k]
+            if t.is_word and t.is_cap:
+                if k > i and self.breakers.match_at(toks, k) and not (vietnamese and self._country(toks, k)):
+                    break
+                if not vietnamese and k > i + 1:
+                    country = self.countries.match_at(toks, k)
+                    if country and country[0] == k + 1 < n and not toks[k + 1].is_cap:
+                        break
+                k += 1
+            elif t.is_word and t.low in self.particles and k + 1 < n and toks[k + 1].is_word \
+                    and (toks[k + 1].is_cap or toks[k + 1].low in self.particles):
+                k += 1
+            elif t.text == "." and k > i and len(toks[k - 1].text) == 1 and toks[k - 1].is_cap \
+                    and k + 1 < n and toks[k + 1].is_cap:
+                k += 1          # an initial: 'B. Battsetseg'
+            else:
+                break
+        while k > i and not toks[k - 1].is_cap:
+            k -= 1              # a name ends on a capitalised word, never on a particle
+        if k < n and toks[k].text.rstrip(".") in self.suffixes and k > i:
+            k += 1
+        if k == i or toks[i].text in self.not_name or self.countries.match_at(toks, i) or self.known.match_at(toks, i):
+            return None
+        return k, clean(" ".join(t.text for t in toks[i:k]).replace(" .", "."))
+
+    def _place(self, toks: list[Token], j: int, after_noun: bool = False) -> int:
+        """'tỉnh Thanh Hóa', 'TP Hồ Chí Minh', 'tỉnh Hủa Phăn' after a provincial title: the end of the place,
+        which never takes the official's name that follows it."""
+        if not after_noun:
+            noun = self.place_nouns.match_at(toks, j)
+            if not noun:
+                known = self.places.match_at(toks, j)     # 'Bí thư Tỉnh ủy Hà Nam X'
+                return known[0] if known else j
+            j = noun[0]
+        known = self.places.match_at(toks, j)
+        if known:
+            return known[0]
+        e = j
+        while e < len(toks) and toks[e].is_word and toks[e].is_cap:
+            e += 1
+        if e == j:
+            return j
+        vietnamese = self._vietnamese_start(toks, j, e)
+        if vietnamese is not None:
+            return vietnamese       # no place written ('Chủ tịch UBND tỉnh Nguyễn Văn A'), or one before the name
+        # with no mark of where the name starts: place names of the region mostly have two syllables, and a
+        # run of three is a one-word place and a two-word name ('thành phố Paris Anne Hidalgo')
+        return j + 2 if e - j >= 4 else j + 1 if e - j == 3 else e
 
     def _chain(self, toks: list[Token], i: int) -> tuple[int, list[Post]]:
         posts: list[Post] = []
@@ -189,13 +279,18 @@ class ActorGrammar:
             m = self.roles.match_at(toks, j)
             if not m:
                 break
-            end, role = m
+            end, (role, form) = m
             if end < len(toks) and clean(f"{toks[end - 1].text} {toks[end].text}") in self.not_titles:
                 break
-            post = Post(role["notation"])
+            notation = role["notation"]
+            if j > 0 and toks[j - 1].text == "Phó" and not form.startswith("Phó"):
+                notation = None     # 'Phó' + a title is its deputy, a post the scheme does not name
+            post = Post(notation)
             org = None
-            if role.get("org"):
-                org = (end, OrgRef(role["org"], role["org"], None, "parliament"))
+            org_name = (role.get("form_orgs") or {}).get(form) or role.get("org")
+            if org_name:
+                kind = "ministry" if org_name.startswith("Bộ ") else "parliament"
+                org = (end, OrgRef(org_name, org_name, None, kind))
             # 'Trưởng Ban Đối ngoại …': the title's last word already starts the institution's name
             head = self.heads.match_at(toks, end - 1)
             if head and head[0] == end and role.get("org_starts_in_title"):
@@ -205,6 +300,12 @@ class ActorGrammar:
             if org:
                 end, post.org = org
                 post.country = post.org.country if not post.org.joint else None
+                outer = self._org(toks, end, True)      # 'Ban Chấp hành Trung ương Đảng Cộng sản Cuba'
+                if outer and outer[1].kind != "international":
+                    end = outer[0]
+                    post.country = post.country or outer[1].country
+                if notation and role.get("in_party") and self._is_party(post.org, outer and outer[1]):
+                    post.role = role["in_party"]
             c = self._country(toks, end)
             if c:
                 code = c[1]
@@ -212,13 +313,30 @@ class ActorGrammar:
                     surface = clean(" ".join([post.org.surface] + [t.text for t in toks[end:c[0]]]))
                     post.org = OrgRef(post.org.base, surface, code, post.org.kind)
                 end, post.country = c[0], code
-            if end + 1 < len(toks) and toks[end].low == "tại":
-                c = self._country(toks, end + 1)
+            end = self._place(toks, end, after_noun=self.place_nouns.match_at(toks, end - 1) is not None
+                              and toks[end - 1].low in ("tỉnh", "thành phố"))
+            link = self.posted_links.match_at(toks, end)
+            if link:
+                c = self._country(toks, link[0])
+                o = None if c else self._org(toks, link[0], True)
                 if c:
                     end, post.posted_to = c
+                elif o:
+                    end = o[0]
+                elif self._place(toks, link[0]) > link[0]:
+                    end = self._place(toks, link[0])
+            d = self.descriptions.match_at(toks, end)
+            if d:                   # 'Quốc vụ khanh phụ trách ngoại thương X'
+                e = d[0]
+                while e < len(toks) and e - d[0] < 4 and toks[e].is_word and not toks[e].is_cap:
+                    e += 1
+                end = e
+                c = self._country(toks, end)
+                if c:
+                    end, post.country = c
             posts.append(post)
             j = end
-            if j + 1 < len(toks) and toks[j].low in (",", "kiêm") and self.roles.match_at(toks, j + 1):
+            if j + 1 < len(toks) and toks[j].low in self.chain_joiners and self.roles.match_at(toks, j + 1):
                 j += 1
                 continue
             break
@@ -228,6 +346,10 @@ class ActorGrammar:
             if p.country is None and p.org is None:
                 p.country = last
         return j, posts
+
+    @staticmethod
+    def _is_party(*orgs) -> bool:
+        return any(o is not None and (o.kind == "party" or o.base.startswith("Đảng")) for o in orgs)
 
     # -- a sentence ---------------------------------------------------------------------------------
     def read(self, text: str, offset: int, sentence_index: int) -> SentenceActors:
@@ -250,11 +372,11 @@ class ActorGrammar:
             j, posts = self._chain(toks, i)
             if posts:
                 self._post_orgs(posts, mention(i, j), out)
-                k = j
-                h = self.honorifics.match_at(toks, k)
-                if h:
-                    k = h[0]
+                k = self._after_link(toks, j)
                 name = self._name(toks, k)
+                start = self._vietnamese_start(toks, k, name[0]) if name else None
+                if start is not None and start > k:      # 'Chủ tịch Vingroup Phạm Nhật Vượng'
+                    k, name = start, self._name(toks, start)
                 if name and name[0] - k >= 2:
                     last_person = self._person(name, posts, k, side, out, mention)
                     last_end = name[0]
@@ -285,6 +407,10 @@ class ActorGrammar:
                     last_end = name[0]
                     i = self._postposed(toks, last_end, last_person, out, mention)
                     continue
+                if name and not self._country(toks, h[0]):      # 'ông Trump': a person named before
+                    out.roles.append(RoleRef(None, None, False, mention(i, name[0]), name[1]))
+                    i = name[0]
+                    continue
             o = self._org(toks, i, False)
             if o:
                 out.orgs.append(OrgMention(o[1], mention(i, o[0])))
@@ -310,15 +436,24 @@ class ActorGrammar:
             if post.org:
                 out.orgs.append(OrgMention(post.org, where))
 
+    def _after_link(self, toks: list[Token], j: int) -> int:
+        """Where the name after a title starts: past 'khi đó là' ('Chủ tịch … khi đó là X') and an honorific."""
+        link = self.appositive_links.match_at(toks, j)
+        if link and link[0] < len(toks) and toks[link[0]].is_cap:
+            j = link[0]
+        h = self.honorifics.match_at(toks, j)
+        return h[0] if h else j
+
     def _postposed(self, toks, i, person, out, mention) -> int:
-        """Titles after a name and a comma, with no name of their own, belong to that name."""
+        """Titles after a name and a comma ('X, khi ấy là Bí thư Tỉnh ủy, …'), with no name of their own,
+        belong to that name."""
         if i + 1 < len(toks) and toks[i].text == ",":
-            j, posts = self._chain(toks, i + 1)
+            link = self.appositive_links.match_at(toks, i + 1)
+            j, posts = self._chain(toks, link[0] if link else i + 1)
             if posts:
-                k = j
-                h = self.honorifics.match_at(toks, k)
-                name = self._name(toks, h[0] if h else k)
-                if (not name or name[0] - (h[0] if h else k) < 2) and self._clause_ends(toks, j):
+                k = self._after_link(toks, j)
+                name = self._name(toks, k)
+                if (not name or name[0] - k < 2) and self._clause_ends(toks, j):
                     person.posts.extend(posts)
                     self._post_orgs(posts, mention(i + 1, j), out)
                     return j

@@ -3,6 +3,7 @@ sentence by sentence. The pipeline builds it first; the event, commitment and co
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -74,7 +75,14 @@ def canonical_label(ref: OrgRef, country: str | None) -> str:
 
 
 def person_key(name: str) -> str:
-    return key(name)
+    """One key per person whatever the spelling: case, dashes and hyphens folded ('Gu-tê-rết', 'Gu tê rết');
+    a foreign name also without its accents ('Díaz-Canel', 'Diaz Canel'). A Vietnamese name keeps its tones,
+    which tell different people apart ('Tâm', 'Tám')."""
+    k = key(name).replace(" - ", " ").replace("-", " ")
+    if not grammar().is_vietnamese_name(name):
+        k = "".join(ch for ch in unicodedata.normalize("NFD", k) if not unicodedata.combining(ch))
+        k = unicodedata.normalize("NFC", k.replace("đ", "d"))
+    return k
 
 
 def _national(kind: str) -> bool:
@@ -105,18 +113,23 @@ def build_context(article_id: str, text: str, published: date | None = None,
     counts.pop(home, None)
     foreign = counts.most_common(1)[0][0] if counts else None
 
+    full_names = _full_names([pm.name for r in readings for pm in r.persons])
+
+    def pkey(name: str) -> str:
+        return person_key(full_names.get(name, name))
+
     persons: dict[str, Person] = {}
     explicit: dict[str, str] = {}
     sides: dict[str, str] = {}
     for r in readings:
         for pm in r.persons:
-            k = person_key(pm.name)
-            person = persons.setdefault(k, Person(k, pm.name))
+            k = pkey(pm.name)
+            person = persons.setdefault(k, Person(k, full_names.get(pm.name, pm.name)))
             person.mentions.append(pm.mention)
             for post in pm.posts:
-                if not any(_same_post(post, q) for q in person.posts):
-                    person.posts.append(post)
-                code = post.country or (post.org.country if post.org and not post.org.joint else None)
+                if post.role and not any(_same_post(post, q) for q in person.posts):
+                    person.posts.append(post)      # a title the role scheme does not name marks only the country
+                code = post.country or (post.org.country or post.org.bloc if post.org and not post.org.joint else None)
                 if code and k not in explicit:
                     explicit[k] = code
             if pm.side and k not in sides:
@@ -170,7 +183,7 @@ def build_context(article_id: str, text: str, published: date | None = None,
     post_orgs: dict[int, str] = {}
     for r in readings:
         for pm in r.persons:
-            holder = persons[person_key(pm.name)]
+            holder = persons[pkey(pm.name)]
             for post in pm.posts:
                 if post.org:
                     post_orgs[id(post.org)] = add_org(post.org, pm.mention, holder)
@@ -187,7 +200,7 @@ def build_context(article_id: str, text: str, published: date | None = None,
                 k = add_org(om.org, om.mention, None)
             view.refs.append(ActorRef(om.mention.begin, om.mention.end, [k], "org"))
         for pm in r.persons:
-            view.refs.append(ActorRef(pm.mention.begin, pm.mention.end, [person_key(pm.name)], "person"))
+            view.refs.append(ActorRef(pm.mention.begin, pm.mention.end, [pkey(pm.name)], "person"))
         for code, m in r.countries:
             view.refs.append(ActorRef(m.begin, m.end, [code], "country"))
 
@@ -207,6 +220,21 @@ def build_context(article_id: str, text: str, published: date | None = None,
                     persons[resolved[0]].mentions.append(ref.mention)
         view.refs.sort(key=lambda a: a.begin)
     return ctx
+
+
+def _full_names(names: list[str]) -> dict[str, str]:
+    """A shorter mention of a foreign name to the one full name of the article it opens:
+    'Tổng thống Mohammed bin Zayed' after 'Sheikh Mohammed bin Zayed Al-Nahyan'. Vietnamese names are
+    never shortened this way, and a short form that opens two full names stays as it is."""
+    words = {n: person_key(n).split() for n in set(names)}
+    out = {}
+    for short, w in words.items():
+        if grammar().is_vietnamese_name(short):
+            continue
+        longer = {n for n, v in words.items() if len(v) > len(w) and v[:len(w)] == w}
+        if len(longer) == 1:
+            out[short] = longer.pop()
+    return out
 
 
 def _same_post(a: Post, b: Post) -> bool:

@@ -20,6 +20,7 @@ class OrgRef:
     kind: str = "organization"
     joint: bool = False     # a body of two or more countries ('Ủy ban liên Chính phủ Việt Nam - Lào')
     countries: tuple[str, ...] = ()
+    bloc: str | None = None   # a union whose officers the press names as its own ('EU' for EU institutions)
 
 
 @dataclass
