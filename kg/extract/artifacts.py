@@ -1,106 +1,462 @@
-"""Named projects (a university, a hospital, an expressway, a mine) and named agreements and plans.
+"""Named projects (a port, an industrial park, a hospital being built, 'dự án …') and named agreements
+(memoranda, treaties, joint statements, action programmes, national plans).
 
-A name runs from its head ('dự án', 'Bệnh viện', 'Hiệp định', 'Kế hoạch hợp tác' …) to the first
-punctuation, stop word, year ('năm 2011') or coordinated second name ('… và Tuyên bố …'); a period
-'giai đoạn 2021-2025' ends it."""
+A project is a facility head followed by a proper name ('cảng Lạch Huyện', 'Khu công nghiệp VSIP …',
+'tuyến đường bộ cao tốc Vientiane - Hà Nội', also after up to three lower-case descriptors: 'cảng trung
+chuyển quốc tế …'); a proper name in a list after a plural head ('các cảng lớn như A, B và C'); or 'dự án'
+and its description. An institution (hospital, university, centre) is a project only while it is built,
+opened or handed over, or when it is named after two countries ('Đại học Việt Nam - Lào'); otherwise it is
+an organisation. Generic mentions ('các cảng biển', 'đường sắt tốc độ cao') name nothing.
+
+An agreement name runs from its head to a clause boundary: a stop word (a verb, 'nhằm', 'với' …), a
+semicolon or full stop, a second head after 'và', a year ('năm 2011') unless it is the horizon ('đến năm
+2030') or the parties follow ('… năm 2025 giữa …'), or the end of a period ('giai đoạn 2021-2025'). A comma
+ends it too, except in a list of documents (items after ':' or ';'), inside the parties' official names
+('giữa Bộ Văn hóa, Thể thao …'), in an enumeration of short items, before a horizon ('…, tầm nhìn đến năm
+2050') and before a short last topic that runs to the end of the sentence.
+
+Stop words are matched as words, not syllables: 'do' ends a name, the 'do' of 'tự do' does not."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from kg import lexicons
 from kg.extract.model import Mention, NamedThing
 from kg.text.normalize import key
+from kg.text.tokens import PhraseMatcher, Token, tokenize
 
-PERIOD = re.compile(r"giai đoạn (\d{4})\s*-\s*(\d{4})")
-ACRONYM = re.compile(r"\s*\([A-ZĐ][A-Z0-9+&\-]{1,9}\)")
+ACRONYM = re.compile(r"[A-ZĐ][A-Za-z0-9&+\-]{1,11}")
+YEAR = re.compile(r"\d{4}")
+TRAILING_ACRONYM = re.compile(r"\s*\(([A-ZĐ][A-Za-z0-9&+\-]{1,11})\)$")
+OPENERS = {'"', "“", "(", "-", "–", "—", "‘", "'", "*", "•"}
+TAIL_MAX = 10           # words a last topic after a comma may have ('…, phát triển hệ thống logistics.')
+SHORT_ITEM = 3          # words of an enumerated item ('chống hạn, xói lở, ngập lụt …')
+DESCRIPTORS = 3         # lower-case words between a facility head and its proper name
 
 
-def _alternation(words) -> str:
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+@dataclass(frozen=True)
+class _Lex:
+    heads: PhraseMatcher          # payload: agreement | plan | facility | institution
+    blockers: PhraseMatcher       # words that contain a head syllable ('yêu cầu', 'thị trường')
+    stops: PhraseMatcher
+    compounds: PhraseMatcher      # words that contain a stop syllable ('tự do')
+    builders: PhraseMatcher
+    project_generic_after: PhraseMatcher
+    agreement_generic_after: PhraseMatcher
+    horizon: PhraseMatcher
+    topics: PhraseMatcher
+    list_markers: PhraseMatcher
+    inner: PhraseMatcher          # lower-case words of official names ('… Công an nhân dân Lào')
+    places: PhraseMatcher         # 'tới sân bay …': a place someone goes to, not a project
+    generic_before: tuple[tuple[str, ...], ...]
+    openers: frozenset[str]
+    breaks: frozenset[str]
+    capitalised_only: frozenset[str]
+    comma_compounds: frozenset[tuple[str, str]]
+    year_keepers: frozenset[str]
+    parties: str
+    generic_acronyms: frozenset[str]
+    period: re.Pattern
+    quoted: re.Pattern
+
+
+def _matcher(words, payload=True) -> PhraseMatcher:
+    return PhraseMatcher((w, payload) for w in words)
+
+
+def _low(phrase: str) -> tuple[str, ...]:
+    return tuple(t.low for t in tokenize(phrase))
 
 
 @lru_cache(maxsize=1)
-def _patterns():
-    data = lexicons.load("artifacts")
-    heads = {"project": _alternation(data["project_heads"]), "agreement": _alternation(data["agreement_heads"])}
-    starts = {kind: re.compile(rf"(?:(?<=^)|(?<=[\s,(\"“]))(?:{h})\b") for kind, h in heads.items()}
-    # a year ends a name ('Bản ghi nhớ … năm 2011') unless it is the name's horizon ('… đến năm 2030')
-    stop = re.compile(rf"\s+(?:{_alternation(data['stop_words'])})\b|(?<!đến)(?<!tới)\s+năm \d{{4}}\b"
-                      rf"|[,;:.…\"”(]|$")
-    second = re.compile(rf"\s+và\s+(?:{heads['agreement']})\b")
-    return data, starts, stop, second
+def _lex() -> _Lex:
+    d = lexicons.load("artifacts")
+    heads = [(h, kind) for kind, field in (("agreement", "agreement_heads"), ("plan", "plan_heads"),
+                                           ("facility", "facility_heads"), ("institution", "institution_heads"))
+             for h in d[field]]
+    periods = "|".join(map(re.escape, d["period_words"]))
+    quoted = "|".join(map(re.escape, sorted(d["quoted_heads"], key=len, reverse=True)))
+    return _Lex(
+        heads=PhraseMatcher(heads), blockers=_matcher(d["head_blockers"]), stops=_matcher(d["stop_words"]),
+        compounds=_matcher(d["stop_word_compounds"]), builders=_matcher(d["project_builders"]),
+        project_generic_after=_matcher(d["project_generic_after"]),
+        agreement_generic_after=_matcher(d["agreement_generic_after"]),
+        horizon=_matcher(d["horizon_words"]), topics=_matcher(d["topic_markers"]),
+        list_markers=_matcher(d["list_markers"]), inner=_matcher(d["name_inner_words"]),
+        places=_matcher(d["place_before"]),
+        generic_before=tuple(sorted({_low(w) for w in d["generic_before"]}, key=len, reverse=True)),
+        openers=frozenset(" ".join(_low(w)) for w in d["sentence_openers"]),
+        breaks=frozenset(w.casefold() for w in d["project_descriptor_breaks"]),
+        capitalised_only=frozenset(" ".join(_low(w)) for w in d["agreement_heads_capitalised_only"]),
+        comma_compounds=frozenset((a.strip().casefold(), b.strip().casefold())
+                                  for a, b in (c.split(",", 1) for c in d["comma_compounds"])),
+        year_keepers=frozenset(w.casefold() for w in d["year_keepers"]),
+        parties=d["parties_marker"].casefold(),
+        generic_acronyms=frozenset(d["generic_acronyms"]),
+        period=re.compile(rf"(?:{periods})\s+(\d{{4}})\s*[-–]\s*(\d{{4}})", re.IGNORECASE),
+        quoted=re.compile(rf"\b(?:{quoted})\s+[\"“][^\"”]{{2,60}}[\"”]"),
+    )
 
 
-def _extent(text: str, start: int, kind: str) -> int:
-    data, _, stop, second = _patterns()
-    pos = start
-    while True:
-        m = stop.search(text, pos)
-        end = m.start() if m else len(text)
-        # '(AFD)' and 'trong lĩnh vực' belong to the name
-        acr = ACRONYM.match(text, end)
-        if acr and text[end:end + 2].strip().startswith("("):
-            pos = acr.end()
-            continue
-        if kind == "agreement" and any(text.startswith(" " + p, end) for p in data["agreement_keep_phrases"]):
-            pos = end + 1 + len(data["agreement_keep_phrases"][0])
-            continue
-        break
-    period = PERIOD.search(text, start, end)
-    if period:
-        end = period.end()
-    if kind == "agreement":
-        coordinated = second.search(text, start, end)
-        if coordinated:
-            end = coordinated.start()
+# ---------------------------------------------------------------- token helpers
+
+def _is_punct(t: Token) -> bool:
+    return not t.is_word and not t.text[0].isdigit()
+
+
+def _is_acronym(t: Token) -> bool:
+    return bool(ACRONYM.fullmatch(t.text)) and sum(c.isupper() for c in t.text) >= 2
+
+
+def _stop_at(lex: _Lex, toks: list[Token], k: int) -> bool:
+    """A stop word at k that is a word of its own, not a syllable of 'tự do' or 'cho vay'."""
+    if not lex.stops.match_at(toks, k):
+        return False
+    for start in (k - 1, k):
+        m = lex.compounds.match_at(toks, start) if start >= 0 else None
+        if m and m[0] > k:
+            return False
+    return True
+
+
+def _head_at(lex: _Lex, toks: list[Token], k: int) -> str | None:
+    m = lex.heads.match_at(toks, k)
+    return m[1] if m else None
+
+
+def _sentence_initial(toks: list[Token], i: int) -> bool:
+    return all(t.text in OPENERS for t in toks[:i])
+
+
+def _generic_before(lex: _Lex, toks: list[Token], i: int) -> bool:
+    if i and toks[i - 1].text[0].isdigit():
+        return True                               # '93 dự án'
+    before = tuple(t.low for t in toks[max(0, i - 3):i])
+    return any(before[-len(g):] == g for g in lex.generic_before if len(g) <= len(before))
+
+
+def _inside_name(lex: _Lex, toks: list[Token], i: int) -> bool:
+    """'Bộ Kế hoạch và Đầu tư', 'Đối tác Chiến lược', 'Công ty Cổ phần Cảng …': the head is a word of
+    another capitalised name, unless that word only opens the sentence ('Theo Hiệp định …')."""
+    if not i or not toks[i - 1].is_word or not toks[i - 1].is_cap:
+        return False
+    return not (_sentence_initial(toks, i - 1) and toks[i - 1].low in lex.openers)
+
+
+def _cap_run(lex: _Lex | None, toks: list[Token], k: int, stops=()) -> int:
+    """End of a proper name starting at k: capitalised words and acronyms, ' - ' between them, a number
+    after them ('Vĩnh Tân 4'). With `lex`, also the lower-case syllables of capitalised words ('Hữu nghị',
+    'Chính trị') and lower-case words of official names ('… Công an nhân dân Lào'). It ends before a
+    title or where a person's or another organisation's name starts (`stops`, sentence offsets)."""
+    start = end = k
+    while k < len(toks) and not (k > start and (toks[k].begin in stops or _title_at(toks, k))):
+        t = toks[k]
+        if t.is_word and t.is_cap:
+            k = end = k + 1
+        elif end == k > start and t.text == "-" and k + 1 < len(toks) and toks[k + 1].is_word \
+                and toks[k + 1].is_cap:
+            k += 1
+        elif end == k > start and t.text[0].isdigit() and len(t.text) <= 3:
+            k = end = k + 1
+        elif end == k > start and lex and lex.inner.match_at(toks, k):
+            j = lex.inner.match_at(toks, k)[0]
+            if j >= len(toks) or not (toks[j].is_word and toks[j].is_cap):
+                break
+            k = j
+        elif end == k > start and lex and t.is_word and toks[k - 1].is_word and _syllable_of_name(lex, toks, k):
+            k = end = k + 1
+        else:
+            break
     return end
 
 
+def _syllable_of_name(lex: _Lex, toks: list[Token], k: int) -> bool:
+    """'Hữu nghị tại', 'Chính trị Công an': a lower-case syllable after a capitalised one belongs to the
+    name when what follows it cannot (punctuation, a function word) or is capitalised again."""
+    if toks[k].low in lex.breaks or _stop_at(lex, toks, k):
+        return False
+    if k + 1 >= len(toks):
+        return True
+    nxt, inner = toks[k + 1], lex.inner.match_at(toks, k + 1)
+    if inner and inner[0] < len(toks) and toks[inner[0]].is_cap:
+        return True                              # '… Công an nhân dân Lào'
+    return (_is_punct(nxt) and nxt.text != "-") or nxt.low in lex.breaks or _stop_at(lex, toks, k + 1) \
+        or (nxt.is_word and nxt.is_cap)
+
+
+@lru_cache(maxsize=1)
+def _titles() -> PhraseMatcher:
+    return PhraseMatcher(lexicons.role_forms(), cased=True)
+
+
+def _title_at(toks: list[Token], k: int) -> bool:
+    return bool(_titles().match_at(toks, k))
+
+
+def _only_country(text: str) -> bool:
+    rest, codes = lexicons.strip_countries(text)
+    return len(codes) == 1 and not re.sub(r"[\s\-]+", "", rest)
+
+
+def _countries_in(text: str) -> int:
+    return len(set(lexicons.strip_countries(text)[1]))
+
+
+# ---------------------------------------------------------------- extents
+
+def _segment(toks: list[Token], k: int) -> tuple[int, str | None]:
+    """Words after the comma at k up to the next punctuation: (count, that punctuation or None at the end)."""
+    j = k + 1
+    while j < len(toks) and not (_is_punct(toks[j]) and toks[j].text != "-"):
+        j += 1
+    return j - k - 1, (toks[j].text if j < len(toks) else None)
+
+
+def _comma_goes_on(lex: _Lex, toks: list[Token], k: int, state: dict) -> bool:
+    if k + 1 >= len(toks) or not (toks[k + 1].is_word or toks[k + 1].text[0].isdigit()):
+        return False
+    nxt = toks[k + 1]
+    if (toks[k - 1].low, nxt.low) in lex.comma_compounds:
+        return True                              # 'phòng, chống'
+    if _head_at(lex, toks, k + 1) in ("agreement", "plan") or _stop_at(lex, toks, k + 1):
+        return False
+    if lex.horizon.match_at(toks, k + 1):
+        return True                              # '…, tầm nhìn đến năm 2050'
+    if state["listed"]:
+        return True                              # '…: A, từng bước …; B …'
+    if state["parties"] and nxt.is_cap:
+        return True                              # 'giữa Bộ Văn hóa, Thể thao và Du lịch …'
+    words, until = _segment(toks, k)
+    if state["enumeration"] or (words <= SHORT_ITEM and until == ","):
+        state["enumeration"] = True              # 'chống hạn, xói lở, ngập lụt …'
+        return not any(_stop_at(lex, toks, j) for j in range(k + 1, k + 1 + words))
+    if state["topic"] and not nxt.is_cap and words <= TAIL_MAX and until in (None, ".", ";", "…"):
+        return not any(_stop_at(lex, toks, j) for j in range(k + 1, k + 1 + words))
+    return False
+
+
+def _extent(lex: _Lex, text: str, toks: list[Token], i: int, j: int, listed: bool) -> int:
+    """Token index where the name whose head is toks[i:j] ends."""
+    state = {"listed": listed, "parties": False, "topic": False, "enumeration": False}
+    k = end = j
+    while k < len(toks):
+        t = toks[k]
+        if _is_punct(t):
+            if t.text == "-" and end == k and k + 1 < len(toks) and not _is_punct(toks[k + 1]):
+                k += 1                           # 'Việt Nam - EU'
+                continue
+            if t.text == "(" and k + 2 < len(toks) and _is_acronym(toks[k + 1]) and toks[k + 2].text == ")":
+                k = end = k + 3                  # '(EVFTA)'; the name goes on only to a second party
+                if k + 1 < len(toks) and toks[k].low == "và" and toks[k + 1].is_cap and state["parties"]:
+                    continue
+                break
+            if t.text == "," and _comma_goes_on(lex, toks, k, state):
+                k += 1
+                continue
+            break
+        if _stop_at(lex, toks, k):
+            break
+        if t.low == "và" and _head_at(lex, toks, k + 1) == "agreement":
+            break                                # '… và Bản ghi nhớ …'
+        if t.low == "năm" and k + 1 < len(toks) and YEAR.fullmatch(toks[k + 1].text):
+            follows = toks[k + 2].low if k + 2 < len(toks) else ""
+            if toks[k - 1].low in lex.year_keepers or follows == lex.parties:
+                k = end = k + 2                  # '… đến năm 2030', '… năm 2025 giữa hai tỉnh'
+                continue
+            break                                # '… song phương năm 2011'
+        period = lex.period.match(text, t.begin)
+        if period:
+            while k < len(toks) and toks[k].begin < period.end():
+                k += 1
+            end = k
+            if k + 1 < len(toks) and toks[k].text == "," and lex.horizon.match_at(toks, k + 1):
+                k += 1
+                continue
+            break
+        if t.low == lex.parties:
+            state["parties"] = True
+        if lex.topics.match_at(toks, k):
+            state["topic"] = True
+        k = end = k + 1
+    return end
+
+
+# ---------------------------------------------------------------- finders
+
+def _thing(kind, text, toks, a, b, s, view, name=None) -> NamedThing:
+    begin, end = toks[a].begin, toks[b - 1].end
+    name = name or text[begin:end]
+    return NamedThing(kind, name, _period(name), Mention(s.begin + begin, s.begin + end, view.index))
+
+
+def _period(name: str) -> str | None:
+    m = _lex().period.search(name)
+    if m:
+        return f"{m.group(1)}/{m.group(2)}"
+    m = re.search(r"(?<!đến )(?<!tới )năm (\d{4})\b", name)
+    return m.group(1) if m else None
+
+
+def _agreement(lex, text, toks, i, j, cased, after_agreement) -> int | None:
+    """End of the agreement whose head is toks[i:j], or None when the words name no document."""
+    head = " ".join(t.low for t in toks[i:j])
+    if not cased and head in lex.capitalised_only:
+        return None                              # 'theo kế hoạch', 'đối tác chiến lược'
+    if lex.agreement_generic_after.match_at(toks, j):
+        return None                              # 'hiệp định này', 'thỏa thuận đã ký'
+    listed = i > 0 and toks[i - 1].text in (":", ";")
+    end = _extent(lex, text, toks, i, j, listed)
+    if end <= j:
+        return None                              # a bare 'Hiệp định', 'theo thỏa thuận'
+    if not cased:
+        if after_agreement:
+            return None                          # '… (CEPA), hiệp định đầu tiên của …'
+        named = any(toks[k].is_cap and toks[k - 1].low not in ("hai", "các", "những") for k in range(j, end))
+        if not named and not any(lex.topics.match_at(toks, k) for k in range(j, end)):
+            return None                          # 'thỏa thuận hợp tác giữa hai Chính phủ'
+    return end
+
+
+def _project(lex, text, toks, i, j, kind, stops) -> int | None:
+    """End of the project whose head is toks[i:j], or None."""
+    if lex.project_generic_after.match_at(toks, j):
+        return None                              # 'dự án đầu tư', 'Dự án rộng …'
+    if kind != "plan" and i and any(lex.places.match_at(toks, n) == (i, True) for n in range(max(0, i - 2), i)):
+        return None                              # 'tới sân bay quốc tế …'
+    if kind == "plan":
+        end = _extent(lex, text, toks, i, j, False)
+        return end if end > j else None
+    k = j
+    while k < len(toks) and k - j < DESCRIPTORS and toks[k].is_word and not toks[k].is_cap \
+            and toks[k].low not in lex.breaks and not _stop_at(lex, toks, k):
+        k += 1                                   # 'cảng trung chuyển quốc tế Cần Giờ'
+    end = _cap_run(lex, toks, k, stops)
+    if end <= k:
+        return None                              # 'đường sắt tốc độ cao', 'các cảng biển'
+    proper = text[toks[k].begin:toks[end - 1].end]
+    if _only_country(proper):
+        return None                              # 'hệ thống cảng biển Việt Nam'
+    if kind == "institution":
+        before = toks[max(0, i - 6):i]
+        built = any(lex.builders.match_at(before, n) for n in range(len(before)))
+        if not built and _countries_in(proper) < 2:
+            return None                          # 'Học viện …' is an organisation unless it is being built
+    return end
+
+
+def _listed_projects(lex, text, toks, i, j) -> list[tuple[int, int]]:
+    """'các cảng lớn như Lạch Huyện, Liên Chiểu và Cần Giờ': the spans of the proper names listed."""
+    k = j
+    while k < len(toks) and k - j < DESCRIPTORS and toks[k].is_word and not toks[k].is_cap \
+            and not lex.list_markers.match_at(toks, k) and toks[k].low not in lex.breaks:
+        k += 1
+    m = lex.list_markers.match_at(toks, k)
+    if not m:
+        return []
+    k, spans = m[0], []
+    while k < len(toks):
+        end = _cap_run(None, toks, k)
+        if end <= k:
+            break
+        if not _only_country(text[toks[k].begin:toks[end - 1].end]):
+            spans.append((k, end))
+        if end < len(toks) and (toks[end].text == "," or toks[end].low == "và"):
+            k = end + 1
+            continue
+        break
+    return spans
+
+
 def find_named(ctx) -> list[NamedThing]:
-    data, starts, _, _ = _patterns()
-    generic_before = re.compile(rf"\b(?:{_alternation(data['generic_before'])})\s+$")
-    builder_before = re.compile(rf"\b(?:{_alternation(data['project_builders'])})\s+(?:các\s+)?$")
-    generic_after = re.compile(rf"^\s*(?:{_alternation(data['project_generic_after'])})\b")
-    cut = re.compile(rf"\s+(?:{_alternation(data['project_cut_before'])})\s+")
-    quoted = re.compile(rf"\b(?:{_alternation(data['quoted_heads'])})\s+[\"“][^\"”]{{2,60}}[\"”]")
+    lex = _lex()
     out: list[NamedThing] = []
     for view in ctx.views:
         s = view.sentence
+        text = s.text
+        toks = tokenize(text)
         taken: list[tuple[int, int]] = []
-        for m in quoted.finditer(s.text):         # 'Chiến lược "Ba kết nối"'
+        inside, starts = _actor_spans(ctx, s)
+        for m in lex.quoted.finditer(text):       # 'Chiến lược "Ba kết nối"'
             taken.append((m.start(), m.end()))
             out.append(NamedThing("agreement", m.group(0), None,
                                   Mention(s.begin + m.start(), s.begin + m.end(), view.index)))
-        for kind in ("agreement", "project"):
-            for m in starts[kind].finditer(s.text):
-                if any(a <= m.start() < b for a, b in taken):
-                    continue                      # a head inside a name already read
-                before = s.text[:m.start()]
-                if generic_before.search(before):
-                    continue
-                end = _extent(s.text, m.start(), kind)
-                name = s.text[m.start():end].strip()
-                if kind == "project":
-                    head = m.group(0)
-                    if generic_after.match(s.text[m.end():end]):
-                        continue
-                    if not any(head.casefold().startswith(w) for w in data["projects_without_builder"]) \
-                            and not builder_before.search(before[-40:]):
-                        continue          # 'Học viện …' is an organisation unless it is being built or opened
-                    if head not in data["keep_place_heads"]:
-                        name = cut.split(name)[0]
-                if len(name.split()) < 2:
-                    continue
-                taken.append((m.start(), m.start() + len(name)))
-                period = PERIOD.search(name)
-                out.append(NamedThing(kind, name, f"{period.group(1)}/{period.group(2)}" if period else None,
-                                      Mention(s.begin + m.start(), s.begin + m.start() + len(name), view.index)))
+        agreement_until = project_until = last_agreement_end = -1
+        for i, j, kind in lex.heads.scan(toks, lex.blockers):
+            if i < project_until or any(a <= toks[i].begin < b for a, b in taken):
+                continue                          # a head inside a name already read
+            if kind == "agreement" and i < agreement_until:
+                continue
+            if _inside_name(lex, toks, i) or any(a < toks[i].begin < b for a, b in inside):
+                continue                          # 'Công ty Cổ phần Cảng …' is a company
+            cased = toks[i].is_cap and not _sentence_initial(toks, i)
+            if _generic_before(lex, toks, i):
+                if kind == "facility":
+                    for a, b in _listed_projects(lex, text, toks, i, j):
+                        head = text[toks[i].begin:toks[j - 1].end]
+                        out.append(_thing("project", text, toks, a, b, s, view,
+                                          f"{head} {text[toks[a].begin:toks[b - 1].end]}"))
+                continue
+            if kind == "agreement":
+                after = i >= 2 and toks[i - 1].text == "," and i - 1 == last_agreement_end
+                end = _agreement(lex, text, toks, i, j, cased, after)
+                if end:
+                    agreement_until = last_agreement_end = end
+                    out.append(_thing("agreement", text, toks, i, end, s, view))
+            else:
+                end = _project(lex, text, toks, i, j, kind, starts)
+                if end:
+                    project_until = end
+                    out.append(_thing("project", text, toks, i, end, s, view))
+    return out + _acronym_mentions(ctx, out)
+
+
+def _actor_spans(ctx, s) -> tuple[list[tuple[int, int]], set[int]]:
+    """Organisation spans of the sentence, and where persons' and organisations' names begin (sentence
+    offsets): a project name does not start inside a company's name nor run into a person's."""
+    spans, starts = [], set()
+    for actor, is_org in [(o, True) for o in ctx.orgs.values()] + [(p, False) for p in ctx.persons.values()]:
+        for m in actor.mentions:
+            if s.begin <= m.begin < s.begin + len(s.text):
+                starts.add(m.begin - s.begin)
+                if is_org:
+                    spans.append((m.begin - s.begin, m.end - s.begin))
+    return spans, starts
+
+
+def _own_acronym(name: str) -> str | None:
+    """The acronym that stands for the agreement itself: '… Việt Nam - EU (EVFTA)', not the second party's
+    '… giữa Việt Nam và Hội đồng Hợp tác vùng Vịnh (GCC)' nor a generic 'FTA'."""
+    m = TRAILING_ACRONYM.search(name)
+    if m and f" {_lex().parties} " not in f" {name.casefold()} " and m.group(1) not in _lex().generic_acronyms:
+        return m.group(1)
+    return None
+
+
+def _acronym_mentions(ctx, found: list[NamedThing]) -> list[NamedThing]:
+    """Later bare mentions of an agreement's acronym ('phê chuẩn EVIPA') are that agreement."""
+    acronyms = {a for a in (_own_acronym(t.name) for t in found if t.kind == "agreement") if a}
+    spans = {(t.mention.begin, t.mention.end) for t in found}
+    out = []
+    for acr in sorted(acronyms):
+        pattern = re.compile(rf"(?<![\w(]){re.escape(acr)}(?![\w)])")
+        for view in ctx.views:
+            s = view.sentence
+            for m in pattern.finditer(s.text):
+                begin, end = s.begin + m.start(), s.begin + m.end()
+                if not any(a <= begin < b for a, b in spans):
+                    out.append(NamedThing("agreement", acr, None, Mention(begin, end, view.index)))
     return out
 
 
 def named_key(thing: NamedThing) -> str:
-    """One node for the aliases of one thing: 'trường Đại học Việt Nam - Lào' = 'Đại học Lào - Việt'."""
+    """One node for the aliases of one thing: 'trường Đại học Việt Nam - Lào' = 'Đại học Lào - Việt', and
+    an agreement with its own acronym is that acronym wherever it is written ('EVIPA')."""
+    acr = _own_acronym(thing.name) if thing.kind == "agreement" else None
+    if acr or (thing.kind == "agreement" and _is_acronym(Token(thing.name, 0, 0))
+               and thing.name not in _lex().generic_acronyms):
+        return f"{thing.kind}|{(acr or thing.name).casefold()}|"
     text, codes = lexicons.strip_countries(re.sub(r"^(?:trường|tuyến)\s+", "", key(thing.name)))
     text = re.sub(r"[\s-]+", " ", text).strip()
     return f"{thing.kind}|{text}|{'+'.join(sorted(set(codes)))}"
