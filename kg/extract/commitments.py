@@ -1,83 +1,315 @@
-"""Commitments: clauses with an agreement, pledge or proposal cue (kg/lexicons/commitments.json), their
-parties, topic and targets; and the figures reported outside them (observations)."""
+"""Commitments: clauses whose predicate is headed by an agreement, pledge or proposal cue
+(kg/lexicons/commitments.json) and whose subject is a party — an actor of the article, 'hai bên', an anaphor
+of one — with their parties, topic and targets; and the figures reported outside them (observations).
+
+A cue alone is not a commitment: what a visit is expected to bring, a belief about another's future, one
+side's standing position, a recollection, a question or a past event are told with the same words."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from kg import lexicons
 from kg.extract.model import Commitment, Event, Mention, Observation
 from kg.extract.quantities import find_quantities, measure_of
 from kg.text.clauses import clauses
-from kg.text.tokens import PhraseMatcher, tokenize
+from kg.text.tokens import PhraseMatcher, Token, tokenize
 
 PERIOD_MONTHS = re.compile(r"(\d{1,2}) tháng đầu năm (\d{4})")
 QUARTER = re.compile(r"quý (I{1,3}|IV|\d)/(\d{4})", re.I)
 YEAR = re.compile(r"\bnăm (\d{4})\b", re.I)
+ANY_YEAR = re.compile(r"(?:\bnăm\s+|/)((?:19|20)\d{2})\b", re.I)
 QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+TIME_OPENING = re.compile(r"\s*(?:(?:vào|hồi|trong|từ|cuối|đầu|giữa|sau|trước|tới)\s+)*(?:năm|tháng|ngày|quý|\d)",
+                          re.I)
+BOUNDARY = set(",;:\"“”«»")
+CLOSING_QUOTES = "\"”»"
+
+
+class Phrases:
+    """Phrases of one lexicon list, matched as whole tokens ending at a position (reading backwards)."""
+
+    def __init__(self, phrases, payload=None):
+        self.items = sorted(((tuple(t.low for t in tokenize(p)), p if payload is None else payload(p))
+                             for p in phrases), key=lambda e: -len(e[0]))
+        self.items = [e for e in self.items if e[0]]
+
+    def ending_at(self, toks: list[Token], k: int, floor: int = 0):
+        """(start index, payload) of the longest phrase whose last token is toks[k - 1], not before floor."""
+        for words, payload in self.items:
+            i = k - len(words)
+            if i >= floor and all(toks[i + n].low == w for n, w in enumerate(words)):
+                return i, payload
+        return None
+
+
+@dataclass
+class Lexicon:
+    data: dict
+    cues: PhraseMatcher
+    blocked: PhraseMatcher
+    events: PhraseMatcher
+    words: PhraseMatcher          # what a subject noun phrase is made of: (kind, phrase)
+    adverbs: Phrases
+    past: Phrases
+    reporting: Phrases
+    coordinators: Phrases
+    subordinators: Phrases
+    expectations: Phrases
+    positions: Phrases
+    recollections: Phrases
 
 
 @lru_cache(maxsize=1)
-def _lexicon():
+def _lexicon() -> Lexicon:
     data = lexicons.load("commitments")
     cues = PhraseMatcher([(c, status) for status, cs in data["status"].items() for c in cs])
-    blocked = PhraseMatcher([(c, c) for c in data["not_cues"]])
-    both = PhraseMatcher([(c, c) for c in data["both_sides"]])
-    events = PhraseMatcher([(c, c) for c in data["event_verbs"]])
-    return data, cues, blocked, both, events
+    words = [(p, ("both", p)) for p in data["both_sides"]]
+    words += [(p, ("anaphor", kind)) for p, kind in data["anaphors"].items()]
+    words += [(p, ("head", p)) for p in data["subject_heads"]]
+    words += [(p, ("join", p)) for p in data["subject_joiners"]]
+    words += [(form, ("title", role["notation"])) for form, role in lexicons.role_forms()]
+    honorifics = lexicons.load("honorifics")
+    words += [(h, ("head", h)) for h in honorifics["honorifics"] + honorifics["ranks"]]
+    return Lexicon(data, cues, PhraseMatcher([(c, c) for c in data["not_cues"]]),
+                   PhraseMatcher([(c, c) for c in data["event_verbs"]]), PhraseMatcher(words),
+                   Phrases(data["adverbs"]), Phrases(data["past_markers"]), Phrases(data["reporting_verbs"]),
+                   Phrases(data["coordinators"]), Phrases(data["subordinators"]),
+                   Phrases(data["expectation_markers"]), Phrases(data["position_markers"]),
+                   Phrases(data["recollection_markers"]))
+
+
+@dataclass
+class Subject:
+    parties: list[str]
+    both: bool = False              # 'hai bên', or two sides named
+    reporter: list[str] | None = None   # the side of whoever reports the cue ('X cho biết …')
+
+
+REJECT = "reject"    # the cue's subject is not a party, or the statement is not an undertaking
+NONE = "none"        # no subject written: the clause shares one said before
+
+
+class Sentence:
+    """One sentence read for subjects: tokens in article offsets and the actors they name."""
+
+    def __init__(self, ctx, view, lx: Lexicon):
+        s = view.sentence
+        self.ctx, self.view, self.lx, self.begin, self.text = ctx, view, lx, s.begin, s.text
+        self.toks = [Token(t.text, t.begin + s.begin, t.end + s.begin) for t in tokenize(s.text)]
+        self.kind: list[tuple | None] = [None] * len(self.toks)     # what each token is in a subject
+        i = 0
+        while i < len(self.toks):
+            m = lx.words.match_at(self.toks, i)
+            if m:
+                for n in range(i, m[0]):
+                    self.kind[n] = m[1]
+                i = m[0]
+            else:
+                i += 1
+        for ref in view.refs:
+            for n, t in enumerate(self.toks):
+                if ref.begin <= t.begin and t.end <= ref.end:
+                    self.kind[n] = ("ref", ref)
+
+    def index_at(self, offset: int) -> int:
+        return next((n for n, t in enumerate(self.toks) if t.begin >= offset), len(self.toks))
+
+    def covered(self, n: int) -> bool:
+        """Part of a subject noun phrase: an actor, a title, a head word, or a capitalised name (a sentence's
+        first word only when the name goes on: 'Thanh Hóa', not 'Chuyến')."""
+        t = self.toks[n]
+        return self.kind[n] is not None or (t.is_cap and (n > 0 or (len(self.toks) > 1 and self.toks[1].is_cap)))
+
+    def party_of(self, a: int, b: int, reporter: list[str] | None) -> Subject | None:
+        """The parties a subject noun phrase toks[a:b] names; None when it names none."""
+        codes: list[str] = []
+        both = False
+        evidence = False
+        refs = []
+        for n in range(a, b):
+            k = self.kind[n]
+            if k is None:
+                evidence |= self.covered(n)
+                continue
+            if k[0] == "ref" and k[1] not in refs:
+                refs.append(k[1])
+            elif k[0] == "both":
+                both = evidence = True
+            elif k[0] == "anaphor":
+                evidence = True
+                if k[1] == "foreign" and self.ctx.foreign:
+                    _add(codes, [self.ctx.foreign])
+                elif k[1] == "reporter":
+                    side = reporter or self.quoted_speaker()
+                    if side is None and self.toks[n].low in ("tôi", "chúng"):
+                        return None          # a first person no reporter is named for
+                    _add(codes, side or [])
+            elif k[0] == "title":
+                evidence = True
+        for ref in refs:
+            evidence = True
+            for key in ref.keys:
+                code = key if ref.kind == "country" else self.ctx.country_of(key)
+                _add(codes, [code] if code else [])
+        if not evidence:
+            return None
+        if both and len(codes) < 2:
+            _add(codes, self.ctx.sides())    # 'hai bên' with no leaders resolved behind it
+        if not codes:
+            codes = [self.ctx.home]          # 'Tỉnh Thanh Hóa': a named side the article does not place
+        return Subject(codes, both or len(codes) > 1, reporter)
+
+    def quoted_speaker(self) -> list[str] | None:
+        """'"Chúng tôi sẽ …", ông X nói': the side of the actor named after the closing quote."""
+        close = max(self.text.rfind(q) for q in CLOSING_QUOTES)
+        if close < 0:
+            return None
+        at = self.begin + close
+        for ref in self.view.refs:
+            if ref.begin > at and ref.kind in ("person", "org", "country"):
+                code = ref.keys[0] if ref.kind == "country" else self.ctx.country_of(ref.keys[0])
+                return [code] if code else None
+        return None
+
+    def subject(self, k: int, floor: int, depth: int = 0):
+        """Who heads the predicate starting at token k (the clause starts at token floor): a Subject,
+        NONE or REJECT."""
+        lx, toks = self.lx, self.toks
+        while True:
+            if lx.past.ending_at(toks, k, floor):
+                return REJECT                     # 'đã thống nhất': a description of the past
+            m = lx.adverbs.ending_at(toks, k, floor)
+            if m is None:
+                break
+            k = m[0]
+        comma = False
+        while k > floor and toks[k - 1].text in BOUNDARY:
+            k -= 1
+            comma = True
+        if k <= floor:
+            return NONE
+        m = lx.reporting.ending_at(toks, k, floor)
+        if m is not None and depth < 3:
+            return self.subject(m[0], floor, depth + 1)      # 'Tổng thống cho biết sẽ …': the reporter's
+        if comma or lx.coordinators.ending_at(toks, k, floor):
+            return NONE
+        # the subject noun phrase: back to a boundary, a reporting verb or a subordinator
+        j, stop = k, None
+        while j > floor:
+            if toks[j - 1].text in BOUNDARY:
+                break
+            for name, phrases in (("report", lx.reporting), ("sub", lx.subordinators),
+                                  ("expect", lx.expectations)):
+                m = phrases.ending_at(toks, j, floor)
+                if m is not None and (name != "sub" or not self.in_head_phrase(m[0], floor)):
+                    stop = name
+                    break
+            if stop:
+                break
+            j -= 1
+        if stop in ("sub", "expect"):
+            return REJECT
+        j = self.skip_leading_adverbs(j, k)
+        reporter = self.reporter_before(j, floor, depth) if stop == "report" else None
+        if not all(self.covered(n) for n in range(j, k)) and not self.opens_with_head(j, k):
+            return REJECT
+        found = self.party_of(j, k, reporter)
+        return found if found is not None else REJECT
+
+    def reporter_before(self, j: int, floor: int, depth: int) -> list[str] | None:
+        m = self.lx.reporting.ending_at(self.toks, j, floor)
+        if m is None or depth >= 3:
+            return None
+        said = self.subject(m[0], floor, depth + 1)
+        return said.parties if isinstance(said, Subject) and said.parties else None
+
+    def skip_leading_adverbs(self, j: int, k: int) -> int:
+        moved = True
+        while moved and j < k:
+            moved = False
+            for words, _ in self.lx.adverbs.items:
+                if j + len(words) <= k and all(self.toks[j + n].low == w for n, w in enumerate(words)):
+                    j += len(words)
+                    moved = True
+                    break
+        return j
+
+    def opens_with_head(self, j: int, k: int) -> bool:
+        """'lãnh đạo hai cơ quan của EU': a subject opened by a head word may say more than names."""
+        return j < k and self.kind[j] is not None and self.kind[j][0] in ("head", "both", "title")
+
+    def in_head_phrase(self, at: int, floor: int) -> bool:
+        """'của' inside a subject opened by a head word ('lãnh đạo hai cơ quan của EU') is part of it."""
+        if self.toks[at].low != "của":
+            return False
+        n = at
+        while n > floor and self.toks[n - 1].text not in BOUNDARY:
+            n -= 1
+        return n < at and self.kind[n] is not None and self.kind[n][0] in ("head", "both")
+
+    def main_subject(self, before: int) -> Subject | None:
+        """The sentence's own subject: the actors opening its first comma-separated segment that opens with
+        them and goes on with a predicate ('Phía Qatar cho biết …, … và sẵn sàng …'); titles listed with
+        commas ('Phó Thủ tướng, Bộ trưởng X') stay one subject."""
+        starts = [0] + [n + 1 for n in range(before) if self.toks[n].text in BOUNDARY]
+        for a in starts:
+            a = self.skip_leading_adverbs(a, before)
+            b = a
+            while b < before and (self.covered(b) or
+                                  (self.toks[b].text == "," and b + 1 < before and self.covered(b + 1))):
+                b += 1
+            if a < b < before and self.toks[b].is_word:
+                found = self.party_of(a, b, None)
+                if found is not None and found.parties:
+                    return found
+        return None
 
 
 def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[Observation]]:
-    data, cues, blocked, both, event_verbs = _lexicon()
+    lx = _lexicon()
+    data = lx.data
     commitments: list[Commitment] = []
     observations: list[Observation] = []
     event_at = _event_index(events)
+    now = _reference_year(ctx, events)
+    last: Subject | None = None                 # the last party that spoke, for sentences that name none
     for view in ctx.views:
         s = view.sentence
         if s.kind != "body":
             continue
         previous: Commitment | None = None
+        previous_subject: Subject | None = None
         if _agenda(s.text, data):
             continue                   # 'Kỳ họp nhằm rà soát …': what a meeting is for, not what was agreed
+        sent = Sentence(ctx, view, lx)
+        aside = "?" in s.text or _has(lx.recollections, sent.toks, 0, len(sent.toks))
         for c0, c1 in clauses(s.text):
             raw = s.text[c0:c1]
             lead = len(raw) - len(raw.lstrip())
             clause = raw.strip()
             c0 += lead
-            toks = tokenize(clause)
-            found = next(cues.scan(toks, blocked), None)
-            status = None
-            if found:
-                i, j, status = found
-                if i > 0 and toks[i - 1].low in data["past_markers"]:
-                    status = None                                   # 'đã thống nhất': a description of the past
-                elif status == "pledged" and toks[i].low == "sẽ" and \
-                        any(event_verbs.match_at(toks, n) for n in range(j, min(j + 8, len(toks)))):
-                    status = None                  # 'sẽ cùng Thủ tướng Lào đồng chủ trì': an announced event
-            subject_end = None
-            if status is None and not found:
-                subject_end = _continuing_actor(view, s.begin + c0, clause)
-                if subject_end is not None:
-                    status = "pledged"     # 'Hoa Kỳ tiếp tục đặt …': a side saying it will go on doing
+            status, subject, cue_at = (None, None, None) if aside else \
+                _commitment(sent, s.begin + c0, s.begin + c0 + len(clause), previous_subject, last, now)
             quantities = find_quantities(clause)
             for q in quantities:
                 q.quantity.measure = measure_of(q.quantity, clause)
                 _baseline(q.quantity, clause)
             if status is None:
                 previous = None
-                parties = _parties(ctx, view, s.begin + c0, s.begin + c0 + len(clause), both, clause) or ctx.sides()
+                previous_subject = None
+                both = any(k and k[0] == "both" for k in sent.kind[sent.index_at(s.begin + c0):
+                                                                   sent.index_at(s.begin + c0 + len(clause))])
+                parties = ctx.sides() if both else \
+                    _subject_parties(ctx, view, s.begin + c0, s.begin + c0 + len(clause)) or ctx.sides()
                 for q in quantities:
                     observations.append(Observation(q.quantity, _period(clause, q.begin, q.end),
                                                     Mention(s.begin + c0 + q.begin, s.begin + c0 + q.end, view.index),
                                                     parties))
                 continue
-            cue_at = subject_end if subject_end is not None else (toks[i].begin if found and i < len(toks) else 0)
-            parties = _parties(ctx, view, s.begin + c0, s.begin + c0 + cue_at, both, clause[:cue_at])
-            if not parties and previous is not None and status != "agreed":
-                parties = list(previous.parties)
-            if not parties:
-                parties = ctx.sides() if status == "agreed" else [ctx.home]
-            k = Commitment(clause, status, parties, _topic(clause[cue_at:] or clause),
+            local = cue_at - (s.begin + c0)
+            k = Commitment(clause, status, subject.parties, _topic(clause[local:] or clause),
                            Mention(s.begin + c0, s.begin + c0 + len(clause), view.index))
             for q in quantities:
                 year = YEAR.search(_without_baseline(_segment(clause, q.begin)))
@@ -87,21 +319,95 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
             k.made_at = event_at(s.begin)
             commitments.append(k)
             previous = k
+            previous_subject = subject
+            if status != "proposed" or not subject.both:
+                last = subject
     return commitments, observations
 
 
-CONTINUES = re.compile(r"^\s*(?:sẽ\s+)?(?:luôn\s+)?tiếp tục\s+(?!được\b|có\b|là\b)")
+def _commitment(sent: Sentence, a: int, b: int, previous: Subject | None, last: Subject | None,
+                now: int | None):
+    """(status, Subject, cue offset) of the clause [a, b): its first cue whose subject is written and is a
+    party, else its first cue with no subject written (which shares one said before); (None, None, None)
+    when no cue heads a party's undertaking."""
+    lx, toks = sent.lx, sent.toks
+    floor, end = sent.index_at(a), sent.index_at(b)
+    shared = None
+    for i, j, status in lx.cues.scan(toks[floor:end], lx.blocked):
+        i, j = i + floor, j + floor
+        if _has(lx.expectations, toks, floor, i) or _has(lx.positions, toks, floor, i):
+            break                            # expected, believed, or a standing position: not undertaken
+        if _past_year(sent.text[a - sent.begin:toks[i].begin - sent.begin], now):
+            break                            # 'Năm 2016, hai nước nhất trí …': history told in passing
+        if toks[i].low == "sẽ" and any(lx.events.match_at(toks, n) for n in range(j, min(j + 8, end))):
+            continue                         # 'sẽ cùng Thủ tướng Lào đồng chủ trì': an announced event
+        if any(sent.kind[n] and sent.kind[n][0] == "ref" for n in range(i, j)):
+            continue                         # 'Các Tiểu vương quốc Ả-rập Thống nhất': a name, not a cue
+        found = sent.subject(i, floor)
+        if isinstance(found, Subject):
+            return _status(status, found, sent, last), found, toks[i].begin
+        cue = " ".join(t.low for t in toks[i:j])
+        if found == NONE and shared is None and cue not in lx.data["explicit_only"]:
+            coordinated = lx.coordinators.ending_at(toks, _before_adverbs(sent, i, floor), floor) is not None
+            if previous is not None:
+                shared = (status, previous, i)
+            elif coordinated or cue not in lx.data["needs_subject"]:
+                shared = (status, sent.main_subject(i) or last or Subject([], False), i)
+    if shared is None:
+        return None, None, None
+    status, found, i = shared
+    found = Subject(list(found.parties), found.both, found.reporter)
+    return _status(status, found, sent, last), found, toks[i].begin
 
 
-def _continuing_actor(view, clause_begin: int, clause: str) -> int | None:
-    """Where the subject ends when a country or government comes right before 'tiếp tục <verb>'
-    (not 'tiếp tục được …', a description); None otherwise."""
-    for ref in view.refs:
-        local = ref.end - clause_begin
-        if ref.kind in ("country", "org") and clause_begin <= ref.begin and local <= len(clause) \
-                and CONTINUES.match(clause[local:]):
-            return local
-    return None
+def _status(cue_status: str, subject: Subject, sent: Sentence, last: Subject | None) -> str:
+    """proposed when one side asks; agreed when both sides undertake ('hai bên sẽ …', a joint 'cam kết');
+    else pledged ('Tỉnh X thống nhất cấp …' is one side's)."""
+    if cue_status == "proposed":
+        if subject.both:       # 'Hai nước cần …': the speaker proposes for both
+            speaker = subject.reporter or (last.parties if last and not last.both else None) or [sent.ctx.home]
+            subject.parties = list(speaker)
+            subject.both = False
+        return "proposed"
+    if not subject.parties:
+        subject.parties = sent.ctx.sides() if cue_status == "agreed" else [sent.ctx.home]
+        subject.both = cue_status == "agreed"
+    return "agreed" if subject.both and (sent.ctx.home in subject.parties or len(subject.parties) < 2) \
+        else "pledged"      # two foreign leaders offering Vietnam help together still pledge
+
+
+def _before_adverbs(sent: Sentence, k: int, floor: int) -> int:
+    while True:
+        m = sent.lx.adverbs.ending_at(sent.toks, k, floor)
+        if m is None:
+            return k
+        k = m[0]
+
+
+def _has(phrases: Phrases, toks: list[Token], a: int, b: int) -> bool:
+    return any(phrases.ending_at(toks, k, a) for k in range(a + 1, b + 1))
+
+
+def _past_year(prefix: str, now: int | None) -> bool:
+    """A clause opening with a time adverbial of a year before the article's."""
+    opening = prefix.split(",")[0]
+    if now is None or "," not in prefix and not TIME_OPENING.match(opening) or not TIME_OPENING.match(opening):
+        return False
+    return any(int(y) < now for y in ANY_YEAR.findall(opening))
+
+
+def _reference_year(ctx, events: list[Event]) -> int | None:
+    """The year the article speaks in: its date, else its latest dated event."""
+    if ctx.doc.published:
+        return ctx.doc.published.year
+    years = [ev.start.year for ev in events if ev.start and ev.start.year]
+    return max(years) if years else None
+
+
+def _add(codes: list[str], more) -> None:
+    for c in more:
+        if c and c not in codes:
+            codes.append(c)
 
 
 def _agenda(text: str, data) -> bool:
@@ -135,17 +441,13 @@ def _baseline(q, clause: str) -> None:
         q.baseline = int(m.group(1))
 
 
-def _parties(ctx, view, a: int, b: int, both, subject_text: str) -> list[str]:
-    toks = tokenize(subject_text)
-    if any(both.match_at(toks, i) for i in range(len(toks))):
-        return ctx.sides()
+def _subject_parties(ctx, view, a: int, b: int) -> list[str]:
+    """The countries a stretch of text names through its actors (a figure's parties)."""
     codes: list[str] = []
     for ref in view.refs:
         if a <= ref.begin and ref.end <= b:
             for k in ref.keys:
-                code = k if ref.kind == "country" else ctx.country_of(k)
-                if code and code not in codes:
-                    codes.append(code)
+                _add(codes, [k if ref.kind == "country" else ctx.country_of(k)])
     return codes
 
 
