@@ -201,3 +201,23 @@ def test_person_keys_fold_spelling(a, b):
 def test_vietnamese_person_keys_keep_tones():
     from kg.extract.context import person_key
     assert person_key("Nguyễn Văn Tâm") != person_key("Nguyễn Văn Tám")
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a list inside a ministry's name; two bodies joined by 'và'; a name that ends with its country
+    ("ký với Bộ Giáo dục, Văn hóa, Thể thao và Khoa học Nhật Bản về giáo dục.",
+     [("Bộ Giáo dục, Văn hóa, Thể thao và Khoa học Nhật Bản", "JP")]),
+    ("hợp tác giữa Viện Nghiên cứu biển và Tập đoàn Equinor.", [("Viện Nghiên cứu biển", None),
+                                                                ("Tập đoàn Equinor", None)]),
+    ("Bộ Năng lượng Ca-dắc-xtan về dầu khí đã ký.", [("Bộ Năng lượng Ca-dắc-xtan", "KZ")]),
+    ("Cơ quan Hợp tác quốc tế Chile (AGCI) tài trợ.", [("Cơ quan Hợp tác quốc tế Chile", "CL")]),
+    ("Ủy ban nhân dân Thành phố Đà Nẵng và Bộ Y tế Peru ký kết.",
+     [("Ủy ban nhân dân Thành phố Đà Nẵng", None), ("Bộ Y tế Peru", "PE")]),
+])
+def test_bodies_of_any_country(sentence, expected):
+    assert [(o.org.surface, o.org.country) for o in grammar().read(sentence, 0, 0).orgs] == expected
+
+
+def test_an_organ_and_its_party_are_two_bodies():
+    sentence = "Bí thư thứ nhất Ban Chấp hành Trung ương Đảng Cộng sản Cuba, Chủ tịch nước Cuba Raúl Castro."
+    assert {(o.org.base, o.org.country) for o in grammar().read(sentence, 0, 0).orgs} >= {("Đảng Cộng sản", "CU")}

@@ -24,6 +24,11 @@ STOP_LOWER = {
 }
 
 
+def _joined(words: list[Token]) -> str:
+    """Tokens as text, with no space before a comma ('Bộ Văn hóa, Thể thao …')."""
+    return clean(" ".join(t.text for t in words)).replace(" ,", ",")
+
+
 @dataclass
 class SentenceActors:
     persons: list[PersonMention]
@@ -76,11 +81,16 @@ class ActorGrammar:
 
     # -- pieces ------------------------------------------------------------------------------------
     def _country(self, toks: list[Token], i: int) -> tuple[int, str] | None:
+        c = self._country_name(toks, i)
+        return (self._bracketed(toks, c[0]), c[1]) if c else None
+
+    def _country_name(self, toks: list[Token], i: int) -> tuple[int, str] | None:
+        """A country's name, with the state form the press may put before it ('Nhà nước Qatar')."""
         c = self.countries.match_at(toks, i)
         if c is None:
             form = self.state_forms.match_at(toks, i)
             c = self.countries.match_at(toks, form[0]) if form else None
-        return (self._bracketed(toks, c[0]), c[1]) if c else None
+        return c
 
     @staticmethod
     def _bracketed(toks: list[Token], j: int) -> int:
@@ -93,6 +103,14 @@ class ActorGrammar:
     def _org(self, toks: list[Token], i: int, after_title: bool) -> tuple[int, OrgRef] | None:
         """An institution starting at token i, with the country its name carries."""
         m = self.known.match_at(toks, i) or (self.short_orgs.match_at(toks, i) if after_title else None)
+        h = self.heads.match_at(toks, i) if m else None
+        longer = self._generic_org(toks, i, h[0], after_title) if h else None
+        if m and longer and longer[0] > self._known_end(toks, m[0]) and m[1].get("type") != "international" \
+                and not any(self._is_party_name(toks, x) for x in range(m[0], longer[0])):
+            # a known body named further ('Ủy ban nhân dân Thành phố X', 'Bộ Văn hóa, Thể thao, … và Y Z')
+            ref = longer[1]
+            return longer[0], OrgRef(ref.base, ref.surface, ref.country, m[1].get("type", ref.kind), ref.joint,
+                                     ref.countries)
         if m:
             j, entry = m
             base = entry["name"]
@@ -121,6 +139,9 @@ class ActorGrammar:
             if t.text in "-–" and k + 1 < len(toks) and toks[k + 1].is_cap and k > j:
                 k += 1
                 continue
+            if t.text == "," and k > j and self._listed_in_name(toks, k):
+                k += 1          # 'Bộ Văn hóa, Thể thao, Du lịch và Thanh niên': a list inside the name
+                continue
             if not t.is_word or (after_title and self.roles.match_at(toks, k)):
                 break
             cont = self.continuations.match_at(toks, k)
@@ -128,16 +149,16 @@ class ActorGrammar:
                 k = good = cont[0]
                 lower_run = 0
                 continue
-            c = self.countries.match_at(toks, k) if k > j else None
-            if c and c[0] < len(toks) and toks[c[0]].is_word and not toks[c[0]].is_cap \
-                    and not self.continuations.match_at(toks, c[0]):
+            c = self._country_name(toks, k) if k > j else None
+            if c and self._ends_with_country(toks, self._bracketed(toks, c[0]), after_title):
                 k = good = c[0]         # 'Bộ Quân đội Pháp về hợp tác …': the name ends with its country
                 break
             if t.is_cap:
                 k = good = k + 1
                 lower_run = 0
                 continue
-            if t.low == "và" and k > j and k + 1 < len(toks) and toks[k - 1].is_word:
+            if t.low == "và" and k > j and k + 1 < len(toks) and toks[k - 1].is_word \
+                    and not self._starts_body(toks, k + 1):     # 'Viện X và Tập đoàn Y': two bodies
                 lower_run += 1
                 k += 1
                 continue
@@ -145,25 +166,63 @@ class ActorGrammar:
                 break
             lower_run += 1
             k += 1
-        k = good   # no trailing lowercase words, but the second syllable of a word ('Bộ Chiến tranh', 'Cục Lưu trữ')
+        # no trailing lowercase words ('Ủy ban … diễn ra'), unless the name clearly ends there, before a comma
+        # or another body ('Viện Kinh tế xanh và Tập đoàn …', 'Cục Lưu trữ, Bộ …')
+        boundary = k < len(toks) and (toks[k].text in ",;:)" or (toks[k].low == "và" and self._starts_body(toks, k + 1)))
+        stop, k = k, good
         if k == j:
             return None
-        if after_title and self._split_trailing_name(toks, j, k) < k:
-            k = self._split_trailing_name(toks, j, k)
-        elif k < len(toks) and toks[k - 1].is_cap and toks[k].is_word and not toks[k].is_cap \
-                and toks[k].low not in STOP_LOWER and (k + 1 == len(toks) or not toks[k + 1].is_word):
-            k += 1
+        split = self._split_trailing_name(toks, j, k) if after_title else k
+        if split < k:
+            k = split
+        elif boundary and stop > k and toks[stop - 1].is_word and lower_run <= 2:
+            k = stop
         words = toks[i:k]
         codes = [c for _, _, c in self.countries.find_all(words)]
         joint = len(set(codes)) > 1 and any(t.low in ("liên", "hỗn", "chung") for t in words)
         country = None if joint else (codes[0] if codes else None)
-        surface = clean(" ".join(t.text for t in words))
+        surface = _joined(words)
         base = surface
         trail = self._trailing_country(words)
         if trail and not joint and len(set(codes)) == 1:
-            base = clean(" ".join(t.text for t in words[:trail]))
+            base = _joined(words[:trail])
         return self._bracketed(toks, k), OrgRef(base, surface, country, "organization", joint,
                                                 tuple(dict.fromkeys(codes)))
+
+    def _ends_with_country(self, toks: list[Token], k: int, after_title: bool) -> bool:
+        """Whether a body's name ends with the country just read at toks[..k]: before a lowercase word, an
+        honorific, or (after a title) the holder's name."""
+        if k >= len(toks) or not toks[k].is_word:
+            return False
+        if not toks[k].is_cap:
+            return not self.continuations.match_at(toks, k)
+        return bool(self.honorifics.match_at(toks, k)) or (after_title and self._name(toks, k) is not None)
+
+    def _is_party_name(self, toks: list[Token], k: int) -> bool:
+        """A party opens at k: the organ before it belongs to it ('Ban Chấp hành Trung ương Đảng …')."""
+        known = self.known.match_at(toks, k)
+        return bool(known and known[1].get("type") == "party") or (toks[k].text == "Đảng" and k + 1 < len(toks)
+                                                                   and toks[k + 1].is_cap)
+
+    def _known_end(self, toks: list[Token], j: int) -> int:
+        c = self._country(toks, j)
+        return c[0] if c else j
+
+    def _starts_body(self, toks: list[Token], k: int) -> bool:
+        return bool(self.heads.match_at(toks, k) or self.known.match_at(toks, k) or self.roles.match_at(toks, k))
+
+    def _listed_in_name(self, toks: list[Token], k: int) -> bool:
+        """Whether the comma at k separates items of a list that a body's name holds, closed by 'và' within
+        a few words: 'Bộ Văn hóa, Thể thao, Du lịch và Thanh niên …' but not 'Cục X, Bộ Y …'."""
+        if k + 1 >= len(toks) or not toks[k + 1].is_cap or self._starts_body(toks, k + 1) \
+                or self.countries.match_at(toks, k + 1):
+            return False
+        for m in range(k + 2, min(k + 9, len(toks) - 1)):
+            if toks[m].low == "và":
+                return toks[m + 1].is_cap and not self._starts_body(toks, m + 1)
+            if not toks[m].is_word and toks[m].text != ",":
+                return False
+        return False
 
     def _trailing_country(self, words: list[Token]) -> int | None:
         for start in range(len(words) - 1, 0, -1):
@@ -302,9 +361,9 @@ class ActorGrammar:
                 post.country = post.org.country if not post.org.joint else None
                 outer = self._org(toks, end, True)      # 'Ban Chấp hành Trung ương Đảng Cộng sản Cuba'
                 if outer and outer[1].kind != "international":
-                    end = outer[0]
+                    end, post.parent = outer
                     post.country = post.country or outer[1].country
-                if notation and role.get("in_party") and self._is_party(post.org, outer and outer[1]):
+                if notation and role.get("in_party") and self._is_party(post.org, post.parent):
                     post.role = role["in_party"]
             c = self._country(toks, end)
             if c:
@@ -336,7 +395,10 @@ class ActorGrammar:
                     end, post.country = c
             posts.append(post)
             j = end
-            if j + 1 < len(toks) and toks[j].low in self.chain_joiners and self.roles.match_at(toks, j + 1):
+            following = self.roles.match_at(toks, j + 1) if j + 1 < len(toks) and toks[j].low in self.chain_joiners \
+                else None
+            # 'Thủ tướng Qatar, Thủ tướng X': the same title again starts another person
+            if following and not any(p.role == following[1][0]["notation"] for p in posts if p.role):
                 j += 1
                 continue
             break
@@ -433,8 +495,9 @@ class ActorGrammar:
     @staticmethod
     def _post_orgs(posts: list[Post], where: Mention, out: SentenceActors) -> None:
         for post in posts:
-            if post.org:
-                out.orgs.append(OrgMention(post.org, where))
+            for org in (post.org, post.parent):
+                if org:
+                    out.orgs.append(OrgMention(org, where))
 
     def _after_link(self, toks: list[Token], j: int) -> int:
         """Where the name after a title starts: past 'khi đó là' ('Chủ tịch … khi đó là X') and an honorific."""

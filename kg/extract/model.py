@@ -30,6 +30,7 @@ class Post:
     country: str | None = None      # the country the title names ('Thủ tướng Lào')
     posted_to: str | None = None    # 'Đại sứ Lào tại Việt Nam': the host country
     org_key: str | None = None      # set once the organisation has its identity
+    parent: OrgRef | None = None    # the body the post's organ belongs to ('… Trung ương Đảng Cộng sản Cuba')
 
 
 @dataclass
