@@ -30,6 +30,8 @@ from kg.text.tokens import PhraseMatcher, Token, tokenize
 ACRONYM = re.compile(r"[A-ZĐ][A-Za-z0-9&+\-]{1,11}")
 YEAR = re.compile(r"\d{4}")
 TRAILING_ACRONYM = re.compile(r"\s*\(([A-ZĐ][A-Za-z0-9&+\-]{1,11})\)$")
+BARE_ACRONYM = re.compile(r"\s([A-Z][A-Z0-9\-]{2,11})$")
+DASHES = {"-", "–", "—"}
 OPENERS = {'"', "“", "(", "-", "–", "—", "‘", "'", "*", "•"}
 TAIL_MAX = 10           # words a last topic after a comma may have ('…, phát triển hệ thống logistics.')
 SHORT_ITEM = 3          # words of an enumerated item ('chống hạn, xói lở, ngập lụt …')
@@ -45,6 +47,8 @@ class _Lex:
     builders: PhraseMatcher
     project_generic_after: PhraseMatcher
     agreement_generic_after: PhraseMatcher
+    agreement_generic_anywhere: PhraseMatcher
+    agreement_generic_after_lowercase: PhraseMatcher
     horizon: PhraseMatcher
     topics: PhraseMatcher
     list_markers: PhraseMatcher
@@ -58,6 +62,7 @@ class _Lex:
     year_keepers: frozenset[str]
     parties: str
     generic_acronyms: frozenset[str]
+    agreement_heads: frozenset[str]
     period: re.Pattern
     quoted: re.Pattern
 
@@ -83,6 +88,8 @@ def _lex() -> _Lex:
         compounds=_matcher(d["stop_word_compounds"]), builders=_matcher(d["project_builders"]),
         project_generic_after=_matcher(d["project_generic_after"]),
         agreement_generic_after=_matcher(d["agreement_generic_after"]),
+        agreement_generic_anywhere=_matcher(d["agreement_generic_anywhere"]),
+        agreement_generic_after_lowercase=_matcher(d["agreement_generic_after_lowercase"]),
         horizon=_matcher(d["horizon_words"]), topics=_matcher(d["topic_markers"]),
         list_markers=_matcher(d["list_markers"]), inner=_matcher(d["name_inner_words"]),
         places=_matcher(d["place_before"]),
@@ -94,7 +101,8 @@ def _lex() -> _Lex:
                                   for a, b in (c.split(",", 1) for c in d["comma_compounds"])),
         year_keepers=frozenset(w.casefold() for w in d["year_keepers"]),
         parties=d["parties_marker"].casefold(),
-        generic_acronyms=frozenset(d["generic_acronyms"]),
+        generic_acronyms=frozenset(a.upper() for a in d["generic_acronyms"]),
+        agreement_heads=frozenset(" ".join(_low(h)) for h in d["agreement_heads"]),
         period=re.compile(rf"(?:{periods})\s+(\d{{4}})\s*[-–]\s*(\d{{4}})", re.IGNORECASE),
         quoted=re.compile(rf"\b(?:{quoted})\s+[\"“][^\"”]{{2,60}}[\"”]"),
     )
@@ -155,7 +163,7 @@ def _cap_run(lex: _Lex | None, toks: list[Token], k: int, stops=()) -> int:
         t = toks[k]
         if t.is_word and t.is_cap:
             k = end = k + 1
-        elif end == k > start and t.text == "-" and k + 1 < len(toks) and toks[k + 1].is_word \
+        elif end == k > start and t.text in DASHES and k + 1 < len(toks) and toks[k + 1].is_word \
                 and toks[k + 1].is_cap:
             k += 1
         elif end == k > start and t.text[0].isdigit() and len(t.text) <= 3:
@@ -239,17 +247,19 @@ def _comma_goes_on(lex: _Lex, toks: list[Token], k: int, state: dict) -> bool:
 
 def _extent(lex: _Lex, text: str, toks: list[Token], i: int, j: int, listed: bool) -> int:
     """Token index where the name whose head is toks[i:j] ends."""
-    state = {"listed": listed, "parties": False, "topic": False, "enumeration": False}
+    state = {"listed": listed, "parties": 0, "topic": False, "enumeration": False}
     k = end = j
     while k < len(toks):
         t = toks[k]
         if _is_punct(t):
-            if t.text == "-" and end == k and k + 1 < len(toks) and not _is_punct(toks[k + 1]):
-                k += 1                           # 'Việt Nam - EU'
+            if t.text in DASHES and end == k and k + 1 < len(toks) and not _is_punct(toks[k + 1]) \
+                    and (t.text == "-" or toks[k + 1].is_cap):
+                k += 1                           # 'Việt Nam - EU', 'kinh tế - xã hội', not '… – một dự án'
                 continue
             if t.text == "(" and k + 2 < len(toks) and _is_acronym(toks[k + 1]) and toks[k + 2].text == ")":
-                k = end = k + 3                  # '(EVFTA)'; the name goes on only to a second party
-                if k + 1 < len(toks) and toks[k].low == "và" and toks[k + 1].is_cap and state["parties"]:
+                k = end = k + 3                  # '(EVFTA)'; the name goes on only to the parties
+                if k < len(toks) and (toks[k].low == lex.parties or state["parties"] and toks[k].low == "và"
+                                      and k + 1 < len(toks) and toks[k + 1].is_cap):
                     continue
                 break
             if t.text == "," and _comma_goes_on(lex, toks, k, state):
@@ -258,8 +268,13 @@ def _extent(lex: _Lex, text: str, toks: list[Token], i: int, j: int, listed: boo
             break
         if _stop_at(lex, toks, k):
             break
-        if t.low == "và" and _head_at(lex, toks, k + 1) == "agreement":
-            break                                # '… và Bản ghi nhớ …'
+        if t.low == "và":
+            if _head_at(lex, toks, k + 1) == "agreement":
+                break                            # '… và Bản ghi nhớ …'
+            if state["parties"] == 1:
+                state["parties"] = 2             # 'giữa tỉnh A và tỉnh B'
+            elif k + 1 < len(toks) and toks[k - 1].is_cap and toks[k + 1].is_word and not toks[k + 1].is_cap:
+                break                            # '… Liên Hợp Quốc và ủng hộ …'
         if t.low == "năm" and k + 1 < len(toks) and YEAR.fullmatch(toks[k + 1].text):
             follows = toks[k + 2].low if k + 2 < len(toks) else ""
             if toks[k - 1].low in lex.year_keepers or follows == lex.parties:
@@ -276,7 +291,7 @@ def _extent(lex: _Lex, text: str, toks: list[Token], i: int, j: int, listed: boo
                 continue
             break
         if t.low == lex.parties:
-            state["parties"] = True
+            state["parties"] = 1
         if lex.topics.match_at(toks, k):
             state["topic"] = True
         k = end = k + 1
@@ -308,9 +323,13 @@ def _agreement(lex, text, toks, i, j, cased, after_agreement) -> int | None:
         return None                              # 'hiệp định này', 'thỏa thuận đã ký'
     listed = i > 0 and toks[i - 1].text in (":", ";")
     end = _extent(lex, text, toks, i, j, listed)
-    if end <= j:
-        return None                              # a bare 'Hiệp định', 'theo thỏa thuận'
+    if end <= j or end == j + 3 and toks[j].text == "(":
+        return None                              # a bare 'Hiệp định', 'theo thỏa thuận', 'Bản ghi nhớ (MoU)'
     if not cased:
+        if lex.agreement_generic_after_lowercase.match_at(toks, j):
+            return None                          # 'thỏa thuận tại kỳ họp …', 'thỏa thuận của …'
+        if any(lex.agreement_generic_anywhere.match_at(toks, k) for k in range(j, end)):
+            return None                          # 'hiệp định thương mại tự do đầu tiên của …'
         if after_agreement:
             return None                          # '… (CEPA), hiệp định đầu tiên của …'
         named = any(toks[k].is_cap and toks[k - 1].low not in ("hai", "các", "những") for k in range(j, end))
@@ -428,10 +447,14 @@ def _actor_spans(ctx, s) -> tuple[list[tuple[int, int]], set[int]]:
 def _own_acronym(name: str) -> str | None:
     """The acronym that stands for the agreement itself: '… Việt Nam - EU (EVFTA)', not the second party's
     '… giữa Việt Nam và Hội đồng Hợp tác vùng Vịnh (GCC)' nor a generic 'FTA'."""
-    m = TRAILING_ACRONYM.search(name)
-    if m and f" {_lex().parties} " not in f" {name.casefold()} " and m.group(1) not in _lex().generic_acronyms:
-        return m.group(1)
-    return None
+    lex = _lex()
+    m = TRAILING_ACRONYM.search(name) or BARE_ACRONYM.search(name)
+    if not m or m.group(1).upper() in lex.generic_acronyms:
+        return None
+    rest = name[:m.start()]
+    if m.re is BARE_ACRONYM and " ".join(_low(rest)) not in lex.agreement_heads:
+        return None                              # only 'Hiệp định CEPA', not '… Việt Nam - EU'
+    return m.group(1) if f" {lex.parties} " not in f" {rest.casefold()} " else None
 
 
 def _acronym_mentions(ctx, found: list[NamedThing]) -> list[NamedThing]:
