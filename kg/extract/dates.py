@@ -1,27 +1,39 @@
 """Vietnamese date expressions: '2/12', 'ngày 1-12', 'từ ngày 10/9 đến ngày 13/9', 'tháng 10/2024',
-'những ngày đầu năm 2023', 'chiều cùng ngày'. A year is never invented: without one the date stays a
-month-day."""
+'những ngày đầu năm 2023', 'chiều cùng ngày', and the relative ones read from the article's own day:
+'hôm qua', 'hôm nay', 'năm ngoái', 'tháng 9 năm ngoái'. A year is never invented: without one the
+date stays a month-day."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from kg.extract.model import DateValue
 
 D, M, Y = r"(\d{1,2})", r"(\d{1,2})", r"(\d{4})"
 DAY_WORDS = r"(?:ngày|sáng|trưa|chiều|tối|đêm|hôm)"
+# 'năm ngoái', 'năm trước' (the year before the article's), 'năm nay' (its own)
+REL_YEAR = r"năm (ngoái|trước|nay)"
 PATTERNS = [
     ("range", re.compile(rf"từ (?:ngày )?{D}(?:/{M})? (?:đến|tới|-) (?:ngày )?{D}/{M}(?:/{Y})?", re.I)),
     ("range", re.compile(rf"trong hai ngày {D} và {D}/{M}(?:/{Y})?", re.I)),
     ("full", re.compile(rf"\b{D}/{M}/{Y}\b")),
-    ("dm", re.compile(rf"\b{DAY_WORDS}\s+{D}[/-]{M}\b(?![/-]\d)", re.I)),
+    ("full", re.compile(rf"\b{D}\.{M}\.{Y}\b")),
+    ("dm", re.compile(rf"\b{DAY_WORDS}\s+{D}[/.-]{M}\b(?![/.-]\d)", re.I)),
     ("dm", re.compile(rf"(?<![\d/.,-]){D}/{M}(?![/\d])")),
     ("month_year", re.compile(rf"tháng {M}/{Y}", re.I)),
     ("month_year", re.compile(rf"tháng {M} năm {Y}", re.I)),
+    ("month_rel", re.compile(rf"tháng {M},? {REL_YEAR}\b", re.I)),
     ("early_year", re.compile(rf"(?:những |các )?ngày đầu năm {Y}", re.I)),
     ("month", re.compile(rf"\btháng {M}\b(?![/\d]| năm \d)", re.I)),
     ("same_day", re.compile(r"\bcùng ngày\b", re.I)),
+    ("rel_day", re.compile(r"\b(?:hôm|ngày) (qua|nay)\b", re.I)),
+    ("rel_year", re.compile(rf"\b{REL_YEAR}\b", re.I)),
+    # a year as a time point ('năm 2013 ông đã …', 'chuyến thăm năm 2012'), not a period or a horizon
+    ("year", re.compile(rf"(?<!đầu )(?<!cuối )(?<!giữa )(?<!trong )(?<!của )(?<!đến )(?<!tới )(?<!cả )(?<!hết )"
+                        rf"(?<!tháng )(?<!quý )(?<!sau )\b(?:năm|hồi) {Y}\b(?!\s*[-–]\s*\d)", re.I)),
 ]
+RELATIVE_KINDS = {"rel_day", "rel_year", "month_rel", "year"}
 
 
 @dataclass(frozen=True)
@@ -30,29 +42,42 @@ class DateMention:
     end: int
     start: DateValue
     end_date: DateValue | None = None
+    kind: str = ""
+
+    @property
+    def year_only(self) -> bool:
+        return self.start.month is None
 
 
 def _valid(month: int, day: int | None = None) -> bool:
     return 1 <= month <= 12 and (day is None or 1 <= day <= 31)
 
 
-def find_dates(text: str, year: int | None = None, previous: DateValue | None = None) -> list[DateMention]:
-    """Dates in a sentence, left to right; `year` fills in a missing year, `previous` is 'cùng ngày'."""
+def find_dates(text: str, year: int | None = None, previous: DateValue | None = None,
+               today: date | None = None) -> list[DateMention]:
+    """Dates in a sentence, left to right; `year` fills in a missing year, `previous` is 'cùng ngày',
+    `today` (the publication day) anchors 'hôm qua' and 'năm ngoái'."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            value = _read(kind, m.groups(), year, previous)
+            value = _read(kind, m.groups(), year, previous, today)
             if value is None:
                 continue
             taken.append((m.start(), m.end()))
-            found.append(DateMention(m.start(), m.end(), value[0], value[1]))
+            found.append(DateMention(m.start(), m.end(), value[0], value[1], kind))
     return sorted(found, key=lambda d: d.begin)
 
 
-def _read(kind, g, year, previous):
+def _relative_year(word: str, year: int | None) -> int | None:
+    if year is None:
+        return None
+    return year if word.casefold() == "nay" else year - 1
+
+
+def _read(kind, g, year, previous, today=None):
     if kind == "full":
         d, m, y = map(int, g)
         return (DateValue(y, m, d), None) if _valid(m, d) else None
@@ -74,6 +99,9 @@ def _read(kind, g, year, previous):
     if kind == "month_year":
         m, y = int(g[0]), int(g[1])
         return (DateValue(y, m), None) if _valid(m) else None
+    if kind == "month_rel":
+        m, y = int(g[0]), _relative_year(g[1], year)
+        return (DateValue(y, m), None) if _valid(m) and y else None
     if kind == "month":
         m = int(g[0])
         return (DateValue(year, m), None) if _valid(m) and year else None
@@ -81,5 +109,14 @@ def _read(kind, g, year, previous):
         return DateValue(int(g[0]), 1), None   # 'the first days of the year': January
     if kind == "same_day":
         return (previous, None) if previous else None
+    if kind == "rel_day":
+        if today is None:
+            return None
+        day = today - timedelta(days=1) if g[0].casefold() == "qua" else today
+        return DateValue(day.year, day.month, day.day), None
+    if kind == "rel_year":
+        y = _relative_year(g[0], year)
+        return (DateValue(y), None) if y else None
+    if kind == "year":
+        return DateValue(int(g[0])), None
     return None
-

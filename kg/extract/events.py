@@ -80,6 +80,8 @@ class Trigger:
     continues: bool = False  # a sub-clause opened by 'rồi', 'sau đó': same subject as before
     prev_end: int = 0        # where the previous trigger of the sentence ends
     next_begin: int = 0      # where the next one begins
+    occasion_end: int = 0    # 'gặp nhau bên lề Hội nghị …': the occasion's stretch, which dates it too
+    lead_end: int = 0        # where the sentence's first trigger begins: dates before it open the sentence
 
     @property
     def family(self) -> str:
@@ -94,23 +96,37 @@ def find_events(ctx) -> list[Event]:
     for view in ctx.views:
         s = view.sentence
         low = s.text.casefold()
-        past = any(w in low for w in data["past_markers"])
-        dates = find_dates(s.text, year, discourse_date)
+        dates = find_dates(s.text, year, discourse_date, ctx.doc.published)
+        # history told in passing: a marker, or a date of an earlier year than the article's
+        past = any(w in low for w in data["past_markers"]) or any(
+            d.start.year and year and d.start.year < year for d in dates)
         if _lists_attendees(s.text, data) and events:
-            _add_side_list(view, events[-1], ctx)
+            _add_side_list(view, _list_target(events, view.index), ctx)
             continue
+        if _speculative_sentence(s.text, data):
+            continue           # a question, 'liệu …': nothing told as happened or planned
         last_subject: list[str] = []
         in_sentence: list[Event] = []
         found = _triggers(view, triggers, blocked, data)
+        anchor = _anchor(view, found, events, data)
+        referenced: list[Event] = []
+        found = [t for t in found if not _refers_back(view, t, events, data, referenced)]
+        sentence_date = discourse_date
+        if anchor is not None:
+            # 'Trong chuyến thăm đó, …': the sentence goes on about an event told before, on its day
+            past = past or anchor.status == "held" and anchor.start is not None and anchor.start != discourse_date
+            sentence_date = anchor.start
         for n, trig in enumerate(found):
             trig.next_begin = found[n + 1].begin if n + 1 < len(found) else len(s.text)
             trig.prev_end = found[n - 1].end if n else 0
-            # 'gặp nhau bên lề Hội nghị … tháng 10/2024': the occasion's stretch dates the meeting too
+            trig.lead_end = found[0].begin
+            trig.occasion_end = trig.next_begin
             gap = s.text[trig.end:trig.next_begin].casefold().rstrip()
             if n + 1 < len(found) and any(gap.endswith(w) for w in data["occasion_links"]):
-                trig.next_begin = found[n + 2].begin if n + 2 < len(found) else len(s.text)
-            new = _event(ctx, view, trig, dates, None if past else discourse_date, past, last_subject, data,
-                         events)
+                trig.occasion_end = found[n + 2].begin if n + 2 < len(found) else len(s.text)
+            own_dates = [d for d in dates if not d.year_only or past]
+            new = _event(ctx, view, trig, own_dates, sentence_date if anchor is not None or not past else None,
+                         past, last_subject, data, events, in_sentence)
             for ev in new:
                 same = _continues(ev, trig, view, ctx, in_sentence)
                 if same is not None:
@@ -121,27 +137,131 @@ def find_events(ctx) -> list[Event]:
                     last_subject = [k for k in ev.attendees if k in ctx.persons][:1] or last_subject
                 events.append(ev)
                 in_sentence.append(ev)
-        points = [d for d in dates if d.end_date is None]      # a span ('từ 10 đến 13/9') is no time point
+        _add_companions(view, referenced + in_sentence, ctx, data)
+        points = [d for d in dates if d.end_date is None and not d.year_only]   # a span is no time point
         if points and not past:
             discourse_date = points[-1].start
     merged = _merge(events)
     for ev in merged:
-        if ev.type == "visit" and not ev.guests and ctx.protagonist:
+        if ev.type == "visit" and not ev.guests and ctx.protagonist and ctx.protagonist not in ev.hosts \
+                and not (ev.start and ev.start.year and year and ev.start.year < year):
             ev.guests = [ctx.protagonist]
             ev.attendees = [ctx.protagonist] + [k for k in ev.attendees if k != ctx.protagonist]
             ev.name = f"{type_label('visit')} {ctx.persons[ctx.protagonist].name}"
     merged = _merge(merged)
     for ev in merged:
+        if ev.type == "visit" and not ev.place:
+            ev.place = _default_destination(ctx, ev)
+    _other_side(ctx, merged)
+    for ev in merged:
         if ev.type == "visit":
             names = [ctx.persons[g].name for g in ev.guests if g in ctx.persons]
             ev.name = " ".join([type_label("visit")] + names)
+        elif ev.type in PAIR_TYPES or ev.type == "signing":
+            etype = next(t for t in data["types"] if t["notation"] == ev.type)
+            if ev.name.startswith(type_label(ev.type)) and not ev.kind:   # made of its attendees: made again
+                ev.name = _pair_name(ctx, etype, ev.attendees)
     for n, ev in enumerate(merged):
         ev.key = _identity(ctx, ev, n)
-        if ev.ordinal is not None and ev.organizer in ctx.orgs:
-            org = ctx.orgs[ev.organizer]
-            ev.name = f"{type_label(ev.type)} lần thứ {ev.ordinal} {org.label or org.name}"
     _link_visits(merged)
     return merged
+
+
+def _list_target(events: list[Event], sentence: int) -> Event:
+    """'Cùng dự có …' adds to the event just told; a visit only when nothing else was told since."""
+    recent = [e for e in events if e.mentions and e.mentions[-1].sentence >= sentence - 2]
+    return next((e for e in reversed(recent) if e.type != "visit"), events[-1])
+
+
+def _speculative_sentence(text: str, data) -> bool:
+    """A question ('Liệu … sẽ gặp …?') tells no event."""
+    stripped = text.rstrip(" \"”'»)")
+    return stripped.endswith("?") or bool(re.match(r"^\W*liệu\b", text, re.I))
+
+
+def _is_reference(text: str, trig: "Trigger", data) -> bool:
+    """'Trước chuyến thăm, …', 'Sau lễ đón, …', 'Trong chuyến thăm đó …', 'tại hội đàm,': a noun naming an
+    event already told, with nothing of its own (no counterpart, no date) before the next comma."""
+    head = text[trig.span_begin:trig.begin].casefold().strip(" ,")
+    tail = text[trig.end:trig.span_end]
+    own = re.match(r"^[^,;.]*", tail).group(0)
+    demonstrative = re.match(rf"^\s*(?:{_alternation(data['reference_after'])})\b", own.casefold())
+    if demonstrative:
+        return True
+    opener = any(re.search(rf"(?:^|,\s*|\s)(?:{re.escape(w)})(?:\s+(?:cuộc|buổi|lễ|chuyến))?$", head)
+                 for w in data["reference_before"])
+    if opener and not own.strip():
+        return True
+    # 'Tọa đàm do … tổ chức': a sentence opening on the bare noun goes on about the one just told
+    return not head and bool(re.match(r"^\s+(?:do|được|có|đã|diễn ra|kết thúc|là)\b", tail))
+
+
+def _refers_back(view, trig: "Trigger", events: list[Event], data, referenced: list[Event]) -> bool:
+    """A trigger naming an event already told ('Sau lễ đón, …'): one more mention of it, no new event."""
+    earlier = [e for e in events if e.type == trig.etype["notation"]]
+    if not earlier or not _is_reference(view.sentence.text, trig, data):
+        return False
+    s = view.sentence
+    earlier[-1].mentions.append(Mention(s.begin + trig.begin, s.begin + trig.end, view.index))
+    referenced.append(earlier[-1])
+    return True
+
+
+def _anchor(view, found: list["Trigger"], events: list[Event], data) -> Event | None:
+    """The earlier event a sentence refers back to ('Trong chuyến thăm đó …'), if any."""
+    text = view.sentence.text
+    for trig in found:
+        own = re.match(r"^[^,;.]*", text[trig.end:trig.span_end]).group(0).casefold()
+        if re.match(rf"^\s*(?:{_alternation(data['reference_after'])})\b", own):
+            earlier = [e for e in events if e.type == trig.etype["notation"]]
+            if earlier:
+                return earlier[-1]
+    return None
+
+
+def _add_companions(view, in_sentence: list[Event], ctx, data) -> None:
+    """'…, cùng đi có Đại sứ A và B': they attend the event the clause before told."""
+    if not in_sentence:
+        return
+    text = view.sentence.text
+    for m in re.finditer(rf"\b(?:{_alternation(data['companions'])})\b", text, re.I):
+        here = lambda e: max(x.begin for x in e.mentions if x.sentence == view.index)  # noqa: E731
+        before = sorted((e for e in in_sentence if here(e) - view.sentence.begin < m.start()), key=here)
+        if not before:
+            continue
+        target = before[-1]
+        stop = re.search(r"[;.]", text[m.end():])
+        end = m.end() + (stop.start() if stop else len(text) - m.end())
+        for k in _persons(ctx, _refs_in(view, m.end(), end)):
+            if k not in target.attendees:
+                target.attendees.append(k)
+
+
+def _other_side(ctx, events: list[Event]) -> None:
+    """A meeting told with one side only ('X tiếp Toàn quyền', the title left unresolved) during a held
+    visit: the visit's guest, of the other country, is that counterpart."""
+    visits = [e for e in _state_visits(events) if e.guests]
+    if len(visits) != 1:
+        return
+    visit = visits[0]
+    guest = visit.guests[0]
+    side = ctx.country_of(guest)
+    for ev in events:
+        if ev is visit or ev.type not in PAIR_TYPES or guest in ev.attendees:
+            continue
+        sides = {ctx.country_of(k) for k in ev.attendees}
+        if not any(k in ctx.persons for k in ev.attendees) or len(sides) != 1 or side in sides:
+            continue
+        if _dates_clash(ev.start, visit.start, days=False) and not _within(ev.start, visit):
+            continue
+        ev.attendees.append(guest)
+
+
+def _within(day: DateValue | None, visit: Event) -> bool:
+    if not day or not visit.start or not visit.end or not day.month or not day.day:
+        return False
+    span = lambda v: (v.month, v.day or 0)  # noqa: E731
+    return span(visit.start) <= span(day) <= span(visit.end)
 
 
 def _reference_year(ctx) -> int | None:
@@ -209,10 +329,14 @@ def _persons(ctx, keys: list[str]) -> list[str]:
     return [k for k in keys if k in ctx.persons]
 
 
-def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, data, events) -> list[Event]:
+def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, data, events,
+           in_sentence=()) -> list[Event]:
     s = view.sentence
     notation = trig.etype["notation"]
     a, b = trig.span_begin, trig.span_end
+    head = s.text[a:trig.begin].casefold()
+    if _modal_no_event(head, data, notation in NAMED_TYPES) or not _has_object(view, trig, data):
+        return []
     before = _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin)) or \
         _persons(ctx, _refs_in(view, a, trig.begin))
     after = _persons(ctx, _refs_in(view, trig.end, min(b, trig.next_begin)))
@@ -223,14 +347,16 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     if notation == "ceremony":
         ev.kind = trig.family or trig.phrase.removeprefix("lễ ")
     rest = s.text[trig.end:b]
-    head = s.text[a:trig.begin].casefold()
-    if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", head) for w in data["announced_cues"]):
+    if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", head) for w in data["announced_cues"]) and not past:
         ev.status = "announced"
-    if any(head.rstrip().endswith(w) for w in data["back_references"]):
-        earlier = [e for e in events if e.type == notation]
-        if earlier:              # 'triển khai kết quả hội đàm': the talks already told, not new ones
-            earlier[-1].mentions.append(ev.mentions[0])
-            return []
+    earlier = [e for e in events if e.type == notation]
+    if earlier and any(head.rstrip().endswith(w) for w in data["back_references"]):
+        # 'triển khai kết quả hội đàm', 'Sau lễ đón, …': the event already told, not a new one
+        earlier[-1].mentions.append(ev.mentions[0])
+        return []
+    plural = _plural_subject(view, trig, in_sentence, events)
+    if plural and not _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin)):
+        before = plural
     if notation in NAMED_TYPES:
         if not _named_event(ctx, view, ev, trig, rest, before, after, last_subject, s.text):
             return []
@@ -245,29 +371,112 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             ev.name = _pair_name(ctx, trig.etype, ev.attendees)
         else:
             subject = before or list(last_subject)
-            if notation in ("interview", "speech") and not before:
-                # 'Trả lời phỏng vấn …, Bộ trưởng X khẳng định': the speaker is the clause's subject
+            if not before and s.text[a:trig.begin].strip() == "" or notation in ("interview", "speech") and not before:
+                # 'Hội kiến Toàn quyền …, Thủ tướng X …', 'Trả lời phỏng vấn …, Bộ trưởng X khẳng định': the
+                # subject is the main clause's, after the comma
                 comma = s.text.find(",", trig.end, b)
                 speaker = _persons(ctx, _refs_in(view, comma + 1, b)) if comma >= 0 else []
                 subject = speaker[:1] or subject
+                if comma >= 0:
+                    b = comma
             if not subject and not after and events:
                 subject = [k for k in events[-1].attendees if k in ctx.persons]   # 'tiến hành hội đàm'
             chair = _patterns()["chair"].search(s.text[a:b])
             if chair:
                 ev.chairs = before if chair.start() < trig.begin - a else after
-            objects = [k for k in after if k not in subject]
+            after = _persons(ctx, _refs_in(view, trig.end, min(b, trig.next_begin)))
+            objects = [k for k in after if k not in subject and not _possessor(view, s.text, k, trig.end)]
             direct = _persons(ctx, _refs_in(view, trig.end, min(trig.end + _first_comma(rest), trig.next_begin)))
             if notation in PAIR_TYPES and len(subject) > 1 and _patterns()["respectively"].search(s.text[a:trig.begin]):
                 return [_twin(ctx, ev, trig, [subj] + objects, dates, discourse_date) for subj in subject]
             if notation in PAIR_TYPES and len(direct) > 1 and re.search(r"\bvà\b", rest):
                 return [_twin(ctx, ev, trig, subject + [obj], dates, discourse_date) for obj in direct]
             ev.attendees = list(dict.fromkeys(subject + objects + ev.chairs))
+            if notation == "signing":
+                # 'A và B trao Thỏa thuận …', 'dưới sự chứng kiến của X, A và B ký …': the bodies that sign
+                comma = s.text.rfind(",", a, trig.begin)
+                ev.attendees += [k for k in _refs_in(view, max(comma + 1, a, trig.prev_end), trig.begin, ("org",))
+                                 if k not in ev.attendees]
             ev.name = _pair_name(ctx, trig.etype, ev.attendees)
-    ev.place = _place(view, s.text, a, b)
+    if notation != "visit":        # a visit's place is where it goes (_destination), its identity
+        ev.place = _place(view, s.text, a, b)
     if notation == "ceremony":
         ev.name = _ceremony_name(ctx, trig, s.text, ev.attendees)
+    if notation == "signing":
+        doc = _document(s.text[trig.end:b], data)
+        if doc:       # one signing per named document, whoever tells it
+            ev.name, ev.kind = f"{trig.etype['vi'][:1].upper()}{trig.etype['vi'][1:]} {doc[0]}", doc[1]
     _date(ev, dates, discourse_date, trig)
     return [ev]
+
+
+def _modal_no_event(head: str, data, named: bool = False) -> bool:
+    """'có thể …', 'được kỳ vọng …', an analyst's guess before the trigger; 'muốn gặp', 'mời … sang thăm'
+    (a named session or congress ahead, 'tiến tới Đại hội XIV', is an announced one)."""
+    if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", head) for w in data["speculative_cues"]):
+        return True
+    if named:
+        return False
+    near = head[-45:]
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", near) for w in data["wish_cues"])
+
+
+def _has_object(view, trig: Trigger, data) -> bool:
+    """'tiếp Đại sứ …', 'gặp ông …': these triggers need a counterpart right after them ('viết tiếp',
+    'tiếp' at a clause's end are no meeting)."""
+    text = view.sentence.text
+    if trig.phrase in data["needs_document"]:
+        # a named document ('ký Hiệp định …') or 'các văn kiện': not 'tiến tới ký thỏa thuận dài hạn'
+        return bool(re.match(rf"^\s*(?:{_alternation(data['document_heads'])})\b", text[trig.end:]))
+    if trig.phrase not in data["needs_object"]:
+        return True
+    nxt = re.match(r"\s*([\wÀ-ỹ]+)", text[trig.end:])
+    if not nxt:
+        return False
+    word = nxt.group(1)
+    if word[0].isupper() or word.isdigit():
+        return True
+    at = view.sentence.begin + trig.end + nxt.start(1)
+    if any(r.begin == at for r in view.refs):
+        return True
+    two = " ".join(text[trig.end:].split()[:2]).casefold()
+    return any(word.casefold() == w or two.startswith(w) for w in data["object_starters"])
+
+
+def _document(text: str, data) -> tuple[str, str] | None:
+    """The named document a signing is of ('ký Hiệp định Đối tác kinh tế toàn diện … (CEPA)'): its name and
+    its identity (the bracketed abbreviation, else the name without the countries)."""
+    m = re.match(rf"^\s*(?:chính thức\s+)?((?:{_alternation(data['document_heads'])})\b[^,;.(]*)"
+                 r"(?:\(([A-ZĐ][A-Z0-9&-]{1,9})\))?", text)
+    if not m or not m.group(1)[:1].isupper() or len(m.group(1).split()) < 3:
+        return None
+    name = m.group(1).strip()
+    if m.group(2):
+        return f"{name} ({m.group(2)})", m.group(2)
+    base, _ = lexicons.strip_countries(name)
+    return name, key(re.sub(r"[\s-]+", " ", base))
+
+
+def _possessor(view, text: str, k: str, start: int) -> bool:
+    """'chuyển lời thăm hỏi của Tổng Bí thư X', 'về kết quả chuyến thăm của Thủ tướng X': a person named
+    after 'của' belongs to a noun, not to the meeting."""
+    for r in view.refs:
+        if k in r.keys and r.begin - view.sentence.begin >= start:
+            lead = text[start:r.begin - view.sentence.begin]
+            return len(lead) > 8 and bool(re.search(r"\bcủa(?:\s+[A-ZÀ-ỸĐ][^\s,;]*){0,6}\s*$", lead))
+    return False
+
+
+def _plural_subject(view, trig: Trigger, in_sentence, events: list[Event]) -> list[str]:
+    """'…; hai nhà lãnh đạo chứng kiến lễ ký': those of the event just told."""
+    lead = [r for r in view.refs if r.kind == "plural"
+            and max(trig.span_begin, trig.prev_end) <= r.begin - view.sentence.begin < trig.begin]
+    if not lead:
+        return []
+    recent = list(in_sentence) or [e for e in events[-1:] if e.mentions and
+                                   e.mentions[-1].sentence >= view.index - 1]
+    people = [e for e in reversed(recent) if e.type in PAIR_TYPES and len(e.attendees) >= 2]
+    return list(people[0].attendees) if people else []
 
 
 def _place(view, text: str, a: int, b: int) -> str | None:
@@ -362,26 +571,74 @@ def _clause_subject(ctx, view, trig: Trigger) -> list[str]:
 
 
 def _visit(ctx, view, ev, trig, before, after, past, text) -> None:
+    data = _lexicon()[0]
     invite = _patterns()["host"].search(text[trig.span_begin:trig.span_end])
     inviters = _refs_in(view, trig.span_begin + invite.end(), trig.span_end) if invite else []
     attribution = re.match(r"^\s*Theo [^,]*,", text[trig.span_begin:trig.begin])
     if attribution:
         before = _persons(ctx, _refs_in(view, trig.span_begin + attribution.end(), trig.begin))
     guest: list[str] = []
-    if trig.phrase.startswith("noun:"):
+    own = text[trig.end:trig.span_end]
+    of = re.match(r"^[^,;]*?\bcủa\s+(?:(" + _alternation(data["reflexive"]) + r")\b)?", own)
+    if of and of.group(1):
+        # 'chuyến thăm Việt Nam của ông hồi tháng 11/2023', 'chuyến thăm … của mình': the sentence's subject
+        subject = _persons(ctx, _refs_in(view, 0, trig.begin)) or \
+            _persons(ctx, _refs_in(view, trig.end + of.end(), len(text)))
+        guest = [k for k in subject if k not in inviters][:1]
+    elif trig.phrase.startswith("noun:"):
         # 'chuyến thăm … của X', 'X có chuyến thăm', 'X bắt đầu chuyến công tác'
-        if re.match(r"^[^,;]*?\bcủa\b", text[trig.end:trig.span_end]):
+        if of:
             guest = [k for k in after if k not in inviters][:1]
-        elif re.search(r"\b(?:có|bắt đầu|thực hiện|kết thúc)\s*$", text[trig.span_begin:trig.begin]):
+        elif re.search(r"\b(?:có|bắt đầu|thực hiện|kết thúc|tiếp tục)\s*$", text[trig.span_begin:trig.begin]):
             guest = [k for k in before if k not in inviters][-1:]
     else:
         guest = [k for k in before if k not in inviters][-1:]   # 'X … thăm chính thức': the nearest subject
-    ev.hosts = inviters[:1]
+    if not guest and re.search(r"\b(?:bắt đầu|kết thúc)\s*$", text[trig.span_begin:trig.begin]):
+        guest = [k for k in _persons(ctx, _refs_in(view, 0, trig.begin)) if k not in inviters][:1]
+    ev.hosts = [k for k in inviters[:1] if k not in guest]
     ev.guests = guest
     ev.attendees = list(guest)
     if past and not guest:
         ev.status = "held"
+    ev.place = _destination(ctx, view, trig, text)
     ev.name = f"{type_label('visit')} {', '.join(ctx.persons[g].name for g in guest)}".strip()
+
+
+def _destination(ctx, view, trig: Trigger, text: str) -> str | None:
+    """Where a visit goes: the country named right after the trigger ('thăm chính thức UAE và Qatar' → the
+    first; 'chuyến thăm cấp Nhà nước tới Việt Nam'; a full name the lexicon lacks, then its abbreviation
+    in brackets), else a site ('tới thăm cơ sở … của Đại học X') after a verb trigger; part of the visit's
+    identity."""
+    m = re.match(r"^\s*(?:(?:chính thức|cấp [Nn]hà nước|làm việc|hữu nghị|đầu tiên|lần này)\s+)*"
+                 r"(?:(?:tới|đến|sang|tại|ở)\s+)?", text[trig.end:])
+    at = view.sentence.begin + trig.end + m.end()
+    named = re.match(r"^[^,;()]{3,60}\(", text[trig.end + m.end():])
+    for r in view.refs:
+        if r.kind == "country" and (r.begin == at or named and r.begin == at + named.end()):
+            return lexicons.countries()[r.keys[0]]["vi"]
+    if trig.phrase.startswith("noun:"):
+        return None
+    site = re.match(r"^[^,;.()]{3,80}", text[trig.end + m.end():])
+    if site and not any(r.begin == at for r in view.refs if r.kind in ("person", "plural")):
+        words = site.group(0).split()
+        if words and words[0][0].islower() and words[0] not in ("và", "các", "những", "hai", "nhiều"):
+            return " ".join(words)
+    return None
+
+
+def _default_destination(ctx, ev: Event) -> str | None:
+    """A visit whose text names no destination: a foreign guest comes to the publisher's country, one of
+    ours goes to the other side the article is about."""
+    guest = ev.guests[0] if ev.guests else None
+    side = ctx.country_of(guest) if guest else None
+    code = ctx.home if side and side != ctx.home else ctx.foreign if side == ctx.home else None
+    return lexicons.countries()[code]["vi"] if code in lexicons.countries() else None
+
+
+def _state_visits(events: list[Event]) -> list[Event]:
+    """Held visits to a country (not a site's tour) with a guest: the frame of the article's meetings."""
+    return [e for e in events if e.type == "visit" and e.status == "held"
+            and (not e.place or e.place[:1].isupper())]
 
 
 def _add_side_list(view, event: Event, ctx) -> None:
@@ -395,7 +652,8 @@ def _name_tail(rest: str) -> str:
     """What names the event after its trigger: 'lần thứ 47', 'ASEAN', up to a verb or connective."""
     m = re.match(r"^((?:\s+(?:lần thứ|khóa|thứ)\s+\S+)?)(\s+(?:của\s+)?[^,;.(]*)?", rest)
     tail = (m.group(1) or "") + (m.group(2) or "") if m else ""
-    return re.split(r"\s+(?:và|để|vào|nhằm|diễn ra|tại|ở|với|trưa|sáng|chiều|tối|ngày|theo|do)\s", tail)[0]
+    return re.split(r"\s+(?:và|để|vào|nhằm|diễn ra|tại|ở|với|trưa|sáng|chiều|tối|ngày|theo|do|trong khuôn khổ"
+                    r"|trong|bên lề|nhân dịp|nhằm|từ ngày|từ)\s", tail)[0]
 
 
 def _pair_name(ctx, etype, keys) -> str:
@@ -421,11 +679,17 @@ def _ruling_parties(ctx) -> list[str]:
 
 
 def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
-    """The date in the trigger's own stretch (up to the next trigger) first, then the nearest before it."""
-    if dates:
-        own = [d for d in dates if trig.begin <= d.begin < trig.next_begin]
-        before = [d for d in dates if trig.prev_end <= d.begin < trig.begin]
-        best = own[0] if own else (before[-1] if before else min(dates, key=lambda d: abs(d.begin - trig.begin)))
+    """The date in the trigger's own stretch (up to the next trigger) first; then the sentence's opening
+    one if no trigger comes before ('Chiều 28/10, X dự tọa đàm … trong khuôn khổ chuyến thăm từ 27 đến 29/10');
+    then the occasion's ('gặp nhau bên lề Hội nghị … tháng 10'); then the nearest before it; then one opening
+    the sentence ('Chiều 27/10, bên lề Hội nghị …, X gặp Y'); never a date told of another event."""
+    own = [d for d in dates if trig.begin <= d.begin < trig.next_begin]
+    before = [d for d in dates if max(trig.prev_end, trig.span_begin) <= d.begin < trig.begin]
+    lead = [d for d in dates if d.begin < min(trig.lead_end, trig.begin)]
+    occasion = [d for d in dates if trig.next_begin <= d.begin < trig.occasion_end]
+    best = next((group[0] if group is own or group is occasion else group[-1]
+                 for group in (own, before if not trig.prev_end else [], occasion, before, lead) if group), None)
+    if best is not None:
         ev.start, ev.end = best.start, best.end_date
     elif discourse_date is not None:
         ev.start = discourse_date
@@ -449,7 +713,7 @@ def _compatible(a: Event, b: Event) -> bool:
         # a welcome told twice, as 'đón' and as 'lễ đón', by the same people
         return bool(a.family) and bool(a.attendees) and set(a.attendees) == set(b.attendees) \
             and not _dates_clash(a.start, b.start)
-    if a.type == "ceremony" and a.kind and b.kind and a.kind != b.kind:
+    if a.type in ("ceremony", "signing") and a.kind and b.kind and a.kind != b.kind:
         return False
     if a.ordinal is not None and b.ordinal is not None:
         return a.ordinal == b.ordinal and (a.organizer == b.organizer or not a.organizer or not b.organizer)
@@ -457,6 +721,8 @@ def _compatible(a: Event, b: Event) -> bool:
     if _dates_clash(a.start, b.start, days=not multi_day):
         return False
     if a.type == "visit":
+        if a.place and b.place and key(a.place) != key(b.place):
+            return False
         return not a.guests or not b.guests or a.guests == b.guests
     if not a.attendees or not b.attendees:
         return True
@@ -496,7 +762,7 @@ def _merge(events: list[Event]) -> list[Event]:
 
 
 def _link_visits(events: list[Event]) -> None:
-    visits = [e for e in events if e.type == "visit" and e.status == "held"]
+    visits = _state_visits(events)
     if len(visits) != 1:
         return
     visit = visits[0]
@@ -508,10 +774,16 @@ def _link_visits(events: list[Event]) -> None:
 
 
 def _identity(ctx, ev: Event, n: int) -> str:
-    """One key per real event: numbered sessions by body and number, dated events by type, participants and
-    day; everything else stays local to its article."""
+    """One key per real event, the same in every article that tells it: numbered sessions by body and
+    number; visits by guest, destination and month (told by one article to the day, by another to the
+    month); other dated events by type, participants and day. Keys carry no year, so that an article
+    without one can learn it from another telling the same event. Everything else stays local."""
     if ev.ordinal is not None and ev.organizer:
         return f"{ev.type}|{ev.organizer}|{ev.ordinal}"
+    if ev.type == "signing" and ev.kind:
+        return f"signing|{ev.kind}"
+    if ev.type == "visit" and ev.guests and ev.place and ev.start and ev.start.month:
+        return f"visit|{'+'.join(sorted(ev.guests))}|{key(ev.place)}|{ev.start.month}"
     if ev.start and ev.start.day and ev.attendees:
         return f"{ev.type}|{ev.kind}|{'+'.join(sorted(ev.attendees))}|{ev.start.month}-{ev.start.day}"
     return f"{ctx.doc.id}|{ev.type}|{n}|{digest(ev.name, 6)}"
