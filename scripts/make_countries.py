@@ -76,7 +76,11 @@ def build() -> dict:
         cldr = cldr_form(vi[code])
         name = nfc(extra.get("vi") or cldr or "")
         assert name, f"{code}: CLDR's Vietnamese name {vi[code]!r} needs a 'vi' in {EXTRAS.name}"
-        raw = [name, *([cldr] if cldr else []), *extra.get("forms", [])]
+        names = list(dict.fromkeys([name, *([cldr] if cldr else [])]))
+        raw = [*names, *extra.get("forms", [])]
+        for title, members in (("Cộng hòa", extras["republics"]), ("Vương quốc", extras["kingdoms"])):
+            if code in members:      # 'Cộng hòa Kenya', the long form of a republic's name
+                raw += [f"{title} {n}" for n in names if not n.startswith(title)]
         forms = unique(v for f in raw for v in variants(nfc(f)))
         entry = {"code": code, "vi": name, "en": extra.get("en") or cldr_form(en[code]) or en[code], "forms": forms}
         given = [nfc(f) for f in extra.get("given_name_forms", [])]
