@@ -23,6 +23,7 @@ ANY_YEAR = re.compile(r"(?:\bnăm\s+|/)((?:19|20)\d{2})\b", re.I)
 QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 TIME_OPENING = re.compile(r"\s*(?:(?:vào|hồi|trong|từ|cuối|đầu|giữa|sau|trước|tới)\s+)*(?:năm|tháng|ngày|quý|\d)",
                           re.I)
+HEAD_SLACK = 2       # words a head-opened subject may hold besides names and titles
 BOUNDARY = set(",;:\"“”«»")
 CLOSING_QUOTES = "\"”»"
 
@@ -71,7 +72,7 @@ def _lexicon() -> Lexicon:
     words += [(p, ("join", p)) for p in data["subject_joiners"]]
     words += [(form, ("title", role["notation"])) for form, role in lexicons.role_forms()]
     honorifics = lexicons.load("honorifics")
-    words += [(h, ("head", h)) for h in honorifics["honorifics"] + honorifics["ranks"]]
+    words += [(h, ("honorific", h)) for h in honorifics["honorifics"] + honorifics["ranks"]]
     return Lexicon(data, cues, PhraseMatcher([(c, c) for c in data["not_cues"]]),
                    PhraseMatcher([(c, c) for c in data["event_verbs"]]), PhraseMatcher(words),
                    Phrases(data["adverbs"]), Phrases(data["past_markers"]), Phrases(data["reporting_verbs"]),
@@ -237,8 +238,10 @@ class Sentence:
         return j
 
     def opens_with_head(self, j: int, k: int) -> bool:
-        """'lãnh đạo hai cơ quan của EU': a subject opened by a head word may say more than names."""
-        return j < k and self.kind[j] is not None and self.kind[j][0] in ("head", "both", "title")
+        """'lãnh đạo hai cơ quan của EU': a subject opened by a head word may say a little more than names
+        (not a whole predicate: 'Thủ tướng X điện đàm với …' is no subject)."""
+        loose = sum(1 for n in range(j, k) if not self.covered(n))
+        return j < k and self.kind[j] is not None and self.kind[j][0] in ("head", "both") and loose <= HEAD_SLACK
 
     def in_head_phrase(self, at: int, floor: int) -> bool:
         """'của' inside a subject opened by a head word ('lãnh đạo hai cơ quan của EU') is part of it."""
@@ -357,6 +360,8 @@ def _commitment(sent: Sentence, a: int, b: int, previous: Subject | None, last: 
         return None, None, None
     status, found, i = shared
     found = Subject(list(found.parties), found.both, found.reporter)
+    if status == "agreed" and not found.both:
+        found = Subject(sent.ctx.sides(), True)   # '…; hoàn toàn nhất trí …': one side agreeing to the other's
     return _status(status, found, sent, last), found, toks[i].begin
 
 
