@@ -35,7 +35,7 @@ DASHES = {"-", "–", "—"}
 OPENERS = {'"', "“", "(", "-", "–", "—", "‘", "'", "*", "•"}
 TAIL_MAX = 10           # words a last topic after a comma may have ('…, phát triển hệ thống logistics.')
 SHORT_ITEM = 3          # words of an enumerated item ('chống hạn, xói lở, ngập lụt …')
-DESCRIPTORS = 3         # lower-case words between a facility head and its proper name
+DESCRIPTORS = 4         # lower-case syllables between a facility head and its proper name
 
 
 @dataclass(frozen=True)
@@ -150,7 +150,8 @@ def _inside_name(lex: _Lex, toks: list[Token], i: int) -> bool:
     another capitalised name, unless that word only opens the sentence ('Theo Hiệp định …')."""
     if not i or not toks[i - 1].is_word or not toks[i - 1].is_cap:
         return False
-    return not (_sentence_initial(toks, i - 1) and toks[i - 1].low in lex.openers)
+    return not (_sentence_initial(toks, i - 1) and (toks[i - 1].low in lex.openers
+                                                     or (toks[i - 1].low,) in lex.generic_before))
 
 
 def _cap_run(lex: _Lex | None, toks: list[Token], k: int, stops=()) -> int:
@@ -245,6 +246,16 @@ def _comma_goes_on(lex: _Lex, toks: list[Token], k: int, state: dict) -> bool:
     return False
 
 
+def _after_proper(toks: list[Token], j: int, k: int) -> bool:
+    """The words before k end a capitalised word of up to three syllables ('EU', 'Liên hợp quốc')."""
+    for m in range(k - 1, max(j, k - 3) - 1, -1):
+        if not toks[m].is_word:
+            return False
+        if toks[m].is_cap:
+            return True
+    return False
+
+
 def _extent(lex: _Lex, text: str, toks: list[Token], i: int, j: int, listed: bool) -> int:
     """Token index where the name whose head is toks[i:j] ends."""
     state = {"listed": listed, "parties": 0, "topic": False, "enumeration": False}
@@ -273,8 +284,8 @@ def _extent(lex: _Lex, text: str, toks: list[Token], i: int, j: int, listed: boo
                 break                            # '… và Bản ghi nhớ …'
             if state["parties"] == 1:
                 state["parties"] = 2             # 'giữa tỉnh A và tỉnh B'
-            elif k + 1 < len(toks) and toks[k - 1].is_cap and toks[k + 1].is_word and not toks[k + 1].is_cap:
-                break                            # '… Liên Hợp Quốc và ủng hộ …'
+            elif k + 1 < len(toks) and toks[k + 1].is_word and not toks[k + 1].is_cap and _after_proper(toks, j, k):
+                break                            # '… Liên hợp quốc và ủng hộ …'
         if t.low == "năm" and k + 1 < len(toks) and YEAR.fullmatch(toks[k + 1].text):
             follows = toks[k + 2].low if k + 2 < len(toks) else ""
             if toks[k - 1].low in lex.year_keepers or follows == lex.parties:
