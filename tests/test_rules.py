@@ -221,3 +221,34 @@ def test_bodies_of_any_country(sentence, expected):
 def test_an_organ_and_its_party_are_two_bodies():
     sentence = "Bí thư thứ nhất Ban Chấp hành Trung ương Đảng Cộng sản Cuba, Chủ tịch nước Cuba Raúl Castro."
     assert {(o.org.base, o.org.country) for o in grammar().read(sentence, 0, 0).orgs} >= {("Đảng Cộng sản", "CU")}
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # titles after a name belong to it up to the comma that opens the next person's title
+    ("tiếp Thượng tướng Ivan Petrov, Thứ trưởng Bộ Quốc phòng Ca-dắc-xtan, Bộ trưởng Nguyễn Văn Hòa nhấn mạnh.",
+     {"Ivan Petrov": (["deputy-minister"], "KZ"), "Nguyễn Văn Hòa": (["minister"], None)}),
+    # an acronym after a title is the body, not the start of a name
+    ("Chủ tịch KOTRA Kim Jong-hoon phát biểu.", {"Kim Jong-hoon": (["chair"], None)}),
+    # a mayor's or governor's city comes before the name
+    ("Thống đốc bang Victoria Jacinta Allan và Thị trưởng Buenos Aires đến.",
+     {"Jacinta Allan": (["governor"], None)}),
+    # a Vietnamese name whose given names are also surnames is read whole
+    ("Phó Chủ tịch Quốc hội Uông Chu Lưu thăm Na Uy.", {"Uông Chu Lưu": (["national-assembly-vice-chair"], None)}),
+])
+def test_where_one_person_ends_and_the_next_begins(sentence, expected):
+    assert people(sentence) == expected
+
+
+def test_country_pairs_written_without_spaces_round_the_dash():
+    countries = [code for code, _ in grammar().read("Quan hệ Việt Nam-Na Uy phát triển.", 0, 0).countries]
+    assert countries == ["VN", "NO"]
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Tổng Giám đốc Tổ chức Y tế thế giới (WHO) Tedros Adhanom Ghebreyesus gặp Bộ trưởng Chile.", None),
+    ("Tổng Thư ký Liên Hợp Quốc Antonio Guterres thăm Kenya.", None),
+    ("Đại sứ EU tại Na Uy Marie Dupont làm việc.", "EU"),
+])
+def test_officers_of_international_bodies_get_no_guessed_country(text, country):
+    x = extract_article("t", text)
+    assert [p.country for p in x.persons.values()] == [country]

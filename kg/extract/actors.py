@@ -14,6 +14,7 @@ from functools import lru_cache
 from kg import lexicons
 from kg.extract.model import Mention, OrgMention, OrgRef, PersonMention, Post, RoleRef
 from kg.text.normalize import clean
+from kg.text.syllables import is_vietnamese_syllable
 from kg.text.tokens import PhraseMatcher, Token, tokenize
 
 STOP_LOWER = {
@@ -310,12 +311,12 @@ class ActorGrammar:
     def _place(self, toks: list[Token], j: int, after_noun: bool = False) -> int:
         """'tỉnh Thanh Hóa', 'TP Hồ Chí Minh', 'tỉnh Hủa Phăn' after a provincial title: the end of the place,
         which never takes the official's name that follows it."""
-        if not after_noun:
-            noun = self.place_nouns.match_at(toks, j)
-            if not noun:
-                known = self.places.match_at(toks, j)     # 'Bí thư Tỉnh ủy Hà Nam X'
-                return known[0] if known else j
+        noun = self.place_nouns.match_at(toks, j)
+        if noun:
             j = noun[0]
+        elif not after_noun:
+            known = self.places.match_at(toks, j)     # 'Bí thư Tỉnh ủy Hà Nam X'
+            return known[0] if known else j
         known = self.places.match_at(toks, j)
         if known:
             return known[0]
@@ -332,10 +333,28 @@ class ActorGrammar:
         return j + 2 if e - j >= 4 else j + 1 if e - j == 3 else e
 
     def _chain(self, toks: list[Token], i: int) -> tuple[int, list[Post]]:
+        j, posts, _ = self._chain_parts(toks, i)
+        return j, posts
+
+    def _title_at(self, toks: list[Token], j: int):
+        """The title at j; one whose last words open a known body is the plain title of that body
+        ('Chủ tịch Nghị viện châu Âu': the chair of the European Parliament, not of a national assembly)."""
+        m = self.roles.match_at(toks, j)
+        if m:
+            for b in range(j + 1, m[0]):
+                body = self.known.match_at(toks, b)
+                if body and body[0] > m[0]:
+                    return self.roles.match_at(toks[:b], j) or m
+        return m
+
+    def _chain_parts(self, toks: list[Token], i: int) -> tuple[int, list[Post], list[tuple[int, int]]]:
+        """Titles joined by commas or 'kiêm', with their bodies, countries and places; also where the joins
+        are, as (token index, titles before it)."""
         posts: list[Post] = []
+        joints: list[tuple[int, int]] = []
         j = i
         while True:
-            m = self.roles.match_at(toks, j)
+            m = self._title_at(toks, j)
             if not m:
                 break
             end, (role, form) = m
@@ -365,6 +384,10 @@ class ActorGrammar:
                     post.country = post.country or outer[1].country
                 if notation and role.get("in_party") and self._is_party(post.org, post.parent):
                     post.role = role["in_party"]
+            if org is None and self._acronym(toks, end) and end + 1 < len(toks) and toks[end + 1].is_cap \
+                    and not self._country(toks, end):
+                post.org = OrgRef(toks[end].text, toks[end].text, None)    # 'Chủ tịch JETRO X'
+                end += 1
             c = self._country(toks, end)
             if c:
                 code = c[1]
@@ -372,8 +395,9 @@ class ActorGrammar:
                     surface = clean(" ".join([post.org.surface] + [t.text for t in toks[end:c[0]]]))
                     post.org = OrgRef(post.org.base, surface, code, post.org.kind)
                 end, post.country = c[0], code
-            end = self._place(toks, end, after_noun=self.place_nouns.match_at(toks, end - 1) is not None
-                              and toks[end - 1].low in ("tỉnh", "thành phố"))
+            scope = (role.get("place_follows") and post.org is None and not c) or \
+                (self.place_nouns.match_at(toks, end - 1) is not None and toks[end - 1].low in ("tỉnh", "thành phố"))
+            end = self._place(toks, end, after_noun=bool(scope))
             link = self.posted_links.match_at(toks, end)
             if link:
                 c = self._country(toks, link[0])
@@ -399,6 +423,8 @@ class ActorGrammar:
                 else None
             # 'Thủ tướng Qatar, Thủ tướng X': the same title again starts another person
             if following and not any(p.role == following[1][0]["notation"] for p in posts if p.role):
+                if toks[j].text == ",":
+                    joints.append((j, len(posts)))
                 j += 1
                 continue
             break
@@ -407,15 +433,39 @@ class ActorGrammar:
         for p in posts:
             if p.country is None and p.org is None:
                 p.country = last
-        return j, posts
+        return j, posts, joints
+
+    @staticmethod
+    def _acronym(toks: list[Token], k: int) -> bool:
+        return k < len(toks) and len(toks[k].text) >= 2 and toks[k].text.isalpha() and toks[k].text.isupper()
 
     @staticmethod
     def _is_party(*orgs) -> bool:
         return any(o is not None and (o.kind == "party" or o.base.startswith("Đảng")) for o in orgs)
 
     # -- a sentence ---------------------------------------------------------------------------------
+    def _split_joined(self, toks: list[Token]) -> list[Token]:
+        """'Việt Nam-Nhật Bản' is written without spaces round the dash, so 'Nam-Nhật' is one token: split a
+        hyphenated token where a country's name ends or starts at the hyphen."""
+        out: list[Token] = []
+        for n, t in enumerate(toks):
+            cut = t.text.find("-")
+            if cut > 0 and t.is_word:
+                left, right = t.text[:cut], t.text[cut + 1:]
+                pieces = [Token(left, t.begin, t.begin + cut), Token("-", t.begin + cut, t.begin + cut + 1),
+                          Token(right, t.begin + cut + 1, t.end)]
+                before = out + pieces[:1]
+                ends_country = any((m := self.countries.match_at(before, b)) and m[0] == len(before)
+                                   for b in range(max(0, len(before) - 4), len(before)))
+                starts_country = self.countries.match_at(pieces[2:] + toks[n + 1:n + 4], 0) is not None
+                if (ends_country or starts_country) and right[:1].isupper():
+                    out.extend(pieces)
+                    continue
+            out.append(t)
+        return out
+
     def read(self, text: str, offset: int, sentence_index: int) -> SentenceActors:
-        toks = tokenize(text)
+        toks = self._split_joined(tokenize(text))
         out = SentenceActors([], [], [], [])
 
         def mention(a: int, b: int) -> Mention:
@@ -437,8 +487,10 @@ class ActorGrammar:
                 k = self._after_link(toks, j)
                 name = self._name(toks, k)
                 start = self._vietnamese_start(toks, k, name[0]) if name else None
-                if start is not None and start > k:      # 'Chủ tịch Vingroup Phạm Nhật Vượng'
-                    k, name = start, self._name(toks, start)
+                if start is not None and start > k and (name[0] - k > 4 or not all(
+                        is_vietnamese_syllable(t.text) for t in toks[k:start])):
+                    k, name = start, self._name(toks, start)    # 'Chủ tịch Vingroup Phạm Nhật Vượng'
+
                 if name and name[0] - k >= 2:
                     last_person = self._person(name, posts, k, side, out, mention)
                     last_end = name[0]
@@ -512,7 +564,8 @@ class ActorGrammar:
         belong to that name."""
         if i + 1 < len(toks) and toks[i].text == ",":
             link = self.appositive_links.match_at(toks, i + 1)
-            j, posts = self._chain(toks, link[0] if link else i + 1)
+            start = link[0] if link else i + 1
+            j, posts, joints = self._chain_parts(toks, start)
             if posts:
                 k = self._after_link(toks, j)
                 name = self._name(toks, k)
@@ -520,6 +573,14 @@ class ActorGrammar:
                     person.posts.extend(posts)
                     self._post_orgs(posts, mention(i + 1, j), out)
                     return j
+                if name and joints:
+                    # 'X, Ủy viên …, Phó Chủ tịch … Trung Quốc, Chủ tịch nước Y nói': the titles before the
+                    # last join are X's; the last one opens Y
+                    end = joints[-1][0]
+                    mine = self._chain_parts(toks, start)[1][:joints[-1][1]]
+                    person.posts.extend(mine)
+                    self._post_orgs(mine, mention(i + 1, end), out)
+                    return end + 1
         return i
 
     @staticmethod

@@ -121,6 +121,7 @@ def build_context(article_id: str, text: str, published: date | None = None,
     persons: dict[str, Person] = {}
     explicit: dict[str, str] = {}
     sides: dict[str, str] = {}
+    officers: set[str] = set()           # officers of an international body: no country unless one is marked
     for r in readings:
         for pm in r.persons:
             k = pkey(pm.name)
@@ -132,6 +133,8 @@ def build_context(article_id: str, text: str, published: date | None = None,
                 code = post.country or (post.org.country or post.org.bloc if post.org and not post.org.joint else None)
                 if code and k not in explicit:
                     explicit[k] = code
+                if post.org and post.org.kind == "international":
+                    officers.add(k)
             if pm.side and k not in sides:
                 sides[k] = pm.side
     for k, person in persons.items():
@@ -139,6 +142,8 @@ def build_context(article_id: str, text: str, published: date | None = None,
             person.country = explicit[k]
         elif k in sides:
             person.country = sides[k]
+        elif k in officers:
+            person.country = None
         elif g.is_vietnamese_name(person.name):
             person.country = home
         else:
