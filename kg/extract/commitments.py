@@ -60,6 +60,9 @@ class Lexicon:
     expectations: Phrases
     positions: Phrases
     recollections: Phrases
+    becoming: PhraseMatcher
+    history: Phrases
+    purpose: Phrases
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +81,9 @@ def _lexicon() -> Lexicon:
                    Phrases(data["adverbs"]), Phrases(data["past_markers"]), Phrases(data["reporting_verbs"]),
                    Phrases(data["coordinators"]), Phrases(data["subordinators"]),
                    Phrases(data["expectation_markers"]), Phrases(data["position_markers"]),
-                   Phrases(data["recollection_markers"]))
+                   Phrases(data["recollection_markers"]),
+                   PhraseMatcher([(c, c) for c in data["not_undertakings"]]),
+                   Phrases(data["history_openers"]), Phrases(data["purpose_markers"]))
 
 
 @dataclass
@@ -340,36 +345,61 @@ def _commitment(sent: Sentence, a: int, b: int, previous: Subject | None, last: 
         i, j = i + floor, j + floor
         if _has(lx.expectations, toks, floor, i) or _has(lx.positions, toks, floor, i):
             break                            # expected, believed, or a standing position: not undertaken
-        if _past_year(sent.text[a - sent.begin:toks[i].begin - sent.begin], now):
+        if _past_year(sent.text[a - sent.begin:toks[i].begin - sent.begin], now) or _opens_with(sent, lx.history, floor):
             break                            # 'Năm 2016, hai nước nhất trí …': history told in passing
         if toks[i].low == "sẽ" and any(lx.events.match_at(toks, n) for n in range(j, min(j + 8, end))):
             continue                         # 'sẽ cùng Thủ tướng Lào đồng chủ trì': an announced event
+        if toks[i].low == "sẽ" and lx.becoming.match_at(toks, _after_adverbs(sent, j, end)):
+            continue                         # 'sẽ là', 'sẽ trở thành': a forecast, not an undertaking
         if any(sent.kind[n] and sent.kind[n][0] == "ref" for n in range(i, j)):
             continue                         # 'Các Tiểu vương quốc Ả-rập Thống nhất': a name, not a cue
         found = sent.subject(i, floor)
         if isinstance(found, Subject):
-            return _status(status, found, sent, last), found, toks[i].begin
-        cue = " ".join(t.low for t in toks[i:j])
-        if found == NONE and shared is None and cue not in lx.data["explicit_only"]:
+            return _status(status, _cue(toks, i, j), found, sent, last), found, toks[i].begin
+        cue = _cue(toks, i, j)
+        if found == NONE and shared is None and cue not in lx.data["explicit_only"] \
+                and not _in_purpose(sent, i, floor):
             coordinated = lx.coordinators.ending_at(toks, _before_adverbs(sent, i, floor), floor) is not None
             if previous is not None:
-                shared = (status, previous, i)
+                shared = (status, previous, i, j)
             elif coordinated or cue not in lx.data["needs_subject"]:
-                shared = (status, sent.main_subject(i) or last or Subject([], False), i)
+                shared = (status, sent.main_subject(i) or last or Subject([], False), i, j)
     if shared is None:
         return None, None, None
-    status, found, i = shared
+    status, found, i, j = shared
     found = Subject(list(found.parties), found.both, found.reporter)
     if status == "agreed" and not found.both:
         found = Subject(sent.ctx.sides(), True)   # '…; hoàn toàn nhất trí …': one side agreeing to the other's
-    return _status(status, found, sent, last), found, toks[i].begin
+    return _status(status, _cue(toks, i, j), found, sent, last), found, toks[i].begin
 
 
-def _status(cue_status: str, subject: Subject, sent: Sentence, last: Subject | None) -> str:
+def _cue(toks: list[Token], i: int, j: int) -> str:
+    return " ".join(t.low for t in toks[i:j])
+
+
+def _opens_with(sent: Sentence, phrases: Phrases, floor: int) -> bool:
+    """The clause opens with one of `phrases` ('Trước đó, …')."""
+    return any((m := phrases.ending_at(sent.toks, k, floor)) is not None and m[0] == floor
+               for k in range(floor + 1, min(floor + 5, len(sent.toks)) + 1))
+
+
+def _in_purpose(sent: Sentence, i: int, floor: int) -> bool:
+    """'… để trao đổi, thống nhất …': a cue with no subject of its own inside a purpose phrase (read back
+    over plain words and commas, up to an actor or a clause boundary)."""
+    for k in range(i, floor, -1):
+        t, kind = sent.toks[k - 1], sent.kind[k - 1]
+        if t.text in ";:" or (kind is not None and kind != ("join", ",")):
+            return False
+        if sent.lx.purpose.ending_at(sent.toks, k, floor):
+            return True
+    return False
+
+
+def _status(cue_status: str, cue: str, subject: Subject, sent: Sentence, last: Subject | None) -> str:
     """proposed when one side asks; agreed when both sides undertake ('hai bên sẽ …', a joint 'cam kết');
     else pledged ('Tỉnh X thống nhất cấp …' is one side's)."""
     if cue_status == "proposed":
-        if subject.both:       # 'Hai nước cần …': the speaker proposes for both
+        if subject.both and cue in sent.lx.data["modal_cues"]:   # 'Hai nước cần …': the speaker proposes
             speaker = subject.reporter or (last.parties if last and not last.both else None) or [sent.ctx.home]
             subject.parties = list(speaker)
             subject.both = False
@@ -387,6 +417,10 @@ def _before_adverbs(sent: Sentence, k: int, floor: int) -> int:
         if m is None:
             return k
         k = m[0]
+
+
+def _after_adverbs(sent: Sentence, j: int, end: int) -> int:
+    return sent.skip_leading_adverbs(j, end)
 
 
 def _has(phrases: Phrases, toks: list[Token], a: int, b: int) -> bool:
