@@ -1,6 +1,8 @@
 """Commitments, targets, figures, projects and agreements on real sentence shapes."""
 from __future__ import annotations
 
+import pytest
+
 from kg.extract.pipeline import extract_article, extract_corpus
 
 
@@ -64,3 +66,92 @@ def test_agendas_and_announced_events_are_not_commitments_but_going_on_is():
     x = extract_article("t", text)
     assert [(k.status, k.parties) for k in x.commitments] == [("pledged", ["SG"])]
     assert x.commitments[0].topic == "education"
+
+
+# -- what is a commitment, whose, and of which kind -------------------------------------------------------
+# Each text opens on the meeting that gives the article its two sides, then states one thing; the marker
+# picks the statement out of the commitments read.
+KENYA = "Thủ tướng Phạm Minh Chính hội đàm với Tổng thống Kenya William Ruto tại Hà Nội ngày 4/3/2026. "
+NORWAY = "Chủ tịch nước Lương Cường hội kiến Thủ tướng Na Uy Jonas Gahr Støre tại Oslo ngày 12/5/2026. "
+CHILE = "Bộ trưởng Ngoại giao Bùi Thanh Sơn hội đàm với Ngoại trưởng Chile Alberto van Klaveren ngày 8/4/2026. "
+KAZAKH = "Thủ tướng Phạm Minh Chính điện đàm với Tổng thống Kazakhstan Kassym-Jomart Tokayev ngày 2/6/2026. "
+
+COMMITMENTS = [
+    # both sides agree, whether the cue is 'nhất trí', a joint 'cam kết' or 'sẽ' after 'hai bên'
+    (KENYA + "Hai bên nhất trí mở rộng hợp tác nông nghiệp và thủy sản.", "nông nghiệp", "agreed", {"VN", "KE"}),
+    (NORWAY + "Hai nhà lãnh đạo cam kết thúc đẩy hợp tác năng lượng tái tạo.", "năng lượng tái tạo", "agreed",
+     {"VN", "NO"}),
+    (CHILE + "Hai bên sẽ sớm khởi động đàm phán hiệp định thương mại.", "khởi động đàm phán", "agreed",
+     {"VN", "CL"}),
+    # one side pledges: a country, a government body, a leader reported by a verb, an anaphor
+    (KENYA + "Kenya sẵn sàng tạo điều kiện cho doanh nghiệp Việt Nam đầu tư.", "doanh nghiệp Việt Nam đầu tư",
+     "pledged", {"KE"}),
+    (NORWAY + "Chính phủ Na Uy sẽ tiếp tục hỗ trợ Việt Nam chuyển đổi năng lượng.", "chuyển đổi năng lượng",
+     "pledged", {"NO"}),
+    (KAZAKH + "Tổng thống Kassym-Jomart Tokayev cho biết sẽ tạo điều kiện cho hàng hóa Việt Nam.",
+     "hàng hóa Việt Nam", "pledged", {"KZ"}),
+    (KAZAKH + "Tổng thống Kazakhstan khẳng định nước này sẽ hỗ trợ nhu cầu năng lượng của Việt Nam.",
+     "nhu cầu năng lượng", "pledged", {"KZ"}),
+    (CHILE + "Bộ trưởng Bùi Thanh Sơn khẳng định Việt Nam sẵn sàng chia sẻ kinh nghiệm xuất khẩu gạo.",
+     "xuất khẩu gạo", "pledged", {"VN"}),
+    # one side's agreement ('thống nhất' said by one side) is its pledge
+    (KENYA + "Tỉnh Nakuru thống nhất cấp 200 suất học bổng cho sinh viên Việt Nam.", "học bổng", "pledged",
+     {"VN"}),
+    # one side asks
+    (KENYA + "Thủ tướng Phạm Minh Chính đề nghị Kenya mở cửa thị trường cho gạo Việt Nam.", "mở cửa thị trường",
+     "proposed", {"VN"}),
+    (NORWAY + "Thủ tướng Na Uy đề nghị hai bên tăng cường hợp tác hàng hải.", "hợp tác hàng hải", "proposed",
+     {"NO"}),
+    (CHILE + "Ngoại trưởng Chile đánh giá cao vai trò của Việt Nam, mong Việt Nam hỗ trợ Chile tăng cường "
+             "quan hệ với ASEAN.", "quan hệ với ASEAN", "proposed", {"CL"}),
+    # 'Hai nước cần …': the speaker proposes for both sides
+    (KENYA + "Thủ tướng Phạm Minh Chính nhấn mạnh hai nước cần tăng cường kết nối hàng không.",
+     "kết nối hàng không", "proposed", {"VN"}),
+    # a list after a proposal keeps its proposer; an agreement after it is both sides'
+    (NORWAY + "Chủ tịch nước đề nghị hai bên tăng cường hợp tác giáo dục; đề nghị Na Uy tiếp tục cấp học bổng.",
+     "tiếp tục cấp học bổng", "proposed", {"VN"}),
+    (KAZAKH + "Tổng thống Tokayev đề nghị tăng cường hợp tác vận tải; hoàn toàn nhất trí xây dựng trung tâm "
+              "logistics.", "trung tâm logistics", "agreed", {"VN", "KZ"}),
+]
+
+
+@pytest.mark.parametrize("text, marker, status, parties", COMMITMENTS)
+def test_commitments_status_and_parties(text, marker, status, parties):
+    found = [k for k in extract_article("t", text).commitments if marker in k.statement]
+    assert len(found) == 1, [k.statement for k in extract_article("t", text).commitments]
+    assert (found[0].status, set(found[0].parties)) == (status, parties)
+
+
+NOT_COMMITMENTS = [
+    # expectations about a visit or an agreement
+    (KENYA + "Chuyến thăm được kỳ vọng góp phần nâng quan hệ hai nước lên tầm cao mới.", "tầm cao mới"),
+    (NORWAY + "Hiệp định hứa hẹn mang lại lợi ích cho doanh nghiệp hai nước.", "lợi ích"),
+    (CHILE + "Dự kiến, hai bên sẽ ký kết nhiều văn kiện hợp tác.", "văn kiện"),
+    (KAZAKH + "Thủ tướng tin tưởng Kazakhstan sẽ tổ chức thành công hội nghị thượng đỉnh.", "thượng đỉnh"),
+    (NORWAY + "Chuyến thăm sẽ là dấu mốc quan trọng trong quan hệ hai nước.", "dấu mốc"),
+    # a rhetorical question
+    (KENYA + "Liệu hai bên có sẵn sàng mở rộng hợp tác trong bối cảnh mới?", "bối cảnh mới"),
+    # memoirs and recollections
+    (CHILE + "Trong cuốn hồi ký, cựu Đại sứ kể rằng hai nước sẽ trao đổi đoàn thường xuyên.", "trao đổi đoàn"),
+    (NORWAY + "Tôi nhớ hồi đó hai bên sẵn sàng gác lại khác biệt.", "khác biệt"),
+    # one side's standing position, reported
+    (KAZAKH + "Kazakhstan luôn coi khu vực Trung Á là ưu tiên và tuyên bố sẵn sàng bảo vệ lợi ích của mình.",
+     "lợi ích của mình"),
+    (KENYA + "Kenya giữ lập trường nhất quán và sẵn sàng phản đối mọi hành vi đơn phương.", "đơn phương"),
+    # statistics and history
+    (CHILE + "Kim ngạch thương mại Việt Nam - Chile sẽ đạt 2 tỷ USD trong năm nay theo dự báo.", "2 tỷ USD"),
+    (NORWAY + "Năm 2019, hai nước nhất trí mở lại đường bay thẳng.", "đường bay thẳng"),
+    (KAZAKH + "Trước đó, hai bên thống nhất lập nhóm công tác về năng lượng.", "nhóm công tác"),
+    (KENYA + "Hai bên đã thống nhất nhiều nội dung hợp tác.", "nhiều nội dung"),
+    # agreeing on an assessment; an announced trip; a subordinate 'việc X sẵn sàng'
+    (CHILE + "Hai bên thống nhất cho rằng quan hệ hai nước phát triển tốt đẹp.", "phát triển tốt đẹp"),
+    (KAZAKH + "Thủ tướng Phạm Minh Chính sẽ dẫn đầu đoàn đại biểu tham dự hội nghị tại Astana.", "Astana"),
+    (NORWAY + "Thủ tướng Na Uy đánh giá cao việc Việt Nam sẵn sàng đóng góp vào gìn giữ hòa bình.",
+     "gìn giữ hòa bình"),
+]
+
+
+@pytest.mark.parametrize("text, marker", NOT_COMMITMENTS)
+def test_not_commitments(text, marker):
+    found = [k.statement for k in extract_article("t", text).commitments if marker in k.statement]
+    assert found == []
