@@ -252,3 +252,9 @@ def test_country_pairs_written_without_spaces_round_the_dash():
 def test_officers_of_international_bodies_get_no_guessed_country(text, country):
     x = extract_article("t", text)
     assert [p.country for p in x.persons.values()] == [country]
+
+
+def test_titles_after_a_titled_name_open_the_next_person():
+    sentence = "sau chuyến thăm của Tổng thống Nguyễn Văn Hòa, Phó Thủ tướng, Bộ trưởng Ngoại giao Trần Văn An nói."
+    assert people(sentence) == {"Nguyễn Văn Hòa": (["president"], None),
+                                "Trần Văn An": (["deputy-prime-minister", "minister"], None)}

@@ -573,9 +573,11 @@ class ActorGrammar:
                     person.posts.extend(posts)
                     self._post_orgs(posts, mention(i + 1, j), out)
                     return j
-                if name and joints:
-                    # 'X, Ủy viên …, Phó Chủ tịch … Trung Quốc, Chủ tịch nước Y nói': the titles before the
-                    # last join are X's; the last one opens Y
+                if name and joints and not person.posts and any(
+                        p.country or p.org for p in posts[:joints[-1][1]]):
+                    # 'Thượng tướng X, Ủy viên …, Phó Chủ tịch … Trung Quốc, Chủ tịch nước Y nói': a person named
+                    # by rank alone takes the titles before the last join, complete with their body or country;
+                    # the last one opens Y ('Chủ tịch nước X, Phó Thủ tướng, Bộ trưởng Y' stays Y's)
                     end = joints[-1][0]
                     mine = self._chain_parts(toks, start)[1][:joints[-1][1]]
                     person.posts.extend(mine)

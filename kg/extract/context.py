@@ -142,10 +142,10 @@ def build_context(article_id: str, text: str, published: date | None = None,
             person.country = explicit[k]
         elif k in sides:
             person.country = sides[k]
-        elif k in officers:
-            person.country = None
         elif g.is_vietnamese_name(person.name):
             person.country = home
+        elif k in officers:
+            person.country = None
         else:
             person.country = foreign or home
 
