@@ -56,8 +56,18 @@ AGREEMENTS = [
     ("Việt Nam và Chile ký Hiệp định Thương mại tự do Việt Nam - Chile (VCFTA), hiệp định đầu tiên của Chile "
      "với một nước Đông Nam Á.",
      ["Hiệp định Thương mại tự do Việt Nam - Chile (VCFTA)"]),
+    # a party's place after a comma; a new name after 'và'; an acronym right after the head ends the name
+    ("Hai bên chứng kiến lễ trao bản ghi nhớ về hợp tác hữu nghị giữa quận Miraflores, thủ đô Lima và huyện "
+     "Sóc Sơn.", ["bản ghi nhớ về hợp tác hữu nghị giữa quận Miraflores, thủ đô Lima và huyện Sóc Sơn"]),
+    ("Na Uy cam kết thực hiện Thỏa thuận Paris về biến đổi khí hậu và Khung hành động Sendai.",
+     ["Thỏa thuận Paris về biến đổi khí hậu"]),
+    ("Hiệp định CEPA hứa hẹn mang lại lợi ích cân bằng cho Việt Nam và Chile.", ["Hiệp định CEPA"]),
+    ("Hai bên thực hiện nghiêm túc Hiệp định thương mại song phương và các cam kết trong khuôn khổ WTO.",
+     ["Hiệp định thương mại song phương"]),
     # generic mentions name nothing
     ("Hai bên nhất trí triển khai hiệu quả các thỏa thuận đã ký.", []),
+    ("Điều này thể hiện quyết tâm thực hiện Thỏa thuận giữa hai Chính phủ, đưa quan hệ lên tầm cao mới.",
+     ["Thỏa thuận giữa hai Chính phủ"]),
     ("Theo thỏa thuận, hai bên sẽ mở đường bay thẳng.", []),
     ("Hai nước nâng quan hệ lên Đối tác Chiến lược toàn diện.", []),
     ("Bộ Kế hoạch và Đầu tư phối hợp với Đại sứ quán Kenya tổ chức diễn đàn.", []),
@@ -81,6 +91,8 @@ PROJECTS = [
     ("Chủ tịch nước đánh giá cao Trung tâm Việt Nam - Peru tại Lima.", ["Trung tâm Việt Nam - Peru"]),
     ("Hai bên thúc đẩy dự án điện gió ngoài khơi Utsira Nord.", ["dự án điện gió ngoài khơi Utsira Nord"]),
     ("Thủ tướng thăm Nhà máy Lọc dầu Atyrau, do Chủ tịch tập đoàn dẫn đi tham quan.", ["Nhà máy Lọc dầu Atyrau"]),
+    ("Ấn Độ hỗ trợ dự án Horti Đà Lạt đem lại thu nhập cho nông dân.", ["dự án Horti Đà Lạt"]),
+    ("Dự án kết nối nông dân với người bán lẻ ở Kenya.", []),
     # generic mentions, places and words that only contain a head syllable name nothing
     ("Việt Nam đang đầu tư vào đường sắt tốc độ cao, sân bay và cảng biển.", []),
     ("Kenya có 12 dự án đầu tư tại Việt Nam với tổng vốn 5 triệu USD.", []),

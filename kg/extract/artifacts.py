@@ -52,6 +52,7 @@ class _Lex:
     horizon: PhraseMatcher
     topics: PhraseMatcher
     list_markers: PhraseMatcher
+    admin_units: PhraseMatcher    # 'giữa UBND huyện A, tỉnh B và …': a party's place after a comma
     inner: PhraseMatcher          # lower-case words of official names ('… Công an nhân dân Lào')
     places: PhraseMatcher         # 'tới sân bay …': a place someone goes to, not a project
     generic_before: tuple[tuple[str, ...], ...]
@@ -91,7 +92,7 @@ def _lex() -> _Lex:
         agreement_generic_anywhere=_matcher(d["agreement_generic_anywhere"]),
         agreement_generic_after_lowercase=_matcher(d["agreement_generic_after_lowercase"]),
         horizon=_matcher(d["horizon_words"]), topics=_matcher(d["topic_markers"]),
-        list_markers=_matcher(d["list_markers"]), inner=_matcher(d["name_inner_words"]),
+        list_markers=_matcher(d["list_markers"]), admin_units=_matcher(d["admin_units"]), inner=_matcher(d["name_inner_words"]),
         places=_matcher(d["place_before"]),
         generic_before=tuple(sorted({_low(w) for w in d["generic_before"]}, key=len, reverse=True)),
         openers=frozenset(" ".join(_low(w)) for w in d["sentence_openers"]),
@@ -235,9 +236,13 @@ def _comma_goes_on(lex: _Lex, toks: list[Token], k: int, state: dict) -> bool:
         return True                              # '…, tầm nhìn đến năm 2050'
     if state["listed"]:
         return True                              # '…: A, từng bước …; B …'
+    if _title_at(toks, k + 1):
+        return False
     if state["parties"] and nxt.is_cap:
         return True                              # 'giữa Bộ Văn hóa, Thể thao và Du lịch …'
     words, until = _segment(toks, k)
+    if state["parties"] == 1 and lex.admin_units.match_at(toks, k + 1):
+        return not any(_stop_at(lex, toks, n) for n in range(k + 1, k + 1 + words))
     if state["enumeration"] or (words <= SHORT_ITEM and until == ","):
         state["enumeration"] = True              # 'chống hạn, xói lở, ngập lụt …'
         return not any(_stop_at(lex, toks, j) for j in range(k + 1, k + 1 + words))
@@ -280,12 +285,16 @@ def _extent(lex: _Lex, text: str, toks: list[Token], i: int, j: int, listed: boo
         if _stop_at(lex, toks, k):
             break
         if t.low == "và":
-            if _head_at(lex, toks, k + 1) == "agreement":
-                break                            # '… và Bản ghi nhớ …'
+            if _head_at(lex, toks, k + 1) == "agreement" or _generic_before(lex, toks, k + 2):
+                break                            # '… và Bản ghi nhớ …', '… và các cam kết …'
             if state["parties"] == 1:
                 state["parties"] = 2             # 'giữa tỉnh A và tỉnh B'
             elif k + 1 < len(toks) and toks[k + 1].is_word and not toks[k + 1].is_cap and _after_proper(toks, j, k):
                 break                            # '… Liên hợp quốc và ủng hộ …'
+            elif k + 1 < len(toks) and toks[k + 1].is_cap and not state["parties"] and not _after_proper(toks, j, k):
+                break                            # '… về biến đổi khí hậu và Khung hành động …'
+            k += 1                               # 'và' is the name's only with what follows it
+            continue
         if t.low == "năm" and k + 1 < len(toks) and YEAR.fullmatch(toks[k + 1].text):
             follows = toks[k + 2].low if k + 2 < len(toks) else ""
             if toks[k - 1].low in lex.year_keepers or follows == lex.parties:
@@ -300,6 +309,9 @@ def _extent(lex: _Lex, text: str, toks: list[Token], i: int, j: int, listed: boo
             if k + 1 < len(toks) and toks[k].text == "," and lex.horizon.match_at(toks, k + 1):
                 k += 1
                 continue
+            break
+        if k == j and _is_acronym(t) and (k + 1 >= len(toks) or toks[k + 1].low != lex.parties):
+            end = k + 1                          # 'Hiệp định CEPA'
             break
         if t.low == lex.parties:
             state["parties"] = 1
@@ -356,6 +368,11 @@ def _project(lex, text, toks, i, j, kind, stops) -> int | None:
     if kind != "plan" and i and any(lex.places.match_at(toks, n) == (i, True) for n in range(max(0, i - 2), i)):
         return None                              # 'tới sân bay quốc tế …'
     if kind == "plan":
+        if j < len(toks) and toks[j].is_cap:
+            end = _cap_run(lex, toks, j, stops)  # 'dự án Horti Đà Lạt'
+            return end if end > j else None
+        if _sentence_initial(toks, i):
+            return None                          # 'Dự án kết nối nhà nông với …' speaks of one named before
         end = _extent(lex, text, toks, i, j, False)
         return end if end > j else None
     k = j
