@@ -23,6 +23,7 @@ ANY_YEAR = re.compile(r"(?:\bnăm\s+|/)((?:19|20)\d{2})\b", re.I)
 QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 TIME_OPENING = re.compile(r"\s*(?:(?:vào|hồi|trong|từ|cuối|đầu|giữa|sau|trước|tới)\s+)*(?:năm|tháng|ngày|quý|\d)",
                           re.I)
+QUOTED_NAME = 6      # a quoted stretch this short is a name, not a quotation
 HEAD_SLACK = 2       # words a head-opened subject may hold besides names and titles
 BOUNDARY = set(",;:\"“”«»")
 CLOSING_QUOTES = "\"”»"
@@ -126,7 +127,10 @@ class Sentence:
         """Part of a subject noun phrase: an actor, a title, a head word, or a capitalised name (a sentence's
         first word only when the name goes on: 'Thanh Hóa', not 'Chuyến')."""
         t = self.toks[n]
-        return self.kind[n] is not None or (t.is_cap and (n > 0 or (len(self.toks) > 1 and self.toks[1].is_cap)))
+        if self.kind[n] is not None:
+            return True
+        first = next((m for m, w in enumerate(self.toks) if w.is_word), 0)
+        return t.is_cap and (n > first or (n + 1 < len(self.toks) and self.toks[n + 1].is_cap))
 
     def party_of(self, a: int, b: int, reporter: list[str] | None) -> Subject | None:
         """The parties a subject noun phrase toks[a:b] names; None when it names none."""
@@ -257,6 +261,13 @@ class Sentence:
             n -= 1
         return n < at and self.kind[n] is not None and self.kind[n][0] in ("head", "both")
 
+    def in_short_quote(self, i: int) -> bool:
+        """Token i inside a quoted stretch of a few words: a name ('Đảng “Nước Nga thống nhất”')."""
+        opened = next((n for n in range(i - 1, max(i - QUOTED_NAME, -1), -1) if self.toks[n].text in "“«"), None)
+        if opened is None:
+            return False
+        return any(self.toks[n].text in "”»" for n in range(i + 1, min(opened + QUOTED_NAME + 1, len(self.toks))))
+
     def main_subject(self, before: int) -> Subject | None:
         """The sentence's own subject: the actors opening its first comma-separated segment that opens with
         them and goes on with a predicate ('Phía Qatar cho biết …, … và sẵn sàng …'); titles listed with
@@ -351,8 +362,9 @@ def _commitment(sent: Sentence, a: int, b: int, previous: Subject | None, last: 
             continue                         # 'sẽ cùng Thủ tướng Lào đồng chủ trì': an announced event
         if toks[i].low == "sẽ" and lx.becoming.match_at(toks, _after_adverbs(sent, j, end)):
             continue                         # 'sẽ là', 'sẽ trở thành': a forecast, not an undertaking
-        if any(sent.kind[n] and sent.kind[n][0] == "ref" for n in range(i, j)):
-            continue                         # 'Các Tiểu vương quốc Ả-rập Thống nhất': a name, not a cue
+        if any(sent.kind[n] and sent.kind[n][0] == "ref" for n in range(i, j)) or sent.in_short_quote(i):
+            continue                         # 'Các Tiểu vương quốc Ả-rập Thống nhất', 'Đảng “Nước Nga thống nhất”'
+
         found = sent.subject(i, floor)
         if isinstance(found, Subject):
             return _status(status, _cue(toks, i, j), found, sent, last), found, toks[i].begin
