@@ -93,6 +93,8 @@ PROJECTS = [
     ("Thủ tướng thăm Nhà máy Lọc dầu Atyrau, do Chủ tịch tập đoàn dẫn đi tham quan.", ["Nhà máy Lọc dầu Atyrau"]),
     ("Ấn Độ hỗ trợ dự án Horti Đà Lạt đem lại thu nhập cho nông dân.", ["dự án Horti Đà Lạt"]),
     ("Dự án kết nối nông dân với người bán lẻ ở Kenya.", []),
+    ("Ấn Độ xây dựng các phòng học thuộc Dự án Tác động nhanh trong khuôn khổ hợp tác song phương.",
+     ["Dự án Tác động nhanh"]),
     # generic mentions, places and words that only contain a head syllable name nothing
     ("Việt Nam đang đầu tư vào đường sắt tốc độ cao, sân bay và cảng biển.", []),
     ("Kenya có 12 dự án đầu tư tại Việt Nam với tổng vốn 5 triệu USD.", []),
@@ -129,6 +131,8 @@ def thing(name: str, kind: str = "agreement") -> NamedThing:
     # a generic acronym, or a party's, keys nothing
     ("Hiệp định Thương mại tự do Việt Nam - Chile (FTA)", "Hiệp định Thương mại tự do Việt Nam - Peru (FTA)", False),
     ("Hiệp định thương mại tự do giữa Việt Nam và Liên minh Kinh tế Á - Âu (EAEU)", "EAEU", False),
+    ("Bản ghi nhớ (MoU) giữa Bộ Công Thương Việt Nam và Bộ Năng lượng Chile",
+     "Bản ghi nhớ giữa Bộ Công Thương Việt Nam và Bộ Năng lượng Chile", True),
     # country order and spelling do not matter
     ("Trung tâm Việt Nam - Peru", "Trung tâm Peru - Việt Nam", True),
 ])

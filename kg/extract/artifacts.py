@@ -369,8 +369,10 @@ def _project(lex, text, toks, i, j, kind, stops) -> int | None:
         return None                              # 'tới sân bay quốc tế …'
     if kind == "plan":
         if j < len(toks) and toks[j].is_cap:
-            end = _cap_run(lex, toks, j, stops)  # 'dự án Horti Đà Lạt'
-            return end if end > j else None
+            end = _cap_run(lex, toks, j, stops)  # 'dự án Horti Đà Lạt', not 'Dự án Tác' of 'Tác động nhanh'
+            if end >= len(toks) or not toks[end].is_word or toks[end].is_cap or toks[end].low in lex.breaks \
+                    or _stop_at(lex, toks, end):
+                return end if end > j else None
         if _sentence_initial(toks, i):
             return None                          # 'Dự án kết nối nhà nông với …' speaks of one named before
         end = _extent(lex, text, toks, i, j, False)
@@ -508,6 +510,7 @@ def named_key(thing: NamedThing) -> str:
     if acr or (thing.kind == "agreement" and _is_acronym(Token(thing.name, 0, 0))
                and thing.name not in _lex().generic_acronyms):
         return f"{thing.kind}|{(acr or thing.name).casefold()}|"
-    text, codes = lexicons.strip_countries(re.sub(r"^(?:trường|tuyến)\s+", "", key(thing.name)))
+    name = re.sub(r"\s*\([A-ZĐ][A-Za-z0-9&+\-]{1,11}\)", "", thing.name)   # '(MoU)', '(EEZ)' name nothing
+    text, codes = lexicons.strip_countries(re.sub(r"^(?:trường|tuyến)\s+", "", key(name)))
     text = re.sub(r"[\s-]+", " ", text).strip()
     return f"{thing.kind}|{text}|{'+'.join(sorted(set(codes)))}"
