@@ -213,6 +213,11 @@ def test_vietnamese_person_keys_keep_tones():
     ("Cơ quan Hợp tác quốc tế Chile (AGCI) tài trợ.", [("Cơ quan Hợp tác quốc tế Chile", "CL")]),
     ("Ủy ban nhân dân Thành phố Đà Nẵng và Bộ Y tế Peru ký kết.",
      [("Ủy ban nhân dân Thành phố Đà Nẵng", None), ("Bộ Y tế Peru", "PE")]),
+    ("Kỳ họp của Ủy ban liên Chính phủ về hợp tác kinh tế và khoa học kỹ thuật Việt Nam - Chile diễn ra.",
+     [("Ủy ban liên Chính phủ về hợp tác kinh tế và khoa học kỹ thuật Việt Nam - Chile", None)]),
+    ("Đảng bộ tỉnh Nghệ An và Hội Hữu nghị Việt Nam - Kenya tổ chức.",
+     [("Đảng bộ tỉnh Nghệ An", None), ("Hội Hữu nghị Việt Nam - Kenya", "VN")]),
+    ("Phòng Thương mại Santiago tổ chức diễn đàn.", [("Phòng Thương mại Santiago", None)]),
 ])
 def test_bodies_of_any_country(sentence, expected):
     assert [(o.org.surface, o.org.country) for o in grammar().read(sentence, 0, 0).orgs] == expected

@@ -146,6 +146,9 @@ class ActorGrammar:
             if not t.is_word or (after_title and self.roles.match_at(toks, k)):
                 break
             cont = self.continuations.match_at(toks, k)
+            noun = self.place_nouns.match_at(toks, k)
+            if noun and noun[0] < len(toks) and toks[noun[0]].is_cap:
+                cont = noun             # 'Đảng bộ tỉnh Thanh Hóa', 'Ủy ban nhân dân thành phố Đà Nẵng'
             if cont:
                 k = good = cont[0]
                 lower_run = 0
@@ -163,6 +166,8 @@ class ActorGrammar:
                 lower_run += 1
                 k += 1
                 continue
+            if lower_run >= 3 and t.low not in STOP_LOWER and self._joint_ahead(toks, k):
+                lower_run = 0   # 'Ủy ban liên Chính phủ về hợp tác kinh tế và khoa học kỹ thuật Việt Nam - Cuba'
             if t.low in STOP_LOWER or lower_run >= 3 or k == j:
                 break
             lower_run += 1
@@ -176,7 +181,8 @@ class ActorGrammar:
         split = self._split_trailing_name(toks, j, k) if after_title else k
         if split < k:
             k = split
-        elif boundary and stop > k and toks[stop - 1].is_word and lower_run <= 2:
+        elif boundary and stop > k and toks[stop - 1].is_word and lower_run <= 2 \
+                and is_vietnamese_syllable(toks[k - 1].text):      # not 'Phòng Thương mại Dubai tổ chức'
             k = stop
         words = toks[i:k]
         codes = [c for _, _, c in self.countries.find_all(words)]
@@ -208,6 +214,18 @@ class ActorGrammar:
     def _known_end(self, toks: list[Token], j: int) -> int:
         c = self._country(toks, j)
         return c[0] if c else j
+
+    def _joint_ahead(self, toks: list[Token], k: int) -> bool:
+        """Whether a pair of countries ('Việt Nam - Cuba') closes the lowercase words from k on: the description
+        inside a joint body's name."""
+        for m in range(k, min(k + 10, len(toks))):
+            c = self.countries.match_at(toks, m)
+            if c:
+                return c[0] + 1 < len(toks) and toks[c[0]].text in "-–" and self.countries.match_at(toks, c[0] + 1) \
+                    is not None
+            if not toks[m].is_word or toks[m].is_cap or toks[m].low in STOP_LOWER - {"và"}:
+                return False
+        return False
 
     def _starts_body(self, toks: list[Token], k: int) -> bool:
         return bool(self.heads.match_at(toks, k) or self.known.match_at(toks, k) or self.roles.match_at(toks, k))
@@ -385,7 +403,7 @@ class ActorGrammar:
                 if notation and role.get("in_party") and self._is_party(post.org, post.parent):
                     post.role = role["in_party"]
             if org is None and self._acronym(toks, end) and end + 1 < len(toks) and toks[end + 1].is_cap \
-                    and not self._country(toks, end):
+                    and not self._country(toks, end) and not self.place_nouns.match_at(toks, end):
                 post.org = OrgRef(toks[end].text, toks[end].text, None)    # 'Chủ tịch JETRO X'
                 end += 1
             c = self._country(toks, end)
