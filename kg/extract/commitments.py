@@ -32,10 +32,9 @@ CLOSING_QUOTES = "\"”»"
 class Phrases:
     """Phrases of one lexicon list, matched as whole tokens ending at a position (reading backwards)."""
 
-    def __init__(self, phrases, payload=None):
-        self.items = sorted(((tuple(t.low for t in tokenize(p)), p if payload is None else payload(p))
-                             for p in phrases), key=lambda e: -len(e[0]))
-        self.items = [e for e in self.items if e[0]]
+    def __init__(self, phrases):
+        words = ((tuple(t.low for t in tokenize(p)), p) for p in phrases)
+        self.items = sorted((e for e in words if e[0]), key=lambda e: -len(e[0]))
 
     def ending_at(self, toks: list[Token], k: int, floor: int = 0):
         """(start index, payload) of the longest phrase whose last token is toks[k - 1], not before floor."""
@@ -98,7 +97,7 @@ REJECT = "reject"    # the cue's subject is not a party, or the statement is not
 NONE = "none"        # no subject written: the clause shares one said before
 
 
-class Sentence:
+class Reading:
     """One sentence read for subjects: tokens in article offsets and the actors they name."""
 
     def __init__(self, ctx, view, lx: Lexicon):
@@ -151,9 +150,9 @@ class Sentence:
                 evidence = True
                 if k[1] == "foreign" and self.ctx.foreign:
                     _add(codes, [self.ctx.foreign])
-                elif k[1] == "reporter":
+                elif k[1] in ("reporter", "speaker"):
                     side = reporter or self.quoted_speaker()
-                    if side is None and self.toks[n].low in ("tôi", "chúng"):
+                    if side is None and k[1] == "speaker":
                         return None          # a first person no reporter is named for
                     _add(codes, side or [])
             elif k[0] == "title":
@@ -302,7 +301,7 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
         previous_subject: Subject | None = None
         if _agenda(s.text, data):
             continue                   # 'Kỳ họp nhằm rà soát …': what a meeting is for, not what was agreed
-        sent = Sentence(ctx, view, lx)
+        sent = Reading(ctx, view, lx)
         aside = "?" in s.text or _has(lx.recollections, sent.toks, 0, len(sent.toks))
         for c0, c1 in clauses(s.text):
             raw = s.text[c0:c1]
@@ -344,7 +343,7 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
     return commitments, observations
 
 
-def _commitment(sent: Sentence, a: int, b: int, previous: Subject | None, last: Subject | None,
+def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: Subject | None,
                 now: int | None):
     """(status, Subject, cue offset) of the clause [a, b): its first cue whose subject is written and is a
     party, else its first cue with no subject written (which shares one said before); (None, None, None)
@@ -389,13 +388,13 @@ def _cue(toks: list[Token], i: int, j: int) -> str:
     return " ".join(t.low for t in toks[i:j])
 
 
-def _opens_with(sent: Sentence, phrases: Phrases, floor: int) -> bool:
+def _opens_with(sent: Reading, phrases: Phrases, floor: int) -> bool:
     """The clause opens with one of `phrases` ('Trước đó, …')."""
     return any((m := phrases.ending_at(sent.toks, k, floor)) is not None and m[0] == floor
                for k in range(floor + 1, min(floor + 5, len(sent.toks)) + 1))
 
 
-def _in_purpose(sent: Sentence, i: int, floor: int) -> bool:
+def _in_purpose(sent: Reading, i: int, floor: int) -> bool:
     """'… để trao đổi, thống nhất …': a cue with no subject of its own inside a purpose phrase (read back
     over plain words and commas, up to an actor or a clause boundary)."""
     for k in range(i, floor, -1):
@@ -407,23 +406,23 @@ def _in_purpose(sent: Sentence, i: int, floor: int) -> bool:
     return False
 
 
-def _status(cue_status: str, cue: str, subject: Subject, sent: Sentence, last: Subject | None) -> str:
+def _status(cue_status: str, cue: str, subject: Subject, sent: Reading, last: Subject | None) -> str:
     """proposed when one side asks; agreed when both sides undertake ('hai bên sẽ …', a joint 'cam kết');
     else pledged ('Tỉnh X thống nhất cấp …' is one side's)."""
+    if not subject.parties:
+        subject.parties = sent.ctx.sides() if cue_status == "agreed" else [sent.ctx.home]
+        subject.both = cue_status == "agreed"
     if cue_status == "proposed":
         if subject.both and cue in sent.lx.data["modal_cues"]:   # 'Hai nước cần …': the speaker proposes
             speaker = subject.reporter or (last.parties if last and not last.both else None) or [sent.ctx.home]
             subject.parties = list(speaker)
             subject.both = False
         return "proposed"
-    if not subject.parties:
-        subject.parties = sent.ctx.sides() if cue_status == "agreed" else [sent.ctx.home]
-        subject.both = cue_status == "agreed"
     return "agreed" if subject.both and (sent.ctx.home in subject.parties or len(subject.parties) < 2) \
         else "pledged"      # two foreign leaders offering Vietnam help together still pledge
 
 
-def _before_adverbs(sent: Sentence, k: int, floor: int) -> int:
+def _before_adverbs(sent: Reading, k: int, floor: int) -> int:
     while True:
         m = sent.lx.adverbs.ending_at(sent.toks, k, floor)
         if m is None:
@@ -431,7 +430,7 @@ def _before_adverbs(sent: Sentence, k: int, floor: int) -> int:
         k = m[0]
 
 
-def _after_adverbs(sent: Sentence, j: int, end: int) -> int:
+def _after_adverbs(sent: Reading, j: int, end: int) -> int:
     return sent.skip_leading_adverbs(j, end)
 
 
@@ -442,7 +441,7 @@ def _has(phrases: Phrases, toks: list[Token], a: int, b: int) -> bool:
 def _past_year(prefix: str, now: int | None) -> bool:
     """A clause opening with a time adverbial of a year before the article's."""
     opening = prefix.split(",")[0]
-    if now is None or "," not in prefix and not TIME_OPENING.match(opening) or not TIME_OPENING.match(opening):
+    if now is None or not TIME_OPENING.match(opening):
         return False
     return any(int(y) < now for y in ANY_YEAR.findall(opening))
 
