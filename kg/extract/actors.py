@@ -86,7 +86,7 @@ class ActorGrammar:
         return (self._bracketed(toks, c[0]), c[1]) if c else None
 
     def _country_name(self, toks: list[Token], i: int) -> tuple[int, str] | None:
-        """A country's name, with the state form the press may put before it ('Nhà nước Qatar')."""
+        """A country's name, with the state form the press may put before it ('Nhà nước Kuwait')."""
         c = self.countries.match_at(toks, i)
         if c is None:
             form = self.state_forms.match_at(toks, i)
@@ -148,7 +148,7 @@ class ActorGrammar:
             cont = self.continuations.match_at(toks, k)
             noun = self.place_nouns.match_at(toks, k)
             if noun and noun[0] < len(toks) and toks[noun[0]].is_cap:
-                cont = noun             # 'Đảng bộ tỉnh Thanh Hóa', 'Ủy ban nhân dân thành phố Đà Nẵng'
+                cont = noun             # 'Đảng bộ tỉnh Nghệ An', 'Ủy ban nhân dân thành phố Cần Thơ'
             if cont:
                 k = good = cont[0]
                 lower_run = 0
@@ -173,7 +173,7 @@ class ActorGrammar:
             lower_run += 1
             k += 1
         # no trailing lowercase words ('Ủy ban … diễn ra'), unless the name clearly ends there, before a comma
-        # or another body ('Viện Kinh tế xanh và Tập đoàn …', 'Cục Lưu trữ, Bộ …')
+        # or another body ('Viện Nghiên cứu biển và Tập đoàn …', 'Cục Hàng hải, Bộ …')
         boundary = k < len(toks) and (toks[k].text in ",;:)" or (toks[k].low == "và" and self._starts_body(toks, k + 1)))
         stop, k = k, good
         if k == j:
@@ -182,7 +182,7 @@ class ActorGrammar:
         if split < k:
             k = split
         elif boundary and stop > k and toks[stop - 1].is_word and lower_run <= 2 \
-                and is_vietnamese_syllable(toks[k - 1].text):      # not 'Phòng Thương mại Dubai tổ chức'
+                and is_vietnamese_syllable(toks[k - 1].text):      # not 'Phòng Thương mại Santiago tổ chức'
             k = stop
         words = toks[i:k]
         codes = [c for _, _, c in self.countries.find_all(words)]
@@ -251,7 +251,7 @@ class ActorGrammar:
         return None
 
     def _split_trailing_name(self, toks: list[Token], j: int, k: int) -> int:
-        """In 'Ủy ban Hợp tác Lào - Việt Nam Viengsan Chantha' the org stops where the person's name starts."""
+        """In 'Ủy ban Hợp tác Chile - Peru Ana María Soto' the body stops where the person's name starts."""
         start = k
         while start > j and toks[start - 1].is_cap:
             start -= 1
@@ -269,14 +269,14 @@ class ActorGrammar:
         if vietnamese is not None:
             return vietnamese if vietnamese > j else k
         if s == j and k - s >= 3:
-            s += 1              # 'Tập đoàn Prime Tamer Wagih Salem': the body keeps a name of its own
+            s += 1              # 'Tập đoàn Equinor Anders Opedal': the body keeps a name of its own
         if k - s >= 2 and toks[s].text not in self.not_name and self._looks_like_name(toks[s:k]):
             return s
         return k
 
     def _vietnamese_start(self, toks: list[Token], a: int, b: int) -> int | None:
         """Where a Vietnamese full name (a surname and one to three given syllables) ends the capitalised run
-        toks[a:b]: 'Vingroup Phạm Nhật Vượng', 'Hồ Chí Minh Trần Lưu Quang' (the leftmost start that leaves
+        toks[a:b]: 'Sovico Nguyễn Thanh Hùng', 'Cần Thơ Trần Văn Hiếu' (the leftmost start that leaves
         two to four syllables, so that a surname-like syllable inside the name does not cut it)."""
         for s in range(a, b - 1):
             if toks[s].text in self.surnames and 2 <= b - s <= 4 \
@@ -289,8 +289,8 @@ class ActorGrammar:
 
     def _name(self, toks: list[Token], i: int) -> tuple[int, str] | None:
         """A person's name from token i: capitalised words with the particles and initials of names
-        ('Ursula von der Leyen', 'Mohammed bin Zayed Al-Nahyan', 'B. Battsetseg'); a Vietnamese name keeps
-        the syllables that are also country names ('Nguyễn Hoài Anh')."""
+        ('Jan van der Berg', 'Faisal bin Farhan Al Saud', 'O. Bektenov'); a Vietnamese name keeps
+        the syllables that are also country names ('Lê Thị Mỹ Anh')."""
         n = len(toks)
         if i < n and toks[i].low in self.particles and not toks[i].is_cap:
             start_ok = i + 1 < n and (toks[i + 1].is_cap or toks[i + 1].low in self.particles)
@@ -315,7 +315,7 @@ class ActorGrammar:
                 k += 1
             elif t.text == "." and k > i and len(toks[k - 1].text) == 1 and toks[k - 1].is_cap \
                     and k + 1 < n and toks[k + 1].is_cap:
-                k += 1          # an initial: 'B. Battsetseg'
+                k += 1          # an initial: 'O. Bektenov'
             else:
                 break
         while k > i and not toks[k - 1].is_cap:
@@ -327,7 +327,7 @@ class ActorGrammar:
         return k, clean(" ".join(t.text for t in toks[i:k]).replace(" .", "."))
 
     def _place(self, toks: list[Token], j: int, after_noun: bool = False) -> int:
-        """'tỉnh Thanh Hóa', 'TP Hồ Chí Minh', 'tỉnh Hủa Phăn' after a provincial title: the end of the place,
+        """'tỉnh Nghệ An', 'TP Cần Thơ', 'tỉnh Luang Prabang' after a provincial title: the end of the place,
         which never takes the official's name that follows it."""
         noun = self.place_nouns.match_at(toks, j)
         if noun:
@@ -439,7 +439,7 @@ class ActorGrammar:
             j = end
             following = self.roles.match_at(toks, j + 1) if j + 1 < len(toks) and toks[j].low in self.chain_joiners \
                 else None
-            # 'Thủ tướng Qatar, Thủ tướng X': the same title again starts another person
+            # 'Thủ tướng Oman, Thủ tướng X': the same title again starts another person
             if following and not any(p.role == following[1][0]["notation"] for p in posts if p.role):
                 if toks[j].text == ",":
                     joints.append((j, len(posts)))
@@ -507,7 +507,7 @@ class ActorGrammar:
                 start = self._vietnamese_start(toks, k, name[0]) if name else None
                 if start is not None and start > k and (name[0] - k > 4 or not all(
                         is_vietnamese_syllable(t.text) for t in toks[k:start])):
-                    k, name = start, self._name(toks, start)    # 'Chủ tịch Vingroup Phạm Nhật Vượng'
+                    k, name = start, self._name(toks, start)    # 'Chủ tịch Sovico Nguyễn Thanh Hùng'
 
                 if name and name[0] - k >= 2:
                     last_person = self._person(name, posts, k, side, out, mention)

@@ -229,7 +229,7 @@ def build_context(article_id: str, text: str, published: date | None = None,
 
 def _full_names(names: list[str]) -> dict[str, str]:
     """A shorter mention of a foreign name to the one full name of the article it opens:
-    'Tổng thống Mohammed bin Zayed' after 'Sheikh Mohammed bin Zayed Al-Nahyan'. Vietnamese names are
+    'Thái tử Mohammed bin Salman' after 'Thái tử Mohammed bin Salman Al Saud'. Vietnamese names are
     never shortened this way, and a short form that opens two full names stays as it is."""
     words = {n: person_key(n).split() for n in set(names)}
     out = {}

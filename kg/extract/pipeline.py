@@ -81,7 +81,7 @@ def _finish(ctx: ArticleContext, events) -> Extraction:
 
 
 def _drop_orgs_inside(ctx: ArticleContext, spans: set[tuple[int, int]]) -> None:
-    """A named project ('Đại học Lào - Việt' to be built) is not also an organisation."""
+    """A named project (a university to be built, say) is not also an organisation."""
     for k, org in list(ctx.orgs.items()):
         org.mentions = [m for m in org.mentions if not any(a <= m.begin and m.end <= b for a, b in spans)]
         if not org.mentions:

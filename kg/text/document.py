@@ -14,7 +14,7 @@ UPDATED = re.compile(r"^\s*(?:Cập nhật|Cập nhật lúc|Đăng ngày|Ngày 
 DATELINE = re.compile(r"^\s*[\wÀ-ỹ .]{2,30},\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*(?:\(([^)]+)\))?\s*$")
 ISO_PREFIX = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\s*")
 CREDIT = re.compile(r"\(?\s*Ảnh\s*:\s*[^)\n]*\)?\.?")
-# no end after an initial ('B. Battsetseg', 'A. Bakayev'): a lone capital and its dot open a name
+# no end after an initial ('O. Bektenov', 'A. Bakayev'): a lone capital and its dot open a name
 SENTENCE_END = re.compile(r"(?<=[.!?…])(?<!(?<!\w)[A-ZÀ-ỸĐ]\.)[\"”’)]?\s+(?=[\"“(]?[A-ZÀ-ỸĐ0-9])")
 
 
