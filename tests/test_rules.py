@@ -223,6 +223,12 @@ def test_bodies_of_any_country(sentence, expected):
     assert [(o.org.surface, o.org.country) for o in grammar().read(sentence, 0, 0).orgs] == expected
 
 
+def test_a_body_named_with_its_country_has_a_base_without_it():
+    orgs = grammar().read("Bộ Nội vụ Cộng hòa Slovakia ký.", 0, 0).orgs
+    assert [(o.org.base, o.org.country) for o in orgs] == [("Bộ Nội vụ", "SK")]
+
+
+
 def test_an_organ_and_its_party_are_two_bodies():
     sentence = "Bí thư thứ nhất Ban Chấp hành Trung ương Đảng Cộng sản Cuba, Chủ tịch nước Cuba Raúl Castro."
     assert {(o.org.base, o.org.country) for o in grammar().read(sentence, 0, 0).orgs} >= {("Đảng Cộng sản", "CU")}
@@ -263,3 +269,12 @@ def test_titles_after_a_titled_name_open_the_next_person():
     sentence = "sau chuyến thăm của Tổng thống Nguyễn Văn Hòa, Phó Thủ tướng, Bộ trưởng Ngoại giao Trần Văn An nói."
     assert people(sentence) == {"Nguyễn Văn Hòa": (["president"], None),
                                 "Trần Văn An": (["deputy-prime-minister", "minister"], None)}
+
+
+def test_a_transliteration_and_its_original_in_brackets_are_one_person():
+    from kg.extract.context import person_key
+    text = ("Bộ trưởng Ngoại giao Chi-lê A-béc-tô van Klaveren (Alberto van Klaveren) thăm Hà Nội. "
+            "Bộ trưởng A-béc-tô van Klaveren hội đàm với Bộ trưởng Bùi Văn Nam.")
+    x = extract_article("t", text)
+    chilean = [p for p in x.persons.values() if p.country == "CL"]
+    assert len(chilean) == 1 and chilean[0].key == person_key("Alberto van Klaveren")

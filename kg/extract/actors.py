@@ -244,8 +244,9 @@ class ActorGrammar:
         return False
 
     def _trailing_country(self, words: list[Token]) -> int | None:
-        for start in range(len(words) - 1, 0, -1):
-            c = self.countries.match_at(words, start)
+        """Where the country that ends a body's name starts, its longest form ('… Cộng hòa Slovakia')."""
+        for start in range(1, len(words)):
+            c = self._country_name(words, start)
             if c and c[0] == len(words):
                 return start
         return None
@@ -511,7 +512,7 @@ class ActorGrammar:
 
                 if name and name[0] - k >= 2:
                     last_person = self._person(name, posts, k, side, out, mention)
-                    last_end = name[0]
+                    last_end = self._original(toks, name[0], last_person)
                     i = self._postposed(toks, last_end, last_person, out, mention)
                     continue
                 if last_person is not None and i == last_end + 1 and toks[last_end].text == "," \
@@ -536,7 +537,7 @@ class ActorGrammar:
                 name = self._name(toks, h[0])
                 if name and name[0] - h[0] >= 2:
                     last_person = self._person(name, [], h[0], side, out, mention)
-                    last_end = name[0]
+                    last_end = self._original(toks, name[0], last_person)
                     i = self._postposed(toks, last_end, last_person, out, mention)
                     continue
                 if name and not self._country(toks, h[0]):      # 'ông Trump': a person named before
@@ -555,6 +556,15 @@ class ActorGrammar:
                 continue
             i += 1
         return out
+
+    def _original(self, toks: list[Token], j: int, person: PersonMention) -> int:
+        """'Xéc-gây La-vrốp (Sergey Lavrov)': the name in brackets is the same person's own spelling."""
+        if j < len(toks) and toks[j].text == "(":
+            name = self._name(toks, j + 1)
+            if name and name[0] - (j + 1) >= 2 and name[0] < len(toks) and toks[name[0]].text == ")":
+                person.original = name[1]
+                return name[0] + 1
+        return j
 
     @staticmethod
     def _person(name, posts, start, side, out, mention) -> PersonMention:

@@ -114,9 +114,13 @@ def build_context(article_id: str, text: str, published: date | None = None,
     foreign = counts.most_common(1)[0][0] if counts else None
 
     full_names = _full_names([pm.name for r in readings for pm in r.persons])
+    # a transliteration with the original in brackets: both spellings are one person, keyed by the original,
+    # which other articles may write alone
+    originals = {full_names.get(pm.name, pm.name): pm.original for r in readings for pm in r.persons if pm.original}
 
     def pkey(name: str) -> str:
-        return person_key(full_names.get(name, name))
+        full = full_names.get(name, name)
+        return person_key(originals.get(full, full))
 
     persons: dict[str, Person] = {}
     explicit: dict[str, str] = {}

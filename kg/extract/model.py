@@ -39,6 +39,7 @@ class PersonMention:
     posts: list[Post]
     mention: Mention
     side: str | None = None          # 'Về phía Việt Nam có …'
+    original: str | None = None      # the name in its own spelling, in brackets after a transliteration
 
 
 @dataclass
