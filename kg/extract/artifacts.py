@@ -1,19 +1,19 @@
 """Named projects (a port, an industrial park, a hospital being built, 'dự án …') and named agreements
 (memoranda, treaties, joint statements, action programmes, national plans).
 
-A project is a facility head followed by a proper name ('cảng Lạch Huyện', 'Khu công nghiệp VSIP …',
-'tuyến đường bộ cao tốc Vientiane - Hà Nội', also after up to three lower-case descriptors: 'cảng trung
-chuyển quốc tế …'); a proper name in a list after a plural head ('các cảng lớn như A, B và C'); or 'dự án'
+A project is a facility head followed by a proper name ('cảng Mombasa', 'Khu công nghiệp …',
+'tuyến đường sắt Astana - Almaty', also after a few lower-case descriptor syllables: 'cảng nước sâu
+…'); a proper name in a list after a plural head ('các cảng lớn như A, B và C'); or 'dự án'
 and its description. An institution (hospital, university, centre) is a project only while it is built,
-opened or handed over, or when it is named after two countries ('Đại học Việt Nam - Lào'); otherwise it is
+opened or handed over, or when it is named after two countries ('Trung tâm Việt Nam - Chile'); otherwise it is
 an organisation. Generic mentions ('các cảng biển', 'đường sắt tốc độ cao') name nothing.
 
 An agreement name runs from its head to a clause boundary: a stop word (a verb, 'nhằm', 'với' …), a
 semicolon or full stop, a second head after 'và', a year ('năm 2011') unless it is the horizon ('đến năm
-2030') or the parties follow ('… năm 2025 giữa …'), or the end of a period ('giai đoạn 2021-2025'). A comma
+2030') or the parties follow ('… năm 2024 giữa …'), or the end of a period ('giai đoạn 2026-2030'). A comma
 ends it too, except in a list of documents (items after ':' or ';'), inside the parties' official names
-('giữa Bộ Văn hóa, Thể thao …'), in an enumeration of short items, before a horizon ('…, tầm nhìn đến năm
-2050') and before a short last topic that runs to the end of the sentence.
+('giữa Bộ Ngoại thương, Du lịch …'), in an enumeration of short items, before a horizon ('…, tầm nhìn đến năm
+2045') and before a short last topic that runs to the end of the sentence.
 
 Stop words are matched as words, not syllables: 'do' ends a name, the 'do' of 'tự do' does not."""
 from __future__ import annotations
@@ -33,8 +33,8 @@ TRAILING_ACRONYM = re.compile(r"\s*\(([A-ZĐ][A-Za-z0-9&+\-]{1,11})\)$")
 BARE_ACRONYM = re.compile(r"\s([A-Z][A-Z0-9\-]{2,11})$")
 DASHES = {"-", "–", "—"}
 OPENERS = {'"', "“", "(", "-", "–", "—", "‘", "'", "*", "•"}
-TAIL_MAX = 10           # words a last topic after a comma may have ('…, phát triển hệ thống logistics.')
-SHORT_ITEM = 3          # words of an enumerated item ('chống hạn, xói lở, ngập lụt …')
+TAIL_MAX = 10           # words a last topic after a comma may have ('…, phát triển logistics.')
+SHORT_ITEM = 3          # words of an enumerated item ('nông nghiệp, thủy sản, lâm nghiệp …')
 DESCRIPTORS = 4         # lower-case syllables between a facility head and its proper name
 
 
@@ -52,8 +52,8 @@ class _Lex:
     horizon: PhraseMatcher
     topics: PhraseMatcher
     list_markers: PhraseMatcher
-    admin_units: PhraseMatcher    # 'giữa UBND huyện A, tỉnh B và …': a party's place after a comma
-    inner: PhraseMatcher          # lower-case words of official names ('… Công an nhân dân Lào')
+    admin_units: PhraseMatcher    # 'giữa quận A, thủ đô B và …': a party's place after a comma
+    inner: PhraseMatcher          # lower-case words of official names ('… Quân đội nhân dân …')
     places: PhraseMatcher         # 'tới sân bay …': a place someone goes to, not a project
     generic_before: tuple[tuple[str, ...], ...]
     openers: frozenset[str]
@@ -147,7 +147,7 @@ def _generic_before(lex: _Lex, toks: list[Token], i: int) -> bool:
 
 
 def _inside_name(lex: _Lex, toks: list[Token], i: int) -> bool:
-    """'Bộ Kế hoạch và Đầu tư', 'Đối tác Chiến lược', 'Công ty Cổ phần Cảng …': the head is a word of
+    """'Bộ Kế hoạch và Đầu tư', 'Đối tác Chiến lược', 'Tập đoàn Cảng …': the head is a word of
     another capitalised name, unless that word only opens the sentence ('Theo Hiệp định …')."""
     if not i or not toks[i - 1].is_word or not toks[i - 1].is_cap:
         return False
@@ -157,8 +157,8 @@ def _inside_name(lex: _Lex, toks: list[Token], i: int) -> bool:
 
 def _cap_run(lex: _Lex | None, toks: list[Token], k: int, stops=()) -> int:
     """End of a proper name starting at k: capitalised words and acronyms, ' - ' between them, a number
-    after them ('Vĩnh Tân 4'). With `lex`, also the lower-case syllables of capitalised words ('Hữu nghị',
-    'Chính trị') and lower-case words of official names ('… Công an nhân dân Lào'). It ends before a
+    after them ('… Atyrau 2'). With `lex`, also the lower-case syllables of capitalised words ('Hữu nghị',
+    'Kinh tế') and lower-case words of official names ('… Quân đội nhân dân …'). It ends before a
     title or where a person's or another organisation's name starts (`stops`, sentence offsets)."""
     start = end = k
     while k < len(toks) and not (k > start and (toks[k].begin in stops or _title_at(toks, k))):
@@ -183,7 +183,7 @@ def _cap_run(lex: _Lex | None, toks: list[Token], k: int, stops=()) -> int:
 
 
 def _syllable_of_name(lex: _Lex, toks: list[Token], k: int) -> bool:
-    """'Hữu nghị tại', 'Chính trị Công an': a lower-case syllable after a capitalised one belongs to the
+    """'Hữu nghị tại', 'Kinh tế Đối ngoại': a lower-case syllable after a capitalised one belongs to the
     name when what follows it cannot (punctuation, a function word) or is capitalised again."""
     if toks[k].low in lex.breaks or _stop_at(lex, toks, k):
         return False
@@ -191,7 +191,7 @@ def _syllable_of_name(lex: _Lex, toks: list[Token], k: int) -> bool:
         return True
     nxt, inner = toks[k + 1], lex.inner.match_at(toks, k + 1)
     if inner and inner[0] < len(toks) and toks[inner[0]].is_cap:
-        return True                              # '… Công an nhân dân Lào'
+        return True                              # '… Quân đội nhân dân …'
     return (_is_punct(nxt) and nxt.text != "-") or nxt.low in lex.breaks or _stop_at(lex, toks, k + 1) \
         or (nxt.is_word and nxt.is_cap)
 
@@ -233,18 +233,18 @@ def _comma_goes_on(lex: _Lex, toks: list[Token], k: int, state: dict) -> bool:
     if _head_at(lex, toks, k + 1) in ("agreement", "plan") or _stop_at(lex, toks, k + 1):
         return False
     if lex.horizon.match_at(toks, k + 1):
-        return True                              # '…, tầm nhìn đến năm 2050'
+        return True                              # '…, tầm nhìn đến năm 2045'
     if state["listed"]:
         return True                              # '…: A, từng bước …; B …'
     if _title_at(toks, k + 1):
         return False
     if state["parties"] and nxt.is_cap:
-        return True                              # 'giữa Bộ Văn hóa, Thể thao và Du lịch …'
+        return True                              # 'giữa Bộ Ngoại thương, Du lịch và …'
     words, until = _segment(toks, k)
     if state["parties"] == 1 and lex.admin_units.match_at(toks, k + 1):
         return not any(_stop_at(lex, toks, n) for n in range(k + 1, k + 1 + words))
     if state["enumeration"] or (words <= SHORT_ITEM and until == ","):
-        state["enumeration"] = True              # 'chống hạn, xói lở, ngập lụt …'
+        state["enumeration"] = True              # 'nông nghiệp, thủy sản, lâm nghiệp …'
         return not any(_stop_at(lex, toks, j) for j in range(k + 1, k + 1 + words))
     if state["topic"] and not nxt.is_cap and words <= TAIL_MAX and until in (None, ".", ";", "…"):
         return not any(_stop_at(lex, toks, j) for j in range(k + 1, k + 1 + words))
@@ -273,7 +273,7 @@ def _extent(lex: _Lex, text: str, toks: list[Token], i: int, j: int, listed: boo
                 k += 1                           # 'Việt Nam - EU', 'kinh tế - xã hội', not '… – một dự án'
                 continue
             if t.text == "(" and k + 2 < len(toks) and _is_acronym(toks[k + 1]) and toks[k + 2].text == ")":
-                k = end = k + 3                  # '(EVFTA)'; the name goes on only to the parties
+                k = end = k + 3                  # '(ACR)'; the name goes on only to the parties
                 if k < len(toks) and (toks[k].low == lex.parties or state["parties"] and toks[k].low == "và"
                                       and k + 1 < len(toks) and toks[k + 1].is_cap):
                     continue
@@ -292,15 +292,15 @@ def _extent(lex: _Lex, text: str, toks: list[Token], i: int, j: int, listed: boo
             elif k + 1 < len(toks) and toks[k + 1].is_word and not toks[k + 1].is_cap and _after_proper(toks, j, k):
                 break                            # '… Liên hợp quốc và ủng hộ …'
             elif k + 1 < len(toks) and toks[k + 1].is_cap and not state["parties"] and not _after_proper(toks, j, k):
-                break                            # '… về biến đổi khí hậu và Khung hành động …'
+                break                            # '… về khí hậu và Khuôn khổ …'
             k += 1                               # 'và' is the name's only with what follows it
             continue
         if t.low == "năm" and k + 1 < len(toks) and YEAR.fullmatch(toks[k + 1].text):
             follows = toks[k + 2].low if k + 2 < len(toks) else ""
             if toks[k - 1].low in lex.year_keepers or follows == lex.parties:
-                k = end = k + 2                  # '… đến năm 2030', '… năm 2025 giữa hai tỉnh'
+                k = end = k + 2                  # '… đến năm 2045', '… năm 2024 giữa hai địa phương'
                 continue
-            break                                # '… song phương năm 2011'
+            break                                # '… về quốc phòng năm 2015'
         period = lex.period.match(text, t.begin)
         if period:
             while k < len(toks) and toks[k].begin < period.end():
@@ -311,7 +311,7 @@ def _extent(lex: _Lex, text: str, toks: list[Token], i: int, j: int, listed: boo
                 continue
             break
         if k == j and _is_acronym(t) and (k + 1 >= len(toks) or toks[k + 1].low != lex.parties):
-            end = k + 1                          # 'Hiệp định CEPA'
+            end = k + 1                          # 'Hiệp định ACR'
             break
         if t.low == lex.parties:
             state["parties"] = 1
@@ -350,14 +350,14 @@ def _agreement(lex, text, toks, i, j, cased, after_agreement) -> int | None:
         return None                              # a bare 'Hiệp định', 'theo thỏa thuận', 'Bản ghi nhớ (MoU)'
     if not cased:
         if lex.agreement_generic_after_lowercase.match_at(toks, j):
-            return None                          # 'thỏa thuận tại kỳ họp …', 'thỏa thuận của …'
+            return None                          # 'thỏa thuận tại phiên họp …', 'thỏa thuận của …'
         if any(lex.agreement_generic_anywhere.match_at(toks, k) for k in range(j, end)):
-            return None                          # 'hiệp định thương mại tự do đầu tiên của …'
+            return None                          # 'hiệp định … đầu tiên của …'
         if after_agreement:
-            return None                          # '… (CEPA), hiệp định đầu tiên của …'
+            return None                          # '… (ACR), hiệp định đầu tiên của …'
         named = any(toks[k].is_cap and toks[k - 1].low not in ("hai", "các", "những") for k in range(j, end))
         if not named and not any(lex.topics.match_at(toks, k) for k in range(j, end)):
-            return None                          # 'thỏa thuận hợp tác giữa hai Chính phủ'
+            return None                          # 'thỏa thuận hợp tác giữa hai Bộ'
     return end
 
 
@@ -369,24 +369,24 @@ def _project(lex, text, toks, i, j, kind, stops) -> int | None:
         return None                              # 'tới sân bay quốc tế …'
     if kind == "plan":
         if j < len(toks) and toks[j].is_cap:
-            end = _cap_run(lex, toks, j, stops)  # 'dự án Horti Đà Lạt', not 'Dự án Tác' of 'Tác động nhanh'
+            end = _cap_run(lex, toks, j, stops)  # 'dự án Utsira Nord', not 'Dự án Hỗ' of 'Hỗ trợ …'
             if end >= len(toks) or not toks[end].is_word or toks[end].is_cap or toks[end].low in lex.breaks \
                     or _stop_at(lex, toks, end):
                 return end if end > j else None
         if _sentence_initial(toks, i):
-            return None                          # 'Dự án kết nối nhà nông với …' speaks of one named before
+            return None                          # 'Dự án giúp nông dân …' speaks of one named before
         end = _extent(lex, text, toks, i, j, False)
         return end if end > j else None
     k = j
     while k < len(toks) and k - j < DESCRIPTORS and toks[k].is_word and not toks[k].is_cap \
             and toks[k].low not in lex.breaks and not _stop_at(lex, toks, k):
-        k += 1                                   # 'cảng trung chuyển quốc tế Cần Giờ'
+        k += 1                                   # 'cảng nước sâu …'
     end = _cap_run(lex, toks, k, stops)
     if end <= k:
         return None                              # 'đường sắt tốc độ cao', 'các cảng biển'
     proper = text[toks[k].begin:toks[end - 1].end]
     if _only_country(proper):
-        return None                              # 'hệ thống cảng biển Việt Nam'
+        return None                              # 'hệ thống cảng biển Na Uy'
     if kind == "institution":
         before = toks[max(0, i - 6):i]
         built = any(lex.builders.match_at(before, n) for n in range(len(before)))
@@ -396,7 +396,7 @@ def _project(lex, text, toks, i, j, kind, stops) -> int | None:
 
 
 def _listed_projects(lex, text, toks, i, j) -> list[tuple[int, int]]:
-    """'các cảng lớn như Lạch Huyện, Liên Chiểu và Cần Giờ': the spans of the proper names listed."""
+    """'các cảng lớn như A, B và C': the spans of the proper names listed."""
     k = j
     while k < len(toks) and k - j < DESCRIPTORS and toks[k].is_word and not toks[k].is_cap \
             and not lex.list_markers.match_at(toks, k) and toks[k].low not in lex.breaks:
@@ -427,7 +427,7 @@ def find_named(ctx) -> list[NamedThing]:
         toks = tokenize(text)
         taken: list[tuple[int, int]] = []
         inside, starts = _actor_spans(ctx, s)
-        for m in lex.quoted.finditer(text):       # 'Chiến lược "Ba kết nối"'
+        for m in lex.quoted.finditer(text):       # 'Chiến lược "…"'
             taken.append((m.start(), m.end()))
             out.append(NamedThing("agreement", m.group(0), None,
                                   Mention(s.begin + m.start(), s.begin + m.end(), view.index)))
@@ -438,7 +438,7 @@ def find_named(ctx) -> list[NamedThing]:
             if kind == "agreement" and i < agreement_until:
                 continue
             if _inside_name(lex, toks, i) or any(a < toks[i].begin < b for a, b in inside):
-                continue                          # 'Công ty Cổ phần Cảng …' is a company
+                continue                          # 'Tập đoàn Cảng …' is a company
             cased = toks[i].is_cap and not _sentence_initial(toks, i)
             if _generic_before(lex, toks, i):
                 if kind == "facility":
@@ -475,20 +475,20 @@ def _actor_spans(ctx, s) -> tuple[list[tuple[int, int]], set[int]]:
 
 
 def _own_acronym(name: str) -> str | None:
-    """The acronym that stands for the agreement itself: '… Việt Nam - EU (EVFTA)', not the second party's
-    '… giữa Việt Nam và Hội đồng Hợp tác vùng Vịnh (GCC)' nor a generic 'FTA'."""
+    """The acronym that stands for the agreement itself: '… Việt Nam - Chile (ACR)', not the second party's
+    '… giữa Việt Nam và Liên minh … (ACR)' nor a generic 'FTA'."""
     lex = _lex()
     m = TRAILING_ACRONYM.search(name) or BARE_ACRONYM.search(name)
     if not m or m.group(1).upper() in lex.generic_acronyms:
         return None
     rest = name[:m.start()]
     if m.re is BARE_ACRONYM and " ".join(_low(rest)) not in lex.agreement_heads:
-        return None                              # only 'Hiệp định CEPA', not '… Việt Nam - EU'
+        return None                              # only 'Hiệp định ACR', not '… Việt Nam - Chile'
     return m.group(1) if f" {lex.parties} " not in f" {rest.casefold()} " else None
 
 
 def _acronym_mentions(ctx, found: list[NamedThing]) -> list[NamedThing]:
-    """Later bare mentions of an agreement's acronym ('phê chuẩn EVIPA') are that agreement."""
+    """Later bare mentions of an agreement's acronym ('phê chuẩn ACR') are that agreement."""
     acronyms = {a for a in (_own_acronym(t.name) for t in found if t.kind == "agreement") if a}
     spans = {(t.mention.begin, t.mention.end) for t in found}
     out = []
@@ -504,8 +504,8 @@ def _acronym_mentions(ctx, found: list[NamedThing]) -> list[NamedThing]:
 
 
 def named_key(thing: NamedThing) -> str:
-    """One node for the aliases of one thing: 'trường Đại học Việt Nam - Lào' = 'Đại học Lào - Việt', and
-    an agreement with its own acronym is that acronym wherever it is written ('EVIPA')."""
+    """One node for the aliases of one thing: 'Trung tâm Việt Nam - Peru' = 'Trung tâm Peru - Việt Nam', and
+    an agreement with its own acronym is that acronym wherever it is written."""
     acr = _own_acronym(thing.name) if thing.kind == "agreement" else None
     if acr or (thing.kind == "agreement" and _is_acronym(Token(thing.name, 0, 0))
                and thing.name not in _lex().generic_acronyms):
