@@ -278,3 +278,14 @@ def test_a_transliteration_and_its_original_in_brackets_are_one_person():
     x = extract_article("t", text)
     chilean = [p for p in x.persons.values() if p.country == "CL"]
     assert len(chilean) == 1 and chilean[0].key == person_key("Alberto van Klaveren")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Tổng thống Bra-xin Lula phát biểu tại hội nghị.", [("Lula", "BR", ["president"])]),
+    ("Tổng thống Bra-xin Luiz Inácio Lula da Silva đến. Tổng thống Lula phát biểu.",
+     [("Luiz Inácio Lula da Silva", "BR", ["president"])]),
+    ("Thủ tướng Chính phát biểu.", []),          # a Vietnamese given name stands for someone named elsewhere
+])
+def test_leaders_named_by_one_word(text, expected):
+    x = extract_article("t", text)
+    assert [(p.name, p.country, [q.role for q in p.posts]) for p in x.persons.values()] == expected
