@@ -87,6 +87,8 @@ def build() -> dict:
         assert set(given) <= set(forms), f"{code}: given_name_forms must be forms"
         if given:
             entry["given_name_forms"] = given
+        if extra.get("pair_forms"):      # 'Nhật' of 'Việt-Nhật': a short form the press writes only in pairs
+            entry["pair_forms"] = [nfc(f) for f in extra["pair_forms"]]
         for field in ("capital", "ruling_party"):
             if field in extra:
                 entry[field] = nfc(extra[field])

@@ -289,3 +289,16 @@ def test_a_transliteration_and_its_original_in_brackets_are_one_person():
 def test_leaders_named_by_one_word(text, expected):
     x = extract_article("t", text)
     assert [(p.name, p.country, [q.role for q in p.posts]) for p in x.persons.values()] == expected
+
+
+@pytest.mark.parametrize("sentence,countries", [
+    ("Quan hệ Việt-Nhật và Hàn - Ấn phát triển.", ["VN", "JP", "KR", "IN"]),
+    ("Nhật Bản ủng hộ; ông Thái nói.", ["JP"]),       # a short form counts only joined to another country
+])
+def test_short_forms_of_country_pairs(sentence, countries):
+    assert [code for code, _ in grammar().read(sentence, 0, 0).countries] == countries
+
+
+def test_a_friendship_body_belongs_to_the_first_country_of_its_pair():
+    assert people("Ông Kenji Sato, Chủ tịch Hội Hữu nghị Nhật-Việt tỉnh Osaka, phát biểu.") == \
+        {"Kenji Sato": (["chair"], "JP")}

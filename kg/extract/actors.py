@@ -46,6 +46,7 @@ class ActorGrammar:
         inst = lexicons.load("institutions")
         self.roles = PhraseMatcher([(form, (role, form)) for form, role in lexicons.role_forms()], cased=True)
         self.countries = PhraseMatcher(lexicons.country_forms(), cased=True)
+        self.paired_countries = PhraseMatcher(lexicons.country_pair_forms(), cased=True)
         known = []
         self.short_orgs_list = []
         for entry in inst["known"]:
@@ -185,7 +186,7 @@ class ActorGrammar:
                 and is_vietnamese_syllable(toks[k - 1].text):      # not 'Phòng Thương mại Santiago tổ chức'
             k = stop
         words = toks[i:k]
-        codes = [c for _, _, c in self.countries.find_all(words)]
+        codes = self._codes(words)
         joint = len(set(codes)) > 1 and any(t.low in ("liên", "hỗn", "chung") for t in words)
         country = None if joint else (codes[0] if codes else None)
         surface = _joined(words)
@@ -242,6 +243,29 @@ class ActorGrammar:
             if not toks[m].is_word and toks[m].text != ",":
                 return False
         return False
+
+    def _paired(self, toks: list[Token], i: int) -> tuple[int, str] | None:
+        """A country at i that a dash pairs with another ('Nhật' in 'Nhật - Việt', 'Việt Nam - Cuba'), short
+        forms included."""
+        m = self.paired_countries.match_at(toks, i)
+        if m is None:
+            return None
+        after = m[0] + 1 < len(toks) and toks[m[0]].text in "-–" and self.paired_countries.match_at(toks, m[0] + 1)
+        before = i >= 2 and toks[i - 1].text in "-–" and any(
+            (p := self.paired_countries.match_at(toks, b)) and p[0] == i - 1 for b in range(max(0, i - 4), i - 1))
+        return m if after or before else None
+
+    def _codes(self, words: list[Token]) -> list[str]:
+        """The countries a body's name holds, in order, short forms of a pair included."""
+        codes, k = [], 0
+        while k < len(words):
+            m = self._paired(words, k) or self.countries.match_at(words, k)
+            if m:
+                codes.append(m[1])
+                k = m[0]
+            else:
+                k += 1
+        return codes
 
     def _trailing_country(self, words: list[Token]) -> int | None:
         """Where the country that ends a body's name starts, its longest form ('… Cộng hòa Slovakia')."""
@@ -474,9 +498,9 @@ class ActorGrammar:
                 pieces = [Token(left, t.begin, t.begin + cut), Token("-", t.begin + cut, t.begin + cut + 1),
                           Token(right, t.begin + cut + 1, t.end)]
                 before = out + pieces[:1]
-                ends_country = any((m := self.countries.match_at(before, b)) and m[0] == len(before)
+                ends_country = any((m := self.paired_countries.match_at(before, b)) and m[0] == len(before)
                                    for b in range(max(0, len(before) - 4), len(before)))
-                starts_country = self.countries.match_at(pieces[2:] + toks[n + 1:n + 4], 0) is not None
+                starts_country = self.paired_countries.match_at(pieces[2:] + toks[n + 1:n + 4], 0) is not None
                 if (ends_country or starts_country) and right[:1].isupper():
                     out.extend(pieces)
                     continue
@@ -549,7 +573,7 @@ class ActorGrammar:
                 out.orgs.append(OrgMention(o[1], mention(i, o[0])))
                 i = o[0]
                 continue
-            c = self._country(toks, i)
+            c = self._country(toks, i) or self._paired(toks, i)
             if c:
                 out.countries.append((c[1], mention(i, c[0])))
                 i = c[0]

@@ -29,6 +29,14 @@ def country_forms() -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=None)
+def country_pair_forms() -> list[tuple[str, str]]:
+    """(short form, ISO code) of the names the press writes only joined to another by a dash
+    ('Việt-Nhật', 'Hội Hữu nghị Nhật - Việt'), with every full form too."""
+    pairs = [(form, c["code"]) for c in countries().values() for form in c.get("pair_forms", ())]
+    return sorted(pairs + country_forms(), key=lambda p: -len(p[0]))
+
+
+@lru_cache(maxsize=None)
 def given_name_forms() -> frozenset[str]:
     """Country forms that are also common Vietnamese given names ('Anh', 'Đức', 'Mỹ'), case-folded: inside
     a Vietnamese personal name they are part of the name, not a country."""
