@@ -64,6 +64,10 @@ AGREEMENTS = [
     ("Hiệp định CEPA hứa hẹn mang lại lợi ích cân bằng cho Việt Nam và Chile.", ["Hiệp định CEPA"]),
     ("Hai bên thực hiện nghiêm túc Hiệp định thương mại song phương và các cam kết trong khuôn khổ WTO.",
      ["Hiệp định thương mại song phương"]),
+    ("Hai bên hoan nghênh Thỏa thuận về hợp tác kinh tế, thương mại và đầu tư ký tháng 5 vừa qua.",
+     ["Thỏa thuận về hợp tác kinh tế, thương mại và đầu tư"]),
+    ("Hai bên đã ký kết Hiệp định liên chính phủ năm 2019 về hợp tác nghề cá, góp phần thúc đẩy đầu tư.",
+     ["Hiệp định liên chính phủ năm 2019 về hợp tác nghề cá"]),
     # generic mentions name nothing
     ("Hai bên nhất trí triển khai hiệu quả các thỏa thuận đã ký.", []),
     ("Điều này thể hiện quyết tâm thực hiện Thỏa thuận giữa hai Chính phủ, đưa quan hệ lên tầm cao mới.",

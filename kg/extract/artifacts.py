@@ -34,7 +34,7 @@ BARE_ACRONYM = re.compile(r"\s([A-Z][A-Z0-9\-]{2,11})$")
 DASHES = {"-", "–", "—"}
 OPENERS = {'"', "“", "(", "-", "–", "—", "‘", "'", "*", "•"}
 TAIL_MAX = 10           # words a last topic after a comma may have ('…, phát triển logistics.')
-SHORT_ITEM = 3          # words of an enumerated item ('nông nghiệp, thủy sản, lâm nghiệp …')
+SHORT_ITEM = 4          # syllables of an enumerated item ('nông nghiệp, thủy sản, lâm nghiệp …')
 DESCRIPTORS = 4         # lower-case syllables between a facility head and its proper name
 
 
@@ -224,6 +224,16 @@ def _segment(toks: list[Token], k: int) -> tuple[int, str | None]:
     return j - k - 1, (toks[j].text if j < len(toks) else None)
 
 
+def _short_before_and(toks: list[Token], k: int) -> bool:
+    """'…, thương mại và đầu tư': the comma opens the last pair of an enumeration."""
+    for n in range(k + 1, min(len(toks), k + 2 + SHORT_ITEM)):
+        if toks[n].low == "và":
+            return n > k + 1
+        if not toks[n].is_word or toks[n].is_cap:
+            return False
+    return False
+
+
 def _comma_goes_on(lex: _Lex, toks: list[Token], k: int, state: dict) -> bool:
     if k + 1 >= len(toks) or not (toks[k + 1].is_word or toks[k + 1].text[0].isdigit()):
         return False
@@ -243,6 +253,10 @@ def _comma_goes_on(lex: _Lex, toks: list[Token], k: int, state: dict) -> bool:
     words, until = _segment(toks, k)
     if state["parties"] == 1 and lex.admin_units.match_at(toks, k + 1):
         return not any(_stop_at(lex, toks, n) for n in range(k + 1, k + 1 + words))
+    if _short_before_and(toks, k):
+        state["enumeration"] = True              # '…, thương mại và đầu tư'
+        return not any(_stop_at(lex, toks, n) for n in range(k + 1, len(toks)) if n < len(toks)
+                       and not any(toks[m].low == "và" for m in range(k + 1, n + 1)))
     if state["enumeration"] or (words <= SHORT_ITEM and until == ","):
         state["enumeration"] = True              # 'nông nghiệp, thủy sản, lâm nghiệp …'
         return not any(_stop_at(lex, toks, j) for j in range(k + 1, k + 1 + words))
@@ -297,8 +311,8 @@ def _extent(lex: _Lex, text: str, toks: list[Token], i: int, j: int, listed: boo
             continue
         if t.low == "năm" and k + 1 < len(toks) and YEAR.fullmatch(toks[k + 1].text):
             follows = toks[k + 2].low if k + 2 < len(toks) else ""
-            if toks[k - 1].low in lex.year_keepers or follows == lex.parties:
-                k = end = k + 2                  # '… đến năm 2045', '… năm 2024 giữa hai địa phương'
+            if toks[k - 1].low in lex.year_keepers or follows == lex.parties or lex.topics.match_at(toks, k + 2):
+                k = end = k + 2                  # '… đến năm 2045', '… năm 2024 giữa hai địa phương', '… năm 2014 về …'
                 continue
             break                                # '… về quốc phòng năm 2015'
         period = lex.period.match(text, t.begin)
