@@ -68,6 +68,8 @@ AGREEMENTS = [
      ["Thỏa thuận về hợp tác kinh tế, thương mại và đầu tư"]),
     ("Hai bên đã ký kết Hiệp định liên chính phủ năm 2019 về hợp tác nghề cá, góp phần thúc đẩy đầu tư.",
      ["Hiệp định liên chính phủ năm 2019 về hợp tác nghề cá"]),
+    ("Hai bên ký Hiệp định về hợp tác giáo dục, khoa học và công nghệ, trên cơ sở đó, lập Ủy ban chung.",
+     ["Hiệp định về hợp tác giáo dục, khoa học và công nghệ"]),
     # generic mentions name nothing
     ("Hai bên nhất trí triển khai hiệu quả các thỏa thuận đã ký.", []),
     ("Điều này thể hiện quyết tâm thực hiện Thỏa thuận giữa hai Chính phủ, đưa quan hệ lên tầm cao mới.",

@@ -253,6 +253,8 @@ def _comma_goes_on(lex: _Lex, toks: list[Token], k: int, state: dict) -> bool:
     words, until = _segment(toks, k)
     if state["parties"] == 1 and lex.admin_units.match_at(toks, k + 1):
         return not any(_stop_at(lex, toks, n) for n in range(k + 1, k + 1 + words))
+    if state["closed"]:
+        return False                             # '… B và C, trên cơ sở đó …'
     if _short_before_and(toks, k):
         state["enumeration"] = True              # '…, thương mại và đầu tư'
         return not any(_stop_at(lex, toks, n) for n in range(k + 1, len(toks)) if n < len(toks)
@@ -277,7 +279,7 @@ def _after_proper(toks: list[Token], j: int, k: int) -> bool:
 
 def _extent(lex: _Lex, text: str, toks: list[Token], i: int, j: int, listed: bool) -> int:
     """Token index where the name whose head is toks[i:j] ends."""
-    state = {"listed": listed, "parties": 0, "topic": False, "enumeration": False}
+    state = {"listed": listed, "parties": 0, "closed": False, "topic": False, "enumeration": False}
     k = end = j
     while k < len(toks):
         t = toks[k]
@@ -301,6 +303,8 @@ def _extent(lex: _Lex, text: str, toks: list[Token], i: int, j: int, listed: boo
         if t.low == "và":
             if _head_at(lex, toks, k + 1) == "agreement" or _generic_before(lex, toks, k + 2):
                 break                            # '… và Bản ghi nhớ …', '… và các cam kết …'
+            if state["enumeration"]:
+                state["enumeration"], state["closed"] = False, True   # 'A, B và C' ends the enumeration
             if state["parties"] == 1:
                 state["parties"] = 2             # 'giữa tỉnh A và tỉnh B'
             elif k + 1 < len(toks) and toks[k + 1].is_word and not toks[k + 1].is_cap and _after_proper(toks, j, k):
