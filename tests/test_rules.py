@@ -302,3 +302,21 @@ def test_short_forms_of_country_pairs(sentence, countries):
 def test_a_friendship_body_belongs_to_the_first_country_of_its_pair():
     assert people("Ông Kenji Sato, Chủ tịch Hội Hữu nghị Nhật-Việt tỉnh Osaka, phát biểu.") == \
         {"Kenji Sato": (["chair"], "JP")}
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # titles after a name and before the verb, with no comma to close them
+    ("Đoàn do Thượng tướng Trần Văn Lâm, Ủy viên Trung ương Đảng, Thứ trưởng Bộ Công an dẫn đầu.",
+     {"Trần Văn Lâm": (["deputy-minister"], None)}),
+    # a body the lexicons do not know, between a title and its country
+    ("Phó Chủ tịch Hội đồng tư vấn Chile Pedro Pablo Rossi phát biểu.",
+     {"Pedro Pablo Rossi": (["vice-chair"], "CL")}),
+    ("Phó Chủ tịch Chính hiệp Kenya Amos Wako phát biểu.", {"Amos Wako": (["vice-chair"], "KE")}),
+])
+def test_titles_with_bodies_and_verbs_around_them(sentence, expected):
+    assert people(sentence) == expected
+
+
+def test_the_same_title_after_a_name_is_another_person():
+    sentence = "Nhất trí với ý kiến của Thủ tướng Nguyễn Văn An, Thủ tướng Chile cho biết sẽ chỉ đạo."
+    assert people(sentence) == {"Nguyễn Văn An": (["prime-minister"], None)}

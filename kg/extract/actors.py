@@ -30,6 +30,12 @@ def _joined(words: list[Token]) -> str:
     return clean(" ".join(t.text for t in words)).replace(" ,", ",")
 
 
+# words that never stand inside a body's name
+FUNCTION_WORDS = {"của", "với", "và", "tại", "để", "đã", "sẽ", "là", "có", "được", "do", "trong", "từ", "đến",
+                  "theo", "cho", "khi", "thì", "mà", "rằng", "tới", "sang", "thăm", "về", "gặp", "tiếp", "dự", "đi",
+                  "ra", "vào", "lên", "nói", "khẳng", "cảm", "nhấn", "đánh", "chúc", "gửi", "mời"}
+
+
 @dataclass
 class SentenceActors:
     persons: list[PersonMention]
@@ -427,6 +433,11 @@ class ActorGrammar:
                     post.country = post.country or outer[1].country
                 if notation and role.get("in_party") and self._is_party(post.org, post.parent):
                     post.role = role["in_party"]
+            if org is None:
+                named = self._body_before_country(toks, end)
+                if named:                               # 'Phó Chủ tịch Chính hiệp Trung Quốc X'
+                    end, post.org = named
+                    org = named
             if org is None and self._acronym(toks, end) and end + 1 < len(toks) and toks[end + 1].is_cap \
                     and not self._country(toks, end) and not self.place_nouns.match_at(toks, end):
                 post.org = OrgRef(toks[end].text, toks[end].text, None)    # 'Chủ tịch JETRO X'
@@ -477,6 +488,20 @@ class ActorGrammar:
             if p.country is None and p.org is None:
                 p.country = last
         return j, posts, joints
+
+    def _body_before_country(self, toks: list[Token], k: int) -> tuple[int, OrgRef] | None:
+        """A body the lexicons do not know, named after a title by a capitalised word and lowercase ones and
+        followed by its country: no person's name holds a lowercase word."""
+        if k + 1 >= len(toks) or not (toks[k].is_word and toks[k].is_cap) or self._country(toks, k) \
+                or self.place_nouns.match_at(toks, k) or not toks[k + 1].is_word or toks[k + 1].is_cap:
+            return None         # a body's name goes on in lowercase after its first word; a person's does not
+        for e in range(k + 2, min(k + 5, len(toks))):
+            if not toks[e - 1].is_word or toks[e - 1].low in FUNCTION_WORDS:
+                return None
+            if self._country(toks, e) and any(not t.is_cap for t in toks[k + 1:e]):
+                words = _joined(toks[k:e])
+                return e, OrgRef(words, words, None)
+        return None
 
     @staticmethod
     def _acronym(toks: list[Token], k: int) -> bool:
@@ -540,7 +565,7 @@ class ActorGrammar:
                     i = self._postposed(toks, last_end, last_person, out, mention)
                     continue
                 if last_person is not None and i == last_end + 1 and toks[last_end].text == "," \
-                        and self._clause_ends(toks, j):
+                        and self._own_titles(toks, j, last_person, posts):
                     last_person.posts.extend(posts)          # 'X, Ủy viên Bộ Chính trị, Bộ trưởng …'
                     i = last_end = j
                     continue
@@ -621,7 +646,7 @@ class ActorGrammar:
             if posts:
                 k = self._after_link(toks, j)
                 name = self._name(toks, k)
-                if (not name or name[0] - k < 2) and self._clause_ends(toks, j):
+                if (not name or name[0] - k < 2) and self._own_titles(toks, j, person, posts):
                     person.posts.extend(posts)
                     self._post_orgs(posts, mention(i + 1, j), out)
                     return j
@@ -638,8 +663,15 @@ class ActorGrammar:
         return i
 
     @staticmethod
-    def _clause_ends(toks: list[Token], j: int) -> bool:
-        return j >= len(toks) or not toks[j].is_word
+    def _own_titles(toks: list[Token], j: int, person: PersonMention, posts: list[Post]) -> bool:
+        """Whether titles after 'X,' (read up to j, with no name of their own) are X's: they close on
+        punctuation, or run into the verb when they name no country ('X, Thứ trưởng Bộ Công an dẫn đầu');
+        a title X already holds names someone else ('Thủ tướng X, Thủ tướng Lào cho biết')."""
+        if any(p.role and p.role == q.role for p in posts for q in person.posts):
+            return False
+        if j >= len(toks) or not toks[j].is_word:
+            return True
+        return not toks[j].is_cap and not any(p.country for p in posts)
 
     def _side(self, toks: list[Token]) -> str | None:
         """'Về phía Việt Nam có …', 'Phía Lào có …': the side a list of officials belongs to."""
