@@ -30,12 +30,6 @@ MIN_PHRASE_WORDS = 4      # phrases of more than three words; short ones are ord
 # (key, phrase as the key writes it, file under the repo that holds it, why it is listed)
 KNOWN = [
     ("seeds", "Bệnh viện Hữu nghị", "kg/extract/events.py", "a seeds project name in a docstring"),
-    ("seeds", "Đại học Lào - Việt", "kg/extract/artifacts.py", "a seeds project name in a docstring"),
-    ("seeds", "trường Đại học Việt Nam - Lào", "kg/extract/artifacts.py", "a seeds project alias in a docstring"),
-    ("seeds", "Đại học Việt Nam - Lào", "kg/extract/artifacts.py", "a seeds project alias in a docstring"),
-    ("seeds", "trung tâm triển lãm", "kg/lexicons/artifacts.json",
-     "a seeds project name (non-required) that is also a general kind of building"),
-    ("dev", 'Chiến lược "Ba kết nối"', "kg/extract/artifacts.py", "a dev agreement name in a comment"),
 ]
 
 
