@@ -320,3 +320,11 @@ def test_titles_with_bodies_and_verbs_around_them(sentence, expected):
 def test_the_same_title_after_a_name_is_another_person():
     sentence = "Nhất trí với ý kiến của Thủ tướng Nguyễn Văn An, Thủ tướng Chile cho biết sẽ chỉ đạo."
     assert people(sentence) == {"Nguyễn Văn An": (["prime-minister"], None)}
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Chủ tịch Kenya Uhuru Kenyatta tiếp đoàn.", {"Uhuru Kenyatta": (["president"], "KE")}),
+    ("Chủ tịch Đảng Xã hội Chile Paulina Vodanovic tiếp đoàn.", {"Paulina Vodanovic": (["chair"], "CL")}),
+])
+def test_a_chair_of_a_country_is_its_head_of_state(sentence, expected):
+    assert people(sentence) == expected

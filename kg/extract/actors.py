@@ -443,6 +443,8 @@ class ActorGrammar:
                 post.org = OrgRef(toks[end].text, toks[end].text, None)    # 'Chủ tịch JETRO X'
                 end += 1
             c = self._country(toks, end)
+            if c and post.org is None and post.role and role.get("with_country"):
+                post.role = role["with_country"]
             if c:
                 code = c[1]
                 if post.org and post.org.country is None and not post.org.joint and post.org.kind != "international":
