@@ -328,3 +328,13 @@ def test_the_same_title_after_a_name_is_another_person():
 ])
 def test_a_chair_of_a_country_is_its_head_of_state(sentence, expected):
     assert people(sentence) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Qua Đại sứ Pablo Soto, Thủ tướng gửi lời chúc mừng.", {"Pablo Soto": ["ambassador"]}),
+    ("Bộ trưởng Ngoại giao Chile Alberto van Klaveren cho biết. Bộ trưởng Alberto van Klaveren nói thêm.",
+     {"Alberto van Klaveren": ["minister"]}),
+])
+def test_posts_of_a_person_in_an_article(text, expected):
+    x = extract_article("t", text)
+    assert {p.name: [q.role for q in p.posts] for p in x.persons.values()} == expected

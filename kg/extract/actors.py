@@ -673,7 +673,9 @@ class ActorGrammar:
             return False
         if j >= len(toks) or not toks[j].is_word:
             return True
-        return not toks[j].is_cap and not any(p.country for p in posts)
+        # run into the verb: only a designation with its body ('Thứ trưởng Bộ Công an dẫn đầu'); a bare title
+        # before a verb is the next sentence's subject ('X, Thủ tướng gửi lời …')
+        return not toks[j].is_cap and not any(p.country for p in posts) and any(p.org for p in posts)
 
     def _side(self, toks: list[Token]) -> str | None:
         """'Về phía Việt Nam có …', 'Phía Lào có …': the side a list of officials belongs to."""

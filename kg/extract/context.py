@@ -133,8 +133,8 @@ def build_context(article_id: str, text: str, published: date | None = None,
             person = persons.setdefault(k, Person(k, full_names.get(pm.name, pm.name)))
             person.mentions.append(pm.mention)
             for post in pm.posts:
-                if post.role and not any(_same_post(post, q) for q in person.posts):
-                    person.posts.append(post)      # a title the role scheme does not name marks only the country
+                if post.role:                      # a title the role scheme does not name marks only the country
+                    _add_post(person, post)
                 code = post.country or (post.org.country or post.org.bloc if post.org and not post.org.joint else None)
                 if code and k not in explicit:
                     explicit[k] = code
@@ -263,8 +263,18 @@ def _one_word_name(ctx: ArticleContext, ref: RoleRef) -> list[str]:
     return [k]
 
 
-def _same_post(a: Post, b: Post) -> bool:
-    return a.role == b.role and (a.org and a.org.base) == (b.org and b.org.base)
+def _add_post(person: Person, post: Post) -> None:
+    """One post per role and body: 'Bộ trưởng' and 'Bộ trưởng Ngoại giao' of one person are one post, the
+    one that names its body kept."""
+    for n, held in enumerate(person.posts):
+        if held.role != post.role:
+            continue
+        if (held.org and held.org.base) == (post.org and post.org.base) or post.org is None:
+            return
+        if held.org is None:
+            person.posts[n] = post
+            return
+    person.posts.append(post)
 
 
 def principals(ctx: ArticleContext, people: list[Person], prefer: tuple[str, ...] = ()) -> list[str]:
