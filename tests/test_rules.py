@@ -338,3 +338,10 @@ def test_a_chair_of_a_country_is_its_head_of_state(sentence, expected):
 def test_posts_of_a_person_in_an_article(text, expected):
     x = extract_article("t", text)
     assert {p.name: [q.role for q in p.posts] for p in x.persons.values()} == expected
+
+
+def test_a_designation_after_a_ranked_name_runs_into_the_verb():
+    sentence = ("Thượng tướng Ri Yong Gil, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Quốc phòng Triều Tiên thăm "
+                "Việt Nam; Thủ tướng Trần Văn An, Thủ tướng Chile cho biết.")
+    assert people(sentence) == {"Ri Yong Gil": (["minister", "politburo-member"], "KP"),
+                                "Trần Văn An": (["prime-minister"], None)}

@@ -667,7 +667,7 @@ class ActorGrammar:
     @staticmethod
     def _own_titles(toks: list[Token], j: int, person: PersonMention, posts: list[Post]) -> bool:
         """Whether titles after 'X,' (read up to j, with no name of their own) are X's: they close on
-        punctuation, or run into the verb when they name no country ('X, Thứ trưởng Bộ Công an dẫn đầu');
+        punctuation, or run into the verb as a designation ('X, Thứ trưởng Bộ Công an dẫn đầu');
         a title X already holds names someone else ('Thủ tướng X, Thủ tướng Lào cho biết')."""
         if any(p.role and p.role == q.role for p in posts for q in person.posts):
             return False
@@ -675,7 +675,7 @@ class ActorGrammar:
             return True
         # run into the verb: only a designation with its body ('Thứ trưởng Bộ Công an dẫn đầu'); a bare title
         # before a verb is the next sentence's subject ('X, Thủ tướng gửi lời …')
-        return not toks[j].is_cap and not any(p.country for p in posts) and any(p.org for p in posts)
+        return not toks[j].is_cap and (any(p.org for p in posts) or len(posts) > 1)
 
     def _side(self, toks: list[Token]) -> str | None:
         """'Về phía Việt Nam có …', 'Phía Lào có …': the side a list of officials belongs to."""
