@@ -88,9 +88,12 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
     # articles are ordered by id so that 'the first dated article' is the same in every run
     dated: dict[str, date] = {}
     for s in sorted(summaries, key=lambda s: s.article_id):
-        if s.published:
+        # an article that writes a full date of its own is as good a clock as a publication date (not
+        # one whose year came from the others: that would chain hints the incremental settling cannot follow)
+        when = s.published or (s.observed if not s.needs_year else None)
+        if when:
             for ev_key, _, _ in s.events:
-                dated.setdefault(ev_key, _day(s.published))
+                dated.setdefault(ev_key, _day(when))
     hints: dict[str, Hints] = {}
     for s in summaries:
         h = Hints()
@@ -101,8 +104,11 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
             if len(candidates) == 1:
                 h.names[role_key(role, country)] = candidates[0]
         if s.needs_year:
-            years = {_year_for(month, day, dated[k]) for k, month, day in s.events
-                     if k in dated and month and day}
+            # a visit is keyed to its month: its month alone places it in a year; an event told without a
+            # day (a numbered session) ties the article to the other's time, so its own days are placed
+            own_days = [(month, day) for _, month, day in s.events if month]
+            years = {_year_for(m, d or 1, dated[k]) for k, month, day in s.events if k in dated
+                     for m, d in ([(month, day)] if month else own_days)}
             if len(years) == 1:
                 h.year = years.pop()
         hints[s.article_id] = h

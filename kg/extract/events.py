@@ -347,8 +347,11 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     if notation == "ceremony":
         ev.kind = trig.family or trig.phrase.removeprefix("lễ ")
     rest = s.text[trig.end:b]
-    if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", head) for w in data["announced_cues"]) and not past:
-        ev.status = "announced"
+    if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", head) for w in data["announced_cues"]) and not past \
+            or notation in NAMED_TYPES and any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", head)
+                                               for w in data["wish_cues"]):
+        ev.status = "announced"    # 'sẽ', 'dự kiến'; 'đề nghị tổ chức tốt kỳ họp …': a named one ahead
+        discourse_date = None      # the day the article is telling is not its day
     earlier = [e for e in events if e.type == notation]
     if earlier and any(head.rstrip().endswith(w) for w in data["back_references"]):
         # 'triển khai kết quả hội đàm', 'Sau lễ đón, …': the event already told, not a new one
@@ -534,7 +537,10 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
     m = _patterns()["ordinal"].match(rest)
     if m:
         ev.ordinal = roman(m.group(1) or m.group(2))
-    orgs_after = _refs_in(view, trig.end, trig.span_end, ("org",))
+    tail = _name_tail(rest)
+    # the body the name holds ('Kỳ họp lần thứ 48 Ủy ban …', 'Hội nghị Cấp cao ASEAN lần thứ 47'), never the
+    # next organisation of the clause ('… lần thứ 19 với Chính phủ …')
+    orgs_after = _refs_in(view, trig.end, trig.end + len(tail) + 1, ("org",))
     if orgs_after and notation != "high-level-meeting":
         ev.organizer = orgs_after[0]
     if notation in ("session", "congress") and ev.ordinal is None and ev.organizer is None \
@@ -561,7 +567,12 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
         joint = "|".join(_lexicon()[0]["joint_markers"])
         if re.search(rf"\b(?:{joint})$", trig.phrase) or re.match(rf"^\s*(?:{joint})\b", rest):
             ev.attendees = list(dict.fromkeys(ev.attendees + principals(ctx, list(ctx.persons.values()))))
-    ev.name = " ".join((text[trig.begin:trig.end] + _name_tail(rest)).split()).strip(" ,.;:")
+    ev.name = " ".join((text[trig.begin:trig.end] + tail).split()).strip(" ,.;:")
+    if ev.ordinal is not None and ev.organizer in ctx.orgs and re.match(r"^\s*(?:lần\s+)?thứ\b", rest):
+        # 'Kỳ họp (lần) thứ 48 (của) Ủy ban …': one name in every article, after the body
+        org = ctx.orgs[ev.organizer]
+        ev.name = f"{type_label(notation)} lần thứ {ev.ordinal} {org.label or org.name}"
+    ev.name = ev.name[:1].upper() + ev.name[1:]
     return True
 
 
