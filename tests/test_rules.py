@@ -345,3 +345,13 @@ def test_a_designation_after_a_ranked_name_runs_into_the_verb():
                 "Việt Nam; Thủ tướng Trần Văn An, Thủ tướng Chile cho biết.")
     assert people(sentence) == {"Ri Yong Gil": (["minister", "politburo-member"], "KP"),
                                 "Trần Văn An": (["prime-minister"], None)}
+
+
+def test_the_two_leaders_of_a_paragraph_about_one_of_several_partners():
+    text = ("Thủ tướng Trần Văn An điện đàm với Tổng thống Chile Gabriel Boric và Tổng thống Peru Dina Boluarte. "
+            "Tổng thống Chile Gabriel Boric cảm ơn Việt Nam. Hai nhà lãnh đạo nhất trí tăng cường hợp tác. "
+            "Tổng thống Peru Dina Boluarte chúc mừng Việt Nam. Hai nhà lãnh đạo nhất trí mở rộng thương mại.")
+    from kg.extract.context import build_context
+    ctx = build_context("t", text)
+    pairs = [ref.keys for view in ctx.views for ref in view.refs if ref.kind == "plural"]
+    assert pairs == [["trần văn an", "gabriel boric"], ["trần văn an", "dina boluarte"]]

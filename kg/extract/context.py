@@ -277,11 +277,19 @@ def _add_post(person: Person, post: Post) -> None:
     person.posts.append(post)
 
 
-def principals(ctx: ArticleContext, people: list[Person], prefer: tuple[str, ...] = ()) -> list[str]:
+def principals(ctx: ArticleContext, people: list[Person], prefer: tuple[str, ...] = (),
+               at: Mention | None = None) -> list[str]:
     """'hai Thủ tướng', 'hai nhà lãnh đạo': for our side and the other, the person the same sentence names,
-    else the side's most-mentioned person."""
+    else the side's most-mentioned person. In an article about several partners, the other side is the
+    foreign leader named within the last two sentences, when there is one."""
+    other = ctx.foreign
+    if at is not None:
+        recent = [p for p in people if p.country and p.country != ctx.home and p.posts
+                  and any(at.sentence - 2 <= m.sentence <= at.sentence and m.begin < at.begin for m in p.mentions)]
+        if recent:
+            other = max(recent, key=lambda p: _last_mention_before(p, at.begin)).country
     out = []
-    for side in (ctx.home, ctx.foreign):
+    for side in (ctx.home, other):
         ranked = sorted((p for p in people if p.country == side),
                         key=lambda p: (p.key not in prefer, -len(p.mentions), p.mentions[0].begin))
         if ranked:
@@ -299,14 +307,14 @@ def resolve_role(ctx: ArticleContext, ref: RoleRef, named: tuple[str, ...] = ())
         best = max(people, key=lambda p: _last_mention_before(p, at), default=None)
         return [best.key] if best is not None and _last_mention_before(best, at) >= 0 else []
     if ref.role is None:                     # 'hai nhà lãnh đạo'
-        return principals(ctx, people, named) if ref.plural else []
+        return principals(ctx, people, named, ref.mention) if ref.plural else []
     holders = [p for p in people if any(post.role == ref.role for post in p.posts)]
     if ref.country:
         holders = [p for p in holders if p.country == ref.country]
     elif ref.foreign:
         holders = [p for p in holders if p.country != ctx.home]
     if ref.plural:
-        return principals(ctx, holders, named) if len(holders) > 2 else [p.key for p in holders]
+        return principals(ctx, holders, named, ref.mention) if len(holders) > 2 else [p.key for p in holders]
     if not holders:
         return []
     if not ref.country:

@@ -14,8 +14,9 @@ UPDATED = re.compile(r"^\s*(?:Cập nhật|Cập nhật lúc|Đăng ngày|Ngày 
 DATELINE = re.compile(r"^\s*[\wÀ-ỹ .]{2,30},\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*(?:\(([^)]+)\))?\s*$")
 ISO_PREFIX = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\s*")
 CREDIT = re.compile(r"\(?\s*Ảnh\s*:\s*[^)\n]*\)?\.?")
-# no end after an initial ('O. Bektenov', 'A. Bakayev'): a lone capital and its dot open a name
-SENTENCE_END = re.compile(r"(?<=[.!?…])(?<!(?<!\w)[A-ZÀ-ỸĐ]\.)[\"”’)]?\s+(?=[\"“(]?[A-ZÀ-ỸĐ0-9])")
+# no end after an initial ('O. Bektenov', 'A. Bakayev'): a lone Latin capital and its dot open a name
+# ('… Đông Nam Á. Thủ tướng …' does end: Á is a word)
+SENTENCE_END = re.compile(r"(?<=[.!?…])(?<!(?<!\w)[A-Z]\.)[\"”’)]?\s+(?=[\"“(]?[A-ZÀ-ỸĐ0-9])")
 
 
 @dataclass(frozen=True)
