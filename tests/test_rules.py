@@ -355,3 +355,9 @@ def test_the_two_leaders_of_a_paragraph_about_one_of_several_partners():
     ctx = build_context("t", text)
     pairs = [ref.keys for view in ctx.views for ref in view.refs if ref.kind == "plural"]
     assert pairs == [["trần văn an", "gabriel boric"], ["trần văn an", "dina boluarte"]]
+
+
+def test_an_eu_body_is_the_eus_side():
+    from kg.extract.context import build_context
+    ctx = build_context("t", "Ủy ban châu Âu và Chính phủ Chile ký kết. Liên minh châu Âu (EU) hỗ trợ Chile.")
+    assert {ctx.country_of(k) for k in ctx.orgs} == {"EU", "CL"} and ctx.foreign == "EU"

@@ -47,7 +47,7 @@ class ArticleContext:
         if actor_key in self.persons:
             return self.persons[actor_key].country
         if actor_key in self.orgs:
-            return self.orgs[actor_key].country
+            return self.orgs[actor_key].country or self.orgs[actor_key].bloc
         return None
 
     def sides(self) -> list[str]:
@@ -105,11 +105,11 @@ def build_context(article_id: str, text: str, published: date | None = None,
             counts[code] += 1
         for p in r.persons:
             for post in p.posts:
-                for code in (post.country, post.org and post.org.country, post.posted_to):
+                for code in (post.country, post.org and (post.org.country or post.org.bloc), post.posted_to):
                     if code:
                         counts[code] += 1
         for o in r.orgs:
-            for code in o.org.countries or ((o.org.country,) if o.org.country else ()):
+            for code in o.org.countries or ((o.org.country or o.org.bloc,) if o.org.country or o.org.bloc else ()):
                 counts[code] += 1
     counts.pop(home, None)
     foreign = counts.most_common(1)[0][0] if counts else None
@@ -179,7 +179,7 @@ def build_context(article_id: str, text: str, published: date | None = None,
         k = org_key(ref, country)
         org = orgs.get(k)
         if org is None:
-            org = orgs[k] = Organization(k, ref.surface, set(), country, ref.kind)
+            org = orgs[k] = Organization(k, ref.surface, set(), country, ref.kind, bloc=ref.bloc)
         org.names.add(ref.surface)
         org.names.add(ref.base)
         if country and (_national(ref.kind) or ref.kind == "organization") and not ref.joint \

@@ -78,6 +78,7 @@ class Organization:
     kind: str = "organization"
     mentions: list[Mention] = field(default_factory=list)
     label: str | None = None
+    bloc: str | None = None          # the union an international body belongs to ('EU'): a side, not a country
 
 
 @dataclass(frozen=True)
