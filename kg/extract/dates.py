@@ -20,7 +20,8 @@ PATTERNS = [
     ("full", re.compile(rf"\b{D}/{M}/{Y}\b")),
     ("full", re.compile(rf"\b{D}\.{M}\.{Y}\b")),
     ("dm", re.compile(rf"\b{DAY_WORDS}\s+{D}[/.-]{M}\b(?![/.-]\d)", re.I)),
-    ("dm", re.compile(rf"(?<![\d/.,-]){D}/{M}(?![/\d])")),
+    # not the day a holiday is named after ('Quốc khánh 2/9')
+    ("dm", re.compile(rf"(?<![\d/.,-])(?<!khánh ){D}/{M}(?![/\d])")),
     ("month_year", re.compile(rf"tháng {M}/{Y}", re.I)),
     ("month_year", re.compile(rf"tháng {M} năm {Y}", re.I)),
     ("month_rel", re.compile(rf"tháng {M},? {REL_YEAR}\b", re.I)),

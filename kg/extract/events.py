@@ -116,6 +116,9 @@ def find_events(ctx) -> list[Event]:
             # 'Trong chuyến thăm đó, …': the sentence goes on about an event told before, on its day
             past = past or anchor.status == "held" and anchor.start is not None and anchor.start != discourse_date
             sentence_date = anchor.start
+        elif referenced and referenced[0].start and referenced[0].start.day:
+            # 'Sau hội đàm, hai nhà lãnh đạo chứng kiến …': that day ('Trước chuyến thăm, …' is excluded below)
+            anchor, sentence_date = referenced[0], referenced[0].start
         for n, trig in enumerate(found):
             trig.next_begin = found[n + 1].begin if n + 1 < len(found) else len(s.text)
             trig.prev_end = found[n - 1].end if n else 0
@@ -143,11 +146,15 @@ def find_events(ctx) -> list[Event]:
             discourse_date = points[-1].start
     merged = _merge(events)
     for ev in merged:
-        if ev.type == "visit" and not ev.guests and ctx.protagonist and ctx.protagonist not in ev.hosts \
-                and not (ev.start and ev.start.year and year and ev.start.year < year):
-            ev.guests = [ctx.protagonist]
-            ev.attendees = [ctx.protagonist] + [k for k in ev.attendees if k != ctx.protagonist]
-            ev.name = f"{type_label('visit')} {ctx.persons[ctx.protagonist].name}"
+        if ev.type == "visit" and not ev.guests and not (ev.start and ev.start.year and year and ev.start.year < year):
+            # the guest the text leaves implicit ('Nhà lãnh đạo Cuba thăm …'): the protagonist unless a
+            # host, else the other side's most-mentioned person
+            sides = {ctx.country_of(h) for h in ev.hosts}
+            options = [ctx.protagonist] + principals(ctx, list(ctx.persons.values()))
+            guest = next((k for k in options if k and k not in ev.hosts and ctx.country_of(k) not in sides), None)
+            if guest:
+                ev.guests = [guest]
+                ev.attendees = [guest] + [k for k in ev.attendees if k != guest]
     merged = _merge(merged)
     for ev in merged:
         if ev.type == "visit" and not ev.place:
@@ -179,9 +186,10 @@ def _speculative_sentence(text: str, data) -> bool:
     return stripped.endswith("?") or bool(re.match(r"^\W*liệu\b", text, re.I))
 
 
-def _is_reference(text: str, trig: "Trigger", data) -> bool:
+def _is_reference(view, trig: "Trigger", data) -> bool:
     """'Trước chuyến thăm, …', 'Sau lễ đón, …', 'Trong chuyến thăm đó …', 'tại hội đàm,': a noun naming an
     event already told, with nothing of its own (no counterpart, no date) before the next comma."""
+    text = view.sentence.text
     head = text[trig.span_begin:trig.begin].casefold().strip(" ,")
     tail = text[trig.end:trig.span_end]
     own = re.match(r"^[^,;.]*", tail).group(0)
@@ -190,20 +198,27 @@ def _is_reference(text: str, trig: "Trigger", data) -> bool:
         return True
     opener = any(re.search(rf"(?:^|,\s*|\s)(?:{re.escape(w)})(?:\s+(?:cuộc|buổi|lễ|chuyến))?$", head)
                  for w in data["reference_before"])
-    if opener and not own.strip():
-        return True
+    start = view.sentence.begin + trig.end
+    named = any(start <= r.begin < start + len(own) for r in view.refs if r.kind != "country")
+    if opener and not named and not re.search(r"\d|\b(?:với|giữa|của|sáng|trưa|chiều|tối|hôm|cùng ngày)\b",
+                                              own.casefold()):
+        return True     # 'Tại hội đàm ngay sau lễ đón, …': no counterpart, no day of its own
     # 'Tọa đàm do … tổ chức': a sentence opening on the bare noun goes on about the one just told
     return not head and bool(re.match(r"^\s+(?:do|được|có|đã|diễn ra|kết thúc|là)\b", tail))
 
 
 def _refers_back(view, trig: "Trigger", events: list[Event], data, referenced: list[Event]) -> bool:
     """A trigger naming an event already told ('Sau lễ đón, …'): one more mention of it, no new event."""
-    earlier = [e for e in events if e.type == trig.etype["notation"]]
-    if not earlier or not _is_reference(view.sentence.text, trig, data):
+    phrase = trig.phrase.removeprefix("noun:")
+    earlier = [e for e in events if e.type == trig.etype["notation"]
+               and (e.type not in NAMED_TYPES or phrase in e.name.casefold())]
+    if not earlier or not _is_reference(view, trig, data):
         return False
     s = view.sentence
     earlier[-1].mentions.append(Mention(s.begin + trig.begin, s.begin + trig.end, view.index))
-    referenced.append(earlier[-1])
+    if not re.search(rf"\b(?:{_alternation(data['reference_not_same_day'])})\s*$",
+                     s.text[trig.span_begin:trig.begin].casefold()):
+        referenced.append(earlier[-1])
     return True
 
 
@@ -370,7 +385,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             # 'Đón X tại sân bay có A; B; C' and 'Ra đón có A và B': the whole list, across ';'
             # the one welcomed is often only 'Đoàn' or implied: the article's protagonist
             everyone = _persons(ctx, _refs_in(view, 0, len(s.text))) or list(last_subject)
-            ev.attendees = list(dict.fromkeys(everyone + ([ctx.protagonist] if ctx.protagonist else [])))
+            guest = _article_guest(ctx, events)
+            ev.attendees = list(dict.fromkeys(everyone + ([guest] if guest else [])))
             ev.name = _pair_name(ctx, trig.etype, ev.attendees)
         else:
             subject = before or list(last_subject)
@@ -378,7 +394,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 # 'Hội kiến Toàn quyền …, Thủ tướng X …', 'Trả lời phỏng vấn …, Bộ trưởng X khẳng định': the
                 # subject is the main clause's, after the comma
                 comma = s.text.find(",", trig.end, b)
-                speaker = _persons(ctx, _refs_in(view, comma + 1, b)) if comma >= 0 else []
+                speaker = [k for k in _persons(ctx, _refs_in(view, comma + 1, b))
+                           if not _possessor(view, s.text, k, comma + 1)] if comma >= 0 else []
                 subject = speaker[:1] or subject
                 if comma >= 0:
                     b = comma
@@ -392,6 +409,10 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             direct = _persons(ctx, _refs_in(view, trig.end, min(trig.end + _first_comma(rest), trig.next_begin)))
             if notation in PAIR_TYPES and len(subject) > 1 and _patterns()["respectively"].search(s.text[a:trig.begin]):
                 return [_twin(ctx, ev, trig, [subj] + objects, dates, discourse_date) for subj in subject]
+            if notation in PAIR_TYPES and len(subject) == 1 and len(objects) > 1 \
+                    and _patterns()["respectively"].search(s.text[a:trig.begin]):
+                # 'X lần lượt điện đàm với A và B': one call with each
+                return [_twin(ctx, ev, trig, subject + [obj], dates, discourse_date) for obj in objects]
             if notation in PAIR_TYPES and len(direct) > 1 and re.search(r"\bvà\b", rest):
                 return [_twin(ctx, ev, trig, subject + [obj], dates, discourse_date) for obj in direct]
             ev.attendees = list(dict.fromkeys(subject + objects + ev.chairs))
@@ -431,6 +452,9 @@ def _has_object(view, trig: Trigger, data) -> bool:
     if trig.phrase in data["needs_document"]:
         # a named document ('ký Hiệp định …') or 'các văn kiện': not 'tiến tới ký thỏa thuận dài hạn'
         return bool(re.match(rf"^\s*(?:{_alternation(data['document_heads'])})\b", text[trig.end:]))
+    if trig.phrase in data["needs_honour"]:
+        clause = text[trig.end:trig.span_end].casefold()
+        return any(re.search(rf"\b{re.escape(h)}\b", clause) for h in data["honour_heads"])
     if trig.phrase not in data["needs_object"]:
         return True
     nxt = re.match(r"\s*([\wÀ-ỹ]+)", text[trig.end:])
@@ -540,7 +564,8 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
     tail = _name_tail(rest)
     # the body the name holds ('Kỳ họp lần thứ 48 Ủy ban …', 'Hội nghị Cấp cao ASEAN lần thứ 47'), never the
     # next organisation of the clause ('… lần thứ 19 với Chính phủ …')
-    orgs_after = _refs_in(view, trig.end, trig.end + len(tail) + 1, ("org",))
+    start = view.sentence.begin + trig.end
+    orgs_after = [k for r in view.refs if r.kind == "org" and start <= r.begin <= start + len(tail) for k in r.keys]
     if orgs_after and notation != "high-level-meeting":
         ev.organizer = orgs_after[0]
     if notation in ("session", "congress") and ev.ordinal is None and ev.organizer is None \
@@ -644,6 +669,19 @@ def _default_destination(ctx, ev: Event) -> str | None:
     side = ctx.country_of(guest) if guest else None
     code = ctx.home if side and side != ctx.home else ctx.foreign if side == ctx.home else None
     return lexicons.countries()[code]["vi"] if code in lexicons.countries() else None
+
+
+def _article_guest(ctx, events: list[Event]) -> str | None:
+    """Who a welcome without a name ('đón Đoàn tại sân bay') is for: the guest of the visit told so far,
+    else the article's protagonist unless it hosts the visit, else the other side's most-mentioned person."""
+    visits = _state_visits(events)
+    if visits and visits[-1].guests:
+        return visits[-1].guests[0]
+    hosts = {h for v in visits for h in v.hosts}
+    if ctx.protagonist and ctx.protagonist not in hosts:
+        return ctx.protagonist
+    other = [k for k in principals(ctx, list(ctx.persons.values())) if ctx.country_of(k) != ctx.home]
+    return other[0] if other else ctx.protagonist
 
 
 def _state_visits(events: list[Event]) -> list[Event]:
