@@ -305,7 +305,8 @@ def _triggers(view, triggers, blocked, data) -> list[Trigger]:
             toks = tokenize(text[a:b])
             for i, end, etype in triggers.scan(toks, blocked):
                 phrase = " ".join(t.low for t in toks[i:end])
-                if phrase in proper and not toks[i].is_cap:
+                if phrase in proper and not toks[i].is_cap and not re.search(
+                        rf"\b(?:{_alternation(data['attend_cues'])})\s*$", text[a:a + toks[i].begin], re.I):
                     continue      # 'các diễn đàn đa phương': a common noun, not a named event
                 trig = Trigger(etype, phrase, a + toks[i].begin, a + toks[end - 1].end, a, b, cont)
                 if phrase in noun:
@@ -350,8 +351,12 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     notation = trig.etype["notation"]
     a, b = trig.span_begin, trig.span_end
     head = s.text[a:trig.begin].casefold()
-    if _modal_no_event(head, data, notation in NAMED_TYPES) or not _has_object(view, trig, data):
+    if _modal_no_event(head, data, notation in NAMED_TYPES) or not _has_object(view, trig, data) \
+            or _generic(head, data):
         return []
+    report = _after_report(head, data)
+    if report and _persons(ctx, _refs_in(view, a + report, trig.begin)):
+        a = a + report             # 'X cho biết, A sẽ hội đàm với B': A is the subject, not X
     before = _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin)) or \
         _persons(ctx, _refs_in(view, a, trig.begin))
     after = _persons(ctx, _refs_in(view, trig.end, min(b, trig.next_begin)))
@@ -443,6 +448,18 @@ def _modal_no_event(head: str, data, named: bool = False) -> bool:
         return False
     near = head[-45:]
     return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", near) for w in data["wish_cues"])
+
+
+def _generic(head: str, data) -> bool:
+    """'Tại các cuộc gặp, tiếp xúc', 'những cuộc điện đàm': meetings in general, not one event."""
+    return any(head.rstrip().endswith(w) for w in data["generic_plurals"])
+
+
+def _after_report(head: str, data) -> int:
+    """Where the reported clause starts in 'Người phát ngôn … cho biết, …' (0 when nothing is reported)."""
+    found = [m.end() for m in re.finditer(rf"\b(?:{_alternation(data['reporting_cues'])})\b\s*(?:,|rằng|:)",
+                                          head)]
+    return found[-1] if found else 0
 
 
 def _has_object(view, trig: Trigger, data) -> bool:
@@ -656,9 +673,9 @@ def _destination(ctx, view, trig: Trigger, text: str) -> str | None:
         return None
     site = re.match(r"^[^,;.()]{3,80}", text[trig.end + m.end():])
     if site and not any(r.begin == at for r in view.refs if r.kind in ("person", "plural")):
-        words = site.group(0).split()
-        if words and words[0][0].islower() and words[0] not in ("và", "các", "những", "hai", "nhiều"):
-            return " ".join(words)
+        words = re.split(r"\s+(?:do|để|nhằm|và gặp|và làm việc|rồi)\s", site.group(0))[0].split()
+        if words and words[0] not in ("và", "các", "những", "hai", "nhiều"):
+            return " ".join(words)      # a site: 'tới thăm cơ sở … của Đại học X', 'thăm Tổ hợp nhà máy …'
     return None
 
 
