@@ -16,7 +16,7 @@ DAY_WORDS = r"(?:ngày|sáng|trưa|chiều|tối|đêm|hôm)"
 REL_YEAR = r"năm (ngoái|trước|nay)"
 PATTERNS = [
     ("range", re.compile(rf"từ (?:ngày )?{D}(?:/{M})? (?:đến|tới|-) (?:ngày )?{D}/{M}(?:/{Y})?", re.I)),
-    ("range", re.compile(rf"trong hai ngày {D} và {D}/{M}(?:/{Y})?", re.I)),
+    ("range", re.compile(rf"(?:trong hai ngày|ngày) {D} và {D}/{M}(?:/{Y})?", re.I)),
     ("full", re.compile(rf"\b{D}/{M}/{Y}\b")),
     ("full", re.compile(rf"\b{D}\.{M}\.{Y}\b")),
     ("dm", re.compile(rf"\b{DAY_WORDS}\s+{D}[/.-]{M}\b(?![/.-]\d)", re.I)),

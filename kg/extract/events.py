@@ -210,7 +210,7 @@ def _is_reference(view, trig: "Trigger", data) -> bool:
 def _refers_back(view, trig: "Trigger", events: list[Event], data, referenced: list[Event]) -> bool:
     """A trigger naming an event already told ('Sau lễ đón, …'): one more mention of it, no new event."""
     phrase = trig.phrase.removeprefix("noun:")
-    earlier = [e for e in events if e.type == trig.etype["notation"]
+    earlier = [e for e in _current(events) if e.type == trig.etype["notation"]
                and (e.type not in NAMED_TYPES or phrase in e.name.casefold())]
     if not earlier or not _is_reference(view, trig, data):
         return False
@@ -519,7 +519,7 @@ def _plural_subject(view, trig: Trigger, in_sentence, events: list[Event]) -> li
         return []
     recent = list(in_sentence) or [e for e in events[-1:] if e.mentions and
                                    e.mentions[-1].sentence >= view.index - 1]
-    people = [e for e in reversed(recent) if e.type in PAIR_TYPES and len(e.attendees) >= 2]
+    people = [e for e in reversed(recent) if len([k for k in e.attendees if k]) >= 2]
     return list(people[0].attendees) if people else []
 
 
@@ -702,9 +702,17 @@ def _article_guest(ctx, events: list[Event]) -> str | None:
 
 
 def _state_visits(events: list[Event]) -> list[Event]:
-    """Held visits to a country (not a site's tour) with a guest: the frame of the article's meetings."""
-    return [e for e in events if e.type == "visit" and e.status == "held"
+    """Held visits to a country (not a site's tour), not one recalled from an earlier year: the frame of
+    the article's meetings."""
+    return [e for e in _current(events) if e.type == "visit" and e.status == "held"
             and (not e.place or e.place[:1].isupper())]
+
+
+def _current(events: list[Event]) -> list[Event]:
+    """The events of the article's own time: not those of an earlier year than its latest."""
+    years = [e.start.year for e in events if e.start and e.start.year]
+    latest = max(years) if years else None
+    return [e for e in events if not (latest and e.start and e.start.year and e.start.year < latest)]
 
 
 def _add_side_list(view, event: Event, ctx) -> None:
