@@ -1,6 +1,9 @@
 """Event rules on real sentence shapes, several about countries other than Laos."""
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
 
 from kg.extract.pipeline import extract_article, extract_corpus
 
@@ -74,3 +77,98 @@ def test_cung_x_chu_tri_makes_the_subject_a_co_chair():
     x = extract_article("t", text)
     session = next(e for e in x.events if e.type == "session")
     assert set(session.chairs) == {"hun manet", "phạm minh chính"}
+
+
+# -- issue 15: both sides, modality, the event's own day, names and keys (countries none of the sets covers) --
+
+MEETING_SHAPES = [
+    # the counterpart of 'tiếp' is an attendee
+    ("Chiều 12/3, Chủ tịch nước Lương Cường tiếp Tổng thống Chile Gabriel Boric tại Phủ Chủ tịch.",
+     ("meeting", ["Gabriel Boric", "Lương Cường"], "2025-03-12")),
+    # an opening participle: the subject is after the comma, a possessor after 'của' is no attendee
+    ("Ngày 4/6. Điện đàm với Tổng thống Kenya William Ruto, Thủ tướng Phạm Minh Chính chuyển lời thăm hỏi của "
+     "Chủ tịch nước Lương Cường.",
+     ("phone-call", ["Phạm Minh Chính", "William Ruto"], "2025-06-04")),
+    # 'lần lượt … với A và B': one call with each
+    ("Tối 9/6, Thủ tướng Phạm Minh Chính lần lượt điện đàm với Tổng thống Peru Dina Boluarte và Tổng thống "
+     "Chile Gabriel Boric.",
+     ("phone-call", ["Dina Boluarte", "Phạm Minh Chính"], "2025-06-09")),
+    # the sentence's opening date dates the meeting on the occasion's margin
+    ("Chiều 15/11, bên lề Hội nghị Cấp cao APEC tại Lima, Thủ tướng Phạm Minh Chính gặp Tổng thống Peru "
+     "Dina Boluarte.",
+     ("meeting", ["Dina Boluarte", "Phạm Minh Chính"], "2025-11-15")),
+    # history told in passing: its own month, not the article's day
+    ("Hồi tháng 9 năm ngoái, Tổng thống Kazakhstan Kassym-Jomart Tokayev đã thăm chính thức Việt Nam.",
+     ("visit", ["Kassym-Jomart Tokayev"], "2024-09")),
+    # a day relative to the publication date
+    ("Hôm qua, Thủ tướng Phạm Minh Chính điện đàm với Thủ tướng Maroc Aziz Akhannouch.",
+     ("phone-call", ["Aziz Akhannouch", "Phạm Minh Chính"], "2025-06-10")),
+    # 'Sau lễ đón, hai nhà lãnh đạo hội đàm': the same two, the welcome's day
+    ("Sáng 5/5, Chủ tịch nước Lương Cường chủ trì lễ đón chính thức Tổng thống Kenya William Ruto. "
+     "Sau lễ đón, hai nhà lãnh đạo hội đàm.",
+     ("talks", ["Lương Cường", "William Ruto"], "2025-05-05")),
+    # a delegation list attends the event just told
+    ("Chiều 8/7, Thủ tướng Phạm Minh Chính tiếp Thủ tướng Na Uy Jonas Gahr Støre. Cùng dự có Bộ trưởng "
+     "Ngoại giao Bùi Thanh Sơn.",
+     ("meeting", ["Bùi Thanh Sơn", "Jonas Gahr Støre", "Phạm Minh Chính"], "2025-07-08")),
+]
+
+
+@pytest.mark.parametrize("text,expected", MEETING_SHAPES)
+def test_both_sides_and_the_events_own_day(text, expected):
+    assert expected in [(t, a, d) for t, a, d, _ in events(text, published=date(2025, 6, 11))]
+
+
+NO_EVENT = [
+    "Hai nước sẽ cùng nhau viết tiếp những trang mới trong quan hệ hữu nghị.",        # 'viết tiếp'
+    "Có thể Tổng thống Kenya William Ruto muốn gặp Thủ tướng Phạm Minh Chính.",        # speculation
+    "Liệu Tổng thống Peru Dina Boluarte có gặp Chủ tịch nước Lương Cường?",            # a question
+    "Chuyến thăm được kỳ vọng sẽ mở ra giai đoạn mới; Tổng thống Chile Gabriel Boric được kỳ vọng sẽ hội đàm "
+    "với Chủ tịch nước Lương Cường.",                                                   # hoped
+    "Tại các cuộc gặp, hai bên nhất trí tăng cường hợp tác.",                           # meetings in general
+    "Chính phủ Việt Nam trao tặng nhân dân Peru 100 tấn gạo.",                           # a gift, no award
+    "Hai nước cần tiến tới ký thỏa thuận dài hạn về gạo.",                               # no document, a wish
+]
+
+
+@pytest.mark.parametrize("text", NO_EVENT)
+def test_what_is_not_an_event(text):
+    assert [t for t, *_ in events(text, published=date(2025, 6, 11))
+            if t in ("meeting", "talks", "phone-call", "award", "signing")] == []
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Theo kế hoạch, Thủ tướng Na Uy Jonas Gahr Støre sẽ hội đàm với Thủ tướng Phạm Minh Chính.", "announced"),
+    ("Dự kiến, Tổng thống Chile Gabriel Boric hội đàm với Chủ tịch nước Lương Cường.", "announced"),
+    ("Chiều 3/3, Tổng thống Chile Gabriel Boric hội đàm với Chủ tịch nước Lương Cường.", "held"),
+])
+def test_modality_decides_status(text, status):
+    x = extract_article("t", text, date(2025, 3, 3))
+    assert [e.status for e in x.events if e.type == "talks"] == [status]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Ngày 18/11, Tổng thống Chile Gabriel Boric dự Hội nghị thượng đỉnh G20 lần thứ 19 tại Rio de Janeiro "
+     "theo lời mời của Chính phủ Brazil.", "Hội nghị thượng đỉnh G20 lần thứ 19"),
+    ("Hai Thủ tướng đồng chủ trì Kỳ họp thứ 7 Ủy ban liên Chính phủ Việt Nam - Kazakhstan.",
+     "Kỳ họp lần thứ 7 Ủy ban liên chính phủ Kazakhstan - Việt Nam"),   # the joint body's one label
+])
+def test_numbered_events_are_named_after_their_body(text, name):
+    x = extract_article("t", text, date(2025, 11, 19))
+    assert name in [e.name for e in x.events]
+
+
+def test_one_node_per_visit_and_signing_across_articles():
+    a = ("Cập nhật: 12/03/2025\nTừ ngày 10 đến 12/3/2025, Tổng thống Kazakhstan Kassym-Jomart Tokayev thăm cấp "
+         "Nhà nước Việt Nam. Ngày 11/3, Tổng thống Kassym-Jomart Tokayev và Chủ tịch nước Lương Cường chứng kiến "
+         "lễ ký Hiệp định Thương mại tự do Việt Nam - Kazakhstan (KVFTA).")
+    b = ("Cập nhật: 20/06/2025\nHồi tháng 3/2025, Tổng thống Kazakhstan Kassym-Jomart Tokayev đã thăm cấp Nhà "
+         "nước Việt Nam. Trong chuyến thăm đó, hai nước ký Hiệp định Thương mại tự do (KVFTA).")
+    xa, xb = extract_corpus([("a", a), ("b", b)])
+    for kind in ("visit", "signing"):
+        ka = [e.key for e in xa.events if e.type == kind]
+        kb = [e.key for e in xb.events if e.type == kind]
+        assert ka and ka == kb, kind
+    other = extract_article("c", "Hồi tháng 3/2025, Tổng thống Kazakhstan Kassym-Jomart Tokayev đã thăm "
+                                 "chính thức Maroc.")
+    assert [e.key for e in other.events if e.type == "visit"] != [e.key for e in xa.events if e.type == "visit"]
