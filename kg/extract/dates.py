@@ -27,7 +27,8 @@ PATTERNS = [
     ("month_year", re.compile(rf"tháng {M}-{Y}\b", re.I)),
     ("month_rel", re.compile(rf"tháng {M},? {REL_YEAR}\b", re.I)),
     ("early_year", re.compile(rf"(?:những |các )?ngày đầu năm {Y}", re.I)),
-    ("month", re.compile(rf"\btháng {M}\b(?![/\d]| năm \d)", re.I)),
+    # lower case: 'Cách mạng Tháng 10' is a name
+    ("month", re.compile(rf"(?:^Tháng|\btháng) {M}\b(?![/\d]| năm \d)")),
     ("same_day", re.compile(r"\bcùng ngày\b", re.I)),
     ("rel_day", re.compile(r"\b(?:hôm|ngày) (qua|nay)\b", re.I)),
     ("rel_year", re.compile(rf"\b{REL_YEAR}\b", re.I)),

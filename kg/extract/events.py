@@ -262,7 +262,7 @@ def _other_side(ctx, events: list[Event]) -> None:
     guest = visit.guests[0]
     side = ctx.country_of(guest)
     for ev in events:
-        if ev is visit or ev.type not in PAIR_TYPES or guest in ev.attendees:
+        if ev is visit or (ev.type not in PAIR_TYPES and ev.family != "đón") or guest in ev.attendees:
             continue
         sides = {ctx.country_of(k) for k in ev.attendees}
         if not any(k in ctx.persons for k in ev.attendees) or len(sides) != 1 or side in sides:
@@ -373,6 +373,10 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         ev.status = "announced"    # 'sẽ', 'dự kiến'; 'đề nghị tổ chức tốt kỳ họp …': a named one ahead
         discourse_date = None      # the day the article is telling is not its day
     earlier = [e for e in events if e.type == notation]
+    if notation in NAMED_TYPES and not earlier and (
+            any(head.rstrip().endswith(w) for w in data["named_references"])
+            or re.search(r"\b(?:các|những)\s[^;]*\bnhư\b[^;]*$", head)):
+        return []      # 'mục tiêu của Đại hội XIII', 'các diễn đàn như …, Đại hội đồng …': no event told
     if earlier and any(head.rstrip().endswith(w) for w in data["back_references"]):
         # 'triển khai kết quả hội đàm', 'Sau lễ đón, …': the event already told, not a new one
         earlier[-1].mentions.append(ev.mentions[0])
@@ -384,7 +388,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         if not _named_event(ctx, view, ev, trig, rest, before, after, last_subject, s.text):
             return []
     elif notation == "visit":
-        _visit(ctx, view, ev, trig, before, after, past, s.text)
+        if not _visit(ctx, view, ev, trig, before, after, past, s.text):
+            return []
     else:
         if trig.phrase in data["welcome_triggers"]:
             # 'Đón X tại sân bay có A; B; C' and 'Ra đón có A và B': the whole list, across ';'
@@ -466,6 +471,10 @@ def _has_object(view, trig: Trigger, data) -> bool:
     """'tiếp Đại sứ …', 'gặp ông …': these triggers need a counterpart right after them ('viết tiếp',
     'tiếp' at a clause's end are no meeting)."""
     text = view.sentence.text
+    if trig.etype["notation"] == "signing" and re.search(
+            rf"(?:{_alternation(data['document_heads'])})\s+(?:\S+\s+){{0,3}}?(?:đã|được|vừa|đã được)\s*$",
+            text[:trig.begin], re.I):
+        return False      # 'các thỏa thuận đã ký kết': documents signed some time, no signing told
     if trig.phrase in data["needs_document"]:
         # a named document ('ký Hiệp định …') or 'các văn kiện': not 'tiến tới ký thỏa thuận dài hạn'
         return bool(re.match(rf"^\s*(?:{_alternation(data['document_heads'])})\b", text[trig.end:]))
@@ -623,7 +632,7 @@ def _clause_subject(ctx, view, trig: Trigger) -> list[str]:
     return _persons(ctx, _refs_in(view, trig.span_begin, trig.begin))[:1]
 
 
-def _visit(ctx, view, ev, trig, before, after, past, text) -> None:
+def _visit(ctx, view, ev, trig, before, after, past, text) -> bool:
     data = _lexicon()[0]
     invite = _patterns()["host"].search(text[trig.span_begin:trig.span_end])
     inviters = _refs_in(view, trig.span_begin + invite.end(), trig.span_end) if invite else []
@@ -632,6 +641,8 @@ def _visit(ctx, view, ev, trig, before, after, past, text) -> None:
         before = _persons(ctx, _refs_in(view, trig.span_begin + attribution.end(), trig.begin))
     guest: list[str] = []
     own = text[trig.end:trig.span_end]
+    inside = _patterns()["host"].search(own)
+    own = own[:inside.start()] if inside else own         # 'theo lời mời của X' names the host
     of = re.match(r"^[^,;]*?\bcủa\s+(?:(" + _alternation(data["reflexive"]) + r")\b)?", own)
     if of and of.group(1):
         # 'chuyến thăm Việt Nam của ông hồi tháng 11/2023', 'chuyến thăm … của mình': the sentence's subject
@@ -648,6 +659,8 @@ def _visit(ctx, view, ev, trig, before, after, past, text) -> None:
         guest = [k for k in before if k not in inviters][-1:]   # 'X … thăm chính thức': the nearest subject
     if not guest and re.search(r"\b(?:bắt đầu|kết thúc)\s*$", text[trig.span_begin:trig.begin]):
         guest = [k for k in _persons(ctx, _refs_in(view, 0, trig.begin)) if k not in inviters][:1]
+    if of and not guest and not of.group(1) and trig.phrase.startswith("noun:"):
+        return False    # 'chuyến thăm … của Bộ trưởng Ngoại giao X' with X unknown: not the protagonist's
     ev.hosts = [k for k in inviters[:1] if k not in guest]
     ev.guests = guest
     ev.attendees = list(guest)
@@ -655,6 +668,7 @@ def _visit(ctx, view, ev, trig, before, after, past, text) -> None:
         ev.status = "held"
     ev.place = _destination(ctx, view, trig, text)
     ev.name = f"{type_label('visit')} {', '.join(ctx.persons[g].name for g in guest)}".strip()
+    return True
 
 
 def _destination(ctx, view, trig: Trigger, text: str) -> str | None:
@@ -757,7 +771,9 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
     one if no trigger comes before ('Chiều 28/10, X dự tọa đàm … trong khuôn khổ chuyến thăm từ 27 đến 29/10');
     then the occasion's ('gặp nhau bên lề Hội nghị … tháng 10'); then the nearest before it; then one opening
     the sentence ('Chiều 27/10, bên lề Hội nghị …, X gặp Y'); never a date told of another event."""
-    own = [d for d in dates if trig.begin <= d.begin < trig.next_begin]
+    # a bare year dates the event only right after its trigger ('chuyến thăm năm 2012'), not a target
+    # further on ('… hoàn thành mục tiêu vào năm 2020')
+    own = [d for d in dates if trig.begin <= d.begin < trig.next_begin and (not d.year_only or d.begin - trig.end < 40)]
     before = [d for d in dates if max(trig.prev_end, trig.span_begin) <= d.begin < trig.begin]
     lead = [d for d in dates if d.begin < min(trig.lead_end, trig.begin)]
     occasion = [d for d in dates if trig.next_begin <= d.begin < trig.occasion_end]
