@@ -128,6 +128,10 @@ NO_EVENT = [
     "Tại các cuộc gặp, hai bên nhất trí tăng cường hợp tác.",                           # meetings in general
     "Chính phủ Việt Nam trao tặng nhân dân Peru 100 tấn gạo.",                           # a gift, no award
     "Hai nước cần tiến tới ký thỏa thuận dài hạn về gạo.",                               # no document, a wish
+    "Hai bên sẽ triển khai các thỏa thuận đã ký kết giữa Chile và Việt Nam.",            # signed some time
+    "Tại Na Uy, 12 thỏa thuận về năng lượng, hàng hải và thủy sản đã được ký kết.",     # counted, not told
+    "Hai Phu nhân nhớ lại những kỷ niệm khi gặp nhau ở Nairobi và Hà Nội.",             # 'khi gặp': no one event
+    "Ông Akhannouch cảm ơn Thủ tướng Phạm Minh Chính về sự đón tiếp trọng thị.",        # hospitality, no meeting
 ]
 
 

@@ -15,7 +15,7 @@ DAY_WORDS = r"(?:ngày|sáng|trưa|chiều|tối|đêm|hôm)"
 # 'năm ngoái', 'năm trước' (the year before the article's), 'năm nay' (its own)
 REL_YEAR = r"năm (ngoái|trước|nay)"
 PATTERNS = [
-    ("range", re.compile(rf"từ (?:ngày )?{D}(?:/{M})? (?:đến|tới|-) (?:ngày )?{D}/{M}(?:/{Y})?", re.I)),
+    ("range", re.compile(rf"từ (?:ngày )?{D}(?:/{M})?\s*(?:đến|tới|-|–)\s*(?:ngày )?{D}/{M}(?:/{Y})?", re.I)),
     ("range", re.compile(rf"(?:trong hai ngày|ngày) {D} và {D}/{M}(?:/{Y})?", re.I)),
     ("full", re.compile(rf"\b{D}/{M}/{Y}\b")),
     ("full", re.compile(rf"\b{D}\.{M}\.{Y}\b")),

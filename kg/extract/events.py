@@ -357,6 +357,9 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     report = _after_report(head, data)
     if report and _persons(ctx, _refs_in(view, a + report, trig.begin)):
         a = a + report             # 'X cho biết, A sẽ hội đàm với B': A is the subject, not X
+    opener = [m.end() for m in re.finditer(rf"\b(?:{_alternation(data['clause_openers'])})\b", head)]
+    if opener:
+        a = a + opener[-1]         # 'trong bối cảnh A và B sắp ký …', 'nhân dịp A thăm …': A, not the main subject
     before = _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin)) or \
         _persons(ctx, _refs_in(view, a, trig.begin))
     after = _persons(ctx, _refs_in(view, trig.end, min(b, trig.next_begin)))
@@ -475,6 +478,9 @@ def _has_object(view, trig: Trigger, data) -> bool:
             rf"(?:{_alternation(data['document_heads'])})\s+(?:\S+\s+){{0,3}}?(?:đã|được|vừa|đã được)\s*$",
             text[:trig.begin], re.I):
         return False      # 'các thỏa thuận đã ký kết': documents signed some time, no signing told
+    if trig.etype["notation"] == "signing" and re.search(r"\b(?:đã được|được)\s*$", text[:trig.begin]) \
+            and not re.match(r"^\s*(?:tại|vào|ngày|sáng|chiều|trong)\b", text[trig.end:]):
+        return False      # '36 thỏa thuận … đã được ký kết.': signed documents counted, no signing told
     if trig.phrase in data["needs_document"]:
         # a named document ('ký Hiệp định …') or 'các văn kiện': not 'tiến tới ký thỏa thuận dài hạn'
         return bool(re.match(rf"^\s*(?:{_alternation(data['document_heads'])})\b", text[trig.end:]))
@@ -651,8 +657,10 @@ def _visit(ctx, view, ev, trig, before, after, past, text) -> bool:
         guest = [k for k in subject if k not in inviters][:1]
     elif trig.phrase.startswith("noun:"):
         # 'chuyến thăm … của X', 'X có chuyến thăm', 'X bắt đầu chuyến công tác'
-        if of:
-            guest = [k for k in after if k not in inviters][:1]
+        if of:           # X right after 'của' (titles and all), not the next clause's subject
+            near = view.sentence.begin + trig.end + of.end() + 60
+            guest = [k for r in view.refs if r.kind == "person" and view.sentence.begin + trig.end <= r.begin <= near
+                     for k in r.keys if k not in inviters][:1]
         elif re.search(r"\b(?:có|bắt đầu|thực hiện|kết thúc|tiếp tục)\s*$", text[trig.span_begin:trig.begin]):
             guest = [k for k in before if k not in inviters][-1:]
     else:
