@@ -143,6 +143,7 @@ def build_context(article_id: str, text: str, published: date | None = None,
             if pm.side and k not in sides:
                 sides[k] = pm.side
     for k, person in persons.items():
+        person.marked = k in explicit or k in sides
         if k in explicit:
             person.country = explicit[k]
         elif k in sides:

@@ -1,5 +1,6 @@
-"""What one article learns from the others built with it: the name behind a bare title, and the year of
-a month-day; and which later statements reaffirm an earlier target. Both only where the corpus leaves a
+"""What one article learns from the others built with it: the name behind a bare title, the year of a
+month-day, the node and country of a person it spells or marks otherwise; and which later statements
+reaffirm an earlier target. Both only where the corpus leaves a
 single answer; nothing is invented.
 
 Each article is extracted on its own (a pure function, so it runs in a process pool and can be skipped
@@ -14,6 +15,7 @@ from functools import lru_cache
 from typing import Iterable, Protocol
 
 from kg.extract.context import ActorRef
+from kg.extract.identity import Named, alike_keys, identities
 from kg.extract.model import DateValue, Person, Post
 from kg.text.normalize import digest
 
@@ -22,9 +24,10 @@ from kg.text.normalize import digest
 class Hints:
     names: dict[str, list] = field(default_factory=dict)   # "role|country" → [person key, name, country]
     year: int | None = None
+    persons: dict[str, list] = field(default_factory=dict)  # person key → [key of its node, country or None]
 
     def __bool__(self) -> bool:
-        return bool(self.names) or self.year is not None
+        return bool(self.names) or self.year is not None or bool(self.persons)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -40,7 +43,7 @@ class Summary:
     article_id: str
     published: str | None
     observed: str | None                      # published, else its earliest fully dated event
-    roster: list[list] = field(default_factory=list)     # [person key, name, country, [roles]]
+    roster: list[list] = field(default_factory=list)     # [person key, name, country, [roles], marked]
     wanted: list[list] = field(default_factory=list)     # bare titles left unresolved: [role, country]
     events: list[list] = field(default_factory=list)     # [digest of the event key, month, day] of each event
     needs_year: bool = False
@@ -65,7 +68,7 @@ def _years_apart(a: date | None, b: date | None) -> bool:
 
 def summarize(ctx, events, extraction, needs_year: bool) -> Summary:
     published = ctx.doc.published.isoformat() if ctx.doc.published else None
-    roster = [[p.key, p.name, p.country, sorted({post.role for post in p.posts if post.role})]
+    roster = [[p.key, p.name, p.country, sorted({post.role for post in p.posts if post.role}), p.marked]
               for p in ctx.persons.values()]
     wanted = sorted({(ref.role, ref.country) for _, ref in ctx.unresolved})
     targets = [[sig, k.id] for k in extraction.commitments for q in k.targets
@@ -81,7 +84,7 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
     # (role, country) → person key → [person, [(article id, published) of the articles naming them]]
     holders: dict[tuple, dict[str, list]] = {}
     for s in summaries:
-        for key, name, country, roles in s.roster:
+        for key, name, country, roles, _ in s.roster:
             for role in roles:
                 found = holders.setdefault((role, country), {}).setdefault(key, [[key, name, country], []])
                 found[1].append((s.article_id, _day(s.published)))
@@ -94,9 +97,15 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
         if when:
             for ev_key, _, _ in s.events:
                 dated.setdefault(ev_key, _day(when))
+    nodes = _person_nodes(summaries)
     hints: dict[str, Hints] = {}
     for s in summaries:
         h = Hints()
+        for key, _, country, _, marked in s.roster:
+            node, agreed = nodes[key]
+            told = agreed if agreed and not marked and agreed != country else None
+            if node != key or told:
+                h.persons[key] = [node, told]
         published = _day(s.published)
         for role, country in s.wanted:
             candidates = [person for person, named_in in holders.get((role, country), {}).values()
@@ -113,6 +122,40 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
                 h.year = years.pop()
         hints[s.article_id] = h
     return hints
+
+
+def _person_nodes(summaries: list[Summary]) -> dict[str, tuple[str, str | None]]:
+    named: dict[str, Named] = {}
+    for s in summaries:
+        for key, name, country, _, marked in s.roster:
+            n = named.setdefault(key, Named(key, name))
+            n.articles.add(s.article_id)
+            if marked and country:
+                n.marked[country] += 1
+    return identities(named)
+
+
+def apply_persons(ctx, hints: Hints) -> None:
+    """A person this article names in a spelling others write otherwise joins their node; one whose
+    country it only guessed takes the country the articles that mark it agree on."""
+    for key, (node, country) in sorted(hints.persons.items()):
+        person = ctx.persons.get(key)
+        if person is None:
+            continue
+        if country and not person.marked:
+            person.country = country
+        if node != key:
+            del ctx.persons[key]
+            into = ctx.persons.setdefault(node, person)
+            if into is not person:
+                into.mentions += person.mentions
+                into.posts += [p for p in person.posts if p not in into.posts]
+            person.key = node
+            for view in ctx.views:
+                for ref in view.refs:
+                    ref.keys = [node if k == key else k for k in ref.keys]
+            if ctx.protagonist == key:
+                ctx.protagonist = node
 
 
 def apply_names(ctx, hints: Hints) -> None:
@@ -192,7 +235,8 @@ def facets(s: Summary) -> dict[str, set[str]]:
     """What an article shares with others that can carry knowledge between them: the posts it names a
     holder of, the bare titles it leaves unresolved, its events, its targets. Kept in the store's index,
     so that the articles sharing one with a changed article are found without reading the others."""
-    return {"holds": {role_key(role, country) for _, _, country, roles in s.roster for role in roles},
+    return {"holds": {role_key(role, country) for _, _, country, roles, _ in s.roster for role in roles},
+            "alike": {b for key, name, *_ in s.roster for b in alike_keys(key, name)},
             "wants": {role_key(role, country) for role, country in s.wanted},
             "event": {ev_key for ev_key, _, _ in s.events},
             "target": {signature_key(sig) for sig, _ in s.targets}}
@@ -246,10 +290,11 @@ def settle(corpus: Corpus, reextract, changed: dict[str, Summary | None] | None 
         now = corpus.summaries(recent)
         said = said_before + list(now.values())
         candidates = (set(now) | corpus.sharing("wants", _union(said, "holds"))
-                      | corpus.sharing("event", _union(said, "event")))
+                      | corpus.sharing("event", _union(said, "event")) | corpus.sharing("alike", _union(said, "alike")))
         wanting = corpus.summaries(candidates)
         context = candidates | corpus.sharing("holds", _union(wanting.values(), "wants")) | corpus.sharing(
-            "event", _union([s for s in wanting.values() if s.needs_year], "event"))
+            "event", _union([s for s in wanting.values() if s.needs_year], "event")) | corpus.sharing(
+            "alike", _union(wanting.values(), "alike"))
         hints = corpus_hints(list(corpus.summaries(context).values()))
         used = corpus.hints(candidates)
         redo = [(aid, hints[aid]) for aid in sorted(candidates) if hints[aid] != used.get(aid, Hints())]

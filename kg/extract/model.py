@@ -67,6 +67,7 @@ class Person:
     country: str | None = None
     posts: list[Post] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    marked: bool = False             # the country was read in the text (a title, a body, a side), not guessed
 
 
 @dataclass

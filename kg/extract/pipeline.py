@@ -8,8 +8,8 @@ from datetime import date
 from kg.extract.artifacts import find_named
 from kg.extract.commitments import find_commitments
 from kg.extract.context import ArticleContext, build_context
-from kg.extract.crossdoc import (Hints, MemoryCorpus, Summary, apply_names, apply_year, article_date, settle,
-                                 summarize)
+from kg.extract.crossdoc import (Hints, MemoryCorpus, Summary, apply_names, apply_persons, apply_year, article_date,
+                                 settle, summarize)
 from kg.extract.events import find_events
 from kg.extract.model import Extraction
 from kg.text.normalize import digest
@@ -27,6 +27,7 @@ def extract(article_id: str, text: str, published: date | None = None, publisher
     corpus needs from it: a pure function of its inputs."""
     ctx = build_context(article_id, text, published, publisher)
     if hints:
+        apply_persons(ctx, hints)
         apply_names(ctx, hints)
     events = find_events(ctx)
     # whether the article dates itself is its own fact, not what a hint made of it
