@@ -107,6 +107,13 @@ MEETING_SHAPES = [
     ("Sáng 5/5, Chủ tịch nước Lương Cường chủ trì lễ đón chính thức Tổng thống Kenya William Ruto. "
      "Sau lễ đón, hai nhà lãnh đạo hội đàm.",
      ("talks", ["Lương Cường", "William Ruto"], "2025-05-05")),
+    # the clause's subject visits, not the last person thanked; 'Y, người vừa thăm' is Y's visit
+    ("Ngày 2/6, Chủ tịch nước Lương Cường cảm ơn Thị trưởng Almaty Yerbolat Dossayev, bày tỏ vui mừng đến thăm "
+     "thành phố Almaty.",
+     ("visit", ["Lương Cường"], "2025-06-02")),
+    ("Ngày 2/6, ông Jonas Gahr Støre chuyển lời chào của Thủ tướng Na Uy Erna Solberg, người vừa thăm chính thức "
+     "Việt Nam vào tháng 5/2025.",
+     ("visit", ["Erna Solberg"], "2025-05")),
     # a delegation list attends the event just told
     ("Chiều 8/7, Thủ tướng Phạm Minh Chính tiếp Thủ tướng Na Uy Jonas Gahr Støre. Cùng dự có Bộ trưởng "
      "Ngoại giao Bùi Thanh Sơn.",

@@ -362,6 +362,13 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         a = a + opener[-1]         # 'trong bối cảnh A và B sắp ký …', 'nhân dịp A thăm …': A, not the main subject
     before = _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin)) or \
         _persons(ctx, _refs_in(view, a, trig.begin))
+    comma = s.text.rfind(",", max(a, trig.prev_end), trig.begin)
+    if len(before) > 1 and comma >= 0 and not _persons(ctx, _refs_in(view, comma + 1, trig.begin)) \
+            and not _coordinated(view, before[:2]) \
+            and not re.match(r"\s*(?:người|là|vị|nhà|ông|bà)\b", s.text[comma + 1:]):
+        # 'X cảm ơn Y …, bày tỏ vui mừng đến thăm …': the clause's subject, not the last object named (but
+        # 'Y, người vừa thăm …' is Y's)
+        before = before[:1]
     after = _persons(ctx, _refs_in(view, trig.end, min(b, trig.next_begin)))
     if trig.continues:
         before = list(dict.fromkeys(last_subject + before))
@@ -445,6 +452,16 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             ev.name, ev.kind = f"{trig.etype['vi'][:1].upper()}{trig.etype['vi'][1:]} {doc[0]}", doc[1]
     _date(ev, dates, discourse_date, trig)
     return [ev]
+
+
+def _coordinated(view, keys: list[str]) -> bool:
+    """'A và B, khi ấy là …, đã chủ trì': two persons joined by 'và'/'cùng' are one subject."""
+    spans = [next((r for r in view.refs if k in r.keys), None) for k in keys]
+    if None in spans:
+        return False
+    first, second = sorted(spans, key=lambda r: r.begin)
+    gap = view.sentence.text[first.end - view.sentence.begin:second.begin - view.sentence.begin]
+    return len(gap) < 60 and bool(re.search(r"\b(?:và|cùng|cùng với)\b", gap)) and "," not in gap.split("và")[0]
 
 
 def _modal_no_event(head: str, data, named: bool = False) -> bool:
