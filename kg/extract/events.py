@@ -93,6 +93,7 @@ def find_events(ctx) -> list[Event]:
     year = _reference_year(ctx)
     events: list[Event] = []
     discourse_date: DateValue | None = None
+    told_before: set[tuple[int, int]] = set()     # mentions in sentences telling history
     for view in ctx.views:
         s = view.sentence
         low = s.text.casefold()
@@ -141,10 +142,13 @@ def find_events(ctx) -> list[Event]:
                 events.append(ev)
                 in_sentence.append(ev)
         _add_companions(view, referenced + in_sentence, ctx, data)
+        if past:
+            told_before.update((m.begin, m.end) for e in in_sentence for m in e.mentions)
         points = [d for d in dates if d.end_date is None and not d.year_only]   # a span is no time point
         if points and not past:
             discourse_date = points[-1].start
     merged = _merge(events)
+    _publication_day(ctx, merged, told_before)
     for ev in merged:
         if ev.type == "visit" and not ev.guests and not (ev.start and ev.start.year and year and ev.start.year < year):
             # the guest the text leaves implicit ('Nhà lãnh đạo Cuba thăm …'): the protagonist unless a
@@ -172,6 +176,19 @@ def find_events(ctx) -> list[Event]:
         ev.key = _identity(ctx, ev, n)
     _link_visits(merged)
     return merged
+
+
+def _publication_day(ctx, events: list[Event], told_before) -> None:
+    """A held one-day event of the article's own time that the text dates nowhere (a headline, a lead
+    without a day) happened on the day the record is dated; not history, not one announced."""
+    day = ctx.doc.published
+    if day is None:
+        return
+    several_days = set(_lexicon()[0]["multi_day"])     # a visit's first day is not the day it is reported
+    for ev in events:
+        if ev.start is None and ev.status == "held" and ev.mentions and ev.type not in several_days \
+                and not all((m.begin, m.end) in told_before for m in ev.mentions):
+            ev.start = DateValue(day.year, day.month, day.day)
 
 
 def _list_target(events: list[Event], sentence: int) -> Event:
