@@ -114,6 +114,9 @@ MEETING_SHAPES = [
     ("Ngày 2/6, ông Jonas Gahr Støre chuyển lời chào của Thủ tướng Na Uy Erna Solberg, người vừa thăm chính thức "
      "Việt Nam vào tháng 5/2025.",
      ("visit", ["Erna Solberg"], "2025-05")),
+    # a headline dated nowhere: the record's day
+    ("Thủ tướng Phạm Minh Chính tiếp Tổng thống Kenya William Ruto",
+     ("meeting", ["Phạm Minh Chính", "William Ruto"], "2025-06-11")),
     # a delegation list attends the event just told
     ("Chiều 8/7, Thủ tướng Phạm Minh Chính tiếp Thủ tướng Na Uy Jonas Gahr Støre. Cùng dự có Bộ trưởng "
      "Ngoại giao Bùi Thanh Sơn.",
@@ -139,6 +142,7 @@ NO_EVENT = [
     "Tại Na Uy, 12 thỏa thuận về năng lượng, hàng hải và thủy sản đã được ký kết.",     # counted, not told
     "Hai Phu nhân nhớ lại những kỷ niệm khi gặp nhau ở Nairobi và Hà Nội.",             # 'khi gặp': no one event
     "Ông Akhannouch cảm ơn Thủ tướng Phạm Minh Chính về sự đón tiếp trọng thị.",        # hospitality, no meeting
+    "Hai bên duy trì chương trình Gặp gỡ đầu Xuân giữa các tỉnh biên giới Kenya.",       # a programme's name
 ]
 
 

@@ -24,7 +24,7 @@ PATTERNS = [
     ("dm", re.compile(rf"(?<![\d/.,-])(?<!khánh ){D}/{M}(?![/\d])")),
     ("month_year", re.compile(rf"tháng {M}/{Y}", re.I)),
     ("month_year", re.compile(rf"tháng {M} năm {Y}", re.I)),
-    ("month_year", re.compile(rf"tháng {M}-{Y}\b", re.I)),
+    ("month_year", re.compile(rf"tháng {M}[-.]{Y}\b", re.I)),
     ("month_rel", re.compile(rf"tháng {M},? {REL_YEAR}\b", re.I)),
     ("early_year", re.compile(rf"(?:những |các )?ngày đầu năm {Y}", re.I)),
     # lower case: 'Cách mạng Tháng 10' is a name
