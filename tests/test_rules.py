@@ -361,3 +361,14 @@ def test_an_eu_body_is_the_eus_side():
     from kg.extract.context import build_context
     ctx = build_context("t", "Ủy ban châu Âu và Chính phủ Chile ký kết. Liên minh châu Âu (EU) hỗ trợ Chile.")
     assert {ctx.country_of(k) for k in ctx.orgs} == {"EU", "CL"} and ctx.foreign == "EU"
+
+
+@pytest.mark.parametrize("text,country", [
+    # one foreign side dominates: an unmarked foreign name is guessed to be of it
+    ("Tổng thống Chile Gabriel Boric tiếp đoàn. Chile và Việt Nam ký kết. Ông Mario Marcel phát biểu.", "CL"),
+    # two sides as often named: no guess
+    ("Quan hệ Chile - Peru căng thẳng. Chile và Peru đàm phán. Ông Mario Marcel phát biểu.", None),
+])
+def test_a_guessed_country_needs_a_dominant_foreign_side(text, country):
+    x = extract_article("t", text)
+    assert x.persons["mario marcel"].country == country

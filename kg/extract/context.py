@@ -113,6 +113,10 @@ def build_context(article_id: str, text: str, published: date | None = None,
                 counts[code] += 1
     counts.pop(home, None)
     foreign = counts.most_common(1)[0][0] if counts else None
+    # an unmarked foreign name is guessed to be of that side only when it dominates the article: in one
+    # about two powers ('Mỹ - Trung'), a guess would be as often wrong as right
+    ranked = counts.most_common(2)
+    guess = foreign if len(ranked) < 2 or ranked[0][1] >= 2 * ranked[1][1] else None
 
     full_names = _full_names([pm.name for r in readings for pm in r.persons])
     # a transliteration with the original in brackets: both spellings are one person, keyed by the original,
@@ -153,7 +157,7 @@ def build_context(article_id: str, text: str, published: date | None = None,
         elif k in officers:
             person.country = None
         else:
-            person.country = foreign or home
+            person.country = guess if counts else home
 
     orgs: dict[str, Organization] = {}
     explicit_org_country: dict[str, set] = {}
