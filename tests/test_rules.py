@@ -372,3 +372,15 @@ def test_an_eu_body_is_the_eus_side():
 def test_a_guessed_country_needs_a_dominant_foreign_side(text, country):
     x = extract_article("t", text)
     assert x.persons["mario marcel"].country == country
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Tổng thống Ai Cập Amr el-Masry phát biểu.", {"Amr el-Masry": (["president"], "EG")}),
+    ("Chủ tịch Thượng viện Chile Ana Pérez – Soto và Chủ tịch Hạ viện Chile Luis Rojas gặp gỡ.",
+     {"Ana Pérez - Soto": (["senate-president"], "CL"), "Luis Rojas": (["national-assembly-chair"], "CL")}),
+    ("Thị trưởng thành phố San Diego Todd Gloria đón đoàn.", {"Todd Gloria": (["mayor"], None)}),
+    ("Thủ tướng tiếp cựu Ngoại trưởng Na Uy Jonas Gahr Store.", {"Jonas Gahr Store": ([], "NO")}),
+    ("Nguyên Tổng thống Chile Ricardo Lagos phát biểu.", {"Ricardo Lagos": ([], "CL")}),
+])
+def test_more_name_shapes(sentence, expected):
+    assert people(sentence) == expected

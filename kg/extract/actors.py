@@ -79,6 +79,8 @@ class ActorGrammar:
         self.foreign_forms = {clean(f) for f in hon["foreign_title_forms"]}
         self.not_titles = {clean(t.split()[-2] + " " + t.split()[-1]) for t in hon["not_titles"]}
         self.particles = {p.casefold() for p in hon["name_particles"]}
+        self.former = set(hon["former_marks"])
+        self.place_prefixes = set(lexicons.load("places")["place_prefixes"])
         self.state_forms = PhraseMatcher([(f, f) for f in hon["state_forms"]], cased=True)
         self.appositive_links = PhraseMatcher([(f, f) for f in hon["appositive_links"]])
         self.descriptions = PhraseMatcher([(f, f) for f in hon["title_descriptions"]])
@@ -344,18 +346,29 @@ class ActorGrammar:
             elif t.is_word and t.low in self.particles and k + 1 < n and toks[k + 1].is_word \
                     and (toks[k + 1].is_cap or toks[k + 1].low in self.particles):
                 k += 1
+            elif k > i and self._particle_joined(t):
+                k += 1          # 'Omar al-Rashid', 'Amr el-Masry'
+            elif k > i and not vietnamese and t.text in "-–" and k + 1 < n and toks[k + 1].is_word \
+                    and toks[k + 1].is_cap and not self._starts_body(toks, k + 1) \
+                    and not self.countries.match_at(toks, k + 1) and (k + 2 >= n or not toks[k + 2].is_cap):
+                k += 1          # a double surname written with a spaced dash: 'Ana Pérez – Soto'
             elif t.text == "." and k > i and len(toks[k - 1].text) == 1 and toks[k - 1].is_cap \
                     and k + 1 < n and toks[k + 1].is_cap:
                 k += 1          # an initial: 'O. Bektenov'
             else:
                 break
-        while k > i and not toks[k - 1].is_cap:
+        while k > i and not (toks[k - 1].is_cap or self._particle_joined(toks[k - 1])):
             k -= 1              # a name ends on a capitalised word, never on a particle
         if k < n and toks[k].text.rstrip(".") in self.suffixes and k > i:
             k += 1
         if k == i or toks[i].text in self.not_name or self.countries.match_at(toks, i) or self.known.match_at(toks, i):
             return None
         return k, clean(" ".join(t.text for t in toks[i:k]).replace(" .", "."))
+
+    def _particle_joined(self, t: Token) -> bool:
+        """A name word led by a particle and a hyphen ('al-Rashid', 'el-Masry')."""
+        head, _, rest = t.text.partition("-")
+        return t.is_word and head.casefold() in self.particles and rest[:1].isupper()
 
     def _place(self, toks: list[Token], j: int, after_noun: bool = False) -> int:
         """'tỉnh Nghệ An', 'TP Cần Thơ', 'tỉnh Luang Prabang' after a provincial title: the end of the place,
@@ -379,7 +392,8 @@ class ActorGrammar:
             return vietnamese       # no place written ('Chủ tịch UBND tỉnh Nguyễn Văn A'), or one before the name
         # with no mark of where the name starts: place names of the region mostly have two syllables, and a
         # run of three is a one-word place and a two-word name ('thành phố Paris Anne Hidalgo')
-        return j + 2 if e - j >= 4 else j + 1 if e - j == 3 else e
+        two = e - j >= 4 or toks[j].text.rstrip(".") in self.place_prefixes
+        return j + 2 if two and e - j >= 3 else j + 1 if e - j == 3 else e
 
     def _chain(self, toks: list[Token], i: int) -> tuple[int, list[Post]]:
         j, posts, _ = self._chain_parts(toks, i)
@@ -412,6 +426,8 @@ class ActorGrammar:
             notation = role["notation"]
             if j > 0 and toks[j - 1].text == "Phó" and not form.startswith("Phó"):
                 notation = None     # 'Phó' + a title is its deputy, a post the scheme does not name
+            if j > 0 and toks[j - 1].low in self.former:
+                notation = None     # 'cựu Ngoại trưởng Mỹ X': a post once held marks the country, not a post
             post = Post(notation)
             org = None
             org_name = (role.get("form_orgs") or {}).get(form) or role.get("org")
