@@ -165,6 +165,8 @@ def test_modality_decides_status(text, status):
 @pytest.mark.parametrize("text,name", [
     ("Ngày 18/11, Tổng thống Chile Gabriel Boric dự Hội nghị thượng đỉnh G20 lần thứ 19 tại Rio de Janeiro "
      "theo lời mời của Chính phủ Brazil.", "Hội nghị thượng đỉnh G20 lần thứ 19"),
+    ("Ngày 18/11, Tổng thống Chile Gabriel Boric dự Hội nghị thượng đỉnh G20 lần thứ 19 có chủ đề \"Xây dựng một "
+     "thế giới công bằng\".", "Hội nghị thượng đỉnh G20 lần thứ 19"),
     ("Hai Thủ tướng đồng chủ trì Kỳ họp thứ 7 Ủy ban liên Chính phủ Việt Nam - Kazakhstan.",
      "Kỳ họp lần thứ 7 Ủy ban liên chính phủ Kazakhstan - Việt Nam"),   # the joint body's one label
 ])

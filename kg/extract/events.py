@@ -780,10 +780,16 @@ def _add_side_list(view, event: Event, ctx) -> None:
 
 def _name_tail(rest: str) -> str:
     """What names the event after its trigger: 'lần thứ 47', 'ASEAN', up to a verb or connective."""
-    m = re.match(r"^((?:\s+(?:lần thứ|khóa|thứ)\s+\S+)?)(\s+(?:của\s+)?[^,;.(]*)?", rest)
+    m = re.match(r"^((?:\s+(?:lần thứ|khóa|thứ)\s+\S+)?)(\s+(?:của\s+)?[^,;.(\[\]\"“]*)?", rest)
     tail = (m.group(1) or "") + (m.group(2) or "") if m else ""
-    return re.split(r"\s+(?:và|để|vào|nhằm|diễn ra|tại|ở|với|trưa|sáng|chiều|tối|ngày|theo|do|trong khuôn khổ"
-                    r"|trong|bên lề|nhân dịp|nhằm|từ ngày|từ)\s", tail)[0]
+    tail = re.split(r"\s+(?:và|để|vào|nhằm|diễn ra|tại|ở|với|trưa|sáng|chiều|tối|ngày|theo|do|trong khuôn khổ"
+                    r"|trong|bên lề|nhân dịp|nhằm|từ ngày|từ|có|mang|đã|sẽ|được|là|vừa qua|năm nay|gồm)(?=\s|$)",
+                    tail)[0]
+    # a name ends at its number when lower-case words follow ('… G20 lần thứ 19 có chủ đề …')
+    numbered = re.match(r"^(.*?\b(?:lần thứ|khóa|thứ)\s+\S+)\s+(\S+)", tail)
+    if numbered and numbered.group(2)[0].islower() and numbered.group(2) != "của":
+        return numbered.group(1)
+    return tail
 
 
 def _pair_name(ctx, etype, keys) -> str:
