@@ -175,6 +175,15 @@ def test_numbered_events_are_named_after_their_body(text, name):
     assert name in [e.name for e in x.events]
 
 
+def test_mentions_of_one_summit_are_one_event_named_with_its_number():
+    text = ("Chiều 18/11, Tổng thống Chile Gabriel Boric dự Hội nghị thượng đỉnh G20 lần thứ 19 tại Rio de Janeiro. "
+            "Ông Gabriel Boric cho biết Hội nghị thượng đỉnh G20 năm nay mang ý nghĩa đặc biệt. "
+            "Tổng thống Peru Dina Boluarte cũng dự Hội nghị thượng đỉnh APEC tại Lima.")
+    x = extract_article("t", text, date(2024, 11, 19))
+    names = sorted(e.name for e in x.events if e.type == "conference")
+    assert names == ["Hội nghị thượng đỉnh APEC", "Hội nghị thượng đỉnh G20 lần thứ 19"]
+
+
 def test_one_node_per_visit_and_signing_across_articles():
     a = ("Cập nhật: 12/03/2025\nTừ ngày 10 đến 12/3/2025, Tổng thống Kazakhstan Kassym-Jomart Tokayev thăm cấp "
          "Nhà nước Việt Nam. Ngày 11/3, Tổng thống Kassym-Jomart Tokayev và Chủ tịch nước Lương Cường chứng kiến "

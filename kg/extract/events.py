@@ -844,6 +844,18 @@ def _dates_clash(a: DateValue | None, b: DateValue | None, days: bool = True) ->
     return days and bool(a.day and b.day and a.day != b.day)
 
 
+def _name_rank(name: str) -> tuple:
+    """The name a reader recognises first: one with the event's number, then its body's acronym, then
+    the longest."""
+    return bool(re.search(r"\bthứ\s+\S", name)), bool(_acronyms(name)), len(name)
+
+
+def _acronyms(name: str) -> set[str]:
+    """'G20', 'APEC', 'ASEAN' in an event's name: what tells two mentions of one summit apart from another."""
+    return {w for w in re.findall(r"\b[A-ZĐ][A-Z0-9Đ+]{1,9}\b", name) if any(c.isupper() for c in w[1:])
+            or any(c.isdigit() for c in w)}
+
+
 def _compatible(a: Event, b: Event) -> bool:
     if a.family != b.family:
         return False
@@ -858,6 +870,13 @@ def _compatible(a: Event, b: Event) -> bool:
     multi_day = a.type in _lexicon()[0]["multi_day"]
     if _dates_clash(a.start, b.start, days=not multi_day):
         return False
+    if a.type in NAMED_TYPES:
+        # 'Hội nghị thượng đỉnh G20 lần thứ 19' and 'Hội nghị thượng đỉnh G20 năm nay': the body's acronym
+        shared = _acronyms(a.name) & _acronyms(b.name)
+        if shared:
+            return True
+        if _acronyms(a.name) and _acronyms(b.name):
+            return False
     if a.type == "visit":
         if a.place and b.place and key(a.place) != key(b.place):
             return False
@@ -892,7 +911,7 @@ def _merge(events: list[Event]) -> list[Event]:
                 setattr(target, attr, getattr(ev, attr))
         if target.type == "visit":
             pass                              # named from its guests once merging is done
-        elif len(ev.name) > len(target.name):
+        elif _name_rank(ev.name) > _name_rank(target.name):
             target.name = ev.name
         if ev.status == "held":
             target.status = "held"
