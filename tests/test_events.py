@@ -143,6 +143,7 @@ NO_EVENT = [
     "Hai Phu nhân nhớ lại những kỷ niệm khi gặp nhau ở Nairobi và Hà Nội.",             # 'khi gặp': no one event
     "Ông Akhannouch cảm ơn Thủ tướng Phạm Minh Chính về sự đón tiếp trọng thị.",        # hospitality, no meeting
     "Hai bên duy trì chương trình Gặp gỡ đầu Xuân giữa các tỉnh biên giới Kenya.",       # a programme's name
+    "[Báo chí Na Uy đưa đậm về hội đàm giữa Thủ tướng Phạm Minh Chính và Thủ tướng Jonas Gahr Støre]",  # a link
 ]
 
 

@@ -179,15 +179,15 @@ def find_events(ctx) -> list[Event]:
 
 
 def _publication_day(ctx, events: list[Event], told_before) -> None:
-    """A held one-day event of the article's own time that the text dates nowhere (a headline, a lead
-    without a day) happened on the day the record is dated; not history, not one announced."""
+    """A held one-day event that the headline or lead tells and the text dates nowhere happened on the day
+    the record is dated; not history, not one announced, not one only the body recalls."""
     day = ctx.doc.published
     if day is None:
         return
     several_days = set(_lexicon()[0]["multi_day"])     # a visit's first day is not the day it is reported
     for ev in events:
-        if ev.start is None and ev.status == "held" and ev.mentions and ev.type not in several_days \
-                and not all((m.begin, m.end) in told_before for m in ev.mentions):
+        if ev.start is None and ev.status == "held" and ev.type not in several_days \
+                and any(m.sentence <= 2 and (m.begin, m.end) not in told_before for m in ev.mentions):
             ev.start = DateValue(day.year, day.month, day.day)
 
 
@@ -369,8 +369,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     a, b = trig.span_begin, trig.span_end
     head = s.text[a:trig.begin].casefold()
     if _modal_no_event(head, data, notation in NAMED_TYPES) or not _has_object(view, trig, data) \
-            or _generic(head, data):
-        return []
+            or _generic(head, data) or s.text.rfind("[", 0, trig.begin) > s.text.rfind("]", 0, trig.begin):
+        return []      # (and '[Báo chí Nhật đưa đậm về hội đàm …]': a link to another article)
     report = _after_report(head, data)
     if report and _persons(ctx, _refs_in(view, a + report, trig.begin)):
         a = a + report             # 'X cho biết, A sẽ hội đàm với B': A is the subject, not X
