@@ -117,6 +117,10 @@ MEETING_SHAPES = [
     # a headline dated nowhere: the record's day
     ("Thủ tướng Phạm Minh Chính tiếp Tổng thống Kenya William Ruto",
      ("meeting", ["Phạm Minh Chính", "William Ruto"], "2025-06-11")),
+    # 'X dự … hội đàm giữa A với B': A and B
+    ("Sáng 9/9, Bộ trưởng Bùi Thanh Sơn dự hội đàm giữa Thủ tướng Phạm Minh Chính với Thủ tướng Maroc Aziz "
+     "Akhannouch.",
+     ("talks", ["Aziz Akhannouch", "Phạm Minh Chính"], "2025-09-09")),
     # a delegation list attends the event just told
     ("Chiều 8/7, Thủ tướng Phạm Minh Chính tiếp Thủ tướng Na Uy Jonas Gahr Støre. Cùng dự có Bộ trưởng "
      "Ngoại giao Bùi Thanh Sơn.",
@@ -143,6 +147,7 @@ NO_EVENT = [
     "Hai Phu nhân nhớ lại những kỷ niệm khi gặp nhau ở Nairobi và Hà Nội.",             # 'khi gặp': no one event
     "Ông Akhannouch cảm ơn Thủ tướng Phạm Minh Chính về sự đón tiếp trọng thị.",        # hospitality, no meeting
     "Hai bên duy trì chương trình Gặp gỡ đầu Xuân giữa các tỉnh biên giới Kenya.",       # a programme's name
+    "Hai nước kỷ niệm 30 năm Ngày ký Hiệp ước hữu nghị Việt Nam - Kazakhstan.",           # an anniversary
     "[Báo chí Na Uy đưa đậm về hội đàm giữa Thủ tướng Phạm Minh Chính và Thủ tướng Jonas Gahr Støre]",  # a link
 ]
 

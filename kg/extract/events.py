@@ -427,6 +427,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             ev.name = _pair_name(ctx, trig.etype, ev.attendees)
         else:
             subject = before or list(last_subject)
+            if re.match(r"^\s*(?:chính thức\s+)?giữa\b", rest) and len(after) >= 2:
+                subject = []       # 'X dự Lễ đón, Hội đàm giữa A với B': A and B meet, X only attends
             if not before and s.text[a:trig.begin].strip() == "" or notation in ("interview", "speech") and not before:
                 # 'Hội kiến Toàn quyền …, Thủ tướng X …', 'Trả lời phỏng vấn …, Bộ trưởng X khẳng định': the
                 # subject is the main clause's, after the comma
