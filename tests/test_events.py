@@ -121,6 +121,9 @@ MEETING_SHAPES = [
     ("Sáng 9/9, Bộ trưởng Bùi Thanh Sơn dự hội đàm giữa Thủ tướng Phạm Minh Chính với Thủ tướng Maroc Aziz "
      "Akhannouch.",
      ("talks", ["Aziz Akhannouch", "Phạm Minh Chính"], "2025-09-09")),
+    # coordinated acts share the day told after the second
+    ("Tổng thống Chile Gabriel Boric đã đến thăm Đại sứ quán Chile và gặp gỡ cộng đồng trong chiều 9-6.",
+     ("visit", ["Gabriel Boric"], "2025-06-09")),
     # a delegation list attends the event just told
     ("Chiều 8/7, Thủ tướng Phạm Minh Chính tiếp Thủ tướng Na Uy Jonas Gahr Støre. Cùng dự có Bộ trưởng "
      "Ngoại giao Bùi Thanh Sơn.",
