@@ -384,3 +384,8 @@ def test_a_guessed_country_needs_a_dominant_foreign_side(text, country):
 ])
 def test_more_name_shapes(sentence, expected):
     assert people(sentence) == expected
+
+
+def test_a_bare_chair_of_a_head_of_state_is_the_presidency():
+    x = extract_article("t", "Chủ tịch Trần Văn Hòa phát biểu. Chủ tịch nước Trần Văn Hòa tiếp đoàn Kenya.")
+    assert [q.role for q in x.persons["trần văn hòa"].posts] == ["president"]

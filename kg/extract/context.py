@@ -270,7 +270,11 @@ def _one_word_name(ctx: ArticleContext, ref: RoleRef) -> list[str]:
 
 def _add_post(person: Person, post: Post) -> None:
     """One post per role and body: 'Bộ trưởng' and 'Bộ trưởng Ngoại giao' of one person are one post, the
-    one that names its body kept."""
+    one that names its body kept; a bare 'Chủ tịch' of a head of state is the presidency said short."""
+    if post.role == "chair" and post.org is None and any(q.role == "president" for q in person.posts):
+        return
+    if post.role == "president":
+        person.posts[:] = [q for q in person.posts if not (q.role == "chair" and q.org is None)]
     for n, held in enumerate(person.posts):
         if held.role != post.role:
             continue
