@@ -200,9 +200,10 @@ def serve(store, host, port, allow_update):
 @main.command()
 @click.option("--format", "fmt", default="ttl", show_default=True,
               type=click.Choice(["ttl", "trig", "nq", "jsonld", "html", "timeline", "graphml", "gexf", "centrality",
-                                 "ontology"]))
-@click.argument("kind", required=False, type=click.Choice(["html", "timeline", "graphml", "gexf"]))
-@click.option("--output", "-o", type=click.Path(), help="File to write (default exports/<name>).")
+                                 "ontology", "articles"]))
+@click.argument("kind", required=False, type=click.Choice(["html", "timeline", "graphml", "gexf", "articles"]))
+@click.option("--output", "-o", type=click.Path(), help="File to write (default exports/<name>; for articles a folder, "
+                                                        "default exports/articles/).")
 @click.option("--focus", help="An actor's ego network: the person's (or organization's) name.")
 @click.option("--hops", default=2, show_default=True, type=click.IntRange(0, 6), help="Radius of --focus.")
 @click.option("--event", help="One event (IRI, or words of its name) with participants and commitments.")

@@ -22,7 +22,7 @@ VIEWS = ("html", "timeline", "graphml", "gexf", "centrality")
 SUFFIX = {"ttl": ".ttl", "trig": ".trig", "nq": ".nq", "jsonld": ".jsonld", "html": ".html", "timeline": ".html",
           "graphml": ".graphml", "gexf": ".gexf", "centrality": ".csv", "ontology": ".ttl"}
 DEFAULT_NAME = {"html": "graph.html", "timeline": "timeline.html", "ontology": "ontology.ttl",
-                "centrality": "centrality.csv"}
+                "centrality": "centrality.csv", "articles": "articles"}
 
 
 def write_atomic(path: Path, data: str | bytes | Callable[[BinaryIO], None]) -> None:
@@ -157,7 +157,12 @@ def render_view(ds: Dataset, fmt: str, selection: dict | None = None, g=None,
 
 def export(ds: Dataset, fmt: str, path: Path, base_iri: str = DEFAULT_BASE_IRI, selection: dict | None = None,
            view=None) -> Path:
-    if fmt in VIEWS:
+    if fmt == "articles":      # a folder: index.html and a page per article
+        if selection:
+            raise KgError("--focus, --event and --between select a view of the graph; articles shows every article")
+        from kg.views.articles import write_article_pages
+        write_article_pages(ds, path, write_atomic)
+    elif fmt in VIEWS:
         write_atomic(path, render_view(ds, fmt, selection, view, base_iri))
     elif fmt == "ontology":
         from kg.vocabulary import ontology_graph
