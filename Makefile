@@ -1,5 +1,5 @@
 # Two commands on a fresh machine with Python 3.11:
-#   make demo   creates .venv, installs kg, builds seeds/ into .kg/ and writes exports/
+#   make demo   creates .venv, installs kg, builds seeds/ into .kg/ and writes exports/ (with exports/articles/)
 #   make test   installs the test dependencies and tools, then runs the tests
 PYTHON ?= python3
 VENV   ?= .venv
@@ -9,6 +9,7 @@ BIN     = $(VENV)/bin
 
 demo: $(VENV)/.kg-installed
 	$(BIN)/kg build seeds --out exports
+	$(BIN)/kg export articles -o exports/articles
 	$(BIN)/kg validate
 
 test: $(VENV)/.kg-test-installed

@@ -240,8 +240,8 @@ def node_facts(ds: Dataset, g: nx.MultiDiGraph, articles: list[Article]) -> dict
                 facts.append(f"người giữ (held by): {g.nodes[person].get('label', '')}")
         elif node in figures:
             v, lo, hi, unit, measure, period = figures[node]
-            amount = human(v) if v is not None else f"{human(lo)}–{human(hi)}"
-            label = f"{amount} {unit}"
+            amount = human(v) if v is not None else f"{human(lo)}–{human(hi)}" if lo is not None else ""
+            label = f"{amount} {unit}".strip()
             facts += [f"Đo (measure): {measure}"] if measure else []
             facts += [f"Thời kỳ (period): {period}"] if period else []
         else:
@@ -412,7 +412,8 @@ def index_page(articles: list[Article], pages: dict[str, str]) -> str:
 <html lang="vi"><head><meta charset="utf-8"><title>Các bài báo và dữ kiện đọc được — kg</title>
 <style>{CSS} body{{display:block;padding:16px}}</style></head><body>
 <h1>Các bài báo và dữ kiện đọc được (articles and the facts read from them)</h1>
-<div class="meta">{len(articles)} bài (articles); số nút mỗi lớp trong mỗi bài (distinct nodes per class)</div>
+<div class="meta">{len(articles)} bài (articles); số nút mỗi lớp trong mỗi bài (distinct nodes per class in each
+article; the legend sums them over the articles)</div>
 {legend(total)}
 <table><thead><tr><th>Bài (id)</th><th>Ngày (date)</th><th>Tiêu đề (title)</th>{head}</tr></thead>
 <tbody>{''.join(rows)}</tbody></table>
