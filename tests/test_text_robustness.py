@@ -29,3 +29,22 @@ def test_any_bytes_in_any_corpus_format_give_articles_or_clear_errors(tmp_path_f
         assert isinstance(item, (Article, KgError))
         if isinstance(item, KgError):
             assert str(item).startswith(str(path)) and "\n" not in str(item)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(WORDS, st.text(min_size=1, max_size=30)), min_size=1, max_size=400))
+def test_no_sentence_is_longer_than_the_bound_and_pieces_keep_their_offsets(parts):
+    from kg.text.document import MAX_SENTENCE, analyse
+
+    text = " ".join(parts) * 3
+    doc = analyse("prop", text)
+    for s in doc.sentences:
+        assert len(s.text) <= MAX_SENTENCE and text[s.begin:s.end] == s.text
+
+
+def test_an_overlong_sentence_is_read_in_pieces_and_said_so():
+    from kg.text.document import MAX_SENTENCE, analyse
+
+    doc = analyse("long", "Kỳ họp lần thứ " * 1000)
+    assert len(doc.sentences) > 1 and all(len(s.text) <= MAX_SENTENCE for s in doc.sentences)
+    assert len(doc.notes) == 1 and "pieces" in doc.notes[0]

@@ -17,6 +17,9 @@ CREDIT = re.compile(r"\(?\s*Ảnh\s*:\s*[^)\n]*\)?\.?")
 # no end after an initial ('O. Bektenov', 'A. Bakayev'): a lone Latin capital and its dot open a name
 # ('… Đông Nam Á. Thủ tướng …' does end: Á is a word)
 SENTENCE_END = re.compile(r"(?<=[.!?…])(?<!(?<!\w)[A-Z]\.)[\"”’)]?\s+(?=[\"“(]?[A-ZÀ-ỸĐ0-9])")
+# a longer "sentence" is no sentence a reporter wrote (a list, a table, garbage): it is cut into pieces of at
+# most this many characters at a clause boundary, so that no step of extraction costs more than linear time
+MAX_SENTENCE = 1200
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,7 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     published: date | None = None
     publisher: str | None = None
+    notes: list[str] = field(default_factory=list)     # what the reader should know of how it was read
 
 
 def _boilerplate() -> dict:
@@ -86,8 +90,31 @@ def analyse(article_id: str, text: str, published: date | None = None, publisher
             if re.search(rf"\b(?:Theo|phóng viên|đặc phái viên)\b[^.]*\b{re.escape(name)}\b", line):
                 doc.publisher = doc.publisher or name
         heading = not re.search(r"[.!?…:;\"”]$", line) and len(line.split()) <= 25 and index + 1 < len(lines)
-        doc.sentences.extend(_sentences(line, offset, "heading" if heading else "body"))
+        for sentence in _sentences(line, offset, "heading" if heading else "body"):
+            pieces = _bounded(sentence)
+            if len(pieces) > 1:
+                doc.notes.append(f"a sentence of {len(sentence.text):,} characters at offset {sentence.begin} "
+                                 f"was read as {len(pieces)} pieces of at most {MAX_SENTENCE:,}")
+            doc.sentences.extend(pieces)
     return doc
+
+
+def _bounded(sentence: Sentence) -> list[Sentence]:
+    """A sentence cut at the last clause mark (';', ',') or space before MAX_SENTENCE characters, piece by
+    piece; one of ordinary length is returned as it is."""
+    out, text, begin = [], sentence.text, sentence.begin
+    while len(text) > MAX_SENTENCE:
+        window = text[:MAX_SENTENCE]
+        cut = max(window.rfind("; "), window.rfind(", "))
+        cut = cut + 1 if cut > MAX_SENTENCE // 2 else (window.rfind(" ") if window.rfind(" ") > 0 else MAX_SENTENCE)
+        piece = text[:cut].rstrip()
+        out.append(Sentence(begin, begin + len(piece), piece, sentence.kind))
+        rest = text[cut:]
+        lead = len(rest) - len(rest.lstrip())
+        text, begin = rest.lstrip(), begin + cut + lead
+    if text:
+        out.append(Sentence(begin, begin + len(text), text, sentence.kind))
+    return out
 
 
 def _sentences(line: str, offset: int, kind: str) -> list[Sentence]:
