@@ -5,7 +5,8 @@ from datetime import date
 
 import pytest
 
-from kg.extract.pipeline import extract_article, extract_corpus
+from kg.extract.crossdoc import apply_dates, corpus_hints
+from kg.extract.pipeline import extract, extract_article, extract_corpus
 
 
 def events(text, published=None):
@@ -207,3 +208,15 @@ def test_one_node_per_visit_and_signing_across_articles():
     other = extract_article("c", "Hồi tháng 3/2025, Tổng thống Kazakhstan Kassym-Jomart Tokayev đã thăm "
                                  "chính thức Maroc.")
     assert [e.key for e in other.events if e.type == "visit"] != [e.key for e in xa.events if e.type == "visit"]
+
+
+def test_one_node_takes_the_most_precise_date_its_articles_give():
+    """Told to the day by one article and to the month by another, the node keeps one start date."""
+    a = ("Cập nhật: 12/03/2025\nTừ ngày 10 đến 12/3/2025, Tổng thống Kazakhstan Kassym-Jomart Tokayev thăm cấp "
+         "Nhà nước Việt Nam.")
+    b = "Cập nhật: 20/06/2025\nHồi tháng 3/2025, Tổng thống Kazakhstan Kassym-Jomart Tokayev đã thăm Việt Nam."
+    (xa, sa), (xb, sb) = extract("a", a), extract("b", b)
+    hints = corpus_hints([sa, sb])
+    assert not hints["a"].dates and hints["b"].dates
+    apply_dates(xb.events, hints["b"])
+    assert [e.start.iso() for e in xb.events if e.type == "visit"] == ["2025-03-10"]

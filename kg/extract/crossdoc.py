@@ -25,9 +25,10 @@ class Hints:
     names: dict[str, list] = field(default_factory=dict)   # "role|country" → [person key, name, country]
     year: int | None = None
     persons: dict[str, list] = field(default_factory=dict)  # person key → [key of its node, country or None]
+    dates: dict[str, str] = field(default_factory=dict)     # digest of an event key → its most precise date
 
     def __bool__(self) -> bool:
-        return bool(self.names) or self.year is not None or bool(self.persons)
+        return bool(self.names) or self.year is not None or bool(self.persons) or bool(self.dates)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -48,6 +49,7 @@ class Summary:
     events: list[list] = field(default_factory=list)     # [digest of the event key, month, day] of each event
     needs_year: bool = False
     targets: list[list] = field(default_factory=list)    # [signature, commitment id]
+    dated: list[list] = field(default_factory=list)      # [digest of the event key, its start as ISO or None]
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -76,7 +78,7 @@ def summarize(ctx, events, extraction, needs_year: bool) -> Summary:
     return Summary(extraction.article_id, published, extraction.observed, roster, [list(w) for w in wanted],
                    [[digest(ev.key), ev.start.month if ev.start else None, ev.start.day if ev.start else None]
                     for ev in events],
-                   needs_year, targets)
+                   needs_year, targets, [[digest(ev.key), ev.start.iso() if ev.start else None] for ev in events])
 
 
 def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
@@ -98,9 +100,14 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
             for ev_key, _, _ in s.events:
                 dated.setdefault(ev_key, _day(when))
     nodes = _person_nodes(summaries)
+    best = _best_dates(summaries)
     hints: dict[str, Hints] = {}
     for s in summaries:
         h = Hints()
+        for ev_key, iso in s.dated:
+            found = best.get(ev_key)
+            if found and found != iso and _precision(found) > _precision(iso) and _agree(found, iso):
+                h.dates[ev_key] = found
         for key, _, country, _, marked in s.roster:
             node, agreed = nodes[key]
             told = agreed if agreed and not marked and agreed != country else None
@@ -178,6 +185,53 @@ def apply_names(ctx, hints: Hints) -> None:
 def _year_for(month: int, day: int, published: date) -> int:
     """The year in which a month-day reported by an article published on `published` fell."""
     return published.year if (month, day) <= (published.month, published.day) else published.year - 1
+
+
+def _parts(iso: str | None) -> tuple:
+    """'2024-10-28' → (2024, 10, 28); '2024-10' → (2024, 10, None); '--10-28' → (None, 10, 28)."""
+    if not iso:
+        return None, None, None
+    if iso.startswith("--"):
+        month, day = iso[2:].split("-")
+        return None, int(month), int(day)
+    bits = [int(b) for b in iso.split("-")]
+    return tuple(bits + [None] * (3 - len(bits)))
+
+
+def _precision(iso: str | None) -> int:
+    return sum(part is not None for part in _parts(iso))
+
+
+def _agree(a: str | None, b: str | None) -> bool:
+    """No part told by both differs: '2024-10' and '2024-10-28' are one date told twice."""
+    return all(x is None or y is None or x == y for x, y in zip(_parts(a), _parts(b)))
+
+
+def _best_dates(summaries: list[Summary]) -> dict[str, str]:
+    """Event key → the most precise date the articles telling it give, where they agree on it: one
+    node keeps one start date, whichever article tells it to the month only."""
+    told: dict[str, set[str]] = {}
+    for s in summaries:
+        for ev_key, iso in s.dated:
+            if iso:
+                told.setdefault(ev_key, set()).add(iso)
+    best = {}
+    for ev_key, dates in told.items():
+        top = max(map(_precision, dates))
+        most = {d for d in dates if _precision(d) == top}
+        if len(most) == 1 and all(_agree(d, next(iter(most))) for d in dates):
+            best[ev_key] = most.pop()
+    return best
+
+
+def apply_dates(events, hints: Hints) -> None:
+    """An event another article dates more precisely (the day of a visit told here by its month) takes
+    that date: one node, one start date."""
+    for ev in events:
+        iso = hints.dates.get(digest(ev.key))
+        if iso:
+            year, month, day = _parts(iso)
+            ev.start = DateValue(year, month, day)
 
 
 def apply_year(events, year: int | None) -> None:
@@ -292,8 +346,9 @@ def settle(corpus: Corpus, reextract, changed: dict[str, Summary | None] | None 
         candidates = (set(now) | corpus.sharing("wants", _union(said, "holds"))
                       | corpus.sharing("event", _union(said, "event")) | corpus.sharing("alike", _union(said, "alike")))
         wanting = corpus.summaries(candidates)
+        # every article sharing an event: it may lend a year or a more precise date
         context = candidates | corpus.sharing("holds", _union(wanting.values(), "wants")) | corpus.sharing(
-            "event", _union([s for s in wanting.values() if s.needs_year], "event")) | corpus.sharing(
+            "event", _union(wanting.values(), "event")) | corpus.sharing(
             "alike", _union(wanting.values(), "alike"))
         hints = corpus_hints(list(corpus.summaries(context).values()))
         used = corpus.hints(candidates)

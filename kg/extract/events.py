@@ -151,7 +151,7 @@ def find_events(ctx) -> list[Event]:
     _publication_day(ctx, merged, told_before)
     for ev in merged:
         if ev.type == "visit" and not ev.guests and not (ev.start and ev.start.year and year and ev.start.year < year):
-            # the guest the text leaves implicit ('Nhà lãnh đạo Cuba thăm …'): the protagonist unless a
+            # the guest the text leaves implicit ('Nhà lãnh đạo Kenya thăm …'): the protagonist unless a
             # host, else the other side's most-mentioned person
             sides = {ctx.country_of(h) for h in ev.hosts}
             options = [ctx.protagonist] + principals(ctx, list(ctx.persons.values()))
@@ -220,7 +220,7 @@ def _is_reference(view, trig: "Trigger", data) -> bool:
     if opener and not named and not re.search(r"\d|\b(?:với|giữa|của|sáng|trưa|chiều|tối|hôm|cùng ngày)\b",
                                               own.casefold()):
         return True     # 'Tại hội đàm ngay sau lễ đón, …': no counterpart, no day of its own
-    # 'Tọa đàm do … tổ chức': a sentence opening on the bare noun goes on about the one just told
+    # 'Diễn đàn do … tổ chức': a sentence opening on the bare noun goes on about the one just told
     return not head and bool(re.match(r"^\s+(?:do|được|có|đã|diễn ra|kết thúc|là)\b", tail))
 
 
@@ -270,7 +270,7 @@ def _add_companions(view, in_sentence: list[Event], ctx, data) -> None:
 
 
 def _other_side(ctx, events: list[Event]) -> None:
-    """A meeting told with one side only ('X tiếp Toàn quyền', the title left unresolved) during a held
+    """A meeting told with one side only ('X tiếp Quốc vương', the title left unresolved) during a held
     visit: the visit's guest, of the other country, is that counterpart."""
     visits = [e for e in _state_visits(events) if e.guests]
     if len(visits) != 1:
@@ -430,7 +430,7 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             if re.match(r"^\s*(?:chính thức\s+)?giữa\b", rest) and len(after) >= 2:
                 subject = []       # 'X dự Lễ đón, Hội đàm giữa A với B': A and B meet, X only attends
             if not before and s.text[a:trig.begin].strip() == "" or notation in ("interview", "speech") and not before:
-                # 'Hội kiến Toàn quyền …, Thủ tướng X …', 'Trả lời phỏng vấn …, Bộ trưởng X khẳng định': the
+                # 'Hội kiến Tổng thống …, Thủ tướng X …', 'Trả lời phỏng vấn …, Bộ trưởng X khẳng định': the
                 # subject is the main clause's, after the comma
                 comma = s.text.find(",", trig.end, b)
                 speaker = [k for k in _persons(ctx, _refs_in(view, comma + 1, b))
@@ -539,7 +539,7 @@ def _has_object(view, trig: Trigger, data) -> bool:
 
 
 def _document(text: str, data) -> tuple[str, str] | None:
-    """The named document a signing is of ('ký Hiệp định Đối tác kinh tế toàn diện … (CEPA)'): its name and
+    """The named document a signing is of ('ký Hiệp định Thương mại tự do … (KVFTA)'): its name and
     its identity (the bracketed abbreviation, else the name without the countries)."""
     m = re.match(rf"^\s*(?:chính thức\s+)?((?:{_alternation(data['document_heads'])})\b[^,;.(]*)"
                  r"(?:\(([A-ZĐ][A-Z0-9&-]{1,9})\))?", text)
@@ -716,7 +716,7 @@ def _visit(ctx, view, ev, trig, before, after, past, text) -> bool:
 
 
 def _destination(ctx, view, trig: Trigger, text: str) -> str | None:
-    """Where a visit goes: the country named right after the trigger ('thăm chính thức UAE và Qatar' → the
+    """Where a visit goes: the country named right after the trigger ('thăm chính thức Chile và Peru' → the
     first; 'chuyến thăm cấp Nhà nước tới Việt Nam'; a full name the lexicon lacks, then its abbreviation
     in brackets), else a site ('tới thăm cơ sở … của Đại học X') after a verb trigger; part of the visit's
     identity."""
@@ -818,7 +818,7 @@ def _ruling_parties(ctx) -> list[str]:
 
 def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
     """The date in the trigger's own stretch (up to the next trigger) first; then the sentence's opening
-    one if no trigger comes before ('Chiều 28/10, X dự tọa đàm … trong khuôn khổ chuyến thăm từ 27 đến 29/10');
+    one if no trigger comes before ('Chiều 5/3, X dự diễn đàn … trong khuôn khổ chuyến thăm từ 4 đến 6/3');
     then the occasion's ('gặp nhau bên lề Hội nghị … tháng 10'); then the nearest before it; then one opening
     the sentence ('Chiều 27/10, bên lề Hội nghị …, X gặp Y'); never a date told of another event."""
     # a bare year dates the event only right after its trigger ('chuyến thăm năm 2012'), not a target
