@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -335,4 +336,11 @@ def resolve_role(ctx: ArticleContext, ref: RoleRef, named: tuple[str, ...] = ())
 
 
 def _last_mention_before(person: Person, offset: int) -> int:
-    return max((m.begin for m in person.mentions if m.begin < offset), default=-1)
+    """The start of the person's last mention before `offset`, -1 if none: a binary search over their
+    mentions' starts, sorted again only when mentions were added, so that resolving every pronoun of a long
+    article stays near linear."""
+    if person.sorted_starts is None or person.sorted_starts[0] != len(person.mentions):
+        person.sorted_starts = (len(person.mentions), sorted(m.begin for m in person.mentions))
+    starts = person.sorted_starts[1]
+    n = bisect_left(starts, offset)
+    return starts[n - 1] if n else -1

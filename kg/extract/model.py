@@ -68,6 +68,8 @@ class Person:
     posts: list[Post] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     marked: bool = False             # the country was read in the text (a title, a body, a side), not guessed
+    # (number of mentions, their sorted starts): a cache for 'who was named last before here'
+    sorted_starts: tuple[int, list[int]] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
