@@ -121,6 +121,43 @@ def test_every_class_an_article_has_is_marked_at_its_offsets(how, seeds_dataset,
         assert "".join(page.visible).find(body[:40]) >= 0                 # the text itself is shown
 
 
+OTHER_COUNTRIES = """Bộ trưởng Ngoại giao Chile hội đàm với Bộ trưởng Ngoại giao Kenya
+
+Ngày 12/3/2025, tại Santiago, Bộ trưởng Ngoại giao Chile Alberto van Klaveren đã hội đàm với Bộ trưởng Ngoại giao \
+Kenya Musalia Mudavadi. Hai bên nhất trí phấn đấu đưa kim ngạch thương mại song phương lên 2 tỷ USD vào năm 2030.
+
+Theo Tổng cục Thống kê, năm 2024 thương mại hai nước đạt 1,2 tỷ USD, tăng 8,5%.
+"""
+
+
+@pytest.mark.parametrize("name,text,kinds", [
+    ("chile-kenya", OTHER_COUNTRIES, {"Person", "Post", "Country", "Event", "Commitment", "Target", "Figure"}),
+    # markup in a text is text: it neither ends the page's script nor opens a comment; astral characters
+    # (which JavaScript counts twice) come before the marks
+    ("markup", "Tổng thống Peru 🇵🇪 Dina Boluarte </script><!--<script> hội đàm với Thủ tướng Na Uy Jonas Gahr Støre "
+               "tại Lima ngày 3/4/2025.\n", {"Person", "Country"}),
+])
+def test_articles_about_other_countries(name, text, kinds, tmp_path, browser):  # noqa: F811
+    from kg.build import build_articles
+    from kg.store import open_dataset
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / f"{name}.txt").write_text(text, encoding="utf-8")
+    ds = open_dataset("memory")
+    assert not build_articles(ds, [tmp_path / "in"]).failed
+    export(ds, "articles", tmp_path / "out")
+    page_path = tmp_path / "out" / page_names([name])[name]
+    page = Page(page_path.read_text(encoding="utf-8"))
+    assert page.data["TEXT"] == read_articles(ds)[0].text
+    assert kinds <= {s["kind"] for s in page.data["SPANS"]}
+    for i, s in enumerate(page.data["SPANS"]):
+        assert page.drawn[i] == page.data["TEXT"][s["begin"]:s["end"]]
+    open_page(browser, page_path)
+    person = browser.find_element("css selector", "#text mark.k-Person")
+    person.click()
+    assert f"«{person.text}»" in browser.find_element("id", "panel").text
+
+
 def test_no_label_is_an_iri(seeds_dataset, tmp_path):
     out = tmp_path / "articles"
     export(seeds_dataset, "articles", out)

@@ -102,6 +102,7 @@ class Article:
     text: str
     date: str = ""
     spans: list[Span] = field(default_factory=list)
+    posts: dict[str, tuple[str, str]] = field(default_factory=dict)   # membership → (title – org, holder)
 
     @property
     def title(self) -> str:
@@ -141,10 +142,11 @@ def read_articles(ds: Dataset) -> list[Article]:
         mentions_of = defaultdict(list)
         for s in a.spans:
             mentions_of[s.node].append(s)
-        for _, ms, person, role, label, _org in ds.query(POSTS, initBindings=bound):
+        for _, ms, person, role, label, org in ds.query(POSTS, initBindings=bound):
+            notation = str(role).rstrip("/").rsplit("/", 1)[-1]
+            a.posts[str(ms)] = ((str(label) if label else notation) + (f" – {org}" if org else ""), str(person))
             if str(person) not in holders:
                 continue
-            notation = str(role).rstrip("/").rsplit("/", 1)[-1]
             forms = list(roles.get(notation, {}).get("forms", [])) + ([str(label)] if label else [])
             a.spans.extend(Span(b, e, "Post", str(ms), True)
                            for b, e in post_spans(a.text, forms, mentions_of[str(person)]))
@@ -215,11 +217,7 @@ def node_facts(ds: Dataset, g: nx.MultiDiGraph, articles: list[Article]) -> dict
         for s in a.spans:
             in_articles[s.node].add(a.id)
     figures = {str(n): (v, lo, hi, u, m, p) for n, v, lo, hi, u, m, p in ds.query(FIGURES)}
-    posts = {}
-    for a in articles:
-        for _, ms, person, role, label, org in ds.query(POSTS, initBindings={"article": URIRef(a.iri)}):
-            title = str(label) if label else str(role).rstrip("/").rsplit("/", 1)[-1]
-            posts[str(ms)] = (title + (f" – {org}" if org else ""), str(person))
+    posts = {ms: post for a in articles for ms, post in a.posts.items()}
     out = {}
     for node, kind in wanted.items():
         facts = []
@@ -355,7 +353,7 @@ function show(i) {
   add("h2", n.label);
   add("div", KINDS[s.kind] + (s.located ? " · vị trí tìm theo tên (located by name)" : ""));
   add("div", s.node, "iri");
-  add("p", "«" + TEXT.slice(s.begin, s.end) + "»");
+  add("p", "«" + CHARS.slice(s.begin, s.end).join("") + "»");
   const ul = add("ul", "");
   for (const f of n.facts) { const li = document.createElement("li"); li.textContent = f; ul.appendChild(li); }
   if (n.articles.length) {
@@ -367,6 +365,7 @@ function show(i) {
     }
   }
 }
+const CHARS = Array.from(TEXT);     // the graph's offsets count code points, JavaScript's strings UTF-16 units
 document.getElementById("text").addEventListener("click", e => {
   const m = e.target.closest("mark[data-span]"); if (m) { show(+m.dataset.span); e.stopPropagation(); }
 });
@@ -380,9 +379,9 @@ def article_page(a: Article, nodes: dict[str, dict], pages: dict[str, str]) -> s
     used = {s.node: nodes[s.node] for s in a.spans}
     data = {"nodes": used, "spans": [{"begin": s.begin, "end": s.end, "kind": s.kind, "node": s.node,
                                       "located": s.located} for s in a.spans]}
-    script = (SCRIPT.replace("{{nodes}}", _json(data["nodes"])).replace("{{spans}}", _json(data["spans"]))
-              + f"const TEXT = {_json(a.text)};\nconst PAGES = {_json(pages)};\n"
-              + f"const KINDS = {_json({k: f'{vi} ({en})' for k, (_, vi, en) in KINDS.items()})};\n")
+    script = (f"const TEXT = {_json(a.text)};\nconst PAGES = {_json(pages)};\n"
+              + f"const KINDS = {_json({k: f'{vi} ({en})' for k, (_, vi, en) in KINDS.items()})};\n"
+              + SCRIPT.replace("{{nodes}}", _json(data["nodes"])).replace("{{spans}}", _json(data["spans"])))
     meta = " · ".join(x for x in (f"Bài {a.id}", a.date, ", ".join(f"{KINDS[k][1]}: {present[k]}"
                                                                    for k in KINDS if present[k])) if x)
     return f"""<!doctype html>
@@ -422,7 +421,8 @@ article; the legend sums them over the articles)</div>
 
 
 def _json(value) -> str:
-    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
+    """JSON safe inside <script>: no '<' at all, so neither '</script>' nor '<!--' in a text can end it."""
+    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
 
 
 # -- files ----------------------------------------------------------------------------------------------
