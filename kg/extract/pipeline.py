@@ -8,8 +8,8 @@ from datetime import date
 from kg.extract.artifacts import find_named
 from kg.extract.commitments import find_commitments
 from kg.extract.context import ArticleContext, build_context
-from kg.extract.crossdoc import (Hints, MemoryCorpus, Summary, apply_names, apply_persons, apply_year, article_date,
-                                 settle, summarize)
+from kg.extract.crossdoc import (Hints, MemoryCorpus, Summary, apply_dates, apply_names, apply_persons, apply_year,
+                                 article_date, settle, summarize)
 from kg.extract.events import find_events
 from kg.extract.model import Extraction
 from kg.text.normalize import digest
@@ -37,7 +37,10 @@ def extract(article_id: str, text: str, published: date | None = None, publisher
     x = _finish(ctx, events)
     day = article_date(ctx, events)
     x.observed = day.isoformat() if day else None
-    return x, summarize(ctx, events, x, needs_year)
+    summary = summarize(ctx, events, x, needs_year)
+    if hints:
+        apply_dates(events, hints)   # after the summary, which tells the others this article's own dates
+    return x, summary
 
 
 def extract_corpus(items: list[tuple], mapper=map) -> list[Extraction]:
