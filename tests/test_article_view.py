@@ -253,6 +253,11 @@ def test_article_page_in_chromium_marks_every_class(browser, seeds_dataset, tmp_
     panel = browser.find_element("id", "panel").text
     assert "https://" in panel and "«" in panel                  # the node's IRI and the text it was read from
     assert not panel.splitlines()[0].startswith("http")          # its label heads the panel
+    event = browser.execute_script("""return [...document.querySelectorAll('#text mark.k-Event')]
+        .find(m => NODES[m.dataset.node].related.length > 0)""")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", event)
+    event.click()                                                # its attendees are outlined, as brat draws arcs
+    assert browser.find_elements("css selector", "#text mark.rel")
     browser.save_screenshot(str(tmp_path / "article.png"))
     open_page(browser, out / "index.html")
     assert len(browser.find_elements("css selector", "tbody tr")) == len(wanted)

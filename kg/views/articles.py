@@ -66,16 +66,22 @@ SELECT DISTINCT ?article ?node ?code WHERE {
   GRAPH ?g { ?article a schema:NewsArticle . ?node a schema:Country ; schema:identifier ?code }
 }"""
 POSTS = PREFIXES + """
-SELECT DISTINCT ?article ?ms ?person ?role ?label ?org WHERE {
+SELECT DISTINCT ?article ?ms ?person ?role ?label ?orgNode ?org WHERE {
   ?ms org:member ?person ; prov:wasDerivedFrom ?article ; org:role ?role .
   OPTIONAL { ?role skos:prefLabel ?label FILTER(LANG(?label) = "vi") }
-  OPTIONAL { ?ms org:organization/skos:prefLabel ?org FILTER(LANG(?org) = "vi" || LANG(?org) = "") }
+  OPTIONAL { ?ms org:organization ?orgNode .
+             OPTIONAL { ?orgNode skos:prefLabel ?org FILTER(LANG(?org) = "vi" || LANG(?org) = "") } }
 }"""
 TARGETS = PREFIXES + """
 SELECT DISTINCT ?article ?commitment ?target ?value ?lo ?hi ?unit WHERE {
   ?commitment prov:wasDerivedFrom ?article ; dk:target ?target .
   ?target schema:unitText ?unit .
   OPTIONAL { ?target schema:value ?value } OPTIONAL { ?target schema:minValue ?lo ; schema:maxValue ?hi }
+}"""
+KIND_LABELS = PREFIXES + """
+SELECT DISTINCT ?node ?label WHERE {
+  { ?node dcterms:type ?c } UNION { ?node dk:topic ?c }
+  ?c skos:prefLabel ?label FILTER(LANG(?label) = "vi")
 }"""
 FIGURES = PREFIXES + """
 SELECT DISTINCT ?node ?value ?lo ?hi ?unit ?measure ?period WHERE {
@@ -102,7 +108,7 @@ class Article:
     text: str
     date: str = ""
     spans: list[Span] = field(default_factory=list)
-    posts: dict[str, tuple[str, str]] = field(default_factory=dict)   # membership → (title – org, holder)
+    posts: dict[str, tuple] = field(default_factory=dict)   # membership → (title – org, holder, org or None)
 
     @property
     def title(self) -> str:
@@ -142,9 +148,10 @@ def read_articles(ds: Dataset) -> list[Article]:
         mentions_of = defaultdict(list)
         for s in a.spans:
             mentions_of[s.node].append(s)
-        for _, ms, person, role, label, org in ds.query(POSTS, initBindings=bound):
+        for _, ms, person, role, label, org_node, org in ds.query(POSTS, initBindings=bound):
             notation = str(role).rstrip("/").rsplit("/", 1)[-1]
-            a.posts[str(ms)] = ((str(label) if label else notation) + (f" – {org}" if org else ""), str(person))
+            a.posts[str(ms)] = ((str(label) if label else notation) + (f" – {org}" if org else ""), str(person),
+                                str(org_node) if org_node else None)
             if str(person) not in holders:
                 continue
             forms = list(roles.get(notation, {}).get("forms", [])) + ([str(label)] if label else [])
@@ -210,7 +217,8 @@ def figure_spans(text: str, amounts: set[float], unit: str) -> list[tuple[int, i
 # -- what the side panel says about each node -----------------------------------------------------------
 
 def node_facts(ds: Dataset, g: nx.MultiDiGraph, articles: list[Article]) -> dict[str, dict]:
-    """{IRI: {label, kind, facts: [lines], articles: [ids]}} for every node an article marks."""
+    """{IRI: {label, kind, facts: [lines], articles: [ids], related: [IRIs]}} for every node an article
+    marks; related are the nodes an edge of the graph joins it to (a post: its holder and organization)."""
     wanted = {s.node: s.kind for a in articles for s in a.spans}
     in_articles = defaultdict(set)
     for a in articles:
@@ -218,22 +226,26 @@ def node_facts(ds: Dataset, g: nx.MultiDiGraph, articles: list[Article]) -> dict
             in_articles[s.node].add(a.id)
     figures = {str(n): (v, lo, hi, u, m, p) for n, v, lo, hi, u, m, p in ds.query(FIGURES)}
     posts = {ms: post for a in articles for ms, post in a.posts.items()}
+    kind_label = {str(n): str(label) for n, label in ds.query(KIND_LABELS)}   # 'hội đàm', not 'talks'
     out = {}
     for node, kind in wanted.items():
-        facts = []
+        facts, related = [], set()
         if node in g:
             d = g.nodes[node]
             label = name(g, node)
+            shown = {**d, "type": kind_label.get(node, d.get("type", ""))}
             for title, attr in (("Quốc gia", "country"), ("Loại", "type"), ("Bắt đầu", "start"), ("Kết thúc", "end"),
                                 ("Chức vụ", "posts")):
-                if d.get(attr):
-                    facts.append(f"{title}: {d[attr].replace(';', '; ')}")
+                if shown.get(attr):
+                    facts.append(f"{title}: {shown[attr].replace(';', '; ')}")
             for _, o, e in list(g.out_edges(node, data=True))[:12]:
-                facts.append(f"{e['label']} → {name(g, o)}")
+                facts.append(f"{e['label']} → {short(name(g, o))}")
             for s, _, e in list(g.in_edges(node, data=True))[:12]:
-                facts.append(f"{name(g, s)} → {e['label']}")
+                facts.append(f"{short(name(g, s))} → {e['label']}")
+            related = set(nx.all_neighbors(g, node))
         elif node in posts:
-            label, person = posts[node]
+            label, person, org = posts[node]
+            related = {person, org} - {None}
             if person in g:
                 facts.append(f"người giữ (held by): {g.nodes[person].get('label', '')}")
         elif node in figures:
@@ -246,8 +258,14 @@ def node_facts(ds: Dataset, g: nx.MultiDiGraph, articles: list[Article]) -> dict
             label = ""
         if not label or label.startswith("http"):
             label = KINDS[kind][1]
-        out[node] = {"label": label, "kind": kind, "facts": facts, "articles": sorted(in_articles[node])}
+        out[node] = {"label": label, "kind": kind, "facts": facts, "articles": sorted(in_articles[node]),
+                     "related": sorted(related)}
     return out
+
+
+def short(text: str, size: int = 90) -> str:
+    """A commitment's whole statement is its label; in a list of facts its first words say which."""
+    return text if len(text) <= size else text[:size].rsplit(" ", 1)[0] + " …"
 
 
 def name(g: nx.MultiDiGraph, node: str) -> str:
@@ -331,7 +349,7 @@ mark.m{background:color-mix(in srgb,var(--c) 16%,transparent);color:inherit;bord
 padding:0 1px calc((var(--h) - 1)*4px);border-radius:2px;cursor:pointer}
 mark.m.located{border-bottom-style:dashed}
 mark.k-Commitment{background:color-mix(in srgb,var(--c) 6%,transparent)}
-mark.m:hover,mark.m.on{outline:2px solid var(--c)}
+mark.m:hover,mark.m.on{outline:2px solid var(--c)} mark.m.rel{outline:1px dashed var(--c)}
 .legend{display:flex;flex-wrap:wrap;gap:4px 14px;font-size:12px;margin:8px 0 14px}
 .legend mark.located{--c:#999}
 aside h2{font-size:15px;margin:0 0 6px} aside .iri{font:11px monospace;color:#666;word-break:break-all}
@@ -345,8 +363,10 @@ const SPANS = {{spans}};
 const panel = document.getElementById("panel");
 function show(i) {
   const s = SPANS[i], n = NODES[s.node] || {label: "", facts: [], articles: []};
-  document.querySelectorAll("mark.on").forEach(m => m.classList.remove("on"));
-  document.querySelectorAll('mark[data-node="' + CSS.escape(s.node) + '"]').forEach(m => m.classList.add("on"));
+  document.querySelectorAll("mark.on, mark.rel").forEach(m => m.classList.remove("on", "rel"));
+  const marks = iri => document.querySelectorAll('mark[data-node="' + CSS.escape(iri) + '"]');
+  marks(s.node).forEach(m => m.classList.add("on"));
+  for (const r of n.related || []) marks(r).forEach(m => m.classList.add("rel"));    // what an edge joins it to
   panel.replaceChildren();
   const add = (tag, text, cls) => { const e = document.createElement(tag); e.textContent = text;
     if (cls) e.className = cls; panel.appendChild(e); return e; };
@@ -366,8 +386,16 @@ function show(i) {
   }
 }
 const CHARS = Array.from(TEXT);     // the graph's offsets count code points, JavaScript's strings UTF-16 units
-document.getElementById("text").addEventListener("click", e => {
-  const m = e.target.closest("mark[data-span]"); if (m) { show(+m.dataset.span); e.stopPropagation(); }
+let pinned = false;                 // hovering previews a node in the panel; a click keeps it there
+const text = document.getElementById("text");
+text.addEventListener("click", e => {
+  const m = e.target.closest("mark[data-span]");
+  pinned = !!m;
+  if (m) show(+m.dataset.span);
+});
+text.addEventListener("mouseover", e => {
+  const m = e.target.closest("mark[data-span]");
+  if (m && !pinned) show(+m.dataset.span);
 });
 window.kgMarked = document.querySelectorAll("#text mark[data-span]").length;
 window.kgSettled = true;
@@ -376,7 +404,13 @@ window.kgSettled = true;
 
 def article_page(a: Article, nodes: dict[str, dict], pages: dict[str, str]) -> str:
     present = a.counts()
-    used = {s.node: nodes[s.node] for s in a.spans}
+    marked = {s.node for s in a.spans}
+    # a post and its holder are joined in the panel both ways; the graph has no edge for it
+    holders = defaultdict(list)
+    for ms, (_, person, _) in a.posts.items():
+        holders[person].append(ms)
+    used = {n: {**nodes[n], "related": [r for r in nodes[n]["related"] + holders.get(n, []) if r in marked]}
+            for n in marked}
     data = {"nodes": used, "spans": [{"begin": s.begin, "end": s.end, "kind": s.kind, "node": s.node,
                                       "located": s.located} for s in a.spans]}
     script = (f"const TEXT = {_json(a.text)};\nconst PAGES = {_json(pages)};\n"
