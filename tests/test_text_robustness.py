@@ -1,4 +1,5 @@
 """Arbitrary Unicode through the whole text pipeline: extraction never raises."""
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from kg.extract.pipeline import extract_article
@@ -48,3 +49,21 @@ def test_an_overlong_sentence_is_read_in_pieces_and_said_so():
     doc = analyse("long", "Kỳ họp lần thứ " * 1000)
     assert len(doc.sentences) > 1 and all(len(s.text) <= MAX_SENTENCE for s in doc.sentences)
     assert len(doc.notes) == 1 and "pieces" in doc.notes[0]
+
+
+@pytest.mark.parametrize("line,sentences", [
+    ("Hai bên hội đàm. Ảnh: Nhan Sáng/TTXVN Chủ tịch nước phát biểu.",
+     [("caption", "Hai bên hội đàm."), ("body", "Chủ tịch nước phát biểu.")]),
+    ("Hai bên hội đàm. Ảnh: VGP/Quang Hiếu Thủ tướng nhấn mạnh.",
+     [("caption", "Hai bên hội đàm."), ("body", "Thủ tướng nhấn mạnh.")]),
+    ("Thủ tướng Chile. (Ảnh: Phạm Kiên/TTXVN) Cùng đi với Thủ tướng có đoàn.",
+     [("caption", "Thủ tướng Chile."), ("body", "Cùng đi với Thủ tướng có đoàn.")]),
+    ("Quà tặng - Ảnh: AFP Theo hãng tin, hai bên ký kết.", [("caption", "Quà tặng"), ("body", "Theo hãng tin, hai bên ký kết.")]),
+    ("Lễ đón tại Santiago. Ảnh: Mạnh Quân", [("caption", "Lễ đón tại Santiago.")]),
+])
+def test_a_photo_credit_run_into_the_body_ends_where_the_body_starts(line, sentences):
+    from kg.text.document import analyse
+
+    doc = analyse("credit", line)
+    assert [(s.kind, s.text) for s in doc.sentences] == sentences
+    assert all(line[s.begin:s.end] == s.text for s in doc.sentences)

@@ -13,7 +13,8 @@ from kg.lexicons import load
 UPDATED = re.compile(r"^\s*(?:Cập nhật|Cập nhật lúc|Đăng ngày|Ngày đăng)\s*:?\s*(\d{1,2})/(\d{1,2})/(\d{4})")
 DATELINE = re.compile(r"^\s*[\wÀ-ỹ .]{2,30},\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*(?:\(([^)]+)\))?\s*$")
 ISO_PREFIX = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\s*")
-CREDIT = re.compile(r"\(?\s*Ảnh\s*:\s*[^)\n]*\)?\.?")
+CREDIT_HEAD = re.compile(r"(\()?\s*Ảnh\s*:\s*")
+CREDIT_WORD = re.compile(r"\S+")
 # no end after an initial ('O. Bektenov', 'A. Bakayev'): a lone Latin capital and its dot open a name
 # ('… Đông Nam Á. Thủ tướng …' does end: Á is a word)
 SENTENCE_END = re.compile(r"(?<=[.!?…])(?<!(?<!\w)[A-Z]\.)[\"”’)]?\s+(?=[\"“(]?[A-ZÀ-ỸĐ0-9])")
@@ -117,25 +118,64 @@ def _bounded(sentence: Sentence) -> list[Sentence]:
     return out
 
 
+def credit_span(line: str) -> tuple[int, int] | None:
+    """Where the first photo credit of a line starts and ends. Scraped pages run the credit into the body
+    ('… Phu nhân. Ảnh: Nhan Sáng/TTXVN Chủ tịch nước …'), so a credit is bounded: to its ')' in brackets;
+    else the source around a slash ('Nhan Sáng/TTXVN', 'VGP/Quang Hiếu': an acronym, or a two-word name),
+    else an acronym ('TTXVN') or two words ('Mạnh Quân')."""
+    head = CREDIT_HEAD.search(line)
+    if head is None:
+        return None
+    if head.group(1):
+        close = line.find(")", head.end())
+        return head.start(), (close + 1 if close >= 0 else len(line))
+    words = list(CREDIT_WORD.finditer(line, head.end()))[:6]
+    for n, w in enumerate(words):
+        parts = re.split(r"[/–-]", w.group(0), maxsplit=1)
+        if len(parts) == 2 and all(parts):
+            if _acronym(parts[1]) or n + 1 >= len(words):
+                return head.start(), w.end()
+            return head.start(), words[n + 1].end()
+    if words and _acronym(words[0].group(0)):
+        return head.start(), words[0].end()
+    if not words:
+        return head.start(), head.end()
+    # two words, or three where the third is the lowercase half of a word ('Bộ Ngoại giao Chủ tịch …')
+    three = len(words) >= 4 and words[2].group(0).islower() and words[3].group(0)[:1].isupper()
+    return head.start(), words[min(2 if three else 1, len(words) - 1)].end()
+
+
+def _acronym(word: str) -> bool:
+    letters = word.strip("().,+")
+    return len(letters) >= 2 and letters.isupper()
+
+
 def _sentences(line: str, offset: int, kind: str) -> list[Sentence]:
-    """Sentences of one line; every sentence of a line that carries a photo credit is a caption."""
-    caption = CREDIT.search(line) is not None
+    """Sentences of one line. What comes before a photo credit is a caption; the credit is dropped; what
+    follows it on the same line is read again as text."""
+    span = credit_span(line)
+    if span is not None:
+        before, after = line[:span[0]], line[span[1]:]
+        out = _split(before, offset, "caption")
+        rest = len(after) - len(after.lstrip(" .)"))
+        return out + _sentences(after[rest:], offset + span[1] + rest, kind) if after.strip(" .)") else out
+    return _split(line, offset, kind)
+
+
+def _split(line: str, offset: int, kind: str) -> list[Sentence]:
     out: list[Sentence] = []
     start = 0
     for m in SENTENCE_END.finditer(line):
-        _add(out, line[start:m.start()], offset + start, kind, caption)
+        _add(out, line[start:m.start()], offset + start, kind)
         start = m.end()
-    _add(out, line[start:], offset + start, kind, caption)
+    _add(out, line[start:], offset + start, kind)
     return out
 
 
-def _add(out: list[Sentence], piece: str, begin: int, kind: str, caption: bool) -> None:
-    credit = CREDIT.search(piece)
-    if credit:
-        piece = piece[: credit.start()]
-    stripped = piece.rstrip()
+def _add(out: list[Sentence], piece: str, begin: int, kind: str) -> None:
+    stripped = piece.rstrip().removesuffix(" -").removesuffix(" –").rstrip()
     lead = len(stripped) - len(stripped.lstrip())
     stripped = stripped.strip()
     if len(stripped) < 3:
         return
-    out.append(Sentence(begin + lead, begin + lead + len(stripped), stripped, "caption" if caption else kind))
+    out.append(Sentence(begin + lead, begin + lead + len(stripped), stripped, kind))
