@@ -389,3 +389,17 @@ def test_more_name_shapes(sentence, expected):
 def test_a_bare_chair_of_a_head_of_state_is_the_presidency():
     x = extract_article("t", "Chủ tịch Trần Văn Hòa phát biểu. Chủ tịch nước Trần Văn Hòa tiếp đoàn Kenya.")
     assert [q.role for q in x.persons["trần văn hòa"].posts] == ["president"]
+
+
+@pytest.mark.parametrize("text,leader", [
+    ("Thủ tướng Na Uy Jonas Gahr Store và Bộ trưởng Na Uy Espen Barth Eide đến. Nhà lãnh đạo Na Uy cảm ơn.",
+     "jonas gahr store"),
+    ("Tổng thống Kenya William Ruto thăm Hà Nội. Người đứng đầu Nhà nước Kenya phát biểu.", "william ruto"),
+    ("Bộ trưởng Kenya Musalia Mudavadi đến. Nhà lãnh đạo Kenya không được nêu tên.", None),
+])
+def test_a_countrys_leader_named_by_the_noun(text, leader):
+    from kg.extract.context import build_context
+    ctx = build_context("t", text)
+    refs = [ref.keys for view in ctx.views for ref in view.refs if ref.kind == "person"
+            and ctx.doc.text[ref.begin:ref.end].casefold().startswith(("nhà lãnh đạo", "người đứng đầu"))]
+    assert refs == ([[leader]] if leader else [])

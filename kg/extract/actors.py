@@ -80,6 +80,8 @@ class ActorGrammar:
         self.not_titles = {clean(t.split()[-2] + " " + t.split()[-1]) for t in hon["not_titles"]}
         self.particles = {p.casefold() for p in hon["name_particles"]}
         self.former = set(hon["former_marks"])
+        self.leader_nouns = PhraseMatcher([(f, f) for f in hon["leader_nouns"]])
+        self.leader_bodies = PhraseMatcher([(f, f) for f in hon["leader_bodies"]], cased=True)
         self.place_prefixes = set(lexicons.load("places")["place_prefixes"])
         self.state_forms = PhraseMatcher([(f, f) for f in hon["state_forms"]], cased=True)
         self.appositive_links = PhraseMatcher([(f, f) for f in hon["appositive_links"]])
@@ -365,6 +367,16 @@ class ActorGrammar:
             return None
         return k, clean(" ".join(t.text for t in toks[i:k]).replace(" .", "."))
 
+    def _leader(self, toks: list[Token], i: int) -> tuple[int, str] | None:
+        """'nhà lãnh đạo Cuba', 'người đứng đầu Nhà nước Việt Nam': a country's leader named by the noun."""
+        noun = self.leader_nouns.match_at(toks, i)
+        if noun is None:
+            return None
+        j = noun[0]
+        body = self.leader_bodies.match_at(toks, j)
+        c = self._country(toks, body[0] if body else j)
+        return (c[0], c[1]) if c else None
+
     def _particle_joined(self, t: Token) -> bool:
         """A name word led by a particle and a hyphen ('al-Rashid', 'el-Masry')."""
         head, _, rest = t.text.partition("-")
@@ -566,6 +578,11 @@ class ActorGrammar:
             if p:
                 out.roles.append(RoleRef(p[1], None, True, mention(i, p[0])))
                 i = p[0]
+                continue
+            lead = self._leader(toks, i)
+            if lead:
+                out.roles.append(RoleRef(None, lead[1], False, mention(i, lead[0]), leader=True))
+                i = lead[0]
                 continue
             j, posts = self._chain(toks, i)
             if posts:

@@ -316,6 +316,12 @@ def resolve_role(ctx: ArticleContext, ref: RoleRef, named: tuple[str, ...] = ())
     if ref.pronoun:
         best = max(people, key=lambda p: _last_mention_before(p, at), default=None)
         return [best.key] if best is not None and _last_mention_before(best, at) >= 0 else []
+    if ref.leader:                           # 'nhà lãnh đạo Cuba': its highest post holder named here
+        order = lexicons.load("honorifics")["leader_posts"]
+        ranked = sorted((min((order.index(q.role) for q in p.posts if q.role in order), default=len(order)),
+                         -len(p.mentions), p.mentions[0].begin, p.key)
+                        for p in people if p.country == ref.country and p.posts and p.mentions)
+        return [ranked[0][3]] if ranked and ranked[0][0] < len(order) else []
     if ref.role is None:                     # 'hai nhà lãnh đạo'
         return principals(ctx, people, named, ref.mention) if ref.plural else []
     holders = [p for p in people if any(post.role == ref.role for post in p.posts)]

@@ -52,6 +52,7 @@ class RoleRef:
     surname: str | None = None
     pronoun: bool = False            # 'Ông', 'Bà' opening a sentence: the person last mentioned
     foreign: bool = False            # 'Tổng thống': Vietnamese press never titles its own president so
+    leader: bool = False             # 'nhà lãnh đạo Cuba', 'người đứng đầu Nhà nước Việt Nam': the top one
 
 
 @dataclass
