@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from kg.cli import main
 from kg.errors import KgError
 from kg.export import export
-from kg.views.articles import KINDS, Span, fragments, page_names, read_articles
+from kg.views.articles import KINDS, Span, amount_label, fragments, page_names, read_articles
 
 from .conftest import SEEDS
 from .test_browser import browser, open_page  # noqa: F401  (the Chromium fixture)
@@ -192,6 +192,18 @@ def test_overlapping_spans_nest_and_none_is_lost(spans):
         pieces = sorted(covered[i])
         assert pieces[0][0] == s.begin and pieces[-1][1] == s.end
         assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:]))   # the fragments tile the span
+
+
+@pytest.mark.parametrize("row,label", [
+    ((5e9, None, None, "USD", "kim ngạch thương mại", None, 2030), "5 tỷ USD – kim ngạch thương mại (2030)"),
+    ((1.6e9, None, None, "USD", None, "2023", None), "1,6 tỷ USD"),
+    ((None, 10.0, 15.0, "percent", None, None, None), "10–15%"),
+    ((1300.0, None, None, "scholarship", None, None, None), "1.300 suất học bổng"),
+    ((2.5e6, None, None, "EUR", None, None, None), "2,5 triệu Euro"),
+    ((None, None, None, "percent", None, None, None), "%"),            # a figure the build kept without its amount
+])
+def test_amounts_read_as_the_news_writes_them(row, label):
+    assert amount_label(row) == label
 
 
 @pytest.mark.parametrize("ids", [

@@ -28,7 +28,7 @@ from rdflib import Dataset, URIRef
 from kg import lexicons
 from kg.errors import KgError
 from kg.extract.quantities import find_quantities
-from kg.views.model import PREFIXES, human_number, view_graph
+from kg.views.model import PREFIXES, view_graph
 
 # display class → (colour, Vietnamese name, English name); the order is the legend's and the index's
 KINDS = {
@@ -83,12 +83,13 @@ SELECT DISTINCT ?node ?label WHERE {
   { ?node dcterms:type ?c } UNION { ?node dk:topic ?c }
   ?c skos:prefLabel ?label FILTER(LANG(?label) = "vi")
 }"""
-FIGURES = PREFIXES + """
-SELECT DISTINCT ?node ?value ?lo ?hi ?unit ?measure ?period WHERE {
-  ?node a dk:Observation ; schema:unitText ?unit .
+AMOUNTS = PREFIXES + """
+SELECT DISTINCT ?node ?value ?lo ?hi ?unit ?measure ?period ?year WHERE {
+  VALUES ?class { dk:Observation schema:QuantitativeValue }
+  ?node a ?class ; schema:unitText ?unit .
   OPTIONAL { ?node schema:value ?value } OPTIONAL { ?node schema:minValue ?lo ; schema:maxValue ?hi }
   OPTIONAL { ?node dk:measure/skos:prefLabel ?measure FILTER(LANG(?measure) = "vi") }
-  OPTIONAL { ?node dk:period ?period }
+  OPTIONAL { ?node dk:period ?period } OPTIONAL { ?node dk:targetYear ?year }
 }"""
 
 
@@ -224,36 +225,40 @@ def node_facts(ds: Dataset, g: nx.MultiDiGraph, articles: list[Article]) -> dict
     for a in articles:
         for s in a.spans:
             in_articles[s.node].add(a.id)
-    figures = {str(n): (v, lo, hi, u, m, p) for n, v, lo, hi, u, m, p in ds.query(FIGURES)}
+    amounts = {str(row[0]): row[1:] for row in ds.query(AMOUNTS)}
+
+    def name(n: str) -> str:
+        return amount_label(amounts[n]) if n in amounts else g.nodes[n].get("label", "")
+
     posts = {ms: post for a in articles for ms, post in a.posts.items()}
     kind_label = {str(n): str(label) for n, label in ds.query(KIND_LABELS)}   # 'hội đàm', not 'talks'
     out = {}
     for node, kind in wanted.items():
         facts, related = [], set()
-        if node in g:
+        if node in amounts:      # a target or a figure, said in Vietnamese: '5 tỷ USD – kim ngạch thương mại (2030)'
+            label, period = name(node), amounts[node][5]
+            facts += [f"Thời kỳ (period): {period}"] if period else []
+            if node in g:
+                facts += [f"{short(name(s))} → {e['label']}" for s, _, e in g.in_edges(node, data=True)]
+                related = set(nx.all_neighbors(g, node))
+        elif node in g:
             d = g.nodes[node]
-            label = name(g, node)
+            label = name(node)
             shown = {**d, "type": kind_label.get(node, d.get("type", ""))}
             for title, attr in (("Quốc gia", "country"), ("Loại", "type"), ("Bắt đầu", "start"), ("Kết thúc", "end"),
                                 ("Chức vụ", "posts")):
                 if shown.get(attr):
                     facts.append(f"{title}: {shown[attr].replace(';', '; ')}")
             for _, o, e in list(g.out_edges(node, data=True))[:12]:
-                facts.append(f"{e['label']} → {short(name(g, o))}")
+                facts.append(f"{e['label']} → {short(name(o))}")
             for s, _, e in list(g.in_edges(node, data=True))[:12]:
-                facts.append(f"{short(name(g, s))} → {e['label']}")
+                facts.append(f"{short(name(s))} → {e['label']}")
             related = set(nx.all_neighbors(g, node))
         elif node in posts:
             label, person, org = posts[node]
             related = {person, org} - {None}
             if person in g:
                 facts.append(f"người giữ (held by): {g.nodes[person].get('label', '')}")
-        elif node in figures:
-            v, lo, hi, unit, measure, period = figures[node]
-            amount = human(v) if v is not None else f"{human(lo)}–{human(hi)}" if lo is not None else ""
-            label = f"{amount} {unit}".strip()
-            facts += [f"Đo (measure): {measure}"] if measure else []
-            facts += [f"Thời kỳ (period): {period}"] if period else []
         else:
             label = ""
         if not label or label.startswith("http"):
@@ -268,22 +273,32 @@ def short(text: str, size: int = 90) -> str:
     return text if len(text) <= size else text[:size].rsplit(" ", 1)[0] + " …"
 
 
-def name(g: nx.MultiDiGraph, node: str) -> str:
-    d = g.nodes[node]
-    return readable(d.get("label", "")) if d.get("cls") == "Target" else d.get("label", "")
+def unit_text(unit: str) -> str:
+    """A unit code as the news writes it: the first surface form the quantities lexicon gives it."""
+    surface = next((form for form, code in lexicons.load("quantities")["units"].items() if code == unit), unit)
+    return surface if surface == "%" else f" {surface}"
 
 
 def human(value) -> str:
-    return readable(str(float(value)))
+    """An amount as Vietnamese news writes it: '1,6 tỷ', '1.300', '16,7'."""
+    value = float(value)
+    for size, word in ((1e9, " tỷ"), (1e6, " triệu")):
+        if abs(value) >= size:
+            return _digits(value / size) + word
+    return _digits(value)
 
 
-# a number as Python writes a float ('5000000000.0', '1e+16'); Vietnamese '1.300' (groups of three) is not
-FLOAT = re.compile(r"\b\d{4,}\.\d+\b|\b\d+(?:\.\d+)?e\+\d+\b|\b\d+\.0\b")
+def _digits(value: float) -> str:
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text.translate(str.maketrans(",.", ".,"))
 
 
-def readable(text: str) -> str:
-    """Labels as a reader says them: '5000000000.0' → '5 tỷ'."""
-    return FLOAT.sub(human_number, text)
+def amount_label(row) -> str:
+    """'5 tỷ USD – kim ngạch thương mại (2030)'"""
+    v, lo, hi, unit, measure, _, year = row
+    amount = human(v) if v is not None else f"{human(lo)}–{human(hi)}" if lo is not None else ""
+    return " ".join(x for x in (amount + unit_text(str(unit)), f"– {measure}" if measure else "",
+                                f"({year})" if year else "") if x).strip()
 
 
 # -- drawing --------------------------------------------------------------------------------------------
