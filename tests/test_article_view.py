@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from kg.cli import main
 from kg.errors import KgError
 from kg.export import export
-from kg.views.articles import KINDS, Span, amount_label, fragments, page_names, read_articles
+from kg.views.articles import KINDS, Span, amount_label, fragments, page_names, post_spans, read_articles
 
 from .conftest import SEEDS
 from .test_browser import browser, open_page  # noqa: F401  (the Chromium fixture)
@@ -192,6 +192,20 @@ def test_overlapping_spans_nest_and_none_is_lost(spans):
         pieces = sorted(covered[i])
         assert pieces[0][0] == s.begin and pieces[-1][1] == s.end
         assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:]))   # the fragments tile the span
+
+
+@pytest.mark.parametrize("text,name,forms,found", [
+    ("Thủ tướng Na Uy Jonas Gahr Støre phát biểu.", "Jonas Gahr Støre", ["Thủ tướng"], ["Thủ tướng"]),
+    ("Bà Ruth Nyambura, đại sứ Kenya tại Việt Nam, cho biết.", "Ruth Nyambura", ["Đại sứ"], ["đại sứ"]),
+    ("Bộ trưởng A và Bộ trưởng Ngoại giao Peru Elmer Schialer", "Elmer Schialer", ["Bộ trưởng", "Bộ trưởng Ngoại giao"],
+     ["Bộ trưởng Ngoại giao"]),                               # the nearest, and the longest there
+    ("Tổng thống Kazakhstan\nKassym-Jomart Tokayev đến Hà Nội.", "Kassym-Jomart Tokayev", ["Tổng thống"], []),
+    ("ẞẞ Straße Thủ tướng Maroc Aziz Akhannouch", "Aziz Akhannouch", ["thủ tướng"], ["Thủ tướng"]),
+])
+def test_a_post_is_found_next_to_its_holder(text, name, forms, found):
+    begin = text.index(name)
+    spans = post_spans(text, forms, [Span(begin, begin + len(name), "Person", "p")])
+    assert [text[b:e] for b, e in spans] == found
 
 
 @pytest.mark.parametrize("row,label", [

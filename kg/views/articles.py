@@ -168,10 +168,6 @@ def read_articles(ds: Dataset) -> list[Article]:
     return sorted(articles.values(), key=lambda a: a.id)
 
 
-def _fold(text: str) -> str:
-    return text.casefold()
-
-
 def find_names(text: str, forms) -> list[tuple[int, int]]:
     """Whole-word occurrences of any of `forms` (case kept as written; the longest form wins)."""
     found = []
@@ -188,16 +184,16 @@ POST_REACH = 120     # characters before (or after) the holder's name where the 
 def post_spans(text: str, forms, holder: list[Span]) -> list[tuple[int, int]]:
     """The nearest occurrence of the post's title before each mention of its holder (after it when
     none precedes), within the same line; case-insensitive, since titles open sentences."""
-    folded = _fold(text)
     out = set()
-    patterns = [re.compile(rf"(?<![\wÀ-ỹ]){re.escape(_fold(f))}(?![\wÀ-ỹ])") for f in
+    # matched on the text itself, not a case-folded copy, whose length may differ ('ß' → 'ss')
+    patterns = [re.compile(rf"(?<![\wÀ-ỹ]){re.escape(f)}(?![\wÀ-ỹ])", re.IGNORECASE) for f in
                 sorted({f for f in forms if f}, key=len, reverse=True)]
     for s in holder:
-        lo = max(folded.rfind("\n", 0, s.begin) + 1, s.begin - POST_REACH)
-        nl = folded.find("\n", s.end)
+        lo = max(text.rfind("\n", 0, s.begin) + 1, s.begin - POST_REACH)
+        nl = text.find("\n", s.end)
         hi = min(nl if nl >= 0 else len(text), s.end + POST_REACH)
-        before = [m.span() for p in patterns for m in p.finditer(folded, lo, s.begin)]
-        after = [m.span() for p in patterns for m in p.finditer(folded, s.end, hi)]
+        before = [m.span() for p in patterns for m in p.finditer(text, lo, s.begin)]
+        after = [m.span() for p in patterns for m in p.finditer(text, s.end, hi)]
         if before:
             out.add(max(before, key=lambda x: (x[1], -x[0])))
         elif after:
