@@ -21,7 +21,7 @@ from kg.corpus import Article, read_corpus
 from kg.errors import KgError
 from kg.extract.crossdoc import Hints, Summary, settle
 from kg.extract.pipeline import extract
-from kg.index import Entry, StoredIndex, entry_triples, index_graph_iri, links_graph_iri, pipeline_fingerprint
+from kg.index import BUILD, Entry, StoredIndex, entry_triples, index_graph_iri, links_graph_iri, pipeline_fingerprint
 from kg.namespaces import DEFAULT_BASE_IRI, DK, NIF, SCHEMA, graphs_base
 from kg.rdf.emit import Minter, emit
 from kg.rdf.nquads import nquads
@@ -177,29 +177,57 @@ class Builder:
 
     def _job(self, article_id: str, hints: Hints) -> Job:
         entry = self.index.get(article_id)
-        source = self.sources.get(article_id) or self._stored_article(self.mint.article(article_id), entry)
+        source = self.sources.get(article_id) or self._stored_article(self.mint.article(article_id), article_id, entry.source)
         return self._new_job(source, hints, entry.content_hash)
 
     def _new_job(self, article: Article, hints: Hints, content_hash: str) -> Job:
         return Job(article, hints, self.base_iri, content_hash, self.writer.wants_text)
 
-    def _stored_article(self, article: URIRef, entry: Entry) -> Article:
+    def _stored_article(self, article: URIRef, article_id: str, source: str) -> Article:
         """An article built by an earlier run and not given now: its text and metadata, from its graph."""
-        g = self.ds.graph(self.mint.graph(entry.article_id))
+        g = self.ds.graph(self.mint.graph(article_id))
         text = g.value(article, NIF.isString)
         published = g.value(article, SCHEMA.datePublished)
         publisher = g.value(article, SCHEMA.publisher)
         title, url = g.value(article, SCHEMA.headline), g.value(article, SCHEMA.url)
-        return Article(entry.article_id, str(text or ""), entry.source,
+        return Article(article_id, str(text or ""), source,
                        date.fromisoformat(str(published)) if published is not None else None,
                        str(g.value(publisher, SCHEMA.name)) if publisher is not None else None,
                        str(title) if title is not None else None, str(url) if url is not None else None)
+
+    def _orphans(self) -> dict[str, Article]:
+        """Article graphs without an index entry: left by a run killed between taking an entry out and
+        putting it back (kg.writer). Each still holds its article's text, so it can be built again from
+        itself; one without text (a new article killed while loading) is only taken out. Looked for only
+        when the store is not settled, which every run cut short leaves it."""
+        if self.writer.mark(self.links_graph) == SETTLED:
+            return {}
+        base = graphs_base(self.base_iri)
+        keep = {str(self.links_graph), str(vocabulary_graph_iri(self.base_iri)), str(self.index.graph)}
+        found: dict[str, Article] = {}
+        for graph in self.writer.named_graphs():
+            local = graph[len(base):]
+            if not graph.startswith(base) or "/" in local or graph in keep:
+                continue
+            article = self.mint("article", local)
+            if self.index._lookup(str(article)) is not None:
+                continue
+            g = self.ds.graph(URIRef(graph))
+            article_id = g.value(article, SCHEMA.identifier)
+            recovered = self._stored_article(article, str(article_id or local), "")
+            if article_id is None or not recovered.text.strip() or self.mint.graph(recovered.id) != URIRef(graph):
+                self.writer.remove([(article, URIRef(graph))])
+                continue
+            found[recovered.id] = recovered
+        return found
 
     def build(self, articles: list[Article]) -> BuildReport:
         report = BuildReport()
         jobs = []
         changed: dict[str, Summary | None] = {}
-        for a in articles:
+        given = {a.id for a in articles}
+        orphans = [a for aid, a in self._orphans().items() if aid not in given]
+        for a in articles + orphans:
             self.sources[a.id] = a
             content_hash = a.content_hash()
             entry = self.index.get(a.id)
@@ -209,22 +237,35 @@ class Builder:
                 jobs.append(self._new_job(a, Hints(), content_hash))
                 changed[a.id] = entry.summary if entry is not None else None
         with self._changing(changed):
-            report.built = self.extract(jobs, "extracting")
+            report.built = [aid for aid in self.extract(jobs, "extracting") if aid in given]
         return report
 
     def remove(self, article_ids: list[str]) -> list[str]:
-        """Take articles out: their graphs (with all that only they said) and index entries; the others
-        then lose what they learnt from them."""
+        """Take articles out: each graph (with all that only it said), then its index entry; the others
+        then lose what they learnt from them. The ids being removed are noted in the index until the store
+        is settled again, so that the same `kg remove` run again after a kill finishes the work instead of
+        refusing the ids already gone."""
+        article_ids = list(dict.fromkeys(article_ids))
         entries = self.index.entries(article_ids)
-        missing = [aid for aid in article_ids if aid not in entries]
+        interrupted = self.writer.notes(self.links_graph, BUILD.removing)
+        missing = [aid for aid in article_ids if aid not in entries and aid not in interrupted]
         if missing:
             raise KgError(f"no article {', '.join(map(repr, missing))} in the store; "
                           "`kg query -e 'SELECT ?id { ?a a schema:NewsArticle ; schema:identifier ?id }'` lists them")
-        with self._changing({aid: entries[aid].summary for aid in article_ids}):
-            gone = [(self.mint.article(aid), self.mint.graph(aid)) for aid in article_ids]
-            self.writer.remove(gone)
-            for article, _ in gone:
-                self.index.drop(article)
+        self.writer.set_notes(self.links_graph, BUILD.removing, set(article_ids) | interrupted)
+        orphans = self._orphans()
+        gone_already = [aid for aid in orphans if aid in article_ids]
+        for aid in gone_already:
+            self.writer.remove([(self.mint.article(aid), self.mint.graph(aid))])
+        recover = [self._new_job(a, Hints(), a.content_hash()) for aid, a in orphans.items() if aid not in article_ids]
+        changed: dict[str, Summary | None] = {aid: entries[aid].summary for aid in entries}
+        changed.update({job.article.id: None for job in recover})
+        with self._changing(changed):
+            self.extract(recover, "recovering")
+            for aid in entries:
+                self.writer.remove([(self.mint.article(aid), self.mint.graph(aid))])
+                self.index.drop(self.mint.article(aid))
+        self.writer.set_notes(self.links_graph, BUILD.removing, ())
         return article_ids
 
 

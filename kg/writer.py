@@ -11,6 +11,7 @@ from typing import Iterable
 
 from rdflib import Dataset, Literal, URIRef
 
+from kg.index import BUILD
 from kg.rdf.nquads import in_graph, nquads
 from kg.store import native_store, native_term, objects, replace_graph
 
@@ -35,40 +36,64 @@ class ArticleWriter:
 
     def write(self, batch: list[tuple[URIRef, URIRef, str | list, list[tuple]]]) -> None:
         """batch: (article IRI, graph IRI, the graph as N-Triples text if `wants_text` else its triples,
-        the index entry's triples)."""
+        the index entry's triples).
+
+        On Oxigraph nothing here is one transaction, so the order is what keeps a killed run safe: the
+        entries go out first, the new statements are added to the old graph, then what only the old graph
+        said goes, then the entries come back as the mark that those graphs are whole. An article's text
+        and metadata stay in its graph throughout, so a graph left without an entry (a run killed midway)
+        can always be built again from itself (kg.build.Builder recovers such graphs)."""
         if not batch:
             return
-        self.remove([(article, graph) for article, graph, _, _ in batch])
-        if self.native is not None:
-            import pyoxigraph as ox
-            # not atomic, so the entries come after: a build killed in between leaves graphs without
-            # entries, which the next build replaces
-            self.native.bulk_load("".join(_with_union(graph, text) for _, graph, text, _ in batch).encode("utf-8"),
-                                  format=ox.RdfFormat.N_QUADS)
-            entries = "".join(nquads(self.index_graph, entry) for _, _, _, entry in batch)
-            self.native.load(entries.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        if self.native is None:
+            self.remove([(article, graph) for article, graph, _, _ in batch])
+            for _, graph, triples, _ in batch:
+                g = self.ds.graph(graph)
+                self.ds.addN((s, p, o, g) for s, p, o in triples)
+            index = self.ds.graph(self.index_graph)
+            self.ds.addN((s, p, o, index) for _, _, _, entry in batch for s, p, o in entry)
             return
-        for _, graph, triples, _ in batch:
-            g = self.ds.graph(graph)
-            self.ds.addN((s, p, o, g) for s, p, o in triples)
-        index = self.ds.graph(self.index_graph)
-        self.ds.addN((s, p, o, index) for _, _, _, entry in batch for s, p, o in entry)
+        import pyoxigraph as ox
+        for article, _, _, _ in batch:
+            self._drop_entry(article)
+        old = {graph: set(self.native.quads_for_pattern(None, None, None, native_term(graph)))
+               for _, graph, _, _ in batch if self.native.contains_named_graph(native_term(graph))}
+        self.native.bulk_load("".join(_with_union(graph, text) for _, graph, text, _ in batch).encode("utf-8"),
+                              format=ox.RdfFormat.N_QUADS)
+        for _, graph, text, _ in batch:
+            if graph in old:
+                g = native_term(graph)
+                new = ox.Store()     # read back as the store keeps them: a double's form may change
+                new.load(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=g)
+                for q in old[graph] - set(new):
+                    self.native.remove(q)
+                    self._leave_union(q, g)
+        entries = "".join(nquads(self.index_graph, entry) for _, _, _, entry in batch)
+        self.native.load(entries.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
 
     def remove(self, articles: list[tuple[URIRef, URIRef]]) -> None:
-        """The index entry goes first: a store cut short between the two only holds a graph that the next
-        build, finding no entry, replaces."""
+        """Each graph goes before its index entry: a run cut short leaves entries whose graphs are gone or
+        going, which the next run (a `kg remove` again, or any build) finishes taking out."""
         if self.native is not None:
-            index = native_term(self.index_graph)
-            for article, _ in articles:
-                for q in list(self.native.quads_for_pattern(native_term(article), None, None, index)):
-                    self.native.remove(q)
-            for _, graph in articles:
+            for article, graph in articles:
                 self._drop_graph(native_term(graph))
+                self._drop_entry(article)
             return
         index = self.ds.graph(self.index_graph)
         for article, graph in articles:
-            index.remove((article, None, None))
             self.ds.remove_graph(self.ds.graph(graph))
+            index.remove((article, None, None))
+
+    def _drop_entry(self, article: URIRef) -> None:
+        index = native_term(self.index_graph)
+        for q in list(self.native.quads_for_pattern(native_term(article), None, None, index)):
+            self.native.remove(q)
+
+    def named_graphs(self) -> list[str]:
+        if self.native is not None:
+            import pyoxigraph as ox
+            return [g.value for g in self.native.named_graphs() if isinstance(g, ox.NamedNode)]
+        return [str(g.identifier) for g in self.ds.contexts() if isinstance(g.identifier, URIRef)]
 
     def replace(self, graph: URIRef, triples, fingerprint: str | None = None) -> None:
         """Replace a whole graph (vocabulary, links) unless the index says it already holds `fingerprint`;
@@ -105,16 +130,29 @@ class ArticleWriter:
 
     def mark(self, graph: URIRef) -> str | None:
         """What the index says a whole graph holds (a fingerprint), if anything."""
-        from kg.index import BUILD
         values = objects(self.ds, self.index_graph, graph, BUILD.fingerprint)
         return values[0] if values else None
 
     def set_mark(self, graph: URIRef, value: str | None) -> None:
-        from kg.index import BUILD
         index = self.ds.graph(self.index_graph)
         index.remove((graph, BUILD.fingerprint, None))
         if value is not None:
             index.add((graph, BUILD.fingerprint, Literal(value)))
+
+    def notes(self, subject: URIRef, kind: URIRef) -> set[str]:
+        """Values the index keeps about a run in progress (e.g. the ids a removal takes out)."""
+        return set(objects(self.ds, self.index_graph, subject, kind))
+
+    def set_notes(self, subject: URIRef, kind: URIRef, values: Iterable[str]) -> None:
+        """All at once (one transaction on Oxigraph), replacing the notes there were."""
+        index = self.ds.graph(self.index_graph)
+        index.remove((subject, kind, None))
+        triples = [(subject, kind, Literal(v)) for v in sorted(values)]
+        if self.native is None:
+            self.ds.addN((s, p, o, index) for s, p, o in triples)
+        elif triples:
+            import pyoxigraph as ox
+            self.native.load(nquads(self.index_graph, triples).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
 
     # -- the union in Oxigraph's default graph -----------------------------------------------------------
 
