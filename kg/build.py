@@ -6,6 +6,8 @@ again only extracts what changed; `remove_articles` takes articles out again."""
 from __future__ import annotations
 
 import os
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -32,6 +34,7 @@ BATCH = 200          # articles per store transaction
 POOL_FROM = 100      # fewer articles than this are extracted in-process: a pool costs more than it saves
 LOCAL_UP_TO = 500    # up to this many changed articles, settling looks only at the articles around them
 SETTLED = "settled"  # the links graph's mark: every article holds what the others tell it
+MAX_JOBS = 64        # extraction processes: each holds the lexicons and models, and more only queue
 
 Progress = Callable[[str, int, int], None]     # (stage, done, total)
 
@@ -82,6 +85,37 @@ def extract_job(job: Job) -> Built:
     return Built(a.id, article, graph, data, summary, job.hints, job.content_hash, a.source)
 
 
+def _end_with_parent(parent: int) -> None:
+    """In each worker: a build killed (kill -9) leaves no worker behind extracting for nobody."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def check_jobs(jobs: int | None) -> None:
+    if jobs is not None and not 1 <= jobs <= MAX_JOBS:
+        raise KgError(f"--jobs {jobs}: give 1 to {MAX_JOBS} extraction processes")
+
+
+STORE_FILES = ("CURRENT", "IDENTITY")    # what every Oxigraph (RocksDB) store folder holds
+
+
+def check_store_folder(store: str) -> None:
+    """Before a build creates a store: a `--store` naming a file, or a folder holding other things, is
+    refused rather than filled with database files."""
+    path = Path(store)
+    if store == "memory" or store.startswith(("http://", "https://")) or not path.exists():
+        return
+    if not path.is_dir():
+        raise KgError(f"{store}: this is a file, not a store folder; give --store a new or empty folder, or "
+                      "an existing kg store")
+    if any(True for _ in path.iterdir()) and not all((path / name).is_file() for name in STORE_FILES):
+        raise KgError(f"{store}: this folder holds other files and is not a kg store; give --store a new or "
+                      "empty folder, or an existing kg store")
+
+
 class Builder:
     """One build or removal against one store: its index, its writer, its worker pool."""
 
@@ -111,7 +145,8 @@ class Builder:
             return map(extract_job, jobs)
         if self._pool is None:
             # spawn: workers start clean, with no copy of the open store's threads and locks
-            self._pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"))
+            self._pool = ProcessPoolExecutor(min(workers, len(jobs)), mp_context=get_context("spawn"),
+                                             initializer=_end_with_parent, initargs=(os.getpid(),))
         return self._pool.map(extract_job, jobs, chunksize=max(1, min(32, len(jobs) // (workers * 8))))
 
     def extract(self, jobs: list[Job], stage: str) -> list[str]:
@@ -281,6 +316,7 @@ def build_articles(ds: Dataset, sources: list[str | Path], base_iri: str = DEFAU
                    encoding: str | None = None) -> BuildReport:
     """Build every article of `sources` that the store does not already hold as it is now; a bad article
     or file does not stop the others."""
+    check_jobs(jobs)
     articles, errors = read_corpus(sources, encoding)
     if not articles and not errors:
         raise KgError("no articles found (expected .txt, .html, .jsonl or .json files)")
@@ -295,6 +331,7 @@ def build_articles(ds: Dataset, sources: list[str | Path], base_iri: str = DEFAU
 
 def remove_articles(ds: Dataset, article_ids: list[str], base_iri: str = DEFAULT_BASE_IRI,
                     jobs: int | None = None, progress: Progress | None = None) -> list[str]:
+    check_jobs(jobs)
     builder = Builder(ds, base_iri, jobs, progress)
     try:
         return builder.remove(article_ids)

@@ -51,8 +51,8 @@ def main():
     """Vietnamese diplomatic news into a knowledge graph of actors, meetings and commitments."""
 
 
-jobs_option = click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None,
-                           help="Extraction processes (default: one per core for large builds).")
+jobs_option = click.option("--jobs", "-j", type=int, default=None,      # bounded by kg.build.check_jobs
+                           help="Extraction processes, 1 to 64 (default: one per core for large builds).")
 exports_option = click.option("--no-exports", is_flag=True, help="Only update the store; write no export files.")
 
 
@@ -67,10 +67,12 @@ exports_option = click.option("--no-exports", is_flag=True, help="Only update th
 def build(sources, store, out, base_iri, jobs, encoding, no_exports):
     """Build articles (.txt, .html, .jsonl, .json files or folders; default seeds/) into the store and
     write the exports. Articles the store already holds unchanged are not extracted again."""
-    from kg.build import build_articles
+    from kg.build import build_articles, check_jobs, check_store_folder
     from kg.export import check_writable, write_build_exports
 
     sources = list(sources) or ["seeds"]
+    check_jobs(jobs)
+    check_store_folder(store)
     if not no_exports:
         check_writable(Path(out))
     with dataset(store, base_iri=base_iri) as ds, ProgressBar() as progress:
@@ -96,9 +98,10 @@ def build(sources, store, out, base_iri, jobs, encoding, no_exports):
 @exports_option
 def remove(article_ids, store, out, base_iri, jobs, no_exports):
     """Remove articles by id: their named graphs, and all that only they supported."""
-    from kg.build import remove_articles
+    from kg.build import check_jobs, remove_articles
     from kg.export import check_writable, write_build_exports
 
+    check_jobs(jobs)
     if not no_exports:
         check_writable(Path(out))
     with dataset(store, create=False, base_iri=base_iri) as ds, ProgressBar() as progress:

@@ -36,6 +36,24 @@ class Article:
         return h.hexdigest()
 
 
+def shown(value) -> str:
+    """Text that can always be printed: a file name that is not UTF-8, or a lone surrogate from a JSON
+    escape, becomes a backslash escape instead of failing where it is written out."""
+    return str(value).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _unicode(value, source: str, name: str):
+    """A string holding a lone surrogate ('\\ud800' in JSON) is no Unicode text: nothing can write it."""
+    if isinstance(value, str) and shown(value) != value:
+        raise KgError(f"{source}: the '{name}' field holds a lone surrogate ({_surrogate(value)}), which is not "
+                      "Unicode text; fix that escape in the record")
+    return value
+
+
+def _surrogate(value: str) -> str:
+    return next(f"\\u{ord(ch):04x}" for ch in value if 0xD800 <= ord(ch) <= 0xDFFF)
+
+
 def clean_text(text: str) -> str:
     """One newline convention, composed Unicode (NFC), no NULs or other control characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
@@ -57,6 +75,9 @@ def make_article(article_id, text, source: str, published=None, publisher=None, 
                  url=None) -> Article:
     if not isinstance(text, str):
         raise KgError(f"{source}: 'text' must be a string")
+    for name, value in (("id", article_id), ("text", text), ("date", published), ("publisher", publisher),
+                        ("title", title), ("url", url)):
+        _unicode(value, source, name)
     article_id = str(article_id).strip() if article_id is not None else ""
     if not article_id:
         raise KgError(f"{source}: no article id; give the record an 'id'")

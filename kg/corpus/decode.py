@@ -16,12 +16,16 @@ def decode(raw: bytes, source: str, encoding: str | None = None) -> str:
     if encoding:
         try:
             return raw.decode(encoding)
-        except LookupError:
-            raise KgError(f"unknown encoding '{encoding}'; give one Python knows, e.g. cp1258 or latin-1") from None
         except UnicodeDecodeError as e:
             raise KgError(f"{source}: not {encoding} text (byte {e.start}); check --encoding") from None
+        except (LookupError, ValueError):    # no such codec, or one that does not decode bytes to text
+            raise KgError(f"unknown encoding '{encoding}'; give one Python knows, e.g. cp1258 or latin-1") from None
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return raw.decode("utf-16")
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as e:
+            raise KgError(f"{source}: broken UTF-16 text ({e.reason} at byte {e.start}); save it again as "
+                          "UTF-8") from None
     if _looks_binary(raw):
         raise KgError(f"{source}: binary data, not text; remove it from the corpus")
     try:

@@ -10,6 +10,8 @@ from kg.corpus.article import Article, make_article, parse_date
 from kg.corpus.decode import decode
 from kg.errors import KgError
 
+MIN_WORDS = 12     # fewer words than one sentence of news: what a page without an article leaves
+
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)   # it logs malformed pages; we report them
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
@@ -20,8 +22,11 @@ def read(path: Path, encoding: str | None = None) -> Iterator[Article]:
 
 
 def from_html(page: str, article_id: str, source: str) -> Article:
-    import trafilatura
-
+    try:
+        import trafilatura
+    except ImportError as e:      # an optional dependency broken or missing: these pages cannot be read
+        raise KgError(f"{source}: cannot read web pages here (trafilatura: {e}); pip install trafilatura, "
+                      "or give the article as .txt") from None
     try:
         doc = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False,
                                           include_tables=False, favor_precision=True)
@@ -29,7 +34,7 @@ def from_html(page: str, article_id: str, source: str) -> Article:
         doc = None
     fields = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else (doc or {})
     text = fields.get("text") or ""
-    if not text.strip():
+    if len(text.split()) < MIN_WORDS:     # a menu, a login or error page: nothing to build
         raise KgError(f"{source}: no article text found in this page; check it is a news article's HTML")
     try:
         published = parse_date(fields.get("date"), source)
