@@ -19,6 +19,7 @@ Stop words are matched as words, not syllables: 'do' ends a name, the 'do' of 't
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -439,12 +440,13 @@ def _listed_projects(lex, text, toks, i, j) -> list[tuple[int, int]]:
 def find_named(ctx) -> list[NamedThing]:
     lex = _lex()
     out: list[NamedThing] = []
+    actor_spans = _actor_spans(ctx)
     for view in ctx.views:
         s = view.sentence
         text = s.text
         toks = tokenize(text)
         taken: list[tuple[int, int]] = []
-        inside, starts = _actor_spans(ctx, s)
+        inside, starts = actor_spans.get(view.index, ([], set()))
         for m in lex.quoted.finditer(text):       # 'Chiến lược "…"'
             taken.append((m.start(), m.end()))
             out.append(NamedThing("agreement", m.group(0), None,
@@ -479,17 +481,23 @@ def find_named(ctx) -> list[NamedThing]:
     return out + _acronym_mentions(ctx, out)
 
 
-def _actor_spans(ctx, s) -> tuple[list[tuple[int, int]], set[int]]:
-    """Organisation spans of the sentence, and where persons' and organisations' names begin (sentence
-    offsets): a project name does not start inside a company's name nor run into a person's."""
-    spans, starts = [], set()
+def _actor_spans(ctx) -> dict[int, tuple[list[tuple[int, int]], set[int]]]:
+    """For each sentence, its organisation spans and where persons' and organisations' names begin (sentence
+    offsets): a project name does not start inside a company's name nor run into a person's. One pass over
+    the mentions, sorted by the sentence each falls in."""
+    sentences = ctx.doc.sentences
+    begins = [s.begin for s in sentences]
+    out: dict[int, tuple[list[tuple[int, int]], set[int]]] = {}
     for actor, is_org in [(o, True) for o in ctx.orgs.values()] + [(p, False) for p in ctx.persons.values()]:
         for m in actor.mentions:
-            if s.begin <= m.begin < s.begin + len(s.text):
-                starts.add(m.begin - s.begin)
-                if is_org:
-                    spans.append((m.begin - s.begin, m.end - s.begin))
-    return spans, starts
+            n = bisect_right(begins, m.begin) - 1
+            if n < 0 or m.begin >= sentences[n].end:
+                continue
+            spans, starts = out.setdefault(n, ([], set()))
+            starts.add(m.begin - sentences[n].begin)
+            if is_org:
+                spans.append((m.begin - sentences[n].begin, m.end - sentences[n].begin))
+    return out
 
 
 def _own_acronym(name: str) -> str | None:

@@ -88,13 +88,21 @@ class Trigger:
         return _family(self.phrase.removeprefix("noun:"))
 
 
+# an article tells tens of events; past this many triggers the rest is not read for events (and the article
+# says so), so that a page of repeated cue words costs linear time, not the square of its length
+MAX_TRIGGERS = 300
+
+
 def find_events(ctx) -> list[Event]:
     data, triggers, blocked = _lexicon()
     year = _reference_year(ctx)
+    budget = MAX_TRIGGERS
     events: list[Event] = []
     discourse_date: DateValue | None = None
     told_before: set[tuple[int, int]] = set()     # mentions in sentences telling history
     for view in ctx.views:
+        if budget <= 0:
+            break
         s = view.sentence
         low = s.text.casefold()
         dates = find_dates(s.text, year, discourse_date, ctx.doc.published)
@@ -109,6 +117,10 @@ def find_events(ctx) -> list[Event]:
         last_subject: list[str] = []
         in_sentence: list[Event] = []
         found = _triggers(view, triggers, blocked, data)
+        if len(found) >= budget:
+            ctx.doc.notes.append(f"more than {MAX_TRIGGERS} event cues: events after offset {s.begin} are not read")
+            found = found[:budget]
+        budget -= len(found)
         anchor = _anchor(view, found, events, data)
         referenced: list[Event] = []
         found = [t for t in found if not _refers_back(view, t, events, data, referenced)]
