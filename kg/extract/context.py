@@ -198,11 +198,13 @@ def build_context(article_id: str, text: str, published: date | None = None,
 
     post_orgs: dict[int, str] = {}
     for r in readings:
+        title_spans = {id(om.org): om.mention for om in r.orgs}     # where the title named the body
         for pm in r.persons:
             holder = persons[pkey(pm.name)]
             for post in pm.posts:
                 if post.org:
-                    post_orgs[id(post.org)] = add_org(post.org, pm.mention, holder)
+                    where = title_spans.get(id(post.org), pm.mention)
+                    post_orgs[id(post.org)] = add_org(post.org, where, holder)
     for person in persons.values():
         for post in person.posts:
             if post.org and id(post.org) in post_orgs:
