@@ -22,6 +22,13 @@ DEV_FLOORS = {"macro": 0.95, "persons": 0.95, "roles": 0.90, "nationality": 0.95
               "events": 0.90, "participants": 0.90, "event dates": 0.90, "commitments": 0.90, "figures": 0.90}
 
 
+# articles the rules were not written on (dev2): the bars of the actors and events/commitments issues
+# (macro reached 0.954)
+DEV2_FLOORS = {"macro": 0.93, "persons": 0.92, "roles": 0.92, "nationality": 0.92, "organizations": 0.85,
+               "events": 0.90, "participants": 0.90, "event dates": 0.85, "cross-doc merges": 1.00,
+               "commitments": 0.93, "agreements": 0.80, "projects": 0.70}
+
+
 def score(gold, graph) -> dict[str, float]:
     out = subprocess.run([sys.executable, str(shared_or_skip("eval", "score.py")), "--gold", str(gold), str(graph)],
                          capture_output=True, text=True, check=True).stdout
@@ -37,13 +44,14 @@ def test_seeds_meet_their_floors(seeds_export):
     assert not low, low
 
 
-def test_dev_articles_about_other_countries_meet_their_floors(tmp_path):
-    articles = shared_or_skip("dev", "articles")
+@pytest.mark.parametrize("folder,floors", [("dev", DEV_FLOORS), ("dev2", DEV2_FLOORS)])
+def test_dev_articles_about_other_countries_meet_their_floors(tmp_path, folder, floors):
+    articles = shared_or_skip(folder, "articles")
     ds = open_dataset("memory")
     assert not build_articles(ds, [articles]).failed
     write_build_exports(ds, tmp_path)
-    result = score(shared_or_skip("dev", "gold.json"), tmp_path / "kg.trig")
-    low = {k: (result[k], floor) for k, floor in DEV_FLOORS.items() if result[k] < floor}
+    result = score(shared_or_skip(folder, "gold.json"), tmp_path / "kg.trig")
+    low = {k: (result[k], floor) for k, floor in floors.items() if result[k] < floor}
     assert not low, low
 
 
