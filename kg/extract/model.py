@@ -182,3 +182,4 @@ class Extraction:
     observations: list[Observation] = field(default_factory=list)
     named: list[NamedThing] = field(default_factory=list)
     observed: str | None = None     # when the article speaks: published, else its earliest dated event
+    notes: list[str] = field(default_factory=list)   # how the text was read where it was not read whole

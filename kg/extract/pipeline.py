@@ -35,6 +35,7 @@ def extract(article_id: str, text: str, published: date | None = None, publisher
     if hints:
         apply_year(events, hints.year)
     x = _finish(ctx, events)
+    x.notes = list(ctx.doc.notes)
     day = article_date(ctx, events)
     x.observed = day.isoformat() if day else None
     summary = summarize(ctx, events, x, needs_year)
