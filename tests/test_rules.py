@@ -403,3 +403,8 @@ def test_a_countrys_leader_named_by_the_noun(text, leader):
     refs = [ref.keys for view in ctx.views for ref in view.refs if ref.kind == "person"
             and ctx.doc.text[ref.begin:ref.end].casefold().startswith(("nhà lãnh đạo", "người đứng đầu"))]
     assert refs == ([[leader]] if leader else [])
+
+
+def test_a_short_name_in_brackets_after_a_body():
+    sentence = "Chủ tịch nước tiếp Tổng Thư ký Tổ chức Cảnh sát hình sự quốc tế (Interpol) Ana Soto đang thăm Chile."
+    assert people(sentence) == {"Ana Soto": (["secretary-general"], None)}

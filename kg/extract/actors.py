@@ -106,9 +106,9 @@ class ActorGrammar:
 
     @staticmethod
     def _bracketed(toks: list[Token], j: int) -> int:
-        """'(UAE)', '(EC)' after a name is an abbreviation of it: step over it."""
+        """'(UAE)', '(EC)', '(Interpol)' after a name is its short name: step over it."""
         if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")" and toks[j + 1].is_cap \
-                and toks[j + 1].text.replace("-", "").isalpha() and toks[j + 1].text[-1].isupper():
+                and toks[j + 1].text.replace("-", "").isalpha():
             return j + 3
         return j
 
