@@ -408,3 +408,15 @@ def test_a_countrys_leader_named_by_the_noun(text, leader):
 def test_a_short_name_in_brackets_after_a_body():
     sentence = "Chủ tịch nước tiếp Tổng Thư ký Tổ chức Cảnh sát hình sự quốc tế (Interpol) Ana Soto đang thăm Chile."
     assert people(sentence) == {"Ana Soto": (["secretary-general"], None)}
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Phó Thủ tướng gặp Bí thư Khu ủy Tân Cương (Trung Quốc) Mã Hưng Thụy.",
+     {"Mã Hưng Thụy": (["provincial-party-secretary"], "CN")}),
+    ("Nhận lời mời của Chính phủ nước Cộng hòa Nhân dân Trung Hoa, đoàn sang thăm.", {}),
+])
+def test_a_place_whose_country_is_in_brackets(sentence, expected):
+    assert people(sentence) == expected
+    if not expected:
+        assert "CN" in [code for code, _ in grammar().read(sentence, 0, 0).countries] or any(
+            o.org.country == "CN" for o in grammar().read(sentence, 0, 0).orgs)

@@ -377,6 +377,14 @@ class ActorGrammar:
         c = self._country(toks, body[0] if body else j)
         return (c[0], c[1]) if c else None
 
+    def _country_in_brackets(self, toks: list[Token], j: int) -> tuple[int, str] | None:
+        """'(Trung Quốc)' after a place or a body: the end past ')' and the country."""
+        if j < len(toks) and toks[j].text == "(":
+            c = self._country_name(toks, j + 1)
+            if c and c[0] < len(toks) and toks[c[0]].text == ")":
+                return c[0] + 1, c[1]
+        return None
+
     def _particle_joined(self, t: Token) -> bool:
         """A name word led by a particle and a hyphen ('al-Rashid', 'el-Masry')."""
         head, _, rest = t.text.partition("-")
@@ -390,7 +398,13 @@ class ActorGrammar:
             j = noun[0]
         elif not after_noun:
             known = self.places.match_at(toks, j)     # 'Bí thư Tỉnh ủy Hà Nam X'
-            return known[0] if known else j
+            if known:
+                return known[0]
+            e = j
+            while e < len(toks) and e - j < 3 and toks[e].is_word and toks[e].is_cap and not self._country(toks, e):
+                e += 1
+            # 'Bí thư Khu ủy Quảng Tây (Trung Quốc) X': a place its country in brackets tells
+            return e if e > j and self._country_in_brackets(toks, e) else j
         known = self.places.match_at(toks, j)
         if known:
             return known[0]
@@ -482,6 +496,9 @@ class ActorGrammar:
             scope = (role.get("place_follows") and post.org is None and not c) or \
                 (self.place_nouns.match_at(toks, end - 1) is not None and toks[end - 1].low in ("tỉnh", "thành phố"))
             end = self._place(toks, end, after_noun=bool(scope))
+            bracket = self._country_in_brackets(toks, end)
+            if bracket:
+                end, post.country = bracket
             link = self.posted_links.match_at(toks, end)
             if link:
                 c = self._country(toks, link[0])
