@@ -2,8 +2,10 @@
 Every file is written atomically: a temporary file beside it, then a rename."""
 from __future__ import annotations
 
+import glob
 import io
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import BinaryIO, Callable
@@ -26,11 +28,16 @@ DEFAULT_NAME = {"html": "graph.html", "timeline": "timeline.html", "ontology": "
 
 
 def write_atomic(path: Path, data: str | bytes | Callable[[BinaryIO], None]) -> None:
-    """`data` may be a function writing into the open file, for what is too large to hold as one string."""
+    """`data` may be a function writing into the open file, for what is too large to hold as one string.
+    Only a regular file is ever replaced: a link, a device, a folder at `path` is refused, never swapped
+    for a file. The temporary file is named with the writing process, so that one left by a killed run is
+    taken away by the next."""
     path = Path(path)
+    check_target(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        _clear_leftovers(path)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
     except OSError as e:
         raise KgError(f"{path.parent}: cannot write there ({e.strerror})") from None
     try:
@@ -42,10 +49,46 @@ def write_atomic(path: Path, data: str | bytes | Callable[[BinaryIO], None]) -> 
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
+        check_target(path)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def check_target(path: Path) -> None:
+    """What may be written at `path`: nothing yet, or a regular file."""
+    try:
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        return
+    except OSError as e:
+        raise KgError(f"{path}: cannot write there ({e.strerror})") from None
+    if stat.S_ISLNK(mode):
+        raise KgError(f"{path}: is a symbolic link; kg replaces only regular files, so give the file it points "
+                      "to, or another name")
+    if stat.S_ISDIR(mode):
+        raise KgError(f"{path}: is a folder; give a file name, e.g. {path / 'kg.ttl'}")
+    if not stat.S_ISREG(mode):
+        raise KgError(f"{path}: is not a regular file (a device, pipe or socket); give a file name to write")
+
+
+def _clear_leftovers(path: Path) -> None:
+    """Temporary files for `path` whose process no longer runs (a killed export or build)."""
+    for tmp in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        pid = tmp.name[len(path.name) + 2:].split(".", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            tmp.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:      # another user's process
+        return True
+    return True
 
 
 def check_writable(folder: Path) -> None:

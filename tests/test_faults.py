@@ -6,6 +6,7 @@ writes are counted, and the child kills itself with SIGKILL at the chosen write;
 that is not a transaction, is cut halfway through."""
 from __future__ import annotations
 
+import codecs
 import gc
 import json
 import os
@@ -13,10 +14,12 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from .conftest import ROOT, SEEDS
 
@@ -197,6 +200,251 @@ def test_a_removal_killed_at_any_write_and_run_again_equals_a_clean_build_of_wha
     store = _kill_and_rerun(base, start, args, points, "remove", clean)
     again = kg(*args, "--store", store, cwd=base)      # a finished removal: the ids are gone for good
     assert again.returncode == 1 and "no article" in again.stderr
+
+
+# -- bad inputs: one clear line each, the good articles all built ---------------------------------------
+
+GOOD = ("Ngày 4/3/2025, tại Nairobi, Tổng thống Kenya đã hội đàm với Chủ tịch nước Việt Nam. Hai bên nhất trí "
+        "nâng kim ngạch thương mại song phương lên 1 tỷ USD vào năm 2030.")
+GOOD_PAGE = ("<html><head><title>Hội đàm Việt Nam - Peru</title></head><body><nav>Trang chủ | Thế giới</nav>"
+             "<article><h1>Hội đàm Việt Nam - Peru</h1><p>{}</p><p>{}</p></article></body></html>").format(
+    GOOD.replace("Kenya", "Peru").replace("Nairobi", "Lima"), GOOD)
+
+
+def _record(**fields) -> bytes:
+    return json.dumps(fields).encode("utf-8") + b"\n"
+
+
+# (file name as bytes, content, what its one line says): every kind of input that once broke a build
+BAD_INPUTS = [
+    (b"surrogate.jsonl", b'{"id": "s", "text": "H\\u00e0 N\\u1ed9i \\ud800 h\\u1ed9i \\u0111\\u00e0m"}\n', "lone surrogate"),
+    (b"surrogate-title.json", b'{"id": "t", "title": "\\udfff", "text": "abc"}', "lone surrogate"),
+    (b"caf\xe9-latin1-name.txt", GOOD.encode("utf-8"), "file name is not UTF-8"),
+    (b"odd-utf16.txt", codecs.BOM_UTF16_LE + GOOD.encode("utf-16-le") + b"x", "broken UTF-16"),
+    (b"odd-utf16be.html", codecs.BOM_UTF16_BE + GOOD_PAGE.encode("utf-16-be")[:-1], "broken UTF-16"),
+    (b"menu-only.html", b"<html><body><nav><a href='/'>Trang ch\xe1\xbb\xa7</a> | \xc4\x90\xc4\x83ng nh\xe1\xba\xadp</nav>"
+                        b"<p>Trang kh\xc3\xb4ng t\xe1\xbb\x93n t\xe1\xba\xa1i</p></body></html>", "no article text"),
+    (b"empty.txt", b"", "empty article"),
+    (b"binary.txt", bytes(range(256)) * 8, "binary data"),
+    (b"cp1258.txt", "Thủ tướng".encode("utf-8").replace(b"\xe1\xbb\xa7", b"\xf2\xd2"), "not UTF-8"),
+    (b"deep.json", b"[" * 200_000, "nested too deep"),
+    (b"deep.jsonl", b"[" * 200_000 + b"\n", "nested too deep"),
+    (b"no-text.jsonl", _record(id="x"), "has no 'text'"),
+    (b"text-not-string.jsonl", _record(id="x", text=["a"]), "must be a string"),
+    (b"bad-date.jsonl", _record(id="d", date="4 March", text=GOOD), "not ISO 8601"),
+    (b"not-json.jsonl", b"{id: 1}\n", "not valid JSON"),
+    (b"not-object.json", b"[1]", "must be a JSON object"),
+    (b"huge.txt", None, "split it into articles"),          # written sparse: its size, no content
+    (b"huge-record.jsonl", None, "split it into articles"),
+]
+
+
+def _write_bad(folder: Path, name: bytes, content: bytes | None) -> None:
+    path = os.path.join(os.fsencode(folder), name)
+    if content is not None:
+        Path(os.fsdecode(path)).write_bytes(content)
+    elif name.endswith(b".txt"):
+        with open(path, "wb") as f:
+            f.truncate(200 * 1024 * 1024)
+    else:
+        with open(path, "wb") as f:       # one 40 MB line, then a good record
+            f.write(b'{"id": "big", "text": "' + b"a" * (40 * 1024 * 1024) + b'"}\n' + _record(id="after", text=GOOD))
+
+
+@pytest.fixture(scope="module")
+def bad_corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("bad-inputs")
+    for name, content, _ in BAD_INPUTS:
+        _write_bad(folder, name, content)
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "page.html").write_text(GOOD_PAGE, encoding="utf-8")
+    (folder / "mixed.jsonl").write_bytes(_record(id="kenya", text=GOOD) + b"{broken\n"
+                                         + _record(id="peru", text=GOOD.replace("Kenya", "Peru")))
+    return folder
+
+
+GOOD_IDS = ["after", "good", "kenya", "page", "peru"]
+
+
+def test_a_corpus_of_bad_inputs_builds_every_good_article_in_one_run(bad_corpus, tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    result = CliRunner().invoke(main, ["build", str(bad_corpus), "--store", str(tmp_path / "store"),
+                                       "--out", str(tmp_path / "out")])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output and result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("error: ")]
+    assert len(errors) == len(BAD_INPUTS) + 1, "\n".join(errors)       # + the broken line of mixed.jsonl
+    for name, _, expected in BAD_INPUTS:
+        shown = os.fsdecode(name).encode("utf-8", "backslashreplace").decode("utf-8")     # as kg prints it
+        named = [line for line in errors if line.startswith((f"error: {bad_corpus}/{shown}:", f"error: {bad_corpus}/{shown}["))]
+        assert len(named) == 1 and expected in named[0], (shown, expected, named)
+    assert "mixed.jsonl:2: not valid JSON" in result.output
+    assert f"built {len(GOOD_IDS)} article(s)" in result.output
+    trig = (tmp_path / "out" / "kg.trig").read_text(encoding="utf-8")
+    for article_id in GOOD_IDS:
+        assert f"article/{article_id}>" in trig
+
+
+@pytest.mark.parametrize("name, content, expected", BAD_INPUTS, ids=[n.decode("ascii", "replace") for n, _, _ in BAD_INPUTS])
+def test_each_bad_input_alone_is_one_clear_line_in_under_ten_seconds(tmp_path, name, content, expected):
+    from kg.build import build_articles
+    from kg.store import open_dataset
+
+    _write_bad(tmp_path, name, content)
+    started = time.monotonic()
+    report = build_articles(open_dataset("memory"), [tmp_path], jobs=1)
+    assert time.monotonic() - started < 10
+    assert len(report.failed) == 1 and "\n" not in report.failed[0] and expected in report.failed[0]
+    assert report.built == (["after"] if name == b"huge-record.jsonl" else [])
+
+
+def test_html_without_trafilatura_is_one_line_per_page(tmp_path, monkeypatch):
+    from kg.corpus import read_corpus
+
+    (tmp_path / "a.html").write_text(GOOD_PAGE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(GOOD, encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "trafilatura", None)      # import fails as when it is not installed
+    articles, errors = read_corpus([tmp_path])
+    assert [a.id for a in articles] == ["b"]
+    assert len(errors) == 1 and "a.html: cannot read web pages here" in errors[0]
+
+
+def test_an_unreadable_folder_is_reported_not_skipped(tmp_path, monkeypatch):
+    from kg.corpus import read_corpus
+
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "x.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(GOOD, encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path="."):       # chmod 000 does not stop root, so the refusal is simulated
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+    monkeypatch.setattr(os, "scandir", scandir)
+    articles, errors = read_corpus([tmp_path])
+    assert [a.id for a in articles] == ["b"]
+    assert len(errors) == 1 and "locked: cannot read this folder (Permission denied)" in errors[0]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--jobs", "100000"], "--jobs 100000: give 1 to 64"),
+    (["--jobs", "0"], "--jobs 0: give 1 to 64"),
+    (["--store", "{notes}"], "holds other files and is not a kg store"),
+    (["--store", "{notes}/thesis.txt"], "is a file, not a store folder"),
+])
+def test_build_options_that_would_do_harm_are_refused(tmp_path, args, message):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "thesis.txt").write_text("mine", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    args = [a.format(notes=notes) for a in args]
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "a.txt"), "--no-exports", *args]
+                                + ([] if "--store" in args else ["--store", "memory"]))
+    assert result.exit_code == 1 and message in result.output and "Traceback" not in result.output
+    assert sorted(p.name for p in notes.iterdir()) == ["thesis.txt"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(st.sampled_from(["id", "title", "date", "url", "publisher", "text", "x"]),
+                       st.one_of(st.text(), st.integers(), st.none(), st.lists(st.text(max_size=3), max_size=2)),
+                       max_size=6))
+def test_any_jsonl_record_is_an_article_or_one_clear_line(tmp_path_factory, record):
+    """Strings here include lone surrogates, which json.dumps writes as \\ud800 escapes."""
+    from kg.corpus import read_corpus
+
+    folder = tmp_path_factory.mktemp("records")
+    (folder / "r.jsonl").write_bytes(json.dumps(record).encode("ascii") + b"\n" + _record(id="ok", text=GOOD))
+    articles, errors = read_corpus([folder])
+    assert articles[-1].id == "ok" and len(articles) + len(errors) == 2
+    for article in articles:
+        article.content_hash()
+    assert all("\n" not in e and e.startswith(str(folder / "r.jsonl:1")) for e in errors)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(min_size=1, max_size=40).filter(lambda b: b"/" not in b and b"\x00" not in b and b not in (b".", b"..")),
+       st.sampled_from([b".txt", b".html", b".jsonl", b".json"]), st.binary(max_size=300))
+def test_any_file_name_and_bytes_build_without_a_traceback(tmp_path_factory, stem, suffix, raw):
+    """Read beside a good article, which is kept; then built whole (extract, write the store, export)."""
+    from kg.build import build_articles
+    from kg.corpus import read_corpus
+    from kg.export import serialize
+    from kg.store import open_dataset
+
+    folder = tmp_path_factory.mktemp("names")
+    name = stem + suffix
+    path = Path(os.fsdecode(os.path.join(os.fsencode(folder), name)))
+    path.write_bytes(raw)
+    if name != b"good.txt":
+        (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+        articles, errors = read_corpus([folder])
+        assert "good" in [a.id for a in articles]
+        assert all("\n" not in line and line.encode("utf-8") for line in errors)
+    ds = open_dataset("memory")
+    report = build_articles(ds, [path], jobs=1)
+    assert len(report.built) + len(report.failed) >= 1
+    assert all("\n" not in line and line.encode("utf-8") for line in report.failed)
+    serialize(ds, "nq").encode("utf-8")
+
+
+# -- exports never replace what is not theirs ---------------------------------------------------------------
+
+@pytest.mark.parametrize("kind, message", [
+    ("symlink", "is a symbolic link"),
+    ("folder", "is a folder; give a file name"),
+    ("fifo", "is not a regular file"),
+])
+def test_an_export_refuses_to_replace_what_is_not_a_regular_file(tmp_path, kind, message):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    target, victim = tmp_path / "out.ttl", tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    if kind == "symlink":
+        target.symlink_to(victim)
+    elif kind == "folder":
+        target.mkdir()
+    else:
+        os.mkfifo(target)
+    store = tmp_path / "store"
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    assert CliRunner().invoke(main, ["build", str(tmp_path / "a.txt"), "--store", str(store), "--no-exports"]).exit_code == 0
+    result = CliRunner().invoke(main, ["export", "-o", str(target), "--store", str(store)])
+    assert result.exit_code == 1 and message in result.output and "Traceback" not in result.output
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert target.is_symlink() if kind == "symlink" else (target.is_dir() if kind == "folder" else target.is_fifo())
+    assert not list(tmp_path.glob(".out.ttl.*"))
+
+
+def test_an_export_is_written_atomically_and_clears_what_a_killed_one_left(tmp_path):
+    from kg.export import write_atomic
+
+    target = tmp_path / "kg.ttl"
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    left = tmp_path / f".kg.ttl.{dead.stdout.strip()}.abc123.tmp"      # a process that no longer runs
+    alive = tmp_path / f".kg.ttl.{os.getpid()}.def456.tmp"             # one still writing
+    left.write_text("half")
+    alive.write_text("half")
+    target.write_text("old")
+
+    def failing(out):
+        out.write(b"partial")
+        raise RuntimeError("the export failed midway")
+    with pytest.raises(RuntimeError):
+        write_atomic(target, failing)
+    assert target.read_text() == "old"
+    write_atomic(target, "new")
+    assert target.read_text() == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([alive.name, "kg.ttl"])
 
 
 if __name__ == "__main__":

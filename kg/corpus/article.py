@@ -37,21 +37,19 @@ class Article:
 
 
 def shown(value) -> str:
-    """Text that can always be printed: a file name that is not UTF-8, or a lone surrogate from a JSON
-    escape, becomes a backslash escape instead of failing where it is written out."""
-    return str(value).encode("utf-8", "backslashreplace").decode("utf-8")
+    """Text that can always be printed on one line: a file name that is not UTF-8, a lone surrogate from a
+    JSON escape, a newline or other control character in a name becomes a backslash escape."""
+    text = str(value).encode("utf-8", "backslashreplace").decode("utf-8")
+    return "".join(f"\\x{ord(ch):02x}" if unicodedata.category(ch) == "Cc" else ch for ch in text)
 
 
 def _unicode(value, source: str, name: str):
     """A string holding a lone surrogate ('\\ud800' in JSON) is no Unicode text: nothing can write it."""
-    if isinstance(value, str) and shown(value) != value:
-        raise KgError(f"{source}: the '{name}' field holds a lone surrogate ({_surrogate(value)}), which is not "
+    lone = next((ch for ch in value if 0xD800 <= ord(ch) <= 0xDFFF), None) if isinstance(value, str) else None
+    if lone is not None:
+        raise KgError(f"{source}: the '{name}' field holds a lone surrogate (\\u{ord(lone):04x}), which is not "
                       "Unicode text; fix that escape in the record")
     return value
-
-
-def _surrogate(value: str) -> str:
-    return next(f"\\u{ord(ch):04x}" for ch in value if 0xD800 <= ord(ch) <= 0xDFFF)
 
 
 def clean_text(text: str) -> str:
