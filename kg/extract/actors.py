@@ -518,6 +518,7 @@ class ActorGrammar:
                 c = self._country(toks, end)
                 if c:
                     end, post.country = c
+            post.span = (j, end)
             posts.append(post)
             j = end
             following = self.roles.match_at(toks, j + 1) if j + 1 < len(toks) and toks[j].low in self.chain_joiners \
@@ -603,7 +604,7 @@ class ActorGrammar:
                 continue
             j, posts = self._chain(toks, i)
             if posts:
-                self._post_orgs(posts, mention(i, j), out)
+                self._post_orgs(posts, mention(i, j), out, mention)
                 k = self._after_link(toks, j)
                 name = self._name(toks, k)
                 start = self._vietnamese_start(toks, k, name[0]) if name else None
@@ -674,11 +675,13 @@ class ActorGrammar:
         return person
 
     @staticmethod
-    def _post_orgs(posts: list[Post], where: Mention, out: SentenceActors) -> None:
+    def _post_orgs(posts: list[Post], where: Mention, out: SentenceActors, mention=None) -> None:
+        """The bodies the titles name, each mentioned where its own title names it."""
         for post in posts:
+            span = mention(*post.span) if mention and post.span else where
             for org in (post.org, post.parent):
                 if org:
-                    out.orgs.append(OrgMention(org, where))
+                    out.orgs.append(OrgMention(org, span))
 
     def _after_link(self, toks: list[Token], j: int) -> int:
         """Where the name after a title starts: past 'khi đó là' ('Chủ tịch … khi đó là X') and an honorific."""
@@ -700,7 +703,7 @@ class ActorGrammar:
                 name = self._name(toks, k)
                 if (not name or name[0] - k < 2) and self._own_titles(toks, j, person, posts):
                     person.posts.extend(posts)
-                    self._post_orgs(posts, mention(i + 1, j), out)
+                    self._post_orgs(posts, mention(i + 1, j), out, mention)
                     return j
                 if name and joints and not person.posts and any(
                         p.country or p.org for p in posts[:joints[-1][1]]):
@@ -710,7 +713,7 @@ class ActorGrammar:
                     end = joints[-1][0]
                     mine = self._chain_parts(toks, start)[1][:joints[-1][1]]
                     person.posts.extend(mine)
-                    self._post_orgs(mine, mention(i + 1, end), out)
+                    self._post_orgs(mine, mention(i + 1, end), out, mention)
                     return end + 1
         return i
 

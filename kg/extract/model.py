@@ -31,6 +31,7 @@ class Post:
     posted_to: str | None = None    # 'Đại sứ Lào tại Việt Nam': the host country
     org_key: str | None = None      # set once the organisation has its identity
     parent: OrgRef | None = None    # the body the post's organ belongs to ('… Trung ương Đảng Cộng sản Cuba')
+    span: tuple[int, int] | None = None   # the title and its body, as token positions in the sentence
 
 
 @dataclass
