@@ -20,6 +20,7 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg.corpus import Article, read_corpus
+from kg.corpus.article import VOCABULARY_ID
 from kg.errors import KgError
 from kg.extract.crossdoc import Hints, Summary, settle
 from kg.extract.pipeline import extract
@@ -68,7 +69,7 @@ class Built:
 
 
 def vocabulary_graph_iri(base_iri: str) -> URIRef:
-    return URIRef(graphs_base(base_iri) + "vocabulary")
+    return URIRef(graphs_base(base_iri) + VOCABULARY_ID)
 
 
 def extract_job(job: Job) -> Built:

@@ -234,6 +234,7 @@ BAD_INPUTS = [
     (b"bad-date.jsonl", _record(id="d", date="4 March", text=GOOD), "not ISO 8601"),
     (b"not-json.jsonl", b"{id: 1}\n", "not valid JSON"),
     (b"not-object.json", b"[1]", "must be a JSON object"),
+    (b"vocabulary.txt", GOOD.encode("utf-8"), "is kg's own"),     # its graph would be the vocabulary's
     (b"huge.txt", None, "split it into articles"),          # written sparse: its size, no content
     (b"huge-record.jsonl", None, "split it into articles"),
 ]
@@ -445,6 +446,33 @@ def test_an_export_is_written_atomically_and_clears_what_a_killed_one_left(tmp_p
     write_atomic(target, "new")
     assert target.read_text() == "new"
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([alive.name, "kg.ttl"])
+
+
+def test_a_worker_ends_when_its_build_is_killed(tmp_path):
+    """A build's extraction process watches its parent: kill -9 of the build leaves no worker running."""
+    parent = subprocess.Popen([sys.executable, "-c", (
+        "import subprocess, sys, time\n"
+        "w = subprocess.Popen([sys.executable, '-c', 'import os, time; from kg.build import _end_with_parent; "
+        "_end_with_parent(os.getppid()); time.sleep(60)'])\n"
+        "print(w.pid, flush=True); time.sleep(60)")], stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    worker = int(parent.stdout.readline())
+    time.sleep(1.5)
+    assert _alive(worker)
+    parent.kill()
+    parent.wait()
+    deadline = time.monotonic() + 10
+    while _alive(worker) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _alive(worker)
+
+
+def _alive(pid: int) -> bool:
+    """Running, not a zombie waiting to be reaped."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return False
+    return "\nState:\tZ" not in status
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from kg.errors import KgError
 
 MAX_ARTICLE_CHARS = 2_000_000   # a news article is a few thousand characters; beyond this it is a dump
+VOCABULARY_ID = "vocabulary"    # the name of the vocabulary's graph beside the articles' (kg.build): no article's
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,9 @@ def make_article(article_id, text, source: str, published=None, publisher=None, 
     article_id = str(article_id).strip() if article_id is not None else ""
     if not article_id:
         raise KgError(f"{source}: no article id; give the record an 'id'")
+    if article_id == VOCABULARY_ID:
+        raise KgError(f"{source}: the article id '{VOCABULARY_ID}' is kg's own; give the article another id "
+                      "(file name or 'id' field)")
     text = clean_text(text)
     if title and isinstance(title, str) and title.strip() and not text.lstrip().startswith(title.strip()):
         text = f"{clean_text(title).strip()}\n{text}"     # the headline often names the event
