@@ -137,6 +137,39 @@ def test_both_sides_and_the_events_own_day(text, expected):
     assert expected in [(t, a, d) for t, a, d, _ in events(text, published=date(2025, 6, 11))]
 
 
+# each event of one type told, with all of its sides and no one else
+EXACT_SIDES = [
+    # 'đang thăm' after an apposition between commas tells of the object of 'tiếp' ('Thư ký' holds no 'ký')
+    ("Chiều 6/7, Chủ tịch nước Lương Cường tiếp Ngài Erlan Karin, Thư ký Nhà nước Cộng hòa Kazakhstan, đang thăm "
+     "và làm việc tại Việt Nam.", "visit", [["Erlan Karin"]]),
+    # the one welcomed visits, not the one who welcomes
+    ("Chiều 3/6, Thủ tướng Phạm Minh Chính tiếp Bộ trưởng Nội vụ Peru Juan José Santiváñez. Thủ tướng Phạm Minh "
+     "Chính hoan nghênh đoàn đại biểu Bộ Nội vụ Peru thăm Việt Nam.", "visit", [["Juan José Santiváñez"]]),
+    # 'giữa A với B, <B's titles>, hai bên …': A and B, not a leader of another sentence
+    ("Ngày 10/10, Thủ tướng Maroc Aziz Akhannouch tiếp Chủ tịch nước Lương Cường. Tại cuộc hội đàm giữa đồng chí "
+     "Trần Cẩm Tú với đồng chí Nizar Baraka, Tổng Thư ký Đảng Istiqlal, Bộ trưởng Bộ Thiết bị Maroc, hai bên nhất "
+     "trí tăng cường hợp tác.", "talks", [["Nizar Baraka", "Trần Cẩm Tú"]]),
+    ("Quang cảnh hội đàm giữa Thủ tướng Na Uy Jonas Gahr Støre và Tổng thống Kenya William Ruto.", "talks",
+     [["Jonas Gahr Støre", "William Ruto"]]),
+    # a spokesperson reporting a call is no side of it; 'kéo dài 20 phút' is no day of its own
+    ("Ngày 8/5, Thủ tướng Na Uy Jonas Gahr Støre điện đàm với Tổng thống Kenya William Ruto. Người phát ngôn Chính "
+     "phủ Kenya Isaac Mwaura cho biết, trong cuộc điện đàm kéo dài 20 phút, hai bên đã trao đổi nhiều vấn đề.",
+     "phone-call", [["Jonas Gahr Støre", "William Ruto"]]),
+    # a press conference after a meeting: given by the meeting's two sides
+    ("Chiều 4/6, Tổng thống Chile Gabriel Boric gặp Tổng thống Peru Dina Boluarte tại Lima. Hai nhà lãnh đạo tổ "
+     "chức họp báo ngay sau buổi gặp gỡ.", "conference", [["Dina Boluarte", "Gabriel Boric"]]),
+    # 'gặp A; gặp gỡ B': two meetings
+    ("Ngày 7/7, Thủ tướng Phạm Minh Chính gặp Thủ tướng Na Uy Jonas Gahr Støre; gặp gỡ Chủ tịch Quốc hội Na Uy "
+     "Masud Gharahkhani.", "meeting", [["Jonas Gahr Støre", "Phạm Minh Chính"],
+                                      ["Masud Gharahkhani", "Phạm Minh Chính"]]),
+]
+
+
+@pytest.mark.parametrize("text,etype,expected", EXACT_SIDES)
+def test_every_side_and_no_one_else(text, etype, expected):
+    assert [a for t, a, _, _ in events(text, published=date(2025, 6, 11)) if t == etype] == expected
+
+
 NO_EVENT = [
     "Hai nước sẽ cùng nhau viết tiếp những trang mới trong quan hệ hữu nghị.",        # 'viết tiếp'
     "Có thể Tổng thống Kenya William Ruto muốn gặp Thủ tướng Phạm Minh Chính.",        # speculation
@@ -153,6 +186,9 @@ NO_EVENT = [
     "Hai bên duy trì chương trình Gặp gỡ đầu Xuân giữa các tỉnh biên giới Kenya.",       # a programme's name
     "Hai nước kỷ niệm 30 năm Ngày ký Hiệp ước hữu nghị Việt Nam - Kazakhstan.",           # an anniversary
     "[Báo chí Na Uy đưa đậm về hội đàm giữa Thủ tướng Phạm Minh Chính và Thủ tướng Jonas Gahr Støre]",  # a link
+    # agreeing to negotiate so as to sign soon: no signing told
+    "Tổng thống Kenya William Ruto đồng ý với đề nghị của Thủ tướng Phạm Minh Chính về việc hai bên tiếp tục đàm "
+    "phán để sớm ký Hiệp định Thương mại Việt Nam - Kenya để thay thế Hiệp định ký năm 2001.",
 ]
 
 
@@ -170,6 +206,20 @@ def test_what_is_not_an_event(text):
 def test_modality_decides_status(text, status):
     x = extract_article("t", text, date(2025, 3, 3))
     assert [e.status for e in x.events if e.type == "talks"] == [status]
+
+
+@pytest.mark.parametrize("text,statuses", [
+    # the plan told in the first clause goes on in the next one, which has no subject of its own
+    ("Theo chương trình, Thủ tướng Phạm Minh Chính sẽ gặp Thủ tướng Na Uy Jonas Gahr Støre; gặp gỡ Chủ tịch Quốc "
+     "hội Na Uy Masud Gharahkhani.", ["announced", "announced"]),
+    ("Theo chương trình, dự kiến trong thời gian thăm Peru, Tổng thống Chile Gabriel Boric sẽ có cuộc gặp Tổng "
+     "thống Peru Dina Boluarte.", ["announced"]),
+    # a clause marked as done is held whatever came before
+    ("Tổng thống Chile Gabriel Boric sẽ thăm Peru; ông đã gặp Tổng thống Peru Dina Boluarte hôm qua.", ["held"]),
+])
+def test_a_plan_told_earlier_in_the_sentence_goes_on(text, statuses):
+    x = extract_article("t", text, date(2025, 3, 3))
+    assert [e.status for e in x.events if e.type == "meeting"] == statuses
 
 
 @pytest.mark.parametrize("text,name", [

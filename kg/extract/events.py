@@ -229,9 +229,10 @@ def _is_reference(view, trig: "Trigger", data) -> bool:
                  for w in data["reference_before"])
     start = view.sentence.begin + trig.end
     named = any(start <= r.begin < start + len(own) for r in view.refs if r.kind != "country")
-    if opener and not named and not re.search(r"\d|\b(?:với|giữa|của|sáng|trưa|chiều|tối|hôm|cùng ngày)\b",
-                                              own.casefold()):
-        return True     # 'Tại hội đàm ngay sau lễ đón, …': no counterpart, no day of its own
+    if opener and not named and not find_dates(own) and not re.search(
+            r"\b(?:với|giữa|của|ngày|sáng|trưa|chiều|tối|hôm|cùng ngày)\b", own.casefold()):
+        # 'Tại hội đàm ngay sau lễ đón, …', 'trong cuộc điện đàm kéo dài 10 phút, …': no counterpart, no day
+        return True
     # 'Diễn đàn do … tổ chức': a sentence opening on the bare noun goes on about the one just told
     return not head and bool(re.match(r"^\s+(?:do|được|có|đã|diễn ra|kết thúc|là)\b", tail))
 
@@ -384,13 +385,16 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             or _generic(head, data) or s.text.rfind("[", 0, trig.begin) > s.text.rfind("]", 0, trig.begin):
         return []      # (and '[Báo chí Nhật đưa đậm về hội đàm …]': a link to another article)
     report = _after_report(head, data)
-    if report and _persons(ctx, _refs_in(view, a + report, trig.begin)):
-        a = a + report             # 'X cho biết, A sẽ hội đàm với B': A is the subject, not X
+    if report:
+        a = a + report             # 'X cho biết, A sẽ hội đàm với B': A is the subject; X only reports it
     opener = [m.end() for m in re.finditer(rf"\b(?:{_alternation(data['clause_openers'])})\b", head)]
     if opener:
         a = a + opener[-1]         # 'trong bối cảnh A và B sắp ký …', 'nhân dịp A thăm …': A, not the main subject
     before = _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin)) or \
         _persons(ctx, _refs_in(view, a, trig.begin))
+    if _attributive(s.text[a:trig.begin], trig, data):
+        # 'X tiếp Y, <Y's titles>, đang thăm …': the participle tells of the nearest noun, the object
+        before = _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin))[-1:]
     comma = s.text.rfind(",", max(a, trig.prev_end), trig.begin)
     if len(before) > 1 and comma >= 0 and not _persons(ctx, _refs_in(view, comma + 1, trig.begin)) \
             and not _coordinated(view, before[:2]) \
@@ -406,7 +410,7 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     if notation == "ceremony":
         ev.kind = trig.family or trig.phrase.removeprefix("lễ ")
     rest = s.text[trig.end:b]
-    if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", head) for w in data["announced_cues"]) and not past \
+    if (_cue(head, data["announced_cues"]) or _announced_before(ctx, view, trig, head, data)) and not past \
             or notation in NAMED_TYPES and any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", head)
                                                for w in data["wish_cues"]):
         ev.status = "announced"    # 'sẽ', 'dự kiến'; 'đề nghị tổ chức tốt kỳ họp …': a named one ahead
@@ -423,6 +427,10 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     plural = _plural_subject(view, trig, in_sentence, events)
     if plural and not _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin)):
         before = plural
+    press = trig.phrase.removeprefix("noun:") in data["press_triggers"]
+    if press and not _refs_in(view, max(a, trig.prev_end), trig.begin, ("person",)):
+        # 'Hai nhà lãnh đạo họp báo ngay sau buổi gặp': the sides of the meeting just told give it
+        before = plural or _last_meeting(ctx, view, in_sentence, events) or before
     if notation in NAMED_TYPES:
         if not _named_event(ctx, view, ev, trig, rest, before, after, last_subject, s.text):
             return []
@@ -439,7 +447,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             ev.name = _pair_name(ctx, trig.etype, ev.attendees)
         else:
             subject = before or list(last_subject)
-            if re.match(r"^\s*(?:chính thức\s+)?giữa\b", rest) and len(after) >= 2:
+            sides = _between(ctx, view, trig, b, data) if re.match(r"^\s*(?:chính thức\s+)?giữa\b", rest) else []
+            if sides or re.match(r"^\s*(?:chính thức\s+)?giữa\b", rest) and len(after) >= 2:
                 subject = []       # 'X dự Lễ đón, Hội đàm giữa A với B': A and B meet, X only attends
             if not before and s.text[a:trig.begin].strip() == "" or notation in ("interview", "speech") and not before:
                 # 'Hội kiến Tổng thống …, Thủ tướng X …', 'Trả lời phỏng vấn …, Bộ trưởng X khẳng định': the
@@ -458,6 +467,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             after = _persons(ctx, _refs_in(view, trig.end, min(b, trig.next_begin)))
             objects = [k for k in after if k not in subject and not _possessor(view, s.text, k, trig.end)]
             direct = _persons(ctx, _refs_in(view, trig.end, min(trig.end + _first_comma(rest), trig.next_begin)))
+            if sides:      # 'giữa A, <A's titles>, với B, <B's titles>, hai bên …': those two, one event
+                objects, direct = sides, []
             if notation in PAIR_TYPES and len(subject) > 1 and _patterns()["respectively"].search(s.text[a:trig.begin]):
                 return [_twin(ctx, ev, trig, [subj] + objects, dates, discourse_date) for subj in subject]
             if notation in PAIR_TYPES and len(subject) == 1 and len(objects) > 1 \
@@ -483,6 +494,44 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             ev.name, ev.kind = f"{trig.etype['vi'][:1].upper()}{trig.etype['vi'][1:]} {doc[0]}", doc[1]
     _date(ev, dates, discourse_date, trig)
     return [ev]
+
+
+def _cue(text: str, words) -> bool:
+    """One of `words` as whole words in `text` (already case-folded)."""
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in words)
+
+
+def _attributive(lead: str, trig: Trigger, data) -> bool:
+    """'… Y, <titles>, đang thăm …', 'Y đang có chuyến thăm …': a participle, about the noun just before."""
+    cues = _alternation(data["attributive_cues"])
+    return bool(re.match(rf"(?:{cues})\s", trig.phrase) or re.search(rf"(?<!\w)(?:{cues})\s*$", lead.casefold()))
+
+
+def _announced_before(ctx, view, trig: Trigger, head: str, data) -> bool:
+    """'Thủ tướng sẽ gặp A; gặp B; dự C': a plan told earlier in the sentence goes on in a clause with no
+    subject and no mark of its own that it happened ('đã', 'vừa')."""
+    text, a = view.sentence.text, trig.span_begin
+    if not a or not _cue(text[:a].casefold(), data["announced_cues"]) or _cue(head, data["held_cues"]):
+        return False
+    return not _persons(ctx, _refs_in(view, a, trig.begin))
+
+
+def _between(ctx, view, trig: Trigger, end: int, data) -> list[str]:
+    """The two sides of 'hội đàm giữa A với B' (or 'và'): the first person after 'giữa' and the first one
+    after the link that follows A, past any titles between commas; [] if either is not a known person."""
+    base, text = view.sentence.begin, view.sentence.text
+    refs = sorted((r for r in view.refs if r.kind == "person" and trig.end <= r.begin - base
+                   and r.end - base <= end and any(k in ctx.persons for k in r.keys)), key=lambda r: r.begin)
+    if len(refs) < 2:
+        return []
+    first = refs[0]
+    for link in data["between_links"]:      # 'với' before 'và': 'và' may sit inside A's titles
+        m = re.search(rf"(?<!\w){re.escape(link)}\s", text[first.end - base:end])
+        second = m and next((r for r in refs[1:] if r.begin - base >= first.end - base + m.end()), None)
+        if second:
+            keys = [next(k for k in r.keys if k in ctx.persons) for r in (first, second)]
+            return list(dict.fromkeys(keys)) if keys[0] != keys[1] else []
+    return []
 
 
 def _coordinated(view, keys: list[str]) -> bool:
@@ -586,6 +635,16 @@ def _plural_subject(view, trig: Trigger, in_sentence, events: list[Event]) -> li
     return list(people[0].attendees) if people else []
 
 
+def _last_meeting(ctx, view, in_sentence, events: list[Event]) -> list[str]:
+    """The persons of the last meeting, talks or call told in this sentence or the three before."""
+    recent = list(in_sentence) + [e for e in _current(events) if e.mentions
+                                  and max(m.sentence for m in e.mentions) >= view.index - 3]
+    for ev in reversed(recent):
+        if ev.type in PAIR_TYPES and _persons(ctx, ev.attendees):
+            return _persons(ctx, ev.attendees)
+    return []
+
+
 def _place(view, text: str, a: int, b: int) -> str | None:
     """'tại Thủ đô Vientiane', 'tại sân bay quốc tế Wattay', 'tại Học viện …' (an institution), a country."""
     for m in PLACE.finditer(text, a, b):
@@ -616,7 +675,8 @@ def _continues(ev: Event, trig: Trigger, view, ctx, in_sentence: list[Event]) ->
     if not in_sentence or in_sentence[-1].type != ev.type or ev.type not in PAIR_TYPES:
         return None
     prev = in_sentence[-1]
-    subject = _persons(ctx, _refs_in(view, trig.prev_end, trig.begin))
+    # within its clause: 'A gặp B; gặp gỡ C' is a second meeting, not B's part of the first
+    subject = _persons(ctx, _refs_in(view, max(trig.prev_end, trig.span_begin), trig.begin))
     if subject and set(subject) <= set(prev.attendees[1:]):
         return prev
     return None
@@ -673,6 +733,8 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
         if re.search(rf"\b(?:{joint})$", trig.phrase) or re.match(rf"^\s*(?:{joint})\b", rest):
             ev.attendees = list(dict.fromkeys(ev.attendees + principals(ctx, list(ctx.persons.values()))))
     ev.name = " ".join((text[trig.begin:trig.end] + tail).split()).strip(" ,.;:")
+    if trig.phrase.removeprefix("noun:") in _lexicon()[0]["press_triggers"]:
+        ev.name = _pair_name(ctx, {"vi": trig.phrase.removeprefix("noun:")}, ev.attendees)   # not its sentence
     if ev.ordinal is not None and ev.organizer in ctx.orgs and re.match(r"^\s*(?:lần\s+)?thứ\b", rest):
         # 'Kỳ họp (lần) thứ 48 (của) Ủy ban …': one name in every article, after the body
         org = ctx.orgs[ev.organizer]
@@ -713,11 +775,14 @@ def _visit(ctx, view, ev, trig, before, after, past, text) -> bool:
             guest = [k for k in before if k not in inviters][-1:]
     else:
         guest = [k for k in before if k not in inviters][-1:]   # 'X … thăm chính thức': the nearest subject
+    welcomer = guest if guest and _welcomes_visitor(view, guest[0], trig, data) else []
+    if welcomer:
+        guest = []      # 'X hoan nghênh đoàn đại biểu … thăm Việt Nam': X is of the host side
     if not guest and re.search(r"\b(?:bắt đầu|kết thúc)\s*$", text[trig.span_begin:trig.begin]):
         guest = [k for k in _persons(ctx, _refs_in(view, 0, trig.begin)) if k not in inviters][:1]
     if of and not guest and not of.group(1) and trig.phrase.startswith("noun:"):
         return False    # 'chuyến thăm … của Bộ trưởng Ngoại giao X' with X unknown: not the protagonist's
-    ev.hosts = [k for k in inviters[:1] if k not in guest]
+    ev.hosts = [k for k in inviters[:1] if k not in guest] or welcomer
     ev.guests = guest
     ev.attendees = list(guest)
     if past and not guest:
@@ -725,6 +790,17 @@ def _visit(ctx, view, ev, trig, before, after, past, text) -> bool:
     ev.place = _destination(ctx, view, trig, text)
     ev.name = f"{type_label('visit')} {', '.join(ctx.persons[g].name for g in guest)}".strip()
     return True
+
+
+def _welcomes_visitor(view, guest: str, trig: Trigger, data) -> bool:
+    """A welcoming verb between the person taken for the guest and the trigger: that person welcomes the
+    visitor ('X hoan nghênh đoàn đại biểu Bộ Nội vụ Kenya thăm …')."""
+    base, text = view.sentence.begin, view.sentence.text
+    ends = [r.end - base for r in view.refs if guest in r.keys and r.end - base <= trig.begin]
+    if not ends:
+        return False
+    between = text[max(ends):trig.begin].casefold()
+    return _cue(between, data["welcome_verbs"])
 
 
 def _destination(ctx, view, trig: Trigger, text: str) -> str | None:
