@@ -9,7 +9,7 @@ import click
 
 from kg.errors import KgError
 from kg.namespaces import DEFAULT_BASE_IRI
-from kg.store import DEFAULT_STORE, open_dataset
+from kg.store import DEFAULT_STORE, open_dataset, store_plugin
 
 STATS = """PREFIX schema: <https://schema.org/>
 SELECT ?class (COUNT(DISTINCT ?s) AS ?count) WHERE { ?s a ?class } GROUP BY ?class ORDER BY DESC(?count) ?class"""
@@ -22,10 +22,10 @@ base_option = click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=
 
 
 @contextmanager
-def dataset(store: str, create: bool = True, base_iri: str = DEFAULT_BASE_IRI):
+def dataset(store: str, create: bool = True, base_iri: str = DEFAULT_BASE_IRI, read_only: bool = False):
     from kg.build import unfinished
 
-    ds = open_dataset(store, create=create, base_iri=base_iri)
+    ds = open_dataset(store, create=create, base_iri=base_iri, read_only=read_only)
     if not create and unfinished(ds, base_iri):
         click.echo(f"warning: the last build of {store} did not finish; answers may be incomplete until "
                    "`kg build` runs again", err=True)
@@ -164,7 +164,7 @@ def query(query_file, expression, params, fmt, store):
     text = expression or load_query(query_file)
     bindings = dict(parse_binding(p) for p in params)
     fmt = fmt or ("turtle" if query_form(text) in GRAPH_FORMS else "table")
-    with dataset(store, create=False) as ds:
+    with dataset(store, create=False, read_only=True) as ds:
         click.echo(render(run(ds, text, bindings, source=query_file), fmt), nl=False)
 
 
@@ -183,13 +183,27 @@ def queries():
 @store_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
 @click.option("--port", default=7879, show_default=True, type=int)
-@click.option("--allow-update", is_flag=True, help="Accept SPARQL Update (read-only otherwise).")
-def serve(store, host, port, allow_update):
+@click.option("--timeout", default=5.0, show_default=True, type=click.FloatRange(0.1, 3600),
+              help="Seconds a query may run before it is stopped (HTTP 503).")
+@click.option("--allow-update", is_flag=True, help="Accept SPARQL Update from this endpoint's own origin "
+                                                    "(read-only otherwise, the store opened read-only).")
+@click.option("--allow-service", is_flag=True, help="Let queries call other servers with SERVICE (and LOAD).")
+@click.option("--cors", metavar="ORIGIN", help="Let web pages of this one origin (e.g. http://localhost:3000) "
+                                              "read answers; no cross-origin access otherwise.")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Another Host name clients use to reach the endpoint (repeatable); by default only "
+                   "--host, localhost, 127.0.0.1 and [::1] are answered, against DNS rebinding.")
+def serve(store, host, port, timeout, allow_update, allow_service, cors, allow_hosts):
     """Serve the store as a SPARQL 1.1 endpoint at /sparql, with a query page at /."""
     from kg.endpoint import make_server
 
-    with dataset(store, create=False) as ds:
-        server = make_server(ds, host, port, allow_update)
+    plugin, location = store_plugin(store)
+    # readers share an Oxigraph folder (kg query, other servers) unless this one may write to it
+    on_disk = plugin == "Oxigraph"
+    reopen = (lambda: open_dataset(location, read_only=True)) if on_disk else None
+    with dataset(store, create=False, read_only=on_disk and not allow_update) as ds:
+        server = make_server(ds, host, port, allow_update, timeout=timeout, allow_service=allow_service,
+                             cors=cors.rstrip("/") if cors else None, allowed_hosts=allow_hosts, reopen=reopen)
         click.echo(f"SPARQL endpoint on http://{host}:{server.server_port}/sparql "
                    f"({'read-write' if allow_update else 'read-only'}); Ctrl-C stops it", err=True)
         try:

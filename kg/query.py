@@ -8,16 +8,25 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import rdflib.plugins.sparql
 from rdflib import Dataset, Literal, URIRef
 from rdflib.query import Result
 
 from kg.errors import KgError
-from kg.sparql_text import query_form, with_values
+from kg.sparql_text import query_form, shape, with_values
+
+# rdflib's engine (the memory store) would fetch `FROM <url>` — any address, file:/// too — into the query
+rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
 GRAPH_FORMS = ("CONSTRUCT", "DESCRIBE")
 TABLE_FORMATS = ("table", "csv", "tsv", "json", "xml")
 GRAPH_FORMATS = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "xml": "xml"}
+# Oxigraph's parser and evaluator recurse once per nesting level and per chained operator: 2,000 nested
+# braces, 5,000 parentheses or 2,600 BINDs overflow the stack and kill the process. These bounds stay far
+# below that and far above what a person writes.
+MAX_DEPTH = 64
+MAX_OPERATORS = 1000
 
 
 @dataclass(frozen=True)
@@ -83,8 +92,25 @@ def check_parameters(text: str, bindings: dict) -> None:
         raise KgError(f"the query has no variable ?{unknown[0]} to bind (see its '# params:' header)")
 
 
-def run(ds: Dataset, text: str, bindings: dict | None = None, source: str | None = None) -> Result:
+def check_query(text: str, allow_service: bool = True, source: str | None = None) -> None:
+    """Refuse, before any parser sees it, a query or update that could crash the parser, or one that
+    reaches another server (SERVICE, LOAD) when that is not allowed."""
+    where = f"{source}: " if source else ""
+    found = shape(text)
+    if found.depth > MAX_DEPTH:
+        raise KgError(f"{where}the query nests brackets {found.depth} deep; at most {MAX_DEPTH} are accepted")
+    if found.operators > MAX_OPERATORS:
+        raise KgError(f"{where}the query has {found.operators} operators, brackets and pattern keywords; "
+                      f"at most {MAX_OPERATORS} are accepted")
+    if found.remote and not allow_service:
+        raise KgError(f"{where}SERVICE and LOAD (which reach other servers) are refused here; "
+                      "start kg serve with --allow-service to allow them")
+
+
+def run(ds: Dataset, text: str, bindings: dict | None = None, source: str | None = None,
+        allow_service: bool = True) -> Result:
     """`source` names the query's file in error messages."""
+    check_query(text, allow_service, source)
     bindings = bindings or {}
     check_parameters(text, bindings)
     if query_form(text) in GRAPH_FORMS and bindings:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
+import pyoxigraph
 from rdflib import Dataset, Literal, URIRef
 from rdflib.plugin import PluginException
 
@@ -26,8 +27,10 @@ def store_plugin(spec: str) -> tuple[str, str | None]:
     return "Oxigraph", str(Path(spec))
 
 
-def open_dataset(spec: str = DEFAULT_STORE, create: bool = True, base_iri: str = DEFAULT_BASE_IRI) -> Dataset:
-    """On Oxigraph the default graph is the union of the named graphs, kept by the build (kg.writer):
+def open_dataset(spec: str = DEFAULT_STORE, create: bool = True, base_iri: str = DEFAULT_BASE_IRI,
+                 read_only: bool = False) -> Dataset:
+    """`read_only` opens an Oxigraph folder without its writer's lock, so that several readers (`kg serve`,
+    `kg query`) share it; a write to such a dataset fails. On Oxigraph the default graph is the union of the named graphs, kept by the build (kg.writer):
     Oxigraph's own union is a bag, where a statement made in a thousand articles joins a thousand times.
     Other stores answer the union of their named graphs, a set, as the default graph."""
     plugin, location = store_plugin(spec)
@@ -41,8 +44,15 @@ def open_dataset(spec: str = DEFAULT_STORE, create: bool = True, base_iri: str =
         ds.query("ASK { }")                          # fails with a clear line if nobody answers
     elif location is not None:
         path = Path(location)
-        if not create and not path.exists():
+        if (read_only or not create) and not path.exists():
             raise KgError(f"{location}: no store here; run `kg build` first")
+        if read_only:
+            try:
+                # oxrdflib opens only for writing; it uses a pyoxigraph Store set before the first operation
+                ds.store._store = pyoxigraph.Store.read_only(location)
+            except OSError as e:
+                raise KgError(f"{location}: cannot open the store to read ({e})") from None
+            return ds
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             # oxrdflib refuses create=True on an existing folder: reopen what is there
