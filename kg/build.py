@@ -45,6 +45,7 @@ class BuildReport:
     built: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)     # one clear line per article or file that failed
+    notes: list[str] = field(default_factory=list)      # 'id: …' where an article was not read whole
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class Built:
     hints: Hints
     content_hash: str
     source: str
+    notes: tuple[str, ...] = ()
 
 
 def vocabulary_graph_iri(base_iri: str) -> URIRef:
@@ -83,7 +85,7 @@ def extract_job(job: Job) -> Built:
     if a.url:
         triples.append((article, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
     data = nquads(None, triples) if job.as_text else triples
-    return Built(a.id, article, graph, data, summary, job.hints, job.content_hash, a.source)
+    return Built(a.id, article, graph, data, summary, job.hints, job.content_hash, a.source, tuple(x.notes))
 
 
 def _end_with_parent(parent: int) -> None:
@@ -132,6 +134,7 @@ class Builder:
         self.links_graph = links_graph_iri(base_iri)
         self.pipeline = pipeline_fingerprint()
         self.sources: dict[str, Article] = {}
+        self.notes: dict[str, None] = {}          # in order, once each, whatever stage read the article
         self._pool: ProcessPoolExecutor | None = None
 
     def close(self) -> None:
@@ -158,6 +161,7 @@ class Builder:
         for built in self._map(jobs):
             batch.append(built)
             done.append(built.article_id)
+            self.notes.update({f"{built.article_id}: {note}": None for note in built.notes})
             if len(batch) >= BATCH:
                 self._write(batch)
                 batch = []
@@ -274,6 +278,7 @@ class Builder:
                 changed[a.id] = entry.summary if entry is not None else None
         with self._changing(changed):
             report.built = [aid for aid in self.extract(jobs, "extracting") if aid in given]
+        report.notes = list(self.notes)
         return report
 
     def remove(self, article_ids: list[str]) -> list[str]:

@@ -244,3 +244,11 @@ def test_exports_leave_out_the_build_index(corpus, tmp_path):
     build_articles(ds, [corpus])
     assert "urn:kg:build" not in serialize(ds, "nq")
     ds.close()
+
+
+def test_the_build_reports_articles_not_read_whole(tmp_path):
+    (tmp_path / "long.txt").write_text("Kỳ họp lần thứ " * 200, encoding="utf-8")
+    (tmp_path / "short.txt").write_text("Thủ tướng Chile Ana Soto thăm Hà Nội.", encoding="utf-8")
+    report = build_articles(open_dataset("memory"), [tmp_path])
+    assert sorted(report.built) == ["long", "short"]
+    assert len(report.notes) == 1 and report.notes[0].startswith("long: ") and "pieces" in report.notes[0]
