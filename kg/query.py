@@ -121,7 +121,7 @@ def run(ds: Dataset, text: str, bindings: dict | None = None, source: str | None
         if result.type == "SELECT":
             result.bindings  # rdflib evaluates lazily: errors must surface here, not while printing
         return result
-    except KgError:
+    except (KgError, MemoryError):  # out of memory is no syntax error: the endpoint answers it with 503
         raise
     except Exception as e:  # rdflib and Oxigraph raise many kinds of syntax errors
         where = f"{source}: " if source else ""

@@ -204,3 +204,21 @@ def test_a_served_folder_is_shared_with_readers(tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_query_past_its_memory_is_stopped_alone(seeds_dataset):
+    server, url = serve(seeds_dataset, timeout=60.0, memory=100)
+    try:
+        started = time.monotonic()
+        got, text, _ = post_query(url, "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?a ?d ?c ?f")
+        assert got == 503 and "memory" in text and time.monotonic() - started < 60
+        assert alive(url)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_the_invited_origin_gets_a_preflight_answer(endpoint):
+    _, _, invited = status(endpoint, method="OPTIONS", headers={"Origin": "http://app.example"})
+    assert invited["Access-Control-Allow-Origin"] == "http://app.example" and "POST" in invited["Access-Control-Allow-Methods"]
+    assert status(endpoint, method="OPTIONS", headers={"Origin": "http://evil.example"})[0] == 403
