@@ -81,6 +81,8 @@ def build(sources, store, out, base_iri, jobs, encoding, no_exports):
         written = [] if no_exports else write_build_exports(ds, Path(out), base_iri)
     for line in report.failed:
         click.echo(f"error: {line}", err=True)
+    for line in report.notes:
+        click.echo(f"note: {line}", err=True)
     unchanged = f" ({len(report.unchanged)} unchanged)" if report.unchanged else ""
     wrote = f"; wrote {', '.join(map(str, written))}" if written else ""
     click.echo(f"built {len(report.built)} article(s) into {store}{unchanged}{wrote}")
@@ -236,7 +238,7 @@ def export(fmt, kind, output, focus, hops, event, between, store, base_iri):
     if focus:
         selection["hops"] = hops
     path = Path(output) if output else Path("exports") / DEFAULT_NAME.get(fmt, "kg" + SUFFIX[fmt])
-    with dataset(store, create=False, base_iri=base_iri) as ds:
+    with dataset(store, create=False, base_iri=base_iri, read_only=True) as ds:
         do_export(ds, fmt, path, base_iri, selection or None)
     click.echo(f"wrote {path}")
 
@@ -247,7 +249,7 @@ def validate(store):
     """Check the graph against the SHACL shapes of the data contract."""
     from kg.validate import validate as do_validate
 
-    with dataset(store, create=False) as ds:
+    with dataset(store, create=False, read_only=True) as ds:
         conforms, report = do_validate(ds)
     if conforms:
         click.echo("the graph conforms to the shapes")
@@ -262,7 +264,7 @@ def stats(store):
     """Count the nodes of each class."""
     from kg.query import render, run
 
-    with dataset(store, create=False) as ds:
+    with dataset(store, create=False, read_only=True) as ds:
         click.echo(render(run(ds, STATS), "table"), nl=False)
 
 

@@ -153,3 +153,15 @@ def test_a_bad_article_does_not_stop_the_others(tmp_path):
     assert "latin.txt: not UTF-8" in result.output
     assert "built 1 article(s)" in result.output
     assert (tmp_path / "out" / "kg.ttl").exists()
+
+
+def test_build_says_which_articles_were_not_read_whole(tmp_path):
+    from click.testing import CliRunner
+    from kg.cli import main
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "long.txt").write_text("Hội đàm " * 400, encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(corpus), "--store", "memory", "--no-exports"])
+    assert result.exit_code == 0, result.output
+    assert "note: long: a sentence of" in result.output
