@@ -125,6 +125,13 @@ MEETING_SHAPES = [
     # coordinated acts share the day told after the second
     ("Tổng thống Chile Gabriel Boric đã đến thăm Đại sứ quán Chile và gặp gỡ cộng đồng trong chiều 9-6.",
      ("visit", ["Gabriel Boric"], "2025-06-09")),
+    # a visit told first on one of its days ('nhân chuyến thăm'), then as a span: the span
+    ("Sáng 9/9, hai bộ ký bản ghi nhớ nhân chuyến thăm chính thức Việt Nam của Tổng thống Kenya William Ruto. "
+     "Tổng thống Kenya William Ruto thăm chính thức Việt Nam từ ngày 8-10/9/2025.",
+     ("visit", ["William Ruto"], "2025-09-08")),
+    # 'cùng ngày' after a month told before shares no day
+    ("Hội nghị APEC sẽ diễn ra vào tháng 11. Trước đó sáng cùng ngày, Tổng thống Chile Gabriel Boric đã thăm trụ sở "
+     "Tập đoàn Codelco.", ("visit", ["Gabriel Boric"], None)),
     # a delegation list attends the event just told
     ("Chiều 8/7, Thủ tướng Phạm Minh Chính tiếp Thủ tướng Na Uy Jonas Gahr Støre. Cùng dự có Bộ trưởng "
      "Ngoại giao Bùi Thanh Sơn.",
@@ -162,6 +169,15 @@ EXACT_SIDES = [
     ("Ngày 7/7, Thủ tướng Phạm Minh Chính gặp Thủ tướng Na Uy Jonas Gahr Støre; gặp gỡ Chủ tịch Quốc hội Na Uy "
      "Masud Gharahkhani.", "meeting", [["Jonas Gahr Støre", "Phạm Minh Chính"],
                                       ["Masud Gharahkhani", "Phạm Minh Chính"]]),
+    # 'A sẽ đến chào B và thăm C': A visits ('Theo kế hoạch' is no source)
+    ("Theo kế hoạch, Chủ tịch Thượng viện Chile Manuel Ossandón sẽ đến chào Tổng thống Peru Dina Boluarte và thăm "
+     "Đại sứ quán Chile tại Peru vào ngày 30/6.", "visit", [["Manuel Ossandón"]]),
+    # one who welcomes a signing of the two sides is none of them
+    ("Chiều 5/5, Tổng thống Kenya William Ruto hoan nghênh việc hai bên đã ký kết Hiệp định hợp tác giáo dục năm "
+     "2014.", "signing", [[]]),
+    # a country attends: not the person named last in the sentence before
+    ("Chiều 4/5, Tổng thống Chile Gabriel Boric tiếp Thủ tướng Peru Gustavo Adrianzén. Năm 2010, Chile đã tham dự "
+     "Hội nghị Thượng đỉnh G20 tại Canada.", "conference", [[]]),
 ]
 
 

@@ -110,8 +110,8 @@ def _read(kind, g, year, previous, today=None):
         return (DateValue(year, m), None) if _valid(m) and year else None
     if kind == "early_year":
         return DateValue(int(g[0]), 1), None   # 'the first days of the year': January
-    if kind == "same_day":
-        return (previous, None) if previous else None
+    if kind == "same_day":     # the day told before; a month told before is no day to share
+        return (previous, None) if previous and previous.day else None
     if kind == "rel_day":
         if today is None:
             return None

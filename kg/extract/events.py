@@ -390,8 +390,14 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     opener = [m.end() for m in re.finditer(rf"\b(?:{_alternation(data['clause_openers'])})\b", head)]
     if opener:
         a = a + opener[-1]         # 'trong bối cảnh A và B sắp ký …', 'nhân dịp A thăm …': A, not the main subject
+    evaluated = [m.end() for m in re.finditer(rf"(?<!\w)(?:{_alternation(data['evaluative_cues'])})(?!\w)", head)]
+    if evaluated:
+        a = trig.span_begin + evaluated[-1]   # 'X hoan nghênh việc A và B đã ký …': A and B, not X
     before = _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin)) or \
         _persons(ctx, _refs_in(view, a, trig.begin))
+    if re.search(r"(?<!\w)và\s+(?:(?:đến|tới|sang)\s+)?$", s.text[a:trig.begin]):
+        # 'A sẽ đến chào B và thăm C': the verb after 'và' is A's, B is the object of the one before
+        before = _drop_object(ctx, view, a, trig.begin) or before
     if _attributive(s.text[a:trig.begin], trig, data):
         # 'X tiếp Y, <Y's titles>, đang thăm …': the participle tells of the nearest noun, the object
         before = _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin))[-1:]
@@ -424,7 +430,7 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         # 'triển khai kết quả hội đàm', 'Sau lễ đón, …': the event already told, not a new one
         earlier[-1].mentions.append(ev.mentions[0])
         return []
-    plural = _plural_subject(view, trig, in_sentence, events)
+    plural = _plural_subject(view, trig, in_sentence, events, a)
     if plural and not _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin)):
         before = plural
     press = trig.phrase.removeprefix("noun:") in data["press_triggers"]
@@ -534,6 +540,21 @@ def _between(ctx, view, trig: Trigger, end: int, data) -> list[str]:
     return []
 
 
+def _drop_object(ctx, view, a: int, b: int) -> list[str]:
+    """The persons between two offsets but the last one named, when that one is not joined to the one
+    before by 'và' ('A đến chào B và …' → A; 'A và B đã điện đàm và …' → A, B)."""
+    base = view.sentence.begin
+    refs = [r for r in view.refs if r.kind in ("person", "plural") and a <= r.begin - base and r.end - base <= b
+            and any(k in ctx.persons for k in r.keys)]
+    if len(refs) < 2:
+        return []
+    keys = [next(k for k in r.keys if k in ctx.persons) for r in refs[-2:]]
+    if _coordinated(view, keys):
+        return []
+    last = set(refs[-1].keys)
+    return [k for k in _persons(ctx, _refs_in(view, a, b)) if k not in last]
+
+
 def _coordinated(view, keys: list[str]) -> bool:
     """'A và B, khi ấy là …, đã chủ trì': two persons joined by 'và'/'cùng' are one subject."""
     spans = [next((r for r in view.refs if k in r.keys), None) for k in keys]
@@ -623,10 +644,11 @@ def _possessor(view, text: str, k: str, start: int) -> bool:
     return False
 
 
-def _plural_subject(view, trig: Trigger, in_sentence, events: list[Event]) -> list[str]:
-    """'…; hai nhà lãnh đạo chứng kiến lễ ký': those of the event just told."""
+def _plural_subject(view, trig: Trigger, in_sentence, events: list[Event], start: int = 0) -> list[str]:
+    """'…; hai nhà lãnh đạo chứng kiến lễ ký': those of the event just told (the plural within the
+    trigger's own subject, from `start`: not 'Hai Thủ tướng đánh giá cao việc A và B đã …')."""
     lead = [r for r in view.refs if r.kind == "plural"
-            and max(trig.span_begin, trig.prev_end) <= r.begin - view.sentence.begin < trig.begin]
+            and max(trig.span_begin, trig.prev_end, start) <= r.begin - view.sentence.begin < trig.begin]
     if not lead:
         return []
     recent = list(in_sentence) or [e for e in events[-1:] if e.mentions and
@@ -728,7 +750,10 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
                 ev.chairs = list(dict.fromkeys(_clause_subject(ctx, view, trig) + ev.chairs))
         ev.attendees = list(ev.chairs)
     elif notation in ("conference", "forum"):
-        ev.attendees = before or after[:1] or list(last_subject)
+        # 'Năm 2010, Việt Nam đã tham dự Hội nghị …': a subject that is no person, not the last one named
+        told = before or after[:1] or any(trig.span_begin <= r.begin - view.sentence.begin < trig.begin
+                                           for r in view.refs if r.kind in ("country", "org"))
+        ev.attendees = before or after[:1] or ([] if told else list(last_subject))
         joint = "|".join(_lexicon()[0]["joint_markers"])
         if re.search(rf"\b(?:{joint})$", trig.phrase) or re.match(rf"^\s*(?:{joint})\b", rest):
             ev.attendees = list(dict.fromkeys(ev.attendees + principals(ctx, list(ctx.persons.values()))))
@@ -753,8 +778,9 @@ def _visit(ctx, view, ev, trig, before, after, past, text) -> bool:
     invite = _patterns()["host"].search(text[trig.span_begin:trig.span_end])
     inviters = _refs_in(view, trig.span_begin + invite.end(), trig.span_end) if invite else []
     attribution = re.match(r"^\s*Theo [^,]*,", text[trig.span_begin:trig.begin])
-    if attribution:
-        before = _persons(ctx, _refs_in(view, trig.span_begin + attribution.end(), trig.begin))
+    if attribution:     # 'Theo X, A thăm …': not the source (a subject narrowed already stays so)
+        told = _persons(ctx, _refs_in(view, trig.span_begin + attribution.end(), trig.begin))
+        before = [k for k in before if k in told] or told
     guest: list[str] = []
     own = text[trig.end:trig.span_end]
     inside = _patterns()["host"].search(own)
@@ -979,6 +1005,16 @@ def _compatible(a: Event, b: Event) -> bool:
     return bool(set(a.attendees) & set(b.attendees))
 
 
+def _inside(day: DateValue | None, start: DateValue | None, end: DateValue | None) -> bool:
+    """A day within a span (years, where both give one, agree)."""
+    if not day or not start or not end or not day.month or not day.day or not start.month or not end.month:
+        return False
+    if day.year and start.year and day.year != start.year:
+        return False
+    point = (day.month, day.day)
+    return (start.month, start.day or 1) <= point <= (end.month, end.day or 31)
+
+
 def _merge(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     for ev in events:
@@ -992,6 +1028,9 @@ def _merge(events: list[Event]) -> list[Event]:
         target.mentions.extend(m for m in ev.mentions if m not in target.mentions)
         if target.start is None or (ev.start and ev.start.day and not target.start.day):
             target.start, target.end = ev.start, ev.end
+        elif ev.end is not None and target.end is None and target.type in _lexicon()[0]["multi_day"] \
+                and _inside(target.start, ev.start, ev.end):
+            target.start, target.end = ev.start, ev.end   # a visit told on one of its days, then as a span
         elif target.end is not None and ev.start and ev.end is None and target.type != "visit":
             target.start, target.end = ev.start, None     # a day beats the span it falls in
         if target.type != ev.type and "ceremony" in (target.type, ev.type):
