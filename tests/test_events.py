@@ -132,6 +132,10 @@ MEETING_SHAPES = [
     # 'cùng ngày' after a month told before shares no day
     ("Hội nghị APEC sẽ diễn ra vào tháng 11. Trước đó sáng cùng ngày, Tổng thống Chile Gabriel Boric đã thăm trụ sở "
      "Tập đoàn Codelco.", ("visit", ["Gabriel Boric"], None)),
+    # a month ahead ('vào tháng 11') is no day the article tells: 'cùng ngày' is the day told before it
+    ("Ngày 9/6, Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Peru Dina Boluarte. Hai bên hy vọng hợp tác "
+     "tốt tại APEC vào tháng 11. Sáng cùng ngày, Tổng thống Chile Gabriel Boric đã thăm trụ sở Tập đoàn Codelco.",
+     ("visit", ["Gabriel Boric"], "2025-06-09")),
     # a delegation list attends the event just told
     ("Chiều 8/7, Thủ tướng Phạm Minh Chính tiếp Thủ tướng Na Uy Jonas Gahr Støre. Cùng dự có Bộ trưởng "
      "Ngoại giao Bùi Thanh Sơn.",
@@ -175,6 +179,9 @@ EXACT_SIDES = [
     # one who welcomes a signing of the two sides is none of them
     ("Chiều 5/5, Tổng thống Kenya William Ruto hoan nghênh việc hai bên đã ký kết Hiệp định hợp tác giáo dục năm "
      "2014.", "signing", [[]]),
+    # those who judge an exchange of the two countries are not its sides
+    ("Ngày 5/5, Thủ tướng Peru Gustavo Adrianzén hội đàm với Tổng thống Chile Gabriel Boric. Hai nhà lãnh đạo cũng "
+     "đánh giá cao việc Peru và Chile đã trao đổi văn kiện phê chuẩn hiệp định biên giới.", "signing", [[]]),
     # a country attends: not the person named last in the sentence before
     ("Chiều 4/5, Tổng thống Chile Gabriel Boric tiếp Thủ tướng Peru Gustavo Adrianzén. Năm 2010, Chile đã tham dự "
      "Hội nghị Thượng đỉnh G20 tại Canada.", "conference", [[]]),

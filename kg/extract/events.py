@@ -156,8 +156,10 @@ def find_events(ctx) -> list[Event]:
         _add_companions(view, referenced + in_sentence, ctx, data)
         if past:
             told_before.update((m.begin, m.end) for e in in_sentence for m in e.mentions)
-        points = [d for d in dates if d.end_date is None and not d.year_only]   # a span is no time point
-        if points and not past:
+        points = [d for d in dates if d.end_date is None and not d.year_only   # a span is no time point
+                  and not _after(d.start, ctx.doc.published)]
+        planned = in_sentence and all(e.status == "announced" for e in in_sentence)
+        if points and not past and not planned:     # a day ahead is not the day the article is telling
             discourse_date = points[-1].start
     merged = _merge(events)
     _publication_day(ctx, merged, told_before)
@@ -188,6 +190,13 @@ def find_events(ctx) -> list[Event]:
         ev.key = _identity(ctx, ev, n)
     _link_visits(merged)
     return merged
+
+
+def _after(value: DateValue, day) -> bool:
+    """A date later than the publication day: a plan or a hope ('vào tháng 11'), not the day being told."""
+    if day is None or not value.month or (value.year or day.year) is None:
+        return False
+    return ((value.year or day.year), value.month, value.day or 1) > (day.year, day.month, day.day)
 
 
 def _publication_day(ctx, events: list[Event], told_before) -> None:
@@ -452,7 +461,7 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             ev.attendees = list(dict.fromkeys(everyone + ([guest] if guest else [])))
             ev.name = _pair_name(ctx, trig.etype, ev.attendees)
         else:
-            subject = before or list(last_subject)
+            subject = before or ([] if evaluated else list(last_subject))   # not the one who judges it
             sides = _between(ctx, view, trig, b, data) if re.match(r"^\s*(?:chính thức\s+)?giữa\b", rest) else []
             if sides or re.match(r"^\s*(?:chính thức\s+)?giữa\b", rest) and len(after) >= 2:
                 subject = []       # 'X dự Lễ đón, Hội đàm giữa A với B': A and B meet, X only attends
@@ -465,7 +474,7 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 subject = speaker[:1] or subject
                 if comma >= 0:
                     b = comma
-            if not subject and not after and events:
+            if not subject and not after and events and not evaluated:
                 subject = [k for k in events[-1].attendees if k in ctx.persons]   # 'tiến hành hội đàm'
             chair = _patterns()["chair"].search(s.text[a:b])
             if chair:
