@@ -2,13 +2,9 @@
 from __future__ import annotations
 
 import gc
-import os
 import random
 import shutil
-import signal
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -134,49 +130,6 @@ def test_a_process_pool_builds_the_same_graph(corpus):
     ds = open_dataset("memory")
     build_articles(ds, [corpus], jobs=2)
     assert graph_of(ds) == clean_build([corpus])
-
-
-def test_a_build_killed_midway_leaves_a_readable_store_and_a_rerun_completes_it(tmp_path):
-    corpus = tmp_path / "synth"
-    synth.write(corpus, 300, seed=3)
-    store = tmp_path / "store"
-    command = [sys.executable, "-m", "kg.cli", "build", str(corpus), "--store", str(store), "--no-exports",
-               "--jobs", "1"]
-    with open(tmp_path / "log", "w") as log:
-        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                   cwd=tmp_path)
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and not _some_articles_written(store) and process.poll() is None:
-            time.sleep(0.2)
-        assert process.poll() is None, "the build ended before it could be killed; use a larger corpus"
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait()
-
-    ds = open_dataset(str(store), create=False)
-    count = int(next(iter(ds.query("PREFIX schema: <https://schema.org/> "
-                                   "SELECT (COUNT(?a) AS ?n) { ?a a schema:NewsArticle }")))[0])
-    assert 0 < count < 300
-    ds.close()
-    del ds
-    gc.collect()    # a finished query result may still hold the store (and its lock) until collected
-
-    rerun = subprocess.run(command, capture_output=True, text=True, stdin=subprocess.DEVNULL, cwd=tmp_path)
-    assert rerun.returncode == 0, rerun.stderr
-    assert "unchanged" in rerun.stdout
-    ds = open_dataset(str(store), create=False)
-    assert graph_of(ds) == clean_build([corpus])
-    ds.close()
-
-
-def _some_articles_written(store: Path) -> bool:
-    """The build has committed at least one batch of articles (a reader may open the store meanwhile)."""
-    import pyoxigraph as ox
-    from kg.index import BUILD
-    try:
-        reader = ox.Store.read_only(str(store))
-        return any(True for _ in reader.quads_for_pattern(None, ox.NamedNode(str(BUILD.entry)), None, None))
-    except (OSError, RuntimeError):     # files the writer is compacting: try again
-        return False
 
 
 def test_cli_remove_and_its_errors(corpus, tmp_path):

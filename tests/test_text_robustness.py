@@ -59,7 +59,7 @@ def test_an_overlong_sentence_is_read_in_pieces_and_said_so():
     ("Thủ tướng Chile. (Ảnh: Phạm Kiên/TTXVN) Cùng đi với Thủ tướng có đoàn.",
      [("caption", "Thủ tướng Chile."), ("body", "Cùng đi với Thủ tướng có đoàn.")]),
     ("Quà tặng - Ảnh: AFP Theo hãng tin, hai bên ký kết.", [("caption", "Quà tặng"), ("body", "Theo hãng tin, hai bên ký kết.")]),
-    ("Lễ đón tại Santiago. Ảnh: Mạnh Quân", [("caption", "Lễ đón tại Santiago.")]),
+    ("Lễ đón tại Santiago. Ảnh: Lê Minh Hà", [("caption", "Lễ đón tại Santiago.")]),
 ])
 def test_a_photo_credit_run_into_the_body_ends_where_the_body_starts(line, sentences):
     from kg.text.document import analyse

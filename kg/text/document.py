@@ -122,7 +122,7 @@ def credit_span(line: str) -> tuple[int, int] | None:
     """Where the first photo credit of a line starts and ends. Scraped pages run the credit into the body
     ('… Phu nhân. Ảnh: Nhan Sáng/TTXVN Chủ tịch nước …'), so a credit is bounded: to its ')' in brackets;
     else the source around a slash ('Nhan Sáng/TTXVN', 'VGP/Quang Hiếu': an acronym, or a two-word name),
-    else an acronym ('TTXVN') or two words ('Mạnh Quân')."""
+    else an acronym ('TTXVN') or two words (a photographer's name)."""
     head = CREDIT_HEAD.search(line)
     if head is None:
         return None
