@@ -420,3 +420,27 @@ def test_a_place_whose_country_is_in_brackets(sentence, expected):
     if not expected:
         assert "CN" in [code for code, _ in grammar().read(sentence, 0, 0).countries] or any(
             o.org.country == "CN" for o in grammar().read(sentence, 0, 0).orgs)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Tổng thống Chile gửi lời chào tới người đồng cấp Peru Dina Boluarte và người đồng cấp Gabriel Boric.",
+     {"Dina Boluarte": ([], "PE"), "Gabriel Boric": ([], None)}),
+    ("Hoàng hậu Vương quốc Na Uy Sonja Haraldsen dự lễ.", {"Sonja Haraldsen": ([], "NO")}),
+    ("Cố vấn an ninh quốc gia Kenya Monica Juma tiếp đoàn.", {"Monica Juma": ([], "KE")}),
+])
+def test_persons_named_without_a_post_of_the_scheme(sentence, expected):
+    assert people(sentence) == expected
+
+
+def test_a_title_held_in_a_capacity_is_nobody():
+    roles = grammar().read("Trên cương vị Chủ tịch ASEAN, Việt Nam sẽ đóng góp tích cực.", 0, 0).roles
+    assert roles == []
+
+
+def test_two_prime_ministers_of_a_partner_whose_country_is_not_told():
+    text = ("Thủ tướng Trần Văn An gặp Thủ tướng Hun Manet và Thủ tướng Anwar Ibrahim. "
+            "Tại cuộc gặp Thủ tướng Hun Manet, hai Thủ tướng nhất trí tăng cường hợp tác.")
+    from kg.extract.context import build_context
+    ctx = build_context("t", text)
+    plural = [ref.keys for view in ctx.views for ref in view.refs if ref.kind == "plural"]
+    assert plural == [["trần văn an", "hun manet"]]

@@ -80,6 +80,8 @@ class ActorGrammar:
         self.not_titles = {clean(t.split()[-2] + " " + t.split()[-1]) for t in hon["not_titles"]}
         self.particles = {p.casefold() for p in hon["name_particles"]}
         self.former = set(hon["former_marks"])
+        self.counterparts = PhraseMatcher([(f, f) for f in hon["counterpart_nouns"]])
+        self.capacity = PhraseMatcher([(f, f) for f in hon["capacity_marks"]])
         self.leader_nouns = PhraseMatcher([(f, f) for f in hon["leader_nouns"]])
         self.leader_bodies = PhraseMatcher([(f, f) for f in hon["leader_bodies"]], cased=True)
         self.place_prefixes = set(lexicons.load("places")["place_prefixes"])
@@ -622,6 +624,10 @@ class ActorGrammar:
                     last_person.posts.extend(posts)          # 'X, Ủy viên Bộ Chính trị, Bộ trưởng …'
                     i = last_end = j
                     continue
+                if any(self.capacity.match_at(toks, b) and self.capacity.match_at(toks, b)[0] == i
+                       for b in range(max(0, i - 3), i)):
+                    i = j                   # 'trên cương vị Chủ tịch ASEAN': a capacity, not someone
+                    continue
                 surname = name[1] if name and name[0] - k == 1 else None
                 ref_country = next((p.country for p in posts if p.country), None)
                 form = clean(" ".join(t.text for t in toks[i:j]))
@@ -634,6 +640,17 @@ class ActorGrammar:
                 out.roles.append(RoleRef(None, None, False, mention(i, i + 1), pronoun=True))
                 i += 1
                 continue
+            counterpart = self.counterparts.match_at(toks, i)
+            if counterpart:                 # 'người đồng cấp Nga Vladimir Putin': the other side's own
+                c = self._country(toks, counterpart[0])
+                k = c[0] if c else counterpart[0]
+                name = self._name(toks, k)
+                if name and name[0] - k >= 2:
+                    marks = [Post(None, country=c[1])] if c else []
+                    last_person = self._person(name, marks, k, side, out, mention)
+                    last_end = name[0]
+                    i = name[0]
+                    continue
             h = self.honorifics.match_at(toks, i)
             if h:
                 name = self._name(toks, h[0])

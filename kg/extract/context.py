@@ -158,7 +158,7 @@ def build_context(article_id: str, text: str, published: date | None = None,
         elif k in officers:
             person.country = None
         else:
-            person.country = guess if counts else home
+            person.country = guess     # none when nothing marks a foreign side: a foreign name is not ours
 
     orgs: dict[str, Organization] = {}
     explicit_org_country: dict[str, set] = {}
@@ -294,19 +294,20 @@ def principals(ctx: ArticleContext, people: list[Person], prefer: tuple[str, ...
     """'hai Thủ tướng', 'hai nhà lãnh đạo': for our side and the other, the person the same sentence names,
     else the side's most-mentioned person. In an article about several partners, the other side is the
     foreign leader named within the last two sentences, when there is one."""
-    other = ctx.foreign
+    def ranked(members) -> list[Person]:
+        return sorted(members, key=lambda p: (p.key not in prefer, -len(p.mentions), p.mentions[0].begin))
+
+    ours = ranked(p for p in people if p.country == ctx.home)
+    theirs = ranked(p for p in people if p.country == ctx.foreign and ctx.foreign)
     if at is not None:
-        recent = [p for p in people if p.country and p.country != ctx.home and p.posts
+        recent = [p for p in people if p.country != ctx.home and p.posts
+                  and (p.country or not grammar().is_vietnamese_name(p.name))
                   and any(at.sentence - 2 <= m.sentence <= at.sentence and m.begin < at.begin for m in p.mentions)]
-        if recent:
-            other = max(recent, key=lambda p: _last_mention_before(p, at.begin)).country
-    out = []
-    for side in (ctx.home, other):
-        ranked = sorted((p for p in people if p.country == side),
-                        key=lambda p: (p.key not in prefer, -len(p.mentions), p.mentions[0].begin))
-        if ranked:
-            out.append(ranked[0].key)
-    return out
+        if recent:          # one of the article's partners: its most-named leader (the one just named, when
+                            # the article could not tell its country)
+            nearest = max(recent, key=lambda p: (p.key in prefer, _last_mention_before(p, at.begin)))
+            theirs = ranked(p for p in people if p.country == nearest.country) if nearest.country else [nearest]
+    return [side[0].key for side in (ours, theirs) if side]
 
 
 def resolve_role(ctx: ArticleContext, ref: RoleRef, named: tuple[str, ...] = ()) -> list[str]:
