@@ -444,3 +444,8 @@ def test_two_prime_ministers_of_a_partner_whose_country_is_not_told():
     ctx = build_context("t", text)
     plural = [ref.keys for view in ctx.views for ref in view.refs if ref.kind == "plural"]
     assert plural == [["trần văn an", "hun manet"]]
+
+
+def test_a_given_name_that_is_a_country_ends_a_name_of_a_rare_surname():
+    assert people("Bí thư Tỉnh ủy Cà Văn Đức cho biết tỉnh sẽ hợp tác với Peru.") == \
+        {"Cà Văn Đức": (["provincial-party-secretary"], None)}

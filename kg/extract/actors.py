@@ -80,6 +80,7 @@ class ActorGrammar:
         self.not_titles = {clean(t.split()[-2] + " " + t.split()[-1]) for t in hon["not_titles"]}
         self.particles = {p.casefold() for p in hon["name_particles"]}
         self.former = set(hon["former_marks"])
+        self.given_names = lexicons.given_name_forms()
         self.counterparts = PhraseMatcher([(f, f) for f in hon["counterpart_nouns"]])
         self.capacity = PhraseMatcher([(f, f) for f in hon["capacity_marks"]])
         self.leader_nouns = PhraseMatcher([(f, f) for f in hon["leader_nouns"]])
@@ -344,8 +345,9 @@ class ActorGrammar:
                     break
                 if not vietnamese and k > i + 1:
                     country = self.countries.match_at(toks, k)
-                    if country and country[0] == k + 1 < n and not toks[k + 1].is_cap:
-                        break
+                    given = t.low in self.given_names and all(is_vietnamese_syllable(w.text) for w in toks[i:k])
+                    if country and country[0] == k + 1 < n and not toks[k + 1].is_cap and not given:
+                        break       # 'X Lào cho biết', but 'Quàng Văn Đức cho biết' is a name
                 k += 1
             elif t.is_word and t.low in self.particles and k + 1 < n and toks[k + 1].is_word \
                     and (toks[k + 1].is_cap or toks[k + 1].low in self.particles):
