@@ -449,3 +449,13 @@ def test_two_prime_ministers_of_a_partner_whose_country_is_not_told():
 def test_a_given_name_that_is_a_country_ends_a_name_of_a_rare_surname():
     assert people("Bí thư Tỉnh ủy Cà Văn Đức cho biết tỉnh sẽ hợp tác với Peru.") == \
         {"Cà Văn Đức": (["provincial-party-secretary"], None)}
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Thủ tướng điện đàm với ông Gabriel Boric ngay sau khi ông đắc cử Tổng thống Chile.",
+     {"Gabriel Boric": ([], None)}),             # 'ông' stands between: not read as the name's own clause
+    ("Bà Ana Soto vừa được bầu làm Chủ tịch Quốc hội Peru hôm qua.", {"Ana Soto": (["national-assembly-chair"], "PE")}),
+    ("Ông Kiprono Mutai đắc cử Tổng thống Kenya.", {"Kiprono Mutai": (["president"], "KE")}),
+])
+def test_posts_taken_up_after_the_name(sentence, expected):
+    assert people(sentence) == expected

@@ -82,6 +82,7 @@ class ActorGrammar:
         self.former = set(hon["former_marks"])
         self.given_names = lexicons.given_name_forms()
         self.counterparts = PhraseMatcher([(f, f) for f in hon["counterpart_nouns"]])
+        self.taking_office = PhraseMatcher([(f, f) for f in hon["taking_office"]])
         self.capacity = PhraseMatcher([(f, f) for f in hon["capacity_marks"]])
         self.leader_nouns = PhraseMatcher([(f, f) for f in hon["leader_nouns"]])
         self.leader_bodies = PhraseMatcher([(f, f) for f in hon["leader_bodies"]], cased=True)
@@ -712,7 +713,15 @@ class ActorGrammar:
 
     def _postposed(self, toks, i, person, out, mention) -> int:
         """Titles after a name and a comma ('X, khi ấy là Bí thư Tỉnh ủy, …'), with no name of their own,
-        belong to that name."""
+        belong to that name; so do those it takes up ('X đắc cử Tổng thống Pháp')."""
+        office = self.taking_office.match_at(toks, i)
+        if office:
+            j, posts = self._chain(toks, office[0])
+            name = self._name(toks, self._after_link(toks, j)) if posts else None
+            if posts and (not name or name[0] - j < 2):
+                person.posts.extend(posts)
+                self._post_orgs(posts, mention(office[0], j), out, mention)
+                return j
         if i + 1 < len(toks) and toks[i].text == ",":
             link = self.appositive_links.match_at(toks, i + 1)
             start = link[0] if link else i + 1
