@@ -155,3 +155,10 @@ NOT_COMMITMENTS = [
 def test_not_commitments(text, marker):
     found = [k.statement for k in extract_article("t", text).commitments if marker in k.statement]
     assert found == []
+
+
+def test_a_further_target_in_the_same_sentence_belongs_to_the_pledge():
+    x = extract_article("t", "Hai bên nhất trí đưa kim ngạch thương mại Việt Nam - Chile lên 3 tỷ USD; "
+                             "xa hơn là mục tiêu 5 tỷ USD trước năm 2030.")
+    assert [(q.value, q.year) for k in x.commitments for q in k.targets] == [(3e9, None), (5e9, 2030)]
+    assert not x.observations

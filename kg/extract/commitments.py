@@ -314,6 +314,14 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
             for q in quantities:
                 q.quantity.measure = measure_of(q.quantity, clause)
                 _baseline(q.quantity, clause)
+            if status is None and previous is not None and quantities and any(
+                    re.search(rf"(?<!\w){re.escape(w)}(?!\w)", clause.casefold()) for w in data["target_continuations"]):
+                for q in quantities:        # '…; xa hơn là mục tiêu 18 tỷ USD trước năm 2028': the same pledge's
+                    year = YEAR.search(_without_baseline(_segment(clause, q.begin)))
+                    if year:
+                        q.quantity.year = int(year.group(1))
+                    previous.targets.append(q.quantity)
+                continue
             if status is None:
                 previous = None
                 previous_subject = None
