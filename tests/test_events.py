@@ -293,3 +293,24 @@ def test_one_node_takes_the_most_precise_date_its_articles_give():
     assert not hints["a"].dates and hints["b"].dates
     apply_dates(xb.events, hints["b"])
     assert [e.start.iso() for e in xb.events if e.type == "visit"] == ["2025-03-10"]
+
+
+@pytest.mark.parametrize("text, published, visits, status", [
+    # the end of a visit already told is one more mention of it, not a second visit
+    ("Tổng thống Chile Gabriel Boric thăm chính thức Kenya vào tháng 9/2024. "
+     "Ngày 1/7, Tổng thống Kenya William Ruto tiếp Ngoại trưởng Peru Elmer Schialer. "
+     "Trong thông báo chính thức về chuyến thăm của Tổng thống Gabriel Boric, Văn phòng Tổng thống Kenya nêu rõ "
+     "hai bên đã ký nhiều văn kiện.", date(2025, 7, 2), 1, "held"),
+    # a plan ('sẽ') and a mention without it: the visit is still ahead of the publication day
+    ("Thủ tướng Na Uy Jonas Gahr Store sẽ thăm chính thức Kazakhstan từ ngày 10 đến ngày 12/9/2025. "
+     "Thủ tướng Jonas Gahr Store thăm chính thức Kazakhstan từ ngày 10 đến ngày 12/9/2025 theo lời mời của "
+     "Thủ tướng Kazakhstan Olzhas Bektenov.", date(2025, 9, 1), 1, "announced"),
+    ("Thủ tướng Na Uy Jonas Gahr Store sẽ thăm chính thức Kazakhstan từ ngày 10 đến ngày 12/9/2025. "
+     "Thủ tướng Jonas Gahr Store thăm chính thức Kazakhstan từ ngày 10 đến ngày 12/9/2025 theo lời mời của "
+     "Thủ tướng Kazakhstan Olzhas Bektenov.", date(2025, 9, 12), 1, "held"),
+])
+def test_a_visit_told_again_is_the_same_visit_with_the_status_its_day_allows(text, published, visits, status):
+    x = extract_article("t", text, published)
+    found = [e for e in x.events if e.type == "visit"]
+    assert len(found) == visits
+    assert found[0].status == status

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import lru_cache
 
 from kg import lexicons
@@ -144,7 +145,7 @@ def find_events(ctx) -> list[Event]:
             new = _event(ctx, view, trig, own_dates, sentence_date if anchor is not None or not past else None,
                          past, last_subject, data, events, in_sentence)
             for ev in new:
-                same = _continues(ev, trig, view, ctx, in_sentence)
+                same = _continues(ev, trig, view, ctx, in_sentence) or _told_visit(ev, own_dates, events)
                 if same is not None:
                     same.attendees.extend(k for k in ev.attendees if k not in same.attendees)
                     same.mentions.extend(ev.mentions)
@@ -161,7 +162,7 @@ def find_events(ctx) -> list[Event]:
         planned = in_sentence and all(e.status == "announced" for e in in_sentence)
         if points and not past and not planned:     # a day ahead is not the day the article is telling
             discourse_date = points[-1].start
-    merged = _merge(events)
+    merged = _merge(events, ctx.doc.published)
     _publication_day(ctx, merged, told_before)
     for ev in merged:
         if ev.type == "visit" and not ev.guests and not (ev.start and ev.start.year and year and ev.start.year < year):
@@ -173,7 +174,7 @@ def find_events(ctx) -> list[Event]:
             if guest:
                 ev.guests = [guest]
                 ev.attendees = [guest] + [k for k in ev.attendees if k != guest]
-    merged = _merge(merged)
+    merged = _merge(merged, ctx.doc.published)
     for ev in merged:
         if ev.type == "visit" and not ev.place:
             ev.place = _default_destination(ctx, ev)
@@ -190,6 +191,15 @@ def find_events(ctx) -> list[Event]:
         ev.key = _identity(ctx, ev, n)
     _link_visits(merged)
     return merged
+
+
+def _told_visit(ev: Event, own_dates, events: list[Event]) -> Event | None:
+    """'… trước khi kết thúc chuyến thăm', 'thông báo về chuyến thăm của X': a visit of a guest whose visit was
+    told before, with no date of its own in its sentence, is that visit again (the sentence's day is another
+    event's)."""
+    if ev.type != "visit" or not ev.guests or not ev.start or any(ev.start == d.start for d in own_dates):
+        return None     # (undated both, the merge joins them and keeps a date either may get)
+    return next((e for e in reversed(events) if e.type == "visit" and e.guests == ev.guests and e.start), None)
 
 
 def _after(value: DateValue, day) -> bool:
@@ -1024,7 +1034,9 @@ def _inside(day: DateValue | None, start: DateValue | None, end: DateValue | Non
     return (start.month, start.day or 1) <= point <= (end.month, end.day or 31)
 
 
-def _merge(events: list[Event]) -> list[Event]:
+def _merge(events: list[Event], today=None) -> list[Event]:
+    """Mentions of one event as one; told once as planned and once as done, it is held unless its day is
+    still ahead of the publication day (`today`)."""
     out: list[Event] = []
     for ev in events:
         target = next((x for x in reversed(out) if _compatible(x, ev)), None)
@@ -1051,8 +1063,11 @@ def _merge(events: list[Event]) -> list[Event]:
             pass                              # named from its guests once merging is done
         elif _name_rank(ev.name) > _name_rank(target.name):
             target.name = ev.name
-        if ev.status == "held":
-            target.status = "held"
+        if ev.status != target.status:
+            # a day's grace: a report from abroad is dated by one clock, the event by another
+            ahead = target.start is not None and target.start.day is not None and today is not None \
+                and _after(target.start, today + timedelta(days=1))
+            target.status = "announced" if ahead else "held"
     return out
 
 
