@@ -314,3 +314,18 @@ def test_a_visit_told_again_is_the_same_visit_with_the_status_its_day_allows(tex
     found = [e for e in x.events if e.type == "visit"]
     assert len(found) == visits
     assert found[0].status == status
+
+
+@pytest.mark.parametrize("text, day", [
+    # history told with a bare earlier year: that year, never the publication day
+    ("Vào 2019, Tổng thống Kenya William Ruto hội đàm với Tổng thống Peru Martín Vizcarra tại Lima.", "2019"),
+    ("2018: Tổng thống Kenya William Ruto hội đàm với Tổng thống Peru Martín Vizcarra tại Lima.", "2018"),
+    # a year that is part of a name or the article's own year dates nothing of the past
+    ("Tổng thống Kenya William Ruto hội đàm với Tổng thống Peru Dina Boluarte tại Lima, bàn về APEC 2019.",
+     "2025-07-04"),
+    ("Ngày 3/7, Tổng thống Kenya William Ruto hội đàm với Tổng thống Peru Dina Boluarte, nhắc lại quan hệ từ 1963.",
+     "2025-07-03"),
+])
+def test_a_bare_earlier_year_dates_history(text, day):
+    got = events(text, date(2025, 7, 4))
+    assert [d for t, _, d, _ in got if t == "talks"] == [day]

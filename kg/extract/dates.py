@@ -36,7 +36,12 @@ PATTERNS = [
     ("year", re.compile(rf"(?<!đầu )(?<!cuối )(?<!giữa )(?<!trong )(?<!của )(?<!đến )(?<!tới )(?<!cả )(?<!hết )"
                         rf"(?<!tháng )(?<!quý )(?<!sau )\b(?:năm|hồi) {Y}\b(?!\s*[-–]\s*\d)", re.I)),
 ]
-RELATIVE_KINDS = {"rel_day", "rel_year", "month_rel", "year"}
+# a year standing alone ('chuyến thăm Kenya (2019)', 'vào 2019'): read only when before the article's year,
+# history told in passing, and not a name's ('APEC 2019', 'UNCLOS 1982') nor a period's end ('1995 - 2025')
+BARE_YEAR = re.compile(r"(?<![\w/.,-])((?:19|20)\d\d)\b(?![/.]\d|\s*[-–]\s*\d)")
+NOT_BEFORE_BARE_YEAR = re.compile(r"(?:\d|[-–]|\b(?:từ|đến|tới|trước|sau|đầu|cuối|giữa|trong|của|cả|hết|tháng|"
+                                  r"quý|năm|hồi|số|khóa|nhiệm kỳ|giai đoạn))\s*\(?$", re.I)
+RELATIVE_KINDS = {"rel_day", "rel_year", "month_rel", "year", "bare_year"}
 
 
 @dataclass(frozen=True)
@@ -71,7 +76,23 @@ def find_dates(text: str, year: int | None = None, previous: DateValue | None = 
                 continue
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), value[0], value[1], kind))
+    for m in BARE_YEAR.finditer(text):
+        value = int(m.group(1))
+        if year is None or value >= year or any(a < m.end() and m.start() < b for a, b in taken) \
+                or NOT_BEFORE_BARE_YEAR.search(text[max(0, m.start() - 30):m.start()]) \
+                or _names_year(text[:m.start()]):
+            continue
+        found.append(DateMention(m.start(), m.end(), DateValue(value), None, "bare_year"))
     return sorted(found, key=lambda d: d.begin)
+
+
+def _names_year(before: str) -> bool:
+    """'APEC 2019', 'Expo 2020': a capitalised word right before the year makes it part of a name."""
+    words = before.split()
+    if not words or before.rstrip()[-1:] in "(,:;":
+        return False
+    last = words[-1]     # a sentence's first word is capitalised for being first, unless an acronym
+    return last[:1].isupper() and (len(words) > 1 or len(last) > 1 and last.isupper())
 
 
 def _relative_year(word: str, year: int | None) -> int | None:
