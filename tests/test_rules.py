@@ -459,3 +459,9 @@ def test_a_given_name_that_is_a_country_ends_a_name_of_a_rare_surname():
 ])
 def test_posts_taken_up_after_the_name(sentence, expected):
     assert people(sentence) == expected
+
+
+def test_a_pope_named_by_one_word():
+    x = extract_article("t", "Tổng thống Chile Gabriel Boric hội kiến Giáo hoàng Benedict tại Vatican.")
+    assert {p.name: [q.role for q in p.posts] for p in x.persons.values()} == \
+        {"Gabriel Boric": ["president"], "Benedict": []}

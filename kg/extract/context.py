@@ -259,14 +259,14 @@ def _one_word_name(ctx: ArticleContext, ref: RoleRef) -> list[str]:
     """'Tổng thống Bra-xin Lula', 'Tổng thống Putin': a foreign leader the press names by one word, when no
     fuller name of the article holds it. A Vietnamese syllable after a title is left alone: it is more
     often a given name standing for someone named in full elsewhere."""
-    if not (ref.surname and ref.role and (ref.country or ref.foreign)) or ref.plural \
+    if not (ref.surname and (ref.role or ref.foreign) and (ref.country or ref.foreign)) or ref.plural \
             or is_vietnamese_syllable(ref.surname) or ref.country == ctx.home:
         return []
     k = person_key(ref.surname)
     person = ctx.persons.get(k)
     if person is None:
         person = ctx.persons[k] = Person(k, ref.surname, ref.country or ctx.foreign,
-                                         [Post(ref.role, country=ref.country)])
+                                         [Post(ref.role, country=ref.country)] if ref.role else [])
     person.mentions.append(ref.mention)
     return [k]
 
