@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Iterable, Protocol
 
 from kg.extract.context import ActorRef
-from kg.extract.identity import Named, alike_keys, identities
+from kg.extract.identity import Named, alike_keys, identities, tells_others
 from kg.extract.model import DateValue, Person, Post
 from kg.text.normalize import digest
 
@@ -109,7 +109,7 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
             if found and found != iso and _precision(found) > _precision(iso) and _agree(found, iso):
                 h.dates[ev_key] = found
         for key, _, country, _, marked in s.roster:
-            node, agreed = nodes[key]
+            node, agreed = nodes.get(key, (key, None))
             told = agreed if agreed and not marked and agreed != country else None
             if node != key or told:
                 h.persons[key] = [node, told]
@@ -135,6 +135,8 @@ def _person_nodes(summaries: list[Summary]) -> dict[str, tuple[str, str | None]]
     named: dict[str, Named] = {}
     for s in summaries:
         for key, name, country, _, marked in s.roster:
+            if not tells_others(name, country, marked):
+                continue        # nor is it counted when the whole corpus settles: one answer either way
             n = named.setdefault(key, Named(key, name))
             n.articles.add(s.article_id)
             if marked and country:
@@ -290,7 +292,8 @@ def facets(s: Summary) -> dict[str, set[str]]:
     holder of, the bare titles it leaves unresolved, its events, its targets. Kept in the store's index,
     so that the articles sharing one with a changed article are found without reading the others."""
     return {"holds": {role_key(role, country) for _, _, country, roles, _ in s.roster for role in roles},
-            "alike": {b for key, name, *_ in s.roster for b in alike_keys(key, name)},
+            "alike": {b for key, name, country, _, marked in s.roster if tells_others(name, country, marked)
+                      for b in alike_keys(key, name)},
             "wants": {role_key(role, country) for role, country in s.wanted},
             "event": {ev_key for ev_key, _, _ in s.events},
             "target": {signature_key(sig) for sig, _ in s.targets}}

@@ -8,7 +8,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from kg import lexicons
 from kg.extract.actors import grammar
+
+HOME = lexicons.load("boilerplate")["publisher_country"]
 
 MAX_EDITS = 2          # letters apart, for names of at least MIN_LENGTH letters
 MIN_LENGTH = 10
@@ -24,12 +27,21 @@ class Named:
 
 
 def alike_keys(key: str, name: str) -> set[str]:
-    """Blocking keys: two spellings of one name share one of them ('est|3', 'k|kawada|2'), so the articles
-    that may name the same person are found by lookup, without comparing every pair."""
+    """Blocking keys: two spellings of one foreign name share one of them (the first name and the start of
+    the last, or the initial and the whole last: 'esteban|he|3', 'a|kawada|2'), so the articles that may
+    name the same person are found by lookup, without comparing every pair. A Vietnamese name is only ever
+    itself."""
     if grammar().is_vietnamese_name(name):
         return {f"={key}"}
     words = key.split()
-    return {f"={key}", f"{words[0][:3]}|{len(words)}", f"{words[0][:1]}|{words[-1]}|{len(words)}"}
+    return {f"={key}", f"{words[0]}|{words[-1][:2]}|{len(words)}", f"{words[0][:1]}|{words[-1]}|{len(words)}"}
+
+
+def tells_others(name: str, country: str | None, marked: bool) -> bool:
+    """Whether an article's mention of a person can tell the others anything: not a Vietnamese name marked
+    as ours (the others take a Vietnamese name to be ours anyway). Leaving those out keeps adding one
+    article to a large store from reading every article that names our own leaders."""
+    return not (marked and country == HOME and grammar().is_vietnamese_name(name))
 
 
 def same_person(a: str, b: str) -> bool:
