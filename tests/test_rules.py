@@ -465,3 +465,8 @@ def test_a_pope_named_by_one_word():
     x = extract_article("t", "Tổng thống Chile Gabriel Boric hội kiến Giáo hoàng Benedict tại Vatican.")
     assert {p.name: [q.role for q in p.posts] for p in x.persons.values()} == \
         {"Gabriel Boric": ["president"], "Benedict": []}
+
+
+def test_a_country_whose_name_opens_with_a_heads_word_is_no_body():
+    r = grammar().read("Đài Loan và Đài Truyền hình Kenya ký kết.", 0, 0)
+    assert [c for c, _ in r.countries] == ["TW"] and [o.org.surface for o in r.orgs] == ["Đài Truyền hình Kenya"]

@@ -142,8 +142,8 @@ class ActorGrammar:
             return self._bracketed(toks, j), OrgRef(base, surface, country, entry.get("type", "organization"),
                                                     bloc=entry.get("bloc"))
         h = self.heads.match_at(toks, i)
-        if not h:
-            return None
+        if not h or self.countries.match_at(toks, i):
+            return None         # 'Đài Loan' is a place, though 'Đài' heads a broadcaster's name
         return self._generic_org(toks, i, h[0], after_title)
 
     def _generic_org(self, toks: list[Token], i: int, j: int, after_title: bool) -> tuple[int, OrgRef] | None:
