@@ -205,3 +205,22 @@ def test_the_build_reports_articles_not_read_whole(tmp_path):
     report = build_articles(open_dataset("memory"), [tmp_path])
     assert sorted(report.built) == ["long", "short"]
     assert len(report.notes) == 1 and report.notes[0].startswith("long: ") and "pieces" in report.notes[0]
+
+
+@pytest.mark.parametrize("spec", ["memory", "oxigraph"])
+def test_person_identity_added_one_article_at_a_time_equals_a_clean_build(tmp_path, spec):
+    """A marked name, the same name unmarked, a misspelling, an initial: built one run at a time, the store
+    ends as one clean build of all four (one node, the marked country)."""
+    texts = {"a": "Tổng thống Kenya William Ruto thăm Hà Nội. Tổng thống William Ruto hội đàm với Thủ tướng.",
+             "b": "Bài viết về Chile và Peru nhắc tới ông William Ruto khi bàn về Chile và Peru.",
+             "c": "Tổng thống Kenya Wiliam Ruto phát biểu tại hội nghị ở Nairobi với Tổng thống Chile.",
+             "d": "Ông W. Ruto gặp Tổng thống Chile Gabriel Boric; ông W. Ruto nói về Chile."}
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    ds = open_dataset("memory" if spec == "memory" else str(tmp_path / "store"))
+    for name in ("d", "b", "c", "a"):
+        assert not build_articles(ds, [folder / f"{name}.txt"], jobs=1).failed
+    assert graph_of(ds) == clean_build([folder])
+    ds.close()

@@ -43,6 +43,8 @@ class ArticleContext:
     views: list[SentenceView]
     protagonist: str | None
     unresolved: list[tuple[int, RoleRef]] = field(default_factory=list)   # (sentence index, bare title)
+    read: list[list] = field(default_factory=list)   # its persons as the article alone tells them, before any
+                                                     # hint: [key, name, country, marked]
 
     def country_of(self, actor_key: str) -> str | None:
         if actor_key in self.persons:
@@ -237,6 +239,7 @@ def build_context(article_id: str, text: str, published: date | None = None,
                 if not ref.plural and ref.surname:
                     persons[resolved[0]].mentions.append(ref.mention)
         view.refs.sort(key=lambda a: a.begin)
+    ctx.read = [[p.key, p.name, p.country, p.marked] for p in persons.values()]
     return ctx
 
 

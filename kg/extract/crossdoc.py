@@ -50,6 +50,8 @@ class Summary:
     needs_year: bool = False
     targets: list[list] = field(default_factory=list)    # [signature, commitment id]
     dated: list[list] = field(default_factory=list)      # [digest of the event key, its start as ISO or None]
+    read: list[list] = field(default_factory=list)       # persons as the article alone tells them, before
+                                                         # any hint: [key, name, country, marked]
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -78,7 +80,8 @@ def summarize(ctx, events, extraction, needs_year: bool) -> Summary:
     return Summary(extraction.article_id, published, extraction.observed, roster, [list(w) for w in wanted],
                    [[digest(ev.key), ev.start.month if ev.start else None, ev.start.day if ev.start else None]
                     for ev in events],
-                   needs_year, targets, [[digest(ev.key), ev.start.iso() if ev.start else None] for ev in events])
+                   needs_year, targets, [[digest(ev.key), ev.start.iso() if ev.start else None] for ev in events],
+                   [list(r) for r in ctx.read])
 
 
 def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
@@ -108,7 +111,7 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
             found = best.get(ev_key)
             if found and found != iso and _precision(found) > _precision(iso) and _agree(found, iso):
                 h.dates[ev_key] = found
-        for key, _, country, _, marked in s.roster:
+        for key, _, country, marked in s.read:
             node, agreed = nodes.get(key, (key, None))
             told = agreed if agreed and not marked and agreed != country else None
             if node != key or told:
@@ -134,7 +137,7 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
 def _person_nodes(summaries: list[Summary]) -> dict[str, tuple[str, str | None]]:
     named: dict[str, Named] = {}
     for s in summaries:
-        for key, name, country, _, marked in s.roster:
+        for key, name, country, marked in s.read:
             if not tells_others(name, country, marked):
                 continue        # nor is it counted when the whole corpus settles: one answer either way
             n = named.setdefault(key, Named(key, name))
@@ -292,7 +295,7 @@ def facets(s: Summary) -> dict[str, set[str]]:
     holder of, the bare titles it leaves unresolved, its events, its targets. Kept in the store's index,
     so that the articles sharing one with a changed article are found without reading the others."""
     return {"holds": {role_key(role, country) for _, _, country, roles, _ in s.roster for role in roles},
-            "alike": {b for key, name, country, _, marked in s.roster if tells_others(name, country, marked)
+            "alike": {b for key, name, country, marked in s.read if tells_others(name, country, marked)
                       for b in alike_keys(key, name)},
             "wants": {role_key(role, country) for role, country in s.wanted},
             "event": {ev_key for ev_key, _, _ in s.events},
@@ -346,15 +349,17 @@ def settle(corpus: Corpus, reextract, changed: dict[str, Summary | None] | None 
     for _ in range(MAX_ROUNDS):
         now = corpus.summaries(recent)
         said = said_before + list(now.values())
+        alike = _union(said, "alike")
         candidates = (set(now) | corpus.sharing("wants", _union(said, "holds"))
-                      | corpus.sharing("event", _union(said, "event")) | corpus.sharing("alike", _union(said, "alike")))
+                      | corpus.sharing("event", _union(said, "event")) | corpus.sharing("alike", alike))
         wanting = corpus.summaries(candidates)
         # every article sharing an event: it may lend a year or a more precise date
         context = candidates | corpus.sharing("holds", _union(wanting.values(), "wants")) | corpus.sharing(
-            "event", _union(wanting.values(), "event")) | corpus.sharing(
-            "alike", _union(wanting.values(), "alike"))
+            "event", _union(wanting.values(), "event"))
         hints = corpus_hints(list(corpus.summaries(context).values()))
         used = corpus.hints(candidates)
+        for aid in candidates & set(wanting):
+            hints[aid].persons = _persons_around(wanting[aid], alike, hints[aid], used.get(aid, Hints()))
         redo = [(aid, hints[aid]) for aid in sorted(candidates) if hints[aid] != used.get(aid, Hints())]
         if not redo:
             break
@@ -363,6 +368,18 @@ def settle(corpus: Corpus, reextract, changed: dict[str, Summary | None] | None 
         recent = set(reextract(redo))
         touched |= recent
     return _reaffirmations_around(corpus, touched_before + list(corpus.summaries(touched).values()))
+
+
+def _persons_around(s: Summary, alike: set[str], new: Hints, used: Hints) -> dict[str, list]:
+    """An article's person hints after a change: recomputed for the persons that share a blocking key with
+    what the changed articles say (every article naming them is in the settling's reach), kept as they
+    were for the others (the change tells nothing new of them, and reading all that names them is what
+    made adding one article to a large store slow)."""
+    touched = {key for key, name, country, marked in s.read
+               if tells_others(name, country, marked) and alike_keys(key, name) & alike}
+    out = {k: v for k, v in used.persons.items() if k not in touched}
+    out.update({k: v for k, v in new.persons.items() if k in touched})
+    return dict(sorted(out.items()))
 
 
 def _union(summaries: Iterable[Summary], facet: str) -> set[str]:
