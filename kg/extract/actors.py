@@ -408,7 +408,7 @@ class ActorGrammar:
             e = j
             while e < len(toks) and e - j < 3 and toks[e].is_word and toks[e].is_cap and not self._country(toks, e):
                 e += 1
-            # 'Bí thư Khu ủy Quảng Tây (Trung Quốc) X': a place its country in brackets tells
+            # 'Bí thư Khu ủy Tân Cương (Trung Quốc) X': a place its country in brackets tells
             return e if e > j and self._country_in_brackets(toks, e) else j
         known = self.places.match_at(toks, j)
         if known:
@@ -575,7 +575,7 @@ class ActorGrammar:
                 left, right = t.text[:cut], t.text[cut + 1:]
                 pieces = [Token(left, t.begin, t.begin + cut), Token("-", t.begin + cut, t.begin + cut + 1),
                           Token(right, t.begin + cut + 1, t.end)]
-                before = out + pieces[:1]
+                before = out[-4:] + pieces[:1]         # a country's name has at most four words
                 ends_country = any((m := self.paired_countries.match_at(before, b)) and m[0] == len(before)
                                    for b in range(max(0, len(before) - 4), len(before)))
                 starts_country = self.paired_countries.match_at(pieces[2:] + toks[n + 1:n + 4], 0) is not None
@@ -644,7 +644,7 @@ class ActorGrammar:
                 i += 1
                 continue
             counterpart = self.counterparts.match_at(toks, i)
-            if counterpart:                 # 'người đồng cấp Nga Vladimir Putin': the other side's own
+            if counterpart:                 # 'người đồng cấp Peru Ana Soto': the other side's own
                 c = self._country(toks, counterpart[0])
                 k = c[0] if c else counterpart[0]
                 name = self._name(toks, k)
@@ -680,7 +680,8 @@ class ActorGrammar:
         return out
 
     def _original(self, toks: list[Token], j: int, person: PersonMention) -> int:
-        """'Xéc-gây La-vrốp (Sergey Lavrov)': the name in brackets is the same person's own spelling."""
+        """'A-béc-tô van Cla-vê-ren (Alberto van Klaveren)': the name in brackets is the same person's own
+        spelling."""
         if j < len(toks) and toks[j].text == "(":
             name = self._name(toks, j + 1)
             if name and name[0] - (j + 1) >= 2 and name[0] < len(toks) and toks[name[0]].text == ")":
@@ -738,8 +739,8 @@ class ActorGrammar:
                     # 'Thượng tướng X, Ủy viên …, Phó Chủ tịch … Trung Quốc, Chủ tịch nước Y nói': a person named
                     # by rank alone takes the titles before the last join, complete with their body or country;
                     # the last one opens Y ('Chủ tịch nước X, Phó Thủ tướng, Bộ trưởng Y' stays Y's)
-                    end = joints[-1][0]
-                    mine = self._chain_parts(toks, start)[1][:joints[-1][1]]
+                    end, count = joints[-1]
+                    mine = posts[:count]
                     person.posts.extend(mine)
                     self._post_orgs(mine, mention(i + 1, end), out, mention)
                     return end + 1

@@ -248,11 +248,14 @@ def _full_names(names: list[str]) -> dict[str, str]:
     'Thái tử Mohammed bin Salman' after 'Thái tử Mohammed bin Salman Al Saud'. Vietnamese names are
     never shortened this way, and a short form that opens two full names stays as it is."""
     words = {n: person_key(n).split() for n in set(names)}
+    by_first: dict[str, list[str]] = {}          # names by their first word: no comparison of every pair
+    for n, w in words.items():
+        by_first.setdefault(w[0], []).append(n)
     out = {}
     for short, w in words.items():
         if grammar().is_vietnamese_name(short):
             continue
-        longer = {n for n, v in words.items() if len(v) > len(w) and v[:len(w)] == w}
+        longer = {n for n in by_first[w[0]] if len(words[n]) > len(w) and words[n][:len(w)] == w}
         if len(longer) == 1:
             out[short] = longer.pop()
     return out

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 
 from kg.lexicons import load
 
@@ -120,8 +121,8 @@ def _bounded(sentence: Sentence) -> list[Sentence]:
 
 def credit_span(line: str) -> tuple[int, int] | None:
     """Where the first photo credit of a line starts and ends. Scraped pages run the credit into the body
-    ('… Phu nhân. Ảnh: Nhan Sáng/TTXVN Chủ tịch nước …'), so a credit is bounded: to its ')' in brackets;
-    else the source around a slash ('Nhan Sáng/TTXVN', 'VGP/Quang Hiếu': an acronym, or a two-word name),
+    ('… Phu nhân. Ảnh: Lê Minh/TTXVN Chủ tịch nước …'), so a credit is bounded: to its ')' in brackets;
+    else the source around a slash ('Lê Minh/TTXVN', 'VGP/Minh Hà': an acronym, or a two-word name),
     else an acronym ('TTXVN') or two words (a photographer's name)."""
     head = CREDIT_HEAD.search(line)
     if head is None:
@@ -129,7 +130,7 @@ def credit_span(line: str) -> tuple[int, int] | None:
     if head.group(1):
         close = line.find(")", head.end())
         return head.start(), (close + 1 if close >= 0 else len(line))
-    words = list(CREDIT_WORD.finditer(line, head.end()))[:6]
+    words = list(islice(CREDIT_WORD.finditer(line, head.end()), 6))
     for n, w in enumerate(words):
         parts = re.split(r"[/–-]", w.group(0), maxsplit=1)
         if len(parts) == 2 and all(parts):
