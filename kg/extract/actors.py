@@ -30,12 +30,6 @@ def _joined(words: list[Token]) -> str:
     return clean(" ".join(t.text for t in words)).replace(" ,", ",")
 
 
-# words that never stand inside a body's name
-FUNCTION_WORDS = {"của", "với", "và", "tại", "để", "đã", "sẽ", "là", "có", "được", "do", "trong", "từ", "đến",
-                  "theo", "cho", "khi", "thì", "mà", "rằng", "tới", "sang", "thăm", "về", "gặp", "tiếp", "dự", "đi",
-                  "ra", "vào", "lên", "nói", "khẳng", "cảm", "nhấn", "đánh", "chúc", "gửi", "mời"}
-
-
 @dataclass
 class SentenceActors:
     persons: list[PersonMention]
@@ -80,6 +74,7 @@ class ActorGrammar:
         self.not_titles = {clean(t.split()[-2] + " " + t.split()[-1]) for t in hon["not_titles"]}
         self.particles = {p.casefold() for p in hon["name_particles"]}
         self.former = set(hon["former_marks"])
+        self.not_in_bodies = set(hon["not_in_body_names"])
         self.given_names = lexicons.given_name_forms()
         self.counterparts = PhraseMatcher([(f, f) for f in hon["counterpart_nouns"]])
         self.taking_office = PhraseMatcher([(f, f) for f in hon["taking_office"]])
@@ -549,7 +544,7 @@ class ActorGrammar:
                 or self.place_nouns.match_at(toks, k) or not toks[k + 1].is_word or toks[k + 1].is_cap:
             return None         # a body's name goes on in lowercase after its first word; a person's does not
         for e in range(k + 2, min(k + 5, len(toks))):
-            if not toks[e - 1].is_word or toks[e - 1].low in FUNCTION_WORDS:
+            if not toks[e - 1].is_word or toks[e - 1].low in self.not_in_bodies:
                 return None
             if self._country(toks, e) and any(not t.is_cap for t in toks[k + 1:e]):
                 words = _joined(toks[k:e])
