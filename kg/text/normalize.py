@@ -28,13 +28,16 @@ def key(text: str) -> str:
     return SPACES.sub(" ", text).strip(" .,;:…")
 
 
+def fold(text: str) -> str:
+    """`key` without diacritics: what a user typing 'to lam' for 'Tô Lâm' means; for lookups, never for IRIs alone."""
+    folded = unicodedata.normalize("NFD", key(text).replace("đ", "d"))
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+
+
 def slug(text: str, max_len: int = 60) -> str:
     """ASCII slug for readable IRIs, with a short hash of the full key so that 'Tâm' and 'Tám' differ."""
-    k = key(text)
-    folded = unicodedata.normalize("NFD", k.replace("đ", "d"))
-    ascii_text = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    readable = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:max_len].strip("-")
-    return f"{readable or 'x'}-{digest(k, 6)}"
+    readable = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:max_len].strip("-")
+    return f"{readable or 'x'}-{digest(key(text), 6)}"
 
 
 def digest(text: str, length: int = 12) -> str:
