@@ -28,7 +28,7 @@ from rdflib import Dataset, URIRef
 from kg import lexicons
 from kg.errors import KgError
 from kg.extract.quantities import find_quantities
-from kg.views.model import PREFIXES, view_graph
+from kg.views.model import AMOUNTS, PREFIXES, amount_label, view_graph
 
 # display class → (colour, Vietnamese name, English name); the order is the legend's and the index's
 KINDS = {
@@ -82,14 +82,6 @@ KIND_LABELS = PREFIXES + """
 SELECT DISTINCT ?node ?label WHERE {
   { ?node dcterms:type ?c } UNION { ?node dk:topic ?c }
   ?c skos:prefLabel ?label FILTER(LANG(?label) = "vi")
-}"""
-AMOUNTS = PREFIXES + """
-SELECT DISTINCT ?node ?value ?lo ?hi ?unit ?measure ?period ?year WHERE {
-  VALUES ?class { dk:Observation schema:QuantitativeValue }
-  ?node a ?class ; schema:unitText ?unit .
-  OPTIONAL { ?node schema:value ?value } OPTIONAL { ?node schema:minValue ?lo ; schema:maxValue ?hi }
-  OPTIONAL { ?node dk:measure/skos:prefLabel ?measure FILTER(LANG(?measure) = "vi") }
-  OPTIONAL { ?node dk:period ?period } OPTIONAL { ?node dk:targetYear ?year }
 }"""
 
 
@@ -267,34 +259,6 @@ def node_facts(ds: Dataset, g: nx.MultiDiGraph, articles: list[Article]) -> dict
 def short(text: str, size: int = 90) -> str:
     """A commitment's whole statement is its label; in a list of facts its first words say which."""
     return text if len(text) <= size else text[:size].rsplit(" ", 1)[0] + " …"
-
-
-def unit_text(unit: str) -> str:
-    """A unit code as the news writes it: the first surface form the quantities lexicon gives it."""
-    surface = next((form for form, code in lexicons.load("quantities")["units"].items() if code == unit), unit)
-    return surface if surface == "%" else f" {surface}"
-
-
-def human(value) -> str:
-    """An amount as Vietnamese news writes it: '1,6 tỷ', '1.300', '16,7'."""
-    value = float(value)
-    for size, word in ((1e9, " tỷ"), (1e6, " triệu")):
-        if abs(value) >= size:
-            return _digits(value / size) + word
-    return _digits(value)
-
-
-def _digits(value: float) -> str:
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text.translate(str.maketrans(",.", ".,"))
-
-
-def amount_label(row) -> str:
-    """'5 tỷ USD – kim ngạch thương mại (2030)'"""
-    v, lo, hi, unit, measure, _, year = row
-    amount = human(v) if v is not None else f"{human(lo)}–{human(hi)}" if lo is not None else ""
-    return " ".join(x for x in (amount + unit_text(str(unit)), f"– {measure}" if measure else "",
-                                f"({year})" if year else "") if x).strip()
 
 
 # -- drawing --------------------------------------------------------------------------------------------

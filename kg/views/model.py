@@ -3,11 +3,13 @@ posts, articles, an evidence sentence) and labelled edges, as a networkx MultiDi
 timeline pages, the focused views, GraphML/GEXF and the centrality figures all start from it."""
 from __future__ import annotations
 
-import re
 from collections import defaultdict
+from functools import lru_cache
 
 import networkx as nx
 from rdflib import Dataset
+
+from kg import lexicons
 
 CLASSES = {  # class → (colour, vis.js shape, Vietnamese name, English name)
     "Person": ("#e4572e", "dot", "Người", "person"),
@@ -35,13 +37,17 @@ SELECT DISTINCT ?node ?class ?label ?article WHERE {
   OPTIONAL { ?node skos:prefLabel ?pref FILTER(LANG(?pref) = "vi" || LANG(?pref) = "") }
   OPTIONAL { ?node schema:name ?name FILTER(LANG(?name) = "vi" || LANG(?name) = "") }
   OPTIONAL { ?node dk:statement ?statement }
-  OPTIONAL { ?node schema:unitText ?unit .
-             OPTIONAL { ?node schema:value ?v } OPTIONAL { ?node schema:minValue ?lo ; schema:maxValue ?hi }
-             OPTIONAL { ?node dk:targetYear ?year } OPTIONAL { ?node dk:measure/skos:notation ?measure }
-             BIND(CONCAT(COALESCE(?measure, ""), " ", COALESCE(STR(?v), CONCAT(STR(?lo), "–", STR(?hi))), " ", ?unit,
-                         IF(BOUND(?year), CONCAT(" (", STR(?year), ")"), "")) AS ?amount) }
-  BIND(COALESCE(?pref, ?statement, ?name, ?amount) AS ?label)
+  BIND(COALESCE(?pref, ?statement, ?name) AS ?label)
   OPTIONAL { ?node prov:wasDerivedFrom/schema:identifier ?article }
+}"""
+# targets and reported figures, said in Vietnamese by amount_label (the article view reads the same rows)
+AMOUNTS = PREFIXES + """
+SELECT DISTINCT ?node ?value ?lo ?hi ?unit ?measure ?period ?year WHERE {
+  VALUES ?class { dk:Observation schema:QuantitativeValue }
+  ?node a ?class ; schema:unitText ?unit .
+  OPTIONAL { ?node schema:value ?value } OPTIONAL { ?node schema:minValue ?lo ; schema:maxValue ?hi }
+  OPTIONAL { ?node dk:measure/skos:prefLabel ?measure FILTER(LANG(?measure) = "vi") }
+  OPTIONAL { ?node dk:period ?period } OPTIONAL { ?node dk:targetYear ?year }
 }"""
 FACETS = PREFIXES + """
 SELECT DISTINCT ?node ?country ?type ?start ?end WHERE {
@@ -52,10 +58,21 @@ SELECT DISTINCT ?node ?country ?type ?start ?end WHERE {
           OPTIONAL { ?node schema:startDate ?start } OPTIONAL { ?node schema:endDate ?end } }
   UNION { ?node a dk:Commitment ; dk:topic/skos:notation ?type }
 }"""
+# the Vietnamese name of an event's type or a commitment's topic ('hội đàm', not 'talks')
+KIND_LABELS = PREFIXES + """
+SELECT DISTINCT ?node ?label WHERE {
+  { ?node dcterms:type ?c } UNION { ?node dk:topic ?c }
+  ?c skos:prefLabel ?label FILTER(LANG(?label) = "vi")
+}"""
+# each node's earliest mention (first article id, then first offset) chosen by the store: a node is named
+# in hundreds of articles at scale, and sending every mention to Python cost most of view_graph's time
 EVIDENCE = PREFIXES + """
-SELECT DISTINCT ?node ?article ?begin ?sentence WHERE {
-  ?node dk:mention ?m .
-  ?m nif:beginIndex ?begin ; nif:referenceContext/schema:identifier ?article ; nif:sentence/nif:anchorOf ?sentence .
+SELECT ?node ?first ?sentence WHERE {
+  { SELECT ?node (MIN(?a) AS ?first) WHERE { ?node dk:mention/nif:referenceContext/schema:identifier ?a } GROUP BY ?node }
+  { SELECT ?node ?first (MIN(?b) AS ?at) WHERE {
+      ?node dk:mention ?m . ?m nif:beginIndex ?b ; nif:referenceContext/schema:identifier ?first } GROUP BY ?node ?first }
+  ?node dk:mention ?m2 . ?m2 nif:beginIndex ?at ; nif:referenceContext/schema:identifier ?first ;
+        nif:sentence/nif:anchorOf ?sentence .
 }"""
 EDGES = PREFIXES + """
 SELECT DISTINCT ?s ?p ?o ?kind WHERE {
@@ -82,12 +99,47 @@ ARTICLE_DATES = PREFIXES + """
 SELECT DISTINCT ?article ?date WHERE { ?a a schema:NewsArticle ; schema:identifier ?article ; schema:datePublished ?date }"""
 
 
-def human_number(match) -> str:
-    value = float(match.group(0))
-    for size, word in ((1e9, "tỷ"), (1e6, "triệu")):
+@lru_cache(maxsize=1)
+def _unit_forms() -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for form, code in lexicons.load("quantities")["units"].items():
+        forms.setdefault(code, form)
+    return forms
+
+
+def unit_text(unit: str) -> str:
+    """A unit code as the news writes it: the first surface form the quantities lexicon gives it."""
+    surface = _unit_forms().get(unit, unit)
+    return surface if surface == "%" else f" {surface}"
+
+
+def human(value) -> str:
+    """An amount as Vietnamese news writes it: '1,6 tỷ', '1.300', '16,7'."""
+    value = float(value)
+    for size, word in ((1e9, " tỷ"), (1e6, " triệu")):
         if abs(value) >= size:
-            return f"{value / size:g} {word}"
-    return f"{value:g}"
+            return _digits(value / size) + word
+    return _digits(value)
+
+
+def _digits(value: float) -> str:
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text.translate(str.maketrans(",.", ".,"))
+
+
+def amount_label(row) -> str:
+    """'5 tỷ USD – kim ngạch thương mại (2030)' from an AMOUNTS row without its node."""
+    v, lo, hi, unit, measure, _, year = row
+    amount = human(v) if v is not None else f"{human(lo)}–{human(hi)}" if lo is not None else ""
+    return " ".join(x for x in (amount + unit_text(str(unit)), f"– {measure}" if measure else "",
+                                f"({year})" if year else "") if x).strip()
+
+
+def commitment_label(topic: str, statement: str, words: int = 8) -> str:
+    """'kinh tế: Hai bên nhất trí tăng cường kết nối …': the topic, then the statement's first words."""
+    head = statement.split()
+    text = " ".join(head[:words]) + (" …" if len(head) > words else "")
+    return f"{topic}: {text}" if topic else text
 
 
 def view_graph(ds: Dataset) -> nx.MultiDiGraph:
@@ -125,14 +177,20 @@ def view_graph(ds: Dataset) -> nx.MultiDiGraph:
             observed[str(person)].add(str(day))
     published = {str(a): str(d) for a, d in ds.query(ARTICLE_DATES)}
     evidence: dict[str, tuple] = {}
-    for node, article, begin, sentence in ds.query(EVIDENCE):
-        key, rank = str(node), (str(article), int(begin))
-        if key in g and (key not in evidence or rank < evidence[key][0]):
-            evidence[key] = (rank, str(sentence))
+    for node, article, sentence in ds.query(EVIDENCE):
+        key, found = str(node), (str(article), str(sentence))
+        evidence[key] = min(evidence.get(key, found), found)
+    kind_labels = {str(n): str(label) for n, label in ds.query(KIND_LABELS)}
+    amounts = {str(row[0]): amount_label(row[1:]) for row in ds.query(AMOUNTS)}
     for key, data in g.nodes(data=True):
-        data.setdefault("label", key.rsplit("/", 1)[-1])
-        if data["cls"] == "Target":
-            data["label"] = re.sub(r"\d+\.\d+(?:e\+?\d+)?|\d{4,}(?!\))", human_number, data["label"]).strip()
+        if not data["label"]:       # never the IRI: a reader sees the class, the tooltip says the rest
+            data["label"] = CLASSES[data["cls"]][2]
+        data["type_label"] = kind_labels.get(key, "")
+        if key in amounts:
+            data["label"] = amounts[key]
+        if data["cls"] == "Commitment":
+            data["statement"] = data["label"]
+            data["label"] = commitment_label(data["type_label"], data["statement"])
         data["country"] = ";".join(sorted(countries.get(key, ())))
         data["posts"] = "\n".join(sorted(posts.get(key, ())))
         data["articles"] = ";".join(sorted(articles.get(key, ())))
@@ -141,10 +199,7 @@ def view_graph(ds: Dataset) -> nx.MultiDiGraph:
         data.setdefault("type", "")
         data.setdefault("start", "")
         data.setdefault("end", "")
-        if key in evidence:
-            data["evidence_article"], data["evidence"] = evidence[key][0][0], evidence[key][1]
-        else:
-            data["evidence_article"], data["evidence"] = "", ""
+        data["evidence_article"], data["evidence"] = evidence.get(key, ("", ""))
     for s, p, o, kind in ds.query(EDGES):
         s, o = str(s), str(o)
         if s in g and o in g and not any(d["kind"] == str(kind) and d["label"] == str(p)
