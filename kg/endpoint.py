@@ -2,8 +2,10 @@
 
 GET and POST (form or direct body) at /sparql; SELECT/ASK answers in JSON, XML, CSV or TSV and graphs in
 Turtle, N-Triples, JSON-LD or RDF/XML, chosen by the Accept header (or a `format`/`output` parameter, as
-SPARQLWrapper and many endpoints use). The page at / types and runs queries, the library's among them, with
-nothing loaded from the network.
+SPARQLWrapper and many endpoints use); the protocol answers every row. The page at / runs the library's
+queries with a field per declared parameter (bound, never pasted into the text) or a typed query, and reads
+its answers a page of rows at a time from /page, in plain values: literals without language tags or datatypes,
+nodes by their label, linked to their evidence. Nothing is loaded from the network.
 
 What one request can do is bounded: queries too deeply nested for the parser are refused before parsing
 (kg.sparql_text.shape), each query runs in a worker process that is killed at the time limit or its memory
@@ -16,19 +18,23 @@ import html
 import json
 import multiprocessing
 import queue
+import re
 import resource
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from decimal import Decimal
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Callable
 from urllib.parse import parse_qs, urlsplit
 
-from rdflib import Dataset
+from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib.namespace import XSD
 
 from kg.errors import KgError
-from kg.query import GRAPH_FORMS, check_query, library, render, run
+from kg.namespaces import PREFIXES
+from kg.query import GRAPH_FORMS, LibraryQuery, check_query, library, parse_binding, render, run
 from kg.sparql_text import query_form
 from kg.store import native_store
 
@@ -75,6 +81,8 @@ def negotiate(accept: str, graph: bool, short: str | None = None) -> str:
 DEFAULT_TIMEOUT = 5.0          # seconds a query may run
 DEFAULT_MEMORY = 1024          # MiB a query's worker may add to what it holds at the start
 MAX_BODY = 1 << 20             # bytes of a POST body
+PAGE_ROWS = 100                # rows the page shows at once
+MAX_PAGE_ROWS = 1000
 LOCAL_NAMES = ("localhost", "127.0.0.1", "[::1]")
 
 
@@ -142,6 +150,146 @@ def _answer(ds: Dataset, text: str, accept: str, short: str | None, allow_servic
     return 200, media, render(run(ds, text, allow_service=allow_service), fmt).encode("utf-8")
 
 
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    required: bool
+    help: str
+    example: str
+
+
+def declared_parameters(header: str) -> list[Parameter]:
+    """A library query's parameters from its '# params:' header: clauses split by ';', each opening with
+    its variables ('?from and ?to ISO dates, e.g. --param from=… --param to=…'); '(optional)' or
+    '(without it: …)' makes them optional."""
+    out = []
+    for clause in header.split(";"):
+        names = re.match(r"\s*(\?\w+(?:\s*(?:,|and|or)\s*\?\w+)*)", clause)
+        if not names:
+            continue
+        rest = clause[names.end():]
+        optional = re.search(r"\(optional\)|\(without it\b", rest, re.IGNORECASE) is not None
+        examples = {n: v.strip('"') for n, v in re.findall(r'--param\s+(\w+)=("[^"]*"|\S+)', rest)}
+        such_as = re.search(r'such as "([^"]+)"', rest)
+        help_text = re.sub(r"\(optional\)|,?\s*e\.g\..*|\(without it[^)]*\)", "", rest, flags=re.IGNORECASE)
+        for name in re.findall(r"\?(\w+)", names.group(1)):
+            example = examples.get(name) or (such_as.group(1) if such_as else "")
+            out.append(Parameter(name, not optional, " ".join(help_text.split()), example))
+    return out
+
+
+def library_query(name: str) -> LibraryQuery:
+    """A query of the library by its name only: the page never names a file."""
+    for q in library():
+        if q.name == name:
+            return q
+    raise KgError(f"{name}: no such library query")
+
+
+def page_bindings(values: dict, query: str | None) -> dict:
+    """The page's fields as bindings: empty ones left unbound, an IRI typed as <…> or http(s)://… an IRI;
+    a library query's required parameter left empty is refused, not answered with no rows."""
+    bindings = {}
+    for name, value in values.items():
+        value = str(value).strip()
+        if not value:
+            continue
+        if re.fullmatch(r"https?://\S+", value):
+            value = f"<{value}>"
+        key, term = parse_binding(f"{name}={value}")
+        bindings[key] = term
+    if query:
+        for p in declared_parameters(library_query(query).params):
+            if p.required and p.name not in bindings:
+                raise KgError(f"{query} needs ?{p.name} ({p.help or 'see its header'}); fill it in")
+    return bindings
+
+
+_NUMBERS = {XSD.integer, XSD.int, XSD.long, XSD.short, XSD.byte, XSD.decimal, XSD.double, XSD.float,
+            XSD.nonNegativeInteger, XSD.positiveInteger, XSD.negativeInteger, XSD.nonPositiveInteger,
+            XSD.unsignedInt, XSD.unsignedLong, XSD.unsignedShort, XSD.unsignedByte}
+# what names a node, best first; a commitment has no name but its statement
+_LABELS = ("skos:prefLabel", "schema:name", "rdfs:label", "schema:headline", "dk:statement", "schema:identifier")
+_LABEL_WORDS = 12
+
+
+def plain(term) -> str:
+    """A literal as a reader writes it: no language tag, no datatype, numbers without a trailing '.0'."""
+    if term is None:
+        return ""
+    if isinstance(term, Literal) and term.datatype in _NUMBERS:
+        value = term.toPython()
+        if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
+            return str(int(value))
+        if isinstance(value, Decimal):
+            return format(value.normalize(), "f")
+        if isinstance(value, (int, float)):
+            return repr(value)
+    if isinstance(term, Literal) and term.datatype == XSD.gMonthDay and str(term).startswith("--"):
+        return f"{str(term)[2:]} (year unknown)"
+    return str(term)
+
+
+def short_iri(iri: str) -> str:
+    """An IRI without its scheme and host: a vocabulary term by its prefix, an instance by its kind and key."""
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(str(ns)) and len(iri) > len(str(ns)):
+            return f"{prefix}:{iri[len(str(ns)):]}"
+    tail = re.sub(r"^[a-z][\w+.-]*:/*[^/]*/?", "", iri)
+    parts = [p for p in re.split(r"[/#]", tail) if p]
+    return "/".join(parts[-2:]) or iri
+
+
+def _labels(ds: Dataset, iris: set[URIRef]) -> tuple[dict[str, str], set[str]]:
+    """Each IRI's label (Vietnamese first) and the IRIs that have evidence (a mention) to show."""
+    if not iris:
+        return {}, set()
+    values = " ".join(i.n3() for i in sorted(iris))
+    prefixes = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+    found: dict[str, list] = {}
+    rows = ds.query(f"{prefixes}SELECT ?s ?p ?l WHERE {{ VALUES ?s {{ {values} }} "
+                    f"VALUES ?p {{ {' '.join(_LABELS)} }} ?s ?p ?l }}")
+    for s, p, label in rows:
+        rank = (_LABELS.index(short_iri(str(p))), getattr(label, "language", None) not in ("vi", None), str(label))
+        found.setdefault(str(s), []).append((rank, str(label)))
+    labels = {}
+    for s, ranked in found.items():
+        words = min(ranked)[1].split()
+        labels[s] = " ".join(words[:_LABEL_WORDS]) + (" …" if len(words) > _LABEL_WORDS else "")
+    rows = ds.query(f"{prefixes}SELECT DISTINCT ?s WHERE {{ VALUES ?s {{ {values} }} ?s dk:mention ?m }}")
+    return labels, {str(s) for (s,) in rows}
+
+
+def _page(ds: Dataset, text: str, bindings: dict, offset: int, limit: int, allow_service: bool) -> tuple[int, str, bytes]:
+    """One page of an answer as the page shows it: plain cells, nodes by label; the total counted."""
+    result = run(ds, text, bindings, allow_service=allow_service)
+    if result.type == "ASK":
+        data = {"form": "ASK", "boolean": bool(result.askAnswer)}
+        return 200, "application/json", json.dumps(data).encode("utf-8")
+    if result.type in GRAPH_FORMS:
+        names = ["subject", "predicate", "object"]
+        rows = sorted(result.graph, key=lambda t: tuple(plain(x) for x in t))
+    else:
+        names = [str(v) for v in result.vars]
+        rows = [tuple(row) for row in result]
+    shown = rows[offset:offset + limit]
+    labels, evidenced = _labels(ds, {t for row in shown for t in row if isinstance(t, URIRef)})
+
+    def cell(term):
+        if term is None:
+            return None
+        if isinstance(term, URIRef):
+            iri = str(term)
+            return {"text": labels.get(iri) or short_iri(iri), "iri": iri, "evidence": iri in evidenced}
+        if isinstance(term, BNode):
+            return {"text": "(blank node)"}
+        return {"text": plain(term)}
+
+    data = {"form": result.type, "vars": names, "total": len(rows), "offset": offset, "limit": limit,
+            "rows": [[cell(t) for t in row] for row in shown]}
+    return 200, "application/json", json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+
 def _limit_memory(mib: int | None) -> None:
     """Cap the address space at what the worker holds now plus `mib`: a query past it fails alone."""
     if not mib:
@@ -160,13 +308,14 @@ def _work(conn, own_end, ds: Dataset, reopen: Callable[[], Dataset] | None, memo
     if reopen is not None:
         ds = reopen()  # a handle of its own, not one copied mid-use from the server's threads
     _limit_memory(memory)
+    tasks = {"protocol": _answer, "page": _page}
     while True:
         try:
-            text, accept, short, allow_service = conn.recv()
+            kind, *args = conn.recv()
         except (EOFError, OSError):
             return
         try:
-            reply = _answer(ds, text, accept, short, allow_service)
+            reply = tasks[kind](ds, *args)
         except KgError as e:
             reply = (400, "text/plain", f"{e}\n".encode("utf-8"))
         except MemoryError:
@@ -220,6 +369,14 @@ class Endpoint:
                 return
 
     def query(self, text: str, accept: str, short: str | None = None) -> tuple[str, bytes]:
+        """The whole answer, as the SPARQL protocol asks, in the negotiated media type."""
+        return self._ask(text, ("protocol", text, accept, short, self.allow_service))
+
+    def page(self, text: str, bindings: dict, offset: int = 0, limit: int = PAGE_ROWS) -> bytes:
+        """Rows offset … offset+limit of the answer, and how many there are, as the page's JSON."""
+        return self._ask(text, ("page", text, bindings, offset, limit, self.allow_service))[1]
+
+    def _ask(self, text: str, message: tuple) -> tuple[str, bytes]:
         check_query(text, self.allow_service)   # refused here, before a worker's parser sees it
         deadline = time.monotonic() + self.timeout
         with self.lock.read():
@@ -231,7 +388,7 @@ class Endpoint:
                 worker.kill()
                 worker = self._start()
             try:
-                worker.conn.send((text, accept, short, self.allow_service))
+                worker.conn.send(message)
                 if not worker.conn.poll(max(deadline - time.monotonic(), 0)):
                     self._replace(worker)
                     raise Refused(503, f"the query ran past the time limit ({self.timeout:g} s) and was stopped")
@@ -363,6 +520,8 @@ class Handler(BaseHTTPRequestHandler):
         is_update = media == "application/sparql-update" or "update" in params
         if not self._checked(update=is_update):
             return
+        if url.path == "/page":
+            return self._page(body)
         if url.path != "/sparql":
             return self._error(404, f"{url.path}: not here; the endpoint is /sparql")
         if media == "application/x-www-form-urlencoded":
@@ -386,6 +545,35 @@ class Handler(BaseHTTPRequestHandler):
         except KgError as e:
             return self._error(400, str(e))
         self._send(200, media, body)
+
+    def _page(self, body: str) -> None:
+        """The page's request, a JSON object: the query's text, the library query it came from (whose
+        required parameters must be filled), the fields' values, and which rows to show."""
+        try:
+            request = json.loads(body)
+            if not isinstance(request, dict):
+                raise ValueError
+            name = request.get("query") or None
+            text = request.get("text") or ""
+            values = request.get("bindings") or {}
+            offset = int(request.get("offset") if request.get("offset") is not None else 0)
+            limit = int(request.get("limit") if request.get("limit") is not None else PAGE_ROWS)
+            if not isinstance(text, str) or not isinstance(values, dict) or offset < 0 or not 0 < limit <= MAX_PAGE_ROWS:
+                raise ValueError
+        except (ValueError, TypeError):
+            return self._error(400, "the page sends a JSON object: text or query, bindings, offset, "
+                                    f"limit (1 to {MAX_PAGE_ROWS})")
+        try:
+            if not text.strip():
+                if not name:
+                    raise KgError("type a query or choose one from the library")
+                text = library_query(name).path.read_text(encoding="utf-8")
+            body = self.endpoint.page(text, page_bindings(values, name), offset, limit)
+        except Refused as e:
+            return self._error(e.status, str(e))
+        except KgError as e:
+            return self._error(400, str(e))
+        self._send(200, "application/json", body)
 
     def _update(self, text: str) -> None:
         try:
@@ -428,62 +616,194 @@ def make_server(ds: Dataset, host: str = "127.0.0.1", port: int = 7879, allow_up
 
 
 def page() -> str:
-    queries = {q.name: {"title": q.title, "params": q.params, "text": q.path.read_text(encoding="utf-8")}
+    queries = {q.name: {"title": q.title, "answers": q.answers, "text": q.path.read_text(encoding="utf-8"),
+                        "params": [asdict(p) for p in declared_parameters(q.params)]}
                for q in library()}
     options = "".join(f'<option value="{html.escape(n)}">{html.escape(q["title"] or n)}</option>'
                       for n, q in queries.items())
     data = json.dumps(queries, ensure_ascii=False).replace("</", "<\\/")
-    return PAGE.replace("{{options}}", options).replace("{{queries}}", data)
+    return (PAGE.replace("{{options}}", options).replace("{{queries}}", data)
+            .replace("{{rows}}", str(PAGE_ROWS)))
 
 
 PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>kg SPARQL endpoint</title>
+<html lang="en"><head><meta charset="utf-8"><title>kg — query the knowledge graph</title>
 <style>
-body{font:14px system-ui,sans-serif;margin:1.5em;color:#222}
-textarea{width:100%;height:16em;font:13px monospace}
-table{border-collapse:collapse;margin-top:1em}td,th{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}
-th{background:#f3f3f3}#status{color:#555;margin-left:1em}#params{color:#555;font-size:12px}
+body{font:14px system-ui,sans-serif;margin:1.5em;color:#222;max-width:90em}
+textarea{width:100%;height:14em;font:13px monospace}
+table{border-collapse:collapse;margin-top:.5em}td,th{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}
+th{background:#f3f3f3}td.num{text-align:right;font-variant-numeric:tabular-nums}
+#status{color:#555;margin-left:1em}#status.error{color:#b00020}#answers{color:#555}
+#params label{display:block;margin:.3em 0}#params input{width:24em}#params small{color:#666;margin-left:.5em}
+#params .required::after{content:" *";color:#b00020}
+#pager{margin-top:.8em}#pager[hidden]{display:none}a.node{color:#0645ad;cursor:pointer}
+#evidence{margin-top:1.5em;border-top:1px solid #ccc}#evidence li{margin:.4em 0}mark{background:#fff3a0}
+.article{color:#555;font-size:12px}footer{margin-top:2em;color:#777;font-size:12px}
 </style></head><body>
-<h1>kg SPARQL endpoint</h1>
-<p>POST or GET <code>/sparql</code> (SPARQL 1.1 Protocol). Library:
-<select id="library"><option value="">— type your own —</option>{{options}}</select></p>
+<h1>Query the knowledge graph</h1>
+<p><label>Library query: <select id="library"><option value="">— type your own —</option>{{options}}</select></label>
+<span id="answers"></span></p>
+<form id="form">
 <div id="params"></div>
-<textarea id="query">PREFIX schema: <https://schema.org/>
-SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name } ORDER BY ?name LIMIT 50</textarea>
-<p><button id="run">Run</button><span id="status"></span></p>
+<details id="sparql"><summary>SPARQL</summary>
+<textarea id="query" spellcheck="false">PREFIX schema: <https://schema.org/>
+SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name } ORDER BY ?name</textarea></details>
+<p><button id="run" type="submit">Run</button><span id="status" role="status"></span></p>
+</form>
+<div id="pager" hidden><button id="prev" type="button">← previous</button> <span id="range"></span>
+<button id="next" type="button">next →</button></div>
 <div id="results"></div>
+<section id="evidence" hidden><h2 id="evidence-title"></h2><div id="evidence-status"></div><ol id="evidence-list"></ol></section>
+<footer>The SPARQL 1.1 Protocol endpoint, answering in full: GET or POST <code>/sparql</code>.
+This page shows {{rows}} rows at a time.</footer>
 <script>
+"use strict";
 const LIBRARY = {{queries}};
+const ROWS = {{rows}};
 const $ = (id) => document.getElementById(id);
-$("library").addEventListener("change", (e) => {
-  const q = LIBRARY[e.target.value];
-  if (!q) return;
-  $("query").value = q.text;
-  $("params").textContent = q.params ? "Parameters: " + q.params + " (bind them with a VALUES block or edit the FILTER)" : "";
-});
-function cell(b) {
-  if (!b) return "";
-  return b.type === "uri" ? "<" + b.value + ">" : b.value + (b["xml:lang"] ? "@" + b["xml:lang"] : "");
+let current = null;          // the request of the table shown: its query, text, bindings and offset
+window.kgRuns = 0;           // answers drawn so far (the browser test waits on it)
+
+function chosen() { return LIBRARY[$("library").value] || null; }
+
+function showParams() {
+  const q = chosen(), box = $("params");
+  box.textContent = "";
+  $("answers").textContent = q ? q.answers : "";
+  $("sparql").open = !q;
+  if (q) $("query").value = q.text;
+  for (const p of (q ? q.params : [])) {
+    const label = document.createElement("label");
+    const name = document.createElement("span");
+    name.textContent = p.name;
+    if (p.required) name.className = "required";
+    const input = document.createElement("input");
+    input.name = p.name;
+    input.dataset.required = p.required ? "1" : "";
+    if (p.example) input.placeholder = "e.g. " + p.example;
+    const help = document.createElement("small");
+    help.textContent = p.help + (p.required ? "" : " (optional)");
+    label.append(name, " ", input, help);
+    box.appendChild(label);
+  }
 }
-$("run").addEventListener("click", async () => {
-  $("status").textContent = "running…";
-  const started = performance.now();
-  const res = await fetch("sparql", {method: "POST",
-    headers: {"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json, text/turtle;q=0.9"},
-    body: $("query").value});
+
+function setStatus(el, text, error) { el.textContent = text; el.className = error ? "error" : ""; }
+
+async function fetchPage(request) {
+  const res = await fetch("page", {method: "POST", headers: {"Content-Type": "application/json"},
+                                   body: JSON.stringify(request)});
   const text = await res.text();
+  if (!res.ok) throw new Error(text.trim() || ("error " + res.status));
+  return JSON.parse(text);
+}
+
+function cellNode(c) {
+  if (!c) return document.createTextNode("");
+  if (c.iri && c.evidence) {
+    const a = document.createElement("a");
+    a.className = "node"; a.href = "#evidence"; a.title = c.iri; a.dataset.iri = c.iri;
+    a.textContent = c.text;
+    a.addEventListener("click", (e) => { e.preventDefault(); evidence(c.iri, c.text); });
+    return a;
+  }
+  const span = document.createElement("span");
+  span.textContent = c.text;
+  if (c.iri) span.title = c.iri;
+  return span;
+}
+
+function draw(data) {
   const out = $("results");
   out.textContent = "";
-  if (!res.ok) { $("status").textContent = "error " + res.status; const pre = document.createElement("pre"); pre.textContent = text; out.appendChild(pre); return; }
-  if (!(res.headers.get("Content-Type") || "").includes("json")) { const pre = document.createElement("pre"); pre.textContent = text; out.appendChild(pre); $("status").textContent = "done"; return; }
-  const data = JSON.parse(text);
-  if ("boolean" in data) { out.textContent = String(data.boolean); $("status").textContent = "done"; return; }
+  if (data.form === "ASK") { out.textContent = data.boolean ? "yes" : "no"; $("pager").hidden = true; return; }
   const table = document.createElement("table");
-  const head = table.insertRow();
-  for (const v of data.head.vars) { const th = document.createElement("th"); th.textContent = v; head.appendChild(th); }
-  for (const row of data.results.bindings) { const tr = table.insertRow(); for (const v of data.head.vars) tr.insertCell().textContent = cell(row[v]); }
+  const head = table.createTHead().insertRow();
+  for (const v of data.vars) { const th = document.createElement("th"); th.textContent = v; head.appendChild(th); }
+  const body = table.createTBody();
+  for (const row of data.rows) {
+    const tr = body.insertRow();
+    row.forEach((c) => {
+      const td = tr.insertCell();
+      if (c && !c.iri && /^-?[0-9][0-9.]*$/.test(c.text)) td.className = "num";
+      td.appendChild(cellNode(c));
+    });
+  }
   out.appendChild(table);
-  $("status").textContent = data.results.bindings.length + " row(s) in " + Math.round(performance.now() - started) + " ms";
+  const last = data.offset + data.rows.length;
+  $("pager").hidden = data.total <= data.limit && data.offset === 0;
+  $("range").textContent = data.total ? `rows ${data.offset + 1}–${last} of ${data.total}` : "no rows";
+  $("prev").disabled = data.offset === 0;
+  $("next").disabled = last >= data.total;
+}
+
+async function run(offset) {
+  const started = performance.now();
+  setStatus($("status"), "running…");
+  try {
+    const data = await fetchPage({...current, offset: offset, limit: ROWS});
+    current.offset = offset;
+    draw(data);
+    const ms = Math.round(performance.now() - started);
+    setStatus($("status"), data.form === "ASK" ? `answered in ${ms} ms`
+      : `${data.total} row${data.total === 1 ? "" : "s"} in ${ms} ms`);
+  } catch (e) {
+    $("results").textContent = ""; $("pager").hidden = true;
+    setStatus($("status"), e.message, true);
+  }
+  window.kgRuns += 1;
+}
+
+$("library").addEventListener("change", showParams);
+$("form").addEventListener("submit", (e) => {
+  e.preventDefault();
+  const q = chosen(), bindings = {};
+  for (const input of $("params").querySelectorAll("input")) {
+    const value = input.value.trim();
+    if (!value && input.dataset.required) {
+      setStatus($("status"), `fill in ${input.name}: this query needs it`, true);
+      input.focus();
+      return;
+    }
+    if (value) bindings[input.name] = value;
+  }
+  const text = $("query").value;
+  // a library query run as written is sent by name; an edited one by its text (with the same fields)
+  current = {query: q ? $("library").value : null, text: q && text === q.text ? null : text, bindings: bindings, offset: 0};
+  run(0);
 });
+$("prev").addEventListener("click", () => run(Math.max(current.offset - ROWS, 0)));
+$("next").addEventListener("click", () => run(current.offset + ROWS));
+
+async function evidence(iri, label) {
+  const box = $("evidence"), list = $("evidence-list");
+  box.hidden = false;
+  $("evidence-title").textContent = "Evidence of " + label;
+  list.textContent = "";
+  setStatus($("evidence-status"), "reading…");
+  try {
+    const data = await fetchPage({query: "evidence", bindings: {node: "<" + iri + ">"}, offset: 0, limit: ROWS});
+    const at = (row, name) => { const c = row[data.vars.indexOf(name)]; return c ? c.text : ""; };
+    for (const row of data.rows) {
+      const li = document.createElement("li"), sentence = at(row, "sentence"), anchor = at(row, "anchor");
+      const i = anchor ? sentence.indexOf(anchor) : -1;
+      if (i >= 0) {
+        const mark = document.createElement("mark");
+        mark.textContent = anchor;
+        li.append(sentence.slice(0, i), mark, sentence.slice(i + anchor.length));
+      } else li.append(sentence || anchor);
+      const where = document.createElement("div");
+      where.className = "article";
+      where.textContent = `article ${at(row, "article")}, characters ${at(row, "begin")}–${at(row, "end")}`;
+      li.appendChild(where);
+      list.appendChild(li);
+    }
+    setStatus($("evidence-status"), data.total > data.rows.length
+      ? `the first ${data.rows.length} of ${data.total} mentions` : `${data.total} mention${data.total === 1 ? "" : "s"}`);
+  } catch (e) { setStatus($("evidence-status"), e.message, true); }
+  box.scrollIntoView();
+  window.kgRuns += 1;
+}
+showParams();
 </script></body></html>
 """
