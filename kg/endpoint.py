@@ -233,11 +233,11 @@ def plain(term) -> str:
 def short_iri(iri: str) -> str:
     """An IRI without its scheme and host: a vocabulary term by its prefix, an instance by its kind and key."""
     for prefix, ns in PREFIXES.items():
-        if iri.startswith(str(ns)) and len(iri) > len(str(ns)):
+        if iri.startswith(str(ns)):
             return f"{prefix}:{iri[len(str(ns)):]}"
-    tail = re.sub(r"^[a-z][\w+.-]*:/*[^/]*/?", "", iri)
-    parts = [p for p in re.split(r"[/#]", tail) if p]
-    return "/".join(parts[-2:]) or iri
+    scheme = re.match(r"[a-z][\w+.-]*:/*([^/]*)/?", iri)
+    parts = [p for p in re.split(r"[/#]", iri[scheme.end():] if scheme else iri) if p]
+    return "/".join(parts[-2:]) or (scheme.group(1) if scheme and scheme.group(1) else iri)
 
 
 def _labels(ds: Dataset, iris: set[URIRef]) -> tuple[dict[str, str], set[str]]:
@@ -488,6 +488,10 @@ class Handler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         if url.path in ("/", "/index.html"):
             return self._send(200, "text/html", page().encode("utf-8"))
+        if url.path == "/favicon.ico":   # browsers ask for it; none is no error
+            self.send_response(HTTPStatus.NO_CONTENT)
+            self.end_headers()
+            return None
         if url.path != "/sparql":
             return self._error(404, f"{url.path}: not here; the endpoint is /sparql")
         params = parse_qs(url.query)

@@ -70,7 +70,9 @@ def test_literals_are_shown_plain(term, shown):
     ("https://schema.org/attendee", "schema:attendee"),
     ("https://w3id.org/diplomacy-kg/vocab/event-type/talks", "etype:talks"),
     (ID + "commitment/trade-1a2b3c", "commitment/trade-1a2b3c"),
-    ("http://example.org/", "http://example.org/"),      # nothing after the host: the IRI is all there is
+    ("https://schema.org/", "schema:"),                  # a vocabulary's own IRI
+    ("http://example.org/", "example.org"),              # nothing after the host: the host
+    ("urn:isbn:0451450523", "isbn:0451450523"),
 ])
 def test_iris_without_a_label_are_shortened(iri, shown):
     assert short_iri(iri) == shown
