@@ -5,19 +5,23 @@ from __future__ import annotations
 import glob
 import io
 import os
+import re
 import stat
 import tempfile
 from pathlib import Path
 from typing import BinaryIO, Callable
 
-from rdflib import Dataset, Graph, Literal
+from rdflib import RDF, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
 
 from kg.errors import KgError
 from kg.index import index_graph_iri
 from kg.namespaces import DEFAULT_BASE_IRI, PREFIXES, bind_prefixes
+from kg.rdf import dump
+from kg.rdf.nquads import term
 from kg.store import native_store
+from kg.text.normalize import fold
 
 FORMATS = {"ttl": "turtle", "trig": "trig", "nq": "nquads", "jsonld": "json-ld"}
 VIEWS = ("html", "timeline", "graphml", "gexf", "centrality")
@@ -25,6 +29,9 @@ SUFFIX = {"ttl": ".ttl", "trig": ".trig", "nq": ".nq", "jsonld": ".jsonld", "htm
           "graphml": ".graphml", "gexf": ".gexf", "centrality": ".csv", "ontology": ".ttl"}
 DEFAULT_NAME = {"html": "graph.html", "timeline": "timeline.html", "ontology": "ontology.ttl",
                 "centrality": "centrality.csv", "articles": "articles"}
+EXPORT_FORMATS = (*FORMATS, *VIEWS, "ontology", "articles")
+TITLES = {"html": "Mạng quan hệ", "timeline": "Dòng thời gian", "graphml": "kg", "gexf": "kg", "centrality": "kg"}
+DEFAULT_HOPS = 2
 
 
 def write_atomic(path: Path, data: str | bytes | Callable[[BinaryIO], None]) -> None:
@@ -142,20 +149,28 @@ def serialize(ds: Dataset, fmt: str, base_iri: str = DEFAULT_BASE_IRI) -> str:
 
 
 def write_serialization(ds: Dataset, fmt: str, out: BinaryIO, base_iri: str = DEFAULT_BASE_IRI) -> None:
-    """The graph in `fmt` into `out`. On Oxigraph, Turtle (the union kept in the default graph), TriG and
-    N-Quads are streamed by Oxigraph itself."""
+    """The graph in `fmt` into `out`. Turtle is written by kg (readable, the header first, in bounded
+    memory); on Oxigraph, TriG and N-Quads are streamed by Oxigraph itself."""
     if fmt not in FORMATS:
-        raise KgError(f"unknown export format '{fmt}' (choose from {', '.join(list(FORMATS) + ['html'])})")
+        raise KgError(f"unknown export format '{fmt}' (choose from {', '.join(EXPORT_FORMATS)})")
     native = native_store(ds)
+    # no 'id:' prefix for the base: every minted IRI has a '/' after it, which Turtle would have to escape
+    # ('id:person\/x', legal but refused by some importers); kinds get prefixes of their own (person:)
+    names = {p: str(ns) for p, ns in PREFIXES.items()}
+    if fmt == "ttl":
+        if native is not None:
+            dump.turtle(native, out, names, base_iri)
+        else:
+            typed: dict[str, list[str]] = {}
+            for s, p, o, _ in quads(ds, base_iri):
+                if p == RDF.type:
+                    typed.setdefault(str(o), []).append(str(s))
+            lines = (f"{term(s)} {term(p)} {term(o)} .".encode("utf-8") for s, p, o, _ in quads(ds, base_iri))
+            dump.write_turtle(lines, out, names, base_iri, dump.header_ranks(lambda kind: typed.get(kind, ())))
+        return
     if native is not None and fmt != "jsonld":
-        from kg.rdf import dump
         skip = {str(index_graph_iri(base_iri))}
-        # no prefix for the base: every minted IRI has a '/' after it, which Oxigraph would escape as
-        # 'id:person\/x', legal Turtle that some importers reject; they are written in full, as rdflib does
-        names = {p: str(ns) for p, ns in PREFIXES.items()}
-        if fmt == "ttl":
-            dump.turtle(native, out, names)
-        elif fmt == "trig":
+        if fmt == "trig":
             dump.trig(native, out, names, skip)
         else:
             dump.nquads_sorted(native, out, skip)
@@ -164,8 +179,6 @@ def write_serialization(ds: Dataset, fmt: str, out: BinaryIO, base_iri: str = DE
 
 
 def _rdflib_serialization(ds: Dataset, fmt: str, base_iri: str) -> str:
-    if fmt == "ttl":
-        return union_graph(ds, base_iri).serialize(format="turtle")
     if fmt == "nq":
         lines = in_memory(ds, base_iri).serialize(format="nquads").splitlines()
         return "\n".join(sorted(set(line for line in lines if line.strip()))) + "\n"
@@ -176,37 +189,92 @@ def _rdflib_serialization(ds: Dataset, fmt: str, base_iri: str) -> str:
     return copy.serialize(format="json-ld", context=context, indent=1)
 
 
+def selection_words(selection: dict | None) -> list[str]:
+    """What a selection shows, as words for a file name and a page title: ['focus', 'Tô Lâm'] …"""
+    if not selection:
+        return []
+    words = []
+    if selection.get("focus"):
+        words += ["focus", selection["focus"]]
+        if selection.get("hops", DEFAULT_HOPS) != DEFAULT_HOPS:
+            words += ["hops", str(selection["hops"])]
+    if selection.get("event"):
+        event = selection["event"]
+        words += ["event", event.rstrip("/").rsplit("/", 1)[-1] if "://" in event else event]
+    if selection.get("between"):
+        words += ["between", *selection["between"]]
+    return words
+
+
+def default_path(fmt: str, selection: dict | None = None, folder: Path = Path("exports")) -> Path:
+    """exports/graph.html; a selection its own file named from it (graph-focus-to-lam.html), so that it
+    never overwrites the full view."""
+    name = DEFAULT_NAME.get(fmt, "kg" + SUFFIX.get(fmt, ""))
+    words = selection_words(selection)
+    if not words:
+        return folder / name
+    stem, dot, suffix = name.partition(".")
+    readable = re.sub(r"[^a-z0-9.]+", "-", fold(" ".join(words))).strip("-")[:100].strip("-")
+    return folder / f"{stem}-{readable}{dot}{suffix}"
+
+
+def view_title(fmt: str, selection: dict | None = None) -> str:
+    """The page title: what the view is and which selection it shows (Vietnamese, as the pages are)."""
+    title = TITLES.get(fmt, "kg")
+    if not selection:
+        return title
+    parts = []
+    if selection.get("focus"):
+        parts.append(f"quanh {selection['focus']} ({selection.get('hops', DEFAULT_HOPS)} bước)")
+    if selection.get("event"):
+        parts.append(f"sự kiện {selection['event']}")
+    if selection.get("between"):
+        start, end = selection["between"]
+        parts.append(f"từ {start} đến {end}")
+    return f"{title}: {', '.join(parts)}"
+
+
 def render_view(ds: Dataset, fmt: str, selection: dict | None = None, g=None,
-                base_iri: str = DEFAULT_BASE_IRI) -> str | bytes:
+                base_iri: str = DEFAULT_BASE_IRI, betweenness: bool = False) -> str:
     """A view of the graph (network page, timeline, GraphML, GEXF, centrality CSV), optionally focused:
     selection = {"focus": name, "hops": n} | {"event": IRI or name} | {"between": (start, end)}."""
-    from kg.views import select
-    from kg.views.model import add_centrality
+    out = io.BytesIO()
+    write_view(ds, fmt, out, selection, g, base_iri, betweenness)
+    return out.getvalue().decode("utf-8")
+
+
+def write_view(ds: Dataset, fmt: str, out: BinaryIO, selection: dict | None = None, g=None,
+               base_iri: str = DEFAULT_BASE_IRI, betweenness: bool = False) -> None:
+    """As render_view, into `out`: GraphML and GEXF are written element by element."""
+    from kg.views import select      # the views load networkx and pyvis: only for the commands that draw
 
     g = select(ds, **(selection or {}), base_iri=base_iri) if g is None else g   # views only add, never remove
+    title = view_title(fmt, selection)
     if fmt == "html":
         from kg.views.network import network_html
-        return network_html(g)
-    if fmt == "timeline":
+        out.write(network_html(g, title=title).encode("utf-8"))
+    elif fmt == "timeline":
         from kg.views.timeline import timeline_html
-        return timeline_html(g)
-    add_centrality(g)
-    if fmt == "centrality":
-        from kg.views.interop import centrality_csv
-        return centrality_csv(g)
-    from kg.views.interop import gexf, graphml
-    return graphml(g) if fmt == "graphml" else gexf(g)
+        out.write(timeline_html(g, title=title).encode("utf-8"))
+    else:
+        from kg.views import interop
+        if fmt == "centrality":
+            out.write(interop.centrality_csv(g).encode("utf-8"))
+        elif fmt == "graphml":
+            interop.write_graphml(g, out, betweenness)
+        else:
+            interop.write_gexf(g, out, betweenness)
 
 
 def export(ds: Dataset, fmt: str, path: Path, base_iri: str = DEFAULT_BASE_IRI, selection: dict | None = None,
-           view=None) -> Path:
+           view=None, betweenness: bool = False) -> Path:
     if fmt == "articles":      # a folder: index.html and a page per article
         if selection:
             raise KgError("--focus, --event and --between select a view of the graph; articles shows every article")
         from kg.views.articles import write_article_pages
         write_article_pages(ds, path, write_atomic)
     elif fmt in VIEWS:
-        write_atomic(path, render_view(ds, fmt, selection, view, base_iri))
+        write_atomic(path, lambda out: write_view(ds, fmt, out, selection, view, base_iri, betweenness))
     elif fmt == "ontology":
         from kg.vocabulary import ontology_graph
         graph = ontology_graph()
@@ -222,11 +290,41 @@ def export(ds: Dataset, fmt: str, path: Path, base_iri: str = DEFAULT_BASE_IRI, 
 BUILD_EXPORTS = (("ttl", "kg.ttl"), ("trig", "kg.trig"), ("html", "graph.html"), ("timeline", "timeline.html"),
                  ("ontology", "ontology.ttl"), ("graphml", "kg.graphml"), ("gexf", "kg.gexf"),
                  ("centrality", "centrality.csv"))
+# at scale a build writes only what takes seconds, and says how to ask for the rest
+LARGE_CORPUS = 2000
+FAST_EXPORTS = ("trig", "ontology")
+COUNT_ARTICLES = "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a <https://schema.org/NewsArticle> }"
 
 
-def write_build_exports(ds: Dataset, out_dir: Path, base_iri: str = DEFAULT_BASE_IRI) -> list[Path]:
+def article_count(ds: Dataset) -> int:
+    return next(int(row[0]) for row in ds.query(COUNT_ARTICLES))
+
+
+def left_for_later(written: list[Path]) -> list[str]:
+    """The build's exports a large build did not write (see write_build_exports)."""
+    names = {p.name for p in written}
+    return [fmt for fmt, name in BUILD_EXPORTS if name not in names]
+
+
+def later_hint(written: list[Path]) -> str:
+    later = left_for_later(written)
+    if not later:
+        return ""
+    return (f"a large corpus: only the fast exports were written; ask for the rest with "
+            + ", ".join(f"`kg export {fmt}`" for fmt in later))
+
+
+def write_build_exports(ds: Dataset, out_dir: Path, base_iri: str = DEFAULT_BASE_IRI,
+                        everything: bool | None = None) -> list[Path]:
+    """The build's exports; for a corpus of more than LARGE_CORPUS articles only the fast ones unless
+    `everything` is True."""
     from kg.views import select
 
     out_dir = Path(out_dir)
-    view = select(ds, base_iri=base_iri)   # read once from the store, drawn five ways
-    return [export(ds, fmt, out_dir / name, base_iri, view=view) for fmt, name in BUILD_EXPORTS]
+    if everything is None:
+        everything = article_count(ds) <= LARGE_CORPUS
+    chosen = [(fmt, name) for fmt, name in BUILD_EXPORTS if everything or fmt in FAST_EXPORTS]
+    view = select(ds, base_iri=base_iri) if any(fmt in VIEWS for fmt, _ in chosen) else None  # read once, drawn five ways
+    # a small build's GraphML and GEXF carry betweenness too: it costs little there
+    written = [export(ds, fmt, out_dir / name, base_iri, view=view, betweenness=True) for fmt, name in chosen]
+    return written

@@ -1,12 +1,69 @@
-"""Serializations written by Oxigraph itself, for on-disk stores: rdflib's serializers need the whole
-graph as Python objects (minutes and GBs at ten thousand articles); Oxigraph streams them."""
+"""Serializations of a store that never hold the whole graph: Oxigraph writes the statements out as
+N-Triples (in Rust), and lines are sorted in bounded memory (sorted chunks spilled to temporary files,
+then merged) before N-Quads or Turtle is written from them."""
 from __future__ import annotations
 
-from typing import BinaryIO
+import heapq
+import tempfile
+from typing import BinaryIO, Iterable, Iterator
 
 import pyoxigraph as ox
 
-from kg.rdf.nquads import in_graph
+from kg.rdf import turtle as ttl
+
+CHUNK_BYTES = 64 << 20     # of line text per sorted chunk: ~100 MB of Python objects at most
+HEADER_TYPES = (  # subjects of these types open a Turtle file, in this order: the ontology, then its terms
+    "http://www.w3.org/2002/07/owl#Ontology",
+    "http://www.w3.org/2002/07/owl#Class", "http://www.w3.org/2002/07/owl#ObjectProperty",
+    "http://www.w3.org/2002/07/owl#DatatypeProperty", "http://www.w3.org/2002/07/owl#AnnotationProperty",
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#Property", "http://www.w3.org/2000/01/rdf-schema#Class",
+    "http://www.w3.org/2004/02/skos/core#ConceptScheme", "http://www.w3.org/2004/02/skos/core#Concept",
+)
+OTHER = len(HEADER_TYPES)
+
+
+def sorted_unique(lines: Iterable[bytes], chunk_bytes: int = CHUNK_BYTES) -> Iterator[bytes]:
+    """`lines` (bytes, no line break) in byte order, each once. Byte order of UTF-8 is code point order,
+    so this is the order Python gives the same lines as text."""
+    chunks, buffer, size = [], [], 0
+    try:
+        for line in lines:
+            buffer.append(line)
+            size += len(line)
+            if size >= chunk_bytes:
+                chunks.append(_spill(buffer))
+                buffer, size = [], 0
+        if not chunks:
+            yield from _unique(sorted(buffer))
+            return
+        if buffer:
+            chunks.append(_spill(buffer))
+            buffer = []
+        yield from _unique(heapq.merge(*(_read(f) for f in chunks)))
+    finally:
+        for f in chunks:
+            f.close()
+
+
+def _spill(buffer: list[bytes]):
+    buffer.sort()
+    f = tempfile.TemporaryFile(prefix="kg-sort-")
+    f.writelines(line + b"\n" for line in buffer)
+    f.seek(0)
+    return f
+
+
+def _read(f) -> Iterator[bytes]:
+    for line in f:
+        yield line[:-1]
+
+
+def _unique(lines: Iterable[bytes]) -> Iterator[bytes]:
+    last = None
+    for line in lines:
+        if line != last:
+            yield line
+            last = line
 
 
 def _skipping(store: ox.Store, skip: set[str]) -> list[ox.NamedNode]:
@@ -15,9 +72,78 @@ def _skipping(store: ox.Store, skip: set[str]) -> list[ox.NamedNode]:
                   key=lambda g: g.value)
 
 
-def turtle(store: ox.Store, out: BinaryIO, prefixes: dict[str, str]) -> None:
-    """The store's default graph (kept as the union of the named graphs, kg.writer) as Turtle."""
-    store.dump(out, format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=prefixes)
+def _ntriples(store: ox.Store, graph) -> Iterator[bytes]:
+    """The lines of one graph, dumped by Oxigraph to a temporary file (the union of ten thousand articles
+    is half a gigabyte of text) and read back line by line."""
+    with tempfile.TemporaryFile(prefix="kg-dump-") as f:
+        store.dump(f, format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+        f.seek(0)
+        for line in f:
+            yield line.rstrip(b"\n")
+
+
+def quad_lines(store: ox.Store, skip: set[str]) -> Iterator[bytes]:
+    for graph in _skipping(store, skip):
+        ntriples = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+        # literals escape their line breaks, so every ' .\n' ends a statement
+        yield from ntriples.replace(b" .\n", b" <" + graph.value.encode("utf-8") + b"> .\n").split(b"\n")[:-1]
+
+
+def nquads_sorted(store: ox.Store, out: BinaryIO, skip: set[str]) -> None:
+    """Every named graph but `skip` as N-Quads, lines sorted: byte-identical for the same statements."""
+    out.writelines(line + b"\n" for line in sorted_unique(quad_lines(store, skip)))
+
+
+def ranked(lines: Iterable[bytes], ranks: dict[bytes, int], kinds: set[str], base: bytes) -> Iterator[bytes]:
+    """Each line behind one byte of its subject's rank, so that sorting puts the header first; the kinds
+    of minted IRIs seen as subjects are added to `kinds` on the way (for their prefixes)."""
+    start = len(base) + 1
+    for line in lines:
+        subject = line[:line.index(b" ")]
+        if subject.startswith(base, 1):
+            cut = subject.find(b"/", start)
+            if cut > 0:
+                kinds.add(subject[start:cut].decode("utf-8", "replace"))
+        yield b"%c" % (48 + ranks.get(subject, OTHER)) + line
+
+
+def header_ranks(subjects_of_type) -> dict[bytes, int]:
+    """Subject (N-Triples form) → rank of its first header type; `subjects_of_type(iri)` gives the IRIs."""
+    ranks: dict[bytes, int] = {}
+    for rank, kind in enumerate(HEADER_TYPES):
+        for iri in subjects_of_type(kind):
+            ranks.setdefault(f"<{iri}>".encode("utf-8"), rank)
+    return ranks
+
+
+def write_turtle(lines: Iterable[bytes], out: BinaryIO, prefixes: dict[str, str], base_iri: str,
+                 ranks: dict[bytes, int]) -> None:
+    """N-Triples lines (any order, no line break) as readable Turtle: the header types first, then the
+    subjects in IRI order. The lines are sorted first, so the prefixes of minted IRIs are known before
+    the first statement is written."""
+    kinds: set[str] = set()
+    merged = sorted_unique(ranked(lines, ranks, kinds, base_iri.encode("utf-8")))
+    first = next(merged, None)       # every line has been read and ranked once the first comes out
+    names = {**prefixes, **ttl.minted_prefixes(kinds, base_iri, prefixes)}
+    out.write(ttl.prefix_lines(names))
+    if first is not None:
+        ttl.write_body((line[1:] for line in _chain(first, merged)), out, ttl.Shortener(names))
+
+
+def _chain(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
+    yield first
+    yield from rest
+
+
+def turtle(store: ox.Store, out: BinaryIO, prefixes: dict[str, str], base_iri: str) -> None:
+    """The store's default graph (kept as the union of the named graphs, kg.writer) as readable Turtle."""
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+    def subjects_of_type(kind: str):
+        return (q.subject.value for q in store.quads_for_pattern(None, rdf_type, ox.NamedNode(kind), ox.DefaultGraph())
+                if isinstance(q.subject, ox.NamedNode))
+
+    write_turtle(_ntriples(store, ox.DefaultGraph()), out, prefixes, base_iri, header_ranks(subjects_of_type))
 
 
 def trig(store: ox.Store, out: BinaryIO, prefixes: dict[str, str], skip: set[str]) -> None:
@@ -29,13 +155,3 @@ def trig(store: ox.Store, out: BinaryIO, prefixes: dict[str, str], skip: set[str
         while body.startswith(b"@prefix "):
             body = body[body.index(b"\n") + 1:]
         out.write(b"\n" + str(graph).encode("utf-8") + b" {\n" + body + b"}\n")
-
-
-def nquads_sorted(store: ox.Store, out: BinaryIO, skip: set[str]) -> None:
-    """Every named graph but `skip` as N-Quads, lines sorted: byte-identical for the same statements."""
-    lines = []
-    for graph in _skipping(store, skip):
-        ntriples = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph).decode("utf-8")
-        # split on '\n' only: str.splitlines would also break at a U+2028 inside a literal
-        lines += [line for line in in_graph(graph.value, ntriples).split("\n") if line]
-    out.write(("\n".join(sorted(lines)) + "\n").encode("utf-8"))
