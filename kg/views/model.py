@@ -3,6 +3,7 @@ posts, articles, an evidence sentence) and labelled edges, as a networkx MultiDi
 timeline pages, the focused views, GraphML/GEXF and the centrality figures all start from it."""
 from __future__ import annotations
 
+import difflib
 from collections import defaultdict
 from functools import lru_cache
 
@@ -10,6 +11,7 @@ import networkx as nx
 from rdflib import Dataset
 
 from kg import lexicons
+from kg.text.normalize import fold
 
 CLASSES = {  # class → (colour, vis.js shape, Vietnamese name, English name)
     "Person": ("#e4572e", "dot", "Người", "person"),
@@ -96,7 +98,10 @@ SELECT DISTINCT ?person ?role ?observed WHERE {
   BIND(IF(BOUND(?orgLabel), CONCAT(?roleLabel, " – ", ?orgLabel), ?roleLabel) AS ?role)
 }"""
 ARTICLE_DATES = PREFIXES + """
-SELECT DISTINCT ?article ?date WHERE { ?a a schema:NewsArticle ; schema:identifier ?article ; schema:datePublished ?date }"""
+SELECT DISTINCT ?article ?date ?opening WHERE {
+  ?a a schema:NewsArticle ; schema:identifier ?article .
+  OPTIONAL { ?a schema:datePublished ?date } OPTIONAL { ?a nif:isString ?text BIND(SUBSTR(?text, 1, 160) AS ?opening) }
+}"""
 
 
 @lru_cache(maxsize=1)
@@ -133,6 +138,12 @@ def amount_label(row) -> str:
     amount = human(v) if v is not None else f"{human(lo)}–{human(hi)}" if lo is not None else ""
     return " ".join(x for x in (amount + unit_text(str(unit)), f"– {measure}" if measure else "",
                                 f"({year})" if year else "") if x).strip()
+
+
+def first_line(text: str, size: int = 80) -> str:
+    """An article's first non-empty line, cut at a word: what a reader knows it by (there is no headline)."""
+    line = next((x.strip() for x in text.splitlines() if x.strip()), "")
+    return line if len(line) <= size else line[:size].rsplit(" ", 1)[0] + " …"
 
 
 def commitment_label(topic: str, statement: str, words: int = 8) -> str:
@@ -175,7 +186,12 @@ def view_graph(ds: Dataset) -> nx.MultiDiGraph:
         posts[str(person)].add(str(role))
         if day is not None:
             observed[str(person)].add(str(day))
-    published = {str(a): str(d) for a, d in ds.query(ARTICLE_DATES)}
+    published: dict[str, str] = {}
+    g.graph["article_titles"] = titles = {}     # id → its first line, for the pages' article lists
+    for article, day, opening in ds.query(ARTICLE_DATES):
+        if day is not None:
+            published[str(article)] = str(day)
+        titles[str(article)] = first_line(str(opening or "")) or str(article)
     evidence: dict[str, tuple] = {}
     for node, article, sentence in ds.query(EVIDENCE):
         key, found = str(node), (str(article), str(sentence))
@@ -234,16 +250,43 @@ def _matches(data: dict, text: str) -> bool:
     return text.casefold() in data.get("label", "").casefold()
 
 
+ACTORS = ("Person", "Organization", "Country")
+
+
+def focus_centres(g: nx.MultiDiGraph, name: str) -> list[str]:
+    """The actors a user means by `name`, typed with or without diacritics and in any case: those whose
+    label is the name, else those whose label contains it."""
+    wanted = fold(name)
+    actors = [(n, fold(d.get("label", ""))) for n, d in g.nodes(data=True) if d["cls"] in ACTORS]
+    return [n for n, label in actors if label == wanted] or [n for n, label in actors if wanted and wanted in label]
+
+
+def closest_names(g: nx.MultiDiGraph, name: str, n: int = 3) -> list[str]:
+    """The actors' names nearest to a name that matched none (compared folded), for 'did you mean'."""
+    by_fold: dict[str, str] = {}
+    for _, d in g.nodes(data=True):
+        if d["cls"] in ACTORS and d.get("label"):
+            by_fold.setdefault(fold(d["label"]), d["label"])
+    return [by_fold[k] for k in difflib.get_close_matches(fold(name), list(by_fold), n=n, cutoff=0.5)]
+
+
 def focus(g: nx.MultiDiGraph, name: str, hops: int = 2) -> nx.MultiDiGraph:
-    """The ego network of the actors whose label is `name` (exactly, else containing it)."""
-    centres = [n for n, d in g.nodes(data=True) if d.get("label", "").casefold() == name.casefold()] or \
-              [n for n, d in g.nodes(data=True) if d["cls"] in ("Person", "Organization", "Country") and _matches(d, name)]
-    if not centres:
-        return g.subgraph([]).copy()
+    """The ego network of the actors named `name` (see focus_centres) within `hops` edges. A country is
+    reached but never walked through: every body and commitment of a country touches it, so a walk
+    through it would bring in the whole country."""
+    centres = focus_centres(g, name)
     undirected = g.to_undirected(as_view=True)
-    keep = set()
+    keep = set(centres)
     for c in centres:
-        keep |= set(nx.single_source_shortest_path_length(undirected, c, cutoff=hops))
+        frontier = {c}
+        for _ in range(hops):
+            step = set()
+            for n in frontier:
+                if n != c and g.nodes[n]["cls"] == "Country":
+                    continue
+                step.update(m for m in undirected[n] if m not in keep)
+            keep |= step
+            frontier = step
     return g.subgraph(keep).copy()
 
 
