@@ -68,7 +68,7 @@ def build(sources, store, out, base_iri, jobs, encoding, no_exports):
     """Build articles (.txt, .html, .jsonl, .json files or folders; default seeds/) into the store and
     write the exports. Articles the store already holds unchanged are not extracted again."""
     from kg.build import build_articles, check_jobs, check_store_folder
-    from kg.export import check_writable, write_build_exports
+    from kg.export import check_writable, later_hint, write_build_exports
 
     sources = list(sources) or ["seeds"]
     check_jobs(jobs)
@@ -86,6 +86,8 @@ def build(sources, store, out, base_iri, jobs, encoding, no_exports):
     unchanged = f" ({len(report.unchanged)} unchanged)" if report.unchanged else ""
     wrote = f"; wrote {', '.join(map(str, written))}" if written else ""
     click.echo(f"built {len(report.built)} article(s) into {store}{unchanged}{wrote}")
+    if later_hint(written):
+        click.echo(f"note: {later_hint(written)}", err=True)
     if report.failed:
         click.echo(f"{len(report.failed)} input(s) failed; the others were built", err=True)
         raise click.exceptions.Exit(1)
@@ -216,30 +218,38 @@ def serve(store, host, port, timeout, allow_update, allow_service, cors, allow_h
             server.server_close()
 
 
+EXPORT_FORMATS = ("ttl", "trig", "nq", "jsonld", "html", "timeline", "graphml", "gexf", "centrality", "ontology",
+                  "articles")
+
+
 @main.command()
-@click.option("--format", "fmt", default="ttl", show_default=True,
-              type=click.Choice(["ttl", "trig", "nq", "jsonld", "html", "timeline", "graphml", "gexf", "centrality",
-                                 "ontology", "articles"]))
-@click.argument("kind", required=False, type=click.Choice(["html", "timeline", "graphml", "gexf", "articles"]))
-@click.option("--output", "-o", type=click.Path(), help="File to write (default exports/<name>; for articles a folder, "
-                                                        "default exports/articles/).")
+@click.argument("kind", metavar="[FORMAT]", required=False, type=click.Choice(EXPORT_FORMATS))
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), help="The same as FORMAT (default: ttl).")
+@click.option("--output", "-o", type=click.Path(), help="File to write (default exports/<name>, a selection's own "
+                                                        "name such as exports/graph-focus-to-lam.html; for articles "
+                                                        "a folder, default exports/articles/).")
 @click.option("--focus", help="An actor's ego network: the person's (or organization's) name.")
 @click.option("--hops", default=2, show_default=True, type=click.IntRange(0, 6), help="Radius of --focus.")
 @click.option("--event", help="One event (IRI, or words of its name) with participants and commitments.")
 @click.option("--between", nargs=2, metavar="START END", help="Events between two ISO dates and their neighbours.")
+@click.option("--betweenness", is_flag=True, help="graphml, gexf: add each node's betweenness (estimated from a "
+                                                  "sample; a minute at ten thousand articles).")
 @store_option
 @base_option
-def export(fmt, kind, output, focus, hops, event, between, store, base_iri):
-    """Export the graph in one format: `kg export --format ttl`, or a view: `kg export html --focus NAME`."""
-    from kg.export import DEFAULT_NAME, SUFFIX, export as do_export
+def export(kind, fmt, output, focus, hops, event, between, betweenness, store, base_iri):
+    """Export the graph in one format: `kg export ttl` (or --format ttl), or a view: `kg export html --focus NAME`.
+    Formats: ttl, trig, nq, jsonld, ontology; views html, timeline, graphml, gexf, centrality; articles."""
+    from kg.export import default_path, export as do_export
 
-    fmt = kind or fmt
+    if kind and fmt and kind != fmt:
+        raise KgError(f"two formats given ({kind} and --format {fmt}): give one, e.g. `kg export {fmt}`")
+    fmt = kind or fmt or "ttl"
     selection = {k: v for k, v in (("focus", focus), ("event", event), ("between", tuple(between) if between else None)) if v}
     if focus:
         selection["hops"] = hops
-    path = Path(output) if output else Path("exports") / DEFAULT_NAME.get(fmt, "kg" + SUFFIX[fmt])
+    path = Path(output) if output else default_path(fmt, selection)
     with dataset(store, create=False, base_iri=base_iri, read_only=True) as ds:
-        do_export(ds, fmt, path, base_iri, selection or None)
+        do_export(ds, fmt, path, base_iri, selection or None, betweenness=betweenness)
     click.echo(f"wrote {path}")
 
 
