@@ -57,11 +57,12 @@ class Item:
     end: str | None
     attendees: list[Actor]
     roles: dict[str, list[str]]
-    mentions: list[tuple[int, int, str, str]] = field(default_factory=list)   # begin, end, anchor, sentence
+    # begin, end, anchor, sentence, article: one node may hold mentions of several articles
+    mentions: list[tuple[int, int, str, str, str]] = field(default_factory=list)
 
     @property
     def handles(self) -> list[str]:
-        return [f"{self.article}@{b}-{e}" for b, e, _a, _s in self.mentions]
+        return [f"{art}@{b}-{e}" for b, e, _a, _s, art in self.mentions]
 
     @property
     def handle(self) -> str:
@@ -87,7 +88,7 @@ def load(path: Path) -> list[Item]:
 
     items: list[Item] = []
     for ev in set(g.subjects(RDF.type, SCHEMA.Event)):
-        article = next(g.objects(ev, PROV.wasDerivedFrom), None)
+        article = min(g.objects(ev, PROV.wasDerivedFrom), default=None)
         attendees = [Actor(names(a), country(a)) for a in sorted(set(g.objects(ev, SCHEMA.attendee)))]
         roles = {r: [names(a)[0] for a in g.objects(ev, DK[r])] for r in ("host", "guest", "chair")}
         mentions = []
@@ -95,13 +96,16 @@ def load(path: Path) -> list[Item]:
             b, e = g.value(m, NIF.beginIndex), g.value(m, NIF.endIndex)
             sent = g.value(m, NIF.sentence)
             text = str(g.value(sent, NIF.anchorOf) or "") if sent is not None else ""
-            mentions.append((int(b), int(e), str(g.value(m, NIF.anchorOf) or ""), text))
+            context = g.value(m, NIF.referenceContext)
+            mentions.append((int(b), int(e), str(g.value(m, NIF.anchorOf) or ""), text,
+                             _local(context) if context is not None else "?"))
         status = g.value(ev, DK.eventStatus)
         start, end = g.value(ev, SCHEMA.startDate), g.value(ev, SCHEMA.endDate)
+        mentions.sort(key=lambda m: (m[4] != _local(article) if article is not None else 0, m[0]))
         items.append(Item(str(ev), _local(article) if article is not None else "?", _local(g.value(ev, DCTERMS.type)),
                           _local(status) if status is not None else "", str(g.value(ev, SCHEMA.name) or ""),
                           str(start) if start is not None else None, str(end) if end is not None else None,
-                          attendees, roles, sorted(mentions)))
+                          attendees, roles, mentions))
     return sorted(items, key=lambda i: (i.article, i.mentions[0][0] if i.mentions else -1))
 
 
@@ -113,11 +117,12 @@ def render(item: Item, sentences: int = 2) -> str:
     if roles:
         lines.append(f"   roles: {roles}")
     seen: set[str] = set()
-    for b, e, anchor, text in item.mentions:
+    for b, e, anchor, text, art in item.mentions:
         if text in seen or len(seen) >= sentences:
             continue
         seen.add(text)
-        lines.append(f"   > [{anchor}@{b}] {' '.join(text.split())[:400]}")
+        where = "" if art == item.article else f"{art} "
+        lines.append(f"   > [{where}{anchor}@{b}] {' '.join(text.split())[:400]}")
     return "\n".join(lines)
 
 

@@ -329,3 +329,65 @@ def test_a_visit_told_again_is_the_same_visit_with_the_status_its_day_allows(tex
 def test_a_bare_earlier_year_dates_history(text, day):
     got = events(text, date(2025, 7, 4))
     assert [d for t, _, d, _ in got if t == "talks"] == [day]
+
+
+# -- issue 15 on real text: invitations, aims, the visitor, and the visit's own days --
+
+@pytest.mark.parametrize("text", [
+    # an invitation is no visit held, nor one planned
+    "Tổng thống Kenya William Ruto đề nghị tăng cường trao đổi đoàn; trân trọng mời Tổng thống Peru Dina Boluarte "
+    "và phu nhân sang thăm Kenya.",
+    "Ông Musalia Mudavadi đã chuyển tới Tổng thống Peru Dina Boluarte lời mời sang thăm Kenya.",
+])
+def test_an_invitation_is_no_visit(text):
+    assert [t for t, *_ in events(text, published=date(2025, 6, 11)) if t == "visit"] == []
+
+
+@pytest.mark.parametrize("text", [
+    # signing as an activity, a document's history in a relative clause, an aim
+    "Hai bên giúp đỡ lẫn nhau trong quá trình ký kết, gia nhập và thực hiện các điều ước quốc tế.",
+    "Hai bên triển khai Tuyên bố tầm nhìn chung về hợp tác quốc phòng mà Kenya và Peru đã ký kết vào tháng 1/2024.",
+    "Tổng thống Peru Dina Boluarte đề nghị thúc đẩy ký kết, phê chuẩn Hiệp định Thương mại tự do Peru - Kenya.",
+])
+def test_no_signing_told(text):
+    assert [t for t, *_ in events(text, published=date(2025, 6, 11)) if t == "signing"] == []
+
+
+@pytest.mark.parametrize("text, guests", [
+    # a visit named by its destination only: the one in its clause who is not of that country
+    ("Ngày 31/5, Thủ tướng Na Uy Jonas Gahr Støre và Bộ trưởng Thương mại Peru Juan Mathews chứng kiến lễ trao các "
+     "thỏa thuận trong khuôn khổ chuyến thăm Peru.", ["Jonas Gahr Støre"]),
+    ("Ông Gustavo Adrianzén cảm ơn Tổng thống Kenya William Ruto đã quan tâm đến nông nghiệp Peru thông qua chuyến "
+     "thăm Peru vào năm 2011.", ["William Ruto"]),
+    # nobody before it: the main clause's subject
+    ("Trong chuyến thăm Na Uy dự các hoạt động kỷ niệm, Phó Thủ tướng Kenya Musalia Mudavadi đã gặp Thủ tướng Na "
+     "Uy Jonas Gahr Støre.", ["Musalia Mudavadi"]),
+    # past the comma after another country's title comes the next clause's subject, not the visitor
+    ("Tổng thống Kenya William Ruto đến Lima, bắt đầu chuyến thăm Peru. Phát biểu trước thềm chuyến thăm của Tổng "
+     "thống Kenya, Thủ tướng Peru Gustavo Adrianzén tuyên bố hợp tác.", ["William Ruto"]),
+])
+def test_the_visitor_is_not_of_the_country_visited(text, guests):
+    x = extract_article("t", text, date(2025, 6, 11))
+    names = {k: p.name for k, p in x.persons.items()}
+    assert [[names[g] for g in e.guests] for e in x.events if e.type == "visit"] == [guests]
+
+
+@pytest.mark.parametrize("text, published, span", [
+    # 'đang thăm' on the day of a reception: a day of the visit, not its first
+    ("Chiều 3/6, Thủ tướng Na Uy Jonas Gahr Støre tiếp Phó Thủ tướng Peru Gustavo Adrianzén đang thăm, làm việc "
+     "tại Na Uy.", date(2025, 6, 3), (None, None)),
+    ("Chiều 3/6, Thủ tướng Na Uy Jonas Gahr Støre tiếp Phó Thủ tướng Peru Gustavo Adrianzén đang có chuyến thăm "
+     "Na Uy từ ngày 1-5/6.", date(2025, 6, 3), ("2025-06-01", "2025-06-05")),
+    # a span without 'từ': its first day and its last
+    ("Theo kế hoạch, Tổng thống Kenya William Ruto sẽ sang thăm Peru vào ngày 19 - 20/6.", date(2025, 6, 17),
+     ("2025-06-19", "2025-06-20")),
+    # 'kết thúc chuyến thăm vào ngày X': X is its last day
+    ("Theo kế hoạch, Chủ tịch Thượng viện Chile Manuel Ossandón sẽ đến chào Tổng thống Peru Dina Boluarte vào ngày "
+     "30/6 trước khi kết thúc chuyến thăm Peru vào ngày 1/7.", date(2025, 6, 29), (None, "2025-07-01")),
+])
+def test_a_visit_keeps_its_own_first_and_last_day(text, published, span):
+    x = extract_article("t", text, published)
+    names = {k: p.name for k, p in x.persons.items()}
+    visits = [e for e in x.events if e.type == "visit"]
+    assert [(e.start and e.start.iso(), e.end and e.end.iso()) for e in visits] == [span]
+    assert all(names[g] not in ("Dina Boluarte", "Jonas Gahr Støre") for e in visits for g in e.guests)

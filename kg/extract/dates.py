@@ -14,9 +14,13 @@ D, M, Y = r"(\d{1,2})", r"(\d{1,2})", r"(\d{4})"
 DAY_WORDS = r"(?:ngày|sáng|trưa|chiều|tối|đêm|hôm)"
 # 'năm ngoái', 'năm trước' (the year before the article's), 'năm nay' (its own)
 REL_YEAR = r"năm (ngoái|trước|nay)"
+FREE, ENDS = r"(?<![\d/.,-])(?<!tháng )(?<!khánh )", r"(?![/\d]|\.\d)"   # a date's own edges
 PATTERNS = [
     ("range", re.compile(rf"từ (?:ngày )?{D}(?:/{M})?\s*(?:đến|tới|-|–)\s*(?:ngày )?{D}/{M}(?:/{Y})?", re.I)),
     ("range", re.compile(rf"(?:trong hai ngày|ngày) {D} và {D}/{M}(?:/{Y})?", re.I)),
+    # a span without 'từ': '19 - 20/6', '5-8/7/2017', '29/6-1/7' (not 'tháng 1-12', not 'Quốc khánh 2/9')
+    ("range", re.compile(rf"{FREE}{D}/{M}\s*[-–]\s*{D}/{M}(?:/{Y})?{ENDS}", re.I)),
+    ("span", re.compile(rf"{FREE}{D}\s*[-–]\s*{D}/{M}(?:/{Y})?{ENDS}", re.I)),
     ("full", re.compile(rf"\b{D}/{M}/{Y}\b")),
     ("full", re.compile(rf"\b{D}\.{M}\.{Y}\b")),
     ("dm", re.compile(rf"\b{DAY_WORDS}\s+{D}[/.-]{M}\b(?![/.-]\d)", re.I)),
@@ -108,6 +112,10 @@ def _read(kind, g, year, previous, today=None):
     if kind == "dm":
         d, m = map(int, g)
         return (DateValue(year, m, d), None) if _valid(m, d) else None
+    if kind == "span":     # a day before the second: '19 - 20/6'; else it is no span ('20-19/6')
+        if int(g[0]) >= int(g[1]):
+            return None
+        kind = "range"
     if kind == "range":
         if len(g) == 5:
             d1, m1, d2, m2, y = g

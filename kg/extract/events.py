@@ -168,7 +168,7 @@ def find_events(ctx) -> list[Event]:
         if ev.type == "visit" and not ev.guests and not (ev.start and ev.start.year and year and ev.start.year < year):
             # the guest the text leaves implicit ('Nhà lãnh đạo Kenya thăm …'): the protagonist unless a
             # host, else the other side's most-mentioned person
-            sides = {ctx.country_of(h) for h in ev.hosts}
+            sides = {ctx.country_of(h) for h in ev.hosts} | {_country_named(ev.place)}   # not of the country visited
             options = [ctx.protagonist] + principals(ctx, list(ctx.persons.values()))
             guest = next((k for k in options if k and k not in ev.hosts and ctx.country_of(k) not in sides), None)
             if guest:
@@ -401,7 +401,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     a, b = trig.span_begin, trig.span_end
     head = s.text[a:trig.begin].casefold()
     if _modal_no_event(head, data, notation in NAMED_TYPES) or not _has_object(view, trig, data) \
-            or _generic(head, data) or s.text.rfind("[", 0, trig.begin) > s.text.rfind("]", 0, trig.begin):
+            or _generic(head, data) or s.text.rfind("[", 0, trig.begin) > s.text.rfind("]", 0, trig.begin) \
+            or notation not in NAMED_TYPES and (_invitation(head, data) or _aim(head, data)):
         return []      # (and '[Báo chí Nhật đưa đậm về hội đàm …]': a link to another article)
     report = _after_report(head, data)
     if report:
@@ -518,6 +519,11 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         if doc:       # one signing per named document, whoever tells it
             ev.name, ev.kind = f"{trig.etype['vi'][:1].upper()}{trig.etype['vi'][1:]} {doc[0]}", doc[1]
     _date(ev, dates, discourse_date, trig)
+    if notation == "visit" and ev.start and ev.end is None:
+        if _attributive(s.text[a:trig.begin], trig, data):
+            ev.start = None        # 'X đang thăm …' on the day of a reception: a day of the visit, not its first
+        elif any(head.rstrip().endswith(w) for w in data["end_cues"]):
+            ev.start, ev.end = None, ev.start    # '… trước khi kết thúc chuyến thăm vào ngày 1/7': its last day
     return [ev]
 
 
@@ -595,6 +601,19 @@ def _modal_no_event(head: str, data, named: bool = False) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", near) for w in data["wish_cues"])
 
 
+def _invitation(head: str, data) -> bool:
+    """'trân trọng mời X sang thăm', 'chuyển lời mời sang thăm': an invitation in the trigger's own clause is
+    no event held ('theo lời mời của X', 'nhận lời mời của X' name a host, not a wish)."""
+    clause = re.split(r"[,;:]", head)[-1]
+    return bool(re.search(rf"(?<!\w)(?<!khách )(?:{_alternation(data['invitation_cues'])})(?!\w)(?!\s+của\b)",
+                          clause))
+
+
+def _aim(head: str, data) -> bool:
+    """'thúc đẩy ký kết', 'xúc tiến gặp gỡ': a verb right before the trigger makes it an aim, not an act."""
+    return any(re.search(rf"(?<!\w){re.escape(w)}\s*$", head) for w in data["goal_verbs"])
+
+
 def _generic(head: str, data) -> bool:
     """'Tại các cuộc gặp, tiếp xúc', 'những cuộc điện đàm': meetings in general, not one event."""
     return any(head.rstrip().endswith(w) for w in data["generic_plurals"])
@@ -615,6 +634,11 @@ def _has_object(view, trig: Trigger, data) -> bool:
             rf"(?:{_alternation(data['document_heads'])})\s+(?:\S+\s+){{0,3}}?(?:đã|được|vừa|đã được)\s*$",
             text[:trig.begin], re.I):
         return False      # 'các thỏa thuận đã ký kết': documents signed some time, no signing told
+    if trig.etype["notation"] == "signing" and (
+            re.search(rf"(?<!\w)(?:{_alternation(data['process_nouns'])})\s*$", text[:trig.begin], re.I)
+            or re.search(rf"(?<!\w)(?:{_alternation(data['relative_markers'])})\s+(?:[^\s,;]+\s+){{0,4}}$",
+                         text[:trig.begin])):
+        return False      # 'trong quá trình ký kết …', '<Tuyên bố …> mà hai bên đã ký kết': no signing told
     if trig.etype["notation"] == "signing" and re.search(r"\b(?:đã được|được)\s*$", text[:trig.begin]) \
             and not re.match(r"^\s*(?:tại|vào|ngày|sáng|chiều|trong)\b", text[trig.end:]):
         return False      # '36 thỏa thuận … đã được ký kết.': signed documents counted, no signing told
@@ -799,7 +823,7 @@ def _visit(ctx, view, ev, trig, before, after, past, text) -> bool:
     attribution = re.match(r"^\s*Theo [^,]*,", text[trig.span_begin:trig.begin])
     if attribution:     # 'Theo X, A thăm …': not the source (a subject narrowed already stays so)
         told = _persons(ctx, _refs_in(view, trig.span_begin + attribution.end(), trig.begin))
-        before = [k for k in before if k in told] or told
+        before = [k for k in before if k in told] or (told if before else before)   # narrows, never widens
     guest: list[str] = []
     own = text[trig.end:trig.span_end]
     inside = _patterns()["host"].search(own)
@@ -815,9 +839,12 @@ def _visit(ctx, view, ev, trig, before, after, past, text) -> bool:
         if of:           # X right after 'của' (titles and all), not the next clause's subject
             near = view.sentence.begin + trig.end + of.end() + 60
             guest = [k for r in view.refs if r.kind == "person" and view.sentence.begin + trig.end <= r.begin <= near
-                     for k in r.keys if k not in inviters][:1]
+                     for k in r.keys if k not in inviters
+                     and not _past_other_title(view, trig.end + of.end(), r)][:1]
         elif re.search(r"\b(?:có|bắt đầu|thực hiện|kết thúc|tiếp tục)\s*$", text[trig.span_begin:trig.begin]):
             guest = [k for k in before if k not in inviters][-1:]
+        else:            # 'A tiếp B trong khuôn khổ chuyến thăm Kenya': the one not of the country visited
+            guest = _visitor(ctx, view, trig, inviters)
     else:
         guest = [k for k in before if k not in inviters][-1:]   # 'X … thăm chính thức': the nearest subject
     welcomer = guest if guest and _welcomes_visitor(view, guest[0], trig, data) else []
@@ -837,6 +864,37 @@ def _visit(ctx, view, ev, trig, before, after, past, text) -> bool:
     return True
 
 
+def _past_other_title(view, start: int, ref) -> bool:
+    """'chuyến thăm của Tổng thống Kenya, Thủ tướng Peru X …': past a comma after a title of one country, a
+    person of another is the next clause's subject, not the one the visit belongs to."""
+    base = view.sentence.begin
+    comma = view.sentence.text.find(",", start, ref.begin - base)
+    if comma < 0:
+        return False
+    text = view.sentence.text   # titles carry their country in words the actor spans leave out
+    first, own = (set(lexicons.strip_countries(part)[1]) for part in (text[start:comma], text[comma:ref.begin - base]))
+    return bool(first) and bool(own) and not first & own
+
+
+def _visitor(ctx, view, trig: Trigger, inviters) -> list[str]:
+    """The guest of a visit named by its destination only ('… trong khuôn khổ chuyến thăm Kenya', 'cảm ơn X đã
+    … qua chuyến thăm Peru'): the nearest person before it in its clause who is not of that country; with no
+    one before ('Trong chuyến thăm Kenya dự …, Bộ trưởng X …'), the main clause's first such person."""
+    code = _destination_code(view, trig)
+    if code is None:
+        return []
+    base, text = view.sentence.begin, view.sentence.text
+    foreign = lambda keys: [k for k in _persons(ctx, keys) if k not in inviters  # noqa: E731
+                            and ctx.country_of(k) not in (code, None)]
+    before = foreign(_refs_in(view, trig.span_begin, trig.begin, ("person",)))
+    if before:
+        return before[-1:]
+    if text[trig.span_begin:trig.begin].strip(" ,").casefold() not in _lexicon()[0]["occasion_openers"]:
+        return []
+    comma = text.find(",", trig.end)
+    return foreign(_refs_in(view, comma + 1, len(text), ("person",)))[:1] if comma >= 0 else []
+
+
 def _welcomes_visitor(view, guest: str, trig: Trigger, data) -> bool:
     """A welcoming verb between the person taken for the guest and the trigger: that person welcomes the
     visitor ('X hoan nghênh đoàn đại biểu Bộ Nội vụ Kenya thăm …')."""
@@ -846,6 +904,18 @@ def _welcomes_visitor(view, guest: str, trig: Trigger, data) -> bool:
         return False
     between = text[max(ends):trig.begin].casefold()
     return _cue(between, data["welcome_verbs"])
+
+
+def _country_named(name: str | None) -> str | None:
+    return next((code for code, c in lexicons.countries().items() if name and c["vi"] == name), None)
+
+
+def _destination_code(view, trig: Trigger) -> str | None:
+    """The country a visit goes to when it is named right after the trigger ('chuyến thăm Kenya')."""
+    m = re.match(r"^\s*(?:(?:chính thức|cấp [Nn]hà nước|làm việc|hữu nghị|đầu tiên|lần này)\s+)*"
+                 r"(?:(?:tới|đến|sang|tại|ở)\s+)?", view.sentence.text[trig.end:])
+    at = view.sentence.begin + trig.end + m.end()
+    return next((r.keys[0] for r in view.refs if r.kind == "country" and r.begin == at), None)
 
 
 def _destination(ctx, view, trig: Trigger, text: str) -> str | None:

@@ -1,0 +1,23 @@
+"""Date expressions read from Vietnamese text (kg/extract/dates.py)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.dates import find_dates
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("từ ngày 10/9 đến ngày 13/9", [("2025-09-10", "2025-09-13")]),
+    # a span written without 'từ': '19 - 20/6', '5-8/7/2017', across months '29/6-1/7'
+    ("sẽ thăm Peru vào ngày 19 - 20/6.", [("2025-06-19", "2025-06-20")]),
+    ("dự hội nghị tại Nairobi từ ngày 5 -8/7/2017.", [("2017-07-05", "2017-07-08")]),
+    ("thăm Kenya từ ngày 29/6-1/7 nhằm", [("2025-06-29", "2025-07-01")]),
+    ("ngày 11-15/5.", [("2025-05-11", "2025-05-15")]),
+    # no span: a day and month ('ngày 1-12'), a day after the second, a holiday
+    ("Ngày 1-12, Tổng thống Chile hội đàm", [("2025-12-01", None)]),
+    ("ngày 20-19/6.", []),
+    ("Quốc khánh 2/9-1945", []),
+])
+def test_spans_and_days(text, expected):
+    got = [(d.start.iso(), d.end_date and d.end_date.iso()) for d in find_dates(text, 2025)]
+    assert got == expected
