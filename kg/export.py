@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO, Callable
 
-from rdflib import RDF, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, Dataset, Graph, Literal
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
 
@@ -30,7 +30,7 @@ SUFFIX = {"ttl": ".ttl", "trig": ".trig", "nq": ".nq", "jsonld": ".jsonld", "htm
 DEFAULT_NAME = {"html": "graph.html", "timeline": "timeline.html", "ontology": "ontology.ttl",
                 "centrality": "centrality.csv", "articles": "articles"}
 EXPORT_FORMATS = (*FORMATS, *VIEWS, "ontology", "articles")
-TITLES = {"html": "Mạng quan hệ", "timeline": "Dòng thời gian", "graphml": "kg", "gexf": "kg", "centrality": "kg"}
+TITLES = {"html": "Mạng quan hệ", "timeline": "Dòng thời gian"}      # the others are files, not pages
 DEFAULT_HOPS = 2
 
 
@@ -218,11 +218,11 @@ def default_path(fmt: str, selection: dict | None = None, folder: Path = Path("e
     return folder / f"{stem}-{readable}{dot}{suffix}"
 
 
-def view_title(fmt: str, selection: dict | None = None) -> str:
-    """The page title: what the view is and which selection it shows (Vietnamese, as the pages are)."""
-    title = TITLES.get(fmt, "kg")
+def view_title(fmt: str, selection: dict | None = None) -> str | None:
+    """A selection's page title: what the view is and which selection it shows (Vietnamese, as the
+    pages are); None for a whole view, which keeps the title its page gives it."""
     if not selection:
-        return title
+        return None
     parts = []
     if selection.get("focus"):
         parts.append(f"quanh {selection['focus']} ({selection.get('hops', DEFAULT_HOPS)} bước)")
@@ -231,7 +231,7 @@ def view_title(fmt: str, selection: dict | None = None) -> str:
     if selection.get("between"):
         start, end = selection["between"]
         parts.append(f"từ {start} đến {end}")
-    return f"{title}: {', '.join(parts)}"
+    return f"{TITLES.get(fmt, 'kg')}: {', '.join(parts)}"
 
 
 def render_view(ds: Dataset, fmt: str, selection: dict | None = None, g=None,
@@ -250,12 +250,13 @@ def write_view(ds: Dataset, fmt: str, out: BinaryIO, selection: dict | None = No
 
     g = select(ds, **(selection or {}), base_iri=base_iri) if g is None else g   # views only add, never remove
     title = view_title(fmt, selection)
+    titled = {"title": title} if title else {}
     if fmt == "html":
         from kg.views.network import network_html
-        out.write(network_html(g, title=title).encode("utf-8"))
+        out.write(network_html(g, **titled).encode("utf-8"))
     elif fmt == "timeline":
         from kg.views.timeline import timeline_html
-        out.write(timeline_html(g, title=title).encode("utf-8"))
+        out.write(timeline_html(g, **titled).encode("utf-8"))
     else:
         from kg.views import interop
         if fmt == "centrality":
@@ -307,7 +308,7 @@ def left_for_later(written: list[Path]) -> list[str]:
 
 
 def later_hint(written: list[Path]) -> str:
-    later = left_for_later(written)
+    later = left_for_later(written) if written else []      # nothing written: --no-exports
     if not later:
         return ""
     return (f"a large corpus: only the fast exports were written; ask for the rest with "
@@ -324,7 +325,8 @@ def write_build_exports(ds: Dataset, out_dir: Path, base_iri: str = DEFAULT_BASE
     if everything is None:
         everything = article_count(ds) <= LARGE_CORPUS
     chosen = [(fmt, name) for fmt, name in BUILD_EXPORTS if everything or fmt in FAST_EXPORTS]
-    view = select(ds, base_iri=base_iri) if any(fmt in VIEWS for fmt, _ in chosen) else None  # read once, drawn five ways
+    # the view graph read once from the store, drawn as many ways as asked
+    view = select(ds, base_iri=base_iri) if any(fmt in VIEWS for fmt, _ in chosen) else None
     # a small build's GraphML and GEXF carry betweenness too: it costs little there
     written = [export(ds, fmt, out_dir / name, base_iri, view=view, betweenness=True) for fmt, name in chosen]
     return written

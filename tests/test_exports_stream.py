@@ -85,7 +85,8 @@ def test_turtle_is_readable_and_holds_the_union(on_disk, seeds_dataset, where):
 ])
 def test_turtle_writer_shortens_only_what_stays_legal(lines, expect):
     out = io.BytesIO()
-    assert write_body(lines, out, Shortener({"schema": "https://schema.org/", "xsd": "http://www.w3.org/2001/XMLSchema#"})) == len(lines)
+    names = {"schema": "https://schema.org/", "xsd": "http://www.w3.org/2001/XMLSchema#"}
+    assert write_body(lines, out, Shortener(names)) == len(lines)
     assert out.getvalue().decode("utf-8").strip() == expect
 
 

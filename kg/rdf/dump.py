@@ -22,40 +22,44 @@ HEADER_TYPES = (  # subjects of these types open a Turtle file, in this order: t
 OTHER = len(HEADER_TYPES)
 
 
-def sorted_unique(lines: Iterable[bytes], chunk_bytes: int = CHUNK_BYTES) -> Iterator[bytes]:
-    """`lines` (bytes, no line break) in byte order, each once. Byte order of UTF-8 is code point order,
-    so this is the order Python gives the same lines as text."""
+def sorted_unique(records: Iterable[bytes], chunk_bytes: int = CHUNK_BYTES, sep: bytes = b"\n") -> Iterator[bytes]:
+    """`records` (bytes, none containing `sep`) in byte order, each once. Byte order of UTF-8 is code
+    point order, so this is the order Python gives the same lines as text."""
     chunks, buffer, size = [], [], 0
     try:
-        for line in lines:
-            buffer.append(line)
-            size += len(line)
+        for record in records:
+            buffer.append(record)
+            size += len(record)
             if size >= chunk_bytes:
-                chunks.append(_spill(buffer))
+                chunks.append(_spill(buffer, sep))
                 buffer, size = [], 0
         if not chunks:
             yield from _unique(sorted(buffer))
             return
         if buffer:
-            chunks.append(_spill(buffer))
+            chunks.append(_spill(buffer, sep))
             buffer = []
-        yield from _unique(heapq.merge(*(_read(f) for f in chunks)))
+        yield from _unique(heapq.merge(*(_read(f, sep) for f in chunks)))
     finally:
         for f in chunks:
             f.close()
 
 
-def _spill(buffer: list[bytes]):
+def _spill(buffer: list[bytes], sep: bytes):
     buffer.sort()
     f = tempfile.TemporaryFile(prefix="kg-sort-")
-    f.writelines(line + b"\n" for line in buffer)
+    f.write(sep.join(buffer))
     f.seek(0)
     return f
 
 
-def _read(f) -> Iterator[bytes]:
-    for line in f:
-        yield line[:-1]
+def _read(f, sep: bytes, size: int = 1 << 20) -> Iterator[bytes]:
+    rest = b""
+    while piece := f.read(size):
+        records = (rest + piece).split(sep)
+        rest = records.pop()
+        yield from records
+    yield rest
 
 
 def _unique(lines: Iterable[bytes]) -> Iterator[bytes]:
@@ -91,20 +95,40 @@ def quad_lines(store: ox.Store, skip: set[str]) -> Iterator[bytes]:
 
 def nquads_sorted(store: ox.Store, out: BinaryIO, skip: set[str]) -> None:
     """Every named graph but `skip` as N-Quads, lines sorted: byte-identical for the same statements."""
-    out.writelines(line + b"\n" for line in sorted_unique(quad_lines(store, skip)))
+    for line in sorted_unique(quad_lines(store, skip)):
+        out.write(line + b"\n")
 
 
-def ranked(lines: Iterable[bytes], ranks: dict[bytes, int], kinds: set[str], base: bytes) -> Iterator[bytes]:
-    """Each line behind one byte of its subject's rank, so that sorting puts the header first; the kinds
-    of minted IRIs seen as subjects are added to `kinds` on the way (for their prefixes)."""
+def subject_blocks(lines: Iterable[bytes], ranks: dict[bytes, int], kinds: set[str], base: bytes) -> Iterator[bytes]:
+    """Runs of lines of one subject (Oxigraph writes a graph subject by subject) as one record behind a
+    byte of the subject's rank, so that sorting the records puts the header first and then the subjects
+    in IRI order, a subject's lines travelling together. The kinds of minted IRIs seen as subjects are
+    added to `kinds` on the way (for their prefixes)."""
     start = len(base) + 1
+    run: list[bytes] = []
+    head = b"\0"
     for line in lines:
-        subject = line[:line.index(b" ")]
-        if subject.startswith(base, 1):
-            cut = subject.find(b"/", start)
-            if cut > 0:
-                kinds.add(subject[start:cut].decode("utf-8", "replace"))
-        yield b"%c" % (48 + ranks.get(subject, OTHER)) + line
+        if not line.startswith(head):
+            if run:
+                yield b"\n".join(run)
+            subject = line[:line.index(b" ")]
+            head = subject + b" "
+            if subject.startswith(base, 1):
+                cut = subject.find(b"/", start)
+                if cut > 0:
+                    kinds.add(subject[start:cut].decode("utf-8", "replace"))
+            run = [b"%c" % (48 + ranks.get(subject, OTHER)) + line]
+        else:
+            run.append(line)
+    if run:
+        yield b"\n".join(run)
+
+
+def _lines(blocks: Iterable[bytes]) -> Iterator[bytes]:
+    """The lines of sorted subject records, rank byte cut, each subject's lines in order (predicates
+    together)."""
+    for block in blocks:
+        yield from sorted(block[1:].split(b"\n"))
 
 
 def header_ranks(subjects_of_type) -> dict[bytes, int]:
@@ -122,12 +146,12 @@ def write_turtle(lines: Iterable[bytes], out: BinaryIO, prefixes: dict[str, str]
     subjects in IRI order. The lines are sorted first, so the prefixes of minted IRIs are known before
     the first statement is written."""
     kinds: set[str] = set()
-    merged = sorted_unique(ranked(lines, ranks, kinds, base_iri.encode("utf-8")))
-    first = next(merged, None)       # every line has been read and ranked once the first comes out
+    merged = sorted_unique(subject_blocks(lines, ranks, kinds, base_iri.encode("utf-8")), sep=b"\n\n")
+    first = next(merged, None)       # every line has been read once the first record comes out
     names = {**prefixes, **ttl.minted_prefixes(kinds, base_iri, prefixes)}
     out.write(ttl.prefix_lines(names))
     if first is not None:
-        ttl.write_body((line[1:] for line in _chain(first, merged)), out, ttl.Shortener(names))
+        ttl.write_body(_lines(_chain(first, merged)), out, ttl.Shortener(names))
 
 
 def _chain(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:

@@ -4,6 +4,7 @@ rdflib's serializer needs the whole graph as Python objects (84 s and 800 MB at 
 this holds one subject at a time."""
 from __future__ import annotations
 
+import functools
 import re
 from typing import BinaryIO, Iterable
 
@@ -23,8 +24,9 @@ class Shortener:
     def __init__(self, prefixes: dict[str, str]):
         self.names = {ns.encode("utf-8"): name.encode("utf-8") + b":" for name, ns in prefixes.items()}
         self.numbers = {f"<{dt}>".encode("utf-8"): pattern for dt, pattern in _SHORT_NUMBER.items()}
+        self.iri = functools.lru_cache(maxsize=1 << 16)(self._iri)   # predicates, classes, concepts recur
 
-    def iri(self, term: bytes) -> bytes:
+    def _iri(self, term: bytes) -> bytes:
         """`term` is '<…>'."""
         cut = max(term.rfind(b"/"), term.rfind(b"#")) + 1
         prefix = self.names.get(term[1:cut])
