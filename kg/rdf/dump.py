@@ -20,6 +20,8 @@ HEADER_TYPES = (  # subjects of these types open a Turtle file, in this order: t
     "http://www.w3.org/2004/02/skos/core#ConceptScheme", "http://www.w3.org/2004/02/skos/core#Concept",
 )
 OTHER = len(HEADER_TYPES)
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+OWL_ONTOLOGY = ox.NamedNode(HEADER_TYPES[0])
 
 
 def sorted_unique(records: Iterable[bytes], chunk_bytes: int = CHUNK_BYTES, sep: bytes = b"\n") -> Iterator[bytes]:
@@ -161,10 +163,8 @@ def _chain(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
 
 def turtle(store: ox.Store, out: BinaryIO, prefixes: dict[str, str], base_iri: str) -> None:
     """The store's default graph (kept as the union of the named graphs, kg.writer) as readable Turtle."""
-    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-
     def subjects_of_type(kind: str):
-        return (q.subject.value for q in store.quads_for_pattern(None, rdf_type, ox.NamedNode(kind), ox.DefaultGraph())
+        return (q.subject.value for q in store.quads_for_pattern(None, RDF_TYPE, ox.NamedNode(kind), ox.DefaultGraph())
                 if isinstance(q.subject, ox.NamedNode))
 
     write_turtle(_ntriples(store, ox.DefaultGraph()), out, prefixes, base_iri, header_ranks(subjects_of_type))
@@ -172,10 +172,14 @@ def turtle(store: ox.Store, out: BinaryIO, prefixes: dict[str, str], base_iri: s
 
 def trig(store: ox.Store, out: BinaryIO, prefixes: dict[str, str], skip: set[str]) -> None:
     """Every named graph but `skip` as TriG, one graph at a time: the prefixes once, then each graph's
-    Turtle body (its own prefix lines cut) inside its braces."""
+    Turtle body written by Oxigraph (its own prefix lines cut, its tab indents made four spaces) inside
+    its braces; the graph holding the ontology first, then the others in IRI order."""
     out.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items()).encode("utf-8"))
-    for graph in _skipping(store, skip):
+    ontology = {q.graph_name for q in store.quads_for_pattern(None, RDF_TYPE, OWL_ONTOLOGY, None)}
+    graphs = _skipping(store, skip)
+    for graph in [g for g in graphs if g in ontology] + [g for g in graphs if g not in ontology]:
         body = store.dump(format=ox.RdfFormat.TURTLE, from_graph=graph, prefixes=prefixes)
         while body.startswith(b"@prefix "):
             body = body[body.index(b"\n") + 1:]
-        out.write(b"\n" + str(graph).encode("utf-8") + b" {\n" + body + b"}\n")
+        # a line break inside a literal is escaped, so each '\n\t' is an indent
+        out.write(b"\n" + str(graph).encode("utf-8") + b" {\n" + body.replace(b"\n\t", b"\n    ") + b"}\n")
