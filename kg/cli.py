@@ -54,6 +54,9 @@ def main():
 jobs_option = click.option("--jobs", "-j", type=int, default=None,      # bounded by kg.build.check_jobs
                            help="Extraction processes, 1 to 64 (default: one per core for large builds).")
 exports_option = click.option("--no-exports", is_flag=True, help="Only update the store; write no export files.")
+executor_option = click.option("--executor", default="local", show_default=True,    # kg.build.check_executor
+                               help="Where extraction runs: 'local' (processes here, --jobs) or dask://HOST:PORT "
+                                    "(a dask.distributed scheduler whose workers have this kg installed).")
 
 
 @main.command()
@@ -62,21 +65,24 @@ exports_option = click.option("--no-exports", is_flag=True, help="Only update th
 @click.option("--out", default="exports", show_default=True, type=click.Path(), help="Folder for the exports.")
 @base_option
 @jobs_option
+@executor_option
 @click.option("--encoding", help="Read text files in this encoding instead of UTF-8 (e.g. cp1258, latin-1).")
 @exports_option
-def build(sources, store, out, base_iri, jobs, encoding, no_exports):
+def build(sources, store, out, base_iri, jobs, executor, encoding, no_exports):
     """Build articles (.txt, .html, .jsonl, .json files or folders; default seeds/) into the store and
     write the exports. Articles the store already holds unchanged are not extracted again."""
-    from kg.build import build_articles, check_jobs, check_store_folder
+    from kg.build import build_articles, check_executor, check_jobs, check_store_folder
     from kg.export import check_writable, later_hint, write_build_exports
 
     sources = list(sources) or ["seeds"]
     check_jobs(jobs)
+    check_executor(executor)
     check_store_folder(store)
     if not no_exports:
         check_writable(Path(out))
     with dataset(store, base_iri=base_iri) as ds, ProgressBar() as progress:
-        report = build_articles(ds, sources, base_iri, jobs=jobs, progress=progress, encoding=encoding)
+        report = build_articles(ds, sources, base_iri, jobs=jobs, progress=progress, encoding=encoding,
+                                executor=executor)
         progress.finish()
         written = [] if no_exports else write_build_exports(ds, Path(out), base_iri)
     for line in report.failed:
@@ -86,8 +92,8 @@ def build(sources, store, out, base_iri, jobs, encoding, no_exports):
     unchanged = f" ({len(report.unchanged)} unchanged)" if report.unchanged else ""
     wrote = f"; wrote {', '.join(map(str, written))}" if written else ""
     click.echo(f"built {len(report.built)} article(s) into {store}{unchanged}{wrote}")
-    if later_hint(written):
-        click.echo(f"note: {later_hint(written)}", err=True)
+    if later_hint(written, store):
+        click.echo(f"note: {later_hint(written, store)}", err=True)
     if report.failed:
         click.echo(f"{len(report.failed)} input(s) failed; the others were built", err=True)
         raise click.exceptions.Exit(1)
@@ -99,17 +105,19 @@ def build(sources, store, out, base_iri, jobs, encoding, no_exports):
 @click.option("--out", default="exports", show_default=True, type=click.Path(), help="Folder for the exports.")
 @base_option
 @jobs_option
+@executor_option
 @exports_option
-def remove(article_ids, store, out, base_iri, jobs, no_exports):
+def remove(article_ids, store, out, base_iri, jobs, executor, no_exports):
     """Remove articles by id: their named graphs, and all that only they supported."""
-    from kg.build import check_jobs, remove_articles
+    from kg.build import check_executor, check_jobs, remove_articles
     from kg.export import check_writable, write_build_exports
 
     check_jobs(jobs)
+    check_executor(executor)
     if not no_exports:
         check_writable(Path(out))
     with dataset(store, create=False, base_iri=base_iri) as ds, ProgressBar() as progress:
-        removed = remove_articles(ds, list(article_ids), base_iri, jobs=jobs, progress=progress)
+        removed = remove_articles(ds, list(article_ids), base_iri, jobs=jobs, progress=progress, executor=executor)
         progress.finish()
         written = [] if no_exports else write_build_exports(ds, Path(out), base_iri)
     wrote = f"; wrote {', '.join(map(str, written))}" if written else ""
@@ -157,19 +165,35 @@ class ProgressBar:
 @click.option("--format", "fmt", default=None,
               type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "jsonld"]),
               help="Default: table for SELECT/ASK, turtle for CONSTRUCT/DESCRIBE.")
+@click.option("--limit", type=click.IntRange(0), default=None,
+              help="Rows to show (default: 100 in a table, every row in csv, tsv, json and xml).")
+@click.option("--offset", type=click.IntRange(0), default=0, show_default=True, help="Rows to skip first.")
+@click.option("--all", "every", is_flag=True, help="Every row, in a table too.")
 @store_option
-def query(query_file, expression, params, fmt, store):
-    """Run a SPARQL query: a library query by name (see `kg queries`), a .rq file, or -e TEXT."""
-    from kg.query import GRAPH_FORMS, load_query, parse_binding, render, run
+def query(query_file, expression, params, fmt, limit, offset, every, store):
+    """Run a SPARQL query: a library query by name (see `kg queries`), a .rq file, or -e TEXT.
+    A table shows the first 100 rows and says how many there are."""
+    from kg.query import GRAPH_FORMS, PAGE, load_query, page, parse_binding, render, run
     from kg.sparql_text import query_form
 
     if bool(query_file) == bool(expression):
         raise KgError("give either a query name or file, or -e 'SPARQL', not both or neither")
+    if every and limit is not None:
+        raise KgError("give --all or --limit, not both")
     text = expression or load_query(query_file)
     bindings = dict(parse_binding(p) for p in params)
     fmt = fmt or ("turtle" if query_form(text) in GRAPH_FORMS else "table")
+    if limit is None and not every and fmt == "table":
+        limit = PAGE
     with dataset(store, create=False, read_only=True) as ds:
-        click.echo(render(run(ds, text, bindings, source=query_file), fmt), nl=False)
+        result = run(ds, text, bindings, source=query_file, strict=True)
+        if result.type != "SELECT":
+            click.echo(render(result, fmt), nl=False)
+            return
+        shown = page(result, limit, offset)
+        click.echo(render(shown.result, fmt), nl=False)
+        if len(shown.result.bindings) < shown.total:
+            click.echo(shown.note(), err=True)
 
 
 @main.command()
@@ -275,7 +299,7 @@ def stats(store):
     from kg.query import render, run
 
     with dataset(store, create=False, read_only=True) as ds:
-        click.echo(render(run(ds, STATS), "table"), nl=False)
+        click.echo(render(run(ds, STATS), "table", whole=True), nl=False)   # whole IRIs: classes never look alike
 
 
 if __name__ == "__main__":

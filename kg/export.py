@@ -307,12 +307,14 @@ def left_for_later(written: list[Path]) -> list[str]:
     return [fmt for fmt, name in BUILD_EXPORTS if name not in names]
 
 
-def later_hint(written: list[Path]) -> str:
+def later_hint(written: list[Path], store: str = "") -> str:
+    """How to ask for the exports a large build left out, or '' when none was."""
     later = left_for_later(written) if written else []      # nothing written: --no-exports
     if not later:
         return ""
-    return (f"a large corpus: only the fast exports were written; ask for the rest with "
-            + ", ".join(f"`kg export {fmt}`" for fmt in later))
+    where = f" --store {store}" if store else ""
+    return (f"a large corpus: only the fast exports were written ({', '.join(p.name for p in written)}); "
+            f"ask for the others with `kg export FORMAT{where}`, FORMAT one of {', '.join(later)}")
 
 
 def write_build_exports(ds: Dataset, out_dir: Path, base_iri: str = DEFAULT_BASE_IRI,
