@@ -15,6 +15,8 @@ from rdflib import Dataset, Literal, Namespace, URIRef
 
 from kg.extract.crossdoc import Hints, Summary, facets
 from kg.namespaces import graphs_base
+from kg.rdf.emit import Minter
+from kg.store import objects, statements, subjects
 
 BUILD = Namespace("urn:kg:build#")      # entry: an article's record; fingerprint: a whole graph's
 PACKAGE = Path(__file__).resolve().parent
@@ -57,7 +59,8 @@ def entry_triples(article: URIRef, entry: Entry) -> list[tuple]:
     record = {"id": entry.article_id, "hash": entry.content_hash,
               "pipeline": entry.pipeline, "summary": entry.summary.to_json(), "hints": entry.hints.to_json(),
               "source": entry.source}
-    triples = [(article, BUILD.entry, Literal(json.dumps(record, ensure_ascii=False)))]
+    triples = [(article, BUILD.entry, Literal(json.dumps(record, ensure_ascii=False))),
+               (article, BUILD.id, Literal(entry.article_id))]
     for facet, values in facets(entry.summary).items():
         triples += [(article, BUILD[facet], Literal(value)) for value in sorted(values)]
     return triples
@@ -77,20 +80,17 @@ class StoredIndex:
     It is what cross-document settling reads (kg.extract.crossdoc.Corpus)."""
 
     def __init__(self, ds: Dataset, base_iri: str):
-        from kg.rdf.emit import Minter
-
         self.ds = ds
         self.graph = index_graph_iri(base_iri)
         self.mint = Minter(base_iri)
         self._by_iri: dict[str, Entry | None] = {}     # article IRI → entry (None: looked up, absent)
+        self._ids: dict[str, str | None] = {}           # article IRI → its id, read without its entry
         self._complete = False
 
     def get(self, article_id: str) -> Entry | None:
         return self._lookup(str(self.mint.article(article_id)))
 
     def _lookup(self, iri: str) -> Entry | None:
-        from kg.store import objects
-
         if iri not in self._by_iri and not self._complete:
             values = objects(self.ds, self.graph, URIRef(iri), BUILD.entry)
             self._by_iri[iri] = _entry(values[0]) if values else None
@@ -99,7 +99,6 @@ class StoredIndex:
     def entries(self, ids: Iterable[str] | None = None) -> dict[str, Entry]:
         if ids is None:
             if not self._complete:
-                from kg.store import statements
                 self._by_iri = {iri: _entry(value) for iri, value in statements(self.ds, self.graph, BUILD.entry)}
                 self._complete = True
             return {e.article_id: e for e in self._by_iri.values() if e is not None}
@@ -107,9 +106,23 @@ class StoredIndex:
 
     def put(self, article: URIRef, entry: Entry) -> None:
         self._by_iri[str(article)] = entry
+        self._ids[str(article)] = entry.article_id
 
     def drop(self, article: URIRef) -> None:
         self._by_iri[str(article)] = None
+        self._ids[str(article)] = None
+
+    def _id(self, iri: str) -> str | None:
+        """An article's id from its own statement: settling asks for thousands, and reading each one's
+        whole entry to learn it cost most of adding one article to a large store."""
+        if iri not in self._ids:
+            if iri in self._by_iri or self._complete:
+                entry = self._by_iri.get(iri)
+                self._ids[iri] = entry.article_id if entry else None
+            else:
+                values = objects(self.ds, self.graph, URIRef(iri), BUILD.id)
+                self._ids[iri] = values[0] if values else None
+        return self._ids[iri]
 
     # -- as a crossdoc.Corpus ---------------------------------------------------------------------------
 
@@ -120,7 +133,8 @@ class StoredIndex:
         return {aid: e.hints for aid, e in self.entries(ids).items()}
 
     def sharing(self, facet: str, values: Iterable[str]) -> set[str]:
-        from kg.store import subjects
-
         iris = {iri for value in values for iri in subjects(self.ds, self.graph, BUILD[facet], Literal(value))}
-        return {e.article_id for iri in iris if (e := self._lookup(iri)) is not None}
+        return {aid for iri in iris if (aid := self._id(iri)) is not None}
+
+    def facet_values(self, facet: str, ids: Iterable[str]) -> dict[str, set[str]]:
+        return {aid: set(objects(self.ds, self.graph, self.mint.article(aid), BUILD[facet])) for aid in ids}

@@ -224,3 +224,33 @@ def test_person_identity_added_one_article_at_a_time_equals_a_clean_build(tmp_pa
         assert not build_articles(ds, [folder / f"{name}.txt"], jobs=1).failed
     assert graph_of(ds) == clean_build([folder])
     ds.close()
+
+
+def test_adding_an_article_about_a_much_named_person_reads_no_other_article_whole(tmp_path, monkeypatch):
+    """Settling person identity after one new article reads the index's facets of the articles naming the
+    same person, not their summaries: a leader named in thousands of articles made adding one slow."""
+    from kg.index import StoredIndex
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    cities = ["Nairobi", "Mombasa", "Kisumu", "Nakuru"]
+    for n, city in enumerate(cities):
+        (folder / f"{n}.txt").write_text(f"Ngày {n + 3}/5/2024, Tổng thống Kenya William Ruto phát biểu tại {city} "
+                                         f"về kinh tế.", encoding="utf-8")
+    ds = open_dataset(str(tmp_path / "store"))
+    for n in range(3):
+        assert not build_articles(ds, [folder / f"{n}.txt"], jobs=1).failed
+    read: list[str] = []
+    summaries = StoredIndex.summaries
+
+    def counting(self, ids=None):
+        found = summaries(self, ids)
+        read.extend(found)
+        return found
+
+    monkeypatch.setattr(StoredIndex, "summaries", counting)
+    assert build_articles(ds, [folder / "3.txt"], jobs=1).built == ["3"]
+    assert set(read) == {"3"}
+    monkeypatch.undo()
+    assert graph_of(ds) == clean_build([folder])
+    ds.close()

@@ -111,11 +111,7 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
             found = best.get(ev_key)
             if found and found != iso and _precision(found) > _precision(iso) and _agree(found, iso):
                 h.dates[ev_key] = found
-        for key, _, country, marked in s.read:
-            node, agreed = nodes.get(key, (key, None))
-            told = agreed if agreed and not marked and agreed != country else None
-            if node != key or told:
-                h.persons[key] = [node, told]
+        h.persons = _persons_told(s, nodes)
         published = _day(s.published)
         for role, country in s.wanted:
             candidates = [person for person, named_in in holders.get((role, country), {}).values()
@@ -134,17 +130,20 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
     return hints
 
 
+def _persons_told(s: Summary, nodes: dict[str, tuple[str, str | None]]) -> dict[str, list]:
+    """An article's person hints: the node each of its persons joins and the country it should take,
+    where either differs from what the article alone read."""
+    persons = {}
+    for key, _, country, marked in s.read:
+        node, agreed = nodes.get(key, (key, None))
+        told = agreed if agreed and not marked and agreed != country else None
+        if node != key or told:
+            persons[key] = [node, told]
+    return persons
+
+
 def _person_nodes(summaries: list[Summary]) -> dict[str, tuple[str, str | None]]:
-    named: dict[str, Named] = {}
-    for s in summaries:
-        for key, name, country, marked in s.read:
-            if not tells_others(name, country, marked):
-                continue        # nor is it counted when the whole corpus settles: one answer either way
-            n = named.setdefault(key, Named(key, name))
-            n.articles.add(s.article_id)
-            if marked and country:
-                n.marked[country] += 1
-    return identities(named)
+    return _nodes_of_reads({s.article_id: facets(s)["reads"] for s in summaries})
 
 
 def apply_persons(ctx, hints: Hints) -> None:
@@ -297,9 +296,17 @@ def facets(s: Summary) -> dict[str, set[str]]:
     return {"holds": {role_key(role, country) for _, _, country, roles, _ in s.roster for role in roles},
             "alike": {b for key, name, country, marked in s.read if tells_others(name, country, marked)
                       for b in alike_keys(key, name)},
+            "reads": {read_value(key, name, country, marked) for key, name, country, marked in s.read
+                      if tells_others(name, country, marked)},
             "wants": {role_key(role, country) for role, country in s.wanted},
             "event": {ev_key for ev_key, _, _ in s.events},
             "target": {signature_key(sig) for sig, _ in s.targets}}
+
+
+def read_value(key: str, name: str, country: str | None, marked: bool) -> str:
+    """A person as an article alone reads it, as far as identity across articles needs: key, name and the
+    country the text marks ('' when it only guesses one)."""
+    return f"{key}\t{name}\t{country if marked and country else ''}"
 
 
 def signature_key(sig: list) -> str:
@@ -315,6 +322,9 @@ class Corpus(Protocol):
 
     def sharing(self, facet: str, values: Iterable[str]) -> set[str]:
         """Ids of the articles with any of `values` among their `facet`s."""
+
+    def facet_values(self, facet: str, ids: Iterable[str]) -> dict[str, set[str]]:
+        """Each article's values of one facet: what settling needs of many articles, without their summaries."""
 
 
 @dataclass
@@ -349,9 +359,10 @@ def settle(corpus: Corpus, reextract, changed: dict[str, Summary | None] | None 
     for _ in range(MAX_ROUNDS):
         now = corpus.summaries(recent)
         said = said_before + list(now.values())
-        alike = _union(said, "alike")
         candidates = (set(now) | corpus.sharing("wants", _union(said, "holds"))
-                      | corpus.sharing("event", _union(said, "event")) | corpus.sharing("alike", alike))
+                      | corpus.sharing("event", _union(said, "event")))
+        persons = _persons_after(corpus, said_before, now)
+        candidates |= set(persons)
         wanting = corpus.summaries(candidates)
         # every article sharing an event: it may lend a year or a more precise date
         context = candidates | corpus.sharing("holds", _union(wanting.values(), "wants")) | corpus.sharing(
@@ -359,7 +370,7 @@ def settle(corpus: Corpus, reextract, changed: dict[str, Summary | None] | None 
         hints = corpus_hints(list(corpus.summaries(context).values()))
         used = corpus.hints(candidates)
         for aid in candidates & set(wanting):
-            hints[aid].persons = _persons_around(wanting[aid], alike, hints[aid], used.get(aid, Hints()))
+            hints[aid].persons = persons.get(aid, used.get(aid, Hints()).persons)
         redo = [(aid, hints[aid]) for aid in sorted(candidates) if hints[aid] != used.get(aid, Hints())]
         if not redo:
             break
@@ -370,15 +381,53 @@ def settle(corpus: Corpus, reextract, changed: dict[str, Summary | None] | None 
     return _reaffirmations_around(corpus, touched_before + list(corpus.summaries(touched).values()))
 
 
-def _persons_around(s: Summary, alike: set[str], new: Hints, used: Hints) -> dict[str, list]:
+def _persons_after(corpus: Corpus, before: list[Summary], now: dict[str, Summary]) -> dict[str, dict[str, list]]:
+    """Article id → its person hints after a change, for the changed articles and those whose hints it
+    changes. The persons sharing a blocking key with what the changed articles say or said are settled
+    from the reads of every article naming one of them (a facet of the index, so no summary is read),
+    once as the corpus was and once as it is; only the articles naming a person whose node or agreed
+    country moved are read and extracted again. Adding an article that names a leader a thousand others
+    name reads their facets and extracts none of them again."""
+    alike = _union(before + list(now.values()), "alike")
+    reads = corpus.facet_values("reads", corpus.sharing("alike", alike) | set(now))
+    reads_before = {aid: values for aid, values in reads.items() if aid not in now}
+    reads_before.update({s.article_id: facets(s)["reads"] for s in before})
+    nodes_before, nodes = _nodes_of_reads(reads_before), _nodes_of_reads(reads)
+    moved = {key for key in set(nodes_before) | set(nodes)
+             if nodes_before.get(key, (key, None)) != nodes.get(key, (key, None))}
+    reach = corpus.sharing("alike", {f"={key}" for key in moved}) | set(now)
+    used = corpus.hints(reach)
+    out = {}
+    for aid, s in corpus.summaries(reach).items():
+        old = used.get(aid, Hints()).persons
+        new = _persons_around(s, alike, _persons_told(s, nodes), old)
+        if new != old or aid in now:
+            out[aid] = new
+    return out
+
+
+def _nodes_of_reads(reads: dict[str, set[str]]) -> dict[str, tuple[str, str | None]]:
+    """Identities (kg.extract.identity) of the persons the articles read, in article order, so that a part
+    of the corpus and the whole give one answer for the persons they share."""
+    named: dict[str, Named] = {}
+    for aid in sorted(reads):
+        for value in sorted(reads[aid]):
+            key, name, country = value.split("\t")
+            n = named.setdefault(key, Named(key, name))
+            n.articles.add(aid)
+            if country:
+                n.marked[country] += 1
+    return identities(named)
+
+
+def _persons_around(s: Summary, alike: set[str], new: dict[str, list], used: dict[str, list]) -> dict[str, list]:
     """An article's person hints after a change: recomputed for the persons that share a blocking key with
     what the changed articles say (every article naming them is in the settling's reach), kept as they
-    were for the others (the change tells nothing new of them, and reading all that names them is what
-    made adding one article to a large store slow)."""
+    were for the others (the change tells nothing new of them)."""
     touched = {key for key, name, country, marked in s.read
                if tells_others(name, country, marked) and alike_keys(key, name) & alike}
-    out = {k: v for k, v in used.persons.items() if k not in touched}
-    out.update({k: v for k, v in new.persons.items() if k in touched})
+    out = {k: v for k, v in used.items() if k not in touched}
+    out.update({k: v for k, v in new.items() if k in touched})
     return dict(sorted(out.items()))
 
 
@@ -423,3 +472,10 @@ class MemoryCorpus:
 
     def hints(self, ids=None):
         return dict(self.hints_of) if ids is None else {i: self.hints_of[i] for i in ids if i in self.hints_of}
+
+    def sharing(self, facet, values):
+        values = set(values)
+        return {aid for aid, s in self.summary_of.items() if facets(s)[facet] & values}
+
+    def facet_values(self, facet, ids):
+        return {aid: facets(self.summary_of[aid])[facet] for aid in ids if aid in self.summary_of}
