@@ -82,6 +82,8 @@ def test_turtle_is_readable_and_holds_the_union(on_disk, seeds_dataset, where):
      '<https://schema.org/a/b%20c> schema:name "Oslo"@no .'),
     ([b'<http://other.example/k> <https://schema.org/name> "x\\"y" .'],
      '<http://other.example/k> schema:name "x\\"y" .'),
+    ([b'<https://schema.org/k> <https://schema.org/text> "Nairobi.\\n\\nLima \\\\n\\"q\\""@vi .'],
+     'schema:k schema:text """Nairobi.\n\nLima \\\\n\\"q\\""""@vi .'),
 ])
 def test_turtle_writer_shortens_only_what_stays_legal(lines, expect):
     out = io.BytesIO()

@@ -15,6 +15,8 @@ _LOCAL = re.compile(rb"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?")
 _SHORT_NUMBER = {XSD + "integer": re.compile(rb'[+-]?[0-9]+'), XSD + "decimal": re.compile(rb'[+-]?[0-9]*\.[0-9]+'),
                  XSD + "boolean": re.compile(rb'true|false')}
 _PREFIX_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+_ESCAPE = re.compile(rb"\\(.)")     # an escape of N-Triples: backslash and one character
+WRAP = 90       # characters of objects of one predicate beyond which each goes on a line of its own
 
 
 class Shortener:
@@ -44,8 +46,17 @@ class Shortener:
             number = self.numbers.get(datatype)
             if number is not None and number.fullmatch(lexical, 1, len(lexical) - 1):
                 return lexical[1:-1]
-            return lexical + b"^^" + self.iri(datatype)
-        return term
+            return _multiline(lexical) + b"^^" + self.iri(datatype)
+        return _multiline(term)
+
+
+def _multiline(literal: bytes) -> bytes:
+    """A literal with line breaks (an article's text) as a long string whose lines are lines."""
+    if b"\\n" not in literal:
+        return literal
+    close = literal.rindex(b'"')
+    body = _ESCAPE.sub(lambda m: b"\n" if m.group(1) == b"n" else m.group(0), literal[1:close])
+    return b'"""' + body + b'"""' + literal[close + 1:]
 
 
 def prefix_lines(prefixes: dict[str, str]) -> bytes:
@@ -65,8 +76,12 @@ def write_body(lines: Iterable[bytes], out: BinaryIO, shortener: Shortener, inde
         for p, o in block:
             by_predicate.setdefault(p, []).append(o)
         order = ([RDF_TYPE] if RDF_TYPE in by_predicate else []) + [p for p in by_predicate if p != RDF_TYPE]
-        parts = [(b"a" if p == RDF_TYPE else shortener.iri(p)) + b" " +
-                 b" , ".join(shortener.term(o) for o in by_predicate[p]) for p in order]
+        parts = []
+        for p in order:
+            objects = [shortener.term(o) for o in by_predicate[p]]
+            # a long list of objects one a line, so that a line stays readable
+            joint = b" , " if sum(map(len, objects)) < WRAP else b" ,\n" + indent + b"        "
+            parts.append((b"a" if p == RDF_TYPE else shortener.iri(p)) + b" " + joint.join(objects))
         out.write(b"\n" + indent + shortener.iri(subject) + b" " +
                   (b" ;\n" + indent + b"    ").join(parts) + b" .\n")
 
