@@ -12,9 +12,10 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import XSD
@@ -36,6 +37,10 @@ POOL_FROM = 100      # fewer articles than this are extracted in-process: a pool
 LOCAL_UP_TO = 500    # up to this many changed articles, settling looks only at the articles around them
 SETTLED = "settled"  # the links graph's mark: every article holds what the others tell it
 MAX_JOBS = 64        # extraction processes: each holds the lexicons and models, and more only queue
+LOCAL = "local"
+DASK = "dask://"
+DASK_CONNECT_S = 10  # a scheduler that does not answer in this time is reported, not waited for
+IN_FLIGHT = 4        # dask tasks queued per worker thread: enough to keep it busy, few enough to bound memory
 
 Progress = Callable[[str, int, int], None]     # (stage, done, total)
 
@@ -102,6 +107,63 @@ def check_jobs(jobs: int | None) -> None:
         raise KgError(f"--jobs {jobs}: give 1 to {MAX_JOBS} extraction processes")
 
 
+def check_executor(executor: str | None) -> str | None:
+    """The dask scheduler's address (tcp://HOST:PORT) for `dask://HOST:PORT`; None for the local pool."""
+    if executor in (None, LOCAL):
+        return None
+    if executor.startswith(DASK):
+        host, _, port = executor[len(DASK):].rstrip("/").rpartition(":")
+        if host and port.isdigit():
+            return f"tcp://{host}:{port}"
+    raise KgError(f"--executor {executor}: give 'local' or dask://HOST:PORT (a dask.distributed scheduler)")
+
+
+def dask_client(executor: str, pipeline: str):
+    """A client of the scheduler at `executor`, checked to have workers that run the `pipeline` (its
+    fingerprint: the same kg, lexicons and models) the index records: another version builds another graph."""
+    address = check_executor(executor)
+    try:
+        # imported here because dask is an optional dependency (pip install 'kg[dask]'), not to dodge a circle
+        from distributed import Client
+    except ImportError:
+        raise KgError(f"--executor {executor}: dask.distributed is not installed; pip install 'kg[dask]'") from None
+    try:
+        client = Client(address, timeout=DASK_CONNECT_S, set_as_default=False)
+    except (OSError, TimeoutError) as e:
+        raise KgError(f"--executor {executor}: no dask scheduler answers there ({e})") from None
+    try:
+        fingerprints = client.run(pipeline_fingerprint)
+    except Exception as e:      # noqa: BLE001 — whatever a worker raises, it cannot run kg
+        client.close()
+        raise KgError(f"--executor {executor}: the dask workers cannot run kg's extraction ({type(e).__name__}: "
+                      f"{e}); install this kg on every worker") from None
+    other = sorted(w for w, fp in fingerprints.items() if fp != pipeline)
+    if not fingerprints or other:
+        client.close()
+        raise KgError(f"--executor {executor}: " + (f"workers {', '.join(other)} run another version of kg's "
+                      "extraction; install this kg on every worker" if other else "the scheduler has no workers"))
+    return client
+
+
+def dask_map(client, jobs: list[Job]) -> Iterator[Built]:
+    """extract_job over `jobs` on the dask cluster, each result as soon as it is done; a bounded number of
+    jobs is in flight, so a million articles never sit in the scheduler at once."""
+    # optional dependency, as in dask_client
+    from distributed import as_completed
+
+    window = max(2, IN_FLIGHT * sum(client.nthreads().values()))
+    waiting = iter(jobs)
+    running = as_completed([client.submit(extract_job, job, pure=False) for job in islice(waiting, window)],
+                           loop=client.loop)     # our client is not the default one
+    for future in running:
+        built = future.result()
+        future.release()
+        job = next(waiting, None)
+        if job is not None:
+            running.add(client.submit(extract_job, job, pure=False))
+        yield built
+
+
 STORE_FILES = ("CURRENT", "IDENTITY")    # what every Oxigraph (RocksDB) store folder holds
 
 
@@ -123,8 +185,9 @@ class Builder:
     """One build or removal against one store: its index, its writer, its worker pool."""
 
     def __init__(self, ds: Dataset, base_iri: str = DEFAULT_BASE_IRI, jobs: int | None = None,
-                 progress: Progress | None = None):
+                 progress: Progress | None = None, executor: str = LOCAL):
         self.ds = ds
+        self.executor = executor
         self.base_iri = base_iri
         self.mint = Minter(base_iri)
         self.jobs = jobs
@@ -136,14 +199,20 @@ class Builder:
         self.sources: dict[str, Article] = {}
         self.notes: dict[str, None] = {}          # in order, once each, whatever stage read the article
         self._pool: ProcessPoolExecutor | None = None
+        # connected before anything is written: a scheduler that does not answer leaves the store untouched
+        self._dask = dask_client(executor, self.pipeline) if check_executor(executor) is not None else None
 
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
+        if self._dask is not None:
+            self._dask.close()
 
     # -- extraction -------------------------------------------------------------------------------------
 
     def _map(self, jobs: list[Job]) -> Iterable[Built]:
+        if self._dask is not None:
+            return dask_map(self._dask, jobs) if jobs else iter(())
         workers = self.jobs if self.jobs is not None else (os.cpu_count() or 1)
         if workers <= 1 or (self.jobs is None and len(jobs) < POOL_FROM):
             return map(extract_job, jobs)
@@ -266,6 +335,8 @@ class Builder:
         jobs = []
         changed: dict[str, Summary | None] = {}
         given = {a.id for a in articles}
+        if len(articles) > LOCAL_UP_TO:
+            self.index.entries()     # one scan, not a lookup each (a request each on a server); settling reads all
         orphans = [a for aid, a in self._orphans().items() if aid not in given]
         for a in articles + orphans:
             self.sources[a.id] = a
@@ -319,14 +390,15 @@ def unfinished(ds: Dataset, base_iri: str = DEFAULT_BASE_IRI) -> bool:
 
 def build_articles(ds: Dataset, sources: list[str | Path], base_iri: str = DEFAULT_BASE_IRI,
                    jobs: int | None = None, progress: Progress | None = None,
-                   encoding: str | None = None) -> BuildReport:
+                   encoding: str | None = None, executor: str = LOCAL) -> BuildReport:
     """Build every article of `sources` that the store does not already hold as it is now; a bad article
-    or file does not stop the others."""
+    or file does not stop the others. `executor`: 'local' (a process pool of `jobs`) or dask://HOST:PORT."""
     check_jobs(jobs)
+    check_executor(executor)
     articles, errors = read_corpus(sources, encoding)
     if not articles and not errors:
         raise KgError("no articles found (expected .txt, .html, .jsonl or .json files)")
-    builder = Builder(ds, base_iri, jobs, progress)
+    builder = Builder(ds, base_iri, jobs, progress, executor)
     try:
         report = builder.build(articles)
     finally:
@@ -336,9 +408,10 @@ def build_articles(ds: Dataset, sources: list[str | Path], base_iri: str = DEFAU
 
 
 def remove_articles(ds: Dataset, article_ids: list[str], base_iri: str = DEFAULT_BASE_IRI,
-                    jobs: int | None = None, progress: Progress | None = None) -> list[str]:
+                    jobs: int | None = None, progress: Progress | None = None, executor: str = LOCAL) -> list[str]:
     check_jobs(jobs)
-    builder = Builder(ds, base_iri, jobs, progress)
+    check_executor(executor)
+    builder = Builder(ds, base_iri, jobs, progress, executor)
     try:
         return builder.remove(article_ids)
     finally:
