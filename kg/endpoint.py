@@ -82,6 +82,8 @@ DEFAULT_TIMEOUT = 5.0          # seconds a query may run
 DEFAULT_MEMORY = 1024          # MiB a query's worker may add to what it holds at the start
 MAX_BODY = 1 << 20             # bytes of a POST body
 PAGE_ROWS = 100                # rows the page shows at once
+CHUNK = 1 << 20                # bytes of an answer passed from a worker to its client at a time
+SEND_TIMEOUT = 120             # seconds a client may leave the server's socket unread before it is dropped
 MAX_PAGE_ROWS = 1000
 LOCAL_NAMES = ("localhost", "127.0.0.1", "[::1]")
 
@@ -320,7 +322,12 @@ def _work(conn, own_end, ds: Dataset, reopen: Callable[[], Dataset] | None, memo
             reply = (400, "text/plain", f"{e}\n".encode("utf-8"))
         except MemoryError:
             reply = (503, "text/plain", b"the query needed more memory than the endpoint allows\n")
-        conn.send(reply)
+        status, media, body = reply
+        # the head first, then the body in chunks the server forwards as they come: it never holds a second
+        # copy of a large answer, and the client reads its first bytes before the last have left the worker
+        conn.send((status, media, len(body)))
+        for start in range(0, len(body), CHUNK):
+            conn.send_bytes(body, start, min(CHUNK, len(body) - start))
 
 
 class Endpoint:
@@ -368,15 +375,18 @@ class Endpoint:
             except queue.Empty:
                 return
 
-    def query(self, text: str, accept: str, short: str | None = None) -> tuple[str, bytes]:
-        """The whole answer, as the SPARQL protocol asks, in the negotiated media type."""
-        return self._ask(text, ("protocol", text, accept, short, self.allow_service))
+    def query(self, text: str, accept: str, short: str | None = None,
+              sink: Callable[[str, int], Callable[[bytes], object]] | None = None) -> tuple[str, bytes]:
+        """The whole answer, as the SPARQL protocol asks, in the negotiated media type. With a `sink`, it is
+        called with the media type and length and gives the function that takes each chunk, and the
+        answer is passed on as it comes (nothing is returned)."""
+        return self._ask(text, ("protocol", text, accept, short, self.allow_service), sink)
 
     def page(self, text: str, bindings: dict, offset: int = 0, limit: int = PAGE_ROWS) -> bytes:
         """Rows offset … offset+limit of the answer, and how many there are, as the page's JSON."""
         return self._ask(text, ("page", text, bindings, offset, limit, self.allow_service))[1]
 
-    def _ask(self, text: str, message: tuple) -> tuple[str, bytes]:
+    def _ask(self, text: str, message: tuple, sink=None) -> tuple[str, bytes]:
         check_query(text, self.allow_service)   # refused here, before a worker's parser sees it
         deadline = time.monotonic() + self.timeout
         with self.lock.read():
@@ -392,13 +402,29 @@ class Endpoint:
                 if not worker.conn.poll(max(deadline - time.monotonic(), 0)):
                     self._replace(worker)
                     raise Refused(503, f"the query ran past the time limit ({self.timeout:g} s) and was stopped")
-                status, media, body = worker.conn.recv()
+                status, media, length = worker.conn.recv()
             except (EOFError, OSError):
                 code = worker.process.exitcode
                 self._replace(worker)
                 raise Refused(503, "the query stopped its worker (out of memory, or too complex to evaluate)"
                               f"{f'; exit code {code}' if code is not None else ''}") from None
-            self.idle.put(worker)
+        # the answer is made: the store may change now, but the worker is busy until its answer is read
+        parts, write, received = [], None, 0
+        try:
+            if status == 200 and sink is not None:
+                write = sink(media, length)
+            while received < length:
+                chunk = worker.conn.recv_bytes()
+                received += len(chunk)
+                if write:
+                    write(chunk)
+                else:
+                    parts.append(chunk)
+        except BaseException:   # the client went away, or the worker died: its pipe may hold the rest
+            self._replace(worker)
+            raise
+        self.idle.put(worker)
+        body = b"".join(parts)
         if status != 200:
             raise Refused(status, body.decode("utf-8").strip())
         return media, body
@@ -425,21 +451,25 @@ class Handler(BaseHTTPRequestHandler):
     hosts: frozenset = frozenset()    # Host header values we answer to (names, with and without the port)
     max_body: int = MAX_BODY
     server_version = "kg-sparql"
+    timeout = SEND_TIMEOUT            # a client that stops reading (or sending) is dropped, freeing its worker
 
     def log_message(self, format, *args):  # quiet: one line per request is noise in a terminal
         pass
 
     def _send(self, status: int, media: str, body: bytes) -> None:
+        self._head(status, media, len(body))(body)
+
+    def _head(self, status: int, media: str, length: int) -> Callable[[bytes], object]:
+        """Sends the status and headers; gives the function that writes the body (nothing for HEAD)."""
         self.send_response(status)
         self.send_header("Content-Type", f"{media}; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Content-Length", str(length))
         if self.cors and self.headers.get("Origin") == self.cors:
             self.send_header("Access-Control-Allow-Origin", self.cors)
         self.send_header("Vary", "Accept, Origin")
         self.send_header("X-Content-Type-Options", "nosniff")
         self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+        return (lambda chunk: None) if self.command == "HEAD" else self.wfile.write
 
     def _error(self, status: int, message: str) -> None:
         self._send(status, "text/plain", (message + "\n").encode("utf-8"))
@@ -543,12 +573,14 @@ class Handler(BaseHTTPRequestHandler):
     def _answer(self, text: str, params: dict) -> None:
         short = (params.get("format") or params.get("output") or [None])[0]
         try:
-            media, body = self.endpoint.query(text, self.headers.get("Accept", ""), short)
+            self.endpoint.query(text, self.headers.get("Accept", ""), short,
+                                sink=lambda media, length: self._head(200, media, length))
         except Refused as e:
             return self._error(e.status, str(e))
         except KgError as e:
             return self._error(400, str(e))
-        self._send(200, media, body)
+        except OSError:   # the client left mid-answer: nothing more to tell it
+            self.close_connection = True
 
     def _page(self, body: str) -> None:
         """The page's request, a JSON object: the query's text, the library query it came from (whose
@@ -636,7 +668,7 @@ PAGE = """<!doctype html>
 body{font:14px system-ui,sans-serif;margin:1.5em;color:#222;max-width:90em}
 textarea{width:100%;height:14em;font:13px monospace}
 table{border-collapse:collapse;margin-top:.5em}td,th{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}
-th{background:#f3f3f3}td.num{text-align:right;font-variant-numeric:tabular-nums}
+th{background:#f3f3f3}td.num{text-align:right;font-variant-numeric:tabular-nums}td.short{white-space:nowrap}
 #status{color:#555;margin-left:1em}#status.error{color:#b00020}#answers{color:#555}
 #params label{display:block;margin:.3em 0}#params input{width:24em}#params small{color:#666;margin-left:.5em}
 #params .required::after{content:" *";color:#b00020}
@@ -730,6 +762,7 @@ function draw(data) {
     row.forEach((c) => {
       const td = tr.insertCell();
       if (c && !c.iri && /^-?[0-9][0-9.]*$/.test(c.text)) td.className = "num";
+      else if (c && c.text.length <= 24) td.className = "short";
       td.appendChild(cellNode(c));
     });
   }
@@ -790,7 +823,9 @@ async function evidence(iri, label) {
     const at = (row, name) => { const c = row[data.vars.indexOf(name)]; return c ? c.text : ""; };
     for (const row of data.rows) {
       const li = document.createElement("li"), sentence = at(row, "sentence"), anchor = at(row, "anchor");
-      const i = anchor ? sentence.indexOf(anchor) : -1;
+      // the anchor where the offsets put it when the query gives the sentence's own start, else its first place
+      const from = data.vars.includes("sentenceBegin") ? Number(at(row, "begin")) - Number(at(row, "sentenceBegin")) : -1;
+      const i = from >= 0 && sentence.substr(from, anchor.length) === anchor ? from : (anchor ? sentence.indexOf(anchor) : -1);
       if (i >= 0) {
         const mark = document.createElement("mark");
         mark.textContent = anchor;

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import threading
 from urllib.error import HTTPError
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode, urlsplit
 from urllib.request import Request, urlopen
 
 import pytest
@@ -106,3 +106,43 @@ def test_query_page_offers_the_library_offline(endpoint):
         page = res.read().decode("utf-8")
     assert "who-met-whom" in page and "pledge-progress" in page
     assert "<script src" not in page and "<link" not in page
+
+
+@pytest.fixture(scope="module")
+def large():
+    """An answer of several chunks: 30,000 rows of about 120 bytes each in JSON."""
+    from rdflib import Literal, URIRef
+    ds = open_dataset("memory")
+    g = ds.graph(URIRef("http://example.org/graph/large"))
+    for i in range(30000):
+        g.add((URIRef(f"http://example.org/city/{i}"), URIRef("http://example.org/name"),
+               Literal(f"Almaty, Mombasa, Trondheim, Arequipa or Fès {i:05d}", lang="en")))
+    server, url = serve(ds)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+LARGE = "SELECT ?s ?name WHERE { ?s <http://example.org/name> ?name }"
+
+
+def test_a_large_answer_arrives_whole_in_chunks(large):
+    from kg.endpoint import CHUNK
+    with urlopen(Request(large, LARGE.encode(), {"Content-Type": "application/sparql-query",
+                                                 "Accept": "text/csv"}), timeout=120) as res:
+        body = res.read()
+        assert int(res.headers["Content-Length"]) == len(body) > 2 * CHUNK
+    assert len(body.decode("utf-8").splitlines()) == 30001
+    with urlopen(Request(large + "?query=" + quote(LARGE), method="HEAD"), timeout=120) as res:
+        assert res.read() == b"" and int(res.headers["Content-Length"]) > 2 * CHUNK
+
+
+def test_a_client_leaving_mid_answer_frees_its_worker(large):
+    import socket
+    host, port = urlsplit(large).netloc.split(":")
+    for _ in range(3):           # more times than there are workers: each must have been given back
+        with socket.create_connection((host, int(port)), timeout=60) as s:
+            s.sendall(f"GET /sparql?query={quote(LARGE)} HTTP/1.1\r\nHost: {host}:{port}\r\n\r\n".encode())
+            assert s.recv(1024).startswith(b"HTTP/1.0 200")
+    with urlopen(large + "?query=" + quote("ASK { ?s ?p ?o }"), timeout=60) as res:
+        assert res.status == 200
