@@ -232,8 +232,9 @@ def serve(store, host, port, timeout, allow_update, allow_service, cors, allow_h
     with dataset(store, create=False, read_only=on_disk and not allow_update) as ds:
         server = make_server(ds, host, port, allow_update, timeout=timeout, allow_service=allow_service,
                              cors=cors.rstrip("/") if cors else None, allowed_hosts=allow_hosts, reopen=reopen)
-        click.echo(f"SPARQL endpoint on http://{host}:{server.server_port}/sparql "
-                   f"({'read-write' if allow_update else 'read-only'}); Ctrl-C stops it", err=True)
+        where = f"http://{f'[{host}]' if ':' in host else host}:{server.server_port}"
+        click.echo(f"SPARQL endpoint on {where}/sparql ({'read-write' if allow_update else 'read-only'}), "
+                   f"its query page on {where}/; Ctrl-C stops it", err=True)
         try:
             server.serve_forever()
         except KeyboardInterrupt:
