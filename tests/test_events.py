@@ -391,3 +391,24 @@ def test_a_visit_keeps_its_own_first_and_last_day(text, published, span):
     visits = [e for e in x.events if e.type == "visit"]
     assert [(e.start and e.start.iso(), e.end and e.end.iso()) for e in visits] == [span]
     assert all(names[g] not in ("Dina Boluarte", "Jonas Gahr Støre") for e in visits for g in e.guests)
+
+
+@pytest.mark.parametrize("text, etype, day", [
+    # the day an article tells is one day of a visit to a country, not its first
+    ("Chiều 3/6, Thủ tướng Na Uy Jonas Gahr Støre tiếp Bộ trưởng Nội vụ Peru Juan José Santiváñez. Tại buổi tiếp, "
+     "Thủ tướng Jonas Gahr Støre hoan nghênh đoàn đại biểu Bộ Nội vụ Peru thăm Na Uy.", "visit", None),
+    # a city toured that day is dated by it
+    ("Chiều 1/7, Tổng thống Kenya William Ruto gặp Thống đốc Almaty Yerbolat Dossayev. Ông Yerbolat Dossayev chào "
+     "mừng Tổng thống William Ruto tới thăm Almaty.", "visit", "2025-07-01"),
+    # a day after a phrase opening on an occasion belongs to the main clause, not to the occasion
+    ("Theo phóng viên, nhân dịp dự Hội nghị thượng đỉnh Bắc Cực, chiều 6/7, Tổng thống Kenya William Ruto đã tiếp "
+     "Bộ trưởng Kinh tế Na Uy Jan Christian Vestre.", "conference", None),
+    ("Theo phóng viên, nhân dịp dự Hội nghị thượng đỉnh Bắc Cực, chiều 6/7, Tổng thống Kenya William Ruto đã tiếp "
+     "Bộ trưởng Kinh tế Na Uy Jan Christian Vestre.", "meeting", "2025-07-06"),
+    # 'của' in a purpose phrase after the visit names no one: the guest is the one who has the visit
+    ("Chiều 29/6, đoàn đại biểu Quốc hội Kenya do ông Moses Wetangula, Chủ tịch Quốc hội, làm Trưởng đoàn đang có "
+     "chuyến thăm Peru từ ngày 29/6-1/7 nhằm tăng cường quan hệ giữa cơ quan lập pháp của hai nước.", "visit",
+     "2025-06-29"),
+])
+def test_the_day_told_and_the_events_own_day(text, etype, day):
+    assert [d for t, _, d, _ in events(text, published=date(2025, 7, 7)) if t == etype] == [day]

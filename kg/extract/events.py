@@ -83,6 +83,7 @@ class Trigger:
     next_begin: int = 0      # where the next one begins
     occasion_end: int = 0    # 'gặp nhau bên lề Hội nghị …': the occasion's stretch, which dates it too
     lead_end: int = 0        # where the sentence's first trigger begins: dates before it open the sentence
+    text: str = ""           # the sentence
 
     @property
     def family(self) -> str:
@@ -357,7 +358,7 @@ def _triggers(view, triggers, blocked, data) -> list[Trigger]:
                 if phrase in proper and not toks[i].is_cap and not re.search(
                         rf"\b(?:{_alternation(data['attend_cues'])})\s*$", text[a:a + toks[i].begin], re.I):
                     continue      # 'các diễn đàn đa phương': a common noun, not a named event
-                trig = Trigger(etype, phrase, a + toks[i].begin, a + toks[end - 1].end, a, b, cont)
+                trig = Trigger(etype, phrase, a + toks[i].begin, a + toks[end - 1].end, a, b, cont, text=text)
                 if phrase in noun:
                     trig.phrase = "noun:" + phrase
                 out.append(trig)
@@ -828,7 +829,10 @@ def _visit(ctx, view, ev, trig, before, after, past, text) -> bool:
     own = text[trig.end:trig.span_end]
     inside = _patterns()["host"].search(own)
     own = own[:inside.start()] if inside else own         # 'theo lời mời của X' names the host
-    of = re.match(r"^[^,;]*?\bcủa\s+(?:(" + _alternation(data["reflexive"]) + r")\b)?", own)
+    # 'của' of the visit's own phrase, not of a noun in a purpose or other phrase after it ('… nhằm tăng cường quan
+    # hệ giữa cơ quan lập pháp của hai nước')
+    of = re.match(r"^(?:(?!\b(?:nhằm|để|giữa|với|về|và)\b)[^,;])*?\bcủa\s+(?:(" + _alternation(data["reflexive"])
+                  + r")\b)?", own)
     if of and of.group(1):
         # 'chuyến thăm Việt Nam của ông hồi tháng 11/2023', 'chuyến thăm … của mình': the sentence's subject
         subject = _persons(ctx, _refs_in(view, 0, trig.begin)) or \
@@ -1026,16 +1030,30 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
     the sentence ('Chiều 27/10, bên lề Hội nghị …, X gặp Y'); never a date told of another event."""
     # a bare year dates the event only right after its trigger ('chuyến thăm năm 2012'), not a target
     # further on ('… hoàn thành mục tiêu vào năm 2020')
-    own = [d for d in dates if trig.begin <= d.begin < trig.next_begin and (not d.year_only or d.begin - trig.end < 40)]
+    stop = len(trig.text)
+    if _opening_phrase(trig):
+        # 'Nhân dịp dự Hội nghị G20, chiều 6/7, X tiếp Y': the day after the phrase is the main clause's
+        comma = trig.text.find(",", trig.end)
+        stop = comma if comma >= 0 else stop
+    stop_own = min(stop, trig.next_begin)
+    own = [d for d in dates if trig.begin <= d.begin < stop_own and (not d.year_only or d.begin - trig.end < 40)]
     before = [d for d in dates if max(trig.prev_end, trig.span_begin) <= d.begin < trig.begin]
     lead = [d for d in dates if d.begin < min(trig.lead_end, trig.begin)]
-    occasion = [d for d in dates if trig.next_begin <= d.begin < trig.occasion_end]
+    occasion = [d for d in dates if trig.next_begin <= d.begin < min(trig.occasion_end, stop)]
     best = next((group[0] if group is own or group is occasion else group[-1]
                  for group in (own, before if not trig.prev_end else [], occasion, before, lead) if group), None)
     if best is not None:
         ev.start, ev.end = best.start, best.end_date
-    elif discourse_date is not None:
-        ev.start = discourse_date
+    elif discourse_date is not None and not (ev.type == "visit" and (not ev.place or _country_named(ev.place))):
+        ev.start = discourse_date      # (the day told is one day of a visit to a country, not its first)
+
+
+def _opening_phrase(trig: Trigger) -> bool:
+    """The trigger sits in a phrase opening its clause on an occasion ('Nhân dịp dự …, ', 'Trong khuôn khổ
+    chuyến thăm … nhân dịp dự …, '), a main clause with its own subject after it."""
+    head = trig.text[trig.span_begin:trig.begin].casefold().rsplit(",", 1)[-1].lstrip()   # past 'Theo X, 
+    openers = _alternation(_lexicon()[0]["occasion_openers"] + _lexicon()[0]["clause_openers"])
+    return bool(re.match(rf"(?:{openers})\b", head)) and "," in trig.text[trig.end:]
 
 
 def _dates_clash(a: DateValue | None, b: DateValue | None, days: bool = True) -> bool:
