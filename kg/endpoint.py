@@ -213,6 +213,7 @@ _NUMBERS = {XSD.integer, XSD.int, XSD.long, XSD.short, XSD.byte, XSD.decimal, XS
 # what names a node, best first; a commitment has no name but its statement
 _LABELS = ("skos:prefLabel", "schema:name", "rdfs:label", "schema:headline", "dk:statement", "schema:identifier")
 _LABEL_WORDS = 12
+_WRITABLE_IRI = re.compile(r'[^<>"{}|^`\\\x00-\x20]+')
 
 
 def plain(term) -> str:
@@ -244,9 +245,11 @@ def short_iri(iri: str) -> str:
 
 def _labels(ds: Dataset, iris: set[URIRef]) -> tuple[dict[str, str], set[str]]:
     """Each IRI's label (Vietnamese first) and the IRIs that have evidence (a mention) to show."""
+    # an IRI the SPARQL grammar cannot write (a store may hold one) is shown by its short form only
+    iris = sorted(i for i in iris if _WRITABLE_IRI.fullmatch(i))
     if not iris:
         return {}, set()
-    values = " ".join(i.n3() for i in sorted(iris))
+    values = " ".join(i.n3() for i in iris)
     prefixes = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
     found: dict[str, list] = {}
     rows = ds.query(f"{prefixes}SELECT ?s ?p ?l WHERE {{ VALUES ?s {{ {values} }} "

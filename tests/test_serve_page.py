@@ -128,6 +128,7 @@ def synthetic():
         g.add((mention, p, o))
     g.add((context, SCHEMA.identifier, Literal("a1")))
     g.add((URIRef(ID + "article/a1#s1"), NIF.anchorOf, Literal("In Nairobi, Amina Njeri 007 opened the forum.")))
+    g.add((URIRef("http://example.org/an odd{iri}"), URIRef("http://example.org/seenIn"), Literal("Lima")))
     return ds
 
 
@@ -203,6 +204,11 @@ def test_ask_and_construct_are_shown_too(served):
                                     "CONSTRUCT { ?p schema:name ?n } WHERE { ?p schema:name ?n }", "limit": 5})
     assert graph["vars"] == ["subject", "predicate", "object"] and graph["total"] == 250
     assert graph["rows"][0][1]["text"] == "schema:name" and not graph["rows"][0][0]["text"].startswith("http")
+
+
+def test_an_iri_sparql_cannot_write_is_shown_short(served):
+    _, data = ask(served, {"text": "SELECT ?s WHERE { ?s <http://example.org/seenIn> ?o }"})
+    assert data["rows"] == [[{"text": "an odd{iri}", "iri": "http://example.org/an odd{iri}", "evidence": False}]]
 
 
 @pytest.mark.parametrize("headers", [{"Origin": "http://evil.example"}, {"Sec-Fetch-Site": "cross-site"},
