@@ -48,7 +48,8 @@ def test_sorted_nquads_are_the_same_bytes_in_bounded_memory(on_disk, chunk_bytes
     store = native_store(on_disk)
     skip = {str(index_graph_iri(DEFAULT_BASE_IRI))}
     out = io.BytesIO()
-    out.writelines(line + b"\n" for line in dump.sorted_unique(dump.quad_lines(store, skip), chunk_bytes=chunk_bytes))
+    sorted_lines = dump.sorted_unique_batches(dump.quad_lines(store, skip), chunk_bytes=chunk_bytes)
+    out.writelines(line + b"\n" for line in sorted_lines)
     whole = serialize(on_disk, "nq").encode("utf-8")
     assert out.getvalue() == whole
     lines = whole.decode("utf-8").split("\n")[:-1]

@@ -27,11 +27,17 @@ OWL_ONTOLOGY = ox.NamedNode(HEADER_TYPES[0])
 def sorted_unique(records: Iterable[bytes], chunk_bytes: int = CHUNK_BYTES, sep: bytes = b"\n") -> Iterator[bytes]:
     """`records` (bytes, none containing `sep`) in byte order, each once. Byte order of UTF-8 is code
     point order, so this is the order Python gives the same lines as text."""
+    return sorted_unique_batches(([r] for r in records), chunk_bytes, sep)
+
+
+def sorted_unique_batches(batches: Iterable[list[bytes]], chunk_bytes: int = CHUNK_BYTES,
+                          sep: bytes = b"\n") -> Iterator[bytes]:
+    """As sorted_unique, the records given in lists (a graph's lines): a list is added whole, in C."""
     chunks, buffer, size = [], [], 0
     try:
-        for record in records:
-            buffer.append(record)
-            size += len(record)
+        for batch in batches:
+            buffer += batch
+            size += sum(map(len, batch))
             if size >= chunk_bytes:
                 chunks.append(_spill(buffer, sep))
                 buffer, size = [], 0
@@ -88,17 +94,24 @@ def _ntriples(store: ox.Store, graph) -> Iterator[bytes]:
             yield line.rstrip(b"\n")
 
 
-def quad_lines(store: ox.Store, skip: set[str]) -> Iterator[bytes]:
+def quad_lines(store: ox.Store, skip: set[str]) -> Iterator[list[bytes]]:
+    """The N-Quads lines of each named graph but `skip`, a list per graph."""
     for graph in _skipping(store, skip):
         ntriples = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
         # literals escape their line breaks, so every ' .\n' ends a statement
-        yield from ntriples.replace(b" .\n", b" <" + graph.value.encode("utf-8") + b"> .\n").split(b"\n")[:-1]
+        yield ntriples.replace(b" .\n", b" <" + graph.value.encode("utf-8") + b"> .\n").split(b"\n")[:-1]
 
 
 def nquads_sorted(store: ox.Store, out: BinaryIO, skip: set[str]) -> None:
     """Every named graph but `skip` as N-Quads, lines sorted: byte-identical for the same statements."""
-    for line in sorted_unique(quad_lines(store, skip)):
-        out.write(line + b"\n")
+    batch = []
+    for line in sorted_unique_batches(quad_lines(store, skip)):
+        batch.append(line)
+        if len(batch) >= 10_000:
+            out.write(b"\n".join(batch) + b"\n")
+            batch = []
+    if batch:
+        out.write(b"\n".join(batch) + b"\n")
 
 
 def subject_blocks(lines: Iterable[bytes], ranks: dict[bytes, int], kinds: set[str], base: bytes) -> Iterator[bytes]:
