@@ -719,9 +719,11 @@ function showParams() {
     const input = document.createElement("input");
     input.name = p.name;
     input.dataset.required = p.required ? "1" : "";
-    if (p.example) input.placeholder = "e.g. " + p.example;
+    const iri = /^<|^https?:/.test(p.example);     // no IRI as an example: a click on a name fills it
+    if (p.example && !iri) input.placeholder = "e.g. " + p.example;
     const help = document.createElement("small");
-    help.textContent = p.help + (p.required ? "" : " (optional)");
+    help.textContent = p.help + (iri ? "; a linked name in a result shows its evidence" : "")
+      + (p.required ? "" : " (optional)");
     label.append(name, " ", input, help);
     box.appendChild(label);
   }
