@@ -210,8 +210,9 @@ def page_bindings(values: dict, query: str | None) -> dict:
 _NUMBERS = {XSD.integer, XSD.int, XSD.long, XSD.short, XSD.byte, XSD.decimal, XSD.double, XSD.float,
             XSD.nonNegativeInteger, XSD.positiveInteger, XSD.negativeInteger, XSD.nonPositiveInteger,
             XSD.unsignedInt, XSD.unsignedLong, XSD.unsignedShort, XSD.unsignedByte}
-# what names a node, best first; a commitment has no name but its statement
-_LABELS = ("skos:prefLabel", "schema:name", "rdfs:label", "schema:headline", "dk:statement", "schema:identifier")
+# what names a node, best first; a commitment has no name but its statement, a mention or sentence its text
+_LABELS = ("skos:prefLabel", "schema:name", "rdfs:label", "schema:headline", "dk:statement", "nif:anchorOf",
+           "schema:identifier")
 _LABEL_WORDS = 12
 _WRITABLE_IRI = re.compile(r'[^<>"{}|^`\\\x00-\x20]+')
 
