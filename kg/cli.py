@@ -66,13 +66,17 @@ executor_option = click.option("--executor", default="local", show_default=True,
 @base_option
 @jobs_option
 @executor_option
+@click.option("--loader", help="Load a Virtuoso --store by its bulk loader: isql://[USER:PASSWORD@]HOST:PORT, its SQL "
+                               "port (needs isql-vt and the server's folder on this machine). An Oxigraph server's "
+                               "bulk upload is used by itself; other servers get INSERT DATA.")
 @click.option("--encoding", help="Read text files in this encoding instead of UTF-8 (e.g. cp1258, latin-1).")
 @exports_option
-def build(sources, store, out, base_iri, jobs, executor, encoding, no_exports):
+def build(sources, store, out, base_iri, jobs, executor, loader, encoding, no_exports):
     """Build articles (.txt, .html, .jsonl, .json files or folders; default seeds/) into the store and
     write the exports. Articles the store already holds unchanged are not extracted again."""
     from kg.build import build_articles, check_executor, check_jobs, check_store_folder
     from kg.export import check_writable, later_hint, write_build_exports
+    from kg.remote_store import use_loader
 
     sources = list(sources) or ["seeds"]
     check_jobs(jobs)
@@ -81,6 +85,8 @@ def build(sources, store, out, base_iri, jobs, executor, encoding, no_exports):
     if not no_exports:
         check_writable(Path(out))
     with dataset(store, base_iri=base_iri) as ds, ProgressBar() as progress:
+        if loader:
+            use_loader(ds, loader)
         report = build_articles(ds, sources, base_iri, jobs=jobs, progress=progress, encoding=encoding,
                                 executor=executor)
         progress.finish()

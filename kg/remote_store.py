@@ -11,27 +11,42 @@ SPARQLUpdateStore and changes what loses data or fails on real servers (Virtuoso
 - data is sent as N-Triples terms inside INSERT DATA, in batches: Virtuoso stores Turtle local-name
   escapes (`ex:a\\/b`) verbatim, and a very long update is refused;
 - graphs are replaced with DROP SILENT GRAPH, never CREATE GRAPH (which fails when the graph exists);
-- reading the whole dataset goes graph by graph, so no answer meets a server's row limit.
+- reading the whole dataset goes graph by graph, so no answer meets a server's row limit;
+- writes wait in order and go together (kg.build writes thousands of small graphs): updates joined in
+  one request, statements loaded by the server's bulk path (`Loader`): an Oxigraph server's Graph Store
+  `/store` upload of N-Quads, found by itself; Virtuoso's bulk loader (ld_dir, rdf_loader_run) through
+  isql, when given (`use_loader`); else INSERT DATA of ≤ 1,000 statements a request. Any read, and
+  closing, sends what waits first.
 """
 from __future__ import annotations
 
+import itertools
+import os
+import shutil
+import subprocess
 from io import BytesIO
+from pathlib import Path
 from typing import Iterable, Iterator
 from urllib.error import HTTPError, URLError
-from urllib.parse import urlencode
+from urllib.parse import unquote, urlencode, urlsplit
 from urllib.request import Request, urlopen
 
-from rdflib import Graph, URIRef
+from rdflib import Dataset, Graph, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.query import Result
 
 from kg.errors import KgError
+from kg.rdf.nquads import term
 from kg.sparql_text import query_form, with_values
 
 SELECT_RESULTS = "application/sparql-results+json"
 GRAPH_RESULTS = "application/n-triples"
-BATCH = 1000  # triples per INSERT DATA request
+NQUADS = "application/n-quads"
+BATCH = 1000            # statements per INSERT DATA request (a very long update is refused)
+LOAD_AT = 250_000       # statements waiting before they are loaded: each load has a fixed cost (a checkpoint)
+UPDATE_CHARS = 500_000  # updates joined into one request up to this size
 TIMEOUT = 300
+ISQL = ("isql-vt", "isql")  # Debian names Virtuoso's client isql-vt (its isql is unixODBC's)
 
 def endpoints(url: str) -> tuple[str, str]:
     """(query endpoint, update endpoint) for a store URL: Oxigraph serves /query and /update,
@@ -41,32 +56,129 @@ def endpoints(url: str) -> tuple[str, str]:
     return url, url
 
 
+def http_post(url: str, body: bytes, content_type: str, accept: str | None = None):
+    """A POST whose failure is one clear line."""
+    headers = {"Content-Type": content_type, **({"Accept": accept} if accept else {})}
+    try:
+        return urlopen(Request(url, data=body, headers=headers), timeout=TIMEOUT)
+    except HTTPError as e:
+        detail = e.read().decode("utf-8", "replace").strip().splitlines()
+        raise KgError(f"{url} answered HTTP {e.code}: {(detail or [e.reason])[0][:300]}") from None
+    except (URLError, OSError) as e:
+        raise KgError(f"{url}: cannot reach the SPARQL server ({getattr(e, 'reason', e)})") from None
+
+
+class Loader:
+    """A server's bulk path: N-Quads text in, loaded into the named graphs it names."""
+    name = "INSERT DATA"
+
+    def load(self, nquads: bytes) -> None:
+        raise NotImplementedError
+
+
+class GraphStoreLoader(Loader):
+    """The Graph Store protocol's dataset upload (POST N-Quads to /store), as an Oxigraph server has it."""
+    name = "Graph Store upload"
+
+    def __init__(self, url: str):
+        self.url = url
+
+    def load(self, nquads: bytes) -> None:
+        http_post(self.url, nquads, NQUADS).close()
+
+
+class VirtuosoLoader(Loader):
+    """Virtuoso's bulk loader: each load is an N-Quads file in the server's own folder, registered with
+    ld_dir, loaded by rdf_loader_run and made durable by a checkpoint (the loader writes no log), then
+    taken off the load list. Needs Virtuoso's isql client and the server's folder on this machine."""
+    name = "Virtuoso bulk loader"
+
+    def __init__(self, spec: str):
+        """spec: isql://[USER:PASSWORD@]HOST:PORT (Virtuoso's SQL port; user and password default to dba)."""
+        url = urlsplit(spec)
+        if url.scheme != "isql" or not url.hostname or not url.port:
+            raise KgError(f"--loader {spec}: give isql://[USER:PASSWORD@]HOST:PORT, Virtuoso's SQL port")
+        self.client = next((found for name in ISQL if (found := shutil.which(name))), None)
+        if self.client is None:
+            raise KgError(f"--loader {spec}: Virtuoso's isql client (isql-vt) is not installed here")
+        self.address = f"{url.hostname}:{url.port}"
+        self.user, self.password = unquote(url.username or "dba"), unquote(url.password or "dba")
+        root = [line.strip() for line in self.sql("select server_root();").splitlines() if line.strip()]
+        self.folder = Path(root[-1] if root else "") / "kg-load"
+        try:
+            self.folder.mkdir(exist_ok=True)
+        except OSError as e:
+            raise KgError(f"--loader {spec}: the server's folder {self.folder.parent} is not writable from here ({e}); "
+                          "the bulk loader needs kg on the server's machine") from None
+        self.files = itertools.count()
+
+    def sql(self, statements: str) -> str:
+        try:
+            done = subprocess.run([self.client, self.address, self.user, self.password, "BANNER=OFF", "VERBOSE=OFF",
+                                   f"exec={statements}"], capture_output=True, text=True, timeout=TIMEOUT,
+                                  stdin=subprocess.DEVNULL)
+        except (OSError, subprocess.TimeoutExpired) as e:
+            raise KgError(f"isql {self.address}: {e}") from None
+        error = next((line for line in (done.stdout + done.stderr).splitlines() if "*** Error" in line), None)
+        if done.returncode != 0 or error:
+            raise KgError(f"isql {self.address}: {(error or done.stderr.strip() or 'failed').strip()[:300]}")
+        return done.stdout
+
+    def load(self, nquads: bytes) -> None:
+        path = self.folder / f"{os.getpid()}-{next(self.files)}.nq"
+        path.write_bytes(nquads)
+        try:
+            # ld_dir's graph is for triples without one; every line here names its graph
+            out = self.sql(f"ld_dir('{self.folder}', '{path.name}', 'urn:kg:none'); rdf_loader_run(); checkpoint; "
+                           f"select coalesce(ll_error, 'loaded') from DB.DBA.LOAD_LIST where ll_file = '{path}'; "
+                           f"delete from DB.DBA.LOAD_LIST where ll_file = '{path}';")
+        finally:
+            path.unlink(missing_ok=True)
+        if "loaded" not in out:
+            raise KgError(f"Virtuoso's bulk loader refused {path.name}: {out.strip()[:300]}")
+
+
+def use_loader(ds: Dataset, spec: str) -> None:
+    """Load a server dataset's statements through Virtuoso's bulk loader (`--loader isql://HOST:PORT`)."""
+    if not isinstance(ds.store, RemoteStore):
+        raise KgError(f"--loader {spec}: only for a SPARQL server given as --store http://…")
+    ds.store.loader = VirtuosoLoader(spec)
+
+
 class RemoteStore(SPARQLUpdateStore):
     graph_prefix: str | None = None  # only graphs under this IRI are read back as the dataset
+    loader: Loader | None = None     # None: INSERT DATA
 
     def __init__(self, configuration=None, **kwargs):
         super().__init__(returnFormat="json", autocommit=True, **kwargs)
+        self._waiting: list[str | list[str]] = []     # in order: update texts, and runs of N-Quads lines
+        self._statements = 0
         if configuration:
             self.open(configuration)
 
     def open(self, configuration, create: bool = False):
         query_url, update_url = endpoints(configuration) if isinstance(configuration, str) else configuration
         super().open((query_url, update_url), create=False)
+        # an Oxigraph server says so in its Server header, and serves the Graph Store at /store beside /query
+        if self.loader is None and query_url.rstrip("/").endswith("/query"):
+            try:
+                with urlopen(Request(query_url + "?" + urlencode({"query": "ASK {}"})), timeout=TIMEOUT) as res:
+                    server = res.headers.get("Server", "")
+            except OSError:
+                return       # the first query says clearly that nobody answers
+            if server.startswith("Oxigraph"):
+                self.loader = GraphStoreLoader(query_url.rstrip("/")[: -len("query")] + "store")
+
+    def close(self, commit_pending_transaction: bool = False) -> None:
+        self.flush()
 
     # -- HTTP --------------------------------------------------------------------------------
     def _post(self, url: str, form: dict, accept: str | None = None):
-        headers = {"Content-Type": "application/x-www-form-urlencoded; charset=UTF-8"}
-        if accept:
-            headers["Accept"] = accept
-        try:
-            return urlopen(Request(url, data=urlencode(form).encode("utf-8"), headers=headers), timeout=TIMEOUT)
-        except HTTPError as e:
-            detail = e.read().decode("utf-8", "replace").strip().splitlines()
-            raise KgError(f"{url} answered HTTP {e.code}: {(detail or [e.reason])[0][:300]}") from None
-        except (URLError, OSError) as e:
-            raise KgError(f"{url}: cannot reach the SPARQL server ({getattr(e, 'reason', e)})") from None
+        return http_post(url, urlencode(form).encode("utf-8"), "application/x-www-form-urlencoded; charset=UTF-8",
+                         accept)
 
     def query(self, query, initNs=None, initBindings=None, queryGraph=None, DEBUG=False, **kwargs):  # noqa: N803
+        self.flush()
         text = with_values(str(query), dict(initBindings or {}))
         if initNs:
             text = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in initNs.items()) + text
@@ -85,11 +197,40 @@ class RemoteStore(SPARQLUpdateStore):
         return Result.parse(BytesIO(body), content_type=content_type)
 
     def _update(self, update: str) -> None:
-        self._updates += 1
-        self._post(self.update_endpoint, {"update": update}).close()
+        """Waits, in order with the statements added, until a read or `flush`."""
+        self._waiting.append(update)
 
     def update(self, query, initNs=None, initBindings=None, queryGraph=None, DEBUG=False):  # noqa: N803
         self._update(with_values(str(query), dict(initBindings or {})))
+        self.flush()
+
+    def flush(self) -> None:
+        """Send what waits, in order: consecutive updates as one request, statements by the bulk path."""
+        waiting, self._waiting, self._statements = self._waiting, [], 0
+        updates: list[str] = []
+        for item in waiting + [[]]:
+            if isinstance(item, str) and sum(map(len, updates)) + len(item) < UPDATE_CHARS:
+                updates.append(item)
+                continue
+            if updates:
+                self._updates += 1
+                self._post(self.update_endpoint, {"update": " ;\n".join(updates)}).close()
+            updates = [item] if isinstance(item, str) else []
+            if isinstance(item, list) and item:
+                self._load(item)
+
+    def _load(self, lines: list[str]) -> None:
+        if self.loader is not None:
+            self.loader.load("".join(lines).encode("utf-8"))
+            return
+        for i in range(0, len(lines), BATCH):
+            by_graph: dict[str, list[str]] = {}
+            for line in lines[i:i + BATCH]:
+                statement, graph = line.rsplit(" <", 1)      # the graph IRI ends each line: "… <g> .\n"
+                by_graph.setdefault(graph[:-4], []).append(statement + " .")
+            self._updates += 1
+            body = "\n".join(f"GRAPH <{g}> {{\n" + "\n".join(ts) + "\n}" for g, ts in by_graph.items())
+            self._post(self.update_endpoint, {"update": f"INSERT DATA {{\n{body}\n}}"}).close()
 
     # -- graphs --------------------------------------------------------------------------------
     def add_graph(self, graph) -> None:
@@ -104,12 +245,16 @@ class RemoteStore(SPARQLUpdateStore):
         self._update(f"DELETE WHERE {{ GRAPH {graph} {{ {pattern} }} }}")
 
     def addN(self, quads: Iterable[tuple]) -> None:  # noqa: N802
-        by_graph: dict[URIRef, list[str]] = {}
-        for s, p, o, g in quads:
-            by_graph.setdefault(g.identifier, []).append(f"{s.n3()} {p.n3()} {o.n3()} .")
-        for graph, lines in by_graph.items():
-            for i in range(0, len(lines), BATCH):
-                self._update(f"INSERT DATA {{ GRAPH {graph.n3()} {{\n" + "\n".join(lines[i:i + BATCH]) + "\n} }")
+        """As N-Quads lines (N-Triples terms: Virtuoso keeps Turtle's escapes verbatim), waiting to be loaded."""
+        lines = [f"{term(s)} {term(p)} {term(o)} {term(g.identifier)} .\n" for s, p, o, g in quads]
+        if not lines:
+            return
+        if not self._waiting or not isinstance(self._waiting[-1], list):
+            self._waiting.append([])
+        self._waiting[-1].extend(lines)
+        self._statements += len(lines)
+        if self._statements >= LOAD_AT:
+            self.flush()
 
     def graphs(self) -> list[URIRef]:
         result = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")

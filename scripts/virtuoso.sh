@@ -3,7 +3,8 @@
 #   scripts/virtuoso.sh start DIR   config + database in DIR, waits until SPARQL answers, grants update
 #   scripts/virtuoso.sh stop DIR    clean shutdown
 # Ports: KG_VIRTUOSO_HTTP (default 8890) and KG_VIRTUOSO_SQL (default 1111). The endpoint is
-# http://127.0.0.1:$KG_VIRTUOSO_HTTP/sparql
+# http://127.0.0.1:$KG_VIRTUOSO_HTTP/sparql; `kg build --loader isql://127.0.0.1:$KG_VIRTUOSO_SQL` loads through
+# Virtuoso's bulk loader, staging files in DIR/kg-load (DIR is in DirsAllowed).
 set -euo pipefail
 cmd=${1:?usage: virtuoso.sh start|stop DIR}
 dir=$(mkdir -p "${2:?usage: virtuoso.sh start|stop DIR}" && cd "$2" && pwd)
@@ -28,7 +29,7 @@ start)
   for _ in $(seq 1 120); do
     if curl -sf -o /dev/null "http://127.0.0.1:$http/sparql?query=ASK%7B%7D"; then
       isql 'grant SPARQL_UPDATE to "SPARQL";'
-      echo "virtuoso ready: http://127.0.0.1:$http/sparql"
+      echo "virtuoso ready: http://127.0.0.1:$http/sparql (bulk loads: kg build --loader isql://127.0.0.1:$sql)"
       exit 0
     fi
     kill -0 "$(cat "$dir/virtuoso.pid")" 2>/dev/null || { echo "virtuoso exited; see $dir/virtuoso.log" >&2; tail -5 "$dir/virtuoso.log" >&2 || true; exit 1; }
