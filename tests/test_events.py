@@ -412,3 +412,25 @@ def test_a_visit_keeps_its_own_first_and_last_day(text, published, span):
 ])
 def test_the_day_told_and_the_events_own_day(text, etype, day):
     assert [d for t, _, d, _ in events(text, published=date(2025, 7, 7)) if t == etype] == [day]
+
+
+def test_a_noun_coordinated_with_a_general_plural_is_general():
+    text = ("Ông Sadyr Japarov hoan nghênh kết quả của các cuộc hội đàm, hội kiến giữa Tổng thống Kenya William Ruto "
+            "với Tổng thống Kazakhstan Kassym-Jomart Tokayev.")
+    assert [t for t, *_ in events(text, published=date(2025, 7, 7)) if t in ("talks", "meeting")] == []
+
+
+def test_the_inviter_the_guest_and_the_visit_the_other_way():
+    """'Nhận lời mời của A, <A's titles>, B sẽ thăm nước …': A hosts, B visits; a later mention ('ở thăm
+    Kazakhstan') is that visit; the host's own earlier visit to the guest's country is another one."""
+    text = ("Ngày 15/8, người phát ngôn cho biết, nhận lời mời của Tổng thống Kazakhstan Kassym-Jomart Tokayev, "
+            "Tổng thống Kenya William Ruto sẽ thăm cấp Nhà nước đến nước Cộng hòa Kazakhstan từ ngày 18-20/8. "
+            "Trong thời gian ở thăm Kazakhstan, Tổng thống Kassym-Jomart Tokayev sẽ hội đàm với Tổng thống William "
+            "Ruto. Hai nước đang thực hiện kết quả chuyến thăm lịch sử tới Kenya của Tổng thống Kassym-Jomart "
+            "Tokayev năm ngoái.")
+    x = extract_article("t", text, date(2025, 8, 16))
+    names = {k: p.name for k, p in x.persons.items()}
+    visits = sorted(([names[g] for g in e.guests], [names[h] for h in e.hosts], e.status)
+                    for e in x.events if e.type == "visit")
+    assert visits == [(["Kassym-Jomart Tokayev"], [], "held"),
+                      (["William Ruto"], ["Kassym-Jomart Tokayev"], "announced")]

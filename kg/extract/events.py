@@ -447,7 +447,9 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             any(head.rstrip().endswith(w) for w in data["named_references"])
             or re.search(r"\b(?:các|những)\s[^;]*\bnhư\b[^;]*$", head)):
         return []      # 'mục tiêu của Đại hội XIII', 'các diễn đàn như …, Đại hội đồng …': no event told
-    if earlier and any(head.rstrip().endswith(w) for w in data["back_references"]):
+    if earlier and any(head.rstrip().endswith(w) for w in data["back_references"]) \
+            and not (notation == "visit" and _persons(ctx, _refs_in(view, trig.end, b))
+                     and re.match(r"^[^,;]*?\bcủa\b", rest)):   # 'kết quả chuyến thăm … của X': X's, told anew
         # 'triển khai kết quả hội đàm', 'Sau lễ đón, …': the event already told, not a new one
         earlier[-1].mentions.append(ev.mentions[0])
         return []
@@ -617,7 +619,11 @@ def _aim(head: str, data) -> bool:
 
 def _generic(head: str, data) -> bool:
     """'Tại các cuộc gặp, tiếp xúc', 'những cuộc điện đàm': meetings in general, not one event."""
-    return any(head.rstrip().endswith(w) for w in data["generic_plurals"])
+    if any(head.rstrip().endswith(w) for w in data["generic_plurals"]):
+        return True
+    # 'các cuộc hội đàm, hội kiến giữa …': a noun coordinated with a general plural is general too
+    plurals = [w for w in data["generic_plurals"] if w.split()[0] in data["plural_markers"]]
+    return bool(re.search(rf"(?<!\w)(?:{_alternation(plurals)})\s+\S+(?:\s+\S+)?\s*(?:,|và)\s*$", head))
 
 
 def _after_report(head: str, data) -> int:
@@ -821,6 +827,8 @@ def _visit(ctx, view, ev, trig, before, after, past, text) -> bool:
     data = _lexicon()[0]
     invite = _patterns()["host"].search(text[trig.span_begin:trig.span_end])
     inviters = _refs_in(view, trig.span_begin + invite.end(), trig.span_end) if invite else []
+    if invite and trig.span_begin + invite.end() < trig.begin:
+        inviters = inviters[:1]     # 'Nhận lời mời của A, <titles>, B sẽ thăm …': A invites, B is the guest
     attribution = re.match(r"^\s*Theo [^,]*,", text[trig.span_begin:trig.begin])
     if attribution:     # 'Theo X, A thăm …': not the source (a subject narrowed already stays so)
         told = _persons(ctx, _refs_in(view, trig.span_begin + attribution.end(), trig.begin))
@@ -917,7 +925,7 @@ def _country_named(name: str | None) -> str | None:
 def _destination_code(view, trig: Trigger) -> str | None:
     """The country a visit goes to when it is named right after the trigger ('chuyến thăm Kenya')."""
     m = re.match(r"^\s*(?:(?:chính thức|cấp [Nn]hà nước|làm việc|hữu nghị|đầu tiên|lần này)\s+)*"
-                 r"(?:(?:tới|đến|sang|tại|ở)\s+)?", view.sentence.text[trig.end:])
+                 r"(?:(?:tới|đến|sang|tại|ở)\s+)?(?:nước\s+)?", view.sentence.text[trig.end:])
     at = view.sentence.begin + trig.end + m.end()
     return next((r.keys[0] for r in view.refs if r.kind == "country" and r.begin == at), None)
 
@@ -928,7 +936,7 @@ def _destination(ctx, view, trig: Trigger, text: str) -> str | None:
     in brackets), else a site ('tới thăm cơ sở … của Đại học X') after a verb trigger; part of the visit's
     identity."""
     m = re.match(r"^\s*(?:(?:chính thức|cấp [Nn]hà nước|làm việc|hữu nghị|đầu tiên|lần này)\s+)*"
-                 r"(?:(?:tới|đến|sang|tại|ở)\s+)?", text[trig.end:])
+                 r"(?:(?:tới|đến|sang|tại|ở)\s+)?(?:nước\s+)?", text[trig.end:])
     at = view.sentence.begin + trig.end + m.end()
     named = re.match(r"^[^,;()]{3,60}\(", text[trig.end + m.end():])
     for r in view.refs:
@@ -939,7 +947,7 @@ def _destination(ctx, view, trig: Trigger, text: str) -> str | None:
     site = re.match(r"^[^,;.()]{3,80}", text[trig.end + m.end():])
     if site and not any(r.begin == at for r in view.refs if r.kind in ("person", "plural")):
         words = re.split(r"\s+(?:do|để|nhằm|và gặp|và làm việc|rồi)\s", site.group(0))[0].split()
-        if words and words[0] not in ("và", "các", "những", "hai", "nhiều"):
+        if words and words[0].casefold() not in _lexicon()[0]["not_site_starts"]:
             return " ".join(words)      # a site: 'tới thăm cơ sở … của Đại học X', 'thăm Tổ hợp nhà máy …'
     return None
 
@@ -1103,6 +1111,8 @@ def _compatible(a: Event, b: Event) -> bool:
     if a.type == "visit":
         if a.place and b.place and key(a.place) != key(b.place):
             return False
+        if set(a.hosts) & set(b.guests) or set(b.hosts) & set(a.guests):
+            return False      # the host of one is the guest of the other: two visits, one each way
         return not a.guests or not b.guests or a.guests == b.guests
     if not a.attendees or not b.attendees:
         return True
