@@ -66,16 +66,14 @@ SELECT DISTINCT ?node ?label WHERE {
   { ?node dcterms:type ?c } UNION { ?node dk:topic ?c }
   ?c skos:prefLabel ?label FILTER(LANG(?label) = "vi")
 }"""
-# each node's earliest mention (first article id, then first offset) chosen by the store: a node is named
-# in hundreds of articles at scale, and sending every mention to Python cost most of view_graph's time
+# each node's earliest mention (first article id, then first offset, padded to sort as text) chosen by the
+# store: a node is named in hundreds of articles at scale, and sending every mention to Python cost most of
+# view_graph's time
 EVIDENCE = PREFIXES + """
-SELECT ?node ?first ?sentence WHERE {
-  { SELECT ?node (MIN(?a) AS ?first) WHERE { ?node dk:mention/nif:referenceContext/schema:identifier ?a } GROUP BY ?node }
-  { SELECT ?node ?first (MIN(?b) AS ?at) WHERE {
-      ?node dk:mention ?m . ?m nif:beginIndex ?b ; nif:referenceContext/schema:identifier ?first } GROUP BY ?node ?first }
-  ?node dk:mention ?m2 . ?m2 nif:beginIndex ?at ; nif:referenceContext/schema:identifier ?first ;
-        nif:sentence/nif:anchorOf ?sentence .
-}"""
+SELECT ?node (MIN(CONCAT(?article, "\\t", STR(1000000000 + ?begin), "\\t", ?sentence)) AS ?first) WHERE {
+  ?node dk:mention ?m .
+  ?m nif:referenceContext/schema:identifier ?article ; nif:beginIndex ?begin ; nif:sentence/nif:anchorOf ?sentence .
+} GROUP BY ?node"""
 EDGES = PREFIXES + """
 SELECT DISTINCT ?s ?p ?o ?kind WHERE {
   { ?s schema:nationality ?o . BIND("quốc tịch" AS ?p) BIND("nationality" AS ?kind) }
@@ -193,9 +191,10 @@ def view_graph(ds: Dataset) -> nx.MultiDiGraph:
             published[str(article)] = str(day)
         titles[str(article)] = first_line(str(opening or "")) or str(article)
     evidence: dict[str, tuple] = {}
-    for node, article, sentence in ds.query(EVIDENCE):
-        key, found = str(node), (str(article), str(sentence))
-        evidence[key] = min(evidence.get(key, found), found)
+    for node, first in ds.query(EVIDENCE):
+        if first is not None:
+            article, _, sentence = str(first).split("\t", 2)
+            evidence[str(node)] = (article, sentence)
     kind_labels = {str(n): str(label) for n, label in ds.query(KIND_LABELS)}
     amounts = {str(row[0]): amount_label(row[1:]) for row in ds.query(AMOUNTS)}
     for key, data in g.nodes(data=True):
