@@ -17,16 +17,27 @@ def query_form(text: str) -> str:
     return m.group(1).upper() if m else ""
 
 
+def has_where_group(text: str) -> bool:
+    """Whether the query spells its WHERE keyword (SPARQL lets a SELECT leave it out)."""
+    return _WHERE.search(_strip_comments(text)) is not None
+
+
 def with_values(text: str, bindings: dict) -> str:
     """The query with a VALUES block of the bindings opening its outer WHERE group."""
     if not bindings:
         return text
+    return with_rows(text, tuple(bindings), [tuple(bindings.values())])
+
+
+def with_rows(text: str, names: tuple[str, ...], rows: list[tuple]) -> str:
+    """The query with a VALUES block of several rows (none: the query answers nothing) opening its outer
+    WHERE group; the terms are written in N-Triples syntax (term.n3()), never as raw text."""
     m = _WHERE.search(_strip_comments(text))
     if not m:
         raise KgError("parameters need a query with a WHERE { … } group")
-    names = " ".join(f"?{name}" for name in bindings)
-    values = " ".join(term.n3() for term in bindings.values())
-    return f"{text[:m.end()]} VALUES ({names}) {{ ({values}) }}{text[m.end():]}"
+    head = " ".join(f"?{name}" for name in names)
+    body = " ".join("(" + " ".join(term.n3() for term in row) + ")" for row in rows)
+    return f"{text[:m.end()]} VALUES ({head}) {{ {body} }}{text[m.end():]}"
 
 
 def _strip_comments(text: str) -> str:
