@@ -180,8 +180,12 @@ def panel(g: nx.MultiDiGraph, note: str, heading: str, colours: dict[str, str]) 
     country_options = "".join(
         f'<option value="{html.escape(c)}" style="color:{colours.get(c, NO_COUNTRY)}">■ {html.escape(names.get(c, c))}</option>'
         for c in sorted(countries, key=lambda c: names.get(c, c).casefold()))
-    swatches = "".join(f'<span class="kg-swatch"><b style="color:{colours.get(c, NO_COUNTRY)}">■</b> '
-                       f'{html.escape(names.get(c, c))}</span>' for c in sorted(countries, key=lambda c: names.get(c, c).casefold()))
+    coloured = [c for c in colours if colours[c] != OTHER_COUNTRY]
+    swatches = " ".join(f'<span class="kg-swatch"><b style="color:{colours[c]}">■</b> {html.escape(names.get(c, c))}</span>'
+                        for c in coloured)
+    if len(coloured) < len(countries):
+        swatches += f' <span class="kg-swatch"><b style="color:{OTHER_COUNTRY}">■</b> khác</span>'
+
     types = {(d.get("type", ""), d.get("type_label") or d.get("type", "")) for _, d in g.nodes(data=True) if d["cls"] == "Event"}
     titles = g.graph.get("article_titles", {})
     articles = {(a, titles.get(a, a)) for _, d in g.nodes(data=True) for a in d.get("articles", "").split(";") if a}
