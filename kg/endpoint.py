@@ -23,18 +23,17 @@ import resource
 import threading
 import time
 from dataclasses import asdict, dataclass
-from decimal import Decimal
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Callable
 from urllib.parse import parse_qs, urlsplit
 
 from rdflib import BNode, Dataset, Literal, URIRef
-from rdflib.namespace import XSD
 
 from kg.errors import KgError
 from kg.namespaces import PREFIXES
-from kg.query import GRAPH_FORMS, LibraryQuery, check_query, library, parse_binding, render, run
+from kg.query import (GRAPH_FORMS, LibraryQuery, check_query, declared_parameters, library, page as page_of,
+                      parse_binding, plain, render, run)
 from kg.sparql_text import query_form
 from kg.store import native_store
 
@@ -152,34 +151,6 @@ def _answer(ds: Dataset, text: str, accept: str, short: str | None, allow_servic
     return 200, media, render(run(ds, text, allow_service=allow_service), fmt).encode("utf-8")
 
 
-@dataclass(frozen=True)
-class Parameter:
-    name: str
-    required: bool
-    help: str
-    example: str
-
-
-def declared_parameters(header: str) -> list[Parameter]:
-    """A library query's parameters from its '# params:' header: clauses split by ';', each opening with
-    its variables ('?from and ?to ISO dates, e.g. --param from=… --param to=…'); '(optional)' or
-    '(without it: …)' makes them optional."""
-    out = []
-    for clause in header.split(";"):
-        names = re.match(r"\s*(\?\w+(?:\s*(?:,|and|or)\s*\?\w+)*)", clause)
-        if not names:
-            continue
-        rest = clause[names.end():]
-        optional = re.search(r"\(optional\)|\(without it\b", rest, re.IGNORECASE) is not None
-        examples = {n: v.strip('"') for n, v in re.findall(r'--param\s+(\w+)=("[^"]*"|\S+)', rest)}
-        such_as = re.search(r'such as "([^"]+)"', rest)
-        help_text = re.sub(r"\(optional\)|,?\s*e\.g\..*|\(without it[^)]*\)", "", rest, flags=re.IGNORECASE)
-        for name in re.findall(r"\?(\w+)", names.group(1)):
-            example = examples.get(name) or (such_as.group(1) if such_as else "")
-            out.append(Parameter(name, not optional, " ".join(help_text.split()), example))
-    return out
-
-
 def library_query(name: str) -> LibraryQuery:
     """A query of the library by its name only: the page never names a file."""
     for q in library():
@@ -207,31 +178,11 @@ def page_bindings(values: dict, query: str | None) -> dict:
     return bindings
 
 
-_NUMBERS = {XSD.integer, XSD.int, XSD.long, XSD.short, XSD.byte, XSD.decimal, XSD.double, XSD.float,
-            XSD.nonNegativeInteger, XSD.positiveInteger, XSD.negativeInteger, XSD.nonPositiveInteger,
-            XSD.unsignedInt, XSD.unsignedLong, XSD.unsignedShort, XSD.unsignedByte}
 # what names a node, best first; a commitment has no name but its statement, a mention or sentence its text
 _LABELS = ("skos:prefLabel", "schema:name", "rdfs:label", "schema:headline", "dk:statement", "nif:anchorOf",
            "schema:identifier")
 _LABEL_WORDS = 12
 _WRITABLE_IRI = re.compile(r'[^<>"{}|^`\\\x00-\x20]+')
-
-
-def plain(term) -> str:
-    """A literal as a reader writes it: no language tag, no datatype, numbers without a trailing '.0'."""
-    if term is None:
-        return ""
-    if isinstance(term, Literal) and term.datatype in _NUMBERS:
-        value = term.toPython()
-        if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
-            return str(int(value))
-        if isinstance(value, Decimal):
-            return format(value.normalize(), "f")
-        if isinstance(value, (int, float)):
-            return repr(value)
-    if isinstance(term, Literal) and term.datatype == XSD.gMonthDay and str(term).startswith("--"):
-        return f"{str(term)[2:]} (year unknown)"
-    return str(term)
 
 
 def short_iri(iri: str) -> str:
@@ -267,18 +218,20 @@ def _labels(ds: Dataset, iris: set[URIRef]) -> tuple[dict[str, str], set[str]]:
 
 
 def _page(ds: Dataset, text: str, bindings: dict, offset: int, limit: int, allow_service: bool) -> tuple[int, str, bytes]:
-    """One page of an answer as the page shows it: plain cells, nodes by label; the total counted."""
-    result = run(ds, text, bindings, allow_service=allow_service)
+    """One page of an answer as the page shows it: plain cells, nodes by label; the total counted. Strict as
+    the CLI: a person's name is found whatever its case or diacritics, or refused with the closest names."""
+    result = run(ds, text, bindings, allow_service=allow_service, strict=True)
     if result.type == "ASK":
         data = {"form": "ASK", "boolean": bool(result.askAnswer)}
         return 200, "application/json", json.dumps(data).encode("utf-8")
-    if result.type in GRAPH_FORMS:
+    if result.type in GRAPH_FORMS:   # a graph as a table of its triples
         names = ["subject", "predicate", "object"]
         rows = sorted(result.graph, key=lambda t: tuple(plain(x) for x in t))
+        total, shown = len(rows), rows[offset:offset + limit]
     else:
         names = [str(v) for v in result.vars]
-        rows = [tuple(row) for row in result]
-    shown = rows[offset:offset + limit]
+        one = page_of(result, limit, offset)
+        total, shown = one.total, [tuple(row.get(v) for v in result.vars) for row in one.result.bindings]
     labels, evidenced = _labels(ds, {t for row in shown for t in row if isinstance(t, URIRef)})
 
     def cell(term):
@@ -291,7 +244,7 @@ def _page(ds: Dataset, text: str, bindings: dict, offset: int, limit: int, allow
             return {"text": "(blank node)"}
         return {"text": plain(term)}
 
-    data = {"form": result.type, "vars": names, "total": len(rows), "offset": offset, "limit": limit,
+    data = {"form": result.type, "vars": names, "total": total, "offset": offset, "limit": limit,
             "rows": [[cell(t) for t in row] for row in shown]}
     return 200, "application/json", json.dumps(data, ensure_ascii=False).encode("utf-8")
 
