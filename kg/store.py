@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
-import pyoxigraph
+import pyoxigraph as ox
 from rdflib import Dataset, Literal, URIRef
 from rdflib.plugin import PluginException
 
@@ -49,7 +49,7 @@ def open_dataset(spec: str = DEFAULT_STORE, create: bool = True, base_iri: str =
         if read_only:
             try:
                 # oxrdflib opens only for writing; it uses a pyoxigraph Store set before the first operation
-                ds.store._store = pyoxigraph.Store.read_only(location)
+                ds.store._store = ox.Store.read_only(location)
             except OSError as e:
                 raise KgError(f"{location}: cannot open the store to read ({e})") from None
             return ds
@@ -59,7 +59,19 @@ def open_dataset(spec: str = DEFAULT_STORE, create: bool = True, base_iri: str =
             ds.open(location, create=not path.exists())
         except (OSError, ValueError) as e:
             raise KgError(f"{location}: cannot open the store ({e}); is another kg process using it?") from None
+        drop_old_logs(path)
     return ds
+
+
+def drop_old_logs(path: Path) -> None:
+    """RocksDB starts a new info log at every read-write open and keeps the last one as LOG.old.<time>, up to
+    a thousand of them: diagnostics nobody reads, which would grow the folder with every `kg build`. The
+    current LOG stays."""
+    for old in path.glob("LOG.old.*"):
+        try:
+            old.unlink()
+        except OSError:
+            pass          # another process's, or already gone: harmless either way
 
 
 def replace_graph(ds: Dataset, graph: URIRef, triples: Iterable[tuple]) -> None:
@@ -73,11 +85,7 @@ def replace_graph(ds: Dataset, graph: URIRef, triples: Iterable[tuple]) -> None:
 def native_store(ds: Dataset):
     """The pyoxigraph Store under an Oxigraph dataset, for what rdflib's API makes slow; else None."""
     inner = getattr(ds.store, "_inner", None)
-    try:
-        import pyoxigraph
-    except ImportError:
-        return None
-    return inner if isinstance(inner, pyoxigraph.Store) else None
+    return inner if isinstance(inner, ox.Store) else None
 
 
 def statements(ds: Dataset, graph: URIRef, predicate: URIRef) -> Iterable[tuple[str, str]]:
@@ -85,7 +93,6 @@ def statements(ds: Dataset, graph: URIRef, predicate: URIRef) -> Iterable[tuple[
     rdflib terms costs seconds on a large store."""
     inner = native_store(ds)
     if inner is not None:
-        import pyoxigraph as ox
         # a query is three times quicker than quads_for_pattern over a large graph
         rows = inner.query("SELECT ?s ?o ?g ?p WHERE { GRAPH ?g { ?s ?p ?o } }",
                            substitutions={ox.Variable("g"): ox.NamedNode(str(graph)),
@@ -117,7 +124,6 @@ def objects(ds: Dataset, graph: URIRef, subject: URIRef, predicate: URIRef) -> l
 
 def native_term(term):
     """An rdflib IRI or literal as a pyoxigraph term."""
-    import pyoxigraph as ox
     if isinstance(term, Literal):
         if term.language:
             return ox.Literal(str(term), language=term.language)

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import Iterable
 
+import pyoxigraph as ox
 from rdflib import Dataset, Literal, URIRef
 
 from kg.index import BUILD
-from kg.rdf.nquads import in_graph, nquads
+from kg.rdf.nquads import nquads
 from kg.store import native_store, native_term, objects, replace_graph
 
 UNION_CHUNK = 500      # graphs dumped and loaded together when the union is rebuilt
@@ -53,12 +54,11 @@ class ArticleWriter:
             index = self.ds.graph(self.index_graph)
             self.ds.addN((s, p, o, index) for _, _, _, entry in batch for s, p, o in entry)
             return
-        import pyoxigraph as ox
         for article, _, _, _ in batch:
             self._drop_entry(article)
         old = {graph: set(self.native.quads_for_pattern(None, None, None, native_term(graph)))
                for _, graph, _, _ in batch if self.native.contains_named_graph(native_term(graph))}
-        self.native.bulk_load("".join(_with_union(graph, text) for _, graph, text, _ in batch).encode("utf-8"),
+        self.native.bulk_load(b"".join(_with_union(graph, text) for _, graph, text, _ in batch),
                               format=ox.RdfFormat.N_QUADS)
         for _, graph, text, _ in batch:
             if graph in old:
@@ -91,7 +91,6 @@ class ArticleWriter:
 
     def named_graphs(self) -> list[str]:
         if self.native is not None:
-            import pyoxigraph as ox
             return [g.value for g in self.native.named_graphs() if isinstance(g, ox.NamedNode)]
         return [str(g.identifier) for g in self.ds.contexts() if isinstance(g.identifier, URIRef)]
 
@@ -106,9 +105,8 @@ class ArticleWriter:
         if self.native is None:
             replace_graph(self.ds, graph, triples)
         else:
-            import pyoxigraph as ox
             self._drop_graph(native_term(graph))
-            self.native.load(_with_union(graph, nquads(None, triples)).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+            self.native.load(_with_union(graph, nquads(None, triples)), format=ox.RdfFormat.N_QUADS)
         if fingerprint is not None:
             self.set_mark(graph, fingerprint)
 
@@ -120,13 +118,12 @@ class ArticleWriter:
                 g.remove((subject, None, None))
             self.ds.addN((s, p, o, g) for s, p, o in triples)
             return
-        import pyoxigraph as ox
         g = native_term(graph)
         for subject in subjects:
             for q in list(self.native.quads_for_pattern(native_term(subject), None, None, g)):
                 self.native.remove(q)
                 self._leave_union(q, g)
-        self.native.load(_with_union(graph, nquads(None, triples)).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        self.native.load(_with_union(graph, nquads(None, triples)), format=ox.RdfFormat.N_QUADS)
 
     def mark(self, graph: URIRef) -> str | None:
         """What the index says a whole graph holds (a fingerprint), if anything."""
@@ -151,7 +148,6 @@ class ArticleWriter:
         if self.native is None:
             self.ds.addN((s, p, o, index) for s, p, o in triples)
         elif triples:
-            import pyoxigraph as ox
             self.native.load(nquads(self.index_graph, triples).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
 
     # -- the union in Oxigraph's default graph -----------------------------------------------------------
@@ -170,7 +166,6 @@ class ArticleWriter:
 
     def _leave_union(self, quad, graph) -> None:
         """`quad` leaves `graph`: its statement leaves the union unless another graph still holds it."""
-        import pyoxigraph as ox
         if not self.tidy_union:
             return
         index = native_term(self.index_graph)
@@ -184,7 +179,6 @@ class ArticleWriter:
         cut short."""
         if self.native is None:
             return
-        import pyoxigraph as ox
         index = native_term(self.index_graph)
         self.native.clear_graph(ox.DefaultGraph())
         graphs = [g for g in self.native.named_graphs() if g != index]
@@ -194,6 +188,9 @@ class ArticleWriter:
             self.native.bulk_load(chunk, format=ox.RdfFormat.N_TRIPLES)
 
 
-def _with_union(graph: URIRef, ntriples: str) -> str:
-    """N-Quads putting the statements into `graph` and into the default graph (the union)."""
-    return in_graph(str(graph), ntriples) + ntriples
+def _with_union(graph: URIRef, ntriples: str) -> bytes:
+    """N-Quads putting the statements into `graph` and into the default graph (the union). As UTF-8 bytes:
+    replacing in bytes is three times quicker than in a str of Vietnamese text, and the store takes bytes.
+    Literals escape their line breaks, so every b' .\n' ends a statement (as kg.rdf.nquads.in_graph)."""
+    lines = ntriples.encode("utf-8")
+    return lines.replace(b" .\n", b" <" + str(graph).encode("utf-8") + b"> .\n") + lines
