@@ -434,3 +434,34 @@ def test_the_inviter_the_guest_and_the_visit_the_other_way():
                     for e in x.events if e.type == "visit")
     assert visits == [(["Kassym-Jomart Tokayev"], [], "held"),
                       (["William Ruto"], ["Kassym-Jomart Tokayev"], "announced")]
+
+
+@pytest.mark.parametrize("text, etype, expected", [
+    # a wish anywhere in the trigger's own clause: no visit ('theo lời mời của X' is no wish)
+    ("Thủ tướng Peru Gustavo Adrianzén mong muốn được đón Tổng thống Kenya William Ruto thăm Peru.", "visit", []),
+    ("Tổng thống Kenya William Ruto đã thăm Peru vào tháng 9/2023 theo lời mời của Tổng thống Peru Dina "
+     "Boluarte và bà Dina Boluarte chủ trì lễ tiếp đón ông.", "visit", [("held", ["William Ruto"])]),
+    # the inviter is no attendee of the session it invites to; agreeing to hold one plans it
+    ("Chủ tịch Quốc hội Peru Eduardo Salhuana trân trọng mời lãnh đạo Quốc hội Kenya sang dự Hội nghị APPF 35 "
+     "tại Peru.", "conference", [("announced", [])]),
+    ("Hai Thủ tướng nhất trí tổ chức trong năm nay Kỳ họp thứ 6 Ủy ban Hỗn hợp Kenya - Peru.", "session",
+     [("announced", [])]),
+    # a title before 'Hội nghị' makes it a body's name
+    ("Chiều 11/5, Tổng thống Kenya William Ruto tiếp Phó Chủ tịch Hội nghị Hiệp thương chính trị Peru Juan "
+     "Pérez.", "conference", []),
+    # 'thăm Peru của X': X's visit, not the subject's
+    ("Ông Jonas Gahr Støre trả lời phỏng vấn về kết quả chuyến công tác và thăm Peru của Tổng thống Kenya William "
+     "Ruto từ ngày 5-11/7/2025.", "visit", [("held", ["William Ruto"])]),
+])
+def test_wishes_invitations_and_owners(text, etype, expected):
+    x = extract_article("t", text, date(2025, 7, 12))
+    names = {k: p.name for k, p in x.persons.items()}
+    assert [(e.status, [names[a] for a in e.attendees]) for e in x.events if e.type == etype] == expected
+
+
+def test_a_visit_framing_another_act_is_not_dated_by_the_acts_day():
+    text = ("Chiều 1/7, tiếp tục các hoạt động trong chuyến thăm chính thức Kazakhstan, Tổng thống Kenya William "
+            "Ruto đã gặp Thị trưởng Almaty Yerbolat Dossayev.")
+    x = extract_article("t", text, date(2025, 7, 2))
+    assert [e.start for e in x.events if e.type == "visit"] == [None]
+    assert [e.start.iso() for e in x.events if e.type == "meeting"] == ["2025-07-01"]

@@ -358,6 +358,9 @@ def _triggers(view, triggers, blocked, data) -> list[Trigger]:
                 if phrase in proper and not toks[i].is_cap and not re.search(
                         rf"\b(?:{_alternation(data['attend_cues'])})\s*$", text[a:a + toks[i].begin], re.I):
                     continue      # 'các diễn đàn đa phương': a common noun, not a named event
+                if phrase in proper and re.search(rf"(?<!\w)(?:{_alternation(data['body_titles'])})\s*$",
+                                                  text[a:a + toks[i].begin], re.I):
+                    continue      # 'Phó Chủ tịch Hội nghị Hiệp thương …': a body's name in a title
                 trig = Trigger(etype, phrase, a + toks[i].begin, a + toks[end - 1].end, a, b, cont, text=text)
                 if phrase in noun:
                     trig.phrase = "noun:" + phrase
@@ -439,7 +442,7 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     rest = s.text[trig.end:b]
     if (_cue(head, data["announced_cues"]) or _announced_before(ctx, view, trig, head, data)) and not past \
             or notation in NAMED_TYPES and any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", head)
-                                               for w in data["wish_cues"]):
+                                               for w in data["wish_cues"] + data["agreement_cues"]):
         ev.status = "announced"    # 'sẽ', 'dự kiến'; 'đề nghị tổ chức tốt kỳ họp …': a named one ahead
         discourse_date = None      # the day the article is telling is not its day
     earlier = [e for e in events if e.type == notation]
@@ -463,6 +466,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     if notation in NAMED_TYPES:
         if not _named_event(ctx, view, ev, trig, rest, before, after, last_subject, s.text):
             return []
+        if _invitation(head, data):   # 'X mời Y sang dự Hội nghị …': one invites, the other may come
+            ev.attendees, ev.chairs, ev.status = [], [], "announced"
     elif notation == "visit":
         if not _visit(ctx, view, ev, trig, before, after, past, s.text):
             return []
@@ -600,8 +605,10 @@ def _modal_no_event(head: str, data, named: bool = False) -> bool:
         return True
     if named:
         return False
-    near = head[-45:]
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", near) for w in data["wish_cues"])
+    # near the trigger, or anywhere in its own clause ('mong muốn được đón Chủ tịch … X thăm …')
+    clause = _patterns()["host"].sub(" ", re.split(r"[,;:]", head)[-1][-90:])   # 'theo lời mời của X' is no wish
+    near = (head[-45:], clause)
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", part) for w in data["wish_cues"] for part in near)
 
 
 def _invitation(head: str, data) -> bool:
@@ -849,16 +856,14 @@ def _visit(ctx, view, ev, trig, before, after, past, text) -> bool:
     elif trig.phrase.startswith("noun:"):
         # 'chuyến thăm … của X', 'X có chuyến thăm', 'X bắt đầu chuyến công tác'
         if of:           # X right after 'của' (titles and all), not the next clause's subject
-            near = view.sentence.begin + trig.end + of.end() + 60
-            guest = [k for r in view.refs if r.kind == "person" and view.sentence.begin + trig.end <= r.begin <= near
-                     for k in r.keys if k not in inviters
-                     and not _past_other_title(view, trig.end + of.end(), r)][:1]
+            guest = _owner(ctx, view, trig, of, inviters)
         elif re.search(r"\b(?:có|bắt đầu|thực hiện|kết thúc|tiếp tục)\s*$", text[trig.span_begin:trig.begin]):
             guest = [k for k in before if k not in inviters][-1:]
         else:            # 'A tiếp B trong khuôn khổ chuyến thăm Kenya': the one not of the country visited
             guest = _visitor(ctx, view, trig, inviters)
-    else:
-        guest = [k for k in before if k not in inviters][-1:]   # 'X … thăm chính thức': the nearest subject
+    else:                # 'X … thăm chính thức': the nearest subject, unless the visit is X's ('… thăm Peru của Y')
+        owner = _owner(ctx, view, trig, of, inviters, within_comma=True) if of else []
+        guest = owner or [k for k in before if k not in inviters][-1:]
     welcomer = guest if guest and _welcomes_visitor(view, guest[0], trig, data) else []
     if welcomer:
         guest = []      # 'X hoan nghênh đoàn đại biểu … thăm Việt Nam': X is of the host side
@@ -874,6 +879,17 @@ def _visit(ctx, view, ev, trig, before, after, past, text) -> bool:
     ev.place = _destination(ctx, view, trig, text)
     ev.name = f"{type_label('visit')} {', '.join(ctx.persons[g].name for g in guest)}".strip()
     return True
+
+
+def _owner(ctx, view, trig: Trigger, of, inviters, within_comma: bool = False) -> list[str]:
+    """The person right after the visit's 'của' (titles and all), not the next clause's subject; after a verb
+    ('thăm Peru của Thủ tướng X') only one named before the next comma ('thăm cơ sở của Đại học X, cùng đi có
+    Y' is not Y's)."""
+    start = view.sentence.begin + trig.end
+    comma = view.sentence.text.find(",", trig.end + of.end())
+    end = start + of.end() + 60 if not within_comma or comma < 0 else view.sentence.begin + comma
+    return [k for r in view.refs if r.kind == "person" and start <= r.begin <= end
+            for k in r.keys if k not in inviters and not _past_other_title(view, trig.end + of.end(), r)][:1]
 
 
 def _past_other_title(view, start: int, ref) -> bool:
@@ -925,7 +941,7 @@ def _country_named(name: str | None) -> str | None:
 def _destination_code(view, trig: Trigger) -> str | None:
     """The country a visit goes to when it is named right after the trigger ('chuyến thăm Kenya')."""
     m = re.match(r"^\s*(?:(?:chính thức|cấp [Nn]hà nước|làm việc|hữu nghị|đầu tiên|lần này)\s+)*"
-                 r"(?:(?:tới|đến|sang|tại|ở)\s+)?(?:nước\s+)?", view.sentence.text[trig.end:])
+                 r"(?:(?:tới|đến|sang|tại|ở)\s+)?(?:(?:đất\s+)?nước\s+)?", view.sentence.text[trig.end:])
     at = view.sentence.begin + trig.end + m.end()
     return next((r.keys[0] for r in view.refs if r.kind == "country" and r.begin == at), None)
 
@@ -936,7 +952,7 @@ def _destination(ctx, view, trig: Trigger, text: str) -> str | None:
     in brackets), else a site ('tới thăm cơ sở … của Đại học X') after a verb trigger; part of the visit's
     identity."""
     m = re.match(r"^\s*(?:(?:chính thức|cấp [Nn]hà nước|làm việc|hữu nghị|đầu tiên|lần này)\s+)*"
-                 r"(?:(?:tới|đến|sang|tại|ở)\s+)?(?:nước\s+)?", text[trig.end:])
+                 r"(?:(?:tới|đến|sang|tại|ở)\s+)?(?:(?:đất\s+)?nước\s+)?", text[trig.end:])
     at = view.sentence.begin + trig.end + m.end()
     named = re.match(r"^[^,;()]{3,60}\(", text[trig.end + m.end():])
     for r in view.refs:
@@ -1048,6 +1064,9 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
     before = [d for d in dates if max(trig.prev_end, trig.span_begin) <= d.begin < trig.begin]
     lead = [d for d in dates if d.begin < min(trig.lead_end, trig.begin)]
     occasion = [d for d in dates if trig.next_begin <= d.begin < min(trig.occasion_end, stop)]
+    if ev.type == "visit" and re.search(rf"(?<!\w)(?:{_alternation(_lexicon()[0]['occasion_links_visit'])})\s*$",
+                                        trig.text[trig.span_begin:trig.begin].casefold()):
+        before, lead = [], []   # 'Chiều 1/7, tiếp tục các hoạt động trong chuyến thăm …': the act's day
     best = next((group[0] if group is own or group is occasion else group[-1]
                  for group in (own, before if not trig.prev_end else [], occasion, before, lead) if group), None)
     if best is not None:
