@@ -151,3 +151,34 @@ def test_rows_without_anyone_named_are_explained_and_types_filter(browser, tmp_p
     assert browser.execute_script("return window.kgItems") == before - 2
     browser.find_element("css selector", "#chart .vis-item").click()
     assert "Bài: a1, a2" in browser.find_element("id", "details").text
+
+
+def dense_graph(n: int) -> "nx.MultiDiGraph":
+    """One person of Peru at an event every day for n days."""
+    import datetime
+
+    import networkx as nx
+    g = nx.MultiDiGraph()
+    g.add_node("p", cls="Person", label="Lucía Quispe", country="PE")
+    for i in range(n):
+        day = (datetime.date(2024, 1, 1) + datetime.timedelta(days=i)).isoformat()
+        g.add_node(f"e{i}", cls="Event", label=f"Cuộc gặp Lucía Quispe lần {i + 1}", type="meeting", start=day, end="",
+                   evidence="", evidence_article="", articles="a")
+        g.add_edge("p", f"e{i}", kind="attended", label="tham dự")
+    return g
+
+
+@pytest.mark.parametrize("events,budget,widest_days", [(400, 150, 149), (60, 150, None)])
+def test_a_dense_row_bounds_the_zoom_so_the_page_stays_responsive(browser, tmp_path, events, budget, widest_days):
+    path = tmp_path / "timeline-dense.html"
+    path.write_text(timeline_html(dense_graph(events), budget=budget), encoding="utf-8")
+    open_page(browser, path, settled=SETTLED)
+    browser.execute_script(ZOOM, "1990-01-01", "2030-01-01")
+    time.sleep(0.5)
+    days = browser.execute_script("const w = kgTimeline.getWindow(); return (w.end - w.start) / 86400000")
+    drawn = browser.execute_script("return document.querySelectorAll('#chart .vis-item.vis-point').length")
+    note = browser.find_element("id", "count").text
+    if widest_days:     # vis-timeline also draws the few items whose labels reach into the window from its left
+        assert days <= widest_days + 1 and drawn <= budget * 1.2 and "khung nhìn rộng nhất là" in note, (days, drawn, note)
+    else:
+        assert days > 365 and drawn == events and "khung nhìn" not in note

@@ -23,6 +23,7 @@ STYLES = "vis-timeline-graph2d.min.css"
 PALETTE = ("#4e79a7", "#e15759", "#f28e2b", "#76b7b2", "#59a14f", "#b07aa1", "#9c755f", "#edc948",
            "#17becf", "#ff9da7", "#8cd17d", "#d37295", "#b6992d", "#499894", "#86bcb6", "#bab0ac")
 OTHER = "#9d9d9d"
+BUDGET = 150       # events of one row in view at most: the widest zoom of a very dense timeline
 
 
 @lru_cache(maxsize=None)
@@ -135,11 +136,12 @@ def legend(events: list[dict]) -> list[dict]:
             for key in sorted(counts, key=order.index)]
 
 
-def timeline_html(g: nx.MultiDiGraph, title: str = "Dòng thời gian sự kiện") -> str:
+def timeline_html(g: nx.MultiDiGraph, title: str = "Dòng thời gian sự kiện", budget: int = BUDGET) -> str:
+    """The page; `budget` bounds the events of one row in view, which bounds how far out a dense timeline zooms."""
     dated, undated = timeline_events(g)
     data = {"events": dated, "undated": undated, "legend": legend(dated + undated)}
     parts = {"title": html.escape(title), "summary": html.escape(summary(dated, undated)), "types": _type_styles(),
-             "known": json.dumps(sorted(event_types())), "styles": _asset(STYLES), "library": _asset(LIBRARY),
+             "known": json.dumps(sorted(event_types())), "budget": str(budget), "styles": _asset(STYLES), "library": _asset(LIBRARY),
              "data": json.dumps(data, ensure_ascii=False).replace("</", "<\\/")}
     # one pass, so that no inserted text (an article's words, the library) is read as a placeholder
     return re.sub(r"\{\{(\w+)\}\}", lambda m: parts[m.group(1)], PAGE)
@@ -193,6 +195,8 @@ h1{font-size:20px;margin:0 0 2px} #kg-summary{margin:0 0 8px;color:#555}
 <script>
 const DATA = {{data}};
 const KNOWN = new Set({{known}});
+const BUDGET = {{budget}};
+const LISTED = 2000;     // undated events listed at most: past that a list is no longer read
 const HOUR = 3600000, DAY = 24 * HOUR, YEAR = 365.25 * DAY;
 const NOBODY = {actors: "Không nêu người tham dự", countries: "Không rõ quốc gia"};
 const NOBODY_WHY = {actors: "Bài báo không nêu tên người hay tổ chức nào tham dự các sự kiện này",
@@ -237,18 +241,24 @@ function rowsOf(ev, group) {
   return keys.length ? keys : [NOBODY[group]];
 }
 const byId = new Map();
+const widest = densest();
 const shown = new Set(DATA.legend.map((l) => l.type));
 const items = new vis.DataSet(), groups = new vis.DataSet();
 let grouping = "actors", timeline = null, rows = 0;
 function fill() {
-  const list = [], count = new Map();
+  const count = new Map();
+  for (const ev of DATA.events) {
+    if (shown.has(typeClass(ev))) for (const row of rowsOf(ev, grouping)) count.set(row, (count.get(row) || 0) + 1);
+  }
+  const names = [...count.keys()].sort((a, b) => (a === NOBODY[grouping]) - (b === NOBODY[grouping])
+                                             || count.get(b) - count.get(a) || a.localeCompare(b, "vi"));
+  const list = [];
   byId.clear();
   for (const ev of DATA.events) {
     if (!shown.has(typeClass(ev))) continue;
     for (const row of rowsOf(ev, grouping)) {
-      const id = ev.id + "\\u0001" + row;
+      const id = ev.id + "\u0001" + row;
       byId.set(id, ev);
-      count.set(row, (count.get(row) || 0) + 1);
       const content = document.createElement("span");
       content.appendChild(swatch(ev));
       content.appendChild(document.createTextNode(shorten(ev.label, grouping === "actors" ? row : "")));
@@ -259,8 +269,6 @@ function fill() {
                  className: "kg-t-" + typeClass(ev) + (vague ? " kg-vague" : "")});
     }
   }
-  const names = [...count.keys()].sort((a, b) => (a === NOBODY[grouping]) - (b === NOBODY[grouping])
-                                              || count.get(b) - count.get(a) || a.localeCompare(b, "vi"));
   items.clear(); groups.clear();
   groups.add(names.map((name, order) => ({id: name, content: name, order,
                                           title: name === NOBODY[grouping] ? NOBODY_WHY[grouping] : name})));
@@ -268,7 +276,28 @@ function fill() {
   rows = names.length;
   if (window.kgSettled) window.kgRows = rows;   // before the first drawing has settled, tests must wait
   window.kgItems = list.length;
-  document.getElementById("count").textContent = list.length + " mục trên " + names.length + " hàng";
+  const n = (x) => x.toLocaleString("vi");
+  document.getElementById("count").textContent = n(list.length) + " mục trên " + n(names.length) + " hàng"
+    + (widest < Infinity ? "; hàng đông nhất dày sự kiện nên khung nhìn rộng nhất là " + Math.ceil(widest / DAY)
+       + " ngày (chọn --focus hoặc --between để xem ít sự kiện hơn)" : "");
+}
+function densest() {
+  // the widest window in which no row (by person or by country) holds BUDGET events: vis-timeline measures
+  // every label of a row in view to stack them, so a row of thousands in view would hang the page
+  let widest = Infinity;
+  for (const group of ["actors", "countries"]) {
+    const times = new Map();
+    for (const ev of DATA.events) for (const row of rowsOf(ev, group)) {
+      if (!times.has(row)) times.set(row, []);
+      times.get(row).push(parse(ev.start).valueOf());
+    }
+    for (const t of times.values()) {
+      if (t.length < BUDGET) continue;
+      t.sort((a, b) => a - b);
+      for (let i = 0; i + BUDGET - 1 < t.length; i++) widest = Math.min(widest, t[i + BUDGET - 1] - t[i]);
+    }
+  }
+  return widest < Infinity ? Math.max(widest, 2 * DAY) : Infinity;
 }
 // Vietnamese tick labels at every scale (moment's own locale would print English month names)
 const FORMAT = {
@@ -279,17 +308,27 @@ const FORMAT = {
                 year: ""},
 };
 function fitAll() {
-  // vis-timeline's own fit() counts a point item as its date only, so the label of the latest event would
-  // run past the right edge: solve for the window in which the widest label ends inside the chart
-  const times = items.get().map((i) => i.start.valueOf());
-  if (!times.length) return;
-  const lo = Math.min(...times), hi = Math.max(...times);
+  // vis-timeline's own fit() counts a point item as its date only (and measures only the rows in view),
+  // so a late event's label would run past the right edge: each label's width is measured here and the
+  // window chosen in which every label ends inside the chart
+  const all = items.get();
+  if (!all.length) return;
+  if (widest < Infinity) {     // too dense to show whole: the latest events, in the widest window allowed
+    const last = Math.max(...all.map((i) => i.start.valueOf()));
+    return timeline.setWindow(last - widest * 0.8, last + widest * 0.2, {animation: false});
+  }
   const chart = document.querySelector("#chart .vis-panel.vis-center").clientWidth;
-  const widest = Math.max(0, ...[...document.querySelectorAll("#chart .vis-item")].map((e) => e.offsetWidth));
-  const room = Math.max(0.2, 1 - (widest + 24) / chart);
-  const start = lo - Math.max((hi - lo) * 0.02, 6 * HOUR);
-  // events are known to the day: a window narrower than two weeks would only show empty hours
-  timeline.setWindow(start, start + Math.max(hi - start, 14 * DAY) / room, {animation: false});
+  const probe = document.querySelector("#chart .vis-item-content") || document.body;
+  const pen = document.createElement("canvas").getContext("2d");
+  pen.font = getComputedStyle(probe).font;
+  const lo = Math.min(...all.map((i) => i.start.valueOf()));
+  const start = lo - 6 * HOUR - (Math.max(...all.map((i) => i.start.valueOf())) - lo) * 0.02;
+  let span = 14 * DAY;     // events are known to the day: a narrower window would only show empty hours
+  for (const i of all) {
+    const share = (pen.measureText(i.content.textContent).width + 40) / chart;   // + swatch, padding, border
+    span = Math.max(span, (i.start.valueOf() - start) / Math.max(0.2, 1 - share));
+  }
+  timeline.setWindow(start, start + span, {animation: false});
 }
 function uncut() {
   // a tick label drawn across an edge is clipped by the chart ("202" for 2027, "0" for "tháng 10"):
@@ -327,7 +366,7 @@ function undatedList() {
   box.appendChild(Object.assign(document.createElement("p"),
     {textContent: "Bài báo không cho biết năm của các sự kiện này nên chúng không được đặt trên trục thời gian."}));
   const list = document.createElement("ul");
-  for (const ev of DATA.undated) {
+  for (const ev of DATA.undated.slice(0, LISTED)) {
     const li = document.createElement("li");
     const a = Object.assign(document.createElement("a"), {href: "#", textContent: ev.label});
     a.addEventListener("click", (e) => { e.preventDefault(); details(ev); });
@@ -338,6 +377,10 @@ function undatedList() {
     list.appendChild(li);
   }
   box.appendChild(list);
+  if (DATA.undated.length > LISTED) {
+    box.appendChild(Object.assign(document.createElement("p"), {textContent: "… và " +
+      (DATA.undated.length - LISTED).toLocaleString("vi") + " sự kiện khác; chọn --focus hoặc --between để xem."}));
+  }
 }
 legend();
 undatedList();
@@ -345,9 +388,11 @@ if (DATA.events.length) {
   fill();
   const times = DATA.events.map((e) => parse(e.start).valueOf());
   const lo = Math.min(...times), hi = Math.max(...times), pad = Math.max((hi - lo) * 0.05, DAY);
+  // out to decades, and farther when the events span more: fitAll's window never exceeds six spans
+  const zoomMax = Math.min(widest, Math.max(60 * YEAR, 6 * (hi - lo) + YEAR));
   timeline = new vis.Timeline(document.getElementById("chart"), items, groups, {
-    start: lo - pad, end: hi + 4 * pad, stack: true, orientation: {axis: "both", item: "top"}, maxHeight: Math.max(420, window.innerHeight - 240),
-    verticalScroll: true, zoomMin: 6 * HOUR, zoomMax: 60 * YEAR, format: FORMAT, maxMinorChars: 8,
+    start: Math.max(lo - pad, hi - zoomMax * 0.8), end: Math.min(hi + 4 * pad, hi + zoomMax * 0.2), stack: true, orientation: {axis: "both", item: "top"}, maxHeight: Math.max(420, window.innerHeight - 240),
+    verticalScroll: true, zoomMin: 6 * HOUR, zoomMax, format: FORMAT, maxMinorChars: 8,
     margin: {item: {horizontal: 6, vertical: 4}, axis: 6}, groupOrder: "order", showCurrentTime: false,
     tooltip: {followMouse: true, overflowMethod: "flip"}, xss: {disabled: false},
   });
