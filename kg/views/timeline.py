@@ -241,7 +241,8 @@ function rowsOf(ev, group) {
   return keys.length ? keys : [NOBODY[group]];
 }
 const byId = new Map();
-const widest = densest();
+const WIDEST = {actors: densest("actors"), countries: densest("countries")};
+let widest = WIDEST.actors;
 const shown = new Set(DATA.legend.map((l) => l.type));
 const items = new vis.DataSet(), groups = new vis.DataSet();
 let grouping = "actors", timeline = null, rows = 0;
@@ -281,11 +282,11 @@ function fill() {
     + (widest < Infinity ? "; hàng đông nhất dày sự kiện nên khung nhìn rộng nhất là " + Math.ceil(widest / DAY)
        + " ngày (chọn --focus hoặc --between để xem ít sự kiện hơn)" : "");
 }
-function densest() {
-  // the widest window in which no row (by person or by country) holds BUDGET events: vis-timeline measures
-  // every label of a row in view to stack them, so a row of thousands in view would hang the page
+function densest(group) {
+  // the widest window in which no row holds BUDGET events: vis-timeline measures every label of a row in
+  // view to stack them, so a row of thousands in view would hang the page
   let widest = Infinity;
-  for (const group of ["actors", "countries"]) {
+  {
     const times = new Map();
     for (const ev of DATA.events) for (const row of rowsOf(ev, group)) {
       if (!times.has(row)) times.set(row, []);
@@ -389,7 +390,8 @@ if (DATA.events.length) {
   const times = DATA.events.map((e) => parse(e.start).valueOf());
   const lo = Math.min(...times), hi = Math.max(...times), pad = Math.max((hi - lo) * 0.05, DAY);
   // out to decades, and farther when the events span more: fitAll's window never exceeds six spans
-  const zoomMax = Math.min(widest, Math.max(60 * YEAR, 6 * (hi - lo) + YEAR));
+  const farthest = Math.max(60 * YEAR, 6 * (hi - lo) + YEAR);
+  const zoomMax = Math.min(widest, farthest);
   timeline = new vis.Timeline(document.getElementById("chart"), items, groups, {
     start: Math.max(lo - pad, hi - zoomMax * 0.8), end: Math.min(hi + 4 * pad, hi + zoomMax * 0.2), stack: true, orientation: {axis: "both", item: "top"}, maxHeight: Math.max(420, window.innerHeight - 240),
     verticalScroll: true, zoomMin: 6 * HOUR, zoomMax, format: FORMAT, maxMinorChars: 8,
@@ -405,7 +407,12 @@ if (DATA.events.length) {
   });
   window.kgTimeline = timeline;
   document.querySelectorAll("input[name=group]").forEach((r) => r.addEventListener("change", (e) => {
-    grouping = e.target.value; fill(); }));
+    grouping = e.target.value;
+    widest = WIDEST[grouping];
+    timeline.setOptions({zoomMax: Math.min(widest, farthest)});
+    const w = timeline.getWindow();
+    if (w.end - w.start > widest) timeline.setWindow(w.end - widest, w.end, {animation: false});
+    fill(); }));
   document.querySelectorAll("button[data-zoom]").forEach((b) => b.addEventListener("click", () => zoom(b.dataset.zoom)));
 } else {
   document.getElementById("chart").textContent = "Không có sự kiện nào có ngày để đặt trên trục thời gian.";
