@@ -119,6 +119,13 @@ def test_the_page_hides_countries_and_loners_and_shows_no_iri():
     assert len(nodes) == len(g) and len(edges) == g.number_of_edges()
 
 
+def test_a_graph_with_no_link_still_shows_its_nodes():
+    g = small_graph().subgraph([BASE + "person/boric", BASE + "country/CL"]).copy()
+    g.remove_edges_from(list(g.edges))
+    nodes, _ = drawn(network.network_html(g))
+    assert [n["label"] for n in nodes if not n["hidden"]] == ["Gabriel Boric"]
+
+
 @pytest.mark.parametrize("title,heading", [
     ("Mạng quan hệ: tập trung Gabriel Boric", "Mạng quan hệ: tập trung Gabriel Boric"),
     (network.DEFAULT_TITLE, "Mạng lưới quan hệ: toàn bộ đồ thị"),

@@ -26,6 +26,7 @@ OVERVIEW_ACTORS = 300  # actors in the overview
 PARTNERS = 8           # overview: the strongest ties kept per actor, so that it is no hairball
 BIG = 1000             # nodes: no edge labels, a quicker layout
 LABEL_CHARS = 40
+SPREAD_BELOW = 60     # nodes: a sparser layout
 DEFAULT_TITLE = "kg"
 # border colours of countries, most frequent first (a qualitative palette that stays apart from the class colours)
 COUNTRY_COLOURS = ("#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf",
@@ -120,6 +121,8 @@ def initially_shown(g: nx.MultiDiGraph) -> tuple[set, set]:
     edges = {(s, o, k) for s, o, k in g.edges(keys=True)
              if g.nodes[s]["cls"] != "Country" and g.nodes[o]["cls"] != "Country"}
     nodes = {n for s, o, _ in edges for n in (s, o)}
+    if not nodes:       # nothing is linked (a focus of 0 hops, one lone actor): show the nodes themselves
+        nodes = {n for n, d in g.nodes(data=True) if d["cls"] != "Country"} or set(g)
     return nodes, edges
 
 
@@ -130,7 +133,9 @@ def network_html(g: nx.MultiDiGraph, title: str = DEFAULT_TITLE) -> str:
     colours = country_colours(g)
     shown, shown_edges = initially_shown(g)
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", notebook=False)
-    net.barnes_hut(gravity=-3000, spring_length=80)
+    # a few nodes get long springs so that their labels stand apart; many get short ones so that the
+    # whole fits at a scale where labels can still be read
+    net.barnes_hut(gravity=-3000, spring_length=80 if len(g) > SPREAD_BELOW else 160)
     for key in sorted(g):
         d = g.nodes[key]
         color, shape, _, _ = CLASSES[d["cls"]]
@@ -268,7 +273,8 @@ SCRIPT = """<script>
   }
   function fit() {
     const part = window.kgLargest || [];
-    if (part.length) network.fit({nodes: part, animation: false}); else network.fit({animation: false});
+    const how = {animation: false};     // a handful of nodes is drawn at most at 1:1 (vis.js), labels readable
+    if (part.length) network.fit({...how, nodes: part}); else network.fit(how);
   }
   function apply() {
     const f = {classes: new Set([...document.querySelectorAll(".kg-class:checked")].map((c) => c.value)),
@@ -292,7 +298,8 @@ SCRIPT = """<script>
     for (const n of pending) if ((near.get(n.id) || []).some((m) => keep.has(m))) keep.add(n.id);
     const shownEdges = allEdges.filter((e) => usable(e) && keep.has(e.from) && keep.has(e.to));
     const linked = new Set(shownEdges.flatMap((e) => [e.from, e.to]));
-    const visible = new Set([...keep].filter((id) => f.isolated || linked.has(id)));   // what no longer connects goes
+    let visible = new Set([...keep].filter((id) => f.isolated || linked.has(id)));   // what no longer connects goes
+    if (!visible.size) visible = keep;      // nothing linked at all: the kept nodes themselves, not an empty page
     nodes.update(all.map((n) => ({id: n.id, hidden: !visible.has(n.id), physics: visible.has(n.id)})));
     const on = new Set(shownEdges.map((e) => e.id));
     edges.update(allEdges.map((e) => ({id: e.id, hidden: !on.has(e.id), physics: on.has(e.id)})));
