@@ -465,3 +465,13 @@ def test_a_visit_framing_another_act_is_not_dated_by_the_acts_day():
     x = extract_article("t", text, date(2025, 7, 2))
     assert [e.start for e in x.events if e.type == "visit"] == [None]
     assert [e.start.iso() for e in x.events if e.type == "meeting"] == ["2025-07-01"]
+
+
+@pytest.mark.parametrize("text", [
+    # a memoir told without a year is not the publication day's news
+    "Ông Jonas Gahr Støre nhớ lại chuyến công tác ở Nairobi. Khi đó, Tổng thống Kenya William Ruto đã tiếp ông "
+    "Jonas Gahr Støre tại Phủ Tổng thống.",
+    "Hồi đó, Tổng thống Peru Dina Boluarte đã hội đàm với Tổng thống Chile Gabriel Boric tại Lima.",
+])
+def test_history_without_a_year_stays_undated(text):
+    assert {d for _, _, d, _ in events(text, published=date(2025, 7, 7))} == {None}
