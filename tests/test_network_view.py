@@ -51,7 +51,9 @@ def small_graph() -> nx.MultiDiGraph:
     ("Chile", "country/CL"),                     # the exact name first, not every name containing it
 ])
 def test_focus_finds_a_name_typed_loosely(typed, expected):
-    assert model.focus_centres(small_graph(), typed) == [BASE + expected]
+    g = small_graph()
+    assert model.focus_centres(g, typed) == [BASE + expected]
+    assert model.focus(g, typed, 1).graph["focus"] == [g.nodes[BASE + expected]["label"]]   # for the page's title
 
 
 @pytest.mark.parametrize("typed,suggested", [

@@ -286,7 +286,9 @@ def focus(g: nx.MultiDiGraph, name: str, hops: int = 2) -> nx.MultiDiGraph:
                 step.update(m for m in undirected[n] if m not in keep)
             keep |= step
             frontier = step
-    return g.subgraph(keep).copy()
+    out = g.subgraph(keep).copy()
+    out.graph["focus"] = sorted({g.nodes[c]["label"] for c in centres})   # the names as the graph spells them
+    return out
 
 
 def event_view(g: nx.MultiDiGraph, wanted: str) -> nx.MultiDiGraph:
