@@ -40,7 +40,8 @@ MAX_JOBS = 64        # extraction processes: each holds the lexicons and models,
 LOCAL = "local"
 DASK = "dask://"
 DASK_CONNECT_S = 10  # a scheduler that does not answer in this time is reported, not waited for
-IN_FLIGHT = 4        # dask tasks queued per worker thread: enough to keep it busy, few enough to bound memory
+IN_FLIGHT = 64       # dask tasks queued per worker thread: workers go on while the build writes a batch,
+                     # and the results waiting stay a few MB per worker
 
 Progress = Callable[[str, int, int], None]     # (stage, done, total)
 
