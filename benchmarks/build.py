@@ -225,6 +225,8 @@ def main(argv=None) -> None:
                 with private_server(kind, work / f"{kind}-{n}") as (url, loader):
                     row["more"][f"{kind} server, {path}"] = run_child(str(corpus), url, str(a.jobs), "-",
                                                                      loader=loader, insert=insert)
+                # the server's folder once it stopped (Virtuoso writes its pages at shutdown's checkpoint)
+                row["more"][f"{kind} server, {path}"]["server_mb"] = du(work / f"{kind}-{n}") / 2**20
         for url in a.remote:
             row["more"][f"{url}"] = run_child(str(corpus), url, str(a.jobs), "-")
         one = work / "one" / "added-article.txt"
@@ -252,8 +254,9 @@ def table(rows) -> str:
                          f"({m['peak_rss_mb'] / ox['peak_rss_mb']:.1f}×) | – | – | – |")
         for name, m in r.get("more", {}).items():
             write = f"; write {m['write_seconds']:.1f} s" if m.get("write_seconds") is not None else ""
+            size = f"{m['server_mb']:.0f}" if "server_mb" in m else "–"
             lines.append(f"| {r['n']:,} | {name} | {m['seconds']:.1f} ({m['seconds'] / ox['seconds']:.1f}×{write}) | "
-                         f"{r['n'] / m['seconds']:.0f} | {m['peak_rss_mb']:.0f} | – | – | – |")
+                         f"{r['n'] / m['seconds']:.0f} | {m['peak_rss_mb']:.0f} | {size} | – | – |")
         if "extraction" in r:
             e = r["extraction"]
             lines.append(f"| {r['n']:,} | extraction alone, one core | {r['n'] / e['articles_per_s']:.1f} (one core) | "
