@@ -36,7 +36,10 @@ NO_COUNTRY = "#999999"
 PARTICIPATION = ("attended", "co-chaired", "hosted", "organized", "committed to")
 
 
-def tooltip(data: dict) -> str:
+ARTICLES_LISTED = 5   # a tooltip names at most this many articles, then says how many more
+
+
+def tooltip(data: dict, titles: dict[str, str] | None = None) -> str:
     lines = [f"{CLASSES[data['cls']][2]}: {data['label']}"]
     if data.get("statement") and data["statement"] != data["label"]:
         lines.append(data["statement"])
@@ -53,7 +56,10 @@ def tooltip(data: dict) -> str:
     if data.get("evidence"):
         lines.append(f"«{data['evidence']}»")
     if data.get("articles"):
-        lines.append(f"Bài: {', '.join(data['articles'].split(';'))}")
+        ids = data["articles"].split(";")
+        named = [f"{(titles or {}).get(a, a)} [{a}]" if (titles or {}).get(a, a) != a else a for a in ids[:ARTICLES_LISTED]]
+        more = f"\n… và {len(ids) - ARTICLES_LISTED} bài khác" if len(ids) > ARTICLES_LISTED else ""
+        lines.append("Bài: " + "\n".join(named) + more)
     return "\n".join(lines)
 
 
@@ -132,6 +138,7 @@ def network_html(g: nx.MultiDiGraph, title: str = DEFAULT_TITLE) -> str:
     degree = dict(nx.Graph(g).degree()) if len(g) else {}
     colours = country_colours(g)
     shown, shown_edges = initially_shown(g)
+    titles = g.graph.get("article_titles", {})
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", notebook=False)
     # a few nodes get long springs so that their labels stand apart; many get short ones so that the
     # whole fits at a scale where labels can still be read
@@ -144,7 +151,7 @@ def network_html(g: nx.MultiDiGraph, title: str = DEFAULT_TITLE) -> str:
         if d["cls"] == "Country":
             color = border
         small = d["cls"] in ("Commitment", "Target")
-        net.add_node(key, label=short_label(d["label"]), title=tooltip(d),
+        net.add_node(key, label=short_label(d["label"]), title=tooltip(d, titles),
                      color={"background": color, "border": border,
                             "highlight": {"background": color, "border": "#000000"}},
                      borderWidth=3 if codes else 1, shape=shape, value=1 + degree.get(key, 0),
