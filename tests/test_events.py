@@ -475,3 +475,23 @@ def test_a_visit_framing_another_act_is_not_dated_by_the_acts_day():
 ])
 def test_history_without_a_year_stays_undated(text):
     assert {d for _, _, d, _ in events(text, published=date(2025, 7, 7))} == {None}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the object a pronoun: the one person of the other country the sentence names
+    ('Tổng thống Kenya William Ruto đã gửi lời chào tới người đồng cấp Peru Dina Boluarte: "Rất hân hạnh được '
+     'gặp bà".', [["Dina Boluarte", "William Ruto"]]),
+    # a visit's nameless guest ('chuyến thăm của Tổng thống Kenya') is the guest of that country told before
+    ("Tổng thống Kenya William Ruto đến Lima, bắt đầu chuyến thăm Peru. Phát biểu trước thềm chuyến thăm của Tổng "
+     "thống Kenya, Thủ tướng Peru Gustavo Adrianzén tuyên bố hợp tác.", []),
+])
+def test_the_other_side_from_the_sentence(text, expected):
+    assert [a for t, a, _, _ in events(text, published=date(2025, 7, 7)) if t == "meeting"] == expected
+
+
+def test_a_nameless_guest_of_a_country_is_that_countrys_guest_told_before():
+    text = ("Tổng thống Kenya William Ruto đến Lima, bắt đầu chuyến thăm Peru. Phát biểu trước thềm chuyến thăm của "
+            "Tổng thống Kenya, Thủ tướng Peru Gustavo Adrianzén tuyên bố hợp tác.")
+    x = extract_article("t", text, date(2025, 7, 7))
+    visits = [e for e in x.events if e.type == "visit"]
+    assert [(e.guests, len(e.mentions)) for e in visits] == [(["william ruto"], 2)]

@@ -469,7 +469,7 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         if _invitation(head, data):   # 'X mời Y sang dự Hội nghị …': one invites, the other may come
             ev.attendees, ev.chairs, ev.status = [], [], "announced"
     elif notation == "visit":
-        if not _visit(ctx, view, ev, trig, before, after, past, s.text):
+        if not _visit(ctx, view, ev, trig, before, after, past, s.text, events):
             return []
     else:
         if trig.phrase in data["welcome_triggers"]:
@@ -512,6 +512,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             if notation in PAIR_TYPES and len(direct) > 1 and re.search(r"\bvà\b", rest):
                 return [_twin(ctx, ev, trig, subject + [obj], dates, discourse_date) for obj in direct]
             ev.attendees = list(dict.fromkeys(subject + objects + ev.chairs))
+            if notation in PAIR_TYPES and not objects:
+                ev.attendees += _counterpart(ctx, view, ev.attendees)
             if notation == "signing":
                 # 'A và B trao Thỏa thuận …', 'dưới sự chứng kiến của X, A và B ký …': the bodies that sign
                 comma = s.text.rfind(",", a, trig.begin)
@@ -533,6 +535,18 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         elif any(head.rstrip().endswith(w) for w in data["end_cues"]):
             ev.start, ev.end = None, ev.start    # '… trước khi kết thúc chuyến thăm vào ngày 1/7': its last day
     return [ev]
+
+
+def _counterpart(ctx, view, attendees: list[str]) -> list[str]:
+    """A meeting told with one side, its object a pronoun or left out ('gửi lời chào tới người đồng cấp Nga
+    Putin: "Rất hân hạnh được gặp ngài"'): the one person of another country the sentence names, if only one."""
+    sides = {ctx.country_of(k) for k in attendees if k in ctx.persons}
+    if len(sides) != 1 or None in sides:
+        return []
+    text = view.sentence.text
+    others = [k for k in _persons(ctx, _refs_in(view, 0, len(text), ("person",)))
+              if k not in attendees and ctx.country_of(k) not in sides | {None} and not _possessor(view, text, k, 0)]
+    return others if len(others) == 1 else []
 
 
 def _cue(text: str, words) -> bool:
@@ -830,7 +844,7 @@ def _clause_subject(ctx, view, trig: Trigger) -> list[str]:
     return _persons(ctx, _refs_in(view, trig.span_begin, trig.begin))[:1]
 
 
-def _visit(ctx, view, ev, trig, before, after, past, text) -> bool:
+def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
     data = _lexicon()[0]
     invite = _patterns()["host"].search(text[trig.span_begin:trig.span_end])
     inviters = _refs_in(view, trig.span_begin + invite.end(), trig.span_end) if invite else []
@@ -870,7 +884,14 @@ def _visit(ctx, view, ev, trig, before, after, past, text) -> bool:
     if not guest and re.search(r"\b(?:bắt đầu|kết thúc)\s*$", text[trig.span_begin:trig.begin]):
         guest = [k for k in _persons(ctx, _refs_in(view, 0, trig.begin)) if k not in inviters][:1]
     if of and not guest and not of.group(1) and trig.phrase.startswith("noun:"):
-        return False    # 'chuyến thăm … của Bộ trưởng Ngoại giao X' with X unknown: not the protagonist's
+        # 'chuyến thăm của Tổng thống Mỹ' with no name: the guest of that country's visit told before, else
+        # no one (not the protagonist)
+        title = re.split(r"[,;]", own[of.end():])[0]
+        codes = lexicons.strip_countries(title)[1]
+        guest = next((e.guests[:1] for e in reversed(events) if e.type == "visit" and e.guests
+                      and ctx.country_of(e.guests[0]) in codes), [])
+        if not guest:
+            return False
     ev.hosts = [k for k in inviters[:1] if k not in guest] or welcomer
     ev.guests = guest
     ev.attendees = list(guest)
