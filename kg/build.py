@@ -40,8 +40,9 @@ MAX_JOBS = 64        # extraction processes: each holds the lexicons and models,
 LOCAL = "local"
 DASK = "dask://"
 DASK_CONNECT_S = 10  # a scheduler that does not answer in this time is reported, not waited for
-IN_FLIGHT = 64       # dask tasks queued per worker thread: workers go on while the build writes a batch,
+IN_FLIGHT = 8        # dask tasks queued per worker thread: workers go on while the build writes a batch,
                      # and the results waiting stay a few MB per worker
+DASK_CHUNK = 16      # articles per dask task at most
 
 Progress = Callable[[str, int, int], None]     # (stage, done, total)
 
@@ -146,23 +147,30 @@ def dask_client(executor: str, pipeline: str):
     return client
 
 
+def extract_jobs(jobs: list[Job]) -> list[Built]:
+    """Several articles in one dask task: a task costs the scheduler about a millisecond."""
+    return [extract_job(job) for job in jobs]
+
+
 def dask_map(client, jobs: list[Job]) -> Iterator[Built]:
-    """extract_job over `jobs` on the dask cluster, each result as soon as it is done; a bounded number of
-    jobs is in flight, so a million articles never sit in the scheduler at once."""
+    """extract_job over `jobs` on the dask cluster, each chunk's results as soon as it is done; a bounded
+    number of chunks is in flight, so a million articles never sit in the scheduler at once."""
     # optional dependency, as in dask_client
     from distributed import as_completed
 
-    window = max(2, IN_FLIGHT * sum(client.nthreads().values()))
-    waiting = iter(jobs)
-    running = as_completed([client.submit(extract_job, job, pure=False) for job in islice(waiting, window)],
+    threads = max(1, sum(client.nthreads().values()))
+    size = max(1, min(DASK_CHUNK, len(jobs) // (threads * 8)))
+    chunks = (jobs[i:i + size] for i in range(0, len(jobs), size))
+    window = max(2, IN_FLIGHT * threads)
+    running = as_completed([client.submit(extract_jobs, chunk, pure=False) for chunk in islice(chunks, window)],
                            loop=client.loop)     # our client is not the default one
     for future in running:
-        built = future.result()
+        done = future.result()
         future.release()
-        job = next(waiting, None)
-        if job is not None:
-            running.add(client.submit(extract_job, job, pure=False))
-        yield built
+        chunk = next(chunks, None)
+        if chunk is not None:
+            running.add(client.submit(extract_jobs, chunk, pure=False))
+        yield from done
 
 
 STORE_FILES = ("CURRENT", "IDENTITY")    # what every Oxigraph (RocksDB) store folder holds

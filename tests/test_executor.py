@@ -3,6 +3,7 @@ local process pool; a scheduler that cannot be used is one clear line, and the s
 from __future__ import annotations
 
 import socket
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -13,7 +14,10 @@ from kg.cli import main
 from kg.errors import KgError
 from kg.store import open_dataset
 
-from .conftest import SEEDS
+from .conftest import ROOT, SEEDS
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import synth  # noqa: E402
 
 distributed = pytest.importorskip("distributed")
 
@@ -37,12 +41,18 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_the_dask_executor_builds_the_same_graph_as_the_process_pool(scheduler):
+@pytest.mark.parametrize("corpus", ["seeds", "synthetic"])
+def test_the_dask_executor_builds_the_same_graph_as_the_process_pool(scheduler, corpus, tmp_path):
+    """The seeds go one article a task; 40 synthetic articles several a task (kg.build.extract_jobs)."""
+    source = SEEDS
+    if corpus == "synthetic":
+        source = tmp_path / "synth"
+        synth.write(source, 40, 11)
     pool = open_dataset("memory")
-    assert build_articles(pool, [SEEDS], jobs=2).built
+    built = build_articles(pool, [source], jobs=2).built
     on_dask = open_dataset("memory")
-    report = build_articles(on_dask, [SEEDS], executor=scheduler)
-    assert sorted(report.built) == sorted(build_articles(open_dataset("memory"), [SEEDS], jobs=1).built)
+    report = build_articles(on_dask, [source], executor=scheduler)
+    assert built and sorted(report.built) == sorted(built)
     assert quads(on_dask) == quads(pool)
 
 
