@@ -138,3 +138,14 @@ def test_a_long_answer_is_paged(browser, served):
     runs_after(browser, before)
     assert browser.find_element("css selector", "#results tbody tr").text == first
     plain_text_only(browser)
+
+
+def test_a_name_that_matches_nobody_offers_the_closest(browser, served, seeds_dataset):
+    actor = str(next(iter(run(seeds_dataset, ATTENDEE)))[0])
+    browser.get(served)
+    choose(browser, "actor-timeline")
+    browser.find_element("css selector", "#params input[name=actor]").send_keys(actor[:-1])   # one letter short
+    submit(browser)
+    status = browser.find_element("id", "status").text
+    assert "no person named" in status and actor in status
+    assert not browser.find_elements("css selector", "#results tbody tr")
