@@ -187,9 +187,9 @@ _WRITABLE_IRI = re.compile(r'[^<>"{}|^`\\\x00-\x20]+')
 
 def short_iri(iri: str) -> str:
     """An IRI without its scheme and host: a vocabulary term by its prefix, an instance by its kind and key."""
-    for prefix, ns in PREFIXES.items():
-        if iri.startswith(str(ns)):
-            return f"{prefix}:{iri[len(str(ns)):]}"
+    prefixed = plain(URIRef(iri))
+    if prefixed != iri:
+        return prefixed
     scheme = re.match(r"[a-z][\w+.-]*:/*([^/]*)/?", iri)
     parts = [p for p in re.split(r"[/#]", iri[scheme.end():] if scheme else iri) if p]
     return "/".join(parts[-2:]) or (scheme.group(1) if scheme and scheme.group(1) else iri)
