@@ -13,6 +13,10 @@ from kg.extract.dates import find_dates
     ("dự hội nghị tại Nairobi từ ngày 5 -8/7/2017.", [("2017-07-05", "2017-07-08")]),
     ("thăm Kenya từ ngày 29/6-1/7 nhằm", [("2025-06-29", "2025-07-01")]),
     ("ngày 11-15/5.", [("2025-05-11", "2025-05-15")]),
+    # 'từ … đến' with a dash between day and month
+    ("sẽ thăm chính thức Chile từ ngày 9 đến 12-11.", [("2025-11-09", "2025-11-12")]),
+    ("từ 29-6 đến 1-7", [("2025-06-29", "2025-07-01")]),
+    ("giai đoạn từ 2019-2020", []),
     # no span: a day and month ('ngày 1-12'), a day after the second, a holiday
     ("Ngày 1-12, Tổng thống Chile hội đàm", [("2025-12-01", None)]),
     ("ngày 20-19/6.", []),

@@ -495,3 +495,16 @@ def test_a_nameless_guest_of_a_country_is_that_countrys_guest_told_before():
     x = extract_article("t", text, date(2025, 7, 7))
     visits = [e for e in x.events if e.type == "visit"]
     assert [(e.guests, len(e.mentions)) for e in visits] == [(["william ruto"], 2)]
+
+
+@pytest.mark.parametrize("text, span", [
+    # 'kết thúc tốt đẹp chuyến thăm' on a day: its last day
+    ("Chiều 16/11, Tổng thống Kenya William Ruto rời Lima, kết thúc tốt đẹp chuyến thăm chính thức Peru.",
+     (None, "2025-11-16")),
+    # a year told before 'trong chuyến thăm' holds the visit too (a day there is the act's, not the visit's)
+    ("Hai bên nâng cấp quan hệ lên Đối tác Toàn diện năm 2019 trong chuyến thăm của Tổng thống Kenya William Ruto "
+     "tới Peru.", ("2019", None)),
+])
+def test_the_visits_last_day_and_its_year(text, span):
+    x = extract_article("t", text, date(2025, 11, 17))
+    assert [(e.start and e.start.iso(), e.end and e.end.iso()) for e in x.events if e.type == "visit"] == [span]

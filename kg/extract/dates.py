@@ -16,7 +16,9 @@ DAY_WORDS = r"(?:ngày|sáng|trưa|chiều|tối|đêm|hôm)"
 REL_YEAR = r"năm (ngoái|trước|nay)"
 FREE, ENDS = r"(?<![\d/.,-])(?<!tháng )(?<!khánh )", r"(?![/\d]|\.\d)"   # a date's own edges
 PATTERNS = [
-    ("range", re.compile(rf"từ (?:ngày )?{D}(?:/{M})?\s*(?:đến|tới|-|–)\s*(?:ngày )?{D}/{M}(?:/{Y})?", re.I)),
+    # 'từ ngày 10/9 đến ngày 13/9', 'từ ngày 9 đến 12-11' (a dash between day and month after 'từ … đến' too)
+    ("range", re.compile(rf"từ (?:ngày )?{D}(?:[/-]{M})?\s*(?:đến|tới|-|–)\s*(?:ngày )?{D}[/-]{M}(?:[/-]{Y})?{ENDS}",
+                         re.I)),
     ("range", re.compile(rf"(?:trong hai ngày|ngày) {D} và {D}/{M}(?:/{Y})?", re.I)),
     # a span without 'từ': '19 - 20/6', '5-8/7/2017', '29/6-1/7' (not 'tháng 1-12', not 'Quốc khánh 2/9')
     ("range", re.compile(rf"{FREE}{D}/{M}\s*[-–]\s*{D}/{M}(?:/{Y})?{ENDS}", re.I)),

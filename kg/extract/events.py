@@ -1087,7 +1087,8 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
     occasion = [d for d in dates if trig.next_begin <= d.begin < min(trig.occasion_end, stop)]
     if ev.type == "visit" and re.search(rf"(?<!\w)(?:{_alternation(_lexicon()[0]['occasion_links_visit'])})\s*$",
                                         trig.text[trig.span_begin:trig.begin].casefold()):
-        before, lead = [], []   # 'Chiều 1/7, tiếp tục các hoạt động trong chuyến thăm …': the act's day
+        # 'Chiều 1/7, tiếp tục các hoạt động trong chuyến thăm …': the act's day; a year or month holds both
+        before, lead = ([d for d in group if not d.start.day] for group in (before, lead))
     best = next((group[0] if group is own or group is occasion else group[-1]
                  for group in (own, before if not trig.prev_end else [], occasion, before, lead) if group), None)
     if best is not None:
