@@ -17,12 +17,16 @@ from kg.rdf.nquads import nquads
 from kg.store import native_store, native_term, objects, replace_graph
 
 UNION_CHUNK = 500      # graphs dumped and loaded together when the union is rebuilt
+# statements below which a batch goes in by one transaction, not the bulk loader: each bulk load writes and
+# ingests a dozen new table files (~0.2 s, and they pile up), where a transaction takes ~10 ms an article
+BULK_FROM = 20_000
 
 
 class ArticleWriter:
     """For each built article: its old index entry and graph out, then the new graph and entry in. On
-    Oxigraph the graphs go through the bulk loader and each batch's entries follow in one transaction, as
-    the mark that those graphs are whole; other stores go through rdflib."""
+    Oxigraph the graphs go through the bulk loader (a small batch through one transaction) and each batch's
+    entries follow in one transaction, as the mark that those graphs are whole; other stores go through
+    rdflib."""
 
     def __init__(self, ds: Dataset, index_graph: URIRef):
         self.ds = ds
@@ -58,8 +62,11 @@ class ArticleWriter:
             self._drop_entry(article)
         old = {graph: set(self.native.quads_for_pattern(None, None, None, native_term(graph)))
                for _, graph, _, _ in batch if self.native.contains_named_graph(native_term(graph))}
-        self.native.bulk_load(b"".join(_with_union(graph, text) for _, graph, text, _ in batch),
-                              format=ox.RdfFormat.N_QUADS)
+        data = b"".join(_with_union(graph, text) for _, graph, text, _ in batch)
+        if data.count(b"\n") < BULK_FROM:
+            self.native.load(data, format=ox.RdfFormat.N_QUADS)
+        else:
+            self.native.bulk_load(data, format=ox.RdfFormat.N_QUADS)
         for _, graph, text, _ in batch:
             if graph in old:
                 g = native_term(graph)

@@ -3,12 +3,13 @@ and the shapes still checking every mention."""
 from __future__ import annotations
 
 import pytest
-from rdflib import Dataset
+from pyoxigraph import DefaultGraph
+from rdflib import Dataset, URIRef
 from rdflib.namespace import RDF
 
 from kg.build import build_articles
 from kg.namespaces import DK, NIF
-from kg.store import open_dataset
+from kg.store import native_store, open_dataset
 from kg.validate import validate
 
 ARTICLE = ("Ngày 3/4, tại Nairobi, Bộ trưởng Ngoại giao Kenya Musalia Mudavadi đã hội đàm với Bộ trưởng "
@@ -51,3 +52,23 @@ def test_the_shapes_still_check_every_mention(kenya, dropped):
             broken.add(q)
     conforms, report = validate(broken)
     assert not conforms and dropped.fragment in report
+
+
+@pytest.mark.parametrize("bulk_from", [0, 10**9])
+def test_bulk_loader_or_one_transaction_store_the_same(tmp_path, monkeypatch, kenya, bulk_from):
+    """A small batch goes in by one transaction, a large one by the bulk loader: the same statements, in
+    the article's graph and in the union, either way."""
+    monkeypatch.setattr("kg.writer.BULK_FROM", bulk_from)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "kenya.txt").write_text(ARTICLE, encoding="utf-8")
+    ds = open_dataset(str(tmp_path / "store"))
+    assert not build_articles(ds, [corpus], jobs=1).failed
+    native = native_store(ds)
+    graph = next(g for g in native.named_graphs() if g.value.endswith("/kenya"))
+    named = {(q.subject.value, q.predicate.value, q.object.value) for q in native.quads_for_pattern(None, None, None, graph)}
+    union = {(q.subject.value, q.predicate.value, q.object.value)
+             for q in native.quads_for_pattern(None, None, None, DefaultGraph())}
+    expected = {(str(s), str(p), str(o)) for s, p, o, _ in kenya.quads((None, None, None, URIRef(graph.value)))}
+    assert named == expected and expected <= union
+    ds.close()
