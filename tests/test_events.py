@@ -508,3 +508,12 @@ def test_a_nameless_guest_of_a_country_is_that_countrys_guest_told_before():
 def test_the_visits_last_day_and_its_year(text, span):
     x = extract_article("t", text, date(2025, 11, 17))
     assert [(e.start and e.start.iso(), e.end and e.end.iso()) for e in x.events if e.type == "visit"] == [span]
+
+
+def test_an_unnumbered_headline_session_is_the_numbered_one_of_its_body():
+    text = ("Thủ tướng Kenya tới Peru, đồng chủ trì Kỳ họp Ủy ban liên Chính phủ\n\nNgày 7/2, Thủ tướng Kenya Musalia "
+            "Mudavadi tới Lima đồng chủ trì Kỳ họp lần thứ 9 Ủy ban liên Chính phủ Kenya - Peru. Hai bên tiến hành "
+            "kỳ họp lần thứ 9 Ủy ban liên Chính phủ Kenya - Peru tại Lima.")
+    x = extract_article("t", text, date(2025, 2, 8))
+    sessions = [e for e in x.events if e.type == "session"]
+    assert [(e.ordinal, len(e.mentions), e.start.iso()) for e in sessions] == [(9, 3, "2025-02-07")]

@@ -1142,6 +1142,9 @@ def _compatible(a: Event, b: Event) -> bool:
     multi_day = a.type in _lexicon()[0]["multi_day"]
     if _dates_clash(a.start, b.start, days=not multi_day):
         return False
+    if a.type in NAMED_TYPES and a.organizer and b.organizer \
+            and a.organizer.split("|")[0] == b.organizer.split("|")[0]:
+        return True       # 'Kỳ họp Ủy ban liên Chính phủ' in a headline, 'Kỳ họp lần thứ 39 Ủy ban liên Chính phủ …'
     if a.type in NAMED_TYPES:
         # 'Hội nghị thượng đỉnh G20 lần thứ 19' and 'Hội nghị thượng đỉnh G20 năm nay': the body's acronym
         shared = _acronyms(a.name) & _acronyms(b.name)
@@ -1195,6 +1198,8 @@ def _merge(events: list[Event], today=None) -> list[Event]:
             target.start, target.end = ev.start, None     # a day beats the span it falls in
         if target.type != ev.type and "ceremony" in (target.type, ev.type):
             target.type = "ceremony"
+        if target.ordinal is None and ev.ordinal is not None:
+            target.organizer = ev.organizer or target.organizer   # the numbered mention names the body in full
         for attr in ("ordinal", "organizer", "place"):
             if getattr(target, attr) is None:
                 setattr(target, attr, getattr(ev, attr))
