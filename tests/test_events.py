@@ -209,6 +209,9 @@ NO_EVENT = [
     "Hai bên duy trì chương trình Gặp gỡ đầu Xuân giữa các tỉnh biên giới Kenya.",       # a programme's name
     "Hai nước kỷ niệm 30 năm Ngày ký Hiệp ước hữu nghị Việt Nam - Kazakhstan.",           # an anniversary
     "[Báo chí Na Uy đưa đậm về hội đàm giữa Thủ tướng Phạm Minh Chính và Thủ tướng Jonas Gahr Støre]",  # a link
+    # objects counted vaguely: meetings in general
+    "Tại Kenya, Thủ tướng Na Uy Jonas Gahr Støre đã làm việc với một số Bộ, ngành kinh tế; gặp nhiều lãnh đạo "
+    "doanh nghiệp.",
     # agreeing to negotiate so as to sign soon: no signing told
     "Tổng thống Kenya William Ruto đồng ý với đề nghị của Thủ tướng Phạm Minh Chính về việc hai bên tiếp tục đàm "
     "phán để sớm ký Hiệp định Thương mại Việt Nam - Kenya để thay thế Hiệp định ký năm 2001.",

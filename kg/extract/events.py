@@ -658,6 +658,9 @@ def _has_object(view, trig: Trigger, data) -> bool:
     """'tiếp Đại sứ …', 'gặp ông …': these triggers need a counterpart right after them ('viết tiếp',
     'tiếp' at a clause's end are no meeting)."""
     text = view.sentence.text
+    if trig.etype["notation"] in PAIR_TYPES and re.match(
+            rf"\s*(?:với\s+)?(?:{_alternation(data['vague_objects'])})\s", text[trig.end:], re.I):
+        return False      # 'làm việc với một số Bộ, ngành', 'gặp nhiều lãnh đạo': no one meeting told
     if trig.etype["notation"] == "signing" and re.search(
             rf"(?:{_alternation(data['document_heads'])})\s+(?:\S+\s+){{0,3}}?(?:đã|được|vừa|đã được)\s*$",
             text[:trig.begin], re.I):
