@@ -520,3 +520,9 @@ def test_an_unnumbered_headline_session_is_the_numbered_one_of_its_body():
     x = extract_article("t", text, date(2025, 2, 8))
     sessions = [e for e in x.events if e.type == "session"]
     assert [(e.ordinal, len(e.mentions), e.start.iso()) for e in sessions] == [(9, 3, "2025-02-07")]
+
+
+def test_a_place_toured_on_the_day_told_keeps_that_day():
+    text = ("Sáng 10/11, Tổng thống Kenya William Ruto gặp Tổng thống Chile Gabriel Boric. Tổng thống William Ruto và "
+            "đoàn đến thăm, dâng hoa tượng đài Pablo Neruda.")
+    assert [d for t, _, d, _ in events(text, published=date(2025, 11, 11)) if t == "visit"] == ["2025-11-10"]

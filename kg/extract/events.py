@@ -1096,8 +1096,11 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
                  for group in (own, before if not trig.prev_end else [], occasion, before, lead) if group), None)
     if best is not None:
         ev.start, ev.end = best.start, best.end_date
-    elif discourse_date is not None and not (ev.type == "visit" and (not ev.place or _country_named(ev.place))):
-        ev.start = discourse_date      # (the day told is one day of a visit to a country, not its first)
+    elif discourse_date is not None and not (ev.type == "visit" and (
+            _country_named(ev.place) or not ev.place and trig.phrase.startswith("noun:"))):
+        # the day told is one day of a visit to a country ('chuyến thăm'), not its first; a place toured that day
+        # ('đến thăm, dâng hoa tượng đài') keeps it
+        ev.start = discourse_date
 
 
 def _opening_phrase(trig: Trigger) -> bool:
