@@ -30,8 +30,9 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
 """
+# a node's articles joined by the store: a person named in hundreds of articles is one row, not hundreds
 NODES = PREFIXES + """
-SELECT DISTINCT ?node ?class ?label ?article WHERE {
+SELECT ?node ?class ?label (GROUP_CONCAT(DISTINCT ?article; separator=";") AS ?articles) WHERE {
   VALUES (?c ?class) { (schema:Person "Person") (schema:Organization "Organization") (schema:Event "Event")
                        (dk:Commitment "Commitment") (schema:Country "Country") (dk:Project "Project")
                        (dk:Agreement "Project") (schema:QuantitativeValue "Target") }
@@ -40,8 +41,9 @@ SELECT DISTINCT ?node ?class ?label ?article WHERE {
   OPTIONAL { ?node schema:name ?name FILTER(LANG(?name) = "vi" || LANG(?name) = "") }
   OPTIONAL { ?node dk:statement ?statement }
   BIND(COALESCE(?pref, ?statement, ?name) AS ?label)
-  OPTIONAL { ?node prov:wasDerivedFrom/schema:identifier ?article }
-}"""
+  OPTIONAL { ?node prov:wasDerivedFrom/schema:identifier ?source }
+  BIND(COALESCE(?source, "") AS ?article)     # bound always: rdflib's GROUP_CONCAT DISTINCT fails on unbound
+} GROUP BY ?node ?class ?label"""
 # targets and reported figures, said in Vietnamese by amount_label (the article view reads the same rows)
 AMOUNTS = PREFIXES + """
 SELECT DISTINCT ?node ?value ?lo ?hi ?unit ?measure ?period ?year WHERE {
@@ -156,15 +158,15 @@ def view_graph(ds: Dataset) -> nx.MultiDiGraph:
     evidence, evidence_article. Edge attributes: label (Vietnamese), kind (English)."""
     g = nx.MultiDiGraph()
     articles: dict[str, set] = defaultdict(set)
-    for node, cls, label, article in ds.query(NODES):
+    for node, cls, label, joined in ds.query(NODES):
         key = str(node)
         if key not in g:
             g.add_node(key, cls=str(cls), label="")
         data = g.nodes[key]
         if label is not None and (not data["label"] or len(str(label)) < len(data["label"])):
             data["label"] = str(label)
-        if article is not None:
-            articles[key].add(str(article))
+        if joined:
+            articles[key].update(a for a in str(joined).split(";") if a)
     countries: dict[str, set] = defaultdict(set)
     for node, country, kind, start, end in ds.query(FACETS):
         key = str(node)
