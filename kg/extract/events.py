@@ -131,7 +131,8 @@ def find_events(ctx) -> list[Event]:
             # 'Trong chuyến thăm đó, …': the sentence goes on about an event told before, on its day
             past = past or anchor.status == "held" and anchor.start is not None and anchor.start != discourse_date
             sentence_date = anchor.start
-        elif referenced and referenced[0].start and referenced[0].start.day:
+        elif referenced and referenced[0].start and referenced[0].start.day and referenced[0].end is None:
+            # ('Trong khuôn khổ chuyến thăm [từ 11 đến 18/6], X hội đàm …': a span's first day is not the act's)
             # 'Sau hội đàm, hai nhà lãnh đạo chứng kiến …': that day ('Trước chuyến thăm, …' is excluded below)
             anchor, sentence_date = referenced[0], referenced[0].start
         for n, trig in enumerate(found):
