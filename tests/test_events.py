@@ -529,6 +529,8 @@ def test_a_place_toured_on_the_day_told_keeps_that_day():
 
 
 def test_an_act_within_a_visits_span_is_not_dated_by_its_first_day():
-    text = ("Chủ tịch Quốc hội Kenya Moses Wetangula thăm chính thức Peru từ ngày 11 đến 18/6. Trong khuôn khổ "
-            "chuyến thăm, ông Moses Wetangula đã hội đàm với Chủ tịch Quốc hội Peru Eduardo Salhuana.")
+    # (past the lead: a headline or lead told nowhere else would take the record's day)
+    text = ("Chủ tịch Quốc hội Kenya Moses Wetangula thăm chính thức Peru từ ngày 11 đến 18/6. Hai nước có quan hệ "
+            "hữu nghị. Quan hệ kinh tế phát triển. Trong khuôn khổ chuyến thăm, ông Moses Wetangula đã hội đàm với "
+            "Chủ tịch Quốc hội Peru Eduardo Salhuana.")
     assert [d for t, _, d, _ in events(text, published=date(2025, 6, 18)) if t == "talks"] == [None]
