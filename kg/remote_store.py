@@ -48,6 +48,7 @@ UPDATE_CHARS = 500_000  # updates joined into one request up to this size
 TIMEOUT = 300
 ISQL = ("isql-vt", "isql")  # Debian names Virtuoso's client isql-vt (its isql is unixODBC's)
 
+
 def endpoints(url: str) -> tuple[str, str]:
     """(query endpoint, update endpoint) for a store URL: Oxigraph serves /query and /update,
     Virtuoso and most others one /sparql for both."""
@@ -70,16 +71,12 @@ def http_post(url: str, body: bytes, content_type: str, accept: str | None = Non
 
 class Loader:
     """A server's bulk path: N-Quads text in, loaded into the named graphs it names."""
-    name = "INSERT DATA"
-
     def load(self, nquads: bytes) -> None:
         raise NotImplementedError
 
 
 class GraphStoreLoader(Loader):
     """The Graph Store protocol's dataset upload (POST N-Quads to /store), as an Oxigraph server has it."""
-    name = "Graph Store upload"
-
     def __init__(self, url: str):
         self.url = url
 
@@ -91,8 +88,6 @@ class VirtuosoLoader(Loader):
     """Virtuoso's bulk loader: each load is an N-Quads file in the server's own folder, registered with
     ld_dir, loaded by rdf_loader_run and made durable by a checkpoint (the loader writes no log), then
     taken off the load list. Needs Virtuoso's isql client and the server's folder on this machine."""
-    name = "Virtuoso bulk loader"
-
     def __init__(self, spec: str):
         """spec: isql://[USER:PASSWORD@]HOST:PORT (Virtuoso's SQL port; user and password default to dba)."""
         url = urlsplit(spec)

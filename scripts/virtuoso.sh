@@ -2,7 +2,8 @@
 # Runs a private Virtuoso (Debian's virtuoso-opensource) on loopback for kg's remote-store tests.
 #   scripts/virtuoso.sh start DIR   config + database in DIR, waits until SPARQL answers, grants update
 #   scripts/virtuoso.sh stop DIR    clean shutdown
-# Ports: KG_VIRTUOSO_HTTP (default 8890) and KG_VIRTUOSO_SQL (default 1111). The endpoint is
+# Ports: KG_VIRTUOSO_HTTP (default 8890) and KG_VIRTUOSO_SQL (default 1111); memory: KG_VIRTUOSO_BUFFERS
+# (8 KB pages, default 170000). The endpoint is
 # http://127.0.0.1:$KG_VIRTUOSO_HTTP/sparql; `kg build --loader isql://127.0.0.1:$KG_VIRTUOSO_SQL` loads through
 # Virtuoso's bulk loader, staging files in DIR/kg-load (DIR is in DirsAllowed).
 set -euo pipefail
@@ -10,6 +11,9 @@ cmd=${1:?usage: virtuoso.sh start|stop DIR}
 dir=$(mkdir -p "${2:?usage: virtuoso.sh start|stop DIR}" && cd "$2" && pwd)
 http=${KG_VIRTUOSO_HTTP:-8890}
 sql=${KG_VIRTUOSO_SQL:-1111}
+# Page buffers (8 KB each): Debian's 10,000 (80 MB) hold the indexes of ~1,000 articles, and a larger load
+# then waits on disk; 170,000 is Virtuoso's own setting for 2 GB of free memory, taken as pages are used.
+buffers=${KG_VIRTUOSO_BUFFERS:-170000}
 isql() { isql-vt "127.0.0.1:$sql" dba dba "exec=$1" >/dev/null; }
 
 case "$cmd" in
@@ -23,6 +27,8 @@ start)
       -e "s#^ServerPort *= *8890#ServerPort = 127.0.0.1:$http#" \
       -e "s#^ResultSetMaxRows.*#ResultSetMaxRows = 1000000#" \
       -e "s#^MaxQueryCostEstimationTime.*#MaxQueryCostEstimationTime = 0#" \
+      -e "s#^NumberOfBuffers.*#NumberOfBuffers = $buffers#" \
+      -e "s#^MaxDirtyBuffers.*#MaxDirtyBuffers = $((buffers * 3 / 4))#" \
       -e "s#^DirsAllowed.*#DirsAllowed = ., $dir, /usr/share/virtuoso-opensource-7/vad#" \
       /etc/virtuoso-opensource-7/virtuoso.ini > "$ini"
   (cd "$dir" && nohup virtuoso-t +foreground +configfile "$ini" < /dev/null > "$dir/stdout.log" 2>&1 & echo $! > "$dir/virtuoso.pid")
