@@ -8,7 +8,7 @@ Shapes it reads (all driven by the lexicons under kg/lexicons):
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg import lexicons
@@ -36,6 +36,7 @@ class SentenceActors:
     roles: list[RoleRef]
     orgs: list[OrgMention]
     countries: list[tuple[str, Mention]]
+    places: list[str] = field(default_factory=list)     # places read before a name after a provincial title
 
 
 class ActorGrammar:
@@ -89,6 +90,12 @@ class ActorGrammar:
         self.posted_links = PhraseMatcher([(f, f) for f in hon["posted_links"]])
         self.place_nouns = PhraseMatcher([(f, f) for f in hon["place_nouns"]])
         self.places = PhraseMatcher([(f, f) for f in lexicons.load("places")["vietnam_provinces"]], cased=True)
+        self.open_quotes, self.close_quotes = set('“"‘«\''), set('”"’»\'')
+        self.naming = PhraseMatcher([(f, False) for f in hon["naming_marks"]] +
+                                    [(f, True) for f in hon["quoted_naming_marks"]])
+        # titles of a province or city, after which the place may come unmarked before the holder's name
+        self.place_titles = {r["notation"] for r in lexicons.load("roles")
+                             if r.get("place_before_name") or r.get("place_follows")}
 
     # -- pieces ------------------------------------------------------------------------------------
     def _country(self, toks: list[Token], i: int) -> tuple[int, str] | None:
@@ -592,6 +599,10 @@ class ActorGrammar:
         last_end = -1
         i = 0
         while i < len(toks):
+            named = self.naming.match_at(toks, i)
+            if named:           # 'Học viện mang tên “Đại tướng X”': the name is the body's, not someone's here
+                i = self._body_naming(toks, named[0], quoted_only=named[1])
+                continue
             p = self.plural_roles.match_at(toks, i)
             if p:
                 out.roles.append(RoleRef(p[1], None, True, mention(i, p[0])))
@@ -609,10 +620,16 @@ class ActorGrammar:
                 name = self._name(toks, k)
                 start = self._vietnamese_start(toks, k, name[0]) if name else None
                 if start is not None and start > k and (name[0] - k > 4 or not all(
-                        is_vietnamese_syllable(t.text) for t in toks[k:start])):
-                    k, name = start, self._name(toks, start)    # 'Chủ tịch Sovico Nguyễn Thanh Hùng'
+                        is_vietnamese_syllable(t.text) for t in toks[k:start])
+                        or (posts[-1].role in self.place_titles and start - k >= 2)):
+                    # 'Chủ tịch Sovico Nguyễn Thanh Hùng'; after a provincial title, a place of two or three
+                    # syllables before a surname is the province, not part of the name ('Bí thư Tỉnh ủy X Y Lưu Z')
+                    if posts[-1].role in self.place_titles:
+                        out.places.append(_joined(toks[k:start]))
+                    k, name = start, self._name(toks, start)
 
                 if name and name[0] - k >= 2:
+                    posts = self._nearest_country(toks, i, posts, out, mention)
                     last_person = self._person(name, posts, k, side, out, mention)
                     last_end = self._original(toks, name[0], last_person)
                     i = self._postposed(toks, last_end, last_person, out, mention)
@@ -649,6 +666,13 @@ class ActorGrammar:
                     last_end = name[0]
                     i = name[0]
                     continue
+                if c and not name:
+                    # 'Thủ tướng X và người đồng cấp Peru': the holder of the same title in that country
+                    role = next((p.role for p in last_person.posts if p.role), None) if last_person else None
+                    out.roles.append(RoleRef(role, c[1], False, mention(i, c[0]), leader=role is None))
+                    out.countries.append((c[1], mention(counterpart[0], c[0])))
+                    i = c[0]
+                    continue
             h = self.honorifics.match_at(toks, i)
             if h:
                 name = self._name(toks, h[0])
@@ -673,6 +697,31 @@ class ActorGrammar:
                 continue
             i += 1
         return out
+
+    def _body_naming(self, toks: list[Token], j: int, quoted_only: bool) -> int:
+        """Where reading resumes after a mark that names a body ('mang tên', 'tên là'): past the quoted name
+        that follows, or (after a mark that only names bodies) past an unquoted honorific and name."""
+        if j < len(toks) and toks[j].text in self.open_quotes:
+            close = next((e for e in range(j + 1, min(j + 16, len(toks))) if toks[e].text in self.close_quotes),
+                         None)
+            return close + 1 if close is not None else j
+        if quoted_only:
+            return j
+        h = self.honorifics.match_at(toks, j)
+        name = self._name(toks, h[0] if h else j)
+        return name[0] if name and h else j
+
+    def _nearest_country(self, toks, i, posts: list[Post], out: SentenceActors, mention) -> list[Post]:
+        """'Tổng thống Kenya, Thủ tướng Peru X': titles of two countries before one name are two people; the
+        name holds those nearest it, and the titles of the other country are a bare reference."""
+        codes = [p.country for p in posts]
+        last = codes[-1]
+        cut = max((n for n, c in enumerate(codes) if c and last and c != last), default=None)
+        if cut is None or posts[0].role is None or posts[cut].span is None:
+            return posts
+        head = posts[:cut + 1]
+        out.roles.append(RoleRef(head[0].role, head[0].country, False, mention(i, head[-1].span[1])))
+        return posts[cut + 1:]
 
     def _original(self, toks: list[Token], j: int, person: PersonMention) -> int:
         """'A-béc-tô van Cla-vê-ren (Alberto van Klaveren)': the name in brackets is the same person's own

@@ -100,6 +100,7 @@ def build_context(article_id: str, text: str, published: date | None = None,
     home = lexicons.load("boilerplate")["publisher_country"]
     g = grammar()
     readings = [g.read(s.text, s.begin, i) for i, s in enumerate(doc.sentences)]
+    _places_as_titles(readings)
 
     # the other side: the foreign country named most often (titles, institutions, plain mentions)
     counts: Counter = Counter()
@@ -122,6 +123,7 @@ def build_context(article_id: str, text: str, published: date | None = None,
     guess = foreign if len(ranked) < 2 or ranked[0][1] >= 2 * ranked[1][1] else None
 
     full_names = _full_names([pm.name for r in readings for pm in r.persons])
+    full_names.update(_cut_names(text, [pm for r in readings for pm in r.persons]))
     # a transliteration with the original in brackets: both spellings are one person, keyed by the original,
     # which other articles may write alone
     originals = {full_names.get(pm.name, pm.name): pm.original for r in readings for pm in r.persons if pm.original}
@@ -239,6 +241,7 @@ def build_context(article_id: str, text: str, published: date | None = None,
                 if not ref.plural and ref.surname:
                     persons[resolved[0]].mentions.append(ref.mention)
         view.refs.sort(key=lambda a: a.begin)
+    _bare_surnames(ctx)
     ctx.read = [[p.key, p.name, p.country, p.marked] for p in persons.values()]
     return ctx
 
@@ -258,6 +261,76 @@ def _full_names(names: list[str]) -> dict[str, str]:
         longer = {n for n in by_first[w[0]] if len(words[n]) > len(w) and words[n][:len(w)] == w}
         if len(longer) == 1:
             out[short] = longer.pop()
+    return out
+
+
+def _places_as_titles(readings: list) -> None:
+    """'Bí thư Khu ủy X Y' where the article shows X Y to be the province before a name elsewhere ('Bí thư Khu
+    ủy X Y Lưu Z'): the title alone, not a person named X Y."""
+    places = {p for r in readings for p in r.places}
+    if not places:
+        return
+    for r in readings:
+        for pm in [pm for pm in r.persons if pm.name in places]:
+            r.persons.remove(pm)
+            role = next((p.role for p in pm.posts if p.role), None)
+            if role:
+                r.roles.append(RoleRef(role, None, False, pm.mention))
+
+
+def _bare_surnames(ctx: ArticleContext) -> None:
+    """'Ruto nói …' after 'Tổng thống Kenya William Ruto': a foreign surname standing alone, with no title or
+    honorific, is the one person of the article whose full name it ends and who was named before. Vietnamese
+    syllables are left alone: they are as often a given name or a plain word."""
+    owners: dict[str, list[Person]] = {}
+    for p in ctx.persons.values():
+        words = p.name.split()
+        if len(words) >= 2 and not grammar().is_vietnamese_name(p.name) and not is_vietnamese_syllable(words[-1]):
+            owners.setdefault(words[-1], []).append(p)
+    owners = {w: ps[0] for w, ps in owners.items() if len(ps) == 1 and w[:1].isupper()}
+    if not owners:
+        return
+    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in owners) + r")\b")
+    for view in ctx.views:
+        s = view.sentence
+        for m in pattern.finditer(s.text):
+            begin, end = s.begin + m.start(), s.begin + m.end()
+            person = owners[m.group(1)]
+            if any(r.begin <= begin < r.end or begin <= r.begin < end for r in view.refs) \
+                    or _last_mention_before(person, begin) < 0 or _other_given_name(s.text[:m.start()], person):
+                continue
+            mention = Mention(begin, end, view.index)
+            person.mentions.append(mention)
+            view.refs.append(ActorRef(begin, end, [person.key], "person"))
+        view.refs.sort(key=lambda a: a.begin)
+
+
+def _other_given_name(before: str, person: Person) -> bool:
+    """Whether the words before a bare surname make it someone or something else. 'Ivanka Trump' is not
+    Donald Trump: a capitalised word before the surname that is neither one of the
+    person's own names nor the end of a country's name ('Tổng thống Pháp Macron')."""
+    low = before.rstrip().casefold()
+    if any(re.search(rf"(^|\s){noun}$", low) for noun in lexicons.load("honorifics")["administration_nouns"]):
+        return True         # 'chính quyền Biden', 'thời Obama': a government or an era, not the person at hand
+    prev = re.search(r"(\w+)\W*$", before)
+    if not prev or not prev.group(1)[:1].isupper() or prev.group(1) in person.name.split():
+        return False
+    return not any(before.rstrip().endswith(form) for form, _ in lexicons.country_forms())
+
+
+def _cut_names(text: str, mentions: list) -> dict[str, str]:
+    """'Phạm Minh chính' for 'Phạm Minh Chính': a Vietnamese name that a lowercase word follows, when the name
+    with that word capitalised is someone the article names, is that person written with a slip of case."""
+    names = {pm.name for pm in mentions}
+    out = {}
+    for pm in mentions:
+        if not grammar().is_vietnamese_name(pm.name):
+            continue
+        nxt = re.match(r" (\w+)", text[pm.mention.end:pm.mention.end + 12])
+        if nxt and nxt.group(1).islower():
+            full = f"{pm.name} {nxt.group(1).capitalize()}"
+            if full in names:
+                out[pm.name] = full
     return out
 
 
@@ -335,7 +408,14 @@ def resolve_role(ctx: ArticleContext, ref: RoleRef, named: tuple[str, ...] = ())
         return principals(ctx, people, named, ref.mention) if ref.plural else []
     holders = [p for p in people if any(post.role == ref.role for post in p.posts)]
     if ref.country:
-        holders = [p for p in holders if p.country == ref.country]
+        of_country = [p for p in holders if p.country == ref.country]
+        untold = [p for p in holders if p.country is None]
+        if not of_country and len(untold) == 1 and ref.country != ctx.home and _counterpart(ctx, ref):
+            # 'Thủ tướng X' with no country, then 'người đồng cấp Campuchia': the one holder whose country the
+            # article did not tell is that country's
+            untold[0].country = ref.country
+            of_country = untold
+        holders = of_country
     elif ref.foreign:
         holders = [p for p in holders if p.country != ctx.home]
     if ref.plural:
@@ -348,6 +428,12 @@ def resolve_role(ctx: ArticleContext, ref: RoleRef, named: tuple[str, ...] = ())
     # the holder mentioned nearest before the reference, else the first one
     best = max(holders, key=lambda p: _last_mention_before(p, at))
     return [best.key if _last_mention_before(best, at) >= 0 else holders[0].key]
+
+
+def _counterpart(ctx: ArticleContext, ref: RoleRef) -> bool:
+    """Whether a reference is written 'người đồng cấp <country>'."""
+    said = ctx.doc.text[ref.mention.begin:ref.mention.end]
+    return any(said.startswith(noun) for noun in lexicons.load("honorifics")["counterpart_nouns"])
 
 
 def _last_mention_before(person: Person, offset: int) -> int:
