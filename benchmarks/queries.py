@@ -5,10 +5,22 @@ Memory store side by side in the same run.
 
 Each corpus is built into every store first (remote stores get the build pushed into them); then each
 query runs `--repeat` times per store. Prints a Markdown table per corpus.
+
+At scale, against a server holding the same data (issue 18), in one run:
+
+    scripts/virtuoso.sh start /tmp/v     # then load the store's article graphs by Virtuoso's bulk loader:
+    python benchmarks/queries.py --store /tmp/team/store10k --load-virtuoso /tmp/v
+    python benchmarks/queries.py --store /tmp/team/store10k --remote http://127.0.0.1:8890/sparql --repeat 5
+
+`--store` opens a built Oxigraph store read-only and times each query on it and on every --remote, through
+kg.query.run (names resolved, parameters bound as kg query does) up to its first page of 100 rows, with
+the ratio embedded ÷ server per query.
 """
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -20,8 +32,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synth  # noqa: E402
 
 from kg.build import build_articles  # noqa: E402
-from kg.query import library, run  # noqa: E402
-from kg.store import open_dataset  # noqa: E402
+from kg.errors import KgError  # noqa: E402
+from kg.query import library, page, run  # noqa: E402
+from kg.store import native_store, open_dataset  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,6 +48,84 @@ def bindings(ds) -> dict[str, dict]:
             "events-in-range": {"from": Literal("2023-01-01"), "to": Literal("2025-12-31")},
             "organizations-of-country": {"country": Literal("VN")},
             "evidence": {"node": person} if person is not None else {}}
+
+
+TYPICAL = """PREFIX schema: <https://schema.org/>
+SELECT ?n (COUNT(?e) AS ?events) WHERE { ?e schema:attendee ?p . ?p a schema:Person ; schema:name ?n }
+GROUP BY ?n ORDER BY ?events ?n"""
+
+
+def typical_bindings(ds) -> dict[str, dict]:
+    """Parameters of an analyst's question: the actor of median activity (not the busiest, whose timeline
+    is thousands of rows), a person node for evidence, Vietnam, a three-year range."""
+    names = [row[0] for row in run(ds, TYPICAL)]
+    actor = Literal(str(names[len(names) // 2])) if names else Literal("")
+    person = next(iter(run(ds, "PREFIX schema: <https://schema.org/> SELECT ?p ?n WHERE { ?p schema:name ?n }",
+                           {"n": Literal(str(actor), lang="vi")})), [None])[0]
+    return {"actor-graph": {"actor": actor}, "actor-timeline": {"actor": actor}, "posts-over-time": {"actor": actor},
+            "events-in-range": {"from": Literal("2023-01-01"), "to": Literal("2025-12-31")},
+            "organizations-of-country": {"country": Literal("VN")},
+            "evidence": {"node": person} if person is not None else {}}
+
+
+def time_first_page(ds, repeat: int, skip: set[str], params_of: dict) -> dict[str, tuple[float, float, int]]:
+    """p50, p95 and rows of each library query, timed up to its first page of 100 rows."""
+    out = {}
+    for q in library():
+        if q.name in skip:
+            out[q.name] = (float("nan"), float("nan"), 0)
+            continue
+        text, times, rows = q.path.read_text(encoding="utf-8"), [], 0
+        try:
+            for _ in range(repeat):
+                start = time.perf_counter()
+                result = run(ds, text, params_of.get(q.name, {}))
+                rows = len(result.graph) if result.type == "CONSTRUCT" else page(result).total
+                times.append(time.perf_counter() - start)
+        except KgError as e:        # a server's own time limit (Virtuoso: "Transaction timed out")
+            print(f"  {q.name}: {e}", file=sys.stderr)
+            out[q.name] = (float("inf"), float("inf"), 0)
+            continue
+        out[q.name] = (percentile(times, 0.5), percentile(times, 0.95), rows)
+        print(f"  {q.name}: {out[q.name][0] * 1000:.0f} ms, {rows} rows", file=sys.stderr)
+    return out
+
+
+def bench_store(path: str, remotes: list[str], repeat: int, skip: set[str]) -> None:
+    embedded = open_dataset(path, read_only=True)
+    params_of = typical_bindings(embedded)
+    print(f"parameters: {params_of}", file=sys.stderr)
+    results = {"embedded": time_first_page(embedded, repeat, skip, params_of)}
+    embedded.close()
+    for url in remotes:
+        print(f"[{url}]", file=sys.stderr)
+        remote = open_dataset(url)
+        results[url] = time_first_page(remote, repeat, skip, params_of)
+        remote.close()
+    labels = ["embedded"] + remotes
+    print("\n| query | rows | " + " | ".join(f"{'Oxigraph (embedded)' if s == 'embedded' else s} p50 / p95 (ms)"
+                                          for s in labels) + " | embedded ÷ server (p50) |")
+    print("|" + "---|" * (len(labels) + 3))
+    for q in library():
+        cells = [f"{results[s][q.name][0] * 1000:.0f} / {results[s][q.name][1] * 1000:.0f}" for s in labels]
+        ratio = (f"{results['embedded'][q.name][0] / max(results[remotes[0]][q.name][0], 1e-9):.2f}×"
+                 if remotes else "")
+        print(f"| {q.name} | {results['embedded'][q.name][2]} | " + " | ".join(cells) + f" | {ratio} |")
+
+
+def load_virtuoso(path: str, folder: Path, sql_port: str) -> None:
+    """The store's article graphs (not the default graph, Oxigraph's union copy) as N-Quads in the Virtuoso's
+    own folder, loaded by its bulk loader (ld_dir + rdf_loader_run), as a user would load a large build."""
+    store = native_store(open_dataset(path, read_only=True))
+    dump = folder / "kg-bulk.nq"
+    with open(dump, "w", encoding="utf-8") as out:
+        for q in store.quads_for_pattern(None, None, None, None):
+            if q.graph_name.__class__.__name__ != "DefaultGraph":
+                out.write(f"{q.subject} {q.predicate} {q.object} {q.graph_name} .\n")
+    for statement in (f"ld_dir('{folder}', '{dump.name}', 'urn:x-kg:unused');", "rdf_loader_run();", "checkpoint;"):
+        subprocess.run(["isql-vt", f"127.0.0.1:{sql_port}", "dba", "dba", f"exec={statement}"], check=True,
+                       stdout=subprocess.DEVNULL)
+    dump.unlink()
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -85,7 +176,16 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--remote", action="append", default=[], help="a SPARQL server URL to include")
     parser.add_argument("--skip", action="append", default=[], help="a query to leave out of the large corpus")
+    parser.add_argument("--store", help="a built Oxigraph store, opened read-only, timed beside every --remote")
+    parser.add_argument("--load-virtuoso", metavar="DIR", type=Path,
+                        help="load --store into the Virtuoso started by scripts/virtuoso.sh in DIR, and stop")
     args = parser.parse_args()
+    if args.store and args.load_virtuoso:
+        load_virtuoso(args.store, args.load_virtuoso.resolve(), os.environ.get("KG_VIRTUOSO_SQL", "1111"))
+        return
+    if args.store:
+        bench_store(args.store, args.remote, max(1, args.repeat), set(args.skip))
+        return
     stores = ["memory", "oxigraph"] + args.remote
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
