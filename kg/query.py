@@ -24,7 +24,7 @@ from rdflib.query import Result
 
 from kg.errors import KgError
 from kg.namespaces import PREFIXES
-from kg.sparql_text import has_where_group, query_form, shape, with_rows, with_values
+from kg.sparql_text import has_where_group, shape, with_rows, with_values
 from kg.text.normalize import clean, fold
 
 # rdflib's engine (the memory store) would fetch `FROM <url>` — any address, file:/// too — into the query

@@ -30,8 +30,9 @@ def with_values(text: str, bindings: dict) -> str:
 
 
 def with_rows(text: str, names: tuple[str, ...], rows: list[tuple]) -> str:
-    """The query with a VALUES block of several rows (none: the query answers nothing) opening its outer
-    WHERE group; the terms are written in N-Triples syntax (term.n3()), never as raw text."""
+    """The query with a VALUES block of several rows opening its outer WHERE group (give at least one row:
+    rdflib 7 fails on an empty block); the terms are written in N-Triples syntax (term.n3()), never as raw
+    text."""
     m = _WHERE.search(_strip_comments(text))
     if not m:
         raise KgError("parameters need a query with a WHERE { … } group")
