@@ -319,7 +319,7 @@ def _other_given_name(before: str, person: Person) -> bool:
 
 
 def _cut_names(text: str, mentions: list) -> dict[str, str]:
-    """'Phạm Minh chính' for 'Phạm Minh Chính': a Vietnamese name that a lowercase word follows, when the name
+    """'Trần Văn an' for 'Trần Văn An': a Vietnamese name that a lowercase word follows, when the name
     with that word capitalised is someone the article names, is that person written with a slip of case."""
     names = {pm.name for pm in mentions}
     out = {}
