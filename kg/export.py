@@ -190,7 +190,7 @@ def _rdflib_serialization(ds: Dataset, fmt: str, base_iri: str) -> str:
 
 
 def selection_words(selection: dict | None) -> list[str]:
-    """What a selection shows, as words for a file name and a page title: ['focus', 'Tô Lâm'] …"""
+    """What a selection shows, as words for a file name and a page title: ['focus', 'Ana Soto'] …"""
     if not selection:
         return []
     words = []
@@ -207,7 +207,7 @@ def selection_words(selection: dict | None) -> list[str]:
 
 
 def default_path(fmt: str, selection: dict | None = None, folder: Path = Path("exports")) -> Path:
-    """exports/graph.html; a selection its own file named from it (graph-focus-to-lam.html), so that it
+    """exports/graph.html; a selection its own file named from it (graph-focus-ana-soto.html), so that it
     never overwrites the full view."""
     name = DEFAULT_NAME.get(fmt, "kg" + SUFFIX.get(fmt, ""))
     words = selection_words(selection)

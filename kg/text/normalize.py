@@ -29,7 +29,7 @@ def key(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """`key` without diacritics: what a user typing 'to lam' for 'Tô Lâm' means; for lookups, never for IRIs alone."""
+    """`key` without diacritics: what a user typing 'da lat' for 'Đà Lạt' means; for lookups, never for IRIs alone."""
     folded = unicodedata.normalize("NFD", key(text).replace("đ", "d"))
     return "".join(ch for ch in folded if not unicodedata.combining(ch))
 
