@@ -534,3 +534,34 @@ def test_an_act_within_a_visits_span_is_not_dated_by_its_first_day():
             "hữu nghị. Quan hệ kinh tế phát triển. Trong khuôn khổ chuyến thăm, ông Moses Wetangula đã hội đàm với "
             "Chủ tịch Quốc hội Peru Eduardo Salhuana.")
     assert [d for t, _, d, _ in events(text, published=date(2025, 6, 18)) if t == "talks"] == [None]
+
+
+def _visits(text, published=date(2025, 7, 6)):
+    x = extract_article("t", text, published)
+    name = lambda k: x.persons[k].name if k in x.persons else k  # noqa: E731
+    return [([name(k) for k in e.guests], [name(k) for k in e.hosts], e.start and e.start.iso())
+            for e in x.events if e.type == "visit"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the receiver of a guest 'đang thăm …' hosts that visit; the reception's day is not the visit's first
+    ("Chiều 6/7, tại Phủ Tổng thống, Tổng thống Kenya William Ruto đã tiếp Bộ trưởng Ngoại giao Na Uy Espen "
+     "Barth Eide đang có chuyến thăm và làm việc tại Kenya.", (["Espen Barth Eide"], ["William Ruto"], None)),
+    ("Tối 3/7, tại Astana, Tổng thống Kazakhstan Kassym-Jomart Tokayev đã tiếp đón và có cuộc gặp không chính "
+     "thức Tổng thống Peru Dina Boluarte đang ở thăm Astana.", (["Dina Boluarte"], ["Kassym-Jomart Tokayev"], None)),
+    ("Thủ tướng Kenya William Ruto thăm chính thức Maroc theo lời mời của Quốc vương Maroc Mohammed VI.",
+     (["William Ruto"], ["Mohammed VI"], None)),
+    # visits counted in passing are history, not the current visit, and lend it no year
+    ("Đây là lần thứ 3 Tổng thống Peru Dina Boluarte thăm Việt Nam. Trước đó, bà Dina Boluarte đã có 2 lần "
+     "sang thăm Việt Nam vào các năm 2001 và 2013.", (["Dina Boluarte"], [], None)),
+    # a year after 'kể từ' is a point of reference: the visit's own day wins
+    ("Tổng thống Chile Gabriel Boric đến Hà Nội ngày 20/6, chuyến thăm đầu tiên kể từ năm 2001.",
+     (["Gabriel Boric"], [], "2025-06-20")),
+    # an envoy visits, not the principal who sent him
+    ("Đặc phái viên của Thủ tướng Kenya thăm chính thức Peru\n\nNgày 24/5, ông Musalia Mudavadi, Đặc phái viên "
+     "của Thủ tướng Kenya, đã làm việc với Ngoại trưởng Peru Javier González-Olaechea trong khuôn khổ chuyến "
+     "thăm chính thức Peru. Ông chuyển lời thăm hỏi của Thủ tướng Kenya Patrick Ole Ntutu tới Tổng thống Peru "
+     "Dina Boluarte.", (["Musalia Mudavadi"], [], None)),
+])
+def test_visit_guest_host_and_date(text, expected):
+    assert _visits(text) == [expected]

@@ -530,12 +530,27 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         if doc:       # one signing per named document, whoever tells it
             ev.name, ev.kind = f"{trig.etype['vi'][:1].upper()}{trig.etype['vi'][1:]} {doc[0]}", doc[1]
     _date(ev, dates, discourse_date, trig)
+    if notation == "visit" and ev.guests and not ev.hosts and _attributive(s.text[a:trig.begin], trig, data):
+        ev.hosts = _receiver(ctx, ev.guests[0], in_sentence)
+    if notation == "visit" and ev.start is not None and ev.start == discourse_date and ev.guests \
+            and not any(d.start == ev.start for d in dates) \
+            and any(e.type == "visit" and e.guests == ev.guests for e in _current(events)):
+        ev.start = None            # a visit told before: the day the text is on is one day of it, not its first
     if notation == "visit" and ev.start and ev.end is None:
         if _attributive(s.text[a:trig.begin], trig, data):
             ev.start = None        # 'X đang thăm …' on the day of a reception: a day of the visit, not its first
         elif any(head.rstrip().endswith(w) for w in data["end_cues"]):
             ev.start, ev.end = None, ev.start    # '… trước khi kết thúc chuyến thăm vào ngày 1/7': its last day
     return [ev]
+
+
+def _receiver(ctx, guest: str, in_sentence) -> list[str]:
+    """'X tiếp/đón Y, đang thăm …': X, who receives the guest in the same sentence, hosts the visit."""
+    for e in reversed(list(in_sentence)):
+        if guest in e.attendees and (e.type in PAIR_TYPES or e.family == "đón"):
+            other = [k for k in e.attendees if k != guest and k in ctx.persons]
+            return other[:1]
+    return []
 
 
 def _counterpart(ctx, view, attendees: list[str]) -> list[str]:
@@ -643,6 +658,8 @@ def _generic(head: str, data) -> bool:
     """'Tại các cuộc gặp, tiếp xúc', 'những cuộc điện đàm': meetings in general, not one event."""
     if any(head.rstrip().endswith(w) for w in data["generic_plurals"]):
         return True
+    if re.search(rf"(?<!\w)(?:\d+|{_alternation(data['count_words'])})\s+lần\s+(?:\S+\s+)?$", head):
+        return True       # 'đã có 4 lần sang thăm …': visits counted, not one told
     # 'các cuộc hội đàm, hội kiến giữa …': a noun coordinated with a general plural is general too
     plurals = [w for w in data["generic_plurals"] if w.split()[0] in data["plural_markers"]]
     return bool(re.search(rf"(?<!\w)(?:{_alternation(plurals)})\s+\S+(?:\s+\S+)?\s*(?:,|và)\s*$", head))
@@ -882,6 +899,8 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
     else:                # 'X … thăm chính thức': the nearest subject, unless the visit is X's ('… thăm Peru của Y')
         owner = _owner(ctx, view, trig, of, inviters, within_comma=True) if of else []
         guest = owner or [k for k in before if k not in inviters][-1:]
+    if guest and _sent_by(view, guest[0], trig, data):
+        guest = _envoy(ctx, inviters)
     welcomer = guest if guest and _welcomes_visitor(view, guest[0], trig, data) else []
     if welcomer:
         guest = []      # 'X hoan nghênh đoàn đại biểu … thăm Việt Nam': X is of the host side
@@ -946,6 +965,31 @@ def _visitor(ctx, view, trig: Trigger, inviters) -> list[str]:
         return []
     comma = text.find(",", trig.end)
     return foreign(_refs_in(view, comma + 1, len(text), ("person",)))[:1] if comma >= 0 else []
+
+
+def _sent_by(view, guest: str, trig: Trigger, data) -> bool:
+    """'Đặc phái viên của Thủ tướng X thăm …': X, named after an envoy's title and 'của', sent the visitor."""
+    base, text = view.sentence.begin, view.sentence.text
+    starts = [r.begin - base for r in view.refs if guest in r.keys and r.end - base <= trig.begin]
+    return any(re.search(rf"(?<!\w)(?:{_alternation(data['envoy_titles'])})\s+của\s*$", text[:b].casefold())
+               for b in starts)
+
+
+def _envoy(ctx, inviters) -> list[str]:
+    """The one person of the article given an envoy's title ('ông X, Đặc phái viên của …', 'Đặc phái viên …
+    X'): the visitor an envoy's visit is of."""
+    titles = set(_lexicon()[0]["envoy_titles"])
+    text = ctx.doc.text
+    found = []
+    for k, p in ctx.persons.items():
+        for m in p.mentions:
+            after = text[m.end:m.end + 30].casefold().lstrip(" ,")
+            before = text[max(0, m.begin - 80):m.begin].casefold()
+            if k not in inviters and k not in found and (
+                    any(after.startswith(t) for t in titles)
+                    or re.search(rf"(?<!\w)(?:{_alternation(titles)})\b[^.;:]*,\s*(?:ông|bà|đồng chí)?\s*$", before)):
+                found.append(k)
+    return found if len(found) == 1 else []
 
 
 def _welcomes_visitor(view, guest: str, trig: Trigger, data) -> bool:
@@ -1085,6 +1129,9 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
         comma = trig.text.find(",", trig.end)
         stop = comma if comma >= 0 else stop
     stop_own = min(stop, trig.next_begin)
+    since = _alternation(_lexicon()[0]["since_markers"])
+    dates = [d for d in dates if not (d.year_only and re.search(rf"(?<!\w)(?:{since})\s*(?:năm\s*)?$",
+                                                             trig.text[:d.begin].casefold()))]
     own = [d for d in dates if trig.begin <= d.begin < stop_own and (not d.year_only or d.begin - trig.end < 40)]
     before = [d for d in dates if max(trig.prev_end, trig.span_begin) <= d.begin < trig.begin]
     lead = [d for d in dates if d.begin < min(trig.lead_end, trig.begin)]
