@@ -112,6 +112,19 @@ COMMITMENTS = [
      "tiếp tục cấp học bổng", "proposed", {"VN"}),
     (KAZAKH + "Tổng thống Tokayev đề nghị tăng cường hợp tác vận tải; hoàn toàn nhất trí xây dựng trung tâm "
               "logistics.", "trung tâm logistics", "agreed", {"VN", "KZ"}),
+    # one side agreeing, its subject said before the cue: that side and the partner 'với X' names, never the
+    # side the article opened on
+    (KENYA + "Tại Lima, Tổng thống Peru Dina Boluarte khẳng định Peru coi trọng quan hệ với Việt Nam, nhất trí "
+             "phối hợp chặt chẽ với Việt Nam thúc đẩy hiệp định thương mại.", "hiệp định thương mại", "agreed",
+     {"PE", "VN"}),
+    # an officer of an international body commits for the body: no country, not the article's home side
+    (NORWAY + "Tổng Thư ký Interpol Valdecy Urquiza cam kết hỗ trợ Việt Nam đào tạo điều tra viên.",
+     "điều tra viên", "pledged", set()),
+    (KENYA + "Tổng Giám đốc Tổ chức Thương mại Thế giới (WTO) Ngozi Okonjo-Iweala cam kết hỗ trợ Kenya và Việt "
+             "Nam nâng cao năng lực đàm phán.", "năng lực đàm phán", "pledged", set()),
+    # a proposal to officials of both sides is between the sides
+    (KENYA + "Thủ tướng Phạm Minh Chính đề nghị các bộ, ngành hai nước khẩn trương triển khai các thỏa thuận.",
+     "các thỏa thuận", "proposed", {"VN"}),
 ]
 
 
@@ -148,6 +161,15 @@ NOT_COMMITMENTS = [
     (KAZAKH + "Thủ tướng Phạm Minh Chính sẽ dẫn đầu đoàn đại biểu tham dự hội nghị tại Astana.", "Astana"),
     (NORWAY + "Thủ tướng Na Uy đánh giá cao việc Việt Nam sẵn sàng đóng góp vào gìn giữ hòa bình.",
      "gìn giữ hòa bình"),
+    # an instruction to one's own staff or ministries
+    (NORWAY + "Chủ tịch nước đề nghị cán bộ, nhân viên Đại sứ quán Việt Nam tại Na Uy tiếp tục làm tốt công tác "
+              "bảo hộ công dân.", "bảo hộ công dân"),
+    (KENYA + "Thủ tướng Phạm Minh Chính đề nghị các bộ, ngành khẩn trương triển khai các thỏa thuận với Kenya.",
+     "các thỏa thuận"),
+    # what a meeting is held for; the programme of a visit
+    (CHILE + "Hai bên tổ chức Kỳ họp lần thứ 5 Ủy ban hỗn hợp Việt Nam - Chile, nhằm củng cố quan hệ Việt Nam - "
+             "Chile, thống nhất phương hướng hợp tác giai đoạn tới.", "phương hướng hợp tác"),
+    (KENYA + "Chiều nay, hai nhà lãnh đạo sẽ chứng kiến lễ ký các văn kiện hợp tác.", "lễ ký"),
 ]
 
 

@@ -63,6 +63,7 @@ class Lexicon:
     becoming: PhraseMatcher
     history: Phrases
     purpose: Phrases
+    staff: PhraseMatcher
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +84,8 @@ def _lexicon() -> Lexicon:
                    Phrases(data["expectation_markers"]), Phrases(data["position_markers"]),
                    Phrases(data["recollection_markers"]),
                    PhraseMatcher([(c, c) for c in data["not_undertakings"]]),
-                   Phrases(data["history_openers"]), Phrases(data["purpose_markers"]))
+                   Phrases(data["history_openers"]), Phrases(data["purpose_markers"]),
+                   PhraseMatcher([(c, c) for c in data["own_staff"]]))
 
 
 @dataclass
@@ -91,6 +93,7 @@ class Subject:
     parties: list[str]
     both: bool = False              # 'hai bên', or two sides named
     reporter: list[str] | None = None   # the side of whoever reports the cue ('X cho biết …')
+    body: bool = False              # an international body or its officer: it commits for itself, no country
 
 
 REJECT = "reject"    # the cue's subject is not a party, or the statement is not an undertaking
@@ -136,6 +139,7 @@ class Reading:
         codes: list[str] = []
         both = False
         evidence = False
+        body = False
         refs = []
         for n in range(a, b):
             k = self.kind[n]
@@ -162,10 +166,13 @@ class Reading:
             for key in ref.keys:
                 code = key if ref.kind == "country" else self.ctx.country_of(key)
                 _add(codes, [code] if code else [])
+                body |= code is None and _international(self.ctx, key)
         if not evidence:
             return None
         if both and len(codes) < 2:
             _add(codes, self.ctx.sides())    # 'hai bên' with no leaders resolved behind it
+        if not codes and body:
+            return Subject([], False, reporter, body=True)   # 'Tổng Thư ký Interpol cam kết …': the body's own
         if not codes:
             codes = [self.ctx.home]          # 'Tỉnh Thanh Hóa': a named side the article does not place
         return Subject(codes, both or len(codes) > 1, reporter)
@@ -373,6 +380,8 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
             continue                         # 'Các Tiểu vương quốc Ả-rập Thống nhất', 'Đảng “Nước Nga thống nhất”'
 
         found = sent.subject(i, floor)
+        if status == "proposed" and _to_own_staff(sent, j, end, found, last):
+            continue                         # 'đề nghị cán bộ Đại sứ quán …': an instruction at home
         if isinstance(found, Subject):
             return _status(status, _cue(toks, i, j), found, sent, last), found, toks[i].begin
         cue = _cue(toks, i, j)
@@ -386,10 +395,66 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
     if shared is None:
         return None, None, None
     status, found, i, j = shared
-    found = Subject(list(found.parties), found.both, found.reporter)
+    found = Subject(list(found.parties), found.both, found.reporter, found.body)
     if status == "agreed" and not found.both:
-        found = Subject(sent.ctx.sides(), True)   # '…; hoàn toàn nhất trí …': one side agreeing to the other's
+        found = _agreeing(sent, found, j, b)      # '…; hoàn toàn nhất trí …': one side agreeing to the other's
     return _status(status, _cue(toks, i, j), found, sent, last), found, toks[i].begin
+
+
+STAFF_REACH = 8      # words after a staff addressee that may still name whose staff it is
+
+
+def _to_own_staff(sent: Reading, j: int, end: int, found, last: Subject | None) -> bool:
+    """A proposal addressed to officials, staff or bodies of the proposer's own state (no 'hai …' and no
+    other country named in the addressee)."""
+    k = _after_adverbs(sent, j, end)
+    m = sent.lx.staff.match_at(sent.toks, k)
+    if m is None:
+        return False
+    speaker = found if isinstance(found, Subject) else (sent.main_subject(k) or last)
+    own = set(speaker.parties) if speaker is not None and speaker.parties else {sent.ctx.home}
+    for n in range(m[0], min(m[0] + STAFF_REACH, end)):
+        kind = sent.kind[n]
+        if sent.toks[n].text in ";:" or sent.toks[n].low == "tại" or sent.lx.cues.match_at(sent.toks, n):
+            break                            # 'Đại sứ quán Việt Nam tại Na Uy' is still the home side's
+        if kind and kind[0] == "both":
+            return False
+        if kind and kind[0] == "ref":
+            ref = kind[1]
+            codes = {key if ref.kind == "country" else sent.ctx.country_of(key) for key in ref.keys}
+            if not codes <= own:
+                return False
+    return True
+
+
+def _international(ctx, key: str) -> bool:
+    """An international body, or a person holding a post in one."""
+    if key in ctx.orgs:
+        return ctx.orgs[key].kind == "international"
+    person = ctx.persons.get(key)
+    return person is not None and any(p.org is not None and p.org.kind == "international" for p in person.posts)
+
+
+def _agreeing(sent: Reading, subject: Subject, j: int, b: int) -> Subject:
+    """One side agreeing, its subject said before: that side and its partner — the one named by 'với X'
+    after the cue, else the article's other side ('…, nhất trí phối hợp với Việt Nam …')."""
+    own = list(subject.parties)
+    if not own or subject.body:
+        return Subject(sent.ctx.sides(), True) if not subject.body else subject
+    end = sent.index_at(b)
+    partner: list[str] = []
+    for n in range(j, end - 1):
+        if sent.toks[n].low == "với" and sent.kind[n + 1] and sent.kind[n + 1][0] == "ref":
+            ref = sent.kind[n + 1][1]
+            for key in ref.keys:
+                _add(partner, [key if ref.kind == "country" else sent.ctx.country_of(key)])
+            break
+    if not partner:
+        home, foreign = sent.ctx.home, sent.ctx.foreign
+        partner = [foreign] if home in own else [home]
+    parties = list(own)
+    _add(parties, partner)
+    return Subject(parties, len(parties) > 1, subject.reporter)
 
 
 def _cue(toks: list[Token], i: int, j: int) -> str:
@@ -404,10 +469,10 @@ def _opens_with(sent: Reading, phrases: Phrases, floor: int) -> bool:
 
 def _in_purpose(sent: Reading, i: int, floor: int) -> bool:
     """'… để trao đổi, thống nhất …': a cue with no subject of its own inside a purpose phrase (read back
-    over plain words and commas, up to an actor or a clause boundary)."""
+    over words and commas, up to a clause boundary or 'đồng thời'; actors read over are the purpose's
+    objects: 'nhằm củng cố quan hệ Việt Nam - Lào, thống nhất …')."""
     for k in range(i, floor, -1):
-        t, kind = sent.toks[k - 1], sent.kind[k - 1]
-        if t.text in ";:" or (kind is not None and kind != ("join", ",")):
+        if sent.toks[k - 1].text in ";:" or (k >= 2 and (sent.toks[k - 2].low, sent.toks[k - 1].low) == ("đồng", "thời")):
             return False
         if sent.lx.purpose.ending_at(sent.toks, k, floor):
             return True
@@ -417,7 +482,7 @@ def _in_purpose(sent: Reading, i: int, floor: int) -> bool:
 def _status(cue_status: str, cue: str, subject: Subject, sent: Reading, last: Subject | None) -> str:
     """proposed when one side asks; agreed when both sides undertake ('hai bên sẽ …', a joint 'cam kết');
     else pledged ('Tỉnh X thống nhất cấp …' is one side's)."""
-    if not subject.parties:
+    if not subject.parties and not subject.body:
         subject.parties = sent.ctx.sides() if cue_status == "agreed" else [sent.ctx.home]
         subject.both = cue_status == "agreed"
     if cue_status == "proposed":
