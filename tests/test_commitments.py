@@ -125,6 +125,9 @@ COMMITMENTS = [
     # a proposal to officials of both sides is between the sides
     (KENYA + "Thủ tướng Phạm Minh Chính đề nghị các bộ, ngành hai nước khẩn trương triển khai các thỏa thuận.",
      "các thỏa thuận", "proposed", {"VN"}),
+    # a cue coordinated after one that is not an undertaking, but not for being past, stands on its own
+    (KENYA + "Tổng thống Kenya đánh giá cao việc Việt Nam sẵn sàng hỗ trợ châu Phi và đề nghị lãnh đạo hai nước "
+             "tăng cường tiếp xúc.", "tăng cường tiếp xúc", "proposed", {"KE"}),
 ]
 
 
@@ -170,6 +173,10 @@ NOT_COMMITMENTS = [
     (CHILE + "Hai bên tổ chức Kỳ họp lần thứ 5 Ủy ban hỗn hợp Việt Nam - Chile, nhằm củng cố quan hệ Việt Nam - "
              "Chile, thống nhất phương hướng hợp tác giai đoạn tới.", "phương hướng hợp tác"),
     (KENYA + "Chiều nay, hai nhà lãnh đạo sẽ chứng kiến lễ ký các văn kiện hợp tác.", "lễ ký"),
+    (KENYA + "Ngày mai, Tổng thống Kenya sẽ có bài phát biểu tại Học viện Ngoại giao.", "Học viện Ngoại giao"),
+    # thanks for what was done, with a second cue coordinated to the past one
+    (KENYA + "Thủ tướng bày tỏ cảm ơn Kenya đã tạo điều kiện cho công dân Việt Nam sơ tán cũng như tạo điều kiện "
+             "cho các chuyến bay đưa người Việt Nam về nước.", "các chuyến bay"),
 ]
 
 

@@ -366,6 +366,7 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
     lx, toks = sent.lx, sent.toks
     floor, end = sent.index_at(a), sent.index_at(b)
     shared = None
+    past = False                             # a cue before in this clause told the past ('đã tạo điều kiện')
     for i, j, status in lx.cues.scan(toks[floor:end], lx.blocked):
         i, j = i + floor, j + floor
         if _has(lx.expectations, toks, floor, i) or _has(lx.positions, toks, floor, i):
@@ -385,9 +386,13 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
         if isinstance(found, Subject):
             return _status(status, _cue(toks, i, j), found, sent, last), found, toks[i].begin
         cue = _cue(toks, i, j)
+        coordinated = lx.coordinators.ending_at(toks, _before_adverbs(sent, i, floor), floor) is not None
+        if found == REJECT and _after_past(sent, i, floor):
+            past = True
+        elif coordinated and past and found == NONE:
+            continue                         # 'cảm ơn X đã tạo điều kiện … cũng như tạo điều kiện …': the same
         if found == NONE and shared is None and cue not in lx.data["explicit_only"] \
                 and not _in_purpose(sent, i, floor):
-            coordinated = lx.coordinators.ending_at(toks, _before_adverbs(sent, i, floor), floor) is not None
             if previous is not None:
                 shared = (status, previous, i, j)
             elif coordinated or cue not in lx.data["needs_subject"]:
@@ -493,6 +498,17 @@ def _status(cue_status: str, cue: str, subject: Subject, sent: Reading, last: Su
         return "proposed"
     return "agreed" if subject.both and (sent.ctx.home in subject.parties or len(subject.parties) < 2) \
         else "pledged"      # two foreign leaders offering Vietnam help together still pledge
+
+
+def _after_past(sent: Reading, k: int, floor: int) -> bool:
+    """A past marker before the cue, over adverbs ('đã', 'cũng đã từng')."""
+    while True:
+        if sent.lx.past.ending_at(sent.toks, k, floor):
+            return True
+        m = sent.lx.adverbs.ending_at(sent.toks, k, floor)
+        if m is None:
+            return False
+        k = m[0]
 
 
 def _before_adverbs(sent: Reading, k: int, floor: int) -> int:
