@@ -128,6 +128,11 @@ COMMITMENTS = [
     # a cue coordinated after one that is not an undertaking, but not for being past, stands on its own
     (KENYA + "Tổng thống Kenya đánh giá cao việc Việt Nam sẵn sàng hỗ trợ châu Phi và đề nghị lãnh đạo hai nước "
              "tăng cường tiếp xúc.", "tăng cường tiếp xúc", "proposed", {"KE"}),
+    # a wish that names something to do is a proposal; one that asks another side to undertake keeps its asker
+    (CHILE + "Ngoại trưởng Chile mong muốn hợp tác với Việt Nam trong lĩnh vực khai thác cảng biển.",
+     "cảng biển", "proposed", {"CL"}),
+    (CHILE + "Bộ trưởng Bùi Thanh Sơn mong muốn Chile tiếp tục ủng hộ Việt Nam tại các diễn đàn khu vực.",
+     "diễn đàn khu vực", "proposed", {"VN"}),
 ]
 
 
@@ -177,6 +182,12 @@ NOT_COMMITMENTS = [
     # thanks for what was done, with a second cue coordinated to the past one
     (KENYA + "Thủ tướng bày tỏ cảm ơn Kenya đã tạo điều kiện cho công dân Việt Nam sơ tán cũng như tạo điều kiện "
              "cho các chuyến bay đưa người Việt Nam về nước.", "các chuyến bay"),
+    # generic goodwill: a wish about the relationship itself, nothing asked or named
+    (NORWAY + "Thủ tướng Na Uy coi trọng và mong muốn thúc đẩy hơn nữa quan hệ hữu nghị tốt đẹp với Việt Nam.",
+     "hữu nghị tốt đẹp"),
+    # both agreeing on an assessment
+    (KENYA + "Hai nhà lãnh đạo nhất trí nhấn mạnh tầm quan trọng của hòa bình và ổn định trong khu vực.",
+     "tầm quan trọng"),
 ]
 
 

@@ -380,6 +380,8 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
         if any(sent.kind[n] and sent.kind[n][0] == "ref" for n in range(i, j)) or sent.in_short_quote(i):
             continue                         # 'Các Tiểu vương quốc Ả-rập Thống nhất', 'Đảng “Nước Nga thống nhất”'
 
+        if _cue(toks, i, j) in lx.data["wish_cues"] and _goodwill(sent, j, end):
+            continue                         # 'mong muốn quan hệ … ngày càng phát triển': courtesy, nothing asked
         found = sent.subject(i, floor)
         if status == "proposed" and _to_own_staff(sent, j, end, found, last):
             continue                         # 'đề nghị cán bộ Đại sứ quán …': an instruction at home
@@ -404,6 +406,19 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
     if status == "agreed" and not found.both:
         found = _agreeing(sent, found, j, b)      # '…; hoàn toàn nhất trí …': one side agreeing to the other's
     return _status(status, _cue(toks, i, j), found, sent, last), found, toks[i].begin
+
+
+def _goodwill(sent: Reading, j: int, end: int) -> bool:
+    """The complement of a wish names no field but the relationship itself, and nothing concrete."""
+    if j >= end:
+        return False
+    text = " " + " ".join(t.low for t in sent.toks[j:end]) + " "
+    data = sent.lx.data
+    fields = (w for topic, words in data["topics"].items() if topic != "politics" for w in words)
+    if any(sent.lx.cues.match_at(sent.toks, n) for n in range(j, end)):
+        return False                 # 'mong X tiếp tục …': a request with its own undertaking
+    return any(f" {w} " in text for w in data["goodwill_objects"]) and \
+        not any(f" {w} " in text for w in list(fields) + data["concrete_words"])
 
 
 STAFF_REACH = 8      # words after a staff addressee that may still name whose staff it is
