@@ -47,7 +47,7 @@ def child(corpus: str, store: str, jobs: int, exports: str | None, executor: str
     """Runs in its own process: one build, timed, with its own peak RSS and its workers'. `executor`
     'dask' starts a LocalCluster of `jobs` worker processes and reaches it by its address."""
     from kg.build import build_articles
-    from kg.remote_store import use_loader
+    from kg.store.remote import use_loader
     from kg.store import open_dataset
 
     cluster = None

@@ -13,7 +13,7 @@ At scale, against a server holding the same data (issue 18), in one run:
     python benchmarks/queries.py --store /tmp/team/store10k --remote http://127.0.0.1:8890/sparql --repeat 5
 
 `--store` opens a built Oxigraph store read-only and times each query on it and on every --remote, through
-kg.query.run (names resolved, parameters bound as kg query does) up to its first page of 100 rows, with
+kg.sparql.query.run (names resolved, parameters bound as kg query does) up to its first page of 100 rows, with
 the ratio embedded ÷ server per query.
 """
 from __future__ import annotations
@@ -33,7 +33,7 @@ import synth  # noqa: E402
 
 from kg.build import build_articles  # noqa: E402
 from kg.errors import KgError  # noqa: E402
-from kg.query import library, page, run  # noqa: E402
+from kg.sparql.query import library, page, run  # noqa: E402
 from kg.store import native_store, open_dataset  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent

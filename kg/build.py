@@ -1,7 +1,7 @@
 """The build: articles → extraction (a process pool when asked) → each article's named graph in the
 store → what the corpus tells each article (names, years, reaffirmed targets).
 
-Incremental: the store's index (kg.index) keeps each article's content hash, so building a corpus
+Incremental: the store's index (kg.store.index) keeps each article's content hash, so building a corpus
 again only extracts what changed; `remove_articles` takes articles out again."""
 from __future__ import annotations
 
@@ -25,11 +25,11 @@ from kg.corpus.article import VOCABULARY_ID
 from kg.errors import KgError
 from kg.extract.crossdoc import Hints, Summary, settle
 from kg.extract.pipeline import extract
-from kg.index import BUILD, Entry, StoredIndex, entry_triples, index_graph_iri, links_graph_iri, pipeline_fingerprint
+from kg.store.index import BUILD, Entry, StoredIndex, entry_triples, index_graph_iri, links_graph_iri, pipeline_fingerprint
 from kg.namespaces import DEFAULT_BASE_IRI, DK, NIF, SCHEMA, graphs_base
 from kg.rdf.emit import Minter, emit
 from kg.rdf.nquads import nquads
-from kg.writer import ArticleWriter
+from kg.store.writer import ArticleWriter
 from kg.vocabulary import vocabulary_fingerprint, vocabulary_graph
 
 BATCH = 200          # articles per store transaction
@@ -315,7 +315,7 @@ class Builder:
 
     def _orphans(self) -> dict[str, Article]:
         """Article graphs without an index entry: left by a run killed between taking an entry out and
-        putting it back (kg.writer). Each still holds its article's text, so it can be built again from
+        putting it back (kg.store.writer). Each still holds its article's text, so it can be built again from
         itself; one without text (a new article killed while loading) is only taken out. Looked for only
         when the store is not settled, which every run cut short leaves it."""
         if self.writer.mark(self.links_graph) == SETTLED:

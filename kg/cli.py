@@ -76,7 +76,7 @@ def build(sources, store, out, base_iri, jobs, executor, loader, encoding, no_ex
     write the exports. Articles the store already holds unchanged are not extracted again."""
     from kg.build import build_articles, check_executor, check_jobs, check_store_folder
     from kg.export import check_writable, later_hint, write_build_exports
-    from kg.remote_store import use_loader
+    from kg.store.remote import use_loader
 
     sources = list(sources) or ["seeds"]
     check_jobs(jobs)
@@ -179,8 +179,8 @@ class ProgressBar:
 def query(query_file, expression, params, fmt, limit, offset, every, store):
     """Run a SPARQL query: a library query by name (see `kg queries`), a .rq file, or -e TEXT.
     A table shows the first 100 rows and says how many there are."""
-    from kg.query import GRAPH_FORMS, PAGE, load_query, page, parse_binding, render, run
-    from kg.sparql_text import query_form
+    from kg.sparql.query import GRAPH_FORMS, PAGE, load_query, page, parse_binding, render, run
+    from kg.sparql.text import query_form
 
     if bool(query_file) == bool(expression):
         raise KgError("give either a query name or file, or -e 'SPARQL', not both or neither")
@@ -205,7 +205,7 @@ def query(query_file, expression, params, fmt, limit, offset, every, store):
 @main.command()
 def queries():
     """List the library's queries with their titles and parameters."""
-    from kg.query import library
+    from kg.sparql.query import library
 
     for q in library():
         click.echo(f"{q.name:<26} {q.title}")
@@ -229,7 +229,7 @@ def queries():
                    "--host, localhost, 127.0.0.1 and [::1] are answered, against DNS rebinding.")
 def serve(store, host, port, timeout, allow_update, allow_service, cors, allow_hosts):
     """Serve the store as a SPARQL 1.1 endpoint at /sparql, with a query page at /."""
-    from kg.endpoint import make_server
+    from kg.sparql.endpoint import make_server
 
     plugin, location = store_plugin(store)
     # readers share an Oxigraph folder (kg query, other servers) unless this one may write to it
@@ -303,7 +303,7 @@ def validate(store):
 @store_option
 def stats(store):
     """Count the nodes of each class."""
-    from kg.query import render, run
+    from kg.sparql.query import render, run
 
     with dataset(store, create=False, read_only=True) as ds:
         click.echo(render(run(ds, STATS), "table", whole=True), nl=False)   # whole IRIs: classes never look alike

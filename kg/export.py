@@ -16,7 +16,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
 
 from kg.errors import KgError
-from kg.index import index_graph_iri
+from kg.store.index import index_graph_iri
 from kg.namespaces import DEFAULT_BASE_IRI, PREFIXES, bind_prefixes
 from kg.rdf import dump
 from kg.rdf.nquads import term
@@ -117,7 +117,7 @@ def plain(term):
 
 
 def quads(ds: Dataset, base_iri: str = DEFAULT_BASE_IRI):
-    """Every statement of the named graphs; neither the build's own bookkeeping (kg.index) nor the union
+    """Every statement of the named graphs; neither the build's own bookkeeping (kg.store.index) nor the union
     an Oxigraph store keeps in its default graph is part of it."""
     skip = (index_graph_iri(base_iri), DATASET_DEFAULT_GRAPH_ID)
     for s, p, o, g in ds.quads((None, None, None, None)):

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.endpoint import PAGE_ROWS, make_server
-from kg.query import run
+from kg.sparql.endpoint import PAGE_ROWS, make_server
+from kg.sparql.query import run
 
 from .test_browser import CHROMIUM, DRIVER, SHOTS
 from .servers import required_or_skip

@@ -104,7 +104,7 @@ def test_articles_added_one_run_at_a_time_then_removed_end_in_the_clean_graph(co
 
 
 def test_adding_one_article_to_a_settled_store_reads_only_the_entries_around_it(corpus, tmp_path, monkeypatch):
-    from kg.index import StoredIndex
+    from kg.store.index import StoredIndex
 
     one = tmp_path / "one"
     one.mkdir()
@@ -153,9 +153,9 @@ def test_queries_on_a_store_whose_build_did_not_finish_say_so(corpus, tmp_path):
     from click.testing import CliRunner
     from kg.build import SETTLED, unfinished
     from kg.cli import main
-    from kg.index import index_graph_iri, links_graph_iri
+    from kg.store.index import index_graph_iri, links_graph_iri
     from kg.namespaces import DEFAULT_BASE_IRI
-    from kg.writer import ArticleWriter
+    from kg.store.writer import ArticleWriter
 
     store = tmp_path / "store"
     ds = open_dataset(str(store))
@@ -229,7 +229,7 @@ def test_person_identity_added_one_article_at_a_time_equals_a_clean_build(tmp_pa
 def test_adding_an_article_about_a_much_named_person_reads_no_other_article_whole(tmp_path, monkeypatch):
     """Settling person identity after one new article reads the index's facets of the articles naming the
     same person, not their summaries: a leader named in thousands of articles made adding one slow."""
-    from kg.index import StoredIndex
+    from kg.store.index import StoredIndex
 
     folder = tmp_path / "in"
     folder.mkdir()

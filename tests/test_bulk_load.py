@@ -12,7 +12,7 @@ from rdflib import Graph, Literal, URIRef
 from kg.build import build_articles
 from kg.cli import main
 from kg.namespaces import DEFAULT_BASE_IRI, SCHEMA, graphs_base
-from kg.remote_store import GraphStoreLoader, Loader, VirtuosoLoader
+from kg.store.remote import GraphStoreLoader, Loader, VirtuosoLoader
 from kg.store import open_dataset, replace_graph
 
 from .conftest import SEEDS

@@ -8,7 +8,7 @@ from urllib.request import Request, urlopen
 
 import pytest
 
-from kg.endpoint import make_server, negotiate
+from kg.sparql.endpoint import make_server, negotiate
 from kg.store import open_dataset
 
 SPARQLWrapper = pytest.importorskip("SPARQLWrapper")
@@ -127,7 +127,7 @@ LARGE = "SELECT ?s ?name WHERE { ?s <http://example.org/name> ?name }"
 
 
 def test_a_large_answer_arrives_whole_in_chunks(large):
-    from kg.endpoint import CHUNK
+    from kg.sparql.endpoint import CHUNK
     with urlopen(Request(large, LARGE.encode(), {"Content-Type": "application/sparql-query",
                                                  "Accept": "text/csv"}), timeout=120) as res:
         body = res.read()

@@ -12,10 +12,10 @@ from urllib.request import Request, urlopen
 
 import pytest
 
-from kg.endpoint import make_server
+from kg.sparql.endpoint import make_server
 from kg.errors import KgError
-from kg.query import check_query, library, run
-from kg.sparql_text import Shape, shape
+from kg.sparql.query import check_query, library, run
+from kg.sparql.text import Shape, shape
 from kg.store import open_dataset
 
 NESTED_BRACES = "ASK { " + "{" * 3000 + "}" * 3000 + " }"                  # 12 KB: segfaulted Oxigraph

@@ -12,7 +12,7 @@ from rdflib.compare import to_isomorphic
 
 from kg.build import build_articles
 from kg.export import serialize, union_graph
-from kg.index import index_graph_iri
+from kg.store.index import index_graph_iri
 from kg.namespaces import DEFAULT_BASE_IRI
 from kg.rdf import dump
 from kg.rdf.turtle import Shortener, write_body

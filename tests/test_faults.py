@@ -63,19 +63,19 @@ def _step(kind: str, kill_at: int, log: list, halfway=None) -> None:
 def _child(kill_at: int, log_path: str, args: list[str]) -> None:
     import atexit
 
-    import kg.writer
+    import kg.store.writer
     from kg.cli import main
 
     log: list[str] = []
-    real = kg.writer.native_store
-    kg.writer.native_store = lambda ds: (lambda s: None if s is None else _Counted(s, kill_at, log))(real(ds))
+    real = kg.store.writer.native_store
+    kg.store.writer.native_store = lambda ds: (lambda s: None if s is None else _Counted(s, kill_at, log))(real(ds))
     for method in ("set_mark", "set_notes"):      # written through rdflib, not the native store
-        original = getattr(kg.writer.ArticleWriter, method)
+        original = getattr(kg.store.writer.ArticleWriter, method)
 
         def wrapped(self, *a, _original=original, _method=method, **k):
             _step(_method, kill_at, log)
             return _original(self, *a, **k)
-        setattr(kg.writer.ArticleWriter, method, wrapped)
+        setattr(kg.store.writer.ArticleWriter, method, wrapped)
     atexit.register(lambda: Path(log_path).write_text(json.dumps(log)))
     main(args)
 

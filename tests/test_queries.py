@@ -1,7 +1,7 @@
 """Library queries answer on the seeds, through the same code path as `kg query`."""
 from __future__ import annotations
 
-from kg.query import load_query, run
+from kg.sparql.query import load_query, run
 
 
 def rows(ds, name, **params):
@@ -129,7 +129,7 @@ def test_actor_graph_constructs_the_neighbourhood_of_one_person(seeds_dataset):
 def test_every_library_query_has_a_header_and_a_test():
     from pathlib import Path
 
-    from kg.query import library
+    from kg.sparql.query import library
     tests = "".join(p.read_text(encoding="utf-8") for p in Path(__file__).parent.glob("test_*.py"))
     queries = library()
     assert len(queries) >= 12

@@ -10,8 +10,8 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.errors import KgError
 from kg.namespaces import DK, ORG, SCHEMA, VOCAB
-from kg.query import library, load_query, page, plain, render, resolve_actor, run
-from kg.sparql_text import with_rows
+from kg.sparql.query import library, load_query, page, plain, render, resolve_actor, run
+from kg.sparql.text import with_rows
 from kg.store import open_dataset
 
 ID = "https://example.org/id/"

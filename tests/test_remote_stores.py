@@ -15,7 +15,7 @@ from rdflib.compare import isomorphic
 from kg.build import build_articles
 from kg.cli import main
 from kg.namespaces import DEFAULT_BASE_IRI, SCHEMA, graphs_base
-from kg.query import library, run
+from kg.sparql.query import library, run
 from kg.store import open_dataset
 
 from .conftest import SEEDS

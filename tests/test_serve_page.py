@@ -15,10 +15,10 @@ import pytest
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from kg.endpoint import make_server, page, page_bindings, short_iri
+from kg.sparql.endpoint import make_server, page, page_bindings, short_iri
 from kg.errors import KgError
 from kg.namespaces import DCTERMS, DK, NIF, PROV, SCHEMA, SKOS
-from kg.query import Parameter, declared_parameters, library, plain
+from kg.sparql.query import Parameter, declared_parameters, library, plain
 from kg.store import open_dataset
 
 ID = "https://w3id.org/diplomacy-kg/id/"

@@ -58,7 +58,7 @@ def test_the_shapes_still_check_every_mention(kenya, dropped):
 def test_bulk_loader_or_one_transaction_store_the_same(tmp_path, monkeypatch, kenya, bulk_from):
     """A small batch goes in by one transaction, a large one by the bulk loader: the same statements, in
     the article's graph and in the union, either way."""
-    monkeypatch.setattr("kg.writer.BULK_FROM", bulk_from)
+    monkeypatch.setattr("kg.store.writer.BULK_FROM", bulk_from)
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "kenya.txt").write_text(ARTICLE, encoding="utf-8")

@@ -175,7 +175,7 @@ def _chain(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
 
 
 def turtle(store: ox.Store, out: BinaryIO, prefixes: dict[str, str], base_iri: str) -> None:
-    """The store's default graph (kept as the union of the named graphs, kg.writer) as readable Turtle."""
+    """The store's default graph (kept as the union of the named graphs, kg.store.writer) as readable Turtle."""
     def subjects_of_type(kind: str):
         return (q.subject.value for q in store.quads_for_pattern(None, RDF_TYPE, ox.NamedNode(kind), ox.DefaultGraph())
                 if isinstance(q.subject, ox.NamedNode))

@@ -1,8 +1,8 @@
 """The triple store behind the graph, chosen by name through rdflib's plugin registry:
 `memory` → rdflib's Memory store, a folder path → Oxigraph on disk (oxrdflib), an http(s) URL →
-a SPARQL 1.1 server (kg.remote_store, plugin `KgSPARQL`). Every article's
+a SPARQL 1.1 server (kg.store.remote, plugin `KgSPARQL`). Every article's
 statements live in a named graph of their own; the vocabulary lives in one more. Writing goes through
-kg.writer."""
+kg.store.writer."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -30,7 +30,7 @@ def store_plugin(spec: str) -> tuple[str, str | None]:
 def open_dataset(spec: str = DEFAULT_STORE, create: bool = True, base_iri: str = DEFAULT_BASE_IRI,
                  read_only: bool = False) -> Dataset:
     """`read_only` opens an Oxigraph folder without its writer's lock, so that several readers (`kg serve`,
-    `kg query`) share it; a write to such a dataset fails. On Oxigraph the default graph is the union of the named graphs, kept by the build (kg.writer):
+    `kg query`) share it; a write to such a dataset fails. On Oxigraph the default graph is the union of the named graphs, kept by the build (kg.store.writer):
     Oxigraph's own union is a bag, where a statement made in a thousand articles joins a thousand times.
     Other stores answer the union of their named graphs, a set, as the default graph."""
     plugin, location = store_plugin(spec)

@@ -12,7 +12,7 @@ from typing import Iterable
 import pyoxigraph as ox
 from rdflib import Dataset, Literal, URIRef
 
-from kg.index import BUILD
+from kg.store.index import BUILD
 from kg.rdf.nquads import nquads
 from kg.store import native_store, native_term, objects, replace_graph
 

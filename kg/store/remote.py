@@ -37,7 +37,7 @@ from rdflib.query import Result
 
 from kg.errors import KgError
 from kg.rdf.nquads import term
-from kg.sparql_text import query_form, with_values
+from kg.sparql.text import query_form, with_values
 
 SELECT_RESULTS = "application/sparql-results+json"
 GRAPH_RESULTS = "application/n-triples"

@@ -24,13 +24,13 @@ from rdflib.query import Result
 
 from kg.errors import KgError
 from kg.namespaces import PREFIXES
-from kg.sparql_text import has_where_group, shape, with_rows, with_values
+from kg.sparql.text import has_where_group, shape, with_rows, with_values
 from kg.text.normalize import clean, fold
 
 # rdflib's engine (the memory store) would fetch `FROM <url>` — any address, file:/// too — into the query
 rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 
-QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+QUERIES_DIR = Path(__file__).resolve().parents[2] / "queries"
 GRAPH_FORMS = ("CONSTRUCT", "DESCRIBE")
 TABLE_FORMATS = ("table", "csv", "tsv", "json", "xml")
 GRAPH_FORMATS = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "xml": "xml"}

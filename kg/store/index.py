@@ -19,7 +19,7 @@ from kg.rdf.emit import Minter
 from kg.store import objects, statements, subjects
 
 BUILD = Namespace("urn:kg:build#")      # entry: an article's record; fingerprint: a whole graph's
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parents[1]      # kg/, whose extraction code the fingerprint covers
 EXTRACTION_CODE = ("extract", "text", "rdf", "lexicons")
 
 

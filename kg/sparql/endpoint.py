@@ -8,7 +8,7 @@ its answers a page of rows at a time from /page, in plain values: literals witho
 nodes by their label, linked to their evidence. Nothing is loaded from the network.
 
 What one request can do is bounded: queries too deeply nested for the parser are refused before parsing
-(kg.sparql_text.shape), each query runs in a worker process that is killed at the time limit or its memory
+(kg.sparql.text.shape), each query runs in a worker process that is killed at the time limit or its memory
 limit (the store cannot cancel a query), SERVICE is refused unless allowed, and so are bodies over a size.
 Browsers are kept out unless invited: no CORS unless `cors` names an origin, a Host check against DNS
 rebinding, and updates (when allowed at all) only from the endpoint's own origin."""
@@ -32,9 +32,9 @@ from rdflib import BNode, Dataset, Literal, URIRef
 
 from kg.errors import KgError
 from kg.namespaces import PREFIXES
-from kg.query import (GRAPH_FORMS, LibraryQuery, check_query, declared_parameters, library, page as page_of,
+from kg.sparql.query import (GRAPH_FORMS, LibraryQuery, check_query, declared_parameters, library, page as page_of,
                       parse_binding, plain, render, run)
-from kg.sparql_text import query_form
+from kg.sparql.text import query_form
 from kg.store import native_store
 
 SELECT_TYPES = {  # media type → render format
