@@ -21,8 +21,9 @@ DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 SHOTS = ROOT / "exports" / "screenshots"
 
 
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
+def start_chromium(user_data_dir: Path, size: str = "1400,900", loopback: bool = False):
+    """Headless Chromium with every address sent to a proxy that is not there: the network is cut. With
+    `loopback`, pages served on this machine are reached directly; without, nothing is (pages open from disk)."""
     webdriver = pytest.importorskip("selenium.webdriver")
     required_or_skip("Chromium (chromium, chromium-driver)", CHROMIUM.exists() and Path(DRIVER).exists())
     from selenium.webdriver.chrome.service import Service
@@ -30,11 +31,16 @@ def browser(tmp_path_factory):
     options.binary_location = str(CHROMIUM)
     for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
-                 "--window-size=1400,900", f"--user-data-dir={tmp_path_factory.mktemp('chromium')}"):
+                 "--proxy-server=http://127.0.0.1:9", f"--window-size={size}", f"--user-data-dir={user_data_dir}",
+                 *([] if loopback else ["--proxy-bypass-list=<-loopback>"])):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    return webdriver.Chrome(service=Service(DRIVER), options=options)
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    driver = start_chromium(tmp_path_factory.mktemp("chromium"))
     yield driver
     driver.quit()
 

@@ -8,15 +8,13 @@ from __future__ import annotations
 import re
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
 from kg.sparql.endpoint import PAGE_ROWS, make_server
 from kg.sparql.query import run
 
-from .test_browser import CHROMIUM, DRIVER, SHOTS
-from .servers import required_or_skip
+from .test_browser import SHOTS, start_chromium
 
 # one person who attended something, found in the store rather than named here
 ATTENDEE = """PREFIX schema: <https://schema.org/>
@@ -28,19 +26,7 @@ VISIBLE_WORDS = ("return document.body.innerText.split(/\\s+/).concat("
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    webdriver = pytest.importorskip("selenium.webdriver")
-    required_or_skip("Chromium (chromium, chromium-driver)", CHROMIUM.exists() and Path(DRIVER).exists())
-    from selenium.webdriver.chrome.service import Service
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    # loopback is reached directly (the served page); everything else goes to a proxy that is not there
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--proxy-server=http://127.0.0.1:9", "--window-size=1400,1000",
-                 f"--user-data-dir={tmp_path_factory.mktemp('chromium')}"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    driver = start_chromium(tmp_path_factory.mktemp("chromium"), size="1400,1000", loopback=True)
     yield driver
     driver.quit()
 
