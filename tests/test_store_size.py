@@ -8,6 +8,7 @@ from rdflib import Dataset, URIRef
 from rdflib.namespace import RDF
 
 from kg.build import build_articles
+from kg.errors import KgError
 from kg.namespaces import DK, NIF
 from kg.store import native_store, open_dataset
 from kg.validate import validate
@@ -72,3 +73,11 @@ def test_bulk_loader_or_one_transaction_store_the_same(tmp_path, monkeypatch, ke
     expected = {(str(s), str(p), str(o)) for s, p, o, _ in kenya.quads((None, None, None, URIRef(graph.value)))}
     assert named == expected and expected <= union
     ds.close()
+
+
+@pytest.mark.parametrize("spec", ["oxigraph:/tmp/kg-store", "file:///tmp/kg", "sqlite:kg.db"])
+def test_a_store_spec_with_an_unknown_scheme_is_refused_not_made_a_folder(spec, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(KgError, match="not a store kg knows"):
+        open_dataset(spec)
+    assert not any(tmp_path.iterdir())

@@ -5,6 +5,7 @@ statements live in a named graph of their own; the vocabulary lives in one more.
 kg.store.writer."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Iterable
 
@@ -16,6 +17,7 @@ from kg.errors import KgError
 from kg.namespaces import DEFAULT_BASE_IRI, graphs_base
 
 DEFAULT_STORE = ".kg"
+SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")     # a URL scheme other than http(s); two letters at least
 
 
 def store_plugin(spec: str) -> tuple[str, str | None]:
@@ -24,6 +26,11 @@ def store_plugin(spec: str) -> tuple[str, str | None]:
         return "Memory", None
     if spec.startswith(("http://", "https://")):
         return "KgSPARQL", spec
+    if SCHEME.match(spec):
+        # 'oxigraph:/data/kg' would otherwise become a folder named 'oxigraph:' beside the user
+        folder = re.sub(r"^/+", "/", spec.split(":", 1)[1]) or "./kg-store"
+        raise KgError(f"--store {spec}: not a store kg knows; give a folder (e.g. {folder}), "
+                      "'memory', or a SPARQL server's http(s) URL")
     return "Oxigraph", str(Path(spec))
 
 
