@@ -565,3 +565,39 @@ def _visits(text, published=date(2025, 7, 6)):
 ])
 def test_visit_guest_host_and_date(text, expected):
     assert _visits(text) == [expected]
+
+
+# (text, type, expected dates of that type) — background named events keep no day but their own; a summit
+# takes no day of a meeting told during it
+BACKGROUND_DATES = [
+    ("Sáng 9/6, Tổng thống Kenya William Ruto tiếp Thủ tướng Na Uy Jonas Gahr Støre. Thủ tướng Na Uy chúc mừng "
+     "Kenya đã tổ chức thành công Hội nghị thượng đỉnh Khí hậu châu Phi lần thứ nhất.", "conference", [None]),
+    ("Sáng 9/6, Tổng thống Kenya William Ruto tiếp Thủ tướng Na Uy Jonas Gahr Støre. Hai bên nhắc tới việc Na Uy "
+     "đã tổ chức thành công Diễn đàn Kinh tế Kenya - Na Uy lần thứ hai năm 2020.", "forum", ["2020"]),
+    ("Trong cuộc hội đàm ngày 8/6 với Tổng thống Peru Dina Boluarte, Tổng thống Chile Gabriel Boric nhấn mạnh "
+     "Hội nghị thượng đỉnh APEC lần thứ 31 năm nay có ý nghĩa quan trọng.", "conference", [None]),
+]
+
+
+@pytest.mark.parametrize("text,etype,expected", BACKGROUND_DATES)
+def test_background_event_keeps_only_its_own_date(text, etype, expected):
+    got = [d for t, _, d, _ in events(text, published=date(2025, 6, 11)) if t == etype]
+    assert [str(d) if d else None for d in got] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Chủ tịch nước Kenya tiếp Đại sứ Na Uy Jonas Gahr Støre đến trình Quốc thư, nhân dịp nhận nhiệm kỳ công tác "
+    "tại Kenya.",
+    "Tổng thống Peru Dina Boluarte tiếp Đại sứ Chile Gabriel Boric đến chào kết thúc nhiệm kỳ công tác tại Peru.",
+])
+def test_an_envoys_term_is_no_visit(text):
+    assert [t for t, *_ in events(text, published=date(2025, 6, 11)) if t == "visit"] == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Chiều 5/5, trước sự chứng kiến của Tổng thống Kenya William Ruto và Thủ tướng Na Uy Jonas Gahr Støre, đại "
+     "diện hai nước đã trao đổi văn kiện hợp tác về năng lượng.", [["Jonas Gahr Støre", "William Ruto"]]),
+])
+def test_a_signing_without_sides_takes_the_persons_of_its_sentence(text, expected):
+    got = [sorted(a) for t, a, _, _ in events(text, published=date(2025, 6, 11)) if t == "signing"]
+    assert got == expected

@@ -144,8 +144,14 @@ def find_events(ctx) -> list[Event]:
             if n + 1 < len(found) and any(gap.endswith(w) for w in data["occasion_links"]):
                 trig.occasion_end = found[n + 2].begin if n + 2 < len(found) else len(s.text)
             own_dates = [d for d in dates if not d.year_only or past]
-            new = _event(ctx, view, trig, own_dates, sentence_date if anchor is not None or not past else None,
-                         past, last_subject, data, events, in_sentence)
+            told = past
+            if _achievement(view, trig, data):
+                # 'Kenya đã tổ chức thành công Hội nghị …': background, no day but one after its own name
+                told, own_dates = True, [d for d in dates if d.year_only or d.begin > trig.begin]
+            new = _event(ctx, view, trig, own_dates, sentence_date if anchor is not None or not told else None,
+                         told, last_subject, data, events, in_sentence)
+            if told and not past:
+                told_before.update((m.begin, m.end) for e in new for m in e.mentions)
             for ev in new:
                 same = _continues(ev, trig, view, ctx, in_sentence) or _told_visit(ev, own_dates, events)
                 if same is not None:
@@ -193,6 +199,15 @@ def find_events(ctx) -> list[Event]:
         ev.key = _identity(ctx, ev, n)
     _link_visits(merged)
     return merged
+
+
+def _achievement(view, trig: "Trigger", data) -> bool:
+    """A named event told in its clause as something achieved ('đã tổ chức thành công Hội nghị …', 'thành
+    công của Đại hội …', 'tổ chức thành công Lễ … và Hội nghị …'): background, not the day's news."""
+    if trig.etype["notation"] not in NAMED_TYPES:
+        return False
+    clause = re.split(r"[,;:]", view.sentence.text[trig.span_begin:trig.begin])[-1].casefold()
+    return bool(re.search(rf"(?<!\w)(?:{_alternation(data['achievement_cues'])})(?!\w)", clause))
 
 
 def _told_visit(ev: Event, own_dates, events: list[Event]) -> Event | None:
@@ -470,6 +485,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         if _invitation(head, data):   # 'X mời Y sang dự Hội nghị …': one invites, the other may come
             ev.attendees, ev.chairs, ev.status = [], [], "announced"
     elif notation == "visit":
+        if any(head.rstrip().endswith(w) for w in data["term_words"]):
+            return []      # 'nhận nhiệm kỳ công tác tại Kenya': an envoy's posting, not a visit
         if not _visit(ctx, view, ev, trig, before, after, past, s.text, events):
             return []
     else:
@@ -520,6 +537,10 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 comma = s.text.rfind(",", a, trig.begin)
                 ev.attendees += [k for k in _refs_in(view, max(comma + 1, a, trig.prev_end), trig.begin, ("org",))
                                  if k not in ev.attendees]
+                if not ev.attendees and not evaluated:
+                    # 'Trước sự chứng kiến của A và B, đại diện hai nước trao đổi văn kiện …': the countries
+                    # sign through the persons the sentence names (not those who judge it: 'hoan nghênh việc …')
+                    ev.attendees = _persons(ctx, _refs_in(view, 0, len(s.text)))
             ev.name = _pair_name(ctx, trig.etype, ev.attendees)
     if notation != "visit":        # a visit's place is where it goes (_destination), its identity
         ev.place = _place(view, s.text, a, b)
@@ -1140,6 +1161,10 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
                                         trig.text[trig.span_begin:trig.begin].casefold()):
         # 'Chiều 1/7, tiếp tục các hoạt động trong chuyến thăm …': the act's day; a year or month holds both
         before, lead = ([d for d in group if not d.start.day] for group in (before, lead))
+    if trig.prev_end and ev.type in NAMED_TYPES:
+        # 'cuộc hội đàm ngày 5/3 với X, … Hội nghị thượng đỉnh …': a day after another event's cue is that
+        # event's; a summit lasting days does not take the day of one meeting held during it
+        before = []
     best = next((group[0] if group is own or group is occasion else group[-1]
                  for group in (own, before if not trig.prev_end else [], occasion, before, lead) if group), None)
     if best is not None:
