@@ -102,3 +102,41 @@ def test_titles_and_surnames_stand_for_someone_named_in_the_article(text, said, 
 ])
 def test_a_bare_surname_is_not_always_the_person(text, said):
     assert all(s != said for s, _, _ in refs(text))
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # titles after a name: the apposition's post and country, past a description that is no title
+    ("Tổng thống Chile tiếp ông Jonas Berg, Đặc phái viên của Thủ tướng Na Uy, tại Santiago.",
+     {"Jonas Berg": [(None, "NO")]}),
+    ("Ông Carlos Soto, nhà ngoại giao kỳ cựu, Đại sứ Peru tại Việt Nam, phát biểu.",
+     {"Carlos Soto": [("ambassador", "PE")]}),
+    ("Ông Nguyễn Văn Minh, Ủy viên Thường vụ Tỉnh ủy, Trưởng ban Tuyên giáo Tỉnh ủy, phát biểu.",
+     {"Nguyễn Văn Minh": [("head-of-commission", None)]}),
+    # a list of people is no description: the second one keeps the title
+    ("Ông Carlos Soto, ông Luis Castro, Đại sứ Peru, dự lễ.", {"Carlos Soto": [], "Luis Castro": [("ambassador", "PE")]}),
+    # a word of the term between title and country
+    ("Tổng thống đắc cử Chile Gabriel Soto gặp Thủ tướng.", {"Gabriel Soto": [("president", "CL")]}),
+    ("Thủ tướng mãn nhiệm của Na Uy Jonas Berg phát biểu.", {"Jonas Berg": [("prime-minister", "NO")]}),
+])
+def test_titles_after_a_name_and_qualified_titles(sentence, expected):
+    assert persons(sentence) == expected
+
+
+@pytest.mark.parametrize("text,short,full", [
+    ("Tổng thống Chile Gabriel Boric Font đón đoàn. Ông Boric Font nói hai nước sẽ hợp tác.",
+     "Boric Font", "Gabriel Boric Font"),
+    ("Tổng thống Peru Ana María Soto Castro đến Nairobi. Bà Soto Castro gặp Tổng thống Kenya.",
+     "Soto Castro", "Ana María Soto Castro"),
+])
+def test_a_name_ending_a_longer_one_is_that_person(text, short, full):
+    got = {name for said, name, _ in refs(text) if said.endswith(short)}
+    assert got == {full}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Bộ Công an Kenya ký thỏa thuận với Tổ chức Interpol tại Nairobi.",
+    "Tổ chức INTERPOL và cảnh sát Peru hợp tác.",
+])
+def test_a_known_international_body_after_its_type_word(sentence):
+    orgs = [o.org for o in grammar().read(sentence, 0, 0).orgs if "nterpol" in o.org.surface or "NTERPOL" in o.org.surface]
+    assert orgs and all(o.base == "Interpol" and o.kind == "international" for o in orgs)

@@ -58,6 +58,7 @@ class ActorGrammar:
         self.known = PhraseMatcher(known, cased=True)
         self.short_orgs = PhraseMatcher(self.short_orgs_list, cased=True)
         self.heads = PhraseMatcher([(h, h) for h in inst["heads"]], cased=True)
+        self.heads_any = PhraseMatcher([(h, h) for h in inst["heads"]])
         self.continuations = PhraseMatcher([(c, c) for c in inst["lowercase_continuations"]])
         self.generic_after_head = set(inst["generic_after_head"])
         self.honorifics = PhraseMatcher([(h, "honorific") for h in hon["honorifics"]] +
@@ -87,6 +88,7 @@ class ActorGrammar:
         self.appositive_links = PhraseMatcher([(f, f) for f in hon["appositive_links"]])
         self.descriptions = PhraseMatcher([(f, f) for f in hon["title_descriptions"]])
         self.chain_joiners = set(hon["chain_joiners"])
+        self.qualifiers = PhraseMatcher([(f, f) for f in hon["title_qualifiers"]])
         self.posted_links = PhraseMatcher([(f, f) for f in hon["posted_links"]])
         self.place_nouns = PhraseMatcher([(f, f) for f in hon["place_nouns"]])
         self.places = PhraseMatcher([(f, f) for f in lexicons.load("places")["vietnam_provinces"]], cased=True)
@@ -121,6 +123,10 @@ class ActorGrammar:
     def _org(self, toks: list[Token], i: int, after_title: bool) -> tuple[int, OrgRef] | None:
         """An institution starting at token i, with the country its name carries."""
         m = self.known.match_at(toks, i) or (self.short_orgs.match_at(toks, i) if after_title else None)
+        if m is None:
+            typed = self._typed_international(toks, i)
+            if typed:
+                return typed
         h = self.heads.match_at(toks, i) if m else None
         longer = self._generic_org(toks, i, h[0], after_title) if h else None
         if m and longer and longer[0] > self._known_end(toks, m[0]) and m[1].get("type") != "international" \
@@ -147,6 +153,18 @@ class ActorGrammar:
         if not h or self.countries.match_at(toks, i):
             return None         # 'Đài Loan' is a place, though 'Đài' heads a broadcaster's name
         return self._generic_org(toks, i, h[0], after_title)
+
+    def _typed_international(self, toks: list[Token], i: int) -> tuple[int, OrgRef] | None:
+        """'Tổ chức Interpol': an international body the lexicon knows, named after a type word, is that body,
+        not a new one of the publisher's country; only when its known name closes the phrase."""
+        h = self.heads.match_at(toks, i)
+        m = self.known.match_at(toks, h[0]) if h else None
+        if not m or m[1].get("type") != "international" or (m[0] < len(toks) and toks[m[0]].is_word
+                                                             and toks[m[0]].is_cap):
+            return None
+        entry = m[1]
+        return self._bracketed(toks, m[0]), OrgRef(entry["name"], entry["name"], entry.get("country"),
+                                                   "international", bloc=entry.get("bloc"))
 
     def _generic_org(self, toks: list[Token], i: int, j: int, after_title: bool) -> tuple[int, OrgRef] | None:
         if j < len(toks) and toks[j].low in self.generic_after_head:
@@ -456,6 +474,7 @@ class ActorGrammar:
             end, (role, form) = m
             if end < len(toks) and clean(f"{toks[end - 1].text} {toks[end].text}") in self.not_titles:
                 break
+            end = self._past_qualifier(toks, end)
             notation = role["notation"]
             if j > 0 and toks[j - 1].text == "Phó" and not form.startswith("Phó"):
                 notation = None     # 'Phó' + a title is its deputy, a post the scheme does not name
@@ -468,9 +487,14 @@ class ActorGrammar:
                 kind = "ministry" if org_name.startswith("Bộ ") else "parliament"
                 org = (end, OrgRef(org_name, org_name, None, kind))
             # 'Trưởng Ban Đối ngoại …': the title's last word already starts the institution's name
-            head = self.heads.match_at(toks, end - 1)
+            head = self.heads.match_at(toks, end - 1) or self.heads_any.match_at(toks, end - 1)
             if head and head[0] == end and role.get("org_starts_in_title"):
-                org = self._org(toks, end - 1, True) or org
+                # 'Trưởng ban Tuyên giáo Tỉnh ủy': the press often writes that word in lowercase
+                org = self._org(toks, end - 1, True) or self._generic_org(toks, end - 1, end, True) or org
+                if org and org[1].surface[:1].islower():     # one body, one name: 'Ban …' as it is usually written
+                    ref = org[1]
+                    org = (org[0], OrgRef(ref.base[:1].upper() + ref.base[1:], ref.surface[:1].upper() + ref.surface[1:],
+                                          ref.country, ref.kind, ref.joint, ref.countries, ref.bloc))
             else:
                 org = self._org(toks, end, True) or org
             if org:
@@ -543,6 +567,17 @@ class ActorGrammar:
             if p.country is None and p.org is None:
                 p.country = last
         return j, posts, joints
+
+    def _past_qualifier(self, toks: list[Token], end: int) -> int:
+        """'Tổng thống đắc cử Chile X', 'Thủ tướng mãn nhiệm của Peru X': a word of the term between a title
+        and its country or holder qualifies the title; reading goes on past it (and a 'của' before a country)."""
+        q = self.qualifiers.match_at(toks, end)
+        if not q:
+            return end
+        k = q[0]
+        if k < len(toks) and toks[k].low == "của" and self._country(toks, k + 1):
+            k += 1
+        return k if k < len(toks) and toks[k].is_word and toks[k].is_cap else end
 
     def _body_before_country(self, toks: list[Token], k: int) -> tuple[int, OrgRef] | None:
         """A body the lexicons do not know, named after a title by a capitalised word and lowercase ones and
@@ -771,13 +806,21 @@ class ActorGrammar:
             link = self.appositive_links.match_at(toks, i + 1)
             start = link[0] if link else i + 1
             j, posts, joints = self._chain_parts(toks, start)
+            skipped = not posts and self._description(toks, start)
+            if skipped:         # 'X, nhà ngoại giao kỳ cựu, Đại sứ Peru …': a description between name and titles
+                j, posts, joints = self._chain_parts(toks, skipped)
             if posts:
+                j = self._whose(toks, j, posts)
                 k = self._after_link(toks, j)
                 name = self._name(toks, k)
                 if (not name or name[0] - k < 2) and self._own_titles(toks, j, person, posts):
                     person.posts.extend(posts)
                     self._post_orgs(posts, mention(i + 1, j), out, mention)
-                    return j
+                    # 'X, Ủy viên …, nhà báo, Trưởng ban …': the apposition goes on after another comma
+                    return self._postposed(toks, j, person, out, mention) if j < len(toks) and toks[j].text == "," \
+                        else j
+                if skipped:
+                    return i
                 if name and joints and not person.posts and any(
                         p.country or p.org for p in posts[:joints[-1][1]]):
                     # 'Thượng tướng X, Ủy viên …, Phó Chủ tịch … Trung Quốc, Chủ tịch nước Y nói': a person named
@@ -789,6 +832,36 @@ class ActorGrammar:
                     self._post_orgs(mine, mention(i + 1, end), out, mention)
                     return end + 1
         return i
+
+    def _description(self, toks: list[Token], start: int) -> int | None:
+        """After 'X,': a short phrase that is no title, no name and no one else ('nhà ngoại giao kỳ cựu',
+        'Ủy viên Thường vụ Tỉnh ủy') closed by a comma with a title after it; where that title starts."""
+        if self.honorifics.match_at(toks, start) or self.pronouns & {toks[start].text}:
+            return None
+        name = self._name(toks, start)
+        if name and name[0] - start >= 2:
+            return None
+        for e in range(start + 1, min(start + 8, len(toks) - 1)):
+            if toks[e].text == ",":
+                return e + 1 if self._title_at(toks, e + 1) else None
+            if not toks[e].is_word or self._title_at(toks, e) or self.countries.match_at(toks, e):
+                return None
+        return None
+
+    def _whose(self, toks: list[Token], j: int, posts: list[Post]) -> int:
+        """'Đặc phái viên của Thủ tướng Na Uy': a title held in the service of another, whose country it
+        takes; reading goes on past the other's title, which names no one present."""
+        if j + 1 >= len(toks) or toks[j].low != "của" or posts[-1].country:
+            return j
+        end, inner = self._chain(toks, j + 1)
+        code = next((p.country for p in inner if p.country), None)
+        if code is None:
+            c = self._country(toks, j + 1)
+            end, code = c if c else (j, None)
+        if code is None or (end < len(toks) and toks[end].is_word and toks[end].is_cap):
+            return j            # 'Cố vấn của Thủ tướng Na Uy Jonas Berg': the other is named, and reads so
+        posts[-1].country = code
+        return end
 
     @staticmethod
     def _own_titles(toks: list[Token], j: int, person: PersonMention, posts: list[Post]) -> bool:

@@ -247,18 +247,24 @@ def build_context(article_id: str, text: str, published: date | None = None,
 
 
 def _full_names(names: list[str]) -> dict[str, str]:
-    """A shorter mention of a foreign name to the one full name of the article it opens:
-    'Thái tử Mohammed bin Salman' after 'Thái tử Mohammed bin Salman Al Saud'. Vietnamese names are
-    never shortened this way, and a short form that opens two full names stays as it is."""
+    """A shorter mention of a foreign name to the one full name of the article it opens or ends:
+    'Thái tử Mohammed bin Salman' after 'Thái tử Mohammed bin Salman Al Saud', 'ông Lopes da Costa' beside
+    'Joaquim Ribeiro Lopes da Costa' (the press drops given names first). Vietnamese names are never
+    shortened this way, and a short form that opens or ends two full names stays as it is."""
     words = {n: person_key(n).split() for n in set(names)}
-    by_first: dict[str, list[str]] = {}          # names by their first word: no comparison of every pair
+    by_first: dict[str, list[str]] = {}          # names by their first and last word: no comparison of every pair
+    by_last: dict[str, list[str]] = {}
     for n, w in words.items():
         by_first.setdefault(w[0], []).append(n)
+        by_last.setdefault(w[-1], []).append(n)
     out = {}
     for short, w in words.items():
         if grammar().is_vietnamese_name(short):
             continue
         longer = {n for n in by_first[w[0]] if len(words[n]) > len(w) and words[n][:len(w)] == w}
+        if not longer and len(w) >= 2:
+            longer = {n for n in by_last[w[-1]] if len(words[n]) > len(w) and words[n][-len(w):] == w
+                      and not grammar().is_vietnamese_name(n)}
         if len(longer) == 1:
             out[short] = longer.pop()
     return out
