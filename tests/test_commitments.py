@@ -74,6 +74,7 @@ def test_agendas_and_announced_events_are_not_commitments_but_going_on_is():
 KENYA = "Thủ tướng Phạm Minh Chính hội đàm với Tổng thống Kenya William Ruto tại Hà Nội ngày 4/3/2026. "
 NORWAY = "Chủ tịch nước Lương Cường hội kiến Thủ tướng Na Uy Jonas Gahr Støre tại Oslo ngày 12/5/2026. "
 CHILE = "Bộ trưởng Ngoại giao Bùi Thanh Sơn hội đàm với Ngoại trưởng Chile Alberto van Klaveren ngày 8/4/2026. "
+NORWAY_MOROCCO = "Thủ tướng Na Uy điện đàm với Quốc vương Maroc\n\n"    # a headline: no Vietnamese side
 KAZAKH = "Thủ tướng Phạm Minh Chính điện đàm với Tổng thống Kazakhstan Kassym-Jomart Tokayev ngày 2/6/2026. "
 
 COMMITMENTS = [
@@ -133,6 +134,18 @@ COMMITMENTS = [
      "cảng biển", "proposed", {"CL"}),
     (CHILE + "Bộ trưởng Bùi Thanh Sơn mong muốn Chile tiếp tục ủng hộ Việt Nam tại các diễn đàn khu vực.",
      "diễn đàn khu vực", "proposed", {"VN"}),
+    # a side the article does not place, reported by a speaker said before in the sentence, is the speaker's
+    (KENYA + "Tổng thống William Ruto gửi lời thăm hỏi tới nhân dân Việt Nam; cho biết Nakuru sẽ hỗ trợ một số "
+             "địa phương Việt Nam khắc phục hậu quả thiên tai.", "thiên tai", "pledged", {"KE"}),
+    # an opening place phrase names no side: the praising side wishes, not the praised one
+    (KENYA + "Tại Hội nghị cũng như trong các cuộc tiếp xúc, Kenya và các nước châu Phi đánh giá cao Việt Nam, "
+             "đồng thời Việt Nam có nền kinh tế ổn định và mong muốn Việt Nam đóng góp vào hội nghị.",
+     "đóng góp vào hội nghị", "proposed", {"KE"}),
+    # two other countries agreeing, in an article about them: those two, never the home side
+    (NORWAY_MOROCCO + "Theo người phát ngôn, hai nhà lãnh đạo Na Uy và Maroc nhất trí trao đổi các đặc phái viên.",
+     "đặc phái viên", "agreed", {"NO", "MA"}),
+    (NORWAY_MOROCCO + "Sau cuộc gặp với Tổng thống Mỹ, tân Thủ tướng Na Uy Jonas Gahr Støre đã điện đàm với lãnh đạo "
+                      "Maroc, nhất trí về hợp tác năng lượng gió.", "năng lượng gió", "agreed", {"NO", "MA"}),
 ]
 
 

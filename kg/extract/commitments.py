@@ -174,7 +174,8 @@ class Reading:
         if not codes and body:
             return Subject([], False, reporter, body=True)   # 'Tổng Thư ký Interpol cam kết …': the body's own
         if not codes:
-            codes = [self.ctx.home]          # 'Tỉnh Thanh Hóa': a named side the article does not place
+            # 'Tỉnh Thanh Hóa': a named side the article does not place is the reporter's, else the home side
+            codes = list(reporter) if reporter else [self.ctx.home]
         return Subject(codes, both or len(codes) > 1, reporter)
 
     def quoted_speaker(self) -> list[str] | None:
@@ -229,6 +230,9 @@ class Reading:
             return REJECT
         j = self.skip_leading_adverbs(j, k)
         reporter = self.reporter_before(j, floor, depth) if stop == "report" else None
+        if stop == "report" and reporter is None:
+            said = self.main_subject(j)       # '…; cho biết Quảng Tây sẽ …': the sentence's own speaker reports
+            reporter = said.parties if said is not None and not said.both else None
         if not all(self.covered(n) for n in range(j, k)) and not self.opens_with_head(j, k):
             return REJECT
         found = self.party_of(j, k, reporter)
@@ -285,7 +289,8 @@ class Reading:
             while b < before and (self.covered(b) or
                                   (self.toks[b].text == "," and b + 1 < before and self.covered(b + 1))):
                 b += 1
-            if a < b < before and self.toks[b].is_word:
+            named = any(self.kind[n] and self.kind[n][0] in ("ref", "both", "anaphor") for n in range(a, b))
+            if a < b < before and self.toks[b].is_word and named:    # 'Tại Hội nghị, …' names no side
                 found = self.party_of(a, b, None)
                 if found is not None and found.parties:
                     return found
@@ -465,16 +470,41 @@ def _agreeing(sent: Reading, subject: Subject, j: int, b: int) -> Subject:
     partner: list[str] = []
     for n in range(j, end - 1):
         if sent.toks[n].low == "với" and sent.kind[n + 1] and sent.kind[n + 1][0] == "ref":
-            ref = sent.kind[n + 1][1]
-            for key in ref.keys:
-                _add(partner, [key if ref.kind == "country" else sent.ctx.country_of(key)])
+            partner = _sides_of(sent, sent.kind[n + 1][1])
             break
+    if not partner:
+        # '… điện đàm với lãnh đạo Peru, nhất trí …': the one met earlier in the sentence, nearest first
+        for n in range(j - 1, -1, -1):
+            met = _met_with(sent, n, j)
+            if met and not set(met) <= set(own):
+                partner = met
+                break
     if not partner:
         home, foreign = sent.ctx.home, sent.ctx.foreign
         partner = [foreign] if home in own else [home]
     parties = list(own)
     _add(parties, partner)
     return Subject(parties, len(parties) > 1, subject.reporter)
+
+
+def _sides_of(sent: Reading, ref) -> list[str]:
+    codes: list[str] = []
+    for key in ref.keys:
+        _add(codes, [key if ref.kind == "country" else sent.ctx.country_of(key)])
+    return codes
+
+
+def _met_with(sent: Reading, n: int, stop: int) -> list[str]:
+    """The sides of 'với <actor>' at token n, over titles and head words ('với lãnh đạo Peru')."""
+    if sent.toks[n].low != "với":
+        return []
+    for m in range(n + 1, stop):
+        kind = sent.kind[m]
+        if kind and kind[0] == "ref":
+            return _sides_of(sent, kind[1])
+        if not kind or kind[0] not in ("head", "title", "honorific"):
+            return []
+    return []
 
 
 def _cue(toks: list[Token], i: int, j: int) -> str:
@@ -511,7 +541,8 @@ def _status(cue_status: str, cue: str, subject: Subject, sent: Reading, last: Su
             subject.parties = list(speaker)
             subject.both = False
         return "proposed"
-    return "agreed" if subject.both and (sent.ctx.home in subject.parties or len(subject.parties) < 2) \
+    mutual = cue_status == "agreed" or sent.ctx.home in subject.parties or len(subject.parties) < 2
+    return "agreed" if subject.both and mutual \
         else "pledged"      # two foreign leaders offering Vietnam help together still pledge
 
 
