@@ -601,3 +601,37 @@ def test_an_envoys_term_is_no_visit(text):
 def test_a_signing_without_sides_takes_the_persons_of_its_sentence(text, expected):
     got = [sorted(a) for t, a, _, _ in events(text, published=date(2025, 6, 11)) if t == "signing"]
     assert got == expected
+
+
+FILLER = " Hai nước có quan hệ hữu nghị. Quan hệ kinh tế phát triển."
+
+
+@pytest.mark.parametrize("text, etype, day", [
+    # the day told before is the visit's last, not that of an act on one of its days
+    ("Ngày 18/6, Tổng thống Chile Gabriel Boric đã kết thúc chuyến thăm chính thức Kenya từ ngày 11 - 18/6." + FILLER
+     + " Trong khuôn khổ chuyến thăm, Tổng thống Gabriel Boric đã hội kiến Thủ tướng Kenya Musalia Mudavadi.",
+     "meeting", None),
+    ("Ngày 18/6, Tổng thống Chile Gabriel Boric đã kết thúc chuyến thăm chính thức Kenya từ ngày 11 - 18/6." + FILLER
+     + " Trong khuôn khổ chuyến thăm, Tổng thống Gabriel Boric đã đặt vòng hoa tại Đài tưởng niệm.", "ceremony", None),
+    # the day of a reception during the visit is that reception's, not that of the acts told afterwards
+    ("Chiều 18/6, Tổng thống Kenya William Ruto đã tiếp Thủ tướng Na Uy Jonas Gahr Støre đang có chuyến thăm chính "
+     "thức Kenya từ ngày 15 - 19/6." + FILLER + " Trong khuôn khổ chuyến thăm, Thủ tướng Jonas Gahr Støre đã đặt "
+     "vòng hoa tại Đài tưởng niệm các anh hùng.", "ceremony", None),
+    ("Chiều 18/6, Tổng thống Kenya William Ruto đã tiếp Thủ tướng Na Uy Jonas Gahr Støre đang có chuyến thăm chính "
+     "thức Kenya từ ngày 15 - 19/6." + FILLER + " Trong khuôn khổ chuyến thăm, Thủ tướng Jonas Gahr Støre đã đặt "
+     "vòng hoa tại Đài tưởng niệm các anh hùng.", "meeting", "2025-06-18"),
+    # in the lead too: an act during the visit is not dated by the record's day
+    ("Tổng thống Peru Dina Boluarte thăm chính thức Maroc từ ngày 11 - 18/6. Trong chuyến thăm, bà đã hội kiến Thủ "
+     "tướng Maroc Aziz Akhannouch.", "meeting", None),
+    # the visit's span in the same sentence is the visit's, not the act's first day
+    ("Trong khuôn khổ chuyến thăm chính thức Kenya từ ngày 11 - 18/6, Tổng thống Chile Gabriel Boric đã hội kiến "
+     "Thủ tướng Kenya Musalia Mudavadi.", "meeting", None),
+    # a day of its own dates the act
+    ("Trong khuôn khổ chuyến thăm chính thức Kenya của Tổng thống Chile Gabriel Boric, chiều 14/6, ông đã hội kiến "
+     "Thủ tướng Kenya Musalia Mudavadi.", "meeting", "2025-06-14"),
+    # a visit told by its month lends the act that month
+    ("Hồi tháng 3/2025, Tổng thống Peru Dina Boluarte đã thăm chính thức Maroc." + FILLER + " Trong chuyến thăm đó, "
+     "bà hội kiến Thủ tướng Maroc Aziz Akhannouch.", "meeting", "2025-03"),
+])
+def test_an_act_during_a_visit_without_its_own_day_is_undated(text, etype, day):
+    assert [d for t, _, d, _ in events(text, published=date(2025, 6, 20)) if t == etype] == [day]

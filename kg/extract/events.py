@@ -101,7 +101,7 @@ def find_events(ctx) -> list[Event]:
     budget = MAX_TRIGGERS
     events: list[Event] = []
     discourse_date: DateValue | None = None
-    told_before: set[tuple[int, int]] = set()     # mentions in sentences telling history
+    told_before: set[tuple[int, int]] = set()     # mentions in sentences telling history or no day of a visit
     for view in ctx.views:
         if budget <= 0:
             break
@@ -135,6 +135,11 @@ def find_events(ctx) -> list[Event]:
             # ('Trong khuôn khổ chuyến thăm [từ 11 đến 18/6], X hội đàm …': a span's first day is not the act's)
             # 'Sau hội đàm, hai nhà lãnh đạo chứng kiến …': that day ('Trước chuyến thăm, …' is excluded below)
             anchor, sentence_date = referenced[0], referenced[0].start
+        in_visit = _within_visit_untold(view, found, referenced, dates, data)
+        if in_visit:
+            # 'Trong khuôn khổ chuyến thăm [từ 11 - 18/6], X hội kiến Y': one of the visit's days, which the text
+            # does not tell: neither the day told before, nor the visit's first or last, nor the record's day
+            sentence_date = None
         for n, trig in enumerate(found):
             trig.next_begin = found[n + 1].begin if n + 1 < len(found) else len(s.text)
             trig.prev_end = found[n - 1].end if n else 0
@@ -163,13 +168,15 @@ def find_events(ctx) -> list[Event]:
                 events.append(ev)
                 in_sentence.append(ev)
         _add_companions(view, referenced + in_sentence, ctx, data)
-        if past:
+        if past or in_visit:
             told_before.update((m.begin, m.end) for e in in_sentence for m in e.mentions)
         points = [d for d in dates if d.end_date is None and not d.year_only   # a span is no time point
                   and not _after(d.start, ctx.doc.published)]
         planned = in_sentence and all(e.status == "announced" for e in in_sentence)
         if points and not past and not planned:     # a day ahead is not the day the article is telling
             discourse_date = points[-1].start
+        elif in_visit:
+            discourse_date = None       # the text has moved on to the visit's days in general
     merged = _merge(events, ctx.doc.published)
     _publication_day(ctx, merged, told_before)
     for ev in merged:
@@ -199,6 +206,21 @@ def find_events(ctx) -> list[Event]:
         ev.key = _identity(ctx, ev, n)
     _link_visits(merged)
     return merged
+
+
+def _within_visit_untold(view, found: list["Trigger"], referenced: list[Event], dates, data) -> bool:
+    """A sentence framed by a visit of several days ('Trong khuôn khổ chuyến thăm, …', 'Trong chuyến thăm đó, …',
+    'Trong khuôn khổ chuyến thăm Kenya từ 11 - 18/6, …') that tells no day of its own (a span is the visit's)."""
+    if any(d.start.day and d.end_date is None for d in dates):
+        return False
+    text, links = view.sentence.text, _alternation(data["occasion_links_visit"])
+    framing = lambda begin: re.search(rf"(?:^|[,;:]|\s)(?:{links})\s*$", text[:begin].casefold())  # noqa: E731
+    # (a visit told by its month only lends that month: 'Hồi tháng 10, X thăm Kenya. Trong chuyến thăm đó, …')
+    if any(e.type == "visit" and (e.start is None or e.start.day and e.end is not None)
+           and any(m.sentence == view.index and framing(m.begin - view.sentence.begin) for m in e.mentions)
+           for e in referenced):
+        return True
+    return any(t.etype["notation"] == "visit" and _opening_phrase(t) and framing(t.begin) for t in found)
 
 
 def _achievement(view, trig: "Trigger", data) -> bool:
@@ -1161,6 +1183,9 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
                                         trig.text[trig.span_begin:trig.begin].casefold()):
         # 'Chiều 1/7, tiếp tục các hoạt động trong chuyến thăm …': the act's day; a year or month holds both
         before, lead = ([d for d in group if not d.start.day] for group in (before, lead))
+    if trig.prev_end and ev.type not in _lexicon()[0]["multi_day"]:
+        # 'Trong khuôn khổ chuyến thăm từ 11 - 18/6, X hội kiến Y': a span after another cue is that event's
+        before, lead = ([d for d in group if d.end_date is None] for group in (before, lead))
     if trig.prev_end and ev.type in NAMED_TYPES:
         # 'cuộc hội đàm ngày 5/3 với X, … Hội nghị thượng đỉnh …': a day after another event's cue is that
         # event's; a summit lasting days does not take the day of one meeting held during it
