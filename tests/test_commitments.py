@@ -141,6 +141,14 @@ COMMITMENTS = [
     (KENYA + "Tại Hội nghị cũng như trong các cuộc tiếp xúc, Kenya và các nước châu Phi đánh giá cao Việt Nam, "
              "đồng thời Việt Nam có nền kinh tế ổn định và mong muốn Việt Nam đóng góp vào hội nghị.",
      "đóng góp vào hội nghị", "proposed", {"KE"}),
+    # a further item of a speaker's request, another side merely 'going on', is still the speaker's request;
+    # with 'sẽ' that side pledges
+    (CHILE + "Bộ trưởng Bùi Thanh Sơn đề nghị hai bên tăng cường trao đổi đoàn; Chile tiếp tục khuyến khích doanh "
+             "nghiệp đầu tư vào năng lượng tái tạo.", "năng lượng tái tạo", "proposed", {"VN"}),
+    (CHILE + "Bộ trưởng Bùi Thanh Sơn cho rằng hai bên cần thúc đẩy trao đổi đoàn; Chile tiếp tục khuyến khích "
+             "doanh nghiệp đầu tư vào năng lượng tái tạo.", "năng lượng tái tạo", "proposed", {"VN"}),
+    (CHILE + "Bộ trưởng Bùi Thanh Sơn đề nghị hai bên tăng cường trao đổi đoàn; Chile sẽ tiếp tục khuyến khích "
+             "doanh nghiệp đầu tư vào năng lượng tái tạo.", "năng lượng tái tạo", "pledged", {"CL"}),
     # two other countries agreeing, in an article about them: those two, never the home side
     (NORWAY_MOROCCO + "Theo người phát ngôn, hai nhà lãnh đạo Na Uy và Maroc nhất trí trao đổi các đặc phái viên.",
      "đặc phái viên", "agreed", {"NO", "MA"}),

@@ -314,6 +314,7 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
         if _agenda(s.text, data):
             continue                   # 'Kỳ họp nhằm rà soát …': what a meeting is for, not what was agreed
         sent = Reading(ctx, view, lx)
+        asker: Subject | None = None            # who asks in this sentence, for the items listed after
         aside = "?" in s.text or _has(lx.recollections, sent.toks, 0, len(sent.toks))
         for c0, c1 in clauses(s.text):
             raw = s.text[c0:c1]
@@ -322,6 +323,11 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
             c0 += lead
             status, subject, cue_at = (None, None, None) if aside else \
                 _commitment(sent, s.begin + c0, s.begin + c0 + len(clause), previous_subject, last, now)
+            if status == "pledged" and asker is not None and _continues_only(sent, cue_at) \
+                    and not set(subject.parties) <= set(asker.parties):
+                # '… đề nghị hai bên …; Chile tiếp tục khuyến khích …': a further item of the speaker's list
+                status, subject = "proposed", Subject(list(asker.parties))
+            asker = asker or _asker(sent, s.begin + c0, s.begin + c0 + len(clause), status, subject, last)
             quantities = find_quantities(clause)
             for q in quantities:
                 q.quantity.measure = measure_of(q.quantity, clause)
@@ -411,6 +417,32 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
     if status == "agreed" and not found.both:
         found = _agreeing(sent, found, j, b)      # '…; hoàn toàn nhất trí …': one side agreeing to the other's
     return _status(status, _cue(toks, i, j), found, sent, last), found, toks[i].begin
+
+
+def _asker(sent: Reading, a: int, b: int, status: str | None, subject: Subject | None,
+           last: Subject | None) -> Subject | None:
+    """The one side asking in the clause [a, b): a proposal's own subject, else the sentence's speaker (or
+    the last side that spoke: 'Đồng chí cho rằng …') when the clause holds a proposal cue no commitment was
+    read from ('X cho rằng hai bên cần …')."""
+    if status == "proposed":
+        return subject if subject is not None and subject.parties and not subject.both else None
+    if status is not None:
+        return None
+    floor, end = sent.index_at(a), sent.index_at(b)
+    for i, _, cue_status in sent.lx.cues.scan(sent.toks[floor:end], sent.lx.blocked):
+        if cue_status == "proposed":
+            said = sent.main_subject(i + floor) or last
+            return said if said is not None and not said.both else None
+    return None
+
+
+def _continues_only(sent: Reading, at: int | None) -> bool:
+    """The cue at offset `at` only says a side goes on doing something ('tiếp tục'), with no 'sẽ' or pledge."""
+    if at is None:
+        return False
+    i = sent.index_at(at)
+    m = sent.lx.cues.match_at(sent.toks, i)
+    return m is not None and _cue(sent.toks, i, m[0]) in sent.lx.data["explicit_only"]
 
 
 def _goodwill(sent: Reading, j: int, end: int) -> bool:
