@@ -629,6 +629,11 @@ FILLER = " Hai nước có quan hệ hữu nghị. Quan hệ kinh tế phát tri
     # a day of its own dates the act
     ("Trong khuôn khổ chuyến thăm chính thức Kenya của Tổng thống Chile Gabriel Boric, chiều 14/6, ông đã hội kiến "
      "Thủ tướng Kenya Musalia Mudavadi.", "meeting", "2025-06-14"),
+    # a visit recalled in passing is not the one a bare 'chuyến thăm' frames afterwards
+    ("Chiều 18/6, Tổng thống Kenya William Ruto đã tiếp Thủ tướng Na Uy Jonas Gahr Støre đang có chuyến thăm chính "
+     "thức Kenya từ ngày 15 - 19/6. Ông nhắc lại chuyến thăm Na Uy của Tổng thống William Ruto hồi tháng 3 vừa qua."
+     + FILLER + " Trong khuôn khổ chuyến thăm, Thủ tướng Jonas Gahr Støre đã đặt vòng hoa tại Đài tưởng niệm các "
+     "anh hùng.", "ceremony", None),
     # a visit told by its month lends the act that month
     ("Hồi tháng 3/2025, Tổng thống Peru Dina Boluarte đã thăm chính thức Maroc." + FILLER + " Trong chuyến thăm đó, "
      "bà hội kiến Thủ tướng Maroc Aziz Akhannouch.", "meeting", "2025-03"),

@@ -125,7 +125,7 @@ def find_events(ctx) -> list[Event]:
         budget -= len(found)
         anchor = _anchor(view, found, events, data)
         referenced: list[Event] = []
-        found = [t for t in found if not _refers_back(view, t, events, data, referenced)]
+        found = [t for t in found if not _refers_back(view, t, events, data, referenced, told_before)]
         sentence_date = discourse_date
         if anchor is not None:
             # 'Trong chuyến thăm đó, …': the sentence goes on about an event told before, on its day
@@ -295,11 +295,14 @@ def _is_reference(view, trig: "Trigger", data) -> bool:
     return not head and bool(re.match(r"^\s+(?:do|được|có|đã|diễn ra|kết thúc|là)\b", tail))
 
 
-def _refers_back(view, trig: "Trigger", events: list[Event], data, referenced: list[Event]) -> bool:
-    """A trigger naming an event already told ('Sau lễ đón, …'): one more mention of it, no new event."""
+def _refers_back(view, trig: "Trigger", events: list[Event], data, referenced: list[Event], told_before=()) -> bool:
+    """A trigger naming an event already told ('Sau lễ đón, …'): one more mention of it, no new event; the
+    latest the article tells as its own, not one only recalled in passing ('… chuyến thăm của X tháng 3 vừa
+    qua. Trong khuôn khổ chuyến thăm, …' is the visit being reported)."""
     phrase = trig.phrase.removeprefix("noun:")
     earlier = [e for e in _current(events) if e.type == trig.etype["notation"]
                and (e.type not in NAMED_TYPES or phrase in e.name.casefold())]
+    earlier = [e for e in earlier if any((m.begin, m.end) not in told_before for m in e.mentions)] or earlier
     if not earlier or not _is_reference(view, trig, data):
         return False
     s = view.sentence
