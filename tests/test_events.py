@@ -640,3 +640,15 @@ FILLER = " Hai nước có quan hệ hữu nghị. Quan hệ kinh tế phát tri
 ])
 def test_an_act_during_a_visit_without_its_own_day_is_undated(text, etype, day):
     assert [d for t, _, d, _ in events(text, published=date(2025, 6, 20)) if t == etype] == [day]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chiều 5/6, tại Nairobi, Tổng thống Chile Gabriel Boric đã có cuộc gặp cùng Chủ tịch Quốc hội Kenya Moses "
+     "Wetangula.", ["Gabriel Boric", "Moses Wetangula"]),
+    ("Cũng trong chiều 5/6, Thủ tướng Na Uy Jonas Gahr Støre đã có cuộc gặp với Tổng thống Peru Dina Boluarte tại "
+     "Lima.", ["Dina Boluarte", "Jonas Gahr Støre"]),
+    ("Tại cuộc gặp với Thủ tướng Maroc Aziz Akhannouch, Tổng thống Chile Gabriel Boric khẳng định hai nước coi trọng "
+     "quan hệ.", ["Aziz Akhannouch", "Gabriel Boric"]),
+])
+def test_a_meeting_noun_with_its_counterpart_after_voi_or_cung(text, expected):
+    assert [a for t, a, _, _ in events(text, published=date(2025, 6, 6)) if t == "meeting"] == [expected]

@@ -745,7 +745,8 @@ def _has_object(view, trig: Trigger, data) -> bool:
         return any(re.search(rf"\b{re.escape(h)}\b", clause) for h in data["honour_heads"])
     if trig.phrase not in data["needs_object"]:
         return True
-    nxt = re.match(r"\s*([\wÀ-ỹ]+)", text[trig.end:])
+    links = _alternation(data["object_links"])
+    nxt = re.match(rf"\s*(?:(?:{links})\s+)?([\wÀ-ỹ]+)", text[trig.end:], re.I)
     if not nxt:
         return False
     word = nxt.group(1)
@@ -754,7 +755,7 @@ def _has_object(view, trig: Trigger, data) -> bool:
     at = view.sentence.begin + trig.end + nxt.start(1)
     if any(r.begin == at for r in view.refs):
         return True
-    two = " ".join(text[trig.end:].split()[:2]).casefold()
+    two = " ".join(text[trig.end + nxt.start(1):].split()[:2]).casefold()
     return any(word.casefold() == w or two.startswith(w) for w in data["object_starters"])
 
 
