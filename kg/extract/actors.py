@@ -716,7 +716,7 @@ class ActorGrammar:
                     last_end = self._original(toks, name[0], last_person)
                     i = self._postposed(toks, last_end, last_person, out, mention)
                     continue
-                if name and not self._country(toks, h[0]):      # 'ông Trump': a person named before
+                if name and not self._country(toks, h[0]):      # 'ông Ruto': a person named before
                     out.roles.append(RoleRef(None, None, False, mention(i, name[0]), name[1]))
                     i = name[0]
                     continue

@@ -231,7 +231,7 @@ class Reading:
         j = self.skip_leading_adverbs(j, k)
         reporter = self.reporter_before(j, floor, depth) if stop == "report" else None
         if stop == "report" and reporter is None:
-            said = self.main_subject(j)       # '…; cho biết Quảng Tây sẽ …': the sentence's own speaker reports
+            said = self.main_subject(j)       # '…; cho biết Mombasa sẽ …': the sentence's own speaker reports
             reporter = said.parties if said is not None and not said.both else None
         if not all(self.covered(n) for n in range(j, k)) and not self.opens_with_head(j, k):
             return REJECT

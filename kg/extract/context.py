@@ -312,12 +312,12 @@ def _bare_surnames(ctx: ArticleContext) -> None:
 
 
 def _other_given_name(before: str, person: Person) -> bool:
-    """Whether the words before a bare surname make it someone or something else. 'Ivanka Trump' is not
-    Donald Trump: a capitalised word before the surname that is neither one of the
-    person's own names nor the end of a country's name ('Tổng thống Pháp Macron')."""
+    """Whether the words before a bare surname make it someone or something else. 'Mary Ruto' is not
+    William Ruto: a capitalised word before the surname that is neither one of the
+    person's own names nor the end of a country's name ('Tổng thống Kenya Ruto')."""
     low = before.rstrip().casefold()
     if any(re.search(rf"(^|\s){noun}$", low) for noun in lexicons.load("honorifics")["administration_nouns"]):
-        return True         # 'chính quyền Biden', 'thời Obama': a government or an era, not the person at hand
+        return True         # 'chính quyền Ruto', 'thời Kenyatta': a government or an era, not the person at hand
     prev = re.search(r"(\w+)\W*$", before)
     if not prev or not prev.group(1)[:1].isupper() or prev.group(1) in person.name.split():
         return False
@@ -341,7 +341,7 @@ def _cut_names(text: str, mentions: list) -> dict[str, str]:
 
 
 def _one_word_name(ctx: ArticleContext, ref: RoleRef) -> list[str]:
-    """'Tổng thống Bra-xin Lula', 'Tổng thống Putin': a foreign leader the press names by one word, when no
+    """'Tổng thống Kê-ni-a Ruto', 'Tổng thống Ruto': a foreign leader the press names by one word, when no
     fuller name of the article holds it. A Vietnamese syllable after a title is left alone: it is more
     often a given name standing for someone named in full elsewhere."""
     if not (ref.surname and (ref.role or ref.foreign) and (ref.country or ref.foreign)) or ref.plural \

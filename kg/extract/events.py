@@ -600,8 +600,8 @@ def _receiver(ctx, guest: str, in_sentence) -> list[str]:
 
 
 def _counterpart(ctx, view, attendees: list[str]) -> list[str]:
-    """A meeting told with one side, its object a pronoun or left out ('gửi lời chào tới người đồng cấp Nga
-    Putin: "Rất hân hạnh được gặp ngài"'): the one person of another country the sentence names, if only one."""
+    """A meeting told with one side, its object a pronoun or left out ('chào người đồng cấp Kenya
+    Ruto: "Rất vui được gặp ông"'): the one person of another country the sentence names, if only one."""
     sides = {ctx.country_of(k) for k in attendees if k in ctx.persons}
     if len(sides) != 1 or None in sides:
         return []
