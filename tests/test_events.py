@@ -182,6 +182,11 @@ EXACT_SIDES = [
     # those who judge an exchange of the two countries are not its sides
     ("Ngày 5/5, Thủ tướng Peru Gustavo Adrianzén hội đàm với Tổng thống Chile Gabriel Boric. Hai nhà lãnh đạo cũng "
      "đánh giá cao việc Peru và Chile đã trao đổi văn kiện phê chuẩn hiệp định biên giới.", "signing", [[]]),
+    # 'hai Bộ trưởng' when only one minister's title was recognised: the other side's one named earlier who
+    # leads no state ('Ủy viên Bộ Chính trị' is no ministry), not its President
+    ("Sáng 5/6, Tổng thống Chile Gabriel Boric tiếp Bộ trưởng Quốc phòng Peru Walter Astudillo. Trước đó, lễ đón "
+     "chính thức đã được tổ chức cho đồng chí Maya Fernández, Ủy viên Bộ Chính trị Đảng Xã hội Chile. Sau lễ đón, "
+     "hai Bộ trưởng đã tiến hành hội đàm.", "talks", [["Maya Fernández", "Walter Astudillo"]]),
     # a country attends: not the person named last in the sentence before
     ("Chiều 4/5, Tổng thống Chile Gabriel Boric tiếp Thủ tướng Peru Gustavo Adrianzén. Năm 2010, Chile đã tham dự "
      "Hội nghị Thượng đỉnh G20 tại Canada.", "conference", [[]]),

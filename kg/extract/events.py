@@ -557,6 +557,7 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             ev.attendees = list(dict.fromkeys(subject + objects + ev.chairs))
             if notation in PAIR_TYPES and not objects:
                 ev.attendees += _counterpart(ctx, view, ev.attendees)
+                ev.attendees += _plural_other(ctx, view, a, trig, ev.attendees)
             if notation == "signing":
                 # 'A và B trao Thỏa thuận …', 'dưới sự chứng kiến của X, A và B ký …': the bodies that sign
                 comma = s.text.rfind(",", a, trig.begin)
@@ -609,6 +610,26 @@ def _counterpart(ctx, view, attendees: list[str]) -> list[str]:
     others = [k for k in _persons(ctx, _refs_in(view, 0, len(text), ("person",)))
               if k not in attendees and ctx.country_of(k) not in sides | {None} and not _possessor(view, text, k, 0)]
     return others if len(others) == 1 else []
+
+
+def _plural_other(ctx, view, a: int, trig: Trigger, attendees: list[str]) -> list[str]:
+    """'hai Bộ trưởng hội đàm' resolved to one side only (the other's title went unrecognised): the one
+    person of the other side named earlier who holds the same post, else the one who holds no leader post
+    the first does not hold (a head of state is not one of 'hai Bộ trưởng')."""
+    base = view.sentence.begin
+    plural = [r for r in view.refs if r.kind == "plural" and a <= r.begin - base < trig.begin]
+    own = _persons(ctx, attendees)
+    if not plural or len(own) != 1 or not set(plural[0].keys) <= set(own):
+        return []
+    first = ctx.persons[own[0]]
+    side = ctx.country_of(first.key)
+    roles = {q.role for q in first.posts}
+    leaders = set(lexicons.load("honorifics")["leader_posts"]) - roles
+    told = [p for p in ctx.persons.values() if p.key != first.key and ctx.country_of(p.key) not in (side, None)
+            and any(m.begin < plural[0].begin for m in p.mentions)]
+    same = [p for p in told if roles & {q.role for q in p.posts}]
+    fits = same or [p for p in told if not leaders & {q.role for q in p.posts}]
+    return [fits[0].key] if len(fits) == 1 else []
 
 
 def _cue(text: str, words) -> bool:
