@@ -28,7 +28,7 @@ from rdflib import Dataset, URIRef
 from kg import lexicons
 from kg.errors import KgError
 from kg.extract.quantities import find_quantities
-from kg.views.model import AMOUNTS, PREFIXES, amount_label, view_graph
+from kg.views.model import AMOUNTS, KIND_LABELS, PREFIXES, amount_label, view_graph
 
 # display class → (colour, Vietnamese name, English name); the order is the legend's and the index's
 KINDS = {
@@ -77,11 +77,6 @@ SELECT DISTINCT ?article ?commitment ?target ?value ?lo ?hi ?unit WHERE {
   ?commitment prov:wasDerivedFrom ?article ; dk:target ?target .
   ?target schema:unitText ?unit .
   OPTIONAL { ?target schema:value ?value } OPTIONAL { ?target schema:minValue ?lo ; schema:maxValue ?hi }
-}"""
-KIND_LABELS = PREFIXES + """
-SELECT DISTINCT ?node ?label WHERE {
-  { ?node dcterms:type ?c } UNION { ?node dk:topic ?c }
-  ?c skos:prefLabel ?label FILTER(LANG(?label) = "vi")
 }"""
 
 
