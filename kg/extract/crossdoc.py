@@ -143,7 +143,7 @@ def _persons_told(s: Summary, nodes: dict[str, tuple[str, str | None]]) -> dict[
 
 
 def _person_nodes(summaries: list[Summary]) -> dict[str, tuple[str, str | None]]:
-    return _nodes_of_reads({s.article_id: facets(s)["reads"] for s in summaries})
+    return _nodes_of_reads({s.article_id: _reads(s) for s in summaries})
 
 
 def apply_persons(ctx, hints: Hints) -> None:
@@ -296,11 +296,15 @@ def facets(s: Summary) -> dict[str, set[str]]:
     return {"holds": {role_key(role, country) for _, _, country, roles, _ in s.roster for role in roles},
             "alike": {b for key, name, country, marked in s.read if tells_others(name, country, marked)
                       for b in alike_keys(key, name)},
-            "reads": {read_value(key, name, country, marked) for key, name, country, marked in s.read
-                      if tells_others(name, country, marked)},
+            "reads": _reads(s),
             "wants": {role_key(role, country) for role, country in s.wanted},
             "event": {ev_key for ev_key, _, _ in s.events},
             "target": {signature_key(sig) for sig, _ in s.targets}}
+
+
+def _reads(s: Summary) -> set[str]:
+    return {read_value(key, name, country, marked) for key, name, country, marked in s.read
+            if tells_others(name, country, marked)}
 
 
 def read_value(key: str, name: str, country: str | None, marked: bool) -> str:
@@ -391,7 +395,7 @@ def _persons_after(corpus: Corpus, before: list[Summary], now: dict[str, Summary
     alike = _union(before + list(now.values()), "alike")
     reads = corpus.facet_values("reads", corpus.sharing("alike", alike) | set(now))
     reads_before = {aid: values for aid, values in reads.items() if aid not in now}
-    reads_before.update({s.article_id: facets(s)["reads"] for s in before})
+    reads_before.update({s.article_id: _reads(s) for s in before})
     nodes_before, nodes = _nodes_of_reads(reads_before), _nodes_of_reads(reads)
     moved = {key for key in set(nodes_before) | set(nodes)
              if nodes_before.get(key, (key, None)) != nodes.get(key, (key, None))}
@@ -472,10 +476,3 @@ class MemoryCorpus:
 
     def hints(self, ids=None):
         return dict(self.hints_of) if ids is None else {i: self.hints_of[i] for i in ids if i in self.hints_of}
-
-    def sharing(self, facet, values):
-        values = set(values)
-        return {aid for aid, s in self.summary_of.items() if facets(s)[facet] & values}
-
-    def facet_values(self, facet, ids):
-        return {aid: facets(self.summary_of[aid])[facet] for aid in ids if aid in self.summary_of}
