@@ -201,7 +201,7 @@ class Builder:
         self.mint = Minter(base_iri)
         self.jobs = jobs
         self.progress = progress or (lambda stage, done, total: None)
-        self.writer = ArticleWriter(ds, index_graph_iri(base_iri))
+        self.writer = ArticleWriter(ds, index_graph_iri(base_iri), base_iri)
         self.index = StoredIndex(ds, base_iri)
         self.links_graph = links_graph_iri(base_iri)
         self.pipeline = pipeline_fingerprint()
@@ -393,7 +393,7 @@ class Builder:
 def unfinished(ds: Dataset, base_iri: str = DEFAULT_BASE_IRI) -> bool:
     """An Oxigraph store whose last build did not finish (killed, or made by an older kg): its union for
     queries may lack statements until `kg build` runs again."""
-    writer = ArticleWriter(ds, index_graph_iri(base_iri))
+    writer = ArticleWriter(ds, index_graph_iri(base_iri), base_iri)
     return writer.native is not None and not writer.is_empty() and writer.mark(links_graph_iri(base_iri)) != SETTLED
 
 

@@ -90,7 +90,7 @@ def test_every_fact_has_provenance_and_evidence(seeds_dataset):
             assert mention is not None, node
             sentence = g.value(mention, NIF.sentence)
             begin, end = int(g.value(mention, NIF.beginIndex)), int(g.value(mention, NIF.endIndex))
-            article_text = str(g.value(g.value(mention, NIF.referenceContext), NIF.isString))
+            article_text = str(g.value(g.value(sentence, NIF.referenceContext), NIF.isString))
             assert article_text[begin:end] == str(g.value(mention, NIF.anchorOf))
             assert str(g.value(mention, NIF.anchorOf)) in str(g.value(sentence, NIF.anchorOf))
 

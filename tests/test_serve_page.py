@@ -127,6 +127,7 @@ def synthetic():
         g.add((mention, p, o))
     g.add((context, SCHEMA.identifier, Literal("a1")))
     g.add((URIRef(ID + "article/a1#s1"), NIF.anchorOf, Literal("In Nairobi, Amina Njeri 007 opened the forum.")))
+    g.add((URIRef(ID + "article/a1#s1"), NIF.referenceContext, context))
     g.add((URIRef("http://example.org/an odd{iri}"), URIRef("http://example.org/seenIn"), Literal("Lima")))
     # a person with diacritics who attended talks, for the actor queries
     person, talks, kind = URIRef(ID + "person/jose-jeri"), URIRef(ID + "event/talks-lima"), URIRef(ID + "type/talks")

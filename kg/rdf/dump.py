@@ -4,12 +4,15 @@ then merged) before N-Quads or Turtle is written from them."""
 from __future__ import annotations
 
 import heapq
+import itertools
 import tempfile
 from typing import BinaryIO, Iterable, Iterator
 
 import pyoxigraph as ox
 
+from kg.namespaces import graphs_base
 from kg.rdf import turtle as ttl
+from kg.rdf.emit import evidence_subjects
 
 CHUNK_BYTES = 64 << 20     # of line text per sorted chunk: ~100 MB of Python objects at most
 HEADER_TYPES = (  # subjects of these types open a Turtle file, in this order: the ontology, then its terms
@@ -174,13 +177,28 @@ def _chain(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
     yield from rest
 
 
+def evidence_lines(store: ox.Store, base_iri: str) -> Iterator[bytes]:
+    """The lines about mention and sentence nodes, which the union leaves to the article graphs
+    (kg.store.writer): each such node is one article's, so no line comes twice and a node's lines are one run."""
+    evidence = evidence_subjects(base_iri)
+    build = graphs_base(base_iri) + "build/"
+    for graph in _skipping(store, set()):
+        if graph.value.startswith(build):
+            continue
+        ntriples = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+        if any(prefix in ntriples for prefix in evidence):
+            yield from (line for line in ntriples.split(b"\n") if line.startswith(evidence))
+
+
 def turtle(store: ox.Store, out: BinaryIO, prefixes: dict[str, str], base_iri: str) -> None:
-    """The store's default graph (kept as the union of the named graphs, kg.store.writer) as readable Turtle."""
+    """The union of the named graphs as readable Turtle: the store's default graph (kept as that union,
+    evidence aside, by kg.store.writer) and the evidence from the article graphs."""
     def subjects_of_type(kind: str):
         return (q.subject.value for q in store.quads_for_pattern(None, RDF_TYPE, ox.NamedNode(kind), ox.DefaultGraph())
                 if isinstance(q.subject, ox.NamedNode))
 
-    write_turtle(_ntriples(store, ox.DefaultGraph()), out, prefixes, base_iri, header_ranks(subjects_of_type))
+    lines = itertools.chain(_ntriples(store, ox.DefaultGraph()), evidence_lines(store, base_iri))
+    write_turtle(lines, out, prefixes, base_iri, header_ranks(subjects_of_type))
 
 
 def trig(store: ox.Store, out: BinaryIO, prefixes: dict[str, str], skip: set[str]) -> None:

@@ -2,7 +2,9 @@
 store.
 
 On Oxigraph the default graph holds the union of the named graphs (the index aside) as a set, for
-queries (kg.store.open_dataset). Adding a graph adds its statements there too; taking one out takes out
+queries (kg.store.open_dataset), evidence aside: the statements about mention and sentence nodes (offsets,
+anchors, sentence text) are each one article's own, so they live only in its graph, where readers find
+them with GRAPH ?g { } (they were half the union and a quarter of the store). Adding a graph adds its statements there too; taking one out takes out
 those no other graph holds, statement by statement, which is quick for a few articles. When many change
 (`tidy_union` False) the union is left alone while writing and rebuilt once at the end."""
 from __future__ import annotations
@@ -12,7 +14,9 @@ from typing import Iterable
 import pyoxigraph as ox
 from rdflib import Dataset, Literal, URIRef
 
+from kg.namespaces import DEFAULT_BASE_IRI
 from kg.store.index import BUILD
+from kg.rdf.emit import evidence_subjects
 from kg.rdf.nquads import nquads
 from kg.store import native_store, native_term, objects, replace_graph
 
@@ -28,9 +32,11 @@ class ArticleWriter:
     entries follow in one transaction, as the mark that those graphs are whole; other stores go through
     rdflib."""
 
-    def __init__(self, ds: Dataset, index_graph: URIRef):
+    def __init__(self, ds: Dataset, index_graph: URIRef, base_iri: str = DEFAULT_BASE_IRI):
         self.ds = ds
         self.index_graph = index_graph
+        self.evidence = evidence_subjects(base_iri)
+        self._evidence_iris = tuple(prefix[1:].decode("utf-8") for prefix in self.evidence)
         self.native = native_store(ds)
         self.tidy_union = True
 
@@ -62,7 +68,7 @@ class ArticleWriter:
             self._drop_entry(article)
         old = {graph: set(self.native.quads_for_pattern(None, None, None, native_term(graph)))
                for _, graph, _, _ in batch if self.native.contains_named_graph(native_term(graph))}
-        data = b"".join(_with_union(graph, text) for _, graph, text, _ in batch)
+        data = b"".join(_with_union(graph, text, self.evidence) for _, graph, text, _ in batch)
         if data.count(b"\n") < BULK_FROM:
             self.native.load(data, format=ox.RdfFormat.N_QUADS)
         else:
@@ -113,7 +119,7 @@ class ArticleWriter:
             replace_graph(self.ds, graph, triples)
         else:
             self._drop_graph(native_term(graph))
-            self.native.load(_with_union(graph, nquads(None, triples)), format=ox.RdfFormat.N_QUADS)
+            self.native.load(_with_union(graph, nquads(None, triples), self.evidence), format=ox.RdfFormat.N_QUADS)
         if fingerprint is not None:
             self.set_mark(graph, fingerprint)
 
@@ -130,7 +136,7 @@ class ArticleWriter:
             for q in list(self.native.quads_for_pattern(native_term(subject), None, None, g)):
                 self.native.remove(q)
                 self._leave_union(q, g)
-        self.native.load(_with_union(graph, nquads(None, triples)), format=ox.RdfFormat.N_QUADS)
+        self.native.load(_with_union(graph, nquads(None, triples), self.evidence), format=ox.RdfFormat.N_QUADS)
 
     def mark(self, graph: URIRef) -> str | None:
         """What the index says a whole graph holds (a fingerprint), if anything."""
@@ -173,7 +179,7 @@ class ArticleWriter:
 
     def _leave_union(self, quad, graph) -> None:
         """`quad` leaves `graph`: its statement leaves the union unless another graph still holds it."""
-        if not self.tidy_union:
+        if not self.tidy_union or quad.subject.value.startswith(self._evidence_iris):
             return
         index = native_term(self.index_graph)
         for other in self.native.quads_for_pattern(quad.subject, quad.predicate, quad.object, None):
@@ -192,12 +198,21 @@ class ArticleWriter:
         for i in range(0, len(graphs), UNION_CHUNK):
             chunk = b"".join(self.native.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g)
                              for g in graphs[i:i + UNION_CHUNK])
-            self.native.bulk_load(chunk, format=ox.RdfFormat.N_TRIPLES)
+            self.native.bulk_load(union_part(chunk, self.evidence), format=ox.RdfFormat.N_TRIPLES)
 
 
-def _with_union(graph: URIRef, ntriples: str) -> bytes:
-    """N-Quads putting the statements into `graph` and into the default graph (the union). As UTF-8 bytes:
-    replacing in bytes is three times quicker than in a str of Vietnamese text, and the store takes bytes.
-    Literals escape their line breaks, so every b' .\n' ends a statement (as kg.rdf.nquads.in_graph)."""
+def union_part(ntriples: bytes, evidence: tuple[bytes, ...]) -> bytes:
+    """The lines of `ntriples` that the union keeps: all but those about evidence nodes."""
+    if not any(prefix in ntriples for prefix in evidence):
+        return ntriples
+    lines = ntriples.split(b"\n")
+    return b"\n".join(line for line in lines if not line.startswith(evidence))
+
+
+def _with_union(graph: URIRef, ntriples: str, evidence: tuple[bytes, ...]) -> bytes:
+    """N-Quads putting the statements into `graph` and, evidence aside, into the default graph (the
+    union). As UTF-8 bytes: replacing in bytes is three times quicker than in a str of Vietnamese text, and
+    the store takes bytes. Literals escape their line breaks, so every b' .\n' ends a statement (as
+    kg.rdf.nquads.in_graph)."""
     lines = ntriples.encode("utf-8")
-    return lines.replace(b" .\n", b" <" + str(graph).encode("utf-8") + b"> .\n") + lines
+    return lines.replace(b" .\n", b" <" + str(graph).encode("utf-8") + b"> .\n") + union_part(lines, evidence)

@@ -51,18 +51,19 @@ TYPE_KIND = (("https://schema.org/Person", "Person"), ("https://schema.org/Count
              ("https://w3id.org/diplomacy-kg/ontology#Agreement", "Agreement"),
              ("https://schema.org/Organization", "Organization"))
 
+# each article with its graph: its mentions are read there (the union a store keeps leaves them out,
+# kg.store.writer), by a lookup in that one graph
 ARTICLES = PREFIXES + """
-SELECT ?article ?id ?text ?date WHERE {
-  ?article a schema:NewsArticle ; schema:identifier ?id ; nif:isString ?text .
-  OPTIONAL { ?article schema:datePublished ?date }
+SELECT ?article ?id ?text ?date ?g WHERE {
+  GRAPH ?g { ?article a schema:NewsArticle ; schema:identifier ?id ; nif:isString ?text .
+             OPTIONAL { ?article schema:datePublished ?date } }
 }"""
 MENTIONS = PREFIXES + """
-SELECT DISTINCT ?article ?node ?type ?begin ?end WHERE {
-  ?m nif:referenceContext ?article ; nif:beginIndex ?begin ; nif:endIndex ?end .
-  ?node dk:mention ?m ; a ?type .
+SELECT DISTINCT ?article ?g ?node ?type ?begin ?end WHERE {
+  GRAPH ?g { ?node dk:mention ?m ; a ?type . ?m nif:beginIndex ?begin ; nif:endIndex ?end ; nif:sentence/nif:referenceContext ?article }
 }"""
 COUNTRIES = PREFIXES + """
-SELECT DISTINCT ?article ?node ?code WHERE {
+SELECT DISTINCT ?article ?g ?node ?code WHERE {
   GRAPH ?g { ?article a schema:NewsArticle . ?node a schema:Country ; schema:identifier ?code }
 }"""
 POSTS = PREFIXES + """
@@ -113,23 +114,25 @@ class Article:
 def read_articles(ds: Dataset) -> list[Article]:
     """Every article with its spans, sorted by id. Each query is asked per article with the article's
     IRI bound, so no value is ever written into SPARQL text."""
-    articles = {}
-    for iri, ident, text, date in ds.query(ARTICLES):
+    articles, graphs = {}, {}
+    for iri, ident, text, date, graph in ds.query(ARTICLES):
         articles.setdefault(str(iri), Article(str(iri), str(ident), str(text), str(date or "")))
+        graphs.setdefault(str(iri), graph)
     countries = lexicons.countries()
     roles = {r["notation"]: r for r in lexicons.load("roles")}
     for a in sorted(articles.values(), key=lambda a: a.id):
         bound = {"article": URIRef(a.iri)}
+        in_graph = {**bound, "g": graphs[a.iri]}
         kinds: dict[str, set] = defaultdict(set)
         where: dict[str, set] = defaultdict(set)
-        for _, node, type_, begin, end in ds.query(MENTIONS, initBindings=bound):
+        for _, _, node, type_, begin, end in ds.query(MENTIONS, initBindings=in_graph):
             kinds[str(node)].add(str(type_))
             where[str(node)].add((int(begin), int(end)))
         for node, spans in where.items():
             kind = next((k for t, k in TYPE_KIND if t in kinds[node]), None)
             if kind is not None:
                 a.spans.extend(Span(b, e, kind, node) for b, e in sorted(spans) if 0 <= b < e <= len(a.text))
-        for _, node, code in ds.query(COUNTRIES, initBindings=bound):
+        for _, _, node, code in ds.query(COUNTRIES, initBindings=in_graph):
             forms = countries.get(str(code), {}).get("forms", [])
             a.spans.extend(Span(b, e, "Country", str(node), True) for b, e in find_names(a.text, forms))
         holders = {s.node: s for s in a.spans if s.kind == "Person"}
