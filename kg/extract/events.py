@@ -107,7 +107,8 @@ def find_events(ctx) -> list[Event]:
             break
         s = view.sentence
         low = s.text.casefold()
-        dates = find_dates(s.text, year, discourse_date, ctx.doc.published)
+        # (a page's time stamp dates the page, not an event: 'hôm qua' reads from the publication day instead)
+        dates = [d for d in find_dates(s.text, year, discourse_date, ctx.doc.published) if d.kind != "stamp"]
         # history told in passing: a marker, or a date of an earlier year than the article's
         past = any(w in low for w in data["past_markers"]) or any(
             d.start.year and year and d.start.year < year for d in dates)
@@ -126,6 +127,7 @@ def find_events(ctx) -> list[Event]:
         anchor = _anchor(view, found, events, data)
         referenced: list[Event] = []
         found = [t for t in found if not _refers_back(view, t, events, data, referenced, told_before)]
+        _tie_to_earlier(view, referenced, data)
         sentence_date = discourse_date
         if anchor is not None:
             # 'Trong chuyến thăm đó, …': the sentence goes on about an event told before, on its day
@@ -170,7 +172,7 @@ def find_events(ctx) -> list[Event]:
         _add_companions(view, referenced + in_sentence, ctx, data)
         if past or in_visit:
             told_before.update((m.begin, m.end) for e in in_sentence for m in e.mentions)
-        points = [d for d in dates if d.end_date is None and not d.year_only   # a span is no time point
+        points = [d for d in dates if d.end_date is None and d.start.day   # a span, a month is no day told
                   and not _after(d.start, ctx.doc.published)]
         planned = in_sentence and all(e.status == "announced" for e in in_sentence)
         if points and not past and not planned:     # a day ahead is not the day the article is telling
@@ -311,6 +313,21 @@ def _refers_back(view, trig: "Trigger", events: list[Event], data, referenced: l
                      s.text[trig.span_begin:trig.begin].casefold()):
         referenced.append(earlier[-1])
     return True
+
+
+def _tie_to_earlier(view, referenced: list[Event], data) -> None:
+    """'Tại hội đàm ngay sau lễ đón, …': an undated event named as following another the text has dated
+    right away takes that day (not 'Sau chuyến thăm, …': days may pass)."""
+    text, base = view.sentence.text, view.sentence.begin
+    here = lambda e: [m for m in e.mentions if m.sentence == view.index]  # noqa: E731
+    for ev in referenced:
+        for later in here(ev) if ev.start is None else []:
+            for other in referenced:
+                if other is ev or not other.start or not other.start.day or other.type in data["multi_day"]:
+                    continue
+                if any(re.fullmatch(rf"\s*(?:{_alternation(data['right_after'])})\s*",
+                                    text[later.end - base:m.begin - base], re.I) for m in here(other)):
+                    ev.start, ev.end = other.start, None
 
 
 def _anchor(view, found: list["Trigger"], events: list[Event], data) -> Event | None:
