@@ -115,9 +115,9 @@ MEETING_SHAPES = [
     ("Ngày 2/6, ông Jonas Gahr Støre chuyển lời chào của Thủ tướng Na Uy Erna Solberg, người vừa thăm chính thức "
      "Việt Nam vào tháng 5/2025.",
      ("visit", ["Erna Solberg"], "2025-05")),
-    # a headline dated nowhere: the record's day
+    # a headline dated nowhere stays undated: the record's day is the report's, not the meeting's
     ("Thủ tướng Phạm Minh Chính tiếp Tổng thống Kenya William Ruto",
-     ("meeting", ["Phạm Minh Chính", "William Ruto"], "2025-06-11")),
+     ("meeting", ["Phạm Minh Chính", "William Ruto"], None)),
     # 'X dự … hội đàm giữa A với B': A and B
     ("Sáng 9/9, Bộ trưởng Bùi Thanh Sơn dự hội đàm giữa Thủ tướng Phạm Minh Chính với Thủ tướng Maroc Aziz "
      "Akhannouch.",
@@ -328,9 +328,10 @@ def test_a_visit_told_again_is_the_same_visit_with_the_status_its_day_allows(tex
     # history told with a bare earlier year: that year, never the publication day
     ("Vào 2019, Tổng thống Kenya William Ruto hội đàm với Tổng thống Peru Martín Vizcarra tại Lima.", "2019"),
     ("2018: Tổng thống Kenya William Ruto hội đàm với Tổng thống Peru Martín Vizcarra tại Lima.", "2018"),
-    # a year that is part of a name or the article's own year dates nothing of the past
+    # a year that is part of a name or the article's own year dates nothing of the past (nor is the record's
+    # day the talks')
     ("Tổng thống Kenya William Ruto hội đàm với Tổng thống Peru Dina Boluarte tại Lima, bàn về APEC 2019.",
-     "2025-07-04"),
+     None),
     ("Ngày 3/7, Tổng thống Kenya William Ruto hội đàm với Tổng thống Peru Dina Boluarte, nhắc lại quan hệ từ 1963.",
      "2025-07-03"),
 ])
@@ -657,3 +658,26 @@ def test_an_act_during_a_visit_without_its_own_day_is_undated(text, etype, day):
 ])
 def test_a_meeting_noun_with_its_counterpart_after_voi_or_cung(text, expected):
     assert [a for t, a, _, _ in events(text, published=date(2025, 6, 6)) if t == "meeting"] == [expected]
+
+
+@pytest.mark.parametrize("text, etype, day", [
+    # the page's time stamp dates no event; neither does the record's day
+    ("Thứ tư, 11/06/2025 17:27 (GMT+7)\n\nTổng thống Kenya William Ruto hội đàm với Tổng thống Peru Dina "
+     "Boluarte.", "talks", None),
+    # an undated event told as following another at once takes that one's day
+    ("Tổng thống Kenya William Ruto hội đàm với Tổng thống Peru Dina Boluarte. Sáng 9/6, Tổng thống Kenya William "
+     "Ruto chủ trì lễ đón chính thức Tổng thống Peru Dina Boluarte. Tại hội đàm ngay sau lễ đón, hai bên nhất trí "
+     "tăng cường hợp tác.", "talks", "2025-06-09"),
+    # a month told in passing is no day for the sentences after: the day told before it holds
+    ("Ngày 10/6, Tổng thống Kenya William Ruto gặp Thủ tướng Na Uy Jonas Gahr Støre. Hai bên nhắc lại Kỳ họp "
+     "Ủy ban hỗn hợp tháng 2/2025. Tại cuộc gặp với Tổng thống Peru Dina Boluarte, hai bên nhất trí tăng cường "
+     "hợp tác.", "meeting", "2025-06-10"),
+    # a quoted 'hôm nay' is the speaker's, not the report's day
+    ("Tổng thống Peru Dina Boluarte nói: “Hôm nay là ngày vui”. Tổng thống Kenya William Ruto gặp Thủ tướng Na Uy "
+     "Jonas Gahr Støre.", "meeting", None),
+    # 'sáng nay' from the publication day (2025-06-11)
+    ("Sáng nay, Tổng thống Kenya William Ruto gặp Thủ tướng Na Uy Jonas Gahr Støre.", "meeting", "2025-06-11"),
+])
+def test_the_days_a_text_really_tells(text, etype, day):
+    got = [d for t, _, d, _ in events(text, published=date(2025, 6, 11)) if t == etype]
+    assert got and set(got) == {day}

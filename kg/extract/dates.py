@@ -14,7 +14,8 @@ D, M, Y = r"(\d{1,2})", r"(\d{1,2})", r"(\d{4})"
 DAY_WORDS = r"(?:ngày|sáng|trưa|chiều|tối|đêm|hôm)"
 PARTS = r"(?:sáng|trưa|chiều|tối|đêm)"     # parts of a day: 'chiều 12/3', 'sáng nay'
 # a clock time right after a date ('11/10/2024 20:02', '16/04/2024 17:27 (GMT+7)'): a page's time stamp
-CLOCK = re.compile(r"^\s*,?\s*(?:lúc\s+)?\d{1,2}[:h]\d{2}\b")
+# (a clock told in the narrative, 'ngày 10/6, lúc 9h30', dates the act)
+CLOCK = re.compile(r"^\s*,?\s*\d{1,2}:\d{2}\b")
 QUOTES = {"“": 1, "”": -1}
 # 'năm ngoái', 'năm trước' (the year before the article's), 'năm nay' (its own)
 REL_YEAR = r"năm (ngoái|trước|nay)"

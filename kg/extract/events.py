@@ -179,8 +179,8 @@ def find_events(ctx) -> list[Event]:
             discourse_date = points[-1].start
         elif in_visit:
             discourse_date = None       # the text has moved on to the visit's days in general
+    # (an event the text dates nowhere stays undated: the publication day is the report's, not the event's)
     merged = _merge(events, ctx.doc.published)
-    _publication_day(ctx, merged, told_before)
     for ev in merged:
         if ev.type == "visit" and not ev.guests and not (ev.start and ev.start.year and year and ev.start.year < year):
             # the guest the text leaves implicit ('Nhà lãnh đạo Kenya thăm …'): the protagonist unless a
@@ -248,19 +248,6 @@ def _after(value: DateValue, day) -> bool:
     if day is None or not value.month or (value.year or day.year) is None:
         return False
     return ((value.year or day.year), value.month, value.day or 1) > (day.year, day.month, day.day)
-
-
-def _publication_day(ctx, events: list[Event], told_before) -> None:
-    """A held one-day event that the headline or lead tells and the text dates nowhere happened on the day
-    the record is dated; not history, not one announced, not one only the body recalls."""
-    day = ctx.doc.published
-    if day is None:
-        return
-    several_days = set(_lexicon()[0]["multi_day"])     # a visit's first day is not the day it is reported
-    for ev in events:
-        if ev.start is None and ev.status == "held" and ev.type not in several_days \
-                and any(m.sentence <= 2 and (m.begin, m.end) not in told_before for m in ev.mentions):
-            ev.start = DateValue(day.year, day.month, day.day)
 
 
 def _list_target(events: list[Event], sentence: int) -> Event:
