@@ -681,3 +681,28 @@ def test_a_meeting_noun_with_its_counterpart_after_voi_or_cung(text, expected):
 def test_the_days_a_text_really_tells(text, etype, day):
     got = [d for t, _, d, _ in events(text, published=date(2025, 6, 11)) if t == etype]
     assert got and set(got) == {day}
+
+
+@pytest.mark.parametrize("text, etype, expected", [
+    # a working session is not the reception of the same day
+    ("Chiều 5/6, Tổng thống Kenya William Ruto tiếp Đại sứ Peru Carlos Mendoza. Cùng ngày, Tổng thống Kenya "
+     "William Ruto làm việc với Phòng Thương mại và Công nghiệp Kenya.", "meeting",
+     [["Carlos Mendoza", "William Ruto"], ["William Ruto"]]),
+    # two verbs of one act
+    ("Sáng 5/6, Bộ trưởng Ngoại giao Na Uy Espen Barth Eide tiếp và làm việc với Bộ trưởng Ngoại giao Peru Elmer "
+     "Schialer.", "meeting", [["Elmer Schialer", "Espen Barth Eide"]]),
+    # two receptions of one evening by different hosts for one guest
+    ("Tối 5/6, Tổng thống Kenya William Ruto chiêu đãi Tổng thống Peru Dina Boluarte. Cũng tối 5/6, Thủ tướng "
+     "Kenya Musalia Mudavadi chiêu đãi Tổng thống Peru Dina Boluarte.", "ceremony",
+     [["Dina Boluarte", "William Ruto"], ["Dina Boluarte", "Musalia Mudavadi"]]),
+])
+def test_one_node_per_real_event(text, etype, expected):
+    assert [a for t, a, _, _ in events(text, published=date(2025, 6, 11)) if t == etype] == expected
+
+
+def test_a_day_of_another_event_in_a_phrase_is_not_the_day_told():
+    text = ("Ngày 20/6, Tổng thống Kenya William Ruto gặp Tổng thống Peru Dina Boluarte. Bà Dina Boluarte vui mừng "
+            "gặp lại ông ngay sau cuộc điện đàm giữa hai Tổng thống ngày 2/3. Tại cuộc gặp với Thủ tướng Na Uy "
+            "Jonas Gahr Støre, Tổng thống William Ruto đề nghị tăng cường hợp tác.")
+    got = [(a, d) for t, a, d, _ in events(text, published=date(2025, 6, 21)) if t == "meeting"]
+    assert (["Jonas Gahr Støre", "William Ruto"], "2025-06-20") in got

@@ -173,7 +173,7 @@ def find_events(ctx) -> list[Event]:
         if past or in_visit:
             told_before.update((m.begin, m.end) for e in in_sentence for m in e.mentions)
         points = [d for d in dates if d.end_date is None and d.start.day   # a span, a month is no day told
-                  and not _after(d.start, ctx.doc.published)]
+                  and not _after(d.start, ctx.doc.published) and not _of_other_event(s.text, d.begin, data)]
         planned = in_sentence and all(e.status == "announced" for e in in_sentence)
         if points and not past and not planned:     # a day ahead is not the day the article is telling
             discourse_date = points[-1].start
@@ -208,6 +208,15 @@ def find_events(ctx) -> list[Event]:
         ev.key = _identity(ctx, ev, n)
     _link_visits(merged)
     return merged
+
+
+def _of_other_event(text: str, begin: int, data) -> bool:
+    """A day in a phrase naming another event in relation to the one told ('… ngay sau cuộc điện đàm giữa hai
+    Thủ tướng ngày 20/4', 'kể từ chuyến thăm ngày 5/3'): it dates that other event only, not the day the text
+    goes on telling."""
+    clause = re.split(r"[,;:]", text[:begin])[-1].casefold()
+    return bool(re.search(rf"(?<!\w)(?:{_alternation(data['relative_to_event'])})\s+(?:(?:các|những)\s+)?"
+                          rf"(?:cuộc|chuyến|buổi|lễ|kỳ|phiên)\b", clause))
 
 
 def _within_visit_untold(view, found: list["Trigger"], referenced: list[Event], dates, data) -> bool:
@@ -861,6 +870,8 @@ def _continues(ev: Event, trig: Trigger, view, ctx, in_sentence: list[Event]) ->
     if not in_sentence or in_sentence[-1].type != ev.type or ev.type not in PAIR_TYPES:
         return None
     prev = in_sentence[-1]
+    if trig.prev_end and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", trig.text[trig.prev_end:trig.begin]):
+        return prev     # 'A tiếp và làm việc với B': two verbs of one act
     # within its clause: 'A gặp B; gặp gỡ C' is a second meeting, not B's part of the first
     subject = _persons(ctx, _refs_in(view, max(trig.prev_end, trig.span_begin), trig.begin))
     if subject and set(subject) <= set(prev.attendees[1:]):
@@ -1293,7 +1304,8 @@ def _compatible(a: Event, b: Event) -> bool:
         return not a.guests or not b.guests or a.guests == b.guests
     if not a.attendees or not b.attendees:
         return True
-    if a.type in PAIR_TYPES:
+    if a.type in PAIR_TYPES or a.type == "ceremony" and len(a.attendees) > 1 and len(b.attendees) > 1:
+        # (two receptions of one evening by different hosts for one guest are two, not one)
         return set(a.attendees) <= set(b.attendees) or set(b.attendees) <= set(a.attendees) \
             or len(set(a.attendees) & set(b.attendees)) >= 2
     return bool(set(a.attendees) & set(b.attendees))
