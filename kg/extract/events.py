@@ -298,7 +298,7 @@ def _refers_back(view, trig: "Trigger", events: list[Event], data, referenced: l
     latest the article tells as its own, not one only recalled in passing ('… chuyến thăm của X tháng 3 vừa
     qua. Trong khuôn khổ chuyến thăm, …' is the visit being reported)."""
     phrase = trig.phrase.removeprefix("noun:")
-    earlier = [e for e in _current(events) if e.type == trig.etype["notation"]
+    earlier = [e for e in _current(events) if e.type == trig.etype["notation"] and e.family == trig.family
                and (e.type not in NAMED_TYPES or phrase in e.name.casefold())]
     earlier = [e for e in earlier if any((m.begin, m.end) not in told_before for m in e.mentions)] or earlier
     if not earlier or not _is_reference(view, trig, data):
