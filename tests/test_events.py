@@ -710,3 +710,15 @@ def test_a_day_of_another_event_in_a_phrase_is_not_the_day_told():
             "Jonas Gahr Støre, Tổng thống William Ruto đề nghị tăng cường hợp tác.")
     got = [(a, d) for t, a, d, _ in events(text, published=date(2025, 6, 21)) if t == "meeting"]
     assert (["Jonas Gahr Støre", "William Ruto"], "2025-06-20") in got
+
+
+@pytest.mark.parametrize("text", [
+    # a wish for a visit is not the visit of years ago told before it
+    "Tổng thống Peru Dina Boluarte chia sẻ ấn tượng từ chuyến thăm năm 2008. Tổng thống Kenya William Ruto hoan "
+    "nghênh Thủ tướng Na Uy Jonas Gahr Støre thăm Kenya.",
+    "Tổng thống Kenya William Ruto mong sớm đón Thủ tướng Na Uy Jonas Gahr Støre sang thăm Kenya, nhắc lại chuyến "
+    "thăm Na Uy năm 2016.",
+])
+def test_an_old_visit_and_one_hoped_for_stay_apart(text):
+    got = [(a, d) for t, a, d, _ in events(text, published=date(2025, 6, 11)) if t == "visit"]
+    assert not any("Jonas Gahr Støre" in a and d and d < "2025" for a, d in got)

@@ -1321,12 +1321,23 @@ def _inside(day: DateValue | None, start: DateValue | None, end: DateValue | Non
     return (start.month, start.day or 1) <= point <= (end.month, end.day or 31)
 
 
+def _history_and_now(a: Event, b: Event, today) -> bool:
+    """A visit dated in a year before the article's and one the text tells undated ('… từ chuyến thăm năm 2008';
+    'mong sớm đón X sang thăm'): one only when both name the same guest."""
+    if a.type != "visit" or today is None or (a.start is None) == (b.start is None):
+        return False
+    dated = a if a.start else b
+    if not dated.start.year or dated.start.year >= today.year:
+        return False
+    return not (a.guests and a.guests == b.guests)
+
+
 def _merge(events: list[Event], today=None) -> list[Event]:
     """Mentions of one event as one; told once as planned and once as done, it is held unless its day is
     still ahead of the publication day (`today`)."""
     out: list[Event] = []
     for ev in events:
-        target = next((x for x in reversed(out) if _compatible(x, ev)), None)
+        target = next((x for x in reversed(out) if _compatible(x, ev) and not _history_and_now(x, ev, today)), None)
         if target is None:
             out.append(ev)
             continue
