@@ -675,6 +675,10 @@ def test_a_meeting_noun_with_its_counterpart_after_voi_or_cung(text, expected):
     # a quoted 'hôm nay' is the speaker's, not the report's day
     ("Tổng thống Peru Dina Boluarte nói: “Hôm nay là ngày vui”. Tổng thống Kenya William Ruto gặp Thủ tướng Na Uy "
      "Jonas Gahr Støre.", "meeting", None),
+    # a session of a body told with its month: that month, not the day of the reception the sentence is about
+    ("Ngày 10/6, Tổng thống Kenya William Ruto tiếp Thủ tướng Na Uy Jonas Gahr Støre. Tại cuộc tiếp, ông William "
+     "Ruto cho biết, nhân dịp tham dự Hội nghị thường niên lần thứ 12 của Diễn đàn Kinh tế Bắc Cực vào tháng 1/2025, "
+     "Kenya đã ký nhiều thỏa thuận.", "conference", "2025-01"),
     # 'sáng nay' from the publication day (2025-06-11)
     ("Sáng nay, Tổng thống Kenya William Ruto gặp Thủ tướng Na Uy Jonas Gahr Støre.", "meeting", "2025-06-11"),
 ])
