@@ -238,6 +238,8 @@ NOT_COMMITMENTS = [
      "quan hệ song phương"),
     (CHILE + "Thủ tướng cảm ơn và mong tiếp tục nhận được sự ủng hộ của Chính phủ Chile.", "sự ủng hộ"),
     (KAZAKH + "Thủ tướng mong sẽ có nhiều dịp được đón tiếp các chuyên gia Kazakhstan.", "chuyên gia"),
+    (KENYA + "Tại cuộc gặp, hai bên mong muốn thúc đẩy hợp tác trên các lĩnh vực truyền thống và mở rộng sang các "
+             "lĩnh vực mới.", "lĩnh vực mới"),
     # an assessment of what a side or the relationship needs
     (KAZAKH + "Ông Nurlan Bekov nhấn mạnh cần tăng cường hơn nữa quan hệ giữa hai cơ quan lập pháp.",
      "cơ quan lập pháp"),

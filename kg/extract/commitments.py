@@ -524,7 +524,8 @@ def _own_wish(sent: Reading, j: int, end: int) -> bool:
 def _names_field(sent: Reading, a: int, end: int, data) -> bool:
     text = " " + " ".join(t.low for t in sent.toks[a:end]) + " "
     fields = [w for topic, words in data["topics"].items() if topic != "politics" for w in words]
-    return any(f" {w} " in text for w in fields + data["concrete_words"])
+    generic = set(data["generic_words"])
+    return any(f" {w} " in text for w in fields + data["concrete_words"] if w not in generic)
 
 
 def _vague(sent: Reading, j: int, end: int, asking: bool) -> bool:
