@@ -155,6 +155,9 @@ COMMITMENTS = [
              "nghiệp Việt Nam mở văn phòng tại Nairobi.", "văn phòng tại Nairobi", "proposed", {"VN"}),
     (CHILE + "Ngoại trưởng Chile khuyến nghị hai bên lập nhóm công tác về đồng; sẵn sàng hỗ trợ chia sẻ kinh "
              "nghiệm khai khoáng.", "kinh nghiệm khai khoáng", "pledged", {"CL"}),
+    # a wish coordinated with a pledge is the pledge
+    (KAZAKH + "Theo Tổng thống Tokayev, Kazakhstan mong muốn đẩy mạnh hợp tác thực chất với Việt Nam, và cam kết "
+              "hỗ trợ lẫn nhau trong phòng chống khủng bố.", "khủng bố", "pledged", {"KZ"}),
     # both sides agreeing on what both need to do
     (CHILE + "Hai bên hài lòng về quan hệ hai nước, nhất trí thời gian tới, hai bên cần tăng cường trao đổi "
              "đoàn các cấp.", "trao đổi đoàn", "agreed", {"VN", "CL"}),

@@ -431,6 +431,8 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
         if isinstance(found, Subject):
             if cue in lx.data["modal_cues"] and found.both and shared is not None and shared[0] == "agreed":
                 return "agreed", found, toks[i].begin     # '…, nhất trí thời gian tới hai bên cần …'
+            if wish and not found.both and _pledges_after(sent, j, end):
+                return "pledged", found, toks[i].begin    # 'X mong muốn …, và cam kết …': the pledge is the act
             return _status(status, cue, found, sent, last), found, toks[i].begin
         coordinated = lx.coordinators.ending_at(toks, _before_adverbs(sent, i, floor), floor) is not None
         if found == REJECT and _after_past(sent, i, floor):
@@ -476,6 +478,16 @@ def _continues_only(sent: Reading, at: int | None) -> bool:
     i = sent.index_at(at)
     m = sent.lx.cues.match_at(sent.toks, i)
     return m is not None and _cue(sent.toks, i, m[0]) in sent.lx.data["explicit_only"]
+
+
+def _pledges_after(sent: Reading, j: int, end: int) -> bool:
+    """A coordinated pledge cue later in the clause, with no subject of its own ('…, và cam kết …')."""
+    lx = sent.lx
+    for i, k, _ in lx.cues.scan(sent.toks[j:end], lx.blocked):
+        if _cue(sent.toks, i + j, k + j) in lx.data["strong_pledges"] and \
+                lx.coordinators.ending_at(sent.toks, _before_adverbs(sent, i + j, j), j) is not None:
+            return True
+    return False
 
 
 def _cue_at(sent: Reading, at: int) -> str:
