@@ -137,10 +137,30 @@ COMMITMENTS = [
     # a side the article does not place, reported by a speaker said before in the sentence, is the speaker's
     (KENYA + "Tổng thống William Ruto gửi lời thăm hỏi tới nhân dân Việt Nam; cho biết Nakuru sẽ hỗ trợ một số "
              "địa phương Việt Nam khắc phục hậu quả thiên tai.", "thiên tai", "pledged", {"KE"}),
-    # an opening place phrase names no side: the praising side wishes, not the praised one
+    # an opening place phrase names no side: the praising side asks, not the praised one
     (KENYA + "Tại Hội nghị cũng như trong các cuộc tiếp xúc, Kenya và các nước châu Phi đánh giá cao Việt Nam, "
-             "đồng thời Việt Nam có nền kinh tế ổn định và mong muốn Việt Nam đóng góp vào hội nghị.",
-     "đóng góp vào hội nghị", "proposed", {"KE"}),
+             "đồng thời Việt Nam có nền kinh tế ổn định và mong muốn Việt Nam mở cửa thị trường chè.",
+     "thị trường chè", "proposed", {"KE"}),
+    # a wish whose addressee opens on a lower-case head asks that body
+    (NORWAY + "Thủ tướng Na Uy mong muốn quốc hội Việt Nam ủng hộ việc phê chuẩn hiệp định thủy sản.",
+     "hiệp định thủy sản", "proposed", {"NO"}),
+    # a wish aiming at a figure is a target, even with nobody asked
+    (KENYA + "Tổng thống William Ruto mong muốn đến năm 2030 kim ngạch thương mại hai nước đạt 1 tỷ USD.", "1 tỷ USD",
+     "proposed", {"KE"}),
+    # a wish to work together in a named field, with no side named as partner
+    (KAZAKH + "Tổng thống Tokayev bày tỏ mong muốn tăng cường trao đổi đoàn cấp cao và hợp tác dầu khí.",
+     "dầu khí", "proposed", {"KZ"}),
+    # a further ';' item of a request with no subject of its own is still the request; a readiness is a pledge
+    (KENYA + "Thủ tướng Phạm Minh Chính đề nghị Kenya sớm phê chuẩn hiệp định đầu tư; tạo điều kiện cho doanh "
+             "nghiệp Việt Nam mở văn phòng tại Nairobi.", "văn phòng tại Nairobi", "proposed", {"VN"}),
+    (CHILE + "Ngoại trưởng Chile khuyến nghị hai bên lập nhóm công tác về đồng; sẵn sàng hỗ trợ chia sẻ kinh "
+             "nghiệm khai khoáng.", "kinh nghiệm khai khoáng", "pledged", {"CL"}),
+    # a wish coordinated with a pledge is the pledge
+    (KAZAKH + "Theo Tổng thống Tokayev, Kazakhstan mong muốn đẩy mạnh hợp tác thực chất với Việt Nam, và cam kết "
+              "hỗ trợ lẫn nhau trong phòng chống khủng bố.", "khủng bố", "pledged", {"KZ"}),
+    # both sides agreeing on what both need to do
+    (CHILE + "Hai bên hài lòng về quan hệ hai nước, nhất trí thời gian tới, hai bên cần tăng cường trao đổi "
+             "đoàn các cấp.", "trao đổi đoàn", "agreed", {"VN", "CL"}),
     # a further item of a speaker's request, another side merely 'going on', is still the speaker's request;
     # with 'sẽ' that side pledges
     (CHILE + "Bộ trưởng Bùi Thanh Sơn đề nghị hai bên tăng cường trao đổi đoàn; Chile tiếp tục khuyến khích doanh "
@@ -206,6 +226,37 @@ NOT_COMMITMENTS = [
     # generic goodwill: a wish about the relationship itself, nothing asked or named
     (NORWAY + "Thủ tướng Na Uy coi trọng và mong muốn thúc đẩy hơn nữa quan hệ hữu nghị tốt đẹp với Việt Nam.",
      "hữu nghị tốt đẹp"),
+    # praise and a wish that names no act, only a contribution or a role
+    (KENYA + "Tại Hội nghị cũng như trong các cuộc tiếp xúc, Kenya và các nước châu Phi đánh giá cao Việt Nam, "
+             "đồng thời Việt Nam có nền kinh tế ổn định và mong muốn Việt Nam đóng góp vào hội nghị.",
+     "đóng góp vào hội nghị"),
+    (KAZAKH + "Thủ tướng đánh giá cao ông Arman Zhakupov, mong muốn ông trên cương vị mới tiếp tục có những đóng "
+              "góp tích cực cho quan hệ hai nước.", "đóng góp tích cực"),
+    (NORWAY + "Các đoàn đều chúc mừng Việt Nam và mong muốn Việt Nam tiếp tục phát huy vai trò chủ nhà hội nghị.",
+     "vai trò chủ nhà"),
+    # a side's own wish, nobody asked and nothing done together
+    (NORWAY + "Na Uy đang có nhiều dự án điện gió và mong muốn xuất khẩu công nghệ này ra nước ngoài.",
+     "ra nước ngoài"),
+    (KENYA + "Tổng thống Kenya khẳng định coi trọng quan hệ với Việt Nam và mong muốn đẩy mạnh quan hệ song phương.",
+     "quan hệ song phương"),
+    (CHILE + "Thủ tướng cảm ơn và mong tiếp tục nhận được sự ủng hộ của Chính phủ Chile.", "sự ủng hộ"),
+    (KAZAKH + "Thủ tướng mong sẽ có nhiều dịp được đón tiếp các chuyên gia Kazakhstan.", "chuyên gia"),
+    (KENYA + "Tại cuộc gặp, hai bên mong muốn thúc đẩy hợp tác trên các lĩnh vực truyền thống và mở rộng sang các "
+             "lĩnh vực mới.", "lĩnh vực mới"),
+    # an assessment of what a side or the relationship needs
+    (KAZAKH + "Ông Nurlan Bekov nhấn mạnh cần tăng cường hơn nữa quan hệ giữa hai cơ quan lập pháp.",
+     "cơ quan lập pháp"),
+    (KENYA + "Tuy nhiên, để thu hút nhà đầu tư, Kenya cần chú trọng nâng cao tay nghề cho người lao động.",
+     "tay nghề"),
+    # standing positions and regard, not undertakings
+    (NORWAY + "Thủ tướng khẳng định Việt Nam luôn tạo điều kiện thuận lợi cho doanh nghiệp Na Uy.", "doanh nghiệp Na Uy"),
+    (CHILE + "Ngoại trưởng Chile nhấn mạnh Chile tiếp tục kiên định chính sách đối ngoại rộng mở.", "đối ngoại"),
+    # general affirmations: a contribution or a tradition, nothing concrete
+    (KENYA + "Hai nước Kenya - Việt Nam sẽ tiếp tục phát huy truyền thống hữu nghị.", "truyền thống hữu nghị"),
+    (NORWAY + "Bộ trưởng nhấn mạnh Việt Nam sẵn sàng đóng góp nhiều hơn nữa vì hòa bình của khu vực.", "hòa bình"),
+    # a resolve reported as a noun
+    (KENYA + "Chủ tịch nước chuyển đến nhân dân Kenya mong muốn và quyết tâm của nhân dân Việt Nam trong việc "
+             "củng cố quan hệ.", "củng cố quan hệ"),
     # both agreeing on an assessment
     (KENYA + "Hai nhà lãnh đạo nhất trí nhấn mạnh tầm quan trọng của hòa bình và ổn định trong khu vực.",
      "tầm quan trọng"),
@@ -216,6 +267,26 @@ NOT_COMMITMENTS = [
 def test_not_commitments(text, marker):
     found = [k.statement for k in extract_article("t", text).commitments if marker in k.statement]
     assert found == []
+
+
+BODIES = [
+    (NORWAY + "Tổng Thư ký Interpol Valdecy Urquiza cam kết hỗ trợ Việt Nam đào tạo điều tra viên.", "interpol"),
+    (KENYA + "Tổ chức Y tế Thế giới (WHO) sẽ hỗ trợ Kenya và Việt Nam ứng phó dịch bệnh.", "tổ chức y tế thế giới"),
+]
+
+
+@pytest.mark.parametrize("text, body", BODIES)
+def test_an_international_body_commits_as_itself(text, body):
+    """No country, but the body is the commitment's party (dk:party may be an organization)."""
+    x = extract_article("t", text)
+    (k,) = x.commitments
+    assert k.parties == [] and [b.split("|")[0] for b in k.bodies] == [body]
+    assert all(b in x.organizations for b in k.bodies)
+
+
+def test_a_country_commitment_has_no_body():
+    (k,) = extract_article("t", KENYA + "Kenya sẵn sàng tạo điều kiện cho doanh nghiệp Việt Nam.").commitments
+    assert k.bodies == []
 
 
 def test_a_further_target_in_the_same_sentence_belongs_to_the_pledge():

@@ -64,6 +64,11 @@ class Lexicon:
     history: Phrases
     purpose: Phrases
     staff: PhraseMatcher
+    vague: PhraseMatcher
+    acts: PhraseMatcher
+    standing: PhraseMatcher
+    joint: PhraseMatcher
+    addressees: PhraseMatcher
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +90,12 @@ def _lexicon() -> Lexicon:
                    Phrases(data["recollection_markers"]),
                    PhraseMatcher([(c, c) for c in data["not_undertakings"]]),
                    Phrases(data["history_openers"]), Phrases(data["purpose_markers"]),
-                   PhraseMatcher([(c, c) for c in data["own_staff"]]))
+                   PhraseMatcher([(c, c) for c in data["own_staff"]]),
+                   PhraseMatcher([(c, c) for c in data["vague_acts"]]),
+                   PhraseMatcher([(c, c) for c in data["concrete_words"] + data["action_verbs"]]),
+                   PhraseMatcher([(c, c) for c in data["standing_verbs"]]),
+                   PhraseMatcher([(c, c) for c in data["joint_acts"] + data["cooperation_nouns"]]),
+                   PhraseMatcher([(c, c) for c in data["addressee_heads"]]))
 
 
 @dataclass
@@ -94,6 +104,8 @@ class Subject:
     both: bool = False              # 'hai bên', or two sides named
     reporter: list[str] | None = None   # the side of whoever reports the cue ('X cho biết …')
     body: bool = False              # an international body or its officer: it commits for itself, no country
+    bodies: list[str] | None = None     # that body's organisation key (its officer's, else the officer's own)
+    written: bool = True            # False when the cue has no subject of its own and shares one said before
 
 
 REJECT = "reject"    # the cue's subject is not a party, or the statement is not an undertaking
@@ -140,6 +152,7 @@ class Reading:
         both = False
         evidence = False
         body = False
+        bodies: list[str] = []
         refs = []
         for n in range(a, b):
             k = self.kind[n]
@@ -166,13 +179,15 @@ class Reading:
             for key in ref.keys:
                 code = key if ref.kind == "country" else self.ctx.country_of(key)
                 _add(codes, [code] if code else [])
-                body |= code is None and _international(self.ctx, key)
+                if code is None and _international(self.ctx, key):
+                    body = True
+                    _add(bodies, [_body_of(self.ctx, key)])
         if not evidence:
             return None
         if both and len(codes) < 2:
             _add(codes, self.ctx.sides())    # 'hai bên' with no leaders resolved behind it
         if not codes and body:
-            return Subject([], False, reporter, body=True)   # 'Tổng Thư ký Interpol cam kết …': the body's own
+            return Subject([], False, reporter, body=True, bodies=bodies)   # 'Tổng Thư ký Interpol cam kết …': the body's own
         if not codes:
             # 'Tỉnh Thanh Hóa': a named side the article does not place is the reporter's, else the home side
             codes = list(reporter) if reporter else [self.ctx.home]
@@ -315,6 +330,7 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
             continue                   # 'Kỳ họp nhằm rà soát …': what a meeting is for, not what was agreed
         sent = Reading(ctx, view, lx)
         asker: Subject | None = None            # who asks in this sentence, for the items listed after
+        heard: list[Subject] = []
         aside = "?" in s.text or _has(lx.recollections, sent.toks, 0, len(sent.toks))
         for c0, c1 in clauses(s.text):
             raw = s.text[c0:c1]
@@ -322,9 +338,12 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
             clause = raw.strip()
             c0 += lead
             status, subject, cue_at = (None, None, None) if aside else \
-                _commitment(sent, s.begin + c0, s.begin + c0 + len(clause), previous_subject, last, now)
-            if status == "pledged" and asker is not None and _continues_only(sent, cue_at) \
-                    and not set(subject.parties) <= set(asker.parties):
+                _commitment(sent, s.begin + c0, s.begin + c0 + len(clause), previous_subject, last, now, heard)
+            if status == "pledged" and asker is not None and (
+                    _continues_only(sent, cue_at) and not set(subject.parties) <= set(asker.parties)
+                    or not subject.written and set(subject.parties) == set(asker.parties)
+                    and _cue_at(sent, cue_at) in data["request_items"]):
+                # '… đề nghị X …; tạo điều kiện …': a further item of the request, no subject of its own
                 # '… đề nghị hai bên …; Chile tiếp tục khuyến khích …': a further item of the speaker's list
                 status, subject = "proposed", Subject(list(asker.parties))
             asker = asker or _asker(sent, s.begin + c0, s.begin + c0 + len(clause), status, subject, last)
@@ -340,6 +359,8 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
                         q.quantity.year = int(year.group(1))
                     previous.targets.append(q.quantity)
                 continue
+            if status is None and heard:
+                last = heard[-1]            # a side that spoke without committing is still who 'Đồng chí' is
             if status is None:
                 previous = None
                 previous_subject = None
@@ -354,7 +375,8 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
                 continue
             local = cue_at - (s.begin + c0)
             k = Commitment(clause, status, subject.parties, _topic(clause[local:] or clause),
-                           Mention(s.begin + c0, s.begin + c0 + len(clause), view.index))
+                           Mention(s.begin + c0, s.begin + c0 + len(clause), view.index),
+                           bodies=list(subject.bodies or []) if subject.body and not subject.parties else [])
             for q in quantities:
                 year = YEAR.search(_without_baseline(_segment(clause, q.begin)))
                 if year:
@@ -370,7 +392,7 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
 
 
 def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: Subject | None,
-                now: int | None):
+                now: int | None, heard: list[Subject]):
     """(status, Subject, cue offset) of the clause [a, b): its first cue whose subject is written and is a
     party, else its first cue with no subject written (which shares one said before); (None, None, None)
     when no cue heads a party's undertaking."""
@@ -391,14 +413,27 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
         if any(sent.kind[n] and sent.kind[n][0] == "ref" for n in range(i, j)) or sent.in_short_quote(i):
             continue                         # 'Các Tiểu vương quốc Ả-rập Thống nhất', 'Đảng “Nước Nga thống nhất”'
 
-        if _cue(toks, i, j) in lx.data["wish_cues"] and _goodwill(sent, j, end):
-            continue                         # 'mong muốn quan hệ … ngày càng phát triển': courtesy, nothing asked
+        cue = _cue(toks, i, j)
+        wish = cue in lx.data["wish_cues"]
         found = sent.subject(i, floor)
+        if wish and (_goodwill(sent, j, end) or _own_wish(sent, j, end)) \
+                or _vague(sent, j, end, wish or status == "proposed") \
+                or _standing(sent, i, j, end, floor, status) \
+                or cue in lx.data["modal_cues"] and isinstance(found, Subject) and not found.both:
+            # 'mong muốn quan hệ … phát triển', 'mong muốn xuất khẩu …' (no ask); 'mong muốn ông X tiếp tục có
+            # những đóng góp …' (no act); 'Việt Nam luôn tạo điều kiện …', 'tiếp tục kiên định …' (a position);
+            # 'Việt Nam cần chú trọng …', 'nhấn mạnh cần …' (a need): no commitment, but its subject spoke
+            if isinstance(found, Subject) and found.parties and not found.both:
+                heard.append(found)
+            continue
         if status == "proposed" and _to_own_staff(sent, j, end, found, last):
             continue                         # 'đề nghị cán bộ Đại sứ quán …': an instruction at home
         if isinstance(found, Subject):
-            return _status(status, _cue(toks, i, j), found, sent, last), found, toks[i].begin
-        cue = _cue(toks, i, j)
+            if cue in lx.data["modal_cues"] and found.both and shared is not None and shared[0] == "agreed":
+                return "agreed", found, toks[i].begin     # '…, nhất trí thời gian tới hai bên cần …'
+            if wish and not found.both and _pledges_after(sent, j, end):
+                return "pledged", found, toks[i].begin    # 'X mong muốn …, và cam kết …': the pledge is the act
+            return _status(status, cue, found, sent, last), found, toks[i].begin
         coordinated = lx.coordinators.ending_at(toks, _before_adverbs(sent, i, floor), floor) is not None
         if found == REJECT and _after_past(sent, i, floor):
             past = True
@@ -413,7 +448,7 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
     if shared is None:
         return None, None, None
     status, found, i, j = shared
-    found = Subject(list(found.parties), found.both, found.reporter, found.body)
+    found = Subject(list(found.parties), found.both, found.reporter, found.body, found.bodies, written=False)
     if status == "agreed" and not found.both:
         found = _agreeing(sent, found, j, b)      # '…; hoàn toàn nhất trí …': one side agreeing to the other's
     return _status(status, _cue(toks, i, j), found, sent, last), found, toks[i].begin
@@ -445,6 +480,22 @@ def _continues_only(sent: Reading, at: int | None) -> bool:
     return m is not None and _cue(sent.toks, i, m[0]) in sent.lx.data["explicit_only"]
 
 
+def _pledges_after(sent: Reading, j: int, end: int) -> bool:
+    """A coordinated pledge cue later in the clause, with no subject of its own ('…, và cam kết …')."""
+    lx = sent.lx
+    for i, k, _ in lx.cues.scan(sent.toks[j:end], lx.blocked):
+        if _cue(sent.toks, i + j, k + j) in lx.data["strong_pledges"] and \
+                lx.coordinators.ending_at(sent.toks, _before_adverbs(sent, i + j, j), j) is not None:
+            return True
+    return False
+
+
+def _cue_at(sent: Reading, at: int) -> str:
+    i = sent.index_at(at)
+    m = sent.lx.cues.match_at(sent.toks, i)
+    return _cue(sent.toks, i, m[0]) if m else ""
+
+
 def _goodwill(sent: Reading, j: int, end: int) -> bool:
     """The complement of a wish names no field but the relationship itself, and nothing concrete."""
     if j >= end:
@@ -456,6 +507,70 @@ def _goodwill(sent: Reading, j: int, end: int) -> bool:
         return False                 # 'mong X tiếp tục …': a request with its own undertaking
     return any(f" {w} " in text for w in data["goodwill_objects"]) and \
         not any(f" {w} " in text for w in list(fields) + data["concrete_words"])
+
+
+VAGUE_REACH = 14     # words after a proposal's cue that may name its addressee before the act
+JOINT_REACH = 4      # words after a wish's cue within which 'hợp tác với X' must open its complement
+
+
+def _own_wish(sent: Reading, j: int, end: int) -> bool:
+    """A wish with no addressee ('X mong muốn xuất khẩu …', 'mong sẽ có dịp …'): the speaker's own desire,
+    not an ask, unless it is to work with another side in a named field ('mong muốn hợp tác với Chile trong
+    lĩnh vực cảng biển')."""
+    k = _after_adverbs(sent, j, end)
+    while k < end and sent.toks[k].text in BOUNDARY:
+        k = _after_adverbs(sent, k + 1, end)
+    if k >= end or sent.covered(k) or sent.lx.addressees.match_at(sent.toks, k):
+        return False                    # 'mong muốn Chile …', 'mong quốc hội …': someone is asked
+    data = sent.lx.data
+    if find_quantities(" ".join(t.text for t in sent.toks[k:end])):
+        return False                    # 'mong muốn kim ngạch … đạt 2 tỷ USD': a target
+    for n in range(k, min(k + JOINT_REACH, end)):
+        m = sent.lx.joint.match_at(sent.toks, n)
+        if m and m[0] < end and (m[1] in data["cooperation_nouns"] or
+                                 sent.kind[m[0]] and sent.kind[m[0]][0] in ("ref", "both", "anaphor", "head")):
+            return not _names_field(sent, m[0], end, data)
+    return True
+
+
+def _names_field(sent: Reading, a: int, end: int, data) -> bool:
+    text = " " + " ".join(t.low for t in sent.toks[a:end]) + " "
+    fields = [w for topic, words in data["topics"].items() if topic != "politics" for w in words]
+    generic = set(data["generic_words"])
+    return any(f" {w} " in text for w in fields + data["concrete_words"] if w not in generic)
+
+
+def _vague(sent: Reading, j: int, end: int, asking: bool) -> bool:
+    """The act a cue heads is only a contribution or a role ('sẵn sàng đóng góp …', 'mong muốn ông X tiếp
+    tục có những đóng góp …'): right after the cue, or — for an ask — after its addressee, before any word
+    that names an act or a field."""
+    lx = sent.lx
+    k = _after_adverbs(sent, j, end)
+    if not asking:
+        return lx.vague.match_at(sent.toks, k) is not None
+    data = lx.data
+    fields = {w for topic, words in data["topics"].items() if topic != "politics" for w in words}
+    for n in range(k, min(k + VAGUE_REACH, end)):
+        if lx.vague.match_at(sent.toks, n):
+            return True
+        if lx.acts.match_at(sent.toks, n) or any(
+                " ".join(t.low for t in sent.toks[n:n + len(w.split())]) == w for w in fields):
+            return False
+        m = lx.cues.match_at(sent.toks, n)
+        if m and _cue(sent.toks, n, m[0]) not in data["explicit_only"]:
+            return False
+    return False
+
+
+def _standing(sent: Reading, i: int, j: int, end: int, floor: int, status: str) -> bool:
+    """A standing position, not an undertaking: a cue after 'luôn' ('Việt Nam luôn tạo điều kiện …'), or a
+    pledge of keeping a policy or a regard ('tiếp tục kiên định …', 'sẽ tiếp tục coi trọng …')."""
+    lx, k = sent.lx, i
+    while (m := lx.adverbs.ending_at(sent.toks, k, floor)) is not None:
+        if _cue(sent.toks, m[0], k) in lx.data["standing_adverbs"]:
+            return True
+        k = m[0]
+    return status == "pledged" and lx.standing.match_at(sent.toks, _after_adverbs(sent, j, end)) is not None
 
 
 STAFF_REACH = 8      # words after a staff addressee that may still name whose staff it is
@@ -490,6 +605,17 @@ def _international(ctx, key: str) -> bool:
         return ctx.orgs[key].kind == "international"
     person = ctx.persons.get(key)
     return person is not None and any(p.org is not None and p.org.kind == "international" for p in person.posts)
+
+
+def _body_of(ctx, key: str) -> str:
+    """The node an international body's commitment is made by: the body, or the body its officer serves
+    when the article holds it, else the officer."""
+    if key in ctx.orgs:
+        return key
+    for post in ctx.persons[key].posts:
+        if post.org is not None and post.org.kind == "international" and post.org_key in ctx.orgs:
+            return post.org_key
+    return key
 
 
 def _agreeing(sent: Reading, subject: Subject, j: int, b: int) -> Subject:

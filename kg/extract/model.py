@@ -150,6 +150,7 @@ class Commitment:
     speaker: str | None = None      # person key
     id: str = ""                    # stable within the corpus: article, offset, statement
     reaffirms: str | None = None    # id of the earliest commitment with the same target
+    bodies: list[str] = field(default_factory=list)   # an international body committing: its org (or officer) key
 
 
 @dataclass
