@@ -187,6 +187,33 @@ EXACT_SIDES = [
     ("Sáng 5/6, Tổng thống Chile Gabriel Boric tiếp Bộ trưởng Quốc phòng Peru Walter Astudillo. Trước đó, lễ đón "
      "chính thức đã được tổ chức cho đồng chí Maya Fernández, Ủy viên Bộ Chính trị Đảng Xã hội Chile. Sau lễ đón, "
      "hai Bộ trưởng đã tiến hành hội đàm.", "talks", [["Maya Fernández", "Walter Astudillo"]]),
+    # those whose greetings are passed on ('chuyển lời thăm hỏi của A và <titles> B') are no side
+    ("Chiều 6/6, Tổng thống Kenya William Ruto tiếp Bộ trưởng Ngoại giao Na Uy Lars Hovland. Tại buổi tiếp, Bộ "
+     "trưởng Lars Hovland cảm ơn Tổng thống William Ruto đã dành thời gian tiếp đoàn và chuyển lời thăm hỏi của "
+     "Thủ tướng Erik Solvang và Chủ tịch Quốc hội Ingrid Moen tới Tổng thống William Ruto.", "meeting",
+     [["Lars Hovland", "William Ruto"]]),
+    # 'có sự tham dự của X': X attends
+    ("Chiều 6/6, Tổng thống Kenya William Ruto tiếp Bộ trưởng Ngoại giao Na Uy Lars Hovland, có sự tham dự của "
+     "Thứ trưởng Erik Solvang.", "meeting", [["Erik Solvang", "Lars Hovland", "William Ruto"]]),
+    # a former ambassador quoted on the talks ('Theo ông X, …', 'X nhận định cuộc hội đàm …') is no side
+    ("Chiều 6/6, Tổng thống Kenya William Ruto hội đàm với Thủ tướng Na Uy Erik Solvang. Theo ông Anders Berg, "
+     "nguyên Đại sứ Na Uy tại Kenya, cuộc hội đàm mở ra giai đoạn mới.", "talks", [["Erik Solvang", "William Ruto"]]),
+    ("Chiều 6/6, Tổng thống Kenya William Ruto hội đàm với Thủ tướng Na Uy Erik Solvang. Nguyên Đại sứ Na Uy tại "
+     "Kenya Anders Berg nhận định cuộc hội đàm mở ra giai đoạn mới.", "talks", [["Erik Solvang", "William Ruto"]]),
+    # a spokesperson telling of a meeting is no side of it, comma or not
+    ("Người phát ngôn Bộ Ngoại giao Peru Ana Torres cho biết Tổng thống Peru Dina Boluarte sẽ gặp Tổng thống "
+     "Kenya William Ruto.", "meeting", [["Dina Boluarte", "William Ruto"]]),
+    # meeting the press is a press conference, no meeting
+    ("Chiều 6/6, Tổng thống Kenya William Ruto và Tổng thống Peru Dina Boluarte đã có cuộc gặp gỡ với báo chí.",
+     "meeting", []),
+    ("Chiều 6/6, Tổng thống Kenya William Ruto và Tổng thống Peru Dina Boluarte đã có cuộc gặp gỡ với báo chí.",
+     "conference", [["Dina Boluarte", "William Ruto"]]),
+    # 'Tại cuộc gặp với X <occasion>, Y khẳng định …': Y is the other side, past another event's name
+    ("Tại cuộc gặp với Tổng thống Kenya William Ruto sau Hội nghị thượng đỉnh châu Phi, Thủ tướng Na Uy Erik "
+     "Solvang khẳng định Na Uy coi trọng quan hệ với Kenya.", "meeting", [["Erik Solvang", "William Ruto"]]),
+    # 'Tại cuộc gặp với X, hai bên …': the article's own side
+    ("Tổng thống Peru Dina Boluarte dự Diễn đàn Kinh tế thế giới tại Davos. Tại cuộc gặp với Thủ tướng Na Uy Erik "
+     "Solvang, hai bên nhất trí tăng cường hợp tác.", "meeting", [["Dina Boluarte", "Erik Solvang"]]),
     # a country attends: not the person named last in the sentence before
     ("Chiều 4/5, Tổng thống Chile Gabriel Boric tiếp Thủ tướng Peru Gustavo Adrianzén. Năm 2010, Chile đã tham dự "
      "Hội nghị Thượng đỉnh G20 tại Canada.", "conference", [[]]),

@@ -449,9 +449,12 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             or _generic(head, data) or s.text.rfind("[", 0, trig.begin) > s.text.rfind("]", 0, trig.begin) \
             or notation not in NAMED_TYPES and (_invitation(head, data) or _aim(head, data)):
         return []      # (and '[Báo chí Nhật đưa đậm về hội đàm …]': a link to another article)
-    report = _after_report(head, data)
+    report = _after_report(head, data) or _reported(ctx, view, a, trig, head, data)
     if report:
         a = a + report             # 'X cho biết, A sẽ hội đàm với B': A is the subject; X only reports it
+    source = re.match(r"^\s*Theo\s[^,]*,", s.text[a:trig.begin])
+    if source:
+        a = a + source.end()       # 'Theo ông X, <titles>, cuộc hội đàm …': X is a source, no side
     opener = [m.end() for m in re.finditer(rf"\b(?:{_alternation(data['clause_openers'])})\b", head)]
     if opener:
         a = a + opener[-1]         # 'trong bối cảnh A và B sắp ký …', 'nhân dịp A thăm …': A, not the main subject
@@ -536,6 +539,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 subject = speaker[:1] or subject
                 if comma >= 0:
                     b = comma
+            if not subject and notation in PAIR_TYPES and _framing(head, data):
+                subject = _main_subject(ctx, view, trig, events, data)
             if not subject and not after and events and not evaluated:
                 subject = [k for k in events[-1].attendees if k in ctx.persons]   # 'tiến hành hội đàm'
             chair = _patterns()["chair"].search(s.text[a:b])
@@ -543,7 +548,9 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 ev.chairs = before if chair.start() < trig.begin - a else after
             after = _persons(ctx, _refs_in(view, trig.end, min(b, trig.next_begin)))
             objects = [k for k in after if k not in subject and not _possessor(view, s.text, k, trig.end)]
-            direct = _persons(ctx, _refs_in(view, trig.end, min(trig.end + _first_comma(rest), trig.next_begin)))
+            direct = [k for k in _persons(ctx, _refs_in(view, trig.end, min(trig.end + _first_comma(rest),
+                                                                          trig.next_begin)))
+                      if not _possessor(view, s.text, k, trig.end)]
             if sides:      # 'giữa A, <A's titles>, với B, <B's titles>, hai bên …': those two, one event
                 objects, direct = sides, []
             if notation in PAIR_TYPES and len(subject) > 1 and _patterns()["respectively"].search(s.text[a:trig.begin]):
@@ -589,6 +596,38 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         elif any(head.rstrip().endswith(w) for w in data["end_cues"]):
             ev.start, ev.end = None, ev.start    # '… trước khi kết thúc chuyến thăm vào ngày 1/7': its last day
     return [ev]
+
+
+def _framing(head: str, data) -> bool:
+    """The trigger opens its sentence in a phrase framing it ('Tại cuộc gặp với X, …', 'Trong cuộc điện đàm
+    với X, …'): the main clause after it tells who met X."""
+    lead = head.rsplit(",", 1)[-1].strip()
+    openers = _alternation(data["reference_before"] + data["occasion_openers"])
+    return bool(re.fullmatch(rf"(?:{openers})(?:\s+(?:cuộc|buổi))?", lead))
+
+
+def _main_subject(ctx, view, trig: Trigger, events: list[Event], data) -> list[str]:
+    """'Tại cuộc gặp với X sau Hội nghị …, Y khẳng định …': Y, named first in the main clause with only titles
+    before it; 'Tại cuộc gặp với X, hai bên nhất trí …': the other side is the article's own, its protagonist
+    (else the last one told of another country than X)."""
+    text, base = view.sentence.text, view.sentence.begin
+    comma = text.find(",", trig.end)
+    if comma < 0:
+        return []
+    objects = [k for k in _persons(ctx, _refs_in(view, trig.end, comma)) if not _possessor(view, text, k, trig.end)]
+    for r in view.refs:
+        if r.kind == "person" and r.begin - base > comma and any(k in ctx.persons for k in r.keys):
+            lead = text[comma + 1:r.begin - base]
+            if "," in lead or not _titles_only(lead):
+                break
+            return [k for k in r.keys if k in ctx.persons and k not in objects][:1]
+    main = text[comma + 1:].casefold().lstrip()
+    if not objects or not any(main.startswith(w + " ") for w in data["opening_subjects"]):
+        return []
+    sides = {ctx.country_of(k) for k in objects}
+    candidates = [ctx.protagonist] + [k for e in reversed(events) for k in e.attendees]
+    return [k for k in candidates if k in ctx.persons and k not in objects
+            and ctx.country_of(k) not in sides | {None}][:1]
 
 
 def _receiver(ctx, guest: str, in_sentence) -> list[str]:
@@ -739,6 +778,19 @@ def _after_report(head: str, data) -> int:
     return found[-1] if found else 0
 
 
+def _reported(ctx, view, a: int, trig: Trigger, head: str, data) -> int:
+    """'Người phát ngôn X cho biết Tổng thống A sẽ gặp B', 'Nguyên Đại sứ X nhận định cuộc hội đàm …': a
+    reporting verb with no comma whose clause has its own subject, or names the event itself, reports it."""
+    found = list(re.finditer(rf"(?<!\w)(?:{_alternation(data['reporting_cues'])})\s+", head))
+    if not found:
+        return 0
+    end = found[-1].end()
+    if re.match(r"^(?:rằng\s+)?(?:các\s+|những\s+)?(?:cuộc|buổi|chuyến)\s*$", head[end:]) \
+            or _refs_in(view, a + end, trig.begin):
+        return end
+    return 0
+
+
 def _has_object(view, trig: Trigger, data) -> bool:
     """'tiếp Đại sứ …', 'gặp ông …': these triggers need a counterpart right after them ('viết tiếp',
     'tiếp' at a clause's end are no meeting)."""
@@ -796,12 +848,40 @@ def _document(text: str, data) -> tuple[str, str] | None:
 
 def _possessor(view, text: str, k: str, start: int) -> bool:
     """'chuyển lời thăm hỏi của Tổng Bí thư X', 'về kết quả chuyến thăm của Thủ tướng X': a person named
-    after 'của' belongs to a noun, not to the meeting."""
-    for r in view.refs:
-        if k in r.keys and r.begin - view.sentence.begin >= start:
-            lead = text[start:r.begin - view.sentence.begin]
-            return len(lead) > 8 and bool(re.search(r"\bcủa(?:\s+[A-ZÀ-ỸĐ][^\s,;]*){0,6}\s*$", lead))
+    after 'của' belongs to a noun, not to the meeting; so do those coordinated with X ('của A và B, C')."""
+    base = view.sentence.begin
+    refs = [r for r in view.refs if r.kind == "person" and r.begin - base >= start]
+    for n, r in enumerate(refs):
+        if k in r.keys:
+            return _owned(view, text, refs, n, start)
     return False
+
+
+def _owned(view, text: str, refs, n: int, start: int) -> bool:
+    base = view.sentence.begin
+    lead = text[start:refs[n].begin - base]
+    # ('của Thủ tướng X': a capitalised title word may go on in lower case; 'có sự tham dự của X': X attends)
+    owner = re.search(r"\bcủa(?:\s+[A-ZÀ-ỸĐ][^\s,;]*(?:\s+[a-zà-ỹđ][^\s,;]*)?){0,6}\s*$", lead)
+    if len(lead) > 8 and owner:
+        return not re.search(rf"(?<!\w)(?:{_alternation(_lexicon()[0]['attendance_nouns'])})\s*$",
+                             lead[:owner.start()].casefold())
+    if not n:
+        return False
+    # 'của A và <titles> B', 'của A, <titles> B': B is coordinated with A when only titles lie between
+    gap = text[refs[n - 1].end - base:refs[n].begin - base]
+    m = re.match(r"^\s*(?:,\s*(?:và\s+)?|và\s+)", gap)
+    if not m or len(gap) > 60:
+        return False
+    return _titles_only(gap[m.end():]) and _owned(view, text, refs, n - 1, start)
+
+
+def _titles_only(text: str) -> bool:
+    """Only titles: capitalised words and the lower-case words that go on one ('Bộ trưởng', 'đồng chí')."""
+    words = text.split()
+    titles = [t.split() for t in _lexicon()[0]["possessor_titles"]]
+    return all(w[:1].isupper() or i and words[i - 1][:1].isupper()
+               or any(words[j:j + len(t)] == t for t in titles for j in range(max(0, i - len(t) + 1), i + 1))
+               for i, w in enumerate(words))
 
 
 def _plural_subject(view, trig: Trigger, in_sentence, events: list[Event], start: int = 0) -> list[str]:
