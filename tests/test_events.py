@@ -594,6 +594,17 @@ def _visits(text, published=date(2025, 7, 6)):
      "của Thủ tướng Kenya, đã làm việc với Ngoại trưởng Peru Javier González-Olaechea trong khuôn khổ chuyến "
      "thăm chính thức Peru. Ông chuyển lời thăm hỏi của Thủ tướng Kenya Patrick Ole Ntutu tới Tổng thống Peru "
      "Dina Boluarte.", (["Musalia Mudavadi"], [], None)),
+    # the governor who welcomes a visitor to his city hosts that visit; a state visit's welcomer does not, nor
+    # one thanked for 'sự đón tiếp' (a noun)
+    ("Chiều 6/7, Thống đốc Mombasa Abdulswamad Nassir nhiệt liệt chào mừng Thủ tướng Na Uy Erik Solvang và đoàn "
+     "đại biểu cấp cao Na Uy tới thăm Mombasa.", (["Erik Solvang"], ["Abdulswamad Nassir"], "2025-07-06")),
+    ("Chiều 6/7, Tỉnh trưởng tỉnh Cusco Jean Benavente bày tỏ vui mừng được đón Bộ trưởng Ngoại giao Kenya "
+     "Musalia Mudavadi và đoàn đại biểu Kenya đến thăm tỉnh Cusco.", (["Musalia Mudavadi"], ["Jean Benavente"],
+                                                                        "2025-07-06")),
+    ("Tổng thống Chile Gabriel Boric nhiệt liệt chào mừng Tổng thống Peru Dina Boluarte thăm chính thức Chile.",
+     (["Dina Boluarte"], [], None)),
+    ("Thủ tướng Na Uy Erik Solvang cảm ơn Thống đốc Abdulswamad Nassir đã dành cho đoàn sự đón tiếp trọng thị, "
+     "nồng hậu; bày tỏ vui mừng đến thăm Mombasa.", (["Erik Solvang"], [], None)),
 ])
 def test_visit_guest_host_and_date(text, expected):
     assert _visits(text) == [expected]

@@ -1064,6 +1064,10 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
         if not guest:
             return False
     ev.hosts = [k for k in inviters[:1] if k not in guest] or welcomer
+    if not ev.hosts and _destination_code(view, trig) is None:
+        # a province, a city, a site: the one who welcomes the visitor there hosts it (a state visit's host
+        # is its inviter, or no one)
+        ev.hosts = _receiving(ctx, view, guest, trig, data)
     ev.guests = guest
     ev.attendees = list(guest)
     if past and not guest:
@@ -1149,6 +1153,26 @@ def _welcomes_visitor(view, guest: str, trig: Trigger, data) -> bool:
         return False
     between = text[max(ends):trig.begin].casefold()
     return _cue(between, data["welcome_verbs"])
+
+
+def _receiving(ctx, view, guest: list[str], trig: Trigger, data) -> list[str]:
+    """'Thống đốc X chào mừng Y và đoàn tới thăm …', 'X vui mừng được đón Y … đến thăm …': X receives the
+    visitor, the host of that visit (not 'cảm ơn X về sự đón tiếp', a noun)."""
+    if not guest:
+        return []
+    base, text = view.sentence.begin, view.sentence.text
+    at = next((r for r in view.refs if guest[0] in r.keys and trig.span_begin <= r.begin - base < trig.begin), None)
+    if at is None:
+        return []
+    verbs = _alternation(data["receiving_verbs"])
+    before = [r for r in view.refs if r.kind == "person" and trig.span_begin <= r.begin - base and r.end <= at.begin]
+    for r in reversed(before):
+        between = text[r.end - base:at.begin - base]
+        m = list(re.finditer(rf"(?<!\w)(?<!sự )(?:{verbs})(?!\w)", between.casefold()))
+        if not m or ";" in between or not _titles_only(between[m[-1].end():]):
+            continue
+        return [k for k in r.keys if k in ctx.persons and k not in guest][:1]
+    return []
 
 
 def _country_named(name: str | None) -> str | None:
