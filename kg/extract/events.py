@@ -879,7 +879,8 @@ def _titles_only(text: str) -> bool:
     """Only titles: capitalised words and the lower-case words that go on one ('Bộ trưởng', 'đồng chí')."""
     words = text.split()
     titles = [t.split() for t in _lexicon()[0]["possessor_titles"]]
-    return all(w[:1].isupper() or i and words[i - 1][:1].isupper()
+    # ('Chủ tịch nước': up to two lower-case words after a capitalised one)
+    return all(w[:1].isupper() or any(words[j][:1].isupper() for j in range(max(0, i - 2), i))
                or any(words[j:j + len(t)] == t for t in titles for j in range(max(0, i - len(t) + 1), i + 1))
                for i, w in enumerate(words))
 
