@@ -214,6 +214,12 @@ EXACT_SIDES = [
     # 'Tại cuộc gặp với X, hai bên …': the article's own side
     ("Tổng thống Peru Dina Boluarte dự Diễn đàn Kinh tế thế giới tại Davos. Tại cuộc gặp với Thủ tướng Na Uy Erik "
      "Solvang, hai bên nhất trí tăng cường hợp tác.", "meeting", [["Dina Boluarte", "Erik Solvang"]]),
+    # 'A và B đã có cuộc gặp': both sides are the subject, no object follows
+    ("Chiều 6/6, Tổng thống Kenya William Ruto và Tổng thống Peru Dina Boluarte đã có cuộc gặp tại Nairobi.",
+     "meeting", [["Dina Boluarte", "William Ruto"]]),
+    # 'X … sau khi gặp Y': one meeting (not 'khi gặp nhau', meetings in general), X's
+    ("Tổng thống Kenya William Ruto phát biểu trước báo chí sau khi gặp Tổng thống Peru Dina Boluarte ngày 6/6.",
+     "meeting", [["Dina Boluarte", "William Ruto"]]),
     # a country attends: not the person named last in the sentence before
     ("Chiều 4/5, Tổng thống Chile Gabriel Boric tiếp Thủ tướng Peru Gustavo Adrianzén. Năm 2010, Chile đã tham dự "
      "Hội nghị Thượng đỉnh G20 tại Canada.", "conference", [[]]),

@@ -456,6 +456,7 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     if source:
         a = a + source.end()       # 'Theo ông X, <titles>, cuộc hội đàm …': X is a source, no side
     opener = [m.end() for m in re.finditer(rf"\b(?:{_alternation(data['clause_openers'])})\b", head)]
+    opened = a
     if opener:
         a = a + opener[-1]         # 'trong bối cảnh A và B sắp ký …', 'nhân dịp A thăm …': A, not the main subject
     evaluated = [m.end() for m in re.finditer(rf"(?<!\w)(?:{_alternation(data['evaluative_cues'])})(?!\w)", head)]
@@ -527,6 +528,10 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             ev.name = _pair_name(ctx, trig.etype, ev.attendees)
         else:
             subject = before or ([] if evaluated else list(last_subject))   # not the one who judges it
+            if not subject and opener and not evaluated:
+                # 'X phát biểu … sau khi gặp Y': no subject of its own after 'sau khi', the clause's X
+                lead = _persons(ctx, _refs_in(view, opened, opened + opener[-1], ("person",)))
+                subject = lead[:2] if len(lead) > 1 and _coordinated(view, lead[:2]) else lead[:1]
             sides = _between(ctx, view, trig, b, data) if re.match(r"^\s*(?:chính thức\s+)?giữa\b", rest) else []
             if sides or re.match(r"^\s*(?:chính thức\s+)?giữa\b", rest) and len(after) >= 2:
                 subject = []       # 'X dự Lễ đón, Hội đàm giữa A với B': A and B meet, X only attends
@@ -762,8 +767,9 @@ def _aim(head: str, data) -> bool:
 
 def _generic(head: str, data) -> bool:
     """'Tại các cuộc gặp, tiếp xúc', 'những cuộc điện đàm': meetings in general, not one event."""
-    if any(head.rstrip().endswith(w) for w in data["generic_plurals"]):
-        return True
+    if any(head.rstrip().endswith(w) for w in data["generic_plurals"]) \
+            and not any(re.search(rf"(?<!\w){re.escape(w)}$", head.rstrip()) for w in data["clause_openers"]):
+        return True       # (but 'sau khi gặp X', 'trước khi hội đàm': one event, not 'khi gặp nhau')
     if re.search(rf"(?<!\w)(?:\d+|{_alternation(data['count_words'])})\s+lần\s+(?:\S+\s+)?$", head):
         return True       # 'đã có 4 lần sang thăm …': visits counted, not one told
     # 'các cuộc hội đàm, hội kiến giữa …': a noun coordinated with a general plural is general too
@@ -818,6 +824,8 @@ def _has_object(view, trig: Trigger, data) -> bool:
         return any(re.search(rf"\b{re.escape(h)}\b", clause) for h in data["honour_heads"])
     if trig.phrase not in data["needs_object"]:
         return True
+    if _pair_subject(view, trig):
+        return True       # 'A và B đã có cuộc gặp (tại …).': both sides are the subject
     links = _alternation(data["object_links"])
     nxt = re.match(rf"\s*(?:(?:{links})\s+)?([\wÀ-ỹ]+)", text[trig.end:], re.I)
     if not nxt:
@@ -830,6 +838,19 @@ def _has_object(view, trig: Trigger, data) -> bool:
         return True
     two = " ".join(text[trig.end + nxt.start(1):].split()[:2]).casefold()
     return any(word.casefold() == w or two.startswith(w) for w in data["object_starters"])
+
+
+def _pair_subject(view, trig: Trigger) -> bool:
+    """'A và B đã có cuộc gặp', 'Hai nhà lãnh đạo có buổi gặp riêng': a meeting noun after 'có' whose subject
+    names both sides and which no counterpart follows."""
+    text, base = view.sentence.text, view.sentence.begin
+    if not re.search(r"(?<!\w)(?:có|tiến hành)\s+(?:một\s+)?(?:cuộc|buổi)\s*$", text[:trig.begin]) \
+            or re.match(r"\s*(?:với|cùng)\b", text[trig.end:]):
+        return False
+    lead = [r for r in view.refs if r.kind in ("person", "plural") and trig.span_begin <= r.begin - base < trig.begin]
+    if any(r.kind == "plural" for r in lead):
+        return True
+    return len(lead) >= 2 and bool(re.search(r"\s(?:và|cùng)\s", text[lead[-2].end - base:lead[-1].begin - base]))
 
 
 def _document(text: str, data) -> tuple[str, str] | None:
