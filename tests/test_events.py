@@ -220,6 +220,13 @@ EXACT_SIDES = [
     # 'X … sau khi gặp Y': one meeting (not 'khi gặp nhau', meetings in general), X's
     ("Tổng thống Kenya William Ruto phát biểu trước báo chí sau khi gặp Tổng thống Peru Dina Boluarte ngày 6/6.",
      "meeting", [["Dina Boluarte", "William Ruto"]]),
+    # lists of those present at the event just told: after a comma and a side, or 'Cũng có mặt trong … là'
+    ("Sáng 7/6, Tổng thống Kenya William Ruto chủ trì Lễ đón Tổng thống Peru Dina Boluarte. Tham dự Lễ đón, về phía "
+     "Kenya có: Phó Tổng thống Kithure Kindiki; Bộ trưởng Ngoại giao Musalia Mudavadi.", "ceremony",
+     [["Dina Boluarte", "Kithure Kindiki", "Musalia Mudavadi", "William Ruto"]]),
+    ("Chiều 7/6, Tổng thống Kenya William Ruto gặp Tổng thống Peru Dina Boluarte. Cũng có mặt trong cuộc gặp của hai "
+     "nhà lãnh đạo là Bộ trưởng Ngoại giao Kenya Musalia Mudavadi, Ngoại trưởng Peru Elmer Schialer.", "meeting",
+     [["Dina Boluarte", "Elmer Schialer", "Musalia Mudavadi", "William Ruto"]]),
     # a country attends: not the person named last in the sentence before
     ("Chiều 4/5, Tổng thống Chile Gabriel Boric tiếp Thủ tướng Peru Gustavo Adrianzén. Năm 2010, Chile đã tham dự "
      "Hội nghị Thượng đỉnh G20 tại Canada.", "conference", [[]]),

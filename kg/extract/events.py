@@ -419,7 +419,13 @@ def _family(phrase: str) -> str:
 
 def _lists_attendees(text: str, data) -> bool:
     """'Về phía Việt Nam có A; B', 'Cùng dự lễ đón có A; B': a list of the previous event's participants."""
-    return any(re.match(rf"^\s*{re.escape(m)}\b[^,.;]{{0,40}}?\bcó\b", text) for m in data["attendee_lists"])
+    # ('Tham dự Lễ đón, về phía Kenya có: …': the side may follow a comma)
+    if any(re.match(rf"^\s*{re.escape(m)}\b[^,.;]{{0,40}}?(?:,\s*(?:về\s+)?phía\s[^,.;]{{0,30}}?)?\bcó\b", text)
+           for m in data["attendee_lists"]):
+        return True
+    # 'Cũng có mặt trong cuộc gặp của hai nhà lãnh đạo là A, B'
+    return bool(re.match(rf"^\s*(?:(?:cũng|cùng)\s+)?(?:{_alternation(data['presence_lists'])})\s+(?:trong|tại)\s"
+                         r"[^.;]{0,80}?\s(?:là|có)\s", text, re.I))
 
 
 def _refs_in(view, a: int, b: int, kinds=("person", "plural")) -> list[str]:
