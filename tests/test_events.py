@@ -227,6 +227,14 @@ EXACT_SIDES = [
     ("Chiều 7/6, Tổng thống Kenya William Ruto gặp Tổng thống Peru Dina Boluarte. Cũng có mặt trong cuộc gặp của hai "
      "nhà lãnh đạo là Bộ trưởng Ngoại giao Kenya Musalia Mudavadi, Ngoại trưởng Peru Elmer Schialer.", "meeting",
      [["Dina Boluarte", "Elmer Schialer", "Musalia Mudavadi", "William Ruto"]]),
+    # 'Đánh giá cao kết quả hội đàm giữa A và B, X hoan nghênh …': X judges the talks, A and B held them
+    ("Chiều 6/6, Tổng thống Kenya William Ruto tiếp Bộ trưởng Nội vụ Peru Juan Santiváñez. Đánh giá cao kết quả hội "
+     "đàm giữa Bộ trưởng Nội vụ Peru Juan Santiváñez và Bộ trưởng Nội vụ Kenya Kipchumba Murkomen, Tổng thống "
+     "William Ruto hoan nghênh sự hợp tác giữa hai bộ.", "talks", [["Juan Santiváñez", "Kipchumba Murkomen"]]),
+    # a list's 'Cố vấn của Tổng thống X' names X for his adviser: X is not present
+    ("Chiều 7/6, Tổng thống Kenya William Ruto gặp Tổng thống Peru Dina Boluarte. Tham dự cuộc gặp còn có Bộ trưởng "
+     "Ngoại giao Kenya Musalia Mudavadi và Cố vấn của Thủ tướng Peru Gustavo Adrianzén.", "meeting",
+     [["Dina Boluarte", "Musalia Mudavadi", "William Ruto"]]),
     # a country attends: not the person named last in the sentence before
     ("Chiều 4/5, Tổng thống Chile Gabriel Boric tiếp Thủ tướng Peru Gustavo Adrianzén. Năm 2010, Chile đã tham dự "
      "Hội nghị Thượng đỉnh G20 tại Canada.", "conference", [[]]),

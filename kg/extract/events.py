@@ -541,7 +541,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             sides = _between(ctx, view, trig, b, data) if re.match(r"^\s*(?:chính thức\s+)?giữa\b", rest) else []
             if sides or re.match(r"^\s*(?:chính thức\s+)?giữa\b", rest) and len(after) >= 2:
                 subject = []       # 'X dự Lễ đón, Hội đàm giữa A với B': A and B meet, X only attends
-            if not before and s.text[a:trig.begin].strip() == "" or notation in ("interview", "speech") and not before:
+            if not evaluated and not sides and (not before and s.text[a:trig.begin].strip() == ""
+                                                or notation in ("interview", "speech") and not before):
                 # 'Hội kiến Tổng thống …, Thủ tướng X …', 'Trả lời phỏng vấn …, Bộ trưởng X khẳng định': the
                 # subject is the main clause's, after the comma
                 comma = s.text.find(",", trig.end, b)
@@ -1276,8 +1277,8 @@ def _current(events: list[Event]) -> list[Event]:
 def _add_side_list(view, event: Event, ctx) -> None:
     """'Về phía Việt Nam có A; B …' right after an event: more participants of that event."""
     for k in _persons(ctx, _refs_in(view, 0, len(view.sentence.text))):
-        if k not in event.attendees:
-            event.attendees.append(k)
+        if k not in event.attendees and not _possessor(view, view.sentence.text, k, 0):
+            event.attendees.append(k)     # (not 'Cố vấn của Tổng thống X': X is named for his adviser)
 
 
 def _name_tail(rest: str) -> str:
