@@ -235,6 +235,9 @@ EXACT_SIDES = [
     ("Chiều 7/6, Tổng thống Kenya William Ruto gặp Tổng thống Peru Dina Boluarte. Tham dự cuộc gặp còn có Bộ trưởng "
      "Ngoại giao Kenya Musalia Mudavadi và Cố vấn của Thủ tướng Peru Gustavo Adrianzén.", "meeting",
      [["Dina Boluarte", "Musalia Mudavadi", "William Ruto"]]),
+    # 'Hai nhà lãnh đạo … gặp nhau' read as one person only: the pair of the event just told
+    ("Chiều 6/6, Tổng thống Kenya William Ruto điện đàm với Thủ tướng Na Uy Erik Solvang. Hai nhà lãnh đạo nhất trí "
+     "sẽ gặp nhau vào ngày 25/6 tại Oslo.", "meeting", [["Erik Solvang", "William Ruto"]]),
     # a country attends: not the person named last in the sentence before
     ("Chiều 4/5, Tổng thống Chile Gabriel Boric tiếp Thủ tướng Peru Gustavo Adrianzén. Năm 2010, Chile đã tham dự "
      "Hội nghị Thượng đỉnh G20 tại Canada.", "conference", [[]]),

@@ -508,7 +508,10 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         earlier[-1].mentions.append(ev.mentions[0])
         return []
     plural = _plural_subject(view, trig, in_sentence, events, a)
-    if plural and not _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin)):
+    # ('Hai nhà lãnh đạo' read as one person only: not both sides, the event's pair is the one just told)
+    if plural and (not _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin))
+                   or not _refs_in(view, max(a, trig.prev_end), trig.begin, ("person",))
+                   and len(_persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin, ("plural",)))) < 2):
         before = plural
     press = trig.phrase.removeprefix("noun:") in data["press_triggers"]
     if press and not _refs_in(view, max(a, trig.prev_end), trig.begin, ("person",)):
