@@ -238,6 +238,9 @@ EXACT_SIDES = [
     # 'Hai nhà lãnh đạo … gặp nhau' read as one person only: the pair of the event just told
     ("Chiều 6/6, Tổng thống Kenya William Ruto điện đàm với Thủ tướng Na Uy Erik Solvang. Hai nhà lãnh đạo nhất trí "
      "sẽ gặp nhau vào ngày 25/6 tại Oslo.", "meeting", [["Erik Solvang", "William Ruto"]]),
+    # 'hai bên sẽ ký kết …' with no one named: the two sides of the meeting just told
+    ("Chiều 3/7, Tổng thống Kenya William Ruto đã tiếp đón Tổng thống Peru Dina Boluarte đang ở thăm Nairobi. Dự "
+     "kiến, hai bên sẽ ký kết nhiều văn kiện hợp tác về thương mại.", "signing", [["Dina Boluarte", "William Ruto"]]),
     # a country attends: not the person named last in the sentence before
     ("Chiều 4/5, Tổng thống Chile Gabriel Boric tiếp Thủ tướng Peru Gustavo Adrianzén. Năm 2010, Chile đã tham dự "
      "Hội nghị Thượng đỉnh G20 tại Canada.", "conference", [[]]),

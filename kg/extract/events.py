@@ -589,6 +589,10 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                     # 'Trước sự chứng kiến của A và B, đại diện hai nước trao đổi văn kiện …': the countries
                     # sign through the persons the sentence names (not those who judge it: 'hoan nghênh việc …')
                     ev.attendees = _persons(ctx, _refs_in(view, 0, len(s.text)))
+                if len(ev.attendees) < 2 and not evaluated and re.search(
+                        rf"(?<!\w)(?:{_alternation(data['opening_subjects'])})(?!\w)[^,;]*$", head):
+                    # 'Dự kiến, hai bên sẽ ký kết …': the two sides of the meeting just told
+                    ev.attendees = _last_meeting(ctx, view, in_sentence, events) or ev.attendees
             ev.name = _pair_name(ctx, trig.etype, ev.attendees)
     if notation != "visit":        # a visit's place is where it goes (_destination), its identity
         ev.place = _place(view, s.text, a, b)
