@@ -241,6 +241,14 @@ EXACT_SIDES = [
     # 'hai bên sẽ ký kết …' with no one named: the two sides of the meeting just told
     ("Chiều 3/7, Tổng thống Kenya William Ruto đã tiếp đón Tổng thống Peru Dina Boluarte đang ở thăm Nairobi. Dự "
      "kiến, hai bên sẽ ký kết nhiều văn kiện hợp tác về thương mại.", "signing", [["Dina Boluarte", "William Ruto"]]),
+    # the list names its event: the meeting, not the press conference told after it
+    ("Chiều 7/6, Tổng thống Kenya William Ruto gặp Tổng thống Peru Dina Boluarte. Sau đó hai nhà lãnh đạo có cuộc "
+     "gặp gỡ với báo chí. Cũng có mặt trong cuộc gặp của hai nhà lãnh đạo là Bộ trưởng Ngoại giao Kenya Musalia "
+     "Mudavadi, Ngoại trưởng Peru Elmer Schialer.", "meeting",
+     [["Dina Boluarte", "Elmer Schialer", "Musalia Mudavadi", "William Ruto"]]),
+    # 'A nhắc lại lời B … sau khi gặp <no one named>': no meeting of A's
+    ("Tổng thống Chile Gabriel Boric nhắc lại lời cố Tổng thống Peru Alan García bày tỏ sau khi gặp Chủ tịch Hồ Chí "
+     "Minh trong chuyến thăm Việt Nam tháng 5-1969.", "meeting", []),
     # a country attends: not the person named last in the sentence before
     ("Chiều 4/5, Tổng thống Chile Gabriel Boric tiếp Thủ tướng Peru Gustavo Adrianzén. Năm 2010, Chile đã tham dự "
      "Hội nghị Thượng đỉnh G20 tại Canada.", "conference", [[]]),

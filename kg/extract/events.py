@@ -112,7 +112,7 @@ def find_events(ctx) -> list[Event]:
         past = any(w in low for w in data["past_markers"]) or any(
             d.start.year and year and d.start.year < year for d in dates)
         if _lists_attendees(s.text, data) and events:
-            _add_side_list(view, _list_target(events, view.index), ctx)
+            _add_side_list(view, _list_target(events, view.index, _triggers(view, triggers, blocked, data)), ctx)
             continue
         if _speculative_sentence(s.text, data):
             continue           # a question, 'liệu …': nothing told as happened or planned
@@ -261,10 +261,14 @@ def _publication_day(ctx, events: list[Event], told_before) -> None:
             ev.start = DateValue(day.year, day.month, day.day)
 
 
-def _list_target(events: list[Event], sentence: int) -> Event:
-    """'Cùng dự có …' adds to the event just told; a visit only when nothing else was told since."""
+def _list_target(events: list[Event], sentence: int, named=()) -> Event:
+    """'Cùng dự có …' adds to the event just told; a visit only when nothing else was told since; the one of
+    the kind the list names, if it names one ('Cũng có mặt trong cuộc gặp … là …': not a press conference
+    told after it)."""
     recent = [e for e in events if e.mentions and e.mentions[-1].sentence >= sentence - 2]
-    return next((e for e in reversed(recent) if e.type != "visit"), events[-1])
+    kinds = {(t.etype["notation"], t.family) for t in named}
+    return next((e for e in reversed(recent) if (e.type, e.family) in kinds), None) \
+        or next((e for e in reversed(recent) if e.type != "visit"), events[-1])
 
 
 def _speculative_sentence(text: str, data) -> bool:
@@ -538,9 +542,12 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         else:
             subject = before or ([] if evaluated else list(last_subject))   # not the one who judges it
             if not subject and opener and not evaluated:
-                # 'X phát biểu … sau khi gặp Y': no subject of its own after 'sau khi', the clause's X
+                # 'X phát biểu … sau khi gặp Y': no subject of its own after 'sau khi', the clause's X (when the
+                # clause names only X: in 'A nhắc lại lời B … sau khi gặp C' whose act it is stays open)
                 lead = _persons(ctx, _refs_in(view, opened, opened + opener[-1], ("person",)))
-                subject = lead[:2] if len(lead) > 1 and _coordinated(view, lead[:2]) else lead[:1]
+                subject = lead if len(lead) == 1 or len(lead) == 2 and _coordinated(view, lead) else []
+                if not subject and head.rstrip().endswith("khi") and not after:
+                    return []     # no one of this meeting named: not one to tell
             sides = _between(ctx, view, trig, b, data) if re.match(r"^\s*(?:chính thức\s+)?giữa\b", rest) else []
             if sides or re.match(r"^\s*(?:chính thức\s+)?giữa\b", rest) and len(after) >= 2:
                 subject = []       # 'X dự Lễ đón, Hội đàm giữa A với B': A and B meet, X only attends
