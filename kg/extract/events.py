@@ -268,6 +268,7 @@ def _list_target(events: list[Event], sentence: int, named=()) -> Event:
     recent = [e for e in events if e.mentions and e.mentions[-1].sentence >= sentence - 2]
     kinds = {(t.etype["notation"], t.family) for t in named}
     return next((e for e in reversed(recent) if (e.type, e.family) in kinds), None) \
+        or next((e for e in reversed(_current(events)) if (e.type, e.family) in kinds), None) \
         or next((e for e in reversed(recent) if e.type != "visit"), events[-1])
 
 
