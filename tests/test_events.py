@@ -187,6 +187,68 @@ EXACT_SIDES = [
     ("Sáng 5/6, Tổng thống Chile Gabriel Boric tiếp Bộ trưởng Quốc phòng Peru Walter Astudillo. Trước đó, lễ đón "
      "chính thức đã được tổ chức cho đồng chí Maya Fernández, Ủy viên Bộ Chính trị Đảng Xã hội Chile. Sau lễ đón, "
      "hai Bộ trưởng đã tiến hành hội đàm.", "talks", [["Maya Fernández", "Walter Astudillo"]]),
+    # those whose greetings are passed on ('chuyển lời thăm hỏi của A và <titles> B') are no side
+    ("Chiều 6/6, Tổng thống Kenya William Ruto tiếp Bộ trưởng Ngoại giao Na Uy Lars Hovland. Tại buổi tiếp, Bộ "
+     "trưởng Lars Hovland cảm ơn Tổng thống William Ruto đã dành thời gian tiếp đoàn và chuyển lời thăm hỏi của "
+     "Thủ tướng Erik Solvang và Chủ tịch Quốc hội Ingrid Moen tới Tổng thống William Ruto.", "meeting",
+     [["Lars Hovland", "William Ruto"]]),
+    # 'có sự tham dự của X': X attends
+    ("Chiều 6/6, Tổng thống Kenya William Ruto tiếp Bộ trưởng Ngoại giao Na Uy Lars Hovland, có sự tham dự của "
+     "Thứ trưởng Erik Solvang.", "meeting", [["Erik Solvang", "Lars Hovland", "William Ruto"]]),
+    # a former ambassador quoted on the talks ('Theo ông X, …', 'X nhận định cuộc hội đàm …') is no side
+    ("Chiều 6/6, Tổng thống Kenya William Ruto hội đàm với Thủ tướng Na Uy Erik Solvang. Theo ông Anders Berg, "
+     "nguyên Đại sứ Na Uy tại Kenya, cuộc hội đàm mở ra giai đoạn mới.", "talks", [["Erik Solvang", "William Ruto"]]),
+    ("Chiều 6/6, Tổng thống Kenya William Ruto hội đàm với Thủ tướng Na Uy Erik Solvang. Nguyên Đại sứ Na Uy tại "
+     "Kenya Anders Berg nhận định cuộc hội đàm mở ra giai đoạn mới.", "talks", [["Erik Solvang", "William Ruto"]]),
+    # a spokesperson telling of a meeting is no side of it, comma or not
+    ("Người phát ngôn Bộ Ngoại giao Peru Ana Torres cho biết Tổng thống Peru Dina Boluarte sẽ gặp Tổng thống "
+     "Kenya William Ruto.", "meeting", [["Dina Boluarte", "William Ruto"]]),
+    # meeting the press is a press conference, no meeting
+    ("Chiều 6/6, Tổng thống Kenya William Ruto và Tổng thống Peru Dina Boluarte đã có cuộc gặp gỡ với báo chí.",
+     "meeting", []),
+    ("Chiều 6/6, Tổng thống Kenya William Ruto và Tổng thống Peru Dina Boluarte đã có cuộc gặp gỡ với báo chí.",
+     "conference", [["Dina Boluarte", "William Ruto"]]),
+    # 'Tại cuộc gặp với X <occasion>, Y khẳng định …': Y is the other side, past another event's name
+    ("Tại cuộc gặp với Tổng thống Kenya William Ruto sau Hội nghị thượng đỉnh châu Phi, Thủ tướng Na Uy Erik "
+     "Solvang khẳng định Na Uy coi trọng quan hệ với Kenya.", "meeting", [["Erik Solvang", "William Ruto"]]),
+    # 'Tại cuộc gặp với X, hai bên …': the article's own side
+    ("Tổng thống Peru Dina Boluarte dự Diễn đàn Kinh tế thế giới tại Davos. Tại cuộc gặp với Thủ tướng Na Uy Erik "
+     "Solvang, hai bên nhất trí tăng cường hợp tác.", "meeting", [["Dina Boluarte", "Erik Solvang"]]),
+    # 'A và B đã có cuộc gặp': both sides are the subject, no object follows
+    ("Chiều 6/6, Tổng thống Kenya William Ruto và Tổng thống Peru Dina Boluarte đã có cuộc gặp tại Nairobi.",
+     "meeting", [["Dina Boluarte", "William Ruto"]]),
+    # 'X … sau khi gặp Y': one meeting (not 'khi gặp nhau', meetings in general), X's
+    ("Tổng thống Kenya William Ruto phát biểu trước báo chí sau khi gặp Tổng thống Peru Dina Boluarte ngày 6/6.",
+     "meeting", [["Dina Boluarte", "William Ruto"]]),
+    # lists of those present at the event just told: after a comma and a side, or 'Cũng có mặt trong … là'
+    ("Sáng 7/6, Tổng thống Kenya William Ruto chủ trì Lễ đón Tổng thống Peru Dina Boluarte. Tham dự Lễ đón, về phía "
+     "Kenya có: Phó Tổng thống Kithure Kindiki; Bộ trưởng Ngoại giao Musalia Mudavadi.", "ceremony",
+     [["Dina Boluarte", "Kithure Kindiki", "Musalia Mudavadi", "William Ruto"]]),
+    ("Chiều 7/6, Tổng thống Kenya William Ruto gặp Tổng thống Peru Dina Boluarte. Cũng có mặt trong cuộc gặp của hai "
+     "nhà lãnh đạo là Bộ trưởng Ngoại giao Kenya Musalia Mudavadi, Ngoại trưởng Peru Elmer Schialer.", "meeting",
+     [["Dina Boluarte", "Elmer Schialer", "Musalia Mudavadi", "William Ruto"]]),
+    # 'Đánh giá cao kết quả hội đàm giữa A và B, X hoan nghênh …': X judges the talks, A and B held them
+    ("Chiều 6/6, Tổng thống Kenya William Ruto tiếp Bộ trưởng Nội vụ Peru Juan Santiváñez. Đánh giá cao kết quả hội "
+     "đàm giữa Bộ trưởng Nội vụ Peru Juan Santiváñez và Bộ trưởng Nội vụ Kenya Kipchumba Murkomen, Tổng thống "
+     "William Ruto hoan nghênh sự hợp tác giữa hai bộ.", "talks", [["Juan Santiváñez", "Kipchumba Murkomen"]]),
+    # a list's 'Cố vấn của Tổng thống X' names X for his adviser: X is not present
+    ("Chiều 7/6, Tổng thống Kenya William Ruto gặp Tổng thống Peru Dina Boluarte. Tham dự cuộc gặp còn có Bộ trưởng "
+     "Ngoại giao Kenya Musalia Mudavadi và Cố vấn của Thủ tướng Peru Gustavo Adrianzén.", "meeting",
+     [["Dina Boluarte", "Musalia Mudavadi", "William Ruto"]]),
+    # 'Hai nhà lãnh đạo … gặp nhau' read as one person only: the pair of the event just told
+    ("Chiều 6/6, Tổng thống Kenya William Ruto điện đàm với Thủ tướng Na Uy Erik Solvang. Hai nhà lãnh đạo nhất trí "
+     "sẽ gặp nhau vào ngày 25/6 tại Oslo.", "meeting", [["Erik Solvang", "William Ruto"]]),
+    # 'hai bên sẽ ký kết …' with no one named: the two sides of the meeting just told
+    ("Chiều 3/7, Tổng thống Kenya William Ruto đã tiếp đón Tổng thống Peru Dina Boluarte đang ở thăm Nairobi. Dự "
+     "kiến, hai bên sẽ ký kết nhiều văn kiện hợp tác về thương mại.", "signing", [["Dina Boluarte", "William Ruto"]]),
+    # the list names its event: the meeting, not the press conference told after it
+    ("Chiều 7/6, Tổng thống Kenya William Ruto gặp Tổng thống Peru Dina Boluarte. Sau đó hai nhà lãnh đạo có cuộc "
+     "gặp gỡ với báo chí. Cũng có mặt trong cuộc gặp của hai nhà lãnh đạo là Bộ trưởng Ngoại giao Kenya Musalia "
+     "Mudavadi, Ngoại trưởng Peru Elmer Schialer.", "meeting",
+     [["Dina Boluarte", "Elmer Schialer", "Musalia Mudavadi", "William Ruto"]]),
+    # 'A nhắc lại lời B … sau khi gặp <no one named>': no meeting of A's
+    ("Tổng thống Chile Gabriel Boric nhắc lại lời cố Tổng thống Peru Alan García bày tỏ sau khi gặp Chủ tịch Hồ Chí "
+     "Minh trong chuyến thăm Việt Nam tháng 5-1969.", "meeting", []),
     # a country attends: not the person named last in the sentence before
     ("Chiều 4/5, Tổng thống Chile Gabriel Boric tiếp Thủ tướng Peru Gustavo Adrianzén. Năm 2010, Chile đã tham dự "
      "Hội nghị Thượng đỉnh G20 tại Canada.", "conference", [[]]),
@@ -568,6 +630,17 @@ def _visits(text, published=date(2025, 7, 6)):
      "của Thủ tướng Kenya, đã làm việc với Ngoại trưởng Peru Javier González-Olaechea trong khuôn khổ chuyến "
      "thăm chính thức Peru. Ông chuyển lời thăm hỏi của Thủ tướng Kenya Patrick Ole Ntutu tới Tổng thống Peru "
      "Dina Boluarte.", (["Musalia Mudavadi"], [], None)),
+    # the governor who welcomes a visitor to his city hosts that visit; a state visit's welcomer does not, nor
+    # one thanked for 'sự đón tiếp' (a noun)
+    ("Chiều 6/7, Thống đốc Mombasa Abdulswamad Nassir nhiệt liệt chào mừng Thủ tướng Na Uy Erik Solvang và đoàn "
+     "đại biểu cấp cao Na Uy tới thăm Mombasa.", (["Erik Solvang"], ["Abdulswamad Nassir"], "2025-07-06")),
+    ("Chiều 6/7, Tỉnh trưởng tỉnh Cusco Jean Benavente bày tỏ vui mừng được đón Bộ trưởng Ngoại giao Kenya "
+     "Musalia Mudavadi và đoàn đại biểu Kenya đến thăm tỉnh Cusco.", (["Musalia Mudavadi"], ["Jean Benavente"],
+                                                                        "2025-07-06")),
+    ("Tổng thống Chile Gabriel Boric nhiệt liệt chào mừng Tổng thống Peru Dina Boluarte thăm chính thức Chile.",
+     (["Dina Boluarte"], [], None)),
+    ("Thủ tướng Na Uy Erik Solvang cảm ơn Thống đốc Abdulswamad Nassir đã dành cho đoàn sự đón tiếp trọng thị, "
+     "nồng hậu; bày tỏ vui mừng đến thăm Mombasa.", (["Erik Solvang"], [], None)),
 ])
 def test_visit_guest_host_and_date(text, expected):
     assert _visits(text) == [expected]

@@ -113,7 +113,7 @@ def find_events(ctx) -> list[Event]:
         past = any(w in low for w in data["past_markers"]) or any(
             d.start.year and year and d.start.year < year for d in dates)
         if _lists_attendees(s.text, data) and events:
-            _add_side_list(view, _list_target(events, view.index), ctx)
+            _add_side_list(view, _list_target(events, view.index, _triggers(view, triggers, blocked, data)), ctx)
             continue
         if _speculative_sentence(s.text, data):
             continue           # a question, 'liệu …': nothing told as happened or planned
@@ -259,10 +259,15 @@ def _after(value: DateValue, day) -> bool:
     return ((value.year or day.year), value.month, value.day or 1) > (day.year, day.month, day.day)
 
 
-def _list_target(events: list[Event], sentence: int) -> Event:
-    """'Cùng dự có …' adds to the event just told; a visit only when nothing else was told since."""
+def _list_target(events: list[Event], sentence: int, named=()) -> Event:
+    """'Cùng dự có …' adds to the event just told; a visit only when nothing else was told since; the one of
+    the kind the list names, if it names one ('Cũng có mặt trong cuộc gặp … là …': not a press conference
+    told after it)."""
     recent = [e for e in events if e.mentions and e.mentions[-1].sentence >= sentence - 2]
-    return next((e for e in reversed(recent) if e.type != "visit"), events[-1])
+    kinds = {(t.etype["notation"], t.family) for t in named}
+    return next((e for e in reversed(recent) if (e.type, e.family) in kinds), None) \
+        or next((e for e in reversed(_current(events)) if (e.type, e.family) in kinds), None) \
+        or next((e for e in reversed(recent) if e.type != "visit"), events[-1])
 
 
 def _speculative_sentence(text: str, data) -> bool:
@@ -432,7 +437,13 @@ def _family(phrase: str) -> str:
 
 def _lists_attendees(text: str, data) -> bool:
     """'Về phía Việt Nam có A; B', 'Cùng dự lễ đón có A; B': a list of the previous event's participants."""
-    return any(re.match(rf"^\s*{re.escape(m)}\b[^,.;]{{0,40}}?\bcó\b", text) for m in data["attendee_lists"])
+    # ('Tham dự Lễ đón, về phía Kenya có: …': the side may follow a comma)
+    if any(re.match(rf"^\s*{re.escape(m)}\b[^,.;]{{0,40}}?(?:,\s*(?:về\s+)?phía\s[^,.;]{{0,30}}?)?\bcó\b", text)
+           for m in data["attendee_lists"]):
+        return True
+    # 'Cũng có mặt trong cuộc gặp của hai nhà lãnh đạo là A, B'
+    return bool(re.match(rf"^\s*(?:(?:cũng|cùng)\s+)?(?:{_alternation(data['presence_lists'])})\s+(?:trong|tại)\s"
+                         r"[^.;]{0,80}?\s(?:là|có)\s", text, re.I))
 
 
 def _refs_in(view, a: int, b: int, kinds=("person", "plural")) -> list[str]:
@@ -462,10 +473,14 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             or _generic(head, data) or s.text.rfind("[", 0, trig.begin) > s.text.rfind("]", 0, trig.begin) \
             or notation not in NAMED_TYPES and (_invitation(head, data) or _aim(head, data)):
         return []      # (and '[Báo chí Nhật đưa đậm về hội đàm …]': a link to another article)
-    report = _after_report(head, data)
+    report = _after_report(head, data) or _reported(ctx, view, a, trig, head, data)
     if report:
         a = a + report             # 'X cho biết, A sẽ hội đàm với B': A is the subject; X only reports it
+    source = re.match(r"^\s*Theo\s[^,]*,", s.text[a:trig.begin])
+    if source:
+        a = a + source.end()       # 'Theo ông X, <titles>, cuộc hội đàm …': X is a source, no side
     opener = [m.end() for m in re.finditer(rf"\b(?:{_alternation(data['clause_openers'])})\b", head)]
+    opened = a
     if opener:
         a = a + opener[-1]         # 'trong bối cảnh A và B sắp ký …', 'nhân dịp A thăm …': A, not the main subject
     evaluated = [m.end() for m in re.finditer(rf"(?<!\w)(?:{_alternation(data['evaluative_cues'])})(?!\w)", head)]
@@ -511,7 +526,10 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         earlier[-1].mentions.append(ev.mentions[0])
         return []
     plural = _plural_subject(view, trig, in_sentence, events, a)
-    if plural and not _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin)):
+    # ('Hai nhà lãnh đạo' read as one person only: not both sides, the event's pair is the one just told)
+    if plural and (not _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin))
+                   or not _refs_in(view, max(a, trig.prev_end), trig.begin, ("person",))
+                   and len(_persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin, ("plural",)))) < 2):
         before = plural
     press = trig.phrase.removeprefix("noun:") in data["press_triggers"]
     if press and not _refs_in(view, max(a, trig.prev_end), trig.begin, ("person",)):
@@ -537,10 +555,18 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             ev.name = _pair_name(ctx, trig.etype, ev.attendees)
         else:
             subject = before or ([] if evaluated else list(last_subject))   # not the one who judges it
+            if not subject and opener and not evaluated:
+                # 'X phát biểu … sau khi gặp Y': no subject of its own after 'sau khi', the clause's X (when the
+                # clause names only X: in 'A nhắc lại lời B … sau khi gặp C' whose act it is stays open)
+                lead = _persons(ctx, _refs_in(view, opened, opened + opener[-1], ("person",)))
+                subject = lead if len(lead) == 1 or len(lead) == 2 and _coordinated(view, lead) else []
+                if not subject and head.rstrip().endswith("khi") and not after:
+                    return []     # no one of this meeting named: not one to tell
             sides = _between(ctx, view, trig, b, data) if re.match(r"^\s*(?:chính thức\s+)?giữa\b", rest) else []
             if sides or re.match(r"^\s*(?:chính thức\s+)?giữa\b", rest) and len(after) >= 2:
                 subject = []       # 'X dự Lễ đón, Hội đàm giữa A với B': A and B meet, X only attends
-            if not before and s.text[a:trig.begin].strip() == "" or notation in ("interview", "speech") and not before:
+            if not evaluated and not sides and (not before and s.text[a:trig.begin].strip() == ""
+                                                or notation in ("interview", "speech") and not before):
                 # 'Hội kiến Tổng thống …, Thủ tướng X …', 'Trả lời phỏng vấn …, Bộ trưởng X khẳng định': the
                 # subject is the main clause's, after the comma
                 comma = s.text.find(",", trig.end, b)
@@ -549,6 +575,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 subject = speaker[:1] or subject
                 if comma >= 0:
                     b = comma
+            if not subject and notation in PAIR_TYPES and _framing(head, data):
+                subject = _main_subject(ctx, view, trig, events, data)
             if not subject and not after and events and not evaluated:
                 subject = [k for k in events[-1].attendees if k in ctx.persons]   # 'tiến hành hội đàm'
             chair = _patterns()["chair"].search(s.text[a:b])
@@ -556,7 +584,9 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 ev.chairs = before if chair.start() < trig.begin - a else after
             after = _persons(ctx, _refs_in(view, trig.end, min(b, trig.next_begin)))
             objects = [k for k in after if k not in subject and not _possessor(view, s.text, k, trig.end)]
-            direct = _persons(ctx, _refs_in(view, trig.end, min(trig.end + _first_comma(rest), trig.next_begin)))
+            direct = [k for k in _persons(ctx, _refs_in(view, trig.end, min(trig.end + _first_comma(rest),
+                                                                          trig.next_begin)))
+                      if not _possessor(view, s.text, k, trig.end)]
             if sides:      # 'giữa A, <A's titles>, với B, <B's titles>, hai bên …': those two, one event
                 objects, direct = sides, []
             if notation in PAIR_TYPES and len(subject) > 1 and _patterns()["respectively"].search(s.text[a:trig.begin]):
@@ -580,6 +610,10 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                     # 'Trước sự chứng kiến của A và B, đại diện hai nước trao đổi văn kiện …': the countries
                     # sign through the persons the sentence names (not those who judge it: 'hoan nghênh việc …')
                     ev.attendees = _persons(ctx, _refs_in(view, 0, len(s.text)))
+                if len(ev.attendees) < 2 and not evaluated and re.search(
+                        rf"(?<!\w)(?:{_alternation(data['opening_subjects'])})(?!\w)[^,;]*$", head):
+                    # 'Dự kiến, hai bên sẽ ký kết …': the two sides of the meeting just told
+                    ev.attendees = _last_meeting(ctx, view, in_sentence, events) or ev.attendees
             ev.name = _pair_name(ctx, trig.etype, ev.attendees)
     if notation != "visit":        # a visit's place is where it goes (_destination), its identity
         ev.place = _place(view, s.text, a, b)
@@ -602,6 +636,38 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         elif any(head.rstrip().endswith(w) for w in data["end_cues"]):
             ev.start, ev.end = None, ev.start    # '… trước khi kết thúc chuyến thăm vào ngày 1/7': its last day
     return [ev]
+
+
+def _framing(head: str, data) -> bool:
+    """The trigger opens its sentence in a phrase framing it ('Tại cuộc gặp với X, …', 'Trong cuộc điện đàm
+    với X, …'): the main clause after it tells who met X."""
+    lead = head.rsplit(",", 1)[-1].strip()
+    openers = _alternation(data["reference_before"] + data["occasion_openers"])
+    return bool(re.fullmatch(rf"(?:{openers})(?:\s+(?:cuộc|buổi))?", lead))
+
+
+def _main_subject(ctx, view, trig: Trigger, events: list[Event], data) -> list[str]:
+    """'Tại cuộc gặp với X sau Hội nghị …, Y khẳng định …': Y, named first in the main clause with only titles
+    before it; 'Tại cuộc gặp với X, hai bên nhất trí …': the other side is the article's own, its protagonist
+    (else the last one told of another country than X)."""
+    text, base = view.sentence.text, view.sentence.begin
+    comma = text.find(",", trig.end)
+    if comma < 0:
+        return []
+    objects = [k for k in _persons(ctx, _refs_in(view, trig.end, comma)) if not _possessor(view, text, k, trig.end)]
+    for r in view.refs:
+        if r.kind == "person" and r.begin - base > comma and any(k in ctx.persons for k in r.keys):
+            lead = text[comma + 1:r.begin - base]
+            if "," in lead or not _titles_only(lead):
+                break
+            return [k for k in r.keys if k in ctx.persons and k not in objects][:1]
+    main = text[comma + 1:].casefold().lstrip()
+    if not objects or not any(main.startswith(w + " ") for w in data["opening_subjects"]):
+        return []
+    sides = {ctx.country_of(k) for k in objects}
+    candidates = [ctx.protagonist] + [k for e in reversed(events) for k in e.attendees]
+    return [k for k in candidates if k in ctx.persons and k not in objects
+            and ctx.country_of(k) not in sides | {None}][:1]
 
 
 def _receiver(ctx, guest: str, in_sentence) -> list[str]:
@@ -736,8 +802,9 @@ def _aim(head: str, data) -> bool:
 
 def _generic(head: str, data) -> bool:
     """'Tại các cuộc gặp, tiếp xúc', 'những cuộc điện đàm': meetings in general, not one event."""
-    if any(head.rstrip().endswith(w) for w in data["generic_plurals"]):
-        return True
+    if any(head.rstrip().endswith(w) for w in data["generic_plurals"]) \
+            and not any(re.search(rf"(?<!\w){re.escape(w)}$", head.rstrip()) for w in data["clause_openers"]):
+        return True       # (but 'sau khi gặp X', 'trước khi hội đàm': one event, not 'khi gặp nhau')
     if re.search(rf"(?<!\w)(?:\d+|{_alternation(data['count_words'])})\s+lần\s+(?:\S+\s+)?$", head):
         return True       # 'đã có 4 lần sang thăm …': visits counted, not one told
     # 'các cuộc hội đàm, hội kiến giữa …': a noun coordinated with a general plural is general too
@@ -750,6 +817,19 @@ def _after_report(head: str, data) -> int:
     found = [m.end() for m in re.finditer(rf"\b(?:{_alternation(data['reporting_cues'])})\b\s*(?:,|rằng|:)",
                                           head)]
     return found[-1] if found else 0
+
+
+def _reported(ctx, view, a: int, trig: Trigger, head: str, data) -> int:
+    """'Người phát ngôn X cho biết Tổng thống A sẽ gặp B', 'Nguyên Đại sứ X nhận định cuộc hội đàm …': a
+    reporting verb with no comma whose clause has its own subject, or names the event itself, reports it."""
+    found = list(re.finditer(rf"(?<!\w)(?:{_alternation(data['reporting_cues'])})\s+", head))
+    if not found:
+        return 0
+    end = found[-1].end()
+    if re.match(r"^(?:rằng\s+)?(?:các\s+|những\s+)?(?:cuộc|buổi|chuyến)\s*$", head[end:]) \
+            or _refs_in(view, a + end, trig.begin):
+        return end
+    return 0
 
 
 def _has_object(view, trig: Trigger, data) -> bool:
@@ -779,6 +859,8 @@ def _has_object(view, trig: Trigger, data) -> bool:
         return any(re.search(rf"\b{re.escape(h)}\b", clause) for h in data["honour_heads"])
     if trig.phrase not in data["needs_object"]:
         return True
+    if _pair_subject(view, trig):
+        return True       # 'A và B đã có cuộc gặp (tại …).': both sides are the subject
     links = _alternation(data["object_links"])
     nxt = re.match(rf"\s*(?:(?:{links})\s+)?([\wÀ-ỹ]+)", text[trig.end:], re.I)
     if not nxt:
@@ -791,6 +873,19 @@ def _has_object(view, trig: Trigger, data) -> bool:
         return True
     two = " ".join(text[trig.end + nxt.start(1):].split()[:2]).casefold()
     return any(word.casefold() == w or two.startswith(w) for w in data["object_starters"])
+
+
+def _pair_subject(view, trig: Trigger) -> bool:
+    """'A và B đã có cuộc gặp', 'Hai nhà lãnh đạo có buổi gặp riêng': a meeting noun after 'có' whose subject
+    names both sides and which no counterpart follows."""
+    text, base = view.sentence.text, view.sentence.begin
+    if not re.search(r"(?<!\w)(?:có|tiến hành)\s+(?:một\s+)?(?:cuộc|buổi)\s*$", text[:trig.begin]) \
+            or re.match(r"\s*(?:với|cùng)\b", text[trig.end:]):
+        return False
+    lead = [r for r in view.refs if r.kind in ("person", "plural") and trig.span_begin <= r.begin - base < trig.begin]
+    if any(r.kind == "plural" for r in lead):
+        return True
+    return len(lead) >= 2 and bool(re.search(r"\s(?:và|cùng)\s", text[lead[-2].end - base:lead[-1].begin - base]))
 
 
 def _document(text: str, data) -> tuple[str, str] | None:
@@ -809,12 +904,41 @@ def _document(text: str, data) -> tuple[str, str] | None:
 
 def _possessor(view, text: str, k: str, start: int) -> bool:
     """'chuyển lời thăm hỏi của Tổng Bí thư X', 'về kết quả chuyến thăm của Thủ tướng X': a person named
-    after 'của' belongs to a noun, not to the meeting."""
-    for r in view.refs:
-        if k in r.keys and r.begin - view.sentence.begin >= start:
-            lead = text[start:r.begin - view.sentence.begin]
-            return len(lead) > 8 and bool(re.search(r"\bcủa(?:\s+[A-ZÀ-ỸĐ][^\s,;]*){0,6}\s*$", lead))
+    after 'của' belongs to a noun, not to the meeting; so do those coordinated with X ('của A và B, C')."""
+    base = view.sentence.begin
+    refs = [r for r in view.refs if r.kind == "person" and r.begin - base >= start]
+    for n, r in enumerate(refs):
+        if k in r.keys:
+            return _owned(view, text, refs, n, start)
     return False
+
+
+def _owned(view, text: str, refs, n: int, start: int) -> bool:
+    base = view.sentence.begin
+    lead = text[start:refs[n].begin - base]
+    # ('của Thủ tướng X': a capitalised title word may go on in lower case; 'có sự tham dự của X': X attends)
+    owner = re.search(r"\bcủa(?:\s+[A-ZÀ-ỸĐ][^\s,;]*(?:\s+[a-zà-ỹđ][^\s,;]*)?){0,6}\s*$", lead)
+    if len(lead) > 8 and owner:
+        return not re.search(rf"(?<!\w)(?:{_alternation(_lexicon()[0]['attendance_nouns'])})\s*$",
+                             lead[:owner.start()].casefold())
+    if not n:
+        return False
+    # 'của A và <titles> B', 'của A, <titles> B': B is coordinated with A when only titles lie between
+    gap = text[refs[n - 1].end - base:refs[n].begin - base]
+    m = re.match(r"^\s*(?:,\s*(?:và\s+)?|và\s+)", gap)
+    if not m or len(gap) > 60:
+        return False
+    return _titles_only(gap[m.end():]) and _owned(view, text, refs, n - 1, start)
+
+
+def _titles_only(text: str) -> bool:
+    """Only titles: capitalised words and the lower-case words that go on one ('Bộ trưởng', 'đồng chí')."""
+    words = text.split()
+    titles = [t.split() for t in _lexicon()[0]["possessor_titles"]]
+    # ('Chủ tịch nước': up to two lower-case words after a capitalised one)
+    return all(w[:1].isupper() or any(words[j][:1].isupper() for j in range(max(0, i - 2), i))
+               or any(words[j:j + len(t)] == t for t in titles for j in range(max(0, i - len(t) + 1), i + 1))
+               for i, w in enumerate(words))
 
 
 def _plural_subject(view, trig: Trigger, in_sentence, events: list[Event], start: int = 0) -> list[str]:
@@ -999,6 +1123,10 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
         if not guest:
             return False
     ev.hosts = [k for k in inviters[:1] if k not in guest] or welcomer
+    if not ev.hosts and _destination_code(view, trig) is None:
+        # a province, a city, a site: the one who welcomes the visitor there hosts it (a state visit's host
+        # is its inviter, or no one)
+        ev.hosts = _receiving(ctx, view, guest, trig, data)
     ev.guests = guest
     ev.attendees = list(guest)
     if past and not guest:
@@ -1086,6 +1214,26 @@ def _welcomes_visitor(view, guest: str, trig: Trigger, data) -> bool:
     return _cue(between, data["welcome_verbs"])
 
 
+def _receiving(ctx, view, guest: list[str], trig: Trigger, data) -> list[str]:
+    """'Thống đốc X chào mừng Y và đoàn tới thăm …', 'X vui mừng được đón Y … đến thăm …': X receives the
+    visitor, the host of that visit (not 'cảm ơn X về sự đón tiếp', a noun)."""
+    if not guest:
+        return []
+    base, text = view.sentence.begin, view.sentence.text
+    at = next((r for r in view.refs if guest[0] in r.keys and trig.span_begin <= r.begin - base < trig.begin), None)
+    if at is None:
+        return []
+    verbs = _alternation(data["receiving_verbs"])
+    before = [r for r in view.refs if r.kind == "person" and trig.span_begin <= r.begin - base and r.end <= at.begin]
+    for r in reversed(before):
+        between = text[r.end - base:at.begin - base]
+        m = list(re.finditer(rf"(?<!\w)(?<!sự )(?:{verbs})(?!\w)", between.casefold()))
+        if not m or ";" in between or not _titles_only(between[m[-1].end():]):
+            continue
+        return [k for k in r.keys if k in ctx.persons and k not in guest][:1]
+    return []
+
+
 def _country_named(name: str | None) -> str | None:
     return next((code for code, c in lexicons.countries().items() if name and c["vi"] == name), None)
 
@@ -1159,8 +1307,8 @@ def _current(events: list[Event]) -> list[Event]:
 def _add_side_list(view, event: Event, ctx) -> None:
     """'Về phía Việt Nam có A; B …' right after an event: more participants of that event."""
     for k in _persons(ctx, _refs_in(view, 0, len(view.sentence.text))):
-        if k not in event.attendees:
-            event.attendees.append(k)
+        if k not in event.attendees and not _possessor(view, view.sentence.text, k, 0):
+            event.attendees.append(k)     # (not 'Cố vấn của Tổng thống X': X is named for his adviser)
 
 
 def _name_tail(rest: str) -> str:
