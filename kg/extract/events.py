@@ -494,11 +494,12 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     if notation == "ceremony":
         ev.kind = trig.family or trig.phrase.removeprefix("lễ ")
     rest = s.text[trig.end:b]
+    wished = False
     if (_cue(head, data["announced_cues"]) or _announced_before(ctx, view, trig, head, data)) and not past \
-            or notation in NAMED_TYPES and any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", head)
-                                               for w in data["wish_cues"] + data["agreement_cues"]):
+            or notation in NAMED_TYPES and (_wished(head, data) or _cue(head, data["agreement_cues"])):
         ev.status = "announced"    # 'sẽ', 'dự kiến'; 'đề nghị tổ chức tốt kỳ họp …': a named one ahead
         discourse_date = None      # the day the article is telling is not its day
+        wished = notation in NAMED_TYPES and (_wished(head, data) or _cue(head, data["agreement_cues"]))
     earlier = [e for e in events if e.type == notation]
     if notation in NAMED_TYPES and not earlier and (
             any(head.rstrip().endswith(w) for w in data["named_references"])
@@ -589,6 +590,13 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         doc = _document(s.text[trig.end:b], data)
         if doc:       # one signing per named document, whoever tells it
             ev.name, ev.kind = f"{trig.etype['vi'][:1].upper()}{trig.etype['vi'][1:]} {doc[0]}", doc[1]
+    if ev.status == "announced":
+        # 'Ngày 8/7, X chúc Đại hội … thành công', 'Theo thông cáo ngày 6/11, X sẽ thăm …': a day told before a
+        # plan is the day it was wished or announced; only one after it, or one still ahead, is the plan's own
+        # (a day no earlier than the publication day may be the plan's: 'Chiều nay 12/7, X sẽ hội đàm …')
+        published = ctx.doc.published
+        dates = [d for d in dates if d.begin >= trig.begin or not wished and (
+            published is None or _after(d.start, published - timedelta(days=1)))]
     _date(ev, dates, discourse_date, trig)
     if notation == "visit" and ev.guests and not ev.hosts and _attributive(s.text[a:trig.begin], trig, data):
         ev.hosts = _receiver(ctx, ev.guests[0], in_sentence)
@@ -718,7 +726,14 @@ def _modal_no_event(head: str, data, named: bool = False) -> bool:
     # near the trigger, or anywhere in its own clause ('mong muốn được đón Chủ tịch … X thăm …')
     clause = _patterns()["host"].sub(" ", re.split(r"[,;:]", head)[-1][-90:])   # 'theo lời mời của X' is no wish
     near = (head[-45:], clause)
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", part) for w in data["wish_cues"] for part in near)
+    return any(_wished(part, data) for part in near)
+
+
+def _wished(text: str, data) -> bool:
+    """A wish cue in `text` ('mong muốn', 'mời', 'chúc Đại hội … thành công'), not a congratulation on one held
+    ('chúc mừng')."""
+    text = re.sub(rf"(?<!\w)(?:{_alternation(data['congratulation_cues'])})(?!\w)", " ", text)
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in data["wish_cues"])
 
 
 def _invitation(head: str, data) -> bool:
@@ -1321,6 +1336,23 @@ def _inside(day: DateValue | None, start: DateValue | None, end: DateValue | Non
     return (start.month, start.day or 1) <= point <= (end.month, end.day or 31)
 
 
+def _outside(day: DateValue | None, start: DateValue | None, end: DateValue | None) -> bool:
+    """A day of the same month and year as a span, but not within it: no day of that event."""
+    if not day or not start or not end or not day.day or day.month not in (start.month, end.month):
+        return False
+    if day.year and start.year and day.year != start.year:
+        return False
+    return not _inside(day, start, end)
+
+
+def _told_apart(a: Event, b: Event) -> bool:
+    """Two mentions in one sentence, one told as planned and the other as done ('… vừa ký kết cơ chế …, trong
+    bối cảnh hai bên sắp ký Hiệp định …'): two events, not one told twice."""
+    if a.status == b.status:
+        return False
+    return bool({m.sentence for m in a.mentions} & {m.sentence for m in b.mentions})
+
+
 def _history_and_now(a: Event, b: Event, today) -> bool:
     """A visit dated in a year before the article's and one the text tells undated ('… từ chuyến thăm năm 2008';
     'mong sớm đón X sang thăm'): one only when both name the same guest."""
@@ -1337,7 +1369,8 @@ def _merge(events: list[Event], today=None) -> list[Event]:
     still ahead of the publication day (`today`)."""
     out: list[Event] = []
     for ev in events:
-        target = next((x for x in reversed(out) if _compatible(x, ev) and not _history_and_now(x, ev, today)), None)
+        target = next((x for x in reversed(out) if _compatible(x, ev) and not _history_and_now(x, ev, today)
+                       and not _told_apart(x, ev)), None)
         if target is None:
             out.append(ev)
             continue
@@ -1348,9 +1381,12 @@ def _merge(events: list[Event], today=None) -> list[Event]:
         if target.start is None or (ev.start and ev.start.day and not target.start.day):
             target.start, target.end = ev.start, ev.end
         elif ev.end is not None and target.end is None and target.type in _lexicon()[0]["multi_day"] \
-                and _inside(target.start, ev.start, ev.end):
-            target.start, target.end = ev.start, ev.end   # a visit told on one of its days, then as a span
-        elif target.end is not None and ev.start and ev.end is None and target.type != "visit":
+                and (_inside(target.start, ev.start, ev.end) or _outside(target.start, ev.start, ev.end)):
+            # a visit told on one of its days, then as a span; a summit dated by the day its guest set out
+            # ('đêm 4/7 … lên đường dự Hội nghị G20') and then by its own span ('từ ngày 5-8/7')
+            target.start, target.end = ev.start, ev.end
+        elif target.end is not None and ev.start and ev.end is None and target.type != "visit" \
+                and not (target.type in _lexicon()[0]["multi_day"] and _outside(ev.start, target.start, target.end)):
             target.start, target.end = ev.start, None     # a day beats the span it falls in
         if target.type != ev.type and "ceremony" in (target.type, ev.type):
             target.type = "ceremony"
