@@ -771,6 +771,9 @@ def test_a_plans_day_and_a_spans_day(text, etype, expected):
     ("Ngày 5/6, Thủ tướng Kenya Musalia Mudavadi chủ trì lễ tiếp đón Tổng thống Peru Dina Boluarte. Sau đó, Thủ "
      "tướng Musalia Mudavadi tiếp Tổng thống Dina Boluarte.",
      [("ceremony", ["Dina Boluarte", "Musalia Mudavadi"]), ("meeting", ["Dina Boluarte", "Musalia Mudavadi"])]),
+    # 'đón tiếp' in a headline is that reception, not a welcome beside it
+    ("Tổng thống Chile đón tiếp Tổng thống Kenya tại dinh La Moneda\nTối 3/7, Tổng thống Chile Gabriel Boric đã "
+     "tiếp đón Tổng thống Kenya William Ruto đang ở thăm Santiago.", [("meeting", ["Gabriel Boric", "William Ruto"])]),
 ])
 def test_a_reception_told_passively(text, expected):
     got = [(t, a) for t, a, _, _ in events(text, published=date(2024, 6, 11)) if t in ("meeting", "ceremony")]

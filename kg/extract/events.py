@@ -496,10 +496,10 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     rest = s.text[trig.end:b]
     wished = False
     if (_cue(head, data["announced_cues"]) or _announced_before(ctx, view, trig, head, data)) and not past \
-            or notation in NAMED_TYPES and (_wished(head, data) or _cue(head, data["agreement_cues"])):
+            or notation in NAMED_TYPES and (_wished(head, data, True) or _cue(head, data["agreement_cues"])):
         ev.status = "announced"    # 'sẽ', 'dự kiến'; 'đề nghị tổ chức tốt kỳ họp …': a named one ahead
         discourse_date = None      # the day the article is telling is not its day
-        wished = notation in NAMED_TYPES and (_wished(head, data) or _cue(head, data["agreement_cues"]))
+        wished = notation in NAMED_TYPES and (_wished(head, data, True) or _cue(head, data["agreement_cues"]))
     earlier = [e for e in events if e.type == notation]
     if notation in NAMED_TYPES and not earlier and (
             any(head.rstrip().endswith(w) for w in data["named_references"])
@@ -729,11 +729,12 @@ def _modal_no_event(head: str, data, named: bool = False) -> bool:
     return any(_wished(part, data) for part in near)
 
 
-def _wished(text: str, data) -> bool:
-    """A wish cue in `text` ('mong muốn', 'mời', 'chúc Đại hội … thành công'), not a congratulation on one held
-    ('chúc mừng')."""
+def _wished(text: str, data, named: bool = False) -> bool:
+    """A wish cue in `text` ('mong muốn', 'mời'; of a named event, 'chúc Đại hội … thành công'), not a
+    congratulation on one held ('chúc mừng')."""
     text = re.sub(rf"(?<!\w)(?:{_alternation(data['congratulation_cues'])})(?!\w)", " ", text)
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in data["wish_cues"])
+    cues = data["wish_cues"] + (data["named_wish_cues"] if named else [])
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in cues)
 
 
 def _invitation(head: str, data) -> bool:
