@@ -778,3 +778,14 @@ def test_a_plans_day_and_a_spans_day(text, etype, expected):
 def test_a_reception_told_passively(text, expected):
     got = [(t, a) for t, a, _, _ in events(text, published=date(2024, 6, 11)) if t in ("meeting", "ceremony")]
     assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the visit going on ('đang có chuyến thăm') and 'chuyến thăm … lần này' are one; the one of 2011 another
+    ("Ngày 31/5, Tổng thống Kenya William Ruto tiếp Thủ tướng Na Uy Jonas Gahr Støre đang có chuyến thăm Kenya. "
+     "Tổng thống cảm ơn Thủ tướng Jonas Gahr Støre đã quan tâm đến Kenya qua chuyến thăm Kenya vào năm 2011. Ông "
+     "đánh giá cao mục đích chuyến thăm Kenya lần này của Thủ tướng Jonas Gahr Støre.", [(None, 2), ("2011", 1)]),
+])
+def test_a_visit_going_on_is_not_one_of_years_ago(text, expected):
+    x = extract_article("t", text, date(2017, 5, 31))
+    assert [(e.start and e.start.iso(), len(e.mentions)) for e in x.events if e.type == "visit"] == expected

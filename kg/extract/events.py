@@ -604,6 +604,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             and not any(d.start == ev.start for d in dates) \
             and any(e.type == "visit" and e.guests == ev.guests for e in _current(events)):
         ev.start = None            # a visit told before: the day the text is on is one day of it, not its first
+    if notation == "visit" and _attributive(s.text[a:trig.begin], trig, data) and not past:
+        ev.ongoing = True
     if notation == "visit" and ev.start and ev.end is None:
         if _attributive(s.text[a:trig.begin], trig, data):
             ev.start = None        # 'X đang thăm …' on the day of a reception: a day of the visit, not its first
@@ -1359,10 +1361,11 @@ def _history_and_now(a: Event, b: Event, today) -> bool:
     'mong sớm đón X sang thăm'): one only when both name the same guest."""
     if a.type != "visit" or today is None or (a.start is None) == (b.start is None):
         return False
-    dated = a if a.start else b
+    dated, undated = (a, b) if a.start else (b, a)
     if not dated.start.year or dated.start.year >= today.year:
         return False
-    return not (a.guests and a.guests == b.guests)
+    # (one told as going on, 'X đang có chuyến thăm …', is never the one of years ago)
+    return undated.ongoing or not (a.guests and a.guests == b.guests)
 
 
 def _merge(events: list[Event], today=None) -> list[Event]:
@@ -1370,8 +1373,10 @@ def _merge(events: list[Event], today=None) -> list[Event]:
     still ahead of the publication day (`today`)."""
     out: list[Event] = []
     for ev in events:
-        target = next((x for x in reversed(out) if _compatible(x, ev) and not _history_and_now(x, ev, today)
-                       and not _told_apart(x, ev)), None)
+        options = [x for x in reversed(out) if _compatible(x, ev) and not _history_and_now(x, ev, today)
+                   and not _told_apart(x, ev)]
+        # an undated mention ('trong khuôn khổ chuyến thăm') is the visit going on before one of years ago
+        target = next((x for x in options if x.ongoing and ev.start is None), options[0] if options else None)
         if target is None:
             out.append(ev)
             continue
@@ -1389,6 +1394,7 @@ def _merge(events: list[Event], today=None) -> list[Event]:
         elif target.end is not None and ev.start and ev.end is None and target.type != "visit" \
                 and not (target.type in _lexicon()[0]["multi_day"] and _outside(ev.start, target.start, target.end)):
             target.start, target.end = ev.start, None     # a day beats the span it falls in
+        target.ongoing = target.ongoing or ev.ongoing
         if target.type != ev.type and "ceremony" in (target.type, ev.type):
             target.type = "ceremony"
         if target.ordinal is None and ev.ordinal is not None:
