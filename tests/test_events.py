@@ -789,3 +789,13 @@ def test_a_reception_told_passively(text, expected):
 def test_a_visit_going_on_is_not_one_of_years_ago(text, expected):
     x = extract_article("t", text, date(2017, 5, 31))
     assert [(e.start and e.start.iso(), len(e.mentions)) for e in x.events if e.type == "visit"] == expected
+
+
+def test_dates_in_brackets_of_events_recalled_are_theirs():
+    text = ("Ngày 15/5, Tổng thống Kenya William Ruto có các cuộc tiếp xúc ngắn bên lề Diễn đàn. Vui mừng gặp lại "
+            "Tổng thống Peru Dina Boluarte, Tổng thống William Ruto đề nghị hai bên triển khai hiệu quả thỏa thuận "
+            "của Cuộc gặp cấp cao thường niên hai nước (tháng 1/2017) và kết quả Kỳ họp lần thứ 9 Ủy ban hỗn hợp "
+            "(tháng 2/2017).")
+    got = [(e.type, e.status, e.start and e.start.iso()) for e in extract_article("t", text, date(2017, 5, 15)).events]
+    assert ("meeting", "held", "2017-05-15") in got
+    assert ("high-level-meeting", "held", "2017-01") in got and ("session", "held", "2017-02") in got

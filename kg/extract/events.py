@@ -148,7 +148,8 @@ def find_events(ctx) -> list[Event]:
             trig.lead_end = found[0].begin
             trig.occasion_end = trig.next_begin
             gap = s.text[trig.end:trig.next_begin].casefold().rstrip()
-            if n + 1 < len(found) and any(gap.endswith(w) for w in data["occasion_links"]):
+            if n + 1 < len(found) and any(gap.endswith(w) for w in data["occasion_links"]) and not (
+                    any(gap.endswith(w) for w in data["name_links"]) and re.search(r"[,;:()]", gap)):
                 trig.occasion_end = found[n + 2].begin if n + 2 < len(found) else len(s.text)
             own_dates = [d for d in dates if not d.year_only or past]
             told = past
@@ -250,6 +251,17 @@ def _told_visit(ev: Event, own_dates, events: list[Event]) -> Event | None:
     if ev.type != "visit" or not ev.guests or not ev.start or any(ev.start == d.start for d in own_dates):
         return None     # (undated both, the merge joins them and keeps a date either may get)
     return next((e for e in reversed(events) if e.type == "visit" and e.guests == ev.guests and e.start), None)
+
+
+def _before(value: DateValue | None, day) -> bool:
+    """A date wholly earlier than the publication day (a day's grace for clocks abroad): no plan ahead."""
+    if value is None or day is None or not value.month or (value.year or day.year) is None:
+        return False
+    year = value.year or day.year
+    if value.day is None:
+        return (year, value.month) < (day.year, day.month)
+    return (year, value.month, value.day) < ((day - timedelta(days=1)).year, (day - timedelta(days=1)).month,
+                                             (day - timedelta(days=1)).day)
 
 
 def _after(value: DateValue, day) -> bool:
@@ -598,6 +610,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         dates = [d for d in dates if d.begin >= trig.begin or not wished and (
             published is None or _after(d.start, published - timedelta(days=1)))]
     _date(ev, dates, discourse_date, trig)
+    if ev.status == "announced" and _before(ev.start, ctx.doc.published):
+        ev.status = "held"         # 'triển khai thỏa thuận của Cuộc gặp cấp cao (tháng 1/2017)': done already
     if notation == "visit" and ev.guests and not ev.hosts and _attributive(s.text[a:trig.begin], trig, data):
         ev.hosts = _receiver(ctx, ev.guests[0], in_sentence)
     if notation == "visit" and ev.start is not None and ev.start == discourse_date and ev.guests \
@@ -1233,7 +1247,10 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
     since = _alternation(_lexicon()[0]["since_markers"])
     dates = [d for d in dates if not (d.year_only and re.search(rf"(?<!\w)(?:{since})\s*(?:năm\s*)?$",
                                                              trig.text[:d.begin].casefold()))]
-    own = [d for d in dates if trig.begin <= d.begin < stop_own and (not d.year_only or d.begin - trig.end < 40)]
+    # (a date in brackets further on dates the noun right before it: '… thỏa thuận của Cuộc gặp cấp cao
+    # (tháng 1/2017)' is no day of the 'gặp lại' that opens the sentence)
+    own = [d for d in dates if trig.begin <= d.begin < stop_own and (not d.year_only or d.begin - trig.end < 40)
+           and not (d.begin - trig.end >= 40 and _bracketed(trig.text, d))]
     before = [d for d in dates if max(trig.prev_end, trig.span_begin) <= d.begin < trig.begin]
     lead = [d for d in dates if d.begin < min(trig.lead_end, trig.begin)]
     occasion = [d for d in dates if trig.next_begin <= d.begin < min(trig.occasion_end, stop)]
@@ -1257,6 +1274,11 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
         # the day told is one day of a visit to a country ('chuyến thăm'), not its first; a place toured that day
         # ('đến thăm, dâng hoa tượng đài') keeps it
         ev.start = discourse_date
+
+
+def _bracketed(text: str, d) -> bool:
+    """A date standing alone in brackets: '(tháng 1/2017)', '(2019)'."""
+    return bool(re.search(r"\(\s*$", text[:d.begin])) and bool(re.match(r"\s*\)", text[d.end:]))
 
 
 def _opening_phrase(trig: Trigger) -> bool:
