@@ -757,6 +757,9 @@ def _status_dates(text, published, etype):
      "visit", [("announced", None, None)]),
     ("Chiều 10/7, Tổng thống Kenya William Ruto sẽ hội đàm với Tổng thống Chile Gabriel Boric.",
      "talks", [("announced", "2017-07-10", None)]),
+    # a hope to receive guests some day is no visit at all
+    ("Tổng thống Kenya William Ruto mong sẽ có nhiều dịp được đón tiếp các chuyên gia Chile sang thăm Kenya.",
+     "visit", []),
 ])
 def test_a_plans_day_and_a_spans_day(text, etype, expected):
     assert _status_dates(text, date(2017, 7, 10), etype) == expected
@@ -795,7 +798,7 @@ def test_dates_in_brackets_of_events_recalled_are_theirs():
     text = ("Ngày 15/5, Tổng thống Kenya William Ruto có các cuộc tiếp xúc ngắn bên lề Diễn đàn. Vui mừng gặp lại "
             "Tổng thống Peru Dina Boluarte, Tổng thống William Ruto đề nghị hai bên triển khai hiệu quả thỏa thuận "
             "của Cuộc gặp cấp cao thường niên hai nước (tháng 1/2017) và kết quả Kỳ họp lần thứ 9 Ủy ban hỗn hợp "
-            "(tháng 2/2017).")
+            "kinh tế và thương mại hai nước (tháng 2/2017).")
     got = [(e.type, e.status, e.start and e.start.iso()) for e in extract_article("t", text, date(2017, 5, 15)).events]
     assert ("meeting", "held", "2017-05-15") in got
     assert ("high-level-meeting", "held", "2017-01") in got and ("session", "held", "2017-02") in got

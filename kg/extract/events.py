@@ -1247,10 +1247,10 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
     since = _alternation(_lexicon()[0]["since_markers"])
     dates = [d for d in dates if not (d.year_only and re.search(rf"(?<!\w)(?:{since})\s*(?:năm\s*)?$",
                                                              trig.text[:d.begin].casefold()))]
-    # (a date in brackets further on dates the noun right before it: '… thỏa thuận của Cuộc gặp cấp cao
-    # (tháng 1/2017)' is no day of the 'gặp lại' that opens the sentence)
+    # (a date in brackets past a comma dates the noun right before it: 'gặp lại X, …, thỏa thuận của Cuộc gặp
+    # cấp cao (tháng 1/2017)' is no day of the 'gặp lại'; 'Kỳ họp lần thứ 39 Ủy ban … (tháng 2/2017)' is its own)
     own = [d for d in dates if trig.begin <= d.begin < stop_own and (not d.year_only or d.begin - trig.end < 40)
-           and not (d.begin - trig.end >= 40 and _bracketed(trig.text, d))]
+           and not (_bracketed(trig.text, d) and re.search(r"[,;:]", trig.text[trig.end:d.begin]))]
     before = [d for d in dates if max(trig.prev_end, trig.span_begin) <= d.begin < trig.begin]
     lead = [d for d in dates if d.begin < min(trig.lead_end, trig.begin)]
     occasion = [d for d in dates if trig.next_begin <= d.begin < min(trig.occasion_end, stop)]
