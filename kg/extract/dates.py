@@ -54,7 +54,8 @@ PATTERNS = [
 BARE_YEAR = re.compile(r"(?<![\w/.,-])((?:19|20)\d\d)\b(?![/.]\d|\s*[-–]\s*\d)")
 NOT_BEFORE_BARE_YEAR = re.compile(r"(?:\d|[-–]|\b(?:từ|đến|tới|trước|sau|đầu|cuối|giữa|trong|của|cả|hết|tháng|"
                                   r"quý|năm|hồi|số|khóa|nhiệm kỳ|giai đoạn))\s*\(?$", re.I)
-# 'stamp': a date with a clock time, the page's own stamp ('Thứ sáu, 11/10/2024 20:02'), dating no event
+# 'stamp': a date with a clock time, the page's own stamp ('Thứ sáu, 11/10/2024 20:02'), dating no event;
+# 'clock': the same moment by another clock, in brackets after the date told ('(1/6 giờ Hà Nội)')
 RELATIVE_KINDS = {"rel_day", "rel_year", "month_rel", "year", "bare_year"}
 
 
@@ -99,7 +100,19 @@ def find_dates(text: str, year: int | None = None, previous: DateValue | None = 
                 or _names_year(text[:m.start()]):
             continue
         found.append(DateMention(m.start(), m.end(), DateValue(value), None, "bare_year"))
-    return sorted(found, key=lambda d: d.begin)
+    found.sort(key=lambda d: d.begin)
+    return [_other_clock(text, d, found) for d in found]
+
+
+def _other_clock(text: str, d: DateMention, found: list[DateMention]) -> DateMention:
+    """'chiều 31/5 theo giờ Washington (rạng sáng 1/6 theo giờ Hà Nội)': the bracket tells the same moment by
+    another clock, right after the date the report goes by; kind 'clock', dating nothing of its own."""
+    opening = text.rfind("(", 0, d.begin)
+    closing = text.find(")", d.end)
+    if opening < 0 or closing < 0 or ")" in text[opening:d.begin] or "giờ" not in text[opening:closing].casefold():
+        return d
+    first = [e for e in found if e.end <= opening and not re.search(r"[,;:.]", text[e.end:opening])]
+    return DateMention(d.begin, d.end, d.start, d.end_date, "clock") if first else d
 
 
 def _quoted(text: str, at: int) -> bool:
