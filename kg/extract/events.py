@@ -109,7 +109,7 @@ def find_events(ctx) -> list[Event]:
         low = s.text.casefold()
         # (a page's time stamp dates the page, not an event: 'hôm qua' reads from the publication day instead)
         dates = [d for d in find_dates(s.text, year, discourse_date, ctx.doc.published)
-                 if d.kind not in ("stamp", "clock")]
+                 if d.kind not in ("stamp", "clock", "restated")]
         # history told in passing: a marker, or a date of an earlier year than the article's
         past = any(w in low for w in data["past_markers"]) or any(
             d.start.year and year and d.start.year < year for d in dates)
