@@ -44,6 +44,14 @@ def test_spans_and_days(text, expected):
     # a date with a clock time is the page's stamp
     ("Thứ tư, 11/06/2025 17:27 (GMT+7)", [("stamp", "2025-06-11")]),
     ("Ngày 10/6, lúc 9h30, hai bên ký", [("dm", "2025-06-10")]),
+    # the same moment by another clock, in brackets after the date told
+    ("chiều 9/6 theo giờ Lima (rạng sáng 10/6 theo giờ Nairobi), hai bên ký",
+     [("dm", "2025-06-09"), ("clock", "2025-06-10")]),
+    # a date of its own in brackets, or one with no date before it, stays
+    ("Thỏa thuận của Kỳ họp lần thứ 3 (tháng 2/2025) được thực hiện", [("month_year", "2025-02")]),
+    ("Hai bên ký (ngày 10/6 giờ địa phương) một thỏa thuận", [("dm", "2025-06-10")]),
+    # a relative day told outright in brackets: the bracket's day
+    ("trong cuộc phỏng vấn hôm qua (9/6), bà xác nhận", [("restated", "2025-06-10"), ("dm", "2025-06-09")]),
 ])
 def test_relative_days_and_stamps(text, expected):
     got = [(d.kind, d.start.iso()) for d in find_dates(text, 2025, None, date(2025, 6, 11))]

@@ -799,3 +799,79 @@ def test_a_day_of_another_event_in_a_phrase_is_not_the_day_told():
 def test_an_old_visit_and_one_hoped_for_stay_apart(text):
     got = [(a, d) for t, a, d, _ in events(text, published=date(2025, 6, 11)) if t == "visit"]
     assert not any("Jonas Gahr Støre" in a and d and d < "2025" for a, d in got)
+
+
+def _status_dates(text, published, etype):
+    x = extract_article("t", text, published)
+    return [(e.status, e.start and e.start.iso(), e.end and e.end.iso()) for e in x.events if e.type == etype]
+
+
+@pytest.mark.parametrize("text, etype, expected", [
+    # a summit dated by the day its guest set out, then by its own span: the span
+    ("Thủ tướng lên đường thăm Na Uy và dự Hội nghị Thượng đỉnh G20\nĐêm 4/7, Thủ tướng Kenya William Ruto rời "
+     "Nairobi, lên đường bắt đầu thăm Na Uy, theo lời mời của Thủ tướng Na Uy Erna Solberg.\nTheo chương trình, Thủ "
+     "tướng William Ruto sẽ thăm Na Uy và tham dự Hội nghị Thượng đỉnh G20 tại Oslo từ ngày 5 -8/7/2017.",
+     "conference", [("held", "2017-07-05", "2017-07-08")]),
+    # a day of the summit within its span still beats the span
+    ("Hội nghị Thượng đỉnh G20 diễn ra tại Oslo từ ngày 5-8/7/2017. Ngày 7/7, Tổng thống Kenya William Ruto phát "
+     "biểu tại Hội nghị Thượng đỉnh G20.", "conference", [("held", "2017-07-07", None)]),
+    # one signing done and one ahead in the same sentence are two
+    ("Ngày 6/7, Bộ trưởng Na Uy Jonas Berg cho biết doanh nghiệp Na Uy vừa ký kết cơ chế phản ứng nhanh với Bộ "
+     "Kinh tế Peru, trong bối cảnh Peru và Liên minh châu Âu (EU) sắp ký Hiệp định Thương mại tự do.", "signing",
+     [("held", "2017-07-06", None), ("announced", None, None)]),
+    # a congress wished success is one ahead, not one held on the day of the wish
+    ("Ngày 8/7, Tổng thống Kenya William Ruto chúc Đại hội lần thứ 12 Đảng Dân chủ Na Uy thành công tốt đẹp.",
+     "congress", [("announced", None, None)]),
+    # congratulations on one held: held
+    ("Ngày 9/7, Tổng thống Kenya William Ruto chúc mừng Đại hội lần thứ 11 Đảng Lao động Peru đã thành công.",
+     "congress", [("held", "2017-07-09", None)]),
+    # the day of an announcement is not the day of the visit it announces
+    ("Theo thông cáo ngày 6/7 của Bộ Ngoại giao, Tổng thống Kenya William Ruto sẽ thăm chính thức Chile.",
+     "visit", [("announced", None, None)]),
+    ("Chiều 10/7, Tổng thống Kenya William Ruto sẽ hội đàm với Tổng thống Chile Gabriel Boric.",
+     "talks", [("announced", "2017-07-10", None)]),
+    # a hope to receive guests some day is no visit at all
+    ("Tổng thống Kenya William Ruto mong sẽ có nhiều dịp được đón tiếp các chuyên gia Chile sang thăm Kenya.",
+     "visit", []),
+])
+def test_a_plans_day_and_a_spans_day(text, etype, expected):
+    assert _status_dates(text, date(2017, 7, 10), etype) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'được X tiếp đón': the guest received by X, the reception told again with 'tiếp'
+    ("Năm 2015, ông Juan Pérez trở thành Tổng thống Chile đầu tiên thăm Na Uy và được Thủ tướng Na Uy Erna Solberg "
+     "tiếp đón tại dinh thự. Sau đó, Thủ tướng Erna Solberg tiếp Tổng thống Juan Pérez trong hai giờ.",
+     [("meeting", ["Erna Solberg", "Juan Pérez"])]),
+    # the welcome ceremony told as 'lễ tiếp đón' is no reception
+    ("Ngày 5/6, Thủ tướng Kenya Musalia Mudavadi chủ trì lễ tiếp đón Tổng thống Peru Dina Boluarte. Sau đó, Thủ "
+     "tướng Musalia Mudavadi tiếp Tổng thống Dina Boluarte.",
+     [("ceremony", ["Dina Boluarte", "Musalia Mudavadi"]), ("meeting", ["Dina Boluarte", "Musalia Mudavadi"])]),
+    # 'đón tiếp' in a headline is that reception, not a welcome beside it
+    ("Tổng thống Chile đón tiếp Tổng thống Kenya tại dinh La Moneda\nTối 3/7, Tổng thống Chile Gabriel Boric đã "
+     "tiếp đón Tổng thống Kenya William Ruto đang ở thăm Santiago.", [("meeting", ["Gabriel Boric", "William Ruto"])]),
+])
+def test_a_reception_told_passively(text, expected):
+    got = [(t, a) for t, a, _, _ in events(text, published=date(2024, 6, 11)) if t in ("meeting", "ceremony")]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the visit going on ('đang có chuyến thăm') and 'chuyến thăm … lần này' are one; the one of 2011 another
+    ("Ngày 31/5, Tổng thống Kenya William Ruto tiếp Thủ tướng Na Uy Jonas Gahr Støre đang có chuyến thăm Kenya. "
+     "Tổng thống cảm ơn Thủ tướng Jonas Gahr Støre đã quan tâm đến Kenya qua chuyến thăm Kenya vào năm 2011. Ông "
+     "đánh giá cao mục đích chuyến thăm Kenya lần này của Thủ tướng Jonas Gahr Støre.", [(None, 2), ("2011", 1)]),
+])
+def test_a_visit_going_on_is_not_one_of_years_ago(text, expected):
+    x = extract_article("t", text, date(2017, 5, 31))
+    assert [(e.start and e.start.iso(), len(e.mentions)) for e in x.events if e.type == "visit"] == expected
+
+
+def test_dates_in_brackets_of_events_recalled_are_theirs():
+    text = ("Ngày 15/5, Tổng thống Kenya William Ruto có các cuộc tiếp xúc ngắn bên lề Diễn đàn. Vui mừng gặp lại "
+            "Tổng thống Peru Dina Boluarte, Tổng thống William Ruto đề nghị hai bên triển khai hiệu quả thỏa thuận "
+            "của Cuộc gặp cấp cao thường niên hai nước (tháng 1/2017) và kết quả Kỳ họp lần thứ 9 Ủy ban hỗn hợp "
+            "kinh tế và thương mại hai nước (tháng 2/2017).")
+    got = [(e.type, e.status, e.start and e.start.iso()) for e in extract_article("t", text, date(2017, 5, 15)).events]
+    assert ("meeting", "held", "2017-05-15") in got
+    assert ("high-level-meeting", "held", "2017-01") in got and ("session", "held", "2017-02") in got

@@ -54,7 +54,9 @@ PATTERNS = [
 BARE_YEAR = re.compile(r"(?<![\w/.,-])((?:19|20)\d\d)\b(?![/.]\d|\s*[-–]\s*\d)")
 NOT_BEFORE_BARE_YEAR = re.compile(r"(?:\d|[-–]|\b(?:từ|đến|tới|trước|sau|đầu|cuối|giữa|trong|của|cả|hết|tháng|"
                                   r"quý|năm|hồi|số|khóa|nhiệm kỳ|giai đoạn))\s*\(?$", re.I)
-# 'stamp': a date with a clock time, the page's own stamp ('Thứ sáu, 11/10/2024 20:02'), dating no event
+# 'stamp': a date with a clock time, the page's own stamp ('Thứ sáu, 11/10/2024 20:02'), dating no event;
+# 'clock': the same moment by another clock, in brackets after the date told ('(1/6 giờ Hà Nội)');
+# 'restated': a relative day whose date follows in brackets ('hôm qua (8/5)')
 RELATIVE_KINDS = {"rel_day", "rel_year", "month_rel", "year", "bare_year"}
 
 
@@ -99,7 +101,28 @@ def find_dates(text: str, year: int | None = None, previous: DateValue | None = 
                 or _names_year(text[:m.start()]):
             continue
         found.append(DateMention(m.start(), m.end(), DateValue(value), None, "bare_year"))
-    return sorted(found, key=lambda d: d.begin)
+    found.sort(key=lambda d: d.begin)
+    return [_restated(text, d, found) for d in (_other_clock(text, d, found) for d in found)]
+
+
+def _restated(text: str, d: DateMention, found: list[DateMention]) -> DateMention:
+    """'hôm qua (8/5)': the date in brackets right after a relative day tells that day outright (the relative
+    one, read from the publication day, may be a day off); kind 'restated', dating nothing itself."""
+    if d.kind != "rel_day":
+        return d
+    after = [e for e in found if e.begin > d.end and re.fullmatch(r"\s*\(\s*(?:ngày\s*)?", text[d.end:e.begin])]
+    return DateMention(d.begin, d.end, d.start, d.end_date, "restated") if after else d
+
+
+def _other_clock(text: str, d: DateMention, found: list[DateMention]) -> DateMention:
+    """'chiều 31/5 theo giờ Washington (rạng sáng 1/6 theo giờ Hà Nội)': the bracket tells the same moment by
+    another clock, right after the date the report goes by; kind 'clock', dating nothing of its own."""
+    opening = text.rfind("(", 0, d.begin)
+    closing = text.find(")", d.end)
+    if opening < 0 or closing < 0 or ")" in text[opening:d.begin] or "giờ" not in text[opening:closing].casefold():
+        return d
+    first = [e for e in found if e.end <= opening and not re.search(r"[,;:.]", text[e.end:opening])]
+    return DateMention(d.begin, d.end, d.start, d.end_date, "clock") if first else d
 
 
 def _quoted(text: str, at: int) -> bool:

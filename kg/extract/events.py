@@ -108,7 +108,8 @@ def find_events(ctx) -> list[Event]:
         s = view.sentence
         low = s.text.casefold()
         # (a page's time stamp dates the page, not an event: 'hôm qua' reads from the publication day instead)
-        dates = [d for d in find_dates(s.text, year, discourse_date, ctx.doc.published) if d.kind != "stamp"]
+        dates = [d for d in find_dates(s.text, year, discourse_date, ctx.doc.published)
+                 if d.kind not in ("stamp", "clock", "restated")]
         # history told in passing: a marker, or a date of an earlier year than the article's
         past = any(w in low for w in data["past_markers"]) or any(
             d.start.year and year and d.start.year < year for d in dates)
@@ -148,7 +149,8 @@ def find_events(ctx) -> list[Event]:
             trig.lead_end = found[0].begin
             trig.occasion_end = trig.next_begin
             gap = s.text[trig.end:trig.next_begin].casefold().rstrip()
-            if n + 1 < len(found) and any(gap.endswith(w) for w in data["occasion_links"]):
+            if n + 1 < len(found) and any(gap.endswith(w) for w in data["occasion_links"]) and not (
+                    any(gap.endswith(w) for w in data["name_links"]) and re.search(r"[,;:()]", gap)):
                 trig.occasion_end = found[n + 2].begin if n + 2 < len(found) else len(s.text)
             own_dates = [d for d in dates if not d.year_only or past]
             told = past
@@ -250,6 +252,17 @@ def _told_visit(ev: Event, own_dates, events: list[Event]) -> Event | None:
     if ev.type != "visit" or not ev.guests or not ev.start or any(ev.start == d.start for d in own_dates):
         return None     # (undated both, the merge joins them and keeps a date either may get)
     return next((e for e in reversed(events) if e.type == "visit" and e.guests == ev.guests and e.start), None)
+
+
+def _before(value: DateValue | None, day) -> bool:
+    """A date wholly earlier than the publication day (a day's grace for clocks abroad): no plan ahead."""
+    if value is None or day is None or not value.month or (value.year or day.year) is None:
+        return False
+    year = value.year or day.year
+    if value.day is None:
+        return (year, value.month) < (day.year, day.month)
+    return (year, value.month, value.day) < ((day - timedelta(days=1)).year, (day - timedelta(days=1)).month,
+                                             (day - timedelta(days=1)).day)
 
 
 def _after(value: DateValue, day) -> bool:
@@ -509,11 +522,12 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     if notation == "ceremony":
         ev.kind = trig.family or trig.phrase.removeprefix("lễ ")
     rest = s.text[trig.end:b]
+    wished = False
     if (_cue(head, data["announced_cues"]) or _announced_before(ctx, view, trig, head, data)) and not past \
-            or notation in NAMED_TYPES and any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", head)
-                                               for w in data["wish_cues"] + data["agreement_cues"]):
+            or notation in NAMED_TYPES and (_wished(head, data, True) or _cue(head, data["agreement_cues"])):
         ev.status = "announced"    # 'sẽ', 'dự kiến'; 'đề nghị tổ chức tốt kỳ họp …': a named one ahead
         discourse_date = None      # the day the article is telling is not its day
+        wished = notation in NAMED_TYPES and (_wished(head, data, True) or _cue(head, data["agreement_cues"]))
     earlier = [e for e in events if e.type == notation]
     if notation in NAMED_TYPES and not earlier and (
             any(head.rstrip().endswith(w) for w in data["named_references"])
@@ -623,13 +637,24 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         doc = _document(s.text[trig.end:b], data)
         if doc:       # one signing per named document, whoever tells it
             ev.name, ev.kind = f"{trig.etype['vi'][:1].upper()}{trig.etype['vi'][1:]} {doc[0]}", doc[1]
+    if ev.status == "announced":
+        # 'Ngày 8/7, X chúc Đại hội … thành công', 'Theo thông cáo ngày 6/11, X sẽ thăm …': a day told before a
+        # plan is the day it was wished or announced; only one after it, or one still ahead, is the plan's own
+        # (a day no earlier than the publication day may be the plan's: 'Chiều nay 12/7, X sẽ hội đàm …')
+        published = ctx.doc.published
+        dates = [d for d in dates if d.begin >= trig.begin or not wished and (
+            published is None or _after(d.start, published - timedelta(days=1)))]
     _date(ev, dates, discourse_date, trig)
+    if ev.status == "announced" and _before(ev.start, ctx.doc.published):
+        ev.status = "held"         # 'triển khai thỏa thuận của Cuộc gặp cấp cao (tháng 1/2017)': done already
     if notation == "visit" and ev.guests and not ev.hosts and _attributive(s.text[a:trig.begin], trig, data):
         ev.hosts = _receiver(ctx, ev.guests[0], in_sentence)
     if notation == "visit" and ev.start is not None and ev.start == discourse_date and ev.guests \
             and not any(d.start == ev.start for d in dates) \
             and any(e.type == "visit" and e.guests == ev.guests for e in _current(events)):
         ev.start = None            # a visit told before: the day the text is on is one day of it, not its first
+    if notation == "visit" and _attributive(s.text[a:trig.begin], trig, data) and not past:
+        ev.ongoing = True
     if notation == "visit" and ev.start and ev.end is None:
         if _attributive(s.text[a:trig.begin], trig, data):
             ev.start = None        # 'X đang thăm …' on the day of a reception: a day of the visit, not its first
@@ -784,7 +809,15 @@ def _modal_no_event(head: str, data, named: bool = False) -> bool:
     # near the trigger, or anywhere in its own clause ('mong muốn được đón Chủ tịch … X thăm …')
     clause = _patterns()["host"].sub(" ", re.split(r"[,;:]", head)[-1][-90:])   # 'theo lời mời của X' is no wish
     near = (head[-45:], clause)
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", part) for w in data["wish_cues"] for part in near)
+    return any(_wished(part, data) for part in near)
+
+
+def _wished(text: str, data, named: bool = False) -> bool:
+    """A wish cue in `text` ('mong muốn', 'mời'; of a named event, 'chúc Đại hội … thành công'), not a
+    congratulation on one held ('chúc mừng')."""
+    text = re.sub(rf"(?<!\w)(?:{_alternation(data['congratulation_cues'])})(?!\w)", " ", text)
+    cues = data["wish_cues"] + (data["named_wish_cues"] if named else [])
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in cues)
 
 
 def _invitation(head: str, data) -> bool:
@@ -1363,7 +1396,10 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
     since = _alternation(_lexicon()[0]["since_markers"])
     dates = [d for d in dates if not (d.year_only and re.search(rf"(?<!\w)(?:{since})\s*(?:năm\s*)?$",
                                                              trig.text[:d.begin].casefold()))]
-    own = [d for d in dates if trig.begin <= d.begin < stop_own and (not d.year_only or d.begin - trig.end < 40)]
+    # (a date in brackets past a comma dates the noun right before it: 'gặp lại X, …, thỏa thuận của Cuộc gặp
+    # cấp cao (tháng 1/2017)' is no day of the 'gặp lại'; 'Kỳ họp lần thứ 39 Ủy ban … (tháng 2/2017)' is its own)
+    own = [d for d in dates if trig.begin <= d.begin < stop_own and (not d.year_only or d.begin - trig.end < 40)
+           and not (_bracketed(trig.text, d) and re.search(r"[,;:]", trig.text[trig.end:d.begin]))]
     before = [d for d in dates if max(trig.prev_end, trig.span_begin) <= d.begin < trig.begin]
     lead = [d for d in dates if d.begin < min(trig.lead_end, trig.begin)]
     occasion = [d for d in dates if trig.next_begin <= d.begin < min(trig.occasion_end, stop)]
@@ -1387,6 +1423,11 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
         # the day told is one day of a visit to a country ('chuyến thăm'), not its first; a place toured that day
         # ('đến thăm, dâng hoa tượng đài') keeps it
         ev.start = discourse_date
+
+
+def _bracketed(text: str, d) -> bool:
+    """A date standing alone in brackets: '(tháng 1/2017)', '(2019)'."""
+    return bool(re.search(r"\(\s*$", text[:d.begin])) and bool(re.match(r"\s*\)", text[d.end:]))
 
 
 def _opening_phrase(trig: Trigger) -> bool:
@@ -1469,15 +1510,33 @@ def _inside(day: DateValue | None, start: DateValue | None, end: DateValue | Non
     return (start.month, start.day or 1) <= point <= (end.month, end.day or 31)
 
 
+def _outside(day: DateValue | None, start: DateValue | None, end: DateValue | None) -> bool:
+    """A day of the same month and year as a span, but not within it: no day of that event."""
+    if not day or not start or not end or not day.day or day.month not in (start.month, end.month):
+        return False
+    if day.year and start.year and day.year != start.year:
+        return False
+    return not _inside(day, start, end)
+
+
+def _told_apart(a: Event, b: Event) -> bool:
+    """Two mentions in one sentence, one told as planned and the other as done ('… vừa ký kết cơ chế …, trong
+    bối cảnh hai bên sắp ký Hiệp định …'): two events, not one told twice."""
+    if a.status == b.status:
+        return False
+    return bool({m.sentence for m in a.mentions} & {m.sentence for m in b.mentions})
+
+
 def _history_and_now(a: Event, b: Event, today) -> bool:
     """A visit dated in a year before the article's and one the text tells undated ('… từ chuyến thăm năm 2008';
     'mong sớm đón X sang thăm'): one only when both name the same guest."""
     if a.type != "visit" or today is None or (a.start is None) == (b.start is None):
         return False
-    dated = a if a.start else b
+    dated, undated = (a, b) if a.start else (b, a)
     if not dated.start.year or dated.start.year >= today.year:
         return False
-    return not (a.guests and a.guests == b.guests)
+    # (one told as going on, 'X đang có chuyến thăm …', is never the one of years ago)
+    return undated.ongoing or not (a.guests and a.guests == b.guests)
 
 
 def _merge(events: list[Event], today=None) -> list[Event]:
@@ -1485,7 +1544,10 @@ def _merge(events: list[Event], today=None) -> list[Event]:
     still ahead of the publication day (`today`)."""
     out: list[Event] = []
     for ev in events:
-        target = next((x for x in reversed(out) if _compatible(x, ev) and not _history_and_now(x, ev, today)), None)
+        options = [x for x in reversed(out) if _compatible(x, ev) and not _history_and_now(x, ev, today)
+                   and not _told_apart(x, ev)]
+        # an undated mention ('trong khuôn khổ chuyến thăm') is the visit going on before one of years ago
+        target = next((x for x in options if x.ongoing and ev.start is None), options[0] if options else None)
         if target is None:
             out.append(ev)
             continue
@@ -1496,10 +1558,14 @@ def _merge(events: list[Event], today=None) -> list[Event]:
         if target.start is None or (ev.start and ev.start.day and not target.start.day):
             target.start, target.end = ev.start, ev.end
         elif ev.end is not None and target.end is None and target.type in _lexicon()[0]["multi_day"] \
-                and _inside(target.start, ev.start, ev.end):
-            target.start, target.end = ev.start, ev.end   # a visit told on one of its days, then as a span
-        elif target.end is not None and ev.start and ev.end is None and target.type != "visit":
+                and (_inside(target.start, ev.start, ev.end) or _outside(target.start, ev.start, ev.end)):
+            # a visit told on one of its days, then as a span; a summit dated by the day its guest set out
+            # ('đêm 4/7 … lên đường dự Hội nghị G20') and then by its own span ('từ ngày 5-8/7')
+            target.start, target.end = ev.start, ev.end
+        elif target.end is not None and ev.start and ev.end is None and target.type != "visit" \
+                and not (target.type in _lexicon()[0]["multi_day"] and _outside(ev.start, target.start, target.end)):
             target.start, target.end = ev.start, None     # a day beats the span it falls in
+        target.ongoing = target.ongoing or ev.ongoing
         if target.type != ev.type and "ceremony" in (target.type, ev.type):
             target.type = "ceremony"
         if target.ordinal is None and ev.ordinal is not None:

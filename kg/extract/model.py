@@ -124,6 +124,7 @@ class Event:
     mentions: list[Mention] = field(default_factory=list)
     family: str = ""                # trigger family that keeps a welcome apart from other meetings
     kind: str = ""                  # what sort of ceremony ('khánh thành', 'đón'): part of its identity
+    ongoing: bool = False           # told as going on ('đang có chuyến thăm'): the article's own, not history
 
 
 @dataclass
