@@ -69,6 +69,7 @@ class Lexicon:
     standing: PhraseMatcher
     joint: PhraseMatcher
     addressees: PhraseMatcher
+    pronouns: frozenset              # 'Ông', 'Bà' opening a sentence: the one who spoke last
 
 
 @lru_cache(maxsize=1)
@@ -95,7 +96,8 @@ def _lexicon() -> Lexicon:
                    PhraseMatcher([(c, c) for c in data["concrete_words"] + data["action_verbs"]]),
                    PhraseMatcher([(c, c) for c in data["standing_verbs"]]),
                    PhraseMatcher([(c, c) for c in data["joint_acts"] + data["cooperation_nouns"]]),
-                   PhraseMatcher([(c, c) for c in data["addressee_heads"]]))
+                   PhraseMatcher([(c, c) for c in data["addressee_heads"]]),
+                   frozenset(honorifics["pronouns"]))
 
 
 @dataclass
@@ -120,6 +122,8 @@ class Reading:
         self.ctx, self.view, self.lx, self.begin, self.text = ctx, view, lx, s.begin, s.text
         self.toks = [Token(t.text, t.begin + s.begin, t.end + s.begin) for t in tokenize(s.text)]
         self.kind: list[tuple | None] = [None] * len(self.toks)     # what each token is in a subject
+        self.speaker: list[str] | None = None     # the side of the last sentence's subject, for 'Ông …'
+        self.aliases: dict[str, str] = {}         # names of the article's national bodies → their country
         i = 0
         while i < len(self.toks):
             m = lx.words.match_at(self.toks, i)
@@ -129,6 +133,8 @@ class Reading:
                 i = m[0]
             else:
                 i += 1
+        # 'hai Bộ trưởng' read as a plural ref with one minister resolved still names both sides
+        self.both_words = {n for n, k in enumerate(self.kind) if k is not None and k[0] == "both"}
         for ref in view.refs:
             for n, t in enumerate(self.toks):
                 if ref.begin <= t.begin and t.end <= ref.end:
@@ -159,6 +165,8 @@ class Reading:
             if k is None:
                 evidence |= self.covered(n)
                 continue
+            if k[0] == "ref" and n in self.both_words:
+                both = evidence = True
             if k[0] == "ref" and k[1] not in refs:
                 refs.append(k[1])
             elif k[0] == "both":
@@ -176,6 +184,9 @@ class Reading:
                 evidence = True
         for ref in refs:
             evidence = True
+            if self.speaker and self.is_pronoun(ref):
+                _add(codes, self.speaker)    # 'Ông …' is whom the text spoke of last, not any name said in between
+                continue
             for key in ref.keys:
                 code = key if ref.kind == "country" else self.ctx.country_of(key)
                 _add(codes, [code] if code else [])
@@ -184,14 +195,28 @@ class Reading:
                     _add(bodies, [_body_of(self.ctx, key)])
         if not evidence:
             return None
+        met = next((m for n in range(a - 1, -1, -1) if (m := _met_with(self, n, a))), []) if both else []
+        if met and not set(met) & set(codes):
+            # 'Tại cuộc gặp với Thủ tướng Italy, hai bên …': the one met earlier in the sentence and the side
+            # that met it (the article's own), not the article's other side
+            own = [c for c in codes if c == self.ctx.home] or codes[:1] or \
+                [c for c in self.ctx.sides() if c not in met][:1]
+            codes = own + met
         if both and len(codes) < 2:
             _add(codes, self.ctx.sides())    # 'hai bên' with no leaders resolved behind it
+        if not codes and not body:
+            # 'JETRO sẽ …': a national body the article named in full before ('… Nhật Bản (JETRO)')
+            said = " " + " ".join(t.text for t in self.toks[a:b]) + " "
+            _add(codes, [c for name, c in self.aliases.items() if f" {name} " in said])
         if not codes and body:
             return Subject([], False, reporter, body=True, bodies=bodies)   # 'Tổng Thư ký Interpol cam kết …': the body's own
         if not codes:
             # 'Tỉnh Thanh Hóa': a named side the article does not place is the reporter's, else the home side
             codes = list(reporter) if reporter else [self.ctx.home]
         return Subject(codes, both or len(codes) > 1, reporter)
+
+    def is_pronoun(self, ref) -> bool:
+        return self.text[ref.begin - self.begin:ref.end - self.begin] in self.lx.pronouns
 
     def quoted_speaker(self) -> list[str] | None:
         """'"Chúng tôi sẽ …", ông X nói': the side of the actor named after the closing quote."""
@@ -244,7 +269,12 @@ class Reading:
         if stop in ("sub", "expect"):
             return REJECT
         j = self.skip_leading_adverbs(j, k)
-        reporter = self.reporter_before(j, floor, depth) if stop == "report" else None
+        if stop is None and j > floor + 1 and self.toks[j - 1].text == "," \
+                and lx.reporting.ending_at(toks, j - 1, floor) is not None:
+            stop, j0 = "report", j - 1        # 'Ông cũng khẳng định, JETRO sẽ …': reported all the same
+        else:
+            j0 = j
+        reporter = self.reporter_before(j0, floor, depth) if stop == "report" else None
         if stop == "report" and reporter is None:
             said = self.main_subject(j)       # '…; cho biết Mombasa sẽ …': the sentence's own speaker reports
             reporter = said.parties if said is not None and not said.both else None
@@ -320,6 +350,8 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
     event_at = _event_index(events)
     now = _reference_year(ctx, events)
     last: Subject | None = None                 # the last party that spoke, for sentences that name none
+    spoke: list[str] | None = None              # the side of the last sentence's own subject ('Ông' is it)
+    aliases = _national_aliases(ctx)
     for view in ctx.views:
         s = view.sentence
         if s.kind != "body":
@@ -329,6 +361,10 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
         if _agenda(s.text, data):
             continue                   # 'Kỳ họp nhằm rà soát …': what a meeting is for, not what was agreed
         sent = Reading(ctx, view, lx)
+        sent.speaker, sent.aliases = spoke, aliases
+        said = sent.main_subject(len(sent.toks))
+        if said is not None and said.parties and not said.both:
+            spoke = said.parties
         asker: Subject | None = None            # who asks in this sentence, for the items listed after
         heard: list[Subject] = []
         aside = "?" in s.text or _has(lx.recollections, sent.toks, 0, len(sent.toks))
@@ -416,6 +452,8 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
         cue = _cue(toks, i, j)
         wish = cue in lx.data["wish_cues"]
         found = sent.subject(i, floor)
+        if status == "agreed" and _assessed(sent, j, end):
+            continue                         # 'thống nhất các lĩnh vực … được triển khai tích cực': an assessment
         if wish and (_goodwill(sent, j, end) or _own_wish(sent, j, end)) \
                 or _vague(sent, j, end, wish or status == "proposed") \
                 or _standing(sent, i, j, end, floor, status) \
@@ -433,6 +471,9 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
                 return "agreed", found, toks[i].begin     # '…, nhất trí thời gian tới hai bên cần …'
             if wish and not found.both and _pledges_after(sent, j, end):
                 return "pledged", found, toks[i].begin    # 'X mong muốn …, và cam kết …': the pledge is the act
+            if status == "agreed" and found.parties and not found.both and not found.body \
+                    and _after_adverbs(sent, j, end) < end and toks[_after_adverbs(sent, j, end)].low == "với":
+                found = _agreeing(sent, found, j, b)      # 'Kenya nhất trí với Việt Nam …': both sides agree
             return _status(status, cue, found, sent, last), found, toks[i].begin
         coordinated = lx.coordinators.ending_at(toks, _before_adverbs(sent, i, floor), floor) is not None
         if found == REJECT and _after_past(sent, i, floor):
@@ -562,6 +603,22 @@ def _vague(sent: Reading, j: int, end: int, asking: bool) -> bool:
     return False
 
 
+def _assessed(sent: Reading, j: int, end: int) -> bool:
+    """The complement of an agreement opens on no act but on a noun phrase that goes on, before any comma,
+    with a passive or a copula ('… thống nhất các lĩnh vực hợp tác … được triển khai tích cực'): what both
+    found, not what they undertake."""
+    lx, toks = sent.lx, sent.toks
+    k = _after_adverbs(sent, j, end)
+    if k >= end or any(m.match_at(toks, k) for m in (lx.acts, lx.cues, lx.events, lx.joint)):
+        return False
+    for n in range(k + 1, end):
+        if toks[n].text in BOUNDARY or lx.cues.match_at(toks, n):
+            return False
+        if toks[n].low in lx.data["assessment_predicates"]:
+            return True
+    return False
+
+
 def _standing(sent: Reading, i: int, j: int, end: int, floor: int, status: str) -> bool:
     """A standing position, not an undertaking: a cue after 'luôn' ('Việt Nam luôn tạo điều kiện …'), or a
     pledge of keeping a policy or a regard ('tiếp tục kiên định …', 'sẽ tiếp tục coi trọng …')."""
@@ -597,6 +654,31 @@ def _to_own_staff(sent: Reading, j: int, end: int, found, last: Subject | None) 
             if not codes <= own:
                 return False
     return True
+
+
+ACRONYM = re.compile(r"\(\s*([A-ZĐ][A-Za-zĐ&\-]{1,15})\s*\)")
+
+
+def _national_aliases(ctx) -> dict[str, str]:
+    """The names a body of one country goes by in the article: its names, and an acronym bracketed in a
+    mention of it ('Tổ chức Xúc tiến thương mại Peru (PROMPERU)'), each to that country."""
+    found: dict[str, str] = {}
+    for org in ctx.orgs.values():
+        if org.country and org.kind != "international":
+            for name in org.names | {org.name}:
+                found.setdefault(" ".join(t.text for t in tokenize(name)), org.country)
+    text = ctx.doc.text
+    for view in ctx.views:
+        for ref in view.refs:
+            if ref.kind != "org":
+                continue
+            codes = {ctx.country_of(k) for k in ref.keys} - {None}
+            if len(codes) == 1 and not any(_international(ctx, k) for k in ref.keys):
+                (code,) = codes
+                for m in ACRONYM.finditer(text[ref.begin:ref.end + 20]):
+                    if m.start() < ref.end - ref.begin + 2:     # inside the mention or right after it
+                        found.setdefault(m.group(1), code)
+    return found
 
 
 def _international(ctx, key: str) -> bool:
@@ -660,6 +742,8 @@ def _met_with(sent: Reading, n: int, stop: int) -> list[str]:
         kind = sent.kind[m]
         if kind and kind[0] == "ref":
             return _sides_of(sent, kind[1])
+        if kind is None and sent.covered(m):
+            continue                         # a name the article does not place ('Thủ tướng Na Uy X')
         if not kind or kind[0] not in ("head", "title", "honorific"):
             return []
     return []
