@@ -27,6 +27,7 @@ QUOTED_NAME = 6      # a quoted stretch this short is a name, not a quotation
 HEAD_SLACK = 2       # words a head-opened subject may hold besides names and titles
 BOUNDARY = set(",;:\"“”«»")
 CLOSING_QUOTES = "\"”»"
+OPENING_QUOTES = "\"“«"
 
 
 class Phrases:
@@ -69,6 +70,10 @@ class Lexicon:
     standing: PhraseMatcher
     joint: PhraseMatcher
     addressees: PhraseMatcher
+    business: PhraseMatcher
+    recent: Phrases
+    commentators: PhraseMatcher
+    protocol: PhraseMatcher
     pronouns: frozenset              # 'Ông', 'Bà' opening a sentence: the one who spoke last
 
 
@@ -97,6 +102,10 @@ def _lexicon() -> Lexicon:
                    PhraseMatcher([(c, c) for c in data["standing_verbs"]]),
                    PhraseMatcher([(c, c) for c in data["joint_acts"] + data["cooperation_nouns"]]),
                    PhraseMatcher([(c, c) for c in data["addressee_heads"]]),
+                   PhraseMatcher([(c, c) for c in data["business_heads"]]),
+                   Phrases(data["recent_past"]),
+                   PhraseMatcher([(c, c) for c in data["commentators"]]),
+                   PhraseMatcher([(c, c) for c in data["protocol_acts"]]),
                    frozenset(honorifics["pronouns"]))
 
 
@@ -108,6 +117,7 @@ class Subject:
     body: bool = False              # an international body or its officer: it commits for itself, no country
     bodies: list[str] | None = None     # that body's organisation key (its officer's, else the officer's own)
     written: bool = True            # False when the cue has no subject of its own and shares one said before
+    span: tuple[int, int] | None = None     # the subject's tokens, when written
 
 
 REJECT = "reject"    # the cue's subject is not a party, or the statement is not an undertaking
@@ -281,6 +291,8 @@ class Reading:
         if not all(self.covered(n) for n in range(j, k)) and not self.opens_with_head(j, k):
             return REJECT
         found = self.party_of(j, k, reporter)
+        if found is not None:
+            found.span = (j, k)
         return found if found is not None else REJECT
 
     def reporter_before(self, j: int, floor: int, depth: int) -> list[str] | None:
@@ -352,6 +364,7 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
     last: Subject | None = None                 # the last party that spoke, for sentences that name none
     spoke: list[str] | None = None              # the side of the last sentence's own subject ('Ông' is it)
     aliases = _national_aliases(ctx)
+    recalled = False                            # the sentence before introduced a recollection
     for view in ctx.views:
         s = view.sentence
         if s.kind != "body":
@@ -367,7 +380,11 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
             spoke = said.parties
         asker: Subject | None = None            # who asks in this sentence, for the items listed after
         heard: list[Subject] = []
-        aside = "?" in s.text or _has(lx.recollections, sent.toks, 0, len(sent.toks))
+        recalls = _has(lx.recollections, sent.toks, 0, len(sent.toks))
+        # a quotation introduced by a recollection ('Nhớ lại sự kiện này, ông X nói: "…"') is recalled too
+        aside = "?" in s.text or recalls or (recalled and s.text.lstrip()[:1] in OPENING_QUOTES) \
+            or _commentary(sent)
+        recalled = recalls and s.text.rstrip().endswith(":")
         for c0, c1 in clauses(s.text):
             raw = s.text[c0:c1]
             lead = len(raw) - len(raw.lstrip())
@@ -452,6 +469,12 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
         cue = _cue(toks, i, j)
         wish = cue in lx.data["wish_cues"]
         found = sent.subject(i, floor)
+        if (wish or status == "proposed") and isinstance(found, Subject) and _business(sent, found):
+            continue                         # 'các doanh nghiệp Séc mong muốn hợp tác …': no side's ask
+        if cue in lx.data["explicit_only"] and _has(lx.recent, toks, j, end):
+            continue                         # 'tiếp tục đẩy mạnh hợp tác, mới đây, 30 doanh nghiệp … đã …': a report
+        if cue in lx.data["invite_cues"] and _protocol(sent, j, end):
+            continue                         # 'mời Thủ tướng phát biểu tại phiên 4': the programme of an event
         if status == "agreed" and _assessed(sent, j, end):
             continue                         # 'thống nhất các lĩnh vực … được triển khai tích cực': an assessment
         if wish and (_goodwill(sent, j, end) or _own_wish(sent, j, end)) \
@@ -492,6 +515,8 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
     found = Subject(list(found.parties), found.both, found.reporter, found.body, found.bodies, written=False)
     if status == "agreed" and not found.both:
         found = _agreeing(sent, found, j, b)      # '…; hoàn toàn nhất trí …': one side agreeing to the other's
+    if status == "proposed" and found.both and not found.reporter and _cue(toks, i, j) in lx.data["modal_cues"]:
+        return "agreed", found, toks[i].begin     # 'Hai bên cũng nhấn mạnh … và cần …': both say so together
     return _status(status, _cue(toks, i, j), found, sent, last), found, toks[i].begin
 
 
@@ -599,6 +624,48 @@ def _vague(sent: Reading, j: int, end: int, asking: bool) -> bool:
             return False
         m = lx.cues.match_at(sent.toks, n)
         if m and _cue(sent.toks, n, m[0]) not in data["explicit_only"]:
+            return False
+    return False
+
+
+BUSINESS_REACH = 3      # words a subject may open with before its head ('nhiều', 'các', 'giới')
+
+
+def _business(sent: Reading, subject: Subject) -> bool:
+    """A subject headed by companies or business people ('các doanh nghiệp Séc', 'giới đầu tư Chile'): their
+    wishes and asks are no side's."""
+    if subject.span is None:
+        return False
+    a, b = subject.span
+    return any(sent.lx.business.match_at(sent.toks, n) for n in range(a, min(a + BUSINESS_REACH, b)))
+
+
+def _commentary(sent: Reading) -> bool:
+    """A sentence told as an analyst's or commentator's view: 'Theo <commentator or a person the article gives
+    no post>, …', or a subject headed by a commentator ('Các chuyên gia nhấn mạnh hai nước cần …'). Nobody
+    there speaks for a side."""
+    lx, toks = sent.lx, sent.toks
+    a = sent.skip_leading_adverbs(0, len(toks))
+    if a < len(toks) and toks[a].low == "theo":
+        b = next((n for n in range(a + 1, len(toks)) if toks[n].text in BOUNDARY), len(toks))
+        if any(lx.commentators.match_at(toks, n) for n in range(a + 1, b)):
+            return True
+        persons = {k for n in range(a + 1, b) if sent.kind[n] and sent.kind[n][0] == "ref"
+                   and sent.kind[n][1].kind == "person" for k in sent.kind[n][1].keys if k in sent.ctx.persons}
+        return b < len(toks) and bool(persons) and all(not sent.ctx.persons[k].posts for k in persons)
+    return any(lx.commentators.match_at(toks, n) for n in range(a, min(a + 2, len(toks)))
+               if n == a or toks[a].low in lx.data["determiners"])
+
+
+def _protocol(sent: Reading, j: int, end: int) -> bool:
+    """An invitation whose act, after its addressee, is a part in an event's programme ('mời Thủ tướng phát
+    biểu', 'mời ông X đồng chủ trì phiên họp') rather than a visit or anything undertaken."""
+    lx, toks = sent.lx, sent.toks
+    for n in range(j, min(j + VAGUE_REACH, end)):
+        if lx.protocol.match_at(toks, n):
+            return True
+        if toks[n].text in BOUNDARY or lx.acts.match_at(toks, n) or lx.cues.match_at(toks, n) \
+                or lx.events.match_at(toks, n):
             return False
     return False
 
