@@ -202,6 +202,13 @@ COMMITMENTS = [
     (KENYA + "Tổng thống William Ruto mời Thủ tướng Phạm Minh Chính sớm thăm Kenya.", "sớm thăm", "proposed", {"KE"}),
     (KENYA + "Theo Tổng thống William Ruto, Kenya sẽ cấp 100 suất học bổng cho sinh viên Việt Nam.", "học bổng",
      "pledged", {"KE"}),
+    # a place named after 'tại X,' is no subject: the speaker after it proposes
+    ("Thủ tướng Na Uy Jonas Gahr Støre hội đàm với Tổng thống Kenya William Ruto tại Nairobi ngày 4/3/2026. Phát biểu "
+     "tại Hội nghị thượng đỉnh tại Nairobi, Kenya, Thủ tướng Na Uy Jonas Gahr Støre đã đưa ra thông điệp về khí hậu; "
+     "đề nghị các nước phát triển tăng cường hỗ trợ tài chính cho châu Phi.", "hỗ trợ tài chính", "proposed", {"NO"}),
+    # nobody asks to work with its own side: the one received asks
+    (KENYA + "Tại Nairobi, Thủ tướng Phạm Minh Chính đã tiếp Thống đốc Ngân hàng Trung ương Kenya Kamau Thugge, đề nghị "
+             "hợp tác với Việt Nam phát triển các dịch vụ tài chính.", "dịch vụ tài chính", "proposed", {"KE"}),
 ]
 
 

@@ -335,12 +335,25 @@ class Reading:
             return False
         return any(self.toks[n].text in "”»" for n in range(i + 1, min(opened + QUOTED_NAME + 1, len(self.toks))))
 
+    def places_on(self, a: int) -> bool:
+        """The segment at token a follows a comma closing a place phrase ('tại Hamburg, …'): it goes on
+        naming the place."""
+        if a < 2 or self.toks[a - 1].text != ",":
+            return False
+        n = a - 2
+        while n >= 0 and self.covered(n) and self.toks[n].text not in BOUNDARY \
+                and self.toks[n].low not in self.lx.data["place_prepositions"]:
+            n -= 1
+        return n >= 0 and n < a - 2 and self.toks[n].low in self.lx.data["place_prepositions"]
+
     def main_subject(self, before: int) -> Subject | None:
         """The sentence's own subject: the actors opening its first comma-separated segment that opens with
         them and goes on with a predicate ('Phía Qatar cho biết …, … và sẵn sàng …'); titles listed with
         commas ('Phó Thủ tướng, Bộ trưởng X') stay one subject."""
         starts = [0] + [n + 1 for n in range(before) if self.toks[n].text in BOUNDARY]
         for a in starts:
+            if self.places_on(a):
+                continue                     # 'tại Hamburg, CHLB Đức, Thủ tướng …': the place goes on
             a = self.skip_leading_adverbs(a, before)
             b = a
             while b < before and (self.covered(b) or
@@ -515,6 +528,8 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
     found = Subject(list(found.parties), found.both, found.reporter, found.body, found.bodies, written=False)
     if status == "agreed" and not found.both:
         found = _agreeing(sent, found, j, b)      # '…; hoàn toàn nhất trí …': one side agreeing to the other's
+    if status == "proposed" and not found.both and found.parties and _with_own(sent, found, j, end):
+        found = _other_named(sent, found, i) or found  # '… tiếp ông X (UAE), đề nghị hợp tác với Việt Nam …'
     if status == "proposed" and found.both and not found.reporter and _cue(toks, i, j) in lx.data["modal_cues"]:
         return "agreed", found, toks[i].begin     # 'Hai bên cũng nhấn mạnh … và cần …': both say so together
     return _status(status, _cue(toks, i, j), found, sent, last), found, toks[i].begin
@@ -655,6 +670,28 @@ def _commentary(sent: Reading) -> bool:
         return b < len(toks) and bool(persons) and all(not sent.ctx.persons[k].posts for k in persons)
     return any(lx.commentators.match_at(toks, n) for n in range(a, min(a + 2, len(toks)))
                if n == a or toks[a].low in lx.data["determiners"])
+
+
+def _with_own(sent: Reading, found: Subject, j: int, end: int) -> bool:
+    """The ask opens on working with the asker's own side ('đề nghị hợp tác với Việt Nam', said of a
+    Vietnamese subject): nobody asks to work with itself."""
+    k = _after_adverbs(sent, j, end)
+    for n in range(k, min(k + JOINT_REACH, end)):
+        m = sent.lx.joint.match_at(sent.toks, n)
+        if m and m[0] < end and sent.kind[m[0]] and sent.kind[m[0]][0] == "ref":
+            return set(_sides_of(sent, sent.kind[m[0]][1])) <= set(found.parties)
+    return False
+
+
+def _other_named(sent: Reading, found: Subject, i: int) -> Subject | None:
+    """The side of the nearest actor named before token i that is not `found`'s."""
+    for n in range(i - 1, -1, -1):
+        kind = sent.kind[n]
+        if kind and kind[0] == "ref":
+            sides = [c for c in _sides_of(sent, kind[1]) if c]
+            if sides and not set(sides) & set(found.parties):
+                return Subject(sides, False, None, written=False)
+    return None
 
 
 def _protocol(sent: Reading, j: int, end: int) -> bool:
