@@ -206,6 +206,10 @@ COMMITMENTS = [
     ("Thủ tướng Na Uy Jonas Gahr Støre hội đàm với Tổng thống Kenya William Ruto tại Nairobi ngày 4/3/2026. Phát biểu "
      "tại Hội nghị thượng đỉnh tại Nairobi, Kenya, Thủ tướng Na Uy Jonas Gahr Støre đã đưa ra thông điệp về khí hậu; "
      "đề nghị các nước phát triển tăng cường hỗ trợ tài chính cho châu Phi.", "hỗ trợ tài chính", "proposed", {"NO"}),
+    # a wish with no subject of its own asks; the addressee's 'tiếp tục' after it is what is asked
+    (NORWAY + "Chủ tịch nước khẳng định hợp tác giữa hai quốc hội có ý nghĩa quan trọng; mong muốn trong thời gian "
+              "tới, hai bên tiếp tục đẩy mạnh trao đổi kinh nghiệm lập pháp.", "kinh nghiệm lập pháp", "proposed",
+     {"VN"}),
     # nobody asks to work with its own side: the one received asks
     (KENYA + "Tại Nairobi, Thủ tướng Phạm Minh Chính đã tiếp Thống đốc Ngân hàng Trung ương Kenya Kamau Thugge, đề nghị "
              "hợp tác với Việt Nam phát triển các dịch vụ tài chính.", "dịch vụ tài chính", "proposed", {"KE"}),
@@ -300,6 +304,8 @@ NOT_COMMITMENTS = [
     # carrying on what was achieved, nothing concrete
     (KENYA + "Tổng thống Kenya nhấn mạnh hai nước cần phát huy những kết quả hợp tác đã đạt được để đưa quan hệ lên "
              "tầm cao mới.", "kết quả hợp tác"),
+    (NORWAY + "Chủ tịch nước đánh giá cao ông Erik Dahl; mong muốn đồng chí Erik Dahl trên cương vị Phó Chủ tịch "
+              "Quốc hội Na Uy tiếp tục có những đóng góp tích cực cho quan hệ hai nước.", "đóng góp tích cực"),
     # wishes and asks of companies or business people
     (KENYA + "Đoàn có 40 doanh nghiệp, các doanh nghiệp Kenya rất mong muốn hợp tác với các đối tác Việt Nam trong lĩnh "
              "vực nông nghiệp.", "nông nghiệp"),

@@ -503,6 +503,8 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
         if status == "proposed" and _to_own_staff(sent, j, end, found, last):
             continue                         # 'đề nghị cán bộ Đại sứ quán …': an instruction at home
         if isinstance(found, Subject):
+            if shared is not None and shared[0] == "proposed":
+                break                        # '…; mong muốn hai bên tiếp tục …': what is asked, not undertaken
             if cue in lx.data["modal_cues"] and found.both and shared is not None and shared[0] == "agreed":
                 return "agreed", found, toks[i].begin     # '…, nhất trí thời gian tới hai bên cần …'
             if wish and not found.both and _pledges_after(sent, j, end):
@@ -631,7 +633,13 @@ def _vague(sent: Reading, j: int, end: int, asking: bool) -> bool:
         return lx.vague.match_at(sent.toks, k) is not None
     data = lx.data
     fields = {w for topic, words in data["topics"].items() if topic != "politics" for w in words}
-    for n in range(k, min(k + VAGUE_REACH, end)):
+    read = 0
+    for n in range(k, end):
+        if read >= VAGUE_REACH:
+            break
+        if sent.covered(n):
+            continue                     # names and titles of the addressee ('Quốc hội Na Uy') are no act
+        read += 1
         if lx.vague.match_at(sent.toks, n):
             return True
         if lx.acts.match_at(sent.toks, n) or any(
