@@ -198,6 +198,9 @@ COMMITMENTS = [
     # both sides saying together what both need
     (KENYA + "Hai bên cũng nhấn mạnh quan hệ song phương đã bước vào giai đoạn mới và cần mở rộng hợp tác chè và "
              "cà phê.", "cà phê", "agreed", {"VN", "KE"}),
+    # 'hai bên cần' right after a sentence told of both sides together is still both sides'
+    (CHILE + "Hai bên thống nhất cho rằng hợp tác quốc phòng đã không ngừng được mở rộng. Thời gian tới, hai bên cần "
+             "tiếp tục triển khai các thỏa thuận về đào tạo sĩ quan.", "đào tạo sĩ quan", "agreed", {"VN", "CL"}),
     # an invitation to visit stays a proposal; a leader's word given by 'Theo' is the leader's side's
     (KENYA + "Tổng thống William Ruto mời Thủ tướng Phạm Minh Chính sớm thăm Kenya.", "sớm thăm", "proposed", {"KE"}),
     (KENYA + "Theo Tổng thống William Ruto, Kenya sẽ cấp 100 suất học bổng cho sinh viên Việt Nam.", "học bổng",

@@ -133,6 +133,7 @@ class Reading:
         self.toks = [Token(t.text, t.begin + s.begin, t.end + s.begin) for t in tokenize(s.text)]
         self.kind: list[tuple | None] = [None] * len(self.toks)     # what each token is in a subject
         self.speaker: list[str] | None = None     # the side of the last sentence's subject, for 'Ông …'
+        self.joint = False                        # the sentence before was told of both sides together
         self.aliases: dict[str, str] = {}         # names of the article's national bodies → their country
         i = 0
         while i < len(self.toks):
@@ -378,6 +379,7 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
     spoke: list[str] | None = None              # the side of the last sentence's own subject ('Ông' is it)
     aliases = _national_aliases(ctx)
     recalled = False                            # the sentence before introduced a recollection
+    joint = False                               # the sentence before had both sides as its subject
     for view in ctx.views:
         s = view.sentence
         if s.kind != "body":
@@ -387,10 +389,11 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
         if _agenda(s.text, data):
             continue                   # 'Kỳ họp nhằm rà soát …': what a meeting is for, not what was agreed
         sent = Reading(ctx, view, lx)
-        sent.speaker, sent.aliases = spoke, aliases
+        sent.speaker, sent.aliases, sent.joint = spoke, aliases, joint
         said = sent.main_subject(len(sent.toks))
         if said is not None and said.parties and not said.both:
             spoke = said.parties
+        joint = said is not None and said.both
         asker: Subject | None = None            # who asks in this sentence, for the items listed after
         heard: list[Subject] = []
         recalls = _has(lx.recollections, sent.toks, 0, len(sent.toks))
@@ -890,6 +893,8 @@ def _status(cue_status: str, cue: str, subject: Subject, sent: Reading, last: Su
         subject.parties = sent.ctx.sides() if cue_status == "agreed" else [sent.ctx.home]
         subject.both = cue_status == "agreed"
     if cue_status == "proposed":
+        if subject.both and cue in sent.lx.data["modal_cues"] and not subject.reporter and sent.joint:
+            return "agreed"     # '… hai bên thống nhất cho rằng: … . Thời gian tới, hai bên cần …': still both
         if subject.both and cue in sent.lx.data["modal_cues"]:   # 'Hai nước cần …': the speaker proposes
             speaker = subject.reporter or (last.parties if last and not last.both else None) or [sent.ctx.home]
             subject.parties = list(speaker)
