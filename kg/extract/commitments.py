@@ -772,6 +772,7 @@ def _to_own_staff(sent: Reading, j: int, end: int, found, last: Subject | None) 
 
 
 ACRONYM = re.compile(r"\(\s*([A-ZĐ][A-Za-zĐ&\-]{1,15})\s*\)")
+ACRONYM_NAME = re.compile(r"[A-ZĐ][A-ZĐ0-9&\-]{1,15}")
 
 
 def _national_aliases(ctx) -> dict[str, str]:
@@ -781,7 +782,8 @@ def _national_aliases(ctx) -> dict[str, str]:
     for org in ctx.orgs.values():
         if org.country and org.kind != "international":
             for name in org.names | {org.name}:
-                found.setdefault(" ".join(t.text for t in tokenize(name)), org.country)
+                if ACRONYM_NAME.fullmatch(name):     # 'JETRO'; a generic name ('Chính phủ') tells no country
+                    found.setdefault(name, org.country)
     text = ctx.doc.text
     for view in ctx.views:
         for ref in view.refs:
