@@ -249,6 +249,21 @@ EXACT_SIDES = [
     # 'A nhắc lại lời B … sau khi gặp <no one named>': no meeting of A's
     ("Tổng thống Chile Gabriel Boric nhắc lại lời cố Tổng thống Peru Alan García bày tỏ sau khi gặp Chủ tịch Hồ Chí "
      "Minh trong chuyến thăm Việt Nam tháng 5-1969.", "meeting", []),
+    # 'Sau hội đàm, hai Bộ trưởng …' with one minister's title recognised: the pair of the talks named back, though
+    # another event was told after them
+    ("Ngày 5/6, Bộ trưởng Quốc phòng Chile Maya Fernández hội đàm với Đại tướng Walter Astudillo. Đại tướng Walter Astudillo từng thăm Chile trong chuyến thăm tháng 3/2024. Sau hội đàm, hai Bộ "
+     "trưởng đã chứng kiến Lễ ký Thỏa thuận hợp tác giữa Bộ Tư lệnh Lục quân Chile và Cục Quân y Peru.", "signing",
+     [["Maya Fernández", "Walter Astudillo"]]),
+    # a clause with no subject after ';' goes on with the sentence's subject, not the last event's
+    ("Trong chuyến thăm, Chủ tịch Quốc hội Kenya Moses Wetangula hội đàm với Chủ tịch Quốc hội Peru Eduardo "
+     "Salhuana; chào xã giao Tổng thống Peru Dina Boluarte. Nhân dịp này, tại thành phố Cusco, Chủ tịch Quốc hội Peru Eduardo Salhuana và Chủ tịch Quốc hội "
+     "Kenya Moses Wetangula đồng chủ trì hội thảo về nông nghiệp; dự Lễ khai mạc Ngày hội văn hóa Peru - Kenya lần "
+     "thứ II năm 2025; trồng cây lưu niệm.", "ceremony", [["Eduardo Salhuana", "Moses Wetangula"]]),
+    # another's success told in passing is no ceremony of the article
+    ("Chiều 6/6, Tổng thống Kenya William Ruto tiếp Thủ tướng Na Uy Erik Solvang. Tổng thống William Ruto chúc mừng "
+     "Na Uy đã tổ chức thành công Lễ kỷ niệm 200 năm Hiến pháp.", "ceremony", []),
+    ("Sáng 6/6, tại Nairobi đã diễn ra Lễ khánh thành Bệnh viện Hữu nghị Kenya - Na Uy với sự tham dự của Tổng "
+     "thống Kenya William Ruto.", "ceremony", [["William Ruto"]]),
     # a country attends: not the person named last in the sentence before
     ("Chiều 4/5, Tổng thống Chile Gabriel Boric tiếp Thủ tướng Peru Gustavo Adrianzén. Năm 2010, Chile đã tham dự "
      "Hội nghị Thượng đỉnh G20 tại Canada.", "conference", [[]]),
@@ -641,6 +656,11 @@ def _visits(text, published=date(2025, 7, 6)):
      (["Dina Boluarte"], [], None)),
     ("Thủ tướng Na Uy Erik Solvang cảm ơn Thống đốc Abdulswamad Nassir đã dành cho đoàn sự đón tiếp trọng thị, "
      "nồng hậu; bày tỏ vui mừng đến thăm Mombasa.", (["Erik Solvang"], [], None)),
+    # a friendship society's chairman who welcomes the visitor holds no office of the place: no host; a mayor does
+    ("Chiều 6/7, Chủ tịch Hội hữu nghị Kenya - Na Uy Peter Kamau vui mừng chào đón Thủ tướng Na Uy Erik Solvang "
+     "đến thăm thành phố Mombasa.", (["Erik Solvang"], [], "2025-07-06")),
+    ("Chiều 6/7, Thị trưởng thành phố Kisumu Peter Anyang chào đón Thủ tướng Na Uy Erik Solvang tới thăm thành "
+     "phố.", (["Erik Solvang"], ["Peter Anyang"], "2025-07-06")),
 ])
 def test_visit_guest_host_and_date(text, expected):
     assert _visits(text) == [expected]

@@ -152,6 +152,8 @@ def find_events(ctx) -> list[Event]:
                 trig.occasion_end = found[n + 2].begin if n + 2 < len(found) else len(s.text)
             own_dates = [d for d in dates if not d.year_only or past]
             told = past
+            if trig.etype["notation"] == "ceremony" and _clause_cue(view, trig, data["success_cues"]):
+                continue       # 'chúc mừng Kenya đã tổ chức thành công Lễ kỷ niệm …': another's success
             if _achievement(view, trig, data):
                 # 'Kenya đã tổ chức thành công Hội nghị …': background, no day but one after its own name
                 told, own_dates = True, [d for d in dates if d.year_only or d.begin > trig.begin]
@@ -241,6 +243,12 @@ def _achievement(view, trig: "Trigger", data) -> bool:
         return False
     clause = re.split(r"[,;:]", view.sentence.text[trig.span_begin:trig.begin])[-1].casefold()
     return bool(re.search(rf"(?<!\w)(?:{_alternation(data['achievement_cues'])})(?!\w)", clause))
+
+
+def _clause_cue(view, trig: "Trigger", words) -> bool:
+    """One of `words` in the trigger's own clause before it."""
+    clause = re.split(r"[,;:]", view.sentence.text[trig.span_begin:trig.begin])[-1].casefold()
+    return bool(re.search(rf"(?<!\w)(?:{_alternation(words)})(?!\w)", clause))
 
 
 def _told_visit(ev: Event, own_dates, events: list[Event]) -> Event | None:
@@ -555,6 +563,10 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             ev.name = _pair_name(ctx, trig.etype, ev.attendees)
         else:
             subject = before or ([] if evaluated else list(last_subject))   # not the one who judges it
+            if not before and not evaluated and not trig.continues and a > 0 and s.text[a - 1] == ";":
+                # 'Nhân dịp này, A và B đồng chủ trì hội thảo …; dự Lễ khai mạc …': a clause with no subject of
+                # its own goes on with the sentence's (the last event's may be told before)
+                subject = _sentence_subject(ctx, view, a) or subject
             if not subject and opener and not evaluated:
                 # 'X phát biểu … sau khi gặp Y': no subject of its own after 'sau khi', the clause's X (when the
                 # clause names only X: in 'A nhắc lại lời B … sau khi gặp C' whose act it is stays open)
@@ -636,6 +648,26 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         elif any(head.rstrip().endswith(w) for w in data["end_cues"]):
             ev.start, ev.end = None, ev.start    # '… trước khi kết thúc chuyến thăm vào ngày 1/7': its last day
     return [ev]
+
+
+def _sentence_subject(ctx, view, end: int) -> list[str]:
+    """The subject of the sentence's first clause: the first person named with only titles before it since
+    the last comma ('Nhân dịp này, tại Kenya, Chủ tịch A và Chủ tịch B …'), and one joined to it by 'và'."""
+    text, base = view.sentence.text, view.sentence.begin
+    first_clause = text.find(";")
+    refs = [r for r in view.refs if r.kind == "person" and r.end - base <= min(end, first_clause)
+            and any(k in ctx.persons for k in r.keys)]
+    for n, r in enumerate(refs):
+        lead = re.split(r"[,:]", text[:r.begin - base])[-1]
+        if not _titles_only(lead):
+            continue
+        subject = [next(k for k in r.keys if k in ctx.persons)]
+        if n + 1 < len(refs):
+            other = next(k for k in refs[n + 1].keys if k in ctx.persons)
+            if _coordinated(view, subject + [other]) and other not in subject:
+                subject.append(other)
+        return subject
+    return []
 
 
 def _framing(head: str, data) -> bool:
@@ -948,8 +980,11 @@ def _plural_subject(view, trig: Trigger, in_sentence, events: list[Event], start
             and max(trig.span_begin, trig.prev_end, start) <= r.begin - view.sentence.begin < trig.begin]
     if not lead:
         return []
-    recent = list(in_sentence) or [e for e in events[-1:] if e.mentions and
-                                   e.mentions[-1].sentence >= view.index - 1]
+    # ('Sau hội đàm, hai Bộ trưởng chứng kiến …': the event named back in this sentence is the one just told, even
+    # when others were added after it)
+    last = lambda e: max((m.sentence, m.begin) for m in e.mentions)  # noqa: E731
+    recent = list(in_sentence) or sorted((e for e in events if e.mentions and last(e)[0] >= view.index - 1),
+                                         key=last)[-1:]
     people = [e for e in reversed(recent) if len([k for k in e.attendees if k]) >= 2]
     return list(people[0].attendees) if people else []
 
@@ -980,7 +1015,9 @@ def _place(view, text: str, a: int, b: int) -> str | None:
 def _ceremony_name(ctx, trig: Trigger, text: str, attendees: list[str]) -> str:
     """'Lễ khánh thành Bệnh viện Hữu nghị', else the kind of ceremony and who took part."""
     phrase = text[trig.begin:trig.end]
-    obj = re.match(r"\s+((?:[A-ZÀ-ỸĐ0-9][\wÀ-ỹ]*)(?:\s+[\wÀ-ỹ]+){0,6}?)(?=[,.;]|\s+(?:tại|ở|cho|của|do)\b|$)",
+    # ('Lễ khai mạc Ngày hội văn hóa Kenya - Peru lần thứ II năm 2025': a pair of countries inside the name)
+    obj = re.match(r"\s+((?:[A-ZÀ-ỸĐ0-9][\wÀ-ỹ]*)(?:(?:\s+|\s*[-–]\s*)[\wÀ-ỹ]+){0,10}?)"
+                   r"(?=[,.;]|\s+(?:tại|ở|cho|của|do|với)\b|$)",
                    text[trig.end:trig.span_end])
     head = phrase[:1].upper() + phrase[1:]
     if obj:
@@ -1230,8 +1267,20 @@ def _receiving(ctx, view, guest: list[str], trig: Trigger, data) -> list[str]:
         m = list(re.finditer(rf"(?<!\w)(?<!sự )(?:{verbs})(?!\w)", between.casefold()))
         if not m or ";" in between or not _titles_only(between[m[-1].end():]):
             continue
-        return [k for k in r.keys if k in ctx.persons and k not in guest][:1]
+        host = [k for k in r.keys if k in ctx.persons and k not in guest][:1]
+        return host if host and _local_office(ctx, view, host[0], r, data) else []
     return []
+
+
+def _local_office(ctx, view, k: str, ref, data) -> bool:
+    """A governor, a mayor, the head of a province or city ('Chủ tịch tỉnh X'): one who receives a visitor
+    there for the place; a friendship society's chairman or a minister who welcomes him is no host."""
+    if any(q.role in data["local_offices"] for q in ctx.persons[k].posts):
+        return True
+    text, base = view.sentence.text, view.sentence.begin
+    title = re.split(r"[,;:]", text[:ref.begin - base])[-1].casefold()
+    return _cue(title, data["local_place_words"]) and not any(
+        q.org is not None and q.org.kind == "organization" for q in ctx.persons[k].posts)
 
 
 def _country_named(name: str | None) -> str | None:
