@@ -656,6 +656,11 @@ def _visits(text, published=date(2025, 7, 6)):
      (["Dina Boluarte"], [], None)),
     ("Thủ tướng Na Uy Erik Solvang cảm ơn Thống đốc Abdulswamad Nassir đã dành cho đoàn sự đón tiếp trọng thị, "
      "nồng hậu; bày tỏ vui mừng đến thăm Mombasa.", (["Erik Solvang"], [], None)),
+    # a person visited is the host; one named in the visitor's apposition by a relation ('Phu nhân …') is no guest
+    ("Sáng 10/7, bà Rachel Ruto - Phu nhân Tổng thống Kenya William Ruto đã đến thăm Phu nhân Ingrid Solvang - "
+     "Phu nhân cố Thủ tướng Na Uy Erik Solvang.", (["Rachel Ruto"], ["Ingrid Solvang"], "2025-07-10")),
+    ("Chiều 5/7, Thủ tướng Na Uy Erik Solvang đến thăm nguyên Tổng thống Kenya Uhuru Kenyatta tại nhà riêng.",
+     (["Erik Solvang"], ["Uhuru Kenyatta"], "2025-07-05")),
     # a friendship society's chairman who welcomes the visitor holds no office of the place: no host; a mayor does
     ("Chiều 6/7, Chủ tịch Hội hữu nghị Kenya - Na Uy Peter Kamau vui mừng chào đón Thủ tướng Na Uy Erik Solvang "
      "đến thăm thành phố Mombasa.", (["Erik Solvang"], [], "2025-07-06")),

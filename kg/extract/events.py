@@ -496,6 +496,7 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         a = trig.span_begin + evaluated[-1]   # 'X hoan nghênh việc A và B đã ký …': A and B, not X
     before = _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin)) or \
         _persons(ctx, _refs_in(view, a, trig.begin))
+    before = [k for k in before if not _in_relation(ctx, view, k, a, trig.begin, data)] or before
     if re.search(r"(?<!\w)và\s+(?:(?:đến|tới|sang)\s+)?$", s.text[a:trig.begin]):
         # 'A sẽ đến chào B và thăm C': the verb after 'và' is A's, B is the object of the one before
         before = _drop_object(ctx, view, a, trig.begin) or before
@@ -668,6 +669,21 @@ def _sentence_subject(ctx, view, end: int) -> list[str]:
                 subject.append(other)
         return subject
     return []
+
+
+def _in_relation(ctx, view, k: str, a: int, b: int, data) -> bool:
+    """'bà A - Phu nhân Tổng thống B, đã đến thăm …': B is named in A's apposition by a relation of A's, no
+    side of the event."""
+    base, text = view.sentence.begin, view.sentence.text
+    refs = [r for r in view.refs if r.kind == "person" and a <= r.begin - base and r.end - base <= b
+            and any(x in ctx.persons for x in r.keys)]
+    for prev, r in zip(refs, refs[1:]):
+        if k in r.keys and k not in prev.keys:
+            gap = text[prev.end - base:r.begin - base]
+            m = re.match(rf"^\s*[-–,(]\s*(?:{_alternation(data['relational_titles'])})(?:\s+của)?(?=\s)", gap, re.I)
+            if m and _titles_only(gap[m.end():]):
+                return True
+    return False
 
 
 def _framing(head: str, data) -> bool:
@@ -1164,6 +1180,8 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
         # a province, a city, a site: the one who welcomes the visitor there hosts it (a state visit's host
         # is its inviter, or no one)
         ev.hosts = _receiving(ctx, view, guest, trig, data)
+    if not ev.hosts and not trig.phrase.startswith("noun:"):
+        ev.hosts = [k for k in _visited(ctx, view, trig) if k not in guest][:1]
     ev.guests = guest
     ev.attendees = list(guest)
     if past and not guest:
@@ -1171,6 +1189,19 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
     ev.place = _destination(ctx, view, trig, text)
     ev.name = f"{type_label('visit')} {', '.join(ctx.persons[g].name for g in guest)}".strip()
     return True
+
+
+def _visited(ctx, view, trig: Trigger) -> list[str]:
+    """'A đến thăm bà B, <titles>': a person visited, named right after the verb with titles only between,
+    receives the visit."""
+    base, text = view.sentence.begin, view.sentence.text
+    for r in sorted(view.refs, key=lambda r: r.begin):
+        if r.begin - base < trig.end:
+            continue
+        if r.kind != "person" or not _titles_only(text[trig.end:r.begin - base]):
+            return []
+        return _persons(ctx, r.keys)[:1]
+    return []
 
 
 def _owner(ctx, view, trig: Trigger, of, inviters, within_comma: bool = False) -> list[str]:
