@@ -1141,8 +1141,9 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
     own = own[:inside.start()] if inside else own         # 'theo lời mời của X' names the host
     # 'của' of the visit's own phrase, not of a noun in a purpose or other phrase after it ('… nhằm tăng cường quan
     # hệ giữa cơ quan lập pháp của hai nước')
+    # ('của ông Ruto': a name follows, no pronoun)
     of = re.match(r"^(?:(?!\b(?:nhằm|để|giữa|với|về|và)\b)[^,;])*?\bcủa\s+(?:(" + _alternation(data["reflexive"])
-                  + r")\b)?", own)
+                  + r")\b(?!\s+[A-ZÀ-ỸĐ]))?", own)
     if of and of.group(1):
         # 'chuyến thăm Việt Nam của ông hồi tháng 11/2023', 'chuyến thăm … của mình': the sentence's subject
         subject = _persons(ctx, _refs_in(view, 0, trig.begin)) or \
@@ -1211,7 +1212,12 @@ def _owner(ctx, view, trig: Trigger, of, inviters, within_comma: bool = False) -
     start = view.sentence.begin + trig.end
     comma = view.sentence.text.find(",", trig.end + of.end())
     end = start + of.end() + 60 if not within_comma or comma < 0 else view.sentence.begin + comma
-    return [k for r in view.refs if r.kind == "person" and start <= r.begin <= end
+    owner = [r for r in view.refs if r.kind == "person" and start <= r.begin <= end]
+    honorifics = _alternation(_lexicon()[0]["possessor_titles"])
+    if owner and re.search(rf"(?<!\w)(?:{honorifics})\s+[A-ZÀ-ỸĐ]",
+                           view.sentence.text[trig.end + of.end():min(r.begin for r in owner) - view.sentence.begin]):
+        return []      # 'chuyến thăm của ông Ruto … mà Thủ tướng X …': the owner is one the text names short
+    return [k for r in owner
             for k in r.keys if k not in inviters and not _past_other_title(view, trig.end + of.end(), r)][:1]
 
 
