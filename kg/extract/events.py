@@ -1180,7 +1180,9 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
     if not ev.hosts and _destination_code(view, trig) is None:
         # a province, a city, a site: the one who welcomes the visitor there hosts it (a state visit's host
         # is its inviter, or no one)
-        ev.hosts = _receiving(ctx, view, guest, trig, data)
+        dest = _destination(ctx, view, trig, text) or ""
+        site = dest[:1].islower() and not re.match(rf"(?:{_alternation(data['local_place_words'])})\b", dest)
+        ev.hosts = _receiving(ctx, view, guest, trig, data, site)
     if not ev.hosts and not trig.phrase.startswith("noun:"):
         ev.hosts = [k for k in _visited(ctx, view, trig) if k not in guest][:1]
     ev.guests = guest
@@ -1214,8 +1216,8 @@ def _owner(ctx, view, trig: Trigger, of, inviters, within_comma: bool = False) -
     end = start + of.end() + 60 if not within_comma or comma < 0 else view.sentence.begin + comma
     owner = [r for r in view.refs if r.kind == "person" and start <= r.begin <= end]
     honorifics = _alternation(_lexicon()[0]["possessor_titles"])
-    if owner and re.search(rf"(?<!\w)(?:{honorifics})\s+[A-ZÀ-ỸĐ]",
-                           view.sentence.text[trig.end + of.end():min(r.begin for r in owner) - view.sentence.begin]):
+    gap = view.sentence.text[trig.end + of.end():min(r.begin for r in owner) - view.sentence.begin] if owner else ""
+    if re.search(rf"(?<!\w)(?:{honorifics})\s+[A-ZÀ-ỸĐ]", gap) and not _titles_only(gap):
         return []      # 'chuyến thăm của ông Ruto … mà Thủ tướng X …': the owner is one the text names short
     return [k for r in owner
             for k in r.keys if k not in inviters and not _past_other_title(view, trig.end + of.end(), r)][:1]
@@ -1288,7 +1290,7 @@ def _welcomes_visitor(view, guest: str, trig: Trigger, data) -> bool:
     return _cue(between, data["welcome_verbs"])
 
 
-def _receiving(ctx, view, guest: list[str], trig: Trigger, data) -> list[str]:
+def _receiving(ctx, view, guest: list[str], trig: Trigger, data, site: bool = False) -> list[str]:
     """'Thống đốc X chào mừng Y và đoàn tới thăm …', 'X vui mừng được đón Y … đến thăm …': X receives the
     visitor, the host of that visit (not 'cảm ơn X về sự đón tiếp', a noun)."""
     if not guest:
@@ -1305,7 +1307,9 @@ def _receiving(ctx, view, guest: list[str], trig: Trigger, data) -> list[str]:
         if not m or ";" in between or not _titles_only(between[m[-1].end():]):
             continue
         host = [k for k in r.keys if k in ctx.persons and k not in guest][:1]
-        return host if host and _local_office(ctx, view, host[0], r, data) else []
+        # (a site's tour, 'đến thăm công ty', is received by the head of its body: any who holds a post of one)
+        return host if host and (_local_office(ctx, view, host[0], r, data)
+                                 or site and any(q.org is not None for q in ctx.persons[host[0]].posts)) else []
     return []
 
 
