@@ -661,6 +661,17 @@ def _visits(text, published=date(2025, 7, 6)):
      "Phu nhân cố Thủ tướng Na Uy Erik Solvang.", (["Rachel Ruto"], ["Ingrid Solvang"], "2025-07-10")),
     ("Chiều 5/7, Thủ tướng Na Uy Erik Solvang đến thăm nguyên Tổng thống Kenya Uhuru Kenyatta tại nhà riêng.",
      (["Erik Solvang"], ["Uhuru Kenyatta"], "2025-07-05")),
+    # a clause with no subject after ';' ('…; bày tỏ vui mừng đến thăm …') is the sentence subject's visit, not the
+    # article's protagonist's
+    ("Thống đốc Nairobi Johnson Sakaja tiếp Chủ tịch Quốc hội Peru\n\nChiều 1/7, Thống đốc Nairobi Johnson Sakaja, "
+     "Kenya, đã tiếp Chủ tịch Quốc hội Peru Eduardo Salhuana. Chủ tịch Quốc hội Eduardo Salhuana cảm ơn Thống đốc "
+     "Johnson Sakaja, nhân dân thành phố Nairobi đã dành cho đoàn sự đón tiếp trọng thị, nồng hậu; bày tỏ vui mừng "
+     "đến thăm Nairobi.", (["Eduardo Salhuana"], [], "2025-07-01")),
+    # a visit called off, visits in general: none
+    ("Trước đó, ông Ruto hủy kế hoạch thăm Peru hồi tháng 10/2024 sau khi Tổng thống Dina Boluarte chỉ trích "
+     "Kenya.", None),
+    ("Tổng thống Chile Michelle Bachelet nhắc lại những kỷ niệm trong những chuyến thăm tới Kenya ở nhiều cương vị "
+     "khác nhau.", None),
     # 'chuyến thăm của ông <a name the text gives short>': his visit, not that of one named further on
     ("Ông Berg viết: \"Tôi phải cho thấy rằng chuyến thăm của ông Ruto có thể giúp thúc đẩy hơn nữa các tiến triển "
      "mà Thủ tướng Na Uy Erik Solvang, người đã khởi động quan hệ đối tác, đã đạt được.\"", None),

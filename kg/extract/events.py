@@ -477,8 +477,10 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     notation = trig.etype["notation"]
     a, b = trig.span_begin, trig.span_end
     head = s.text[a:trig.begin].casefold()
+    first = trig.phrase.removeprefix("noun:").split()[0]
     if _modal_no_event(head, data, notation in NAMED_TYPES) or not _has_object(view, trig, data) \
-            or _generic(head, data) or s.text.rfind("[", 0, trig.begin) > s.text.rfind("]", 0, trig.begin) \
+            or _generic(head, data) or first in data["classifiers"] and _generic(f"{head.rstrip()} {first}", data) \
+            or _cue(head[-30:], data["cancel_cues"]) or s.text.rfind("[", 0, trig.begin) > s.text.rfind("]", 0, trig.begin) \
             or notation not in NAMED_TYPES and (_invitation(head, data) or _aim(head, data)):
         return []      # (and '[Báo chí Nhật đưa đậm về hội đàm …]': a link to another article)
     report = _after_report(head, data) or _reported(ctx, view, a, trig, head, data)
@@ -497,6 +499,9 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     before = _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin)) or \
         _persons(ctx, _refs_in(view, a, trig.begin))
     before = [k for k in before if not _in_relation(ctx, view, k, a, trig.begin, data)] or before
+    if notation == "visit" and not before and a > 0 and s.text[a - 1] == ";":
+        # 'X cảm ơn Thống đốc Y …; bày tỏ vui mừng đến thăm …': X's visit, the sentence's subject
+        before = _sentence_subject(ctx, view, a)
     if re.search(r"(?<!\w)và\s+(?:(?:đến|tới|sang)\s+)?$", s.text[a:trig.begin]):
         # 'A sẽ đến chào B và thăm C': the verb after 'và' is A's, B is the object of the one before
         before = _drop_object(ctx, view, a, trig.begin) or before
