@@ -675,6 +675,10 @@ def _visits(text, published=date(2025, 7, 6)):
     # 'chuyến thăm của ông <a name the text gives short>': his visit, not that of one named further on
     ("Ông Berg viết: \"Tôi phải cho thấy rằng chuyến thăm của ông Ruto có thể giúp thúc đẩy hơn nữa các tiến triển "
      "mà Thủ tướng Na Uy Erik Solvang, người đã khởi động quan hệ đối tác, đã đạt được.\"", None),
+    # two joined by 'và' visit a site together
+    ("Sau khi dâng hương tại Khu di tích, Chủ tịch Quốc hội Kenya Moses Wetangula và Chủ tịch Quốc hội Peru Eduardo "
+     "Salhuana cùng đoàn đại biểu hai nước đã tới thăm trang trại bò sữa.",
+     (["Moses Wetangula", "Eduardo Salhuana"], [], None)),
     # a friendship society's chairman who welcomes the visitor holds no office of the place: no host; a mayor does
     ("Chiều 6/7, Chủ tịch Hội hữu nghị Kenya - Na Uy Peter Kamau vui mừng chào đón Thủ tướng Na Uy Erik Solvang "
      "đến thăm thành phố Mombasa.", (["Erik Solvang"], [], "2025-07-06")),

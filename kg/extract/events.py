@@ -201,7 +201,7 @@ def find_events(ctx) -> list[Event]:
     for ev in merged:
         if ev.type == "visit":
             names = [ctx.persons[g].name for g in ev.guests if g in ctx.persons]
-            ev.name = " ".join([type_label("visit")] + names)
+            ev.name = f"{type_label('visit')} {', '.join(names)}".strip()
         elif ev.type in PAIR_TYPES or ev.type == "signing":
             etype = next(t for t in data["types"] if t["notation"] == ev.type)
             if ev.name.startswith(type_label(ev.type)) and not ev.kind:   # made of its attendees: made again
@@ -827,6 +827,17 @@ def _coordinated(view, keys: list[str]) -> bool:
     return len(gap) < 60 and bool(re.search(r"\b(?:và|cùng|cùng với)\b", gap)) and "," not in gap.split("và")[0]
 
 
+def _joined(view, keys: list[str]) -> bool:
+    """'A và <titles> B' with nothing else between: one subject of two (not 'A chào mừng và hoan nghênh B')."""
+    spans = [next((r for r in view.refs if k in r.keys), None) for k in keys]
+    if None in spans:
+        return False
+    first, second = sorted(spans, key=lambda r: r.begin)
+    gap = view.sentence.text[first.end - view.sentence.begin:second.begin - view.sentence.begin]
+    m = re.match(r"^\s*(?:và|cùng|cùng với)\s", gap)
+    return bool(m) and _titles_only(gap[m.end():])
+
+
 def _modal_no_event(head: str, data, named: bool = False) -> bool:
     """'có thể …', 'được kỳ vọng …', an analyst's guess before the trigger; 'muốn gặp', 'mời … sang thăm'
     (a named session or congress ahead, 'tiến tới Đại hội XIV', is an announced one)."""
@@ -1164,7 +1175,10 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
             guest = _visitor(ctx, view, trig, inviters)
     else:                # 'X … thăm chính thức': the nearest subject, unless the visit is X's ('… thăm Peru của Y')
         owner = _owner(ctx, view, trig, of, inviters, within_comma=True) if of else []
-        guest = owner or [k for k in before if k not in inviters][-1:]
+        visitors = [k for k in before if k not in inviters]
+        guest = owner or visitors[-1:]
+        if not owner and len(visitors) >= 2 and _joined(view, visitors[-2:]):
+            guest = visitors[-2:]     # 'A và B đã thăm Khu di tích …': both go
     if guest and _sent_by(view, guest[0], trig, data):
         guest = _envoy(ctx, inviters)
     welcomer = guest if guest and _welcomes_visitor(view, guest[0], trig, data) else []
