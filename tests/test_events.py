@@ -842,3 +842,17 @@ def test_a_day_of_another_event_in_a_phrase_is_not_the_day_told():
 def test_an_old_visit_and_one_hoped_for_stay_apart(text):
     got = [(a, d) for t, a, d, _ in events(text, published=date(2025, 6, 11)) if t == "visit"]
     assert not any("Jonas Gahr Støre" in a and d and d < "2025" for a, d in got)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a ceremony is named after its object, a country pair and all, up to the verb that follows it
+    ("Sáng 6/6, tại Nairobi đã diễn ra Lễ khánh thành Bệnh viện Hữu nghị Kenya - Na Uy với sự tham dự của Tổng "
+     "thống Kenya William Ruto.", "Lễ khánh thành Bệnh viện Hữu nghị Kenya - Na Uy"),
+    ("Sáng 7/6, Tổng thống Kenya William Ruto dự Lễ khai mạc Ngày hội văn hóa Kenya - Peru lần thứ II năm 2025.",
+     "Lễ khai mạc Ngày hội văn hóa Kenya - Peru lần thứ II năm 2025"),
+    ("Sáng 27/6, tại Nairobi, Lễ khánh thành Nhà máy điện gió Lamu đã được tổ chức trọng thể.",
+     "Lễ khánh thành Nhà máy điện gió Lamu"),
+])
+def test_ceremony_names_run_to_their_end(text, name):
+    x = extract_article("t", text, date(2025, 6, 11))
+    assert [e.name for e in x.events if e.type == "ceremony"] == [name]

@@ -1049,7 +1049,7 @@ def _ceremony_name(ctx, trig: Trigger, text: str, attendees: list[str]) -> str:
     phrase = text[trig.begin:trig.end]
     # ('Lễ khai mạc Ngày hội văn hóa Kenya - Peru lần thứ II năm 2025': a pair of countries inside the name)
     obj = re.match(r"\s+((?:[A-ZÀ-ỸĐ0-9][\wÀ-ỹ]*)(?:(?:\s+|\s*[-–]\s*)[\wÀ-ỹ]+){0,10}?)"
-                   r"(?=[,.;]|\s+(?:tại|ở|cho|của|do|với)\b|$)",
+                   r"(?=[,.;]|\s+(?:tại|ở|cho|của|do|với|đã|được|sẽ|vừa|diễn ra|nhằm|để)\b|$)",
                    text[trig.end:trig.span_end])
     head = phrase[:1].upper() + phrase[1:]
     if obj:
