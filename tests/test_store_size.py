@@ -14,6 +14,7 @@ from kg.build import build_articles
 from kg.errors import KgError
 from kg.export import write_serialization
 from kg.namespaces import DEFAULT_BASE_IRI, DK, NIF
+from kg.rdf.emit import EVIDENCE_KINDS, EVIDENCE_STATEMENTS
 from kg.sparql.query import run
 from kg.store import native_store, native_term, open_dataset
 from kg.validate import validate
@@ -49,6 +50,22 @@ def test_mentions_keep_offsets_and_sentence_but_no_type_or_context_statement(ken
         for p in (NIF.beginIndex, NIF.endIndex, NIF.anchorOf, NIF.sentence):
             assert kenya.value(m, p) is not None, (m, p)
         assert kenya.value(kenya.value(m, NIF.sentence), NIF.referenceContext) is not None
+
+
+@pytest.mark.parametrize("kind", EVIDENCE_KINDS)
+def test_evidence_statements_are_all_an_evidence_node_states_and_no_other_node(kenya, kind):
+    """The Turtle export takes the evidence back from the article graphs by these (predicate, object)
+    pairs alone (kg.rdf.dump): one missing would lose lines of kg.ttl, one shared would lose nothing but time."""
+    prefix = f"{DEFAULT_BASE_IRI}{kind}/"
+    evidence = tuple(f"{DEFAULT_BASE_IRI}{k}/" for k in EVIDENCE_KINDS)
+    stated = [(s, p, o) for s, p, o, _ in kenya.quads((None, None, None, None))]
+    assert any(str(s).startswith(prefix) for s, _, _ in stated)
+    for s, p, o in stated:
+        matched = any(p == pp and oo in (None, o) for pp, oo in EVIDENCE_STATEMENTS)
+        if str(s).startswith(prefix):
+            assert matched, (s, p, o)
+        elif not str(s).startswith(evidence):
+            assert not matched, (s, p, o)
 
 
 @pytest.mark.parametrize("dropped", [NIF.beginIndex, NIF.sentence])

@@ -82,6 +82,10 @@ class Minter:
 
 
 EVIDENCE_KINDS = ("mention", "sentence")     # nodes that belong to one article: their statements are its evidence
+# every statement emit() makes about them, as (predicate, object or None for any), and no other node's: the
+# Turtle export reads the evidence back from the article graphs by these (kg.rdf.dump)
+EVIDENCE_STATEMENTS = ((RDF.type, NIF.Sentence), (NIF.beginIndex, None), (NIF.endIndex, None),
+                       (NIF.anchorOf, None), (NIF.sentence, None), (NIF.referenceContext, None))
 
 
 def evidence_subjects(base: str) -> tuple[bytes, ...]:
