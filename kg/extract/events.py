@@ -154,11 +154,18 @@ def find_events(ctx) -> list[Event]:
                 trig.occasion_end = found[n + 2].begin if n + 2 < len(found) else len(s.text)
             own_dates = [d for d in dates if not d.year_only or past]
             told = past
-            if _achievement(view, trig, data):
+            achieved = _achievement(view, trig, data)
+            if achieved:
                 # 'Kenya đã tổ chức thành công Hội nghị …': background, no day but one after its own name
                 told, own_dates = True, [d for d in dates if d.year_only or d.begin > trig.begin]
             new = _event(ctx, view, trig, own_dates, sentence_date if anchor is not None or not told else None,
                          told, last_subject, data, events, in_sentence)
+            if achieved:
+                # (and no one but those its sentence names: not the sides of the talks the text is telling)
+                named = set(_refs_in(view, 0, len(s.text), ("person", "org")))
+                for ev in new:
+                    ev.attendees = [k for k in ev.attendees if k in named]
+                    ev.chairs = [k for k in ev.chairs if k in named]
             if told and not past:
                 told_before.update((m.begin, m.end) for e in new for m in e.mentions)
             for ev in new:
@@ -238,11 +245,14 @@ def _within_visit_untold(view, found: list["Trigger"], referenced: list[Event], 
 
 def _achievement(view, trig: "Trigger", data) -> bool:
     """A named event told in its clause as something achieved ('đã tổ chức thành công Hội nghị …', 'thành
-    công của Đại hội …', 'tổ chức thành công Lễ … và Hội nghị …'): background, not the day's news."""
-    if trig.etype["notation"] not in NAMED_TYPES:
+    công của Đại hội …', 'tổ chức thành công Lễ … và Hội nghị …'): background, not the day's news. A ceremony
+    only when its success is told ('việc tổ chức thành công Lễ kỷ niệm …'): 'đã tổ chức Lễ …' may be today's."""
+    notation = trig.etype["notation"]
+    if notation not in NAMED_TYPES and notation != "ceremony":
         return False
+    cues = [c for c in data["achievement_cues"] if notation != "ceremony" or "thành công" in c]
     clause = re.split(r"[,;:]", view.sentence.text[trig.span_begin:trig.begin])[-1].casefold()
-    return bool(re.search(rf"(?<!\w)(?:{_alternation(data['achievement_cues'])})(?!\w)", clause))
+    return bool(re.search(rf"(?<!\w)(?:{_alternation(cues)})(?!\w)", clause))
 
 
 def _told_visit(ev: Event, own_dates, events: list[Event]) -> Event | None:
@@ -559,6 +569,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             return []      # 'nhận nhiệm kỳ công tác tại Kenya': an envoy's posting, not a visit
         if not _visit(ctx, view, ev, trig, before, after, past, s.text, events):
             return []
+        if ev.status == "announced":
+            discourse_date = None  # a visit welcomed ahead: the day the text is on is not its day
     else:
         if trig.phrase in data["welcome_triggers"]:
             # 'Đón X tại sân bay có A; B; C' and 'Ra đón có A và B': the whole list, across ';'
@@ -804,6 +816,8 @@ def _modal_no_event(head: str, data, named: bool = False) -> bool:
     (a named session or congress ahead, 'tiến tới Đại hội XIV', is an announced one)."""
     if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", head) for w in data["speculative_cues"]):
         return True
+    if _cue(re.split(r"[,;:]", head)[-1][-45:], data["cancel_cues"]):
+        return True       # 'hủy kế hoạch thăm …', 'hoãn chuyến thăm': called off, nothing took place
     if named:
         return False
     # near the trigger, or anywhere in its own clause ('mong muốn được đón Chủ tịch … X thăm …')
@@ -1107,6 +1121,8 @@ def _clause_subject(ctx, view, trig: Trigger) -> list[str]:
 
 def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
     data = _lexicon()[0]
+    if _sightseeing(text[trig.end:trig.span_end], data):
+        return False    # 'thăm khu phố cổ …': a place toured within the visit told, no visit of its own
     invite = _patterns()["host"].search(text[trig.span_begin:trig.span_end])
     inviters = _refs_in(view, trig.span_begin + invite.end(), trig.span_end) if invite else []
     if invite and trig.span_begin + invite.end() < trig.begin:
@@ -1139,6 +1155,8 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
     else:                # 'X … thăm chính thức': the nearest subject, unless the visit is X's ('… thăm Peru của Y')
         owner = _owner(ctx, view, trig, of, inviters, within_comma=True) if of else []
         guest = owner or [k for k in before if k not in inviters][-1:]
+    if _general_visitors(view, trig, data):
+        return False    # 'hoan nghênh các nhà lãnh đạo Kenya sang thăm …': visitors in general, no one visit
     if guest and _sent_by(view, guest[0], trig, data):
         guest = _envoy(ctx, inviters)
     welcomer = guest if guest and _welcomes_visitor(view, guest[0], trig, data) else []
@@ -1155,6 +1173,8 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
                       and ctx.country_of(e.guests[0]) in codes), [])
         if not guest:
             return False
+    if not past and _welcomed_ahead(ctx, view, trig, guest, events, data):
+        ev.status = "announced"
     ev.hosts = [k for k in inviters[:1] if k not in guest] or welcomer
     if not ev.hosts and _destination_code(view, trig) is None:
         # a province, a city, a site: the one who welcomes the visitor there hosts it (a state visit's host
@@ -1167,6 +1187,66 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
     ev.place = _destination(ctx, view, trig, text)
     ev.name = f"{type_label('visit')} {', '.join(ctx.persons[g].name for g in guest)}".strip()
     return True
+
+
+@lru_cache(maxsize=1)
+def _place_countries() -> dict[str, str]:
+    """A place's name (case-folded) → its country: every country's names and capital, Vietnam's provinces."""
+    out = {p.casefold(): "VN" for p in lexicons.load("places")["vietnam_provinces"]}
+    for c in lexicons.countries().values():
+        for name in c.get("forms", []) + [c.get("capital") or ""]:
+            if name:
+                out[name.casefold()] = c["code"]
+    return out
+
+
+def _welcomed_ahead(ctx, view, trig: Trigger, guest: list[str], events: list[Event], data) -> bool:
+    """'… và hoan nghênh Thủ tướng Y thăm Kenya' told while the article's own events take place in another
+    country (a forum in Lima): a visit welcomed ahead, not one going on. With no day told, and no visit of
+    that guest told before."""
+    text = view.sentence.text
+    if not re.search(rf"(?<!\w)(?:{_alternation(data['welcome_verbs'])})\s[^,;]*$", text[trig.span_begin:trig.begin],
+                     re.I) or find_dates(text):
+        return False
+    code = _destination_code(view, trig)
+    if code is None or any(ctx.country_of(g) == code for g in guest) \
+            or any(e.type == "visit" and guest and e.guests == guest for e in events):
+        return False
+    scene = next((c for e in _current(events) if e.type != "visit" and e.status == "held" and e.place
+                  for c in [_place_country(ctx.doc.text, e.place)] if c), None)
+    return scene is not None and scene != code
+
+
+def _place_country(text: str, place: str) -> str | None:
+    """The country of a place: a country's name or capital, a Vietnamese province, else the country the text
+    names right after it ('tại Lima, Peru', 'tại Lima (Peru)')."""
+    known = _place_countries().get(place.casefold())
+    if known:
+        return known
+    for m in re.finditer(rf"(?<!\w){re.escape(place)}\s*(?:,|\()\s*([^,;.()]{{2,40}})", text):
+        rest, codes = lexicons.strip_countries(m.group(1))
+        if len(codes) == 1 and not rest.strip():
+            return codes[0]
+    return None
+
+
+def _sightseeing(rest: str, data) -> bool:
+    """'thăm khu phố cổ …', 'thăm một ngôi chùa', 'đến thăm Khu lưu niệm …': the place after the trigger is one
+    toured, not a country, a city or an institution visited."""
+    openers = _alternation(data["sightseeing_openers"])
+    return bool(re.match(rf"\s*(?:(?:{openers})\s+)*(?:{_alternation(data['sightseeing_heads'])})(?!\w)",
+                         rest.casefold()))
+
+
+def _general_visitors(view, trig: Trigger, data) -> bool:
+    """'X hoan nghênh các nhà lãnh đạo Kenya sang thăm …': the welcomed are named only as a general plural, no
+    person among them."""
+    low = view.sentence.text[trig.span_begin:trig.begin].casefold()
+    verbs = list(re.finditer(rf"(?<!\w)(?:{_alternation(data['welcome_verbs'])})\s+", low))
+    if not verbs or not re.match(rf"(?:{_alternation(data['plural_markers'])})\s", low[verbs[-1].end():]):
+        return False
+    start = view.sentence.begin + trig.span_begin + verbs[-1].end()
+    return not any(r.kind == "person" and start <= r.begin < view.sentence.begin + trig.begin for r in view.refs)
 
 
 def _owner(ctx, view, trig: Trigger, of, inviters, within_comma: bool = False) -> list[str]:
@@ -1400,7 +1480,10 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
     # cấp cao (tháng 1/2017)' is no day of the 'gặp lại'; 'Kỳ họp lần thứ 39 Ủy ban … (tháng 2/2017)' is its own)
     own = [d for d in dates if trig.begin <= d.begin < stop_own and (not d.year_only or d.begin - trig.end < 40)
            and not (_bracketed(trig.text, d) and re.search(r"[,;:]", trig.text[trig.end:d.begin]))]
-    before = [d for d in dates if max(trig.prev_end, trig.span_begin) <= d.begin < trig.begin]
+    # (not one right after the cue before, no comma between: 'hội nghị thượng đỉnh một năm trước …, nơi … và X
+    # đã đến thăm Kenya' dates the summit only)
+    before = [d for d in dates if max(trig.prev_end, trig.span_begin) <= d.begin < trig.begin
+              and not (trig.prev_end and re.fullmatch(r"[^,;:()]{0,12}", trig.text[trig.prev_end:d.begin]))]
     lead = [d for d in dates if d.begin < min(trig.lead_end, trig.begin)]
     occasion = [d for d in dates if trig.next_begin <= d.begin < min(trig.occasion_end, stop)]
     if ev.type == "visit" and re.search(rf"(?<!\w)(?:{_alternation(_lexicon()[0]['occasion_links_visit'])})\s*$",
