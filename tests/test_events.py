@@ -875,3 +875,51 @@ def test_dates_in_brackets_of_events_recalled_are_theirs():
     got = [(e.type, e.status, e.start and e.start.iso()) for e in extract_article("t", text, date(2017, 5, 15)).events]
     assert ("meeting", "held", "2017-05-15") in got
     assert ("high-level-meeting", "held", "2017-01") in got and ("session", "held", "2017-02") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place toured within a visit is no visit of its own; an institution visited is one
+    ("Tổng thống Kenya William Ruto và Phu nhân đã đi thăm khu phố cổ của thủ đô Lima.", []),
+    ("Tổng thống Kenya William Ruto thăm một ngôi chùa cổ ở ngoại ô Oslo.", []),
+    ("Thủ tướng Na Uy Jonas Gahr Støre đã đến thăm Khu lưu niệm nhà thơ Pablo Neruda tại Santiago.", []),
+    ("Tổng thống Kenya William Ruto thăm Tổ hợp nhà máy ô tô ở Lima.", [("held", ["William Ruto"])]),
+    # visitors welcomed only as a general plural: visits in general, none told
+    ("Thủ tướng Peru Gustavo Adrianzén hoan nghênh các nhà lãnh đạo Kenya sang thăm Peru trong năm 2025.", []),
+    ("Thủ tướng Peru Gustavo Adrianzén hoan nghênh Tổng thống Kenya William Ruto và các thành viên đoàn sang "
+     "thăm Peru.", [("held", ["William Ruto"])]),
+    # a plan called off: nothing took place
+    ("Trước đó, Tổng thống Kenya William Ruto hủy kế hoạch thăm Peru hồi tháng 10/2024.", []),
+    ("Thủ tướng Na Uy Jonas Gahr Støre đã hoãn chuyến thăm Chile vì bão.", []),
+    # a visit welcomed while the article's meetings take place abroad is one to come
+    ("Ngày 15/5, Tổng thống Kenya William Ruto đã gặp Thủ tướng Na Uy Jonas Gahr Støre bên lề Diễn đàn kinh tế "
+     "tại Lima, Peru. Tổng thống William Ruto đề nghị hai bên sớm ký kết các thỏa thuận, và hoan nghênh Thủ "
+     "tướng Jonas Gahr Støre thăm Kenya.", [("announced", ["Jonas Gahr Støre"])]),
+    # (one welcomed at home is the visit going on)
+    ("Ngày 15/5, tại Nairobi, Tổng thống Kenya William Ruto đã tiếp Thủ tướng Na Uy Jonas Gahr Støre. Tổng thống "
+     "William Ruto hoan nghênh Thủ tướng Jonas Gahr Støre thăm Kenya.", [("held", ["Jonas Gahr Støre"])]),
+])
+def test_which_visits_exist_and_their_status(text, expected):
+    x = extract_article("t", text, date(2025, 5, 16))
+    names = {k: p.name for k, p in x.persons.items()}
+    assert [(e.status, [names[a] for a in e.attendees]) for e in x.events if e.type == "visit"] == expected
+
+
+@pytest.mark.parametrize("text, etype, expected", [
+    # a ceremony told as achieved: background, no day and no sides but those its sentence names
+    ("Chiều 3/5, Bộ trưởng Quốc phòng Kenya Aden Duale hội đàm với Bộ trưởng Quốc phòng Peru Walter Astudillo. "
+     "Hai bên đánh giá cao việc tổ chức thành công Lễ kỷ niệm 20 năm thành lập Diễn đàn an ninh khu vực.",
+     "ceremony", [([], None)]),
+    # (one held today keeps its day and sides)
+    ("Chiều 3/5, Bộ trưởng Quốc phòng Kenya Aden Duale và Bộ trưởng Quốc phòng Peru Walter Astudillo dự Lễ kỷ "
+     "niệm 20 năm thành lập Diễn đàn an ninh khu vực.", "ceremony",
+     [(["Aden Duale", "Walter Astudillo"], "2025-05-03")]),
+    # history told in passing: a date right after another event's cue is that event's, not the visit's
+    ("Tổng thống Chile Gabriel Boric và Tổng thống Peru Dina Boluarte đã xây dựng dựa trên hội nghị thượng đỉnh "
+     "một năm trước tại Lima, nơi đã thiết lập lại quan hệ sau khi cựu Chủ tịch Quốc hội Kenya Moses Wetangula "
+     "đã đến thăm Bolivia.", "visit", [(["Moses Wetangula"], None)]),
+])
+def test_background_events_keep_only_their_own_day_and_sides(text, etype, expected):
+    x = extract_article("t", text, date(2025, 5, 4))
+    names = {k: p.name for k, p in x.persons.items()}
+    assert [(sorted(names[a] for a in e.attendees), e.start and e.start.iso()) for e in x.events
+            if e.type == etype] == expected
