@@ -174,6 +174,48 @@ COMMITMENTS = [
      "đặc phái viên", "agreed", {"NO", "MA"}),
     (NORWAY_MOROCCO + "Sau cuộc gặp với Tổng thống Mỹ, tân Thủ tướng Na Uy Jonas Gahr Støre đã điện đàm với lãnh đạo "
                       "Maroc, nhất trí về hợp tác năng lượng gió.", "năng lượng gió", "agreed", {"NO", "MA"}),
+    # a bare 'Ông' opening a sentence is the last sentence's subject, not whoever was named in between
+    ("Thủ tướng Na Uy Jonas Gahr Støre thăm Chile ngày 3/4/2026. Tại Santiago, Thủ tướng Na Uy đã dành nhiều thời "
+     "gian để gặp Tổng thống Chile Gabriel Boric. Ông đã gặp nhiều doanh nghiệp và khánh thành một nhà máy, đồng thời "
+     "kêu gọi các nhà lãnh đạo châu Mỹ mở cửa thị trường cho hàng hóa.", "mở cửa thị trường", "proposed", {"NO"}),
+    # a subject after '<reporting verb>,' is reported by the speaker; a national body's bracketed acronym
+    # commits for its country
+    ("Thủ tướng Phạm Minh Chính tiếp Chủ tịch Hiệp hội Xúc tiến Thương mại Peru Luis Torres ngày 3/4/2026. Ông Luis "
+     "Torres cho biết nhiều doanh nghiệp Peru quan tâm tới thị trường Việt Nam. Ông cũng khẳng định, PROMPERU sẽ phối "
+     "hợp chặt chẽ với phía Việt Nam tổ chức thành công hội chợ.", "hội chợ", "pledged", {"PE"}),
+    ("Thủ tướng Phạm Minh Chính tiếp ông Luis Torres, Trưởng đại diện Tổ chức Xúc tiến thương mại Peru (PROMPERU) "
+     "tại Việt Nam ngày 3/4/2026. PROMPERU thường xuyên nhận được nhiều đề nghị tư vấn của các doanh nghiệp Peru. "
+     "Trong năm nay, PROMPERU sẽ phối hợp chặt chẽ với phía Việt Nam tổ chức hội chợ nông sản.", "hội chợ nông sản",
+     "pledged", {"PE"}),
+    # one side agreeing 'với' the other: both agree
+    (KENYA + "Tổng thống Kenya nhất trí với Thủ tướng Phạm Minh Chính về việc sớm mở đường bay thẳng.",
+     "đường bay thẳng", "agreed", {"KE", "VN"}),
+    (CHILE + "Ngoại trưởng Chile nhất trí với đề xuất của Việt Nam về việc lập nhóm công tác về đồng.",
+     "nhóm công tác", "agreed", {"CL", "VN"}),
+    # 'hai bên' at a meeting named in the sentence: that partner and the side meeting it
+    (KENYA + "Tại cuộc gặp với Thủ tướng Na Uy Jonas Gahr Støre, hai bên nhất trí tăng cường hợp tác năng lượng gió.",
+     "năng lượng gió", "agreed", {"VN", "NO"}),
+    # both sides saying together what both need
+    (KENYA + "Hai bên cũng nhấn mạnh quan hệ song phương đã bước vào giai đoạn mới và cần mở rộng hợp tác chè và "
+             "cà phê.", "cà phê", "agreed", {"VN", "KE"}),
+    # 'hai bên cần' right after a sentence told of both sides together is still both sides'
+    (CHILE + "Hai bên thống nhất cho rằng hợp tác quốc phòng đã không ngừng được mở rộng. Thời gian tới, hai bên cần "
+             "tiếp tục triển khai các thỏa thuận về đào tạo sĩ quan.", "đào tạo sĩ quan", "agreed", {"VN", "CL"}),
+    # an invitation to visit stays a proposal; a leader's word given by 'Theo' is the leader's side's
+    (KENYA + "Tổng thống William Ruto mời Thủ tướng Phạm Minh Chính sớm thăm Kenya.", "sớm thăm", "proposed", {"KE"}),
+    (KENYA + "Theo Tổng thống William Ruto, Kenya sẽ cấp 100 suất học bổng cho sinh viên Việt Nam.", "học bổng",
+     "pledged", {"KE"}),
+    # a place named after 'tại X,' is no subject: the speaker after it proposes
+    ("Thủ tướng Na Uy Jonas Gahr Støre hội đàm với Tổng thống Kenya William Ruto tại Nairobi ngày 4/3/2026. Phát biểu "
+     "tại Hội nghị thượng đỉnh tại Nairobi, Kenya, Thủ tướng Na Uy Jonas Gahr Støre đã đưa ra thông điệp về khí hậu; "
+     "đề nghị các nước phát triển tăng cường hỗ trợ tài chính cho châu Phi.", "hỗ trợ tài chính", "proposed", {"NO"}),
+    # a wish with no subject of its own asks; the addressee's 'tiếp tục' after it is what is asked
+    (NORWAY + "Chủ tịch nước khẳng định hợp tác giữa hai quốc hội có ý nghĩa quan trọng; mong muốn trong thời gian "
+              "tới, hai bên tiếp tục đẩy mạnh trao đổi kinh nghiệm lập pháp.", "kinh nghiệm lập pháp", "proposed",
+     {"VN"}),
+    # nobody asks to work with its own side: the one received asks
+    (KENYA + "Tại Nairobi, Thủ tướng Phạm Minh Chính đã tiếp Thống đốc Ngân hàng Trung ương Kenya Kamau Thugge, đề nghị "
+             "hợp tác với Việt Nam phát triển các dịch vụ tài chính.", "dịch vụ tài chính", "proposed", {"KE"}),
 ]
 
 
@@ -260,6 +302,31 @@ NOT_COMMITMENTS = [
     # both agreeing on an assessment
     (KENYA + "Hai nhà lãnh đạo nhất trí nhấn mạnh tầm quan trọng của hòa bình và ổn định trong khu vực.",
      "tầm quan trọng"),
+    (KENYA + "Hai Bộ trưởng nhất trí các chương trình trao đổi sĩ quan giữa hai quân đội đã được thực hiện nghiêm "
+             "túc, đúng kế hoạch.", "sĩ quan"),
+    # carrying on what was achieved, nothing concrete
+    (KENYA + "Tổng thống Kenya nhấn mạnh hai nước cần phát huy những kết quả hợp tác đã đạt được để đưa quan hệ lên "
+             "tầm cao mới.", "kết quả hợp tác"),
+    (NORWAY + "Chủ tịch nước đánh giá cao ông Erik Dahl; mong muốn đồng chí Erik Dahl trên cương vị Phó Chủ tịch "
+              "Quốc hội Na Uy tiếp tục có những đóng góp tích cực cho quan hệ hai nước.", "đóng góp tích cực"),
+    # wishes and asks of companies or business people
+    (KENYA + "Đoàn có 40 doanh nghiệp, các doanh nghiệp Kenya rất mong muốn hợp tác với các đối tác Việt Nam trong lĩnh "
+             "vực nông nghiệp.", "nông nghiệp"),
+    (KENYA + "Các doanh nghiệp Kenya đề nghị Chính phủ Việt Nam giảm thủ tục hải quan cho chè.", "thủ tục hải quan"),
+    # an invitation to play a part in an event's programme
+    (NORWAY + "Thủ tướng Na Uy cũng mời Chủ tịch nước phát biểu tại phiên bế mạc diễn đàn năng lượng.", "phiên bế mạc"),
+    # a quotation introduced by a recollection
+    ("Thủ tướng Na Uy Jonas Gahr Støre thăm Kenya năm 2019.\n\nNhớ lại chuyến thăm, cựu Đại sứ Na Uy Erik Solheim nói "
+     "với báo chí:\n\n\"Hôm sau, ông Støre phát biểu tại Viện Nghiên cứu Chiến lược và nhấn mạnh rằng khi Na Uy và "
+     "Kenya làm việc cùng nhau, chúng ta sẽ mở rộng thương mại cà phê.\n", "cà phê"),
+    # an analyst's or an unposted person's view of what the sides need
+    (KENYA + "Theo chuyên gia kinh tế Peter Mwangi, hai nước cần mở đường bay thẳng để thúc đẩy du lịch.",
+     "đường bay thẳng"),
+    (KENYA + "Theo ông Peter Mwangi, hai nước cần mở đường bay thẳng để thúc đẩy du lịch.", "đường bay thẳng"),
+    (KENYA + "Các chuyên gia nhấn mạnh hai nước cần mở đường bay thẳng.", "đường bay thẳng"),
+    # going on, told with what was done lately
+    (KENYA + "Đại sứ Kenya cho biết, tiếp tục đẩy mạnh hợp tác kinh tế, mới đây, 20 doanh nghiệp Kenya đã sang Việt "
+             "Nam tìm hiểu thị trường.", "tìm hiểu thị trường"),
 ]
 
 
