@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from kg.extract.crossdoc import apply_dates, corpus_hints
+from kg.extract.events import NAMED_TYPES
 from kg.extract.pipeline import extract, extract_article, extract_corpus
 
 
@@ -976,3 +977,21 @@ def test_background_events_keep_only_their_own_day_and_sides(text, etype, expect
 def test_ceremony_names_run_to_their_end(text, name):
     x = extract_article("t", text, date(2025, 6, 11))
     assert [e.name for e in x.events if e.type == "ceremony"] == [name]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a success believed ahead is no achievement; a kind of event ('các cấp', 'hằng năm') is no event
+    ("Ngày 5/6, Tổng thống Kenya William Ruto tiếp Chủ tịch Đảng Cộng sản Chile Lautaro Carmona. Tổng thống William "
+     "Ruto tin tưởng Đảng Cộng sản Chile sẽ thực hiện thắng lợi Nghị quyết Đại hội lần thứ XXVI của Đảng, tổ chức "
+     "thành công Đại hội Đảng bộ các cấp tiến tới Đại hội lần thứ XXVII của Đảng.",
+     [("congress", "announced", "Đại hội lần thứ XXVII của Đảng", [])]),
+    ("Ngày 5/6, Tổng thống Kenya William Ruto tiếp Tổng Thư ký Interpol Valdecy Urquiza. Tổng thống William Ruto đề "
+     "nghị hai bên duy trì tiếp xúc thông qua gặp gỡ tại Kỳ họp Đại hội đồng Interpol hằng năm.", []),
+    # one who congratulates the host on a meeting achieved is not among its participants
+    ("Ngày 5/6, Tổng thống Kenya William Ruto tiếp Thủ tướng Na Uy Jonas Gahr Støre. Tổng thống William Ruto chúc "
+     "mừng Na Uy đã tổ chức thành công Hội nghị Bắc Cực lần thứ 5.",
+     [("conference", "held", "Hội nghị Bắc Cực lần thứ 5", [])]),
+])
+def test_named_events_wished_achieved_or_general(text, expected):
+    x = extract_article("t", text, date(2025, 6, 6))
+    assert [(e.type, e.status, e.name, e.attendees) for e in x.events if e.type in NAMED_TYPES] == expected

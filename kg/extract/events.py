@@ -163,8 +163,11 @@ def find_events(ctx) -> list[Event]:
             new = _event(ctx, view, trig, own_dates, sentence_date if anchor is not None or not told else None,
                          told, last_subject, data, events, in_sentence)
             if achieved:
-                # (and no one but those its sentence names: not the sides of the talks the text is telling)
-                named = set(_refs_in(view, 0, len(s.text), ("person", "org")))
+                # (and no one but those named after the cue: not the sides of the talks the text is telling, nor
+                # one who congratulates the host on it)
+                cue = list(re.finditer(rf"(?<!\w)(?:{_alternation(data['achievement_cues'])})(?!\w)",
+                                       s.text[:trig.begin].casefold()))[-1]
+                named = set(_refs_in(view, cue.start(), len(s.text), ("person", "org")))
                 for ev in new:
                     ev.attendees = [k for k in ev.attendees if k in named]
                     ev.chairs = [k for k in ev.chairs if k in named]
@@ -251,6 +254,9 @@ def _achievement(view, trig: "Trigger", data) -> bool:
     if trig.etype["notation"] not in NAMED_TYPES:
         return False
     clause = re.split(r"[,;:]", view.sentence.text[trig.span_begin:trig.begin])[-1].casefold()
+    if _cue(view.sentence.text[:trig.begin].casefold(), data["announced_cues"] + data["belief_cues"]) \
+            and not _cue(clause, data["held_cues"]):
+        return False    # 'tin tưởng X sẽ …, tổ chức thành công Đại hội …': a success ahead, not one achieved
     return bool(re.search(rf"(?<!\w)(?:{_alternation(data['achievement_cues'])})(?!\w)", clause))
 
 
@@ -1131,6 +1137,10 @@ def _twin(ctx, ev: Event, trig: Trigger, attendees: list[str], dates, discourse_
 def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -> bool:
     notation = ev.type
     m = _patterns()["ordinal"].match(rest)
+    general = re.match(rf"^[^,;.()]{{0,60}}?(?<!\w)(?:{_alternation(_lexicon()[0]['general_event_tails'])})(?!\w)",
+                       rest.casefold())
+    if general and (not m or general.end() <= m.start(m.lastindex)):
+        return False    # 'Đại hội Đảng bộ các cấp', 'Kỳ họp Đại hội đồng … hằng năm': a kind of event, not one
     if m:
         ev.ordinal = roman(m.group(1) or m.group(2))
     tail = _name_tail(rest)
