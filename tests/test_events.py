@@ -995,3 +995,22 @@ def test_ceremony_names_run_to_their_end(text, name):
 def test_named_events_wished_achieved_or_general(text, expected):
     x = extract_article("t", text, date(2025, 6, 6))
     assert [(e.type, e.status, e.name, e.attendees) for e in x.events if e.type in NAMED_TYPES] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # groups in general in a summary ('một số địa phương', 'lãnh đạo các doanh nghiệp'): no one visit or meeting
+    ("Ngày 5/6, Tổng thống Kenya William Ruto tiếp Thủ tướng Na Uy Jonas Gahr Støre. Tại Na Uy, Tổng thống William "
+     "Ruto đã hội đàm với Thủ tướng Jonas Gahr Støre; làm việc với một số Bộ, ngành kinh tế; tiếp lãnh đạo các "
+     "doanh nghiệp hàng đầu châu Âu; thăm một số địa phương và cơ sở kinh tế của Na Uy.",
+     [("meeting", ["Jonas Gahr Støre", "William Ruto"]), ("talks", ["Jonas Gahr Støre", "William Ruto"])]),
+    # a ship's port call is no one's visit
+    ("Ngày 5/6, Tổng thống Kenya William Ruto tiếp Thủ tướng Na Uy Jonas Gahr Støre. Tàu hộ vệ HNoMS Fridtjof "
+     "Nansen thăm cảng Mombasa vào tháng 5/2025.", [("meeting", ["Jonas Gahr Støre", "William Ruto"])]),
+    # (a plural with its members named is one meeting)
+    ("Ngày 5/6, Tổng thống Kenya William Ruto tiếp các thành viên đoàn đại biểu Quốc hội Na Uy do Chủ tịch Quốc hội "
+     "Masud Gharahkhani dẫn đầu.", [("meeting", ["Masud Gharahkhani", "William Ruto"])]),
+])
+def test_groups_in_general_and_ships_make_no_event(text, expected):
+    x = extract_article("t", text, date(2025, 6, 6))
+    names = {k: p.name for k, p in x.persons.items()}
+    assert [(e.type, sorted(names[a] for a in e.attendees)) for e in x.events] == expected

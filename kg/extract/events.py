@@ -584,6 +584,9 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     elif notation == "visit":
         if any(head.rstrip().endswith(w) for w in data["term_words"]):
             return []      # 'nhận nhiệm kỳ công tác tại Kenya': an envoy's posting, not a visit
+        if re.match(rf"\s*(?:{_alternation(data['vessel_subjects'])})\s", re.split(r"[,;:]", head)[-1]) \
+                and not _persons(ctx, _refs_in(view, a, trig.begin)):
+            return []      # 'Tàu hộ vệ X thăm cảng …': a ship's port call, no one's visit
         if not _visit(ctx, view, ev, trig, before, after, past, s.text, events):
             return []
         if ev.status == "announced":
@@ -948,9 +951,8 @@ def _has_object(view, trig: Trigger, data) -> bool:
     """'tiếp Đại sứ …', 'gặp ông …': these triggers need a counterpart right after them ('viết tiếp',
     'tiếp' at a clause's end are no meeting)."""
     text = view.sentence.text
-    if trig.etype["notation"] in PAIR_TYPES and re.match(
-            rf"\s*(?:với\s+)?(?:{_alternation(data['vague_objects'])})\s", text[trig.end:], re.I):
-        return False      # 'làm việc với một số Bộ, ngành', 'gặp nhiều lãnh đạo': no one meeting told
+    if trig.etype["notation"] in PAIR_TYPES | {"visit"} and _group_object(view, trig, data):
+        return False      # 'làm việc với một số Bộ, ngành', 'tiếp lãnh đạo các doanh nghiệp': no one meeting told
     if trig.etype["notation"] == "signing" and re.search(
             rf"(?:{_alternation(data['document_heads'])})\s+(?:\S+\s+){{0,3}}?(?:đã|được|vừa|đã được)\s*$",
             text[:trig.begin], re.I):
@@ -985,6 +987,21 @@ def _has_object(view, trig: Trigger, data) -> bool:
         return True
     two = " ".join(text[trig.end + nxt.start(1):].split()[:2]).casefold()
     return any(word.casefold() == w or two.startswith(w) for w in data["object_starters"])
+
+
+def _group_object(view, trig: Trigger, data) -> bool:
+    """The trigger's object is a group in general: counted vaguely ('một số Bộ', 'nhiều lãnh đạo', 'thăm một số
+    địa phương'), or a plural ('lãnh đạo các doanh nghiệp') with no one named in it before the clause ends."""
+    text = view.sentence.text
+    heads = rf"(?:(?:{_alternation(data['group_heads'])})\s+)?"
+    if re.match(rf"\s*(?:với\s+)?{heads}(?:{_alternation(data['vague_objects'])})\s", text[trig.end:], re.I):
+        return True
+    plural = re.match(rf"\s*(?:với\s+)?{heads}(?:các|những)\s", text[trig.end:], re.I)
+    if not plural:
+        return False
+    end = min(i for i in (text.find(";", trig.end), text.find(",", trig.end), len(text)) if i >= 0)
+    base = view.sentence.begin
+    return not any(r.kind in ("person", "org") and trig.end <= r.begin - base < end for r in view.refs)
 
 
 def _pair_subject(view, trig: Trigger) -> bool:
