@@ -991,12 +991,13 @@ def _has_object(view, trig: Trigger, data) -> bool:
 
 def _group_object(view, trig: Trigger, data) -> bool:
     """The trigger's object is a group in general: counted vaguely ('một số Bộ', 'nhiều lãnh đạo', 'thăm một số
-    địa phương'), or a plural ('lãnh đạo các doanh nghiệp') with no one named in it before the clause ends."""
+    địa phương'), or bodies in the plural ('lãnh đạo các doanh nghiệp') with no one named before the clause ends."""
     text = view.sentence.text
     heads = rf"(?:(?:{_alternation(data['group_heads'])})\s+)?"
     if re.match(rf"\s*(?:với\s+)?{heads}(?:{_alternation(data['vague_objects'])})\s", text[trig.end:], re.I):
         return True
-    plural = re.match(rf"\s*(?:với\s+)?{heads}(?:các|những)\s", text[trig.end:], re.I)
+    plural = re.match(rf"\s*(?:với\s+)?{heads}(?:các|những)\s+(?:{_alternation(data['collective_objects'])})(?!\w)",
+                      text[trig.end:], re.I)
     if not plural:
         return False
     end = min(i for i in (text.find(";", trig.end), text.find(",", trig.end), len(text)) if i >= 0)
