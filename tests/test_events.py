@@ -1006,6 +1006,9 @@ def test_named_events_wished_achieved_or_general(text, expected):
     # a ship's port call is no one's visit
     ("Ngày 5/6, Tổng thống Kenya William Ruto tiếp Thủ tướng Na Uy Jonas Gahr Støre. Tàu hộ vệ HNoMS Fridtjof "
      "Nansen thăm cảng Mombasa vào tháng 5/2025.", [("meeting", ["Jonas Gahr Støre", "William Ruto"])]),
+    # a named meeting right after a plural ('tham gia các Hội nghị …'): such meetings in general
+    ("Ngày 5/6, Tổng thống Kenya William Ruto tiếp Thủ tướng Na Uy Jonas Gahr Støre. Na Uy thường xuyên tham gia "
+     "các Hội nghị quốc tế tài trợ cho Kenya.", [("meeting", ["Jonas Gahr Støre", "William Ruto"])]),
     # (the people of one body in the plural, or a plural with its members named, make one meeting)
     ("Chiều 8/7, Thủ tướng Na Uy Jonas Gahr Støre tới Mombasa. Ngay sau đó, Thủ tướng Jonas Gahr Støre đã làm việc "
      "với các đồng chí lãnh đạo tỉnh Mombasa.", [("meeting", ["Jonas Gahr Støre"])]),

@@ -922,6 +922,8 @@ def _generic(head: str, data) -> bool:
         return True       # (but 'sau khi gặp X', 'trước khi hội đàm': one event, not 'khi gặp nhau')
     if re.search(rf"(?<!\w)(?:\d+|{_alternation(data['count_words'])})\s+lần\s+(?:\S+\s+)?$", head):
         return True       # 'đã có 4 lần sang thăm …': visits counted, not one told
+    if re.search(rf"(?<!\w)(?:{_alternation(data['plural_markers'])})\s*$", head):
+        return True       # 'thường xuyên tham gia các Hội nghị …': the plural right before the noun
     # 'các cuộc hội đàm, hội kiến giữa …': a noun coordinated with a general plural is general too
     plurals = [w for w in data["generic_plurals"] if w.split()[0] in data["plural_markers"]]
     return bool(re.search(rf"(?<!\w)(?:{_alternation(plurals)})\s+\S+(?:\s+\S+)?\s*(?:,|và)\s*$", head))
