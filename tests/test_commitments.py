@@ -75,6 +75,11 @@ KENYA = "Thủ tướng Phạm Minh Chính hội đàm với Tổng thống Keny
 NORWAY = "Chủ tịch nước Lương Cường hội kiến Thủ tướng Na Uy Jonas Gahr Støre tại Oslo ngày 12/5/2026. "
 CHILE = "Bộ trưởng Ngoại giao Bùi Thanh Sơn hội đàm với Ngoại trưởng Chile Alberto van Klaveren ngày 8/4/2026. "
 NORWAY_MOROCCO = "Thủ tướng Na Uy điện đàm với Quốc vương Maroc\n\n"    # a headline: no Vietnamese side
+TWO_MEETINGS = ("Bên lề Hội nghị Liên hợp quốc về Đại dương, Thủ tướng Phạm Minh Chính đã gặp Thủ tướng Kenya Musalia "
+                "Mudavadi ngày 9/6/2026. Hai Thủ tướng nhất trí tăng cường hợp tác thủy sản. Thủ tướng Kenya mời Thủ "
+                "tướng Phạm Minh Chính thăm Kenya.\n\nTại cuộc gặp với Thủ tướng Na Uy Jonas Gahr Støre, Thủ tướng Phạm "
+                "Minh Chính đánh giá cao Quỹ Hưu trí Na Uy. Thủ tướng Na Uy chúc mừng Việt Nam. Hai bên trao đổi về "
+                "tình hình khu vực. ")
 KAZAKH = "Thủ tướng Phạm Minh Chính điện đàm với Tổng thống Kazakhstan Kassym-Jomart Tokayev ngày 2/6/2026. "
 
 COMMITMENTS = [
@@ -213,6 +218,13 @@ COMMITMENTS = [
     (NORWAY + "Chủ tịch nước khẳng định hợp tác giữa hai quốc hội có ý nghĩa quan trọng; mong muốn trong thời gian "
               "tới, hai bên tiếp tục đẩy mạnh trao đổi kinh nghiệm lập pháp.", "kinh nghiệm lập pháp", "proposed",
      {"VN"}),
+    # an article telling one leader's meetings one after another: each part's 'Hai Thủ tướng' and 'hai bên'
+    # are that part's meeting, not the first partner's
+    (TWO_MEETINGS + "Hai Thủ tướng nhất trí tiếp tục ủng hộ lẫn nhau tại các diễn đàn đa phương.", "diễn đàn đa phương",
+     "agreed", {"VN", "NO"}),
+    (TWO_MEETINGS + "Hai bên nhất trí sớm mở đường bay thẳng giữa hai nước.", "đường bay thẳng", "agreed", {"VN", "NO"}),
+    (TWO_MEETINGS + "Thủ tướng Phạm Minh Chính cảm ơn và nhất trí phối hợp tổ chức tuần lễ văn hóa.", "tuần lễ văn hóa",
+     "agreed", {"VN", "NO"}),
     # nobody asks to work with its own side: the one received asks
     (KENYA + "Tại Nairobi, Thủ tướng Phạm Minh Chính đã tiếp Thống đốc Ngân hàng Trung ương Kenya Kamau Thugge, đề nghị "
              "hợp tác với Việt Nam phát triển các dịch vụ tài chính.", "dịch vụ tài chính", "proposed", {"KE"}),

@@ -7,6 +7,7 @@ side's standing position, a recollection, a question or a past event are told wi
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -135,6 +136,8 @@ class Reading:
         self.speaker: list[str] | None = None     # the side of the last sentence's subject, for 'Ông …'
         self.joint = False                        # the sentence before was told of both sides together
         self.aliases: dict[str, str] = {}         # names of the article's national bodies → their country
+        self.partner_at = lambda offset: None     # the other side of the meeting told last before an offset
+        self.abroad: list[str] = []               # the foreign sides the last sentence's subject named, alone
         i = 0
         while i < len(self.toks):
             m = lx.words.match_at(self.toks, i)
@@ -150,6 +153,12 @@ class Reading:
             for n, t in enumerate(self.toks):
                 if ref.begin <= t.begin and t.end <= ref.end:
                     self.kind[n] = ("ref", ref)
+
+    def sides(self, offset: int) -> list[str]:
+        """The two sides at an offset: the home side and the partner of the meeting told last before it
+        (an article may tell several bilateral meetings one after another), else the article's other side."""
+        partner = self.partner_at(offset)
+        return [self.ctx.home, partner] if partner and self.ctx.home else self.ctx.sides()
 
     def index_at(self, offset: int) -> int:
         return next((n for n, t in enumerate(self.toks) if t.begin >= offset), len(self.toks))
@@ -171,6 +180,7 @@ class Reading:
         body = False
         bodies: list[str] = []
         refs = []
+        plural = False                  # the sides come from a plural title ('Hai Thủ tướng') resolved to persons
         for n in range(a, b):
             k = self.kind[n]
             if k is None:
@@ -180,12 +190,15 @@ class Reading:
                 both = evidence = True
             if k[0] == "ref" and k[1] not in refs:
                 refs.append(k[1])
+                plural |= k[1].kind == "plural"
             elif k[0] == "both":
                 both = evidence = True
             elif k[0] == "anaphor":
                 evidence = True
-                if k[1] == "foreign" and self.ctx.foreign:
-                    _add(codes, [self.ctx.foreign])
+                if k[1] == "foreign":
+                    # 'bạn' after 'Lãnh đạo X và Y đều khẳng định …' is both of them; else the partner of
+                    # the meeting told last, else the article's other side
+                    _add(codes, self.abroad or [self.partner_at(self.toks[n].begin) or self.ctx.foreign])
                 elif k[1] in ("reporter", "speaker"):
                     side = reporter or self.quoted_speaker()
                     if side is None and k[1] == "speaker":
@@ -211,10 +224,15 @@ class Reading:
             # 'Tại cuộc gặp với Thủ tướng Italy, hai bên …': the one met earlier in the sentence and the side
             # that met it (the article's own), not the article's other side
             own = [c for c in codes if c == self.ctx.home] or codes[:1] or \
-                [c for c in self.ctx.sides() if c not in met][:1]
+                [c for c in self.sides(self.toks[a].begin) if c not in met][:1]
             codes = own + met
+        elif both and plural and not met:
+            # 'Hai Thủ tướng …' in the part of an article telling a later meeting: that meeting's two sides
+            partner = self.partner_at(self.toks[a].begin)
+            if partner and self.ctx.home in codes and partner not in codes:
+                codes = [self.ctx.home, partner]
         if both and len(codes) < 2:
-            _add(codes, self.ctx.sides())    # 'hai bên' with no leaders resolved behind it
+            _add(codes, self.sides(self.toks[a].begin))    # 'hai bên' with no leaders resolved behind it
         if not codes and not body:
             # 'JETRO sẽ …': a national body the article named in full before ('… Nhật Bản (JETRO)')
             said = " " + " ".join(t.text for t in self.toks[a:b]) + " "
@@ -378,8 +396,10 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
     last: Subject | None = None                 # the last party that spoke, for sentences that name none
     spoke: list[str] | None = None              # the side of the last sentence's own subject ('Ông' is it)
     aliases = _national_aliases(ctx)
+    partner_at = _partners(ctx, events, data)
     recalled = False                            # the sentence before introduced a recollection
     joint = False                               # the sentence before had both sides as its subject
+    abroad: list[str] = []                      # the foreign sides the sentence before had as its subject
     for view in ctx.views:
         s = view.sentence
         if s.kind != "body":
@@ -389,11 +409,13 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
         if _agenda(s.text, data):
             continue                   # 'Kỳ họp nhằm rà soát …': what a meeting is for, not what was agreed
         sent = Reading(ctx, view, lx)
-        sent.speaker, sent.aliases, sent.joint = spoke, aliases, joint
+        sent.speaker, sent.aliases, sent.joint, sent.partner_at = spoke, aliases, joint, partner_at
+        sent.abroad = abroad
         said = sent.main_subject(len(sent.toks))
         if said is not None and said.parties and not said.both:
             spoke = said.parties
         joint = said is not None and said.both
+        abroad = list(said.parties) if said is not None and said.parties and ctx.home not in said.parties else []
         asker: Subject | None = None            # who asks in this sentence, for the items listed after
         heard: list[Subject] = []
         recalls = _has(lx.recollections, sent.toks, 0, len(sent.toks))
@@ -458,6 +480,37 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
             if status != "proposed" or not subject.both:
                 last = subject
     return commitments, observations
+
+
+def _partners(ctx, events: list[Event], data):
+    """offset → the foreign side of the meeting told last before it, or None: in an article telling a
+    leader's meetings one after another, each part's 'hai bên' is that part's meeting. A meeting's other side
+    is the foreign person its sentence names after the trigger ('gặp Tổng thống X', 'cuộc gặp với Thủ tướng
+    Y'), else before it ('X và Y tại cuộc gặp'), when they are of one country — read off the sentence, not the event,
+    whose attendees may merge two meetings; a country there may be a mere place ('bên lề Hội nghị tại Lào')."""
+    views = {v.index: v for v in ctx.views}
+    spots = []
+    for ev in events:
+        if ev.type not in data["meeting_types"]:
+            continue
+        for m in ev.mentions:
+            view = views.get(m.sentence)
+            if view is None:
+                continue
+            sides = [(ref.begin, code) for ref in view.refs if ref.kind == "person"
+                     for code in map(ctx.country_of, ref.keys) if code and code != ctx.home]
+            after = [c for b, c in sides if b >= m.end]
+            before = [c for b, c in sides if b < m.begin]
+            named = after or before
+            if named:       # 'hội đàm với lãnh đạo X và Y': no one partner
+                spots.append((m.begin, named[0] if len(set(named)) == 1 else None))
+    spots.sort()
+    starts = [b for b, _ in spots]
+
+    def at(offset: int) -> str | None:
+        n = bisect_right(starts, offset)
+        return spots[n - 1][1] if n else None
+    return at
 
 
 def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: Subject | None,
@@ -822,7 +875,7 @@ def _agreeing(sent: Reading, subject: Subject, j: int, b: int) -> Subject:
     after the cue, else the article's other side ('…, nhất trí phối hợp với Việt Nam …')."""
     own = list(subject.parties)
     if not own or subject.body:
-        return Subject(sent.ctx.sides(), True) if not subject.body else subject
+        return Subject(sent.sides(sent.toks[min(j, len(sent.toks) - 1)].begin), True) if not subject.body else subject
     end = sent.index_at(b)
     partner: list[str] = []
     for n in range(j, end - 1):
@@ -837,7 +890,8 @@ def _agreeing(sent: Reading, subject: Subject, j: int, b: int) -> Subject:
                 partner = met
                 break
     if not partner:
-        home, foreign = sent.ctx.home, sent.ctx.foreign
+        home = sent.ctx.home
+        foreign = sent.sides(sent.toks[min(j, len(sent.toks) - 1)].begin)[-1]
         partner = [foreign] if home in own else [home]
     parties = list(own)
     _add(parties, partner)
@@ -892,7 +946,7 @@ def _status(cue_status: str, cue: str, subject: Subject, sent: Reading, last: Su
     """proposed when one side asks; agreed when both sides undertake ('hai bên sẽ …', a joint 'cam kết');
     else pledged ('Tỉnh X thống nhất cấp …' is one side's)."""
     if not subject.parties and not subject.body:
-        subject.parties = sent.ctx.sides() if cue_status == "agreed" else [sent.ctx.home]
+        subject.parties = sent.sides(sent.begin) if cue_status == "agreed" else [sent.ctx.home]
         subject.both = cue_status == "agreed"
     if cue_status == "proposed":
         if subject.both and cue in sent.lx.data["modal_cues"] and not subject.reporter and sent.joint:
