@@ -225,6 +225,13 @@ COMMITMENTS = [
     (TWO_MEETINGS + "Hai bên nhất trí sớm mở đường bay thẳng giữa hai nước.", "đường bay thẳng", "agreed", {"VN", "NO"}),
     (TWO_MEETINGS + "Thủ tướng Phạm Minh Chính cảm ơn và nhất trí phối hợp tổ chức tuần lễ văn hóa.", "tuần lễ văn hóa",
      "agreed", {"VN", "NO"}),
+    # a field named by the opener, a quoted programme, or named bodies of both sides make goodwill concrete
+    (KENYA + "Về nông nghiệp, hai nước thống nhất đẩy mạnh và mở rộng hợp tác.", "mở rộng hợp tác", "agreed",
+     {"VN", "KE"}),
+    (KENYA + "Thủ tướng Phạm Minh Chính đề xuất \"5 kết nối\" để đưa quan hệ hai nước phát triển thực chất hơn.",
+     "5 kết nối", "proposed", {"VN"}),
+    (KENYA + "Tổng thống Kenya đề nghị công an hai nước tiếp tục mở rộng hợp tác toàn diện.", "hợp tác toàn diện",
+     "proposed", {"KE"}),
     # nobody asks to work with its own side: the one received asks
     (KENYA + "Tại Nairobi, Thủ tướng Phạm Minh Chính đã tiếp Thống đốc Ngân hàng Trung ương Kenya Kamau Thugge, đề nghị "
              "hợp tác với Việt Nam phát triển các dịch vụ tài chính.", "dịch vụ tài chính", "proposed", {"KE"}),
@@ -336,6 +343,14 @@ NOT_COMMITMENTS = [
      "đường bay thẳng"),
     (KENYA + "Theo ông Peter Mwangi, hai nước cần mở đường bay thẳng để thúc đẩy du lịch.", "đường bay thẳng"),
     (KENYA + "Các chuyên gia nhấn mạnh hai nước cần mở đường bay thẳng.", "đường bay thẳng"),
+    # goodwill with nothing concrete: the relationship, results already had, a standing participation
+    (KENYA + "Hai bên cùng nhất trí duy trì quan hệ hữu nghị và hợp tác tốt đẹp.", "hữu nghị"),
+    (CHILE + "Bộ trưởng Bùi Thanh Sơn cho biết thời gian tới Việt Nam và Chile sẽ thúc đẩy triển khai, cụ thể hóa "
+             "những kết quả đạt được.", "kết quả đạt được"),
+    (NORWAY + "Trong thời gian tới, Na Uy sẽ tiếp tục tham gia chủ động, tích cực vào hợp tác Liên hợp quốc.",
+     "tham gia chủ động"),
+    (NORWAY + "Chủ tịch nước mong muốn Bộ Ngoại giao Na Uy cùng Bộ Ngoại giao Việt Nam tiếp tục hợp tác chặt chẽ để "
+              "triển khai hiệu quả các nội dung đã thỏa thuận.", "nội dung đã thỏa thuận"),
     # going on, told with what was done lately
     (KENYA + "Đại sứ Kenya cho biết, tiếp tục đẩy mạnh hợp tác kinh tế, mới đây, 20 doanh nghiệp Kenya đã sang Việt "
              "Nam tìm hiểu thị trường.", "tìm hiểu thị trường"),

@@ -75,6 +75,7 @@ class Lexicon:
     recent: Phrases
     commentators: PhraseMatcher
     protocol: PhraseMatcher
+    empty: PhraseMatcher             # words that name no concrete act, field or thing
     pronouns: frozenset              # 'Ông', 'Bà' opening a sentence: the one who spoke last
 
 
@@ -107,6 +108,7 @@ def _lexicon() -> Lexicon:
                    Phrases(data["recent_past"]),
                    PhraseMatcher([(c, c) for c in data["commentators"]]),
                    PhraseMatcher([(c, c) for c in data["protocol_acts"]]),
+                   PhraseMatcher([(c, c) for c in data["empty_words"]]),
                    frozenset(honorifics["pronouns"]))
 
 
@@ -547,7 +549,7 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
         if status == "agreed" and _assessed(sent, j, end):
             continue                         # 'thống nhất các lĩnh vực … được triển khai tích cực': an assessment
         if wish and (_goodwill(sent, j, end) or _own_wish(sent, j, end)) \
-                or _vague(sent, j, end, wish or status == "proposed") \
+                or _vague(sent, j, end, wish or status == "proposed") or _empty(sent, j, end, floor) \
                 or _standing(sent, i, j, end, floor, status) \
                 or cue in lx.data["modal_cues"] and isinstance(found, Subject) and not found.both:
             # 'mong muốn quan hệ … phát triển', 'mong muốn xuất khẩu …' (no ask); 'mong muốn ông X tiếp tục có
@@ -734,6 +736,33 @@ def _commentary(sent: Reading) -> bool:
         return b < len(toks) and bool(persons) and all(not sent.ctx.persons[k].posts for k in persons)
     return any(lx.commentators.match_at(toks, n) for n in range(a, min(a + 2, len(toks)))
                if n == a or toks[a].low in lx.data["determiners"])
+
+
+def _empty(sent: Reading, j: int, end: int, floor: int) -> bool:
+    """The complement of a cue says nothing concrete: past its actors' names and titles, every word is one of
+    the empty words ('nhất trí duy trì quan hệ hữu nghị và hợp tác', 'sẽ thúc đẩy triển khai những kết quả
+    đạt được', 'mong muốn Bộ X cùng Bộ Y tiếp tục hợp tác chặt chẽ để triển khai các nội dung đã thỏa thuận'),
+    and the clause opens on no field ('Về an ninh - quốc phòng, …')."""
+    data = sent.lx.data
+    opening = " ".join(t.low for t in sent.toks[sent.skip_leading_adverbs(floor, end):end])
+    if any(opening.startswith(w + " ") for w in data["topic_openers"]):
+        return False
+    n, said = j, False
+    while n < end:
+        kind = sent.kind[n]
+        if kind is not None and kind[0] == "both" and kind[1] in data["agency_sides"]:
+            return False                 # 'công an hai nước tiếp tục mở rộng hợp tác': named bodies' work
+        text = sent.toks[n].text
+        if text.isdigit() or text in OPENING_QUOTES:
+            return False                 # a figure, a quoted name ('đề xuất "7 tăng cường"')
+        if not sent.toks[n].is_word or kind is not None and kind[0] != "head":
+            n += 1
+            continue
+        m = sent.lx.empty.match_at(sent.toks, n)
+        if m is None or m[0] > end:
+            return False
+        n, said = m[0], True
+    return said
 
 
 def _with_own(sent: Reading, found: Subject, j: int, end: int) -> bool:
