@@ -232,6 +232,9 @@ COMMITMENTS = [
      "5 kết nối", "proposed", {"VN"}),
     (KENYA + "Tổng thống Kenya đề nghị công an hai nước tiếp tục mở rộng hợp tác toàn diện.", "hợp tác toàn diện",
      "proposed", {"KE"}),
+    # two sides' pledges set against each other in one clause: both undertake
+    (KENYA + "Theo hiệp định, Kenya cam kết xóa bỏ thuế quan đối với 95% dòng thuế, trong khi ta cam kết xóa bỏ thuế "
+             "quan đối với 97% dòng thuế.", "dòng thuế", "agreed", {"KE", "VN"}),
     # nobody asks to work with its own side: the one received asks
     (KENYA + "Tại Nairobi, Thủ tướng Phạm Minh Chính đã tiếp Thống đốc Ngân hàng Trung ương Kenya Kamau Thugge, đề nghị "
              "hợp tác với Việt Nam phát triển các dịch vụ tài chính.", "dịch vụ tài chính", "proposed", {"KE"}),
@@ -351,6 +354,10 @@ NOT_COMMITMENTS = [
      "tham gia chủ động"),
     (NORWAY + "Chủ tịch nước mong muốn Bộ Ngoại giao Na Uy cùng Bộ Ngoại giao Việt Nam tiếp tục hợp tác chặt chẽ để "
               "triển khai hiệu quả các nội dung đã thỏa thuận.", "nội dung đã thỏa thuận"),
+    (NORWAY + "Thủ tướng Na Uy bày tỏ sẵn sàng phối hợp tích cực với các quốc gia thành viên thúc đẩy hơn nữa vai trò "
+              "của các nước đang phát triển trong xử lý các vấn đề toàn cầu.", "vấn đề toàn cầu"),
+    (CHILE + "Hai bên trao đổi và thống nhất các biện pháp nhằm thúc đẩy và làm sâu sắc hơn quan hệ hợp tác song "
+             "phương.", "làm sâu sắc"),
     # going on, told with what was done lately
     (KENYA + "Đại sứ Kenya cho biết, tiếp tục đẩy mạnh hợp tác kinh tế, mới đây, 20 doanh nghiệp Kenya đã sang Việt "
              "Nam tìm hiểu thị trường.", "tìm hiểu thị trường"),

@@ -201,6 +201,8 @@ class Reading:
                     # 'bạn' after 'Lãnh đạo X và Y đều khẳng định …' is both of them; else the partner of
                     # the meeting told last, else the article's other side
                     _add(codes, self.abroad or [self.partner_at(self.toks[n].begin) or self.ctx.foreign])
+                elif k[1] == "home":
+                    _add(codes, [self.ctx.home])     # 'ta', 'phía ta': the publisher's side
                 elif k[1] in ("reporter", "speaker"):
                     side = reporter or self.quoted_speaker()
                     if side is None and k[1] == "speaker":
@@ -567,6 +569,12 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
                 return "agreed", found, toks[i].begin     # '…, nhất trí thời gian tới hai bên cần …'
             if wish and not found.both and _pledges_after(sent, j, end):
                 return "pledged", found, toks[i].begin    # 'X mong muốn …, và cam kết …': the pledge is the act
+            if status == "pledged" and found.parties and not found.both and not found.body:
+                other = _contrasted(sent, j, end)
+                if other is not None and not set(other) <= set(found.parties):
+                    # 'A cam kết …, trong khi B cam kết …': both sides undertake
+                    found = Subject(found.parties + [c for c in other if c not in found.parties], True,
+                                    found.reporter, span=found.span)
             if status == "agreed" and found.parties and not found.both and not found.body \
                     and _after_adverbs(sent, j, end) < end and toks[_after_adverbs(sent, j, end)].low == "với":
                 found = _agreeing(sent, found, j, b)      # 'Kenya nhất trí với Việt Nam …': both sides agree
@@ -763,6 +771,25 @@ def _empty(sent: Reading, j: int, end: int, floor: int) -> bool:
             return False
         n, said = m[0], True
     return said
+
+
+def _contrasted(sent: Reading, j: int, end: int) -> list[str] | None:
+    """The parties of a second side's pledge set against the first later in the clause: ', trong khi B cam kết
+    …', ', còn B sẽ …'."""
+    lx, toks = sent.lx, sent.toks
+    links = PhraseMatcher([(w, w) for w in lx.data["contrast_links"]])
+    for n in range(j + 1, end):
+        if toks[n - 1].text != ",":
+            continue
+        m = links.match_at(toks, n)
+        if m is None:
+            continue
+        for i, _, status in lx.cues.scan(toks[m[0]:end], lx.blocked):
+            if status != "pledged":
+                return None
+            found = sent.subject(i + m[0], m[0])
+            return found.parties if isinstance(found, Subject) and found.parties and not found.both else None
+    return None
 
 
 def _with_own(sent: Reading, found: Subject, j: int, end: int) -> bool:
