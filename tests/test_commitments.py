@@ -358,6 +358,13 @@ NOT_COMMITMENTS = [
               "của các nước đang phát triển trong xử lý các vấn đề toàn cầu.", "vấn đề toàn cầu"),
     (CHILE + "Hai bên trao đổi và thống nhất các biện pháp nhằm thúc đẩy và làm sâu sắc hơn quan hệ hợp tác song "
              "phương.", "làm sâu sắc"),
+    (KENYA + "Tổng thống Kenya mong muốn các địa phương Kenya và Việt Nam tiếp tục hỗ trợ và bổ sung cho nhau trong "
+             "quá trình phát triển quan hệ hợp tác.", "bổ sung cho nhau"),
+    # a standing position: never doing something, or 'luôn' carried over a bare 'và'
+    (NORWAY + "Thủ tướng Na Uy nhấn mạnh Na Uy sẽ không bao giờ tham gia vào bất cứ cuộc chạy đua vũ trang nào.",
+     "chạy đua vũ trang"),
+    (KENYA + "Tổng thống Kenya cho biết Quốc hội Kenya luôn mong muốn và sẵn sàng hợp tác với Quốc hội Việt Nam "
+             "trong đào tạo chuyên gia lập pháp.", "Quốc hội Kenya luôn"),
     # going on, told with what was done lately
     (KENYA + "Đại sứ Kenya cho biết, tiếp tục đẩy mạnh hợp tác kinh tế, mới đây, 20 doanh nghiệp Kenya đã sang Việt "
              "Nam tìm hiểu thị trường.", "tìm hiểu thị trường"),

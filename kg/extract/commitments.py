@@ -526,6 +526,7 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
     floor, end = sent.index_at(a), sent.index_at(b)
     shared = None
     past = False                             # a cue before in this clause told the past ('đã tạo điều kiện')
+    standing = False                         # the cue before was a standing position ('luôn mong muốn')
     for i, j, status in lx.cues.scan(toks[floor:end], lx.blocked):
         i, j = i + floor, j + floor
         if _has(lx.expectations, toks, floor, i) or _has(lx.positions, toks, floor, i):
@@ -552,14 +553,16 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
             continue                         # 'thống nhất các lĩnh vực … được triển khai tích cực': an assessment
         if wish and (_goodwill(sent, j, end) or _own_wish(sent, j, end)) \
                 or _vague(sent, j, end, wish or status == "proposed") or _empty(sent, j, end, floor) \
-                or _standing(sent, i, j, end, floor, status) \
+                or _standing(sent, i, j, end, floor, status) or standing and _joined(sent, i, floor) \
                 or cue in lx.data["modal_cues"] and isinstance(found, Subject) and not found.both:
             # 'mong muốn quan hệ … phát triển', 'mong muốn xuất khẩu …' (no ask); 'mong muốn ông X tiếp tục có
             # những đóng góp …' (no act); 'Việt Nam luôn tạo điều kiện …', 'tiếp tục kiên định …' (a position);
             # 'Việt Nam cần chú trọng …', 'nhấn mạnh cần …' (a need): no commitment, but its subject spoke
             if isinstance(found, Subject) and found.parties and not found.both:
                 heard.append(found)
+            standing = _standing(sent, i, j, end, floor, status) or standing and _joined(sent, i, floor)
             continue
+        standing = False
         if status == "proposed" and _to_own_staff(sent, j, end, found, last):
             continue                         # 'đề nghị cán bộ Đại sứ quán …': an instruction at home
         if isinstance(found, Subject):
@@ -771,6 +774,12 @@ def _empty(sent: Reading, j: int, end: int, floor: int) -> bool:
             return False
         n, said = m[0], True
     return said
+
+
+def _joined(sent: Reading, i: int, floor: int) -> bool:
+    """The cue at token i is joined to the one before by a bare 'và' ('luôn mong muốn và sẵn sàng …')."""
+    k = _before_adverbs(sent, i, floor)
+    return k - 1 > floor and sent.toks[k - 1].low == "và" and sent.toks[k - 2].text not in BOUNDARY
 
 
 def _contrasted(sent: Reading, j: int, end: int) -> list[str] | None:
