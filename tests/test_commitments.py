@@ -365,6 +365,9 @@ NOT_COMMITMENTS = [
      "chạy đua vũ trang"),
     (KENYA + "Tổng thống Kenya cho biết Quốc hội Kenya luôn mong muốn và sẵn sàng hợp tác với Quốc hội Việt Nam "
              "trong đào tạo chuyên gia lập pháp.", "Quốc hội Kenya luôn"),
+    # a former office holder speaks for no side
+    ("Thủ tướng Phạm Minh Chính tiếp cựu Thủ tướng Na Uy Kjell Bondevik ngày 3/5/2026. Ngài Kjell Bondevik đề xuất hai "
+     "bên hợp tác đóng tàu cá.", "đóng tàu cá"),
     # going on, told with what was done lately
     (KENYA + "Đại sứ Kenya cho biết, tiếp tục đẩy mạnh hợp tác kinh tế, mới đây, 20 doanh nghiệp Kenya đã sang Việt "
              "Nam tìm hiểu thị trường.", "tìm hiểu thị trường"),

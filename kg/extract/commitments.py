@@ -77,6 +77,7 @@ class Lexicon:
     protocol: PhraseMatcher
     empty: PhraseMatcher             # words that name no concrete act, field or thing
     pronouns: frozenset              # 'Ông', 'Bà' opening a sentence: the one who spoke last
+    former: str = ""                 # a regex alternation of the marks of a post once held ('cựu', 'nguyên')
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +110,8 @@ def _lexicon() -> Lexicon:
                    PhraseMatcher([(c, c) for c in data["commentators"]]),
                    PhraseMatcher([(c, c) for c in data["protocol_acts"]]),
                    PhraseMatcher([(c, c) for c in data["empty_words"]]),
-                   frozenset(honorifics["pronouns"]))
+                   frozenset(honorifics["pronouns"]),
+                   "|".join(re.escape(m) for m in honorifics["former_marks"]))
 
 
 @dataclass
@@ -545,6 +547,8 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
         found = sent.subject(i, floor)
         if (wish or status == "proposed") and isinstance(found, Subject) and _business(sent, found):
             continue                         # 'các doanh nghiệp Séc mong muốn hợp tác …': no side's ask
+        if isinstance(found, Subject) and _former(sent, found):
+            continue                         # 'Ngài X (a former premier) đề xuất …': nobody's side speaks
         if cue in lx.data["explicit_only"] and _has(lx.recent, toks, j, end):
             continue                         # 'tiếp tục đẩy mạnh hợp tác, mới đây, 30 doanh nghiệp … đã …': a report
         if cue in lx.data["invite_cues"] and _protocol(sent, j, end):
@@ -730,6 +734,31 @@ def _business(sent: Reading, subject: Subject) -> bool:
         return False
     a, b = subject.span
     return any(sent.lx.business.match_at(sent.toks, n) for n in range(a, min(a + BUSINESS_REACH, b)))
+
+
+FORMER_REACH = 40     # characters before a person's name within which 'cựu'/'nguyên' marks a post once held
+
+
+def _former(sent: Reading, subject: Subject) -> bool:
+    """A subject naming only persons who hold no post now and whom the article calls former office holders
+    ('cựu Thủ tướng Canada X'): they speak for no side."""
+    if subject.span is None:
+        return False
+    a, b = subject.span
+    refs = list({id(k[1]): k[1] for n in range(a, b) if (k := sent.kind[n]) and k[0] == "ref"}.values())
+    persons = [r for r in refs if r.kind == "person" and not sent.is_pronoun(r)]
+    if not persons or len(persons) != len(refs):
+        return False
+    text, marks = sent.ctx.doc.text, sent.lx.former
+    for r in persons:
+        for key in r.keys:
+            person = sent.ctx.persons.get(key)
+            if person is None or any(p.role for p in person.posts):
+                return False
+            said = (text[max(0, m.begin - FORMER_REACH):m.begin].casefold() for m in person.mentions)
+            if not any(re.search(rf"(?<!\w)(?:{marks})\s", before) for before in said):
+                return False
+    return True
 
 
 def _commentary(sent: Reading) -> bool:
