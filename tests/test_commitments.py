@@ -80,6 +80,7 @@ TWO_MEETINGS = ("Bên lề Hội nghị Liên hợp quốc về Đại dương, 
                 "tướng Phạm Minh Chính thăm Kenya.\n\nTại cuộc gặp với Thủ tướng Na Uy Jonas Gahr Støre, Thủ tướng Phạm "
                 "Minh Chính đánh giá cao Quỹ Hưu trí Na Uy. Thủ tướng Na Uy chúc mừng Việt Nam. Hai bên trao đổi về "
                 "tình hình khu vực. ")
+TWO_HOSTS = "Thủ tướng Phạm Minh Chính thăm Na Uy và Kenya từ ngày 3 đến 8/5/2026. "
 KAZAKH = "Thủ tướng Phạm Minh Chính điện đàm với Tổng thống Kazakhstan Kassym-Jomart Tokayev ngày 2/6/2026. "
 
 COMMITMENTS = [
@@ -232,6 +233,11 @@ COMMITMENTS = [
      "5 kết nối", "proposed", {"VN"}),
     (KENYA + "Tổng thống Kenya đề nghị công an hai nước tiếp tục mở rộng hợp tác toàn diện.", "hợp tác toàn diện",
      "proposed", {"KE"}),
+    # several countries agreeing with the home side: all of them and the home side
+    (TWO_HOSTS + "Na Uy và Kenya nhất trí với Việt Nam sớm khởi động đàm phán hiệp định thương mại.", "đàm phán",
+     "agreed", {"NO", "KE", "VN"}),
+    (TWO_HOSTS + "Cả Na Uy và Kenya đều khẳng định Việt Nam là đối tác quan trọng. Bạn cũng nhất trí với chúng ta phải "
+                 "tăng cường trao đổi đoàn cấp cao.", "trao đổi đoàn", "agreed", {"NO", "KE", "VN"}),
     # two sides' pledges set against each other in one clause: both undertake
     (KENYA + "Theo hiệp định, Kenya cam kết xóa bỏ thuế quan đối với 95% dòng thuế, trong khi ta cam kết xóa bỏ thuế "
              "quan đối với 97% dòng thuế.", "dòng thuế", "agreed", {"KE", "VN"}),

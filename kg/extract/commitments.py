@@ -585,6 +585,12 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
             if status == "agreed" and found.parties and not found.both and not found.body \
                     and _after_adverbs(sent, j, end) < end and toks[_after_adverbs(sent, j, end)].low == "với":
                 found = _agreeing(sent, found, j, b)      # 'Kenya nhất trí với Việt Nam …': both sides agree
+            elif status == "agreed" and found.both and not found.body and len(found.parties) >= 2 \
+                    and _after_adverbs(sent, j, end) < end and toks[_after_adverbs(sent, j, end)].low == "với":
+                with_ = _with_whom(sent, _after_adverbs(sent, j, end), end)
+                if with_:     # 'Na Uy và Kenya nhất trí với Việt Nam …': the one agreed with is a party too
+                    found = Subject(found.parties + [c for c in with_ if c not in found.parties], True,
+                                    found.reporter, span=found.span)
             return _status(status, cue, found, sent, last), found, toks[i].begin
         coordinated = lx.coordinators.ending_at(toks, _before_adverbs(sent, i, floor), floor) is not None
         if found == REJECT and _after_past(sent, i, floor):
@@ -962,6 +968,19 @@ def _body_of(ctx, key: str) -> str:
         if post.org is not None and post.org.kind == "international" and post.org_key in ctx.orgs:
             return post.org_key
     return key
+
+
+def _with_whom(sent: Reading, n: int, end: int) -> list[str]:
+    """The sides 'với' at token n names right after it: an actor ('với Việt Nam'), or the home side said as
+    'ta', 'chúng ta' or 'phía ta'."""
+    if n + 1 >= end:
+        return []
+    kind = sent.kind[n + 1]
+    if kind and kind[0] == "ref":
+        return _sides_of(sent, kind[1])
+    if kind and kind[0] == "anaphor" and kind[1] in ("home", "speaker"):
+        return [sent.ctx.home]
+    return []
 
 
 def _agreeing(sent: Reading, subject: Subject, j: int, b: int) -> Subject:
