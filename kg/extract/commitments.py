@@ -76,6 +76,7 @@ class Lexicon:
     commentators: PhraseMatcher
     protocol: PhraseMatcher
     empty: PhraseMatcher             # words that name no concrete act, field or thing
+    contrast: PhraseMatcher          # 'trong khi', 'còn': a second side's pledge set against the first
     pronouns: frozenset              # 'Ông', 'Bà' opening a sentence: the one who spoke last
     former: str = ""                 # a regex alternation of the marks of a post once held ('cựu', 'nguyên')
 
@@ -110,6 +111,7 @@ def _lexicon() -> Lexicon:
                    PhraseMatcher([(c, c) for c in data["commentators"]]),
                    PhraseMatcher([(c, c) for c in data["protocol_acts"]]),
                    PhraseMatcher([(c, c) for c in data["empty_words"]]),
+                   PhraseMatcher([(c, c) for c in data["contrast_links"]]),
                    frozenset(honorifics["pronouns"]),
                    "|".join(re.escape(m) for m in honorifics["former_marks"]))
 
@@ -821,11 +823,10 @@ def _contrasted(sent: Reading, j: int, end: int) -> list[str] | None:
     """The parties of a second side's pledge set against the first later in the clause: ', trong khi B cam kết
     …', ', còn B sẽ …'."""
     lx, toks = sent.lx, sent.toks
-    links = PhraseMatcher([(w, w) for w in lx.data["contrast_links"]])
     for n in range(j + 1, end):
         if toks[n - 1].text != ",":
             continue
-        m = links.match_at(toks, n)
+        m = lx.contrast.match_at(toks, n)
         if m is None:
             continue
         for i, _, status in lx.cues.scan(toks[m[0]:end], lx.blocked):
