@@ -61,6 +61,7 @@ class ActorGrammar:
         self.heads_any = PhraseMatcher([(h, h) for h in inst["heads"]])
         self.continuations = PhraseMatcher([(c, c) for c in inst["lowercase_continuations"]])
         self.generic_after_head = set(inst["generic_after_head"])
+        self.inner_compounds = PhraseMatcher([(c, c) for c in inst["inner_compounds"]], cased=True)
         self.honorifics = PhraseMatcher([(h, "honorific") for h in hon["honorifics"]] +
                                         [(r, "rank") for r in hon["ranks"]])
         self.pronouns = set(hon["pronouns"])
@@ -76,6 +77,10 @@ class ActorGrammar:
         self.not_titles = {clean(t.split()[-2] + " " + t.split()[-1]) for t in hon["not_titles"]}
         self.particles = {p.casefold() for p in hon["name_particles"]}
         self.former = set(hon["former_marks"])
+        self.country_titles = PhraseMatcher([(form, code) for code, forms in hon["country_titles"].items()
+                                             if code != "comment" for form in forms], cased=True)
+        # words of tenure that may stand before a title: once held ('nguyên'), held for now ('quyền')
+        self.title_marks = self.former | set(hon["acting_marks"])
         self.not_in_bodies = set(hon["not_in_body_names"])
         self.given_names = lexicons.given_name_forms()
         self.counterparts = PhraseMatcher([(f, f) for f in hon["counterpart_nouns"]])
@@ -193,7 +198,8 @@ class ActorGrammar:
                 k = good = c[0]         # 'Bộ Quân đội Pháp về hợp tác …': the name ends with its country
                 break
             if t.is_cap:
-                k = good = k + 1
+                inner = self.inner_compounds.match_at(toks, k)      # 'Ủy ban Thường vụ Đại hội …'
+                k = good = inner[0] if inner else k + 1
                 lower_run = 0
                 continue
             if t.low == "và" and k > j and k + 1 < len(toks) and toks[k - 1].is_word \
@@ -209,7 +215,7 @@ class ActorGrammar:
             k += 1
         # no trailing lowercase words ('Ủy ban … diễn ra'), unless the name clearly ends there, before a comma
         # or another body ('Viện Nghiên cứu biển và Tập đoàn …', 'Cục Hàng hải, Bộ …')
-        boundary = k < len(toks) and (toks[k].text in ",;:)" or (toks[k].low == "và" and self._starts_body(toks, k + 1)))
+        boundary = k < len(toks) and (toks[k].text in ",;:()" or (toks[k].low == "và" and self._starts_body(toks, k + 1)))
         stop, k = k, good
         if k == j:
             return None
@@ -467,8 +473,12 @@ class ActorGrammar:
         posts: list[Post] = []
         joints: list[tuple[int, int]] = []
         j = i
+        held_before = False         # the title before 'kiêm' was once held: so is this one
         while True:
             m = self._title_at(toks, j)
+            if not m and j + 1 < len(toks) and toks[j].low in self.title_marks:
+                m = self._title_at(toks, j + 1)     # 'X, nguyên Đại sứ …', 'X, Quyền Bộ trưởng …'
+                j = j + 1 if m else j
             if not m:
                 break
             end, (role, form) = m
@@ -478,7 +488,9 @@ class ActorGrammar:
             notation = role["notation"]
             if j > 0 and toks[j - 1].text == "Phó" and not form.startswith("Phó"):
                 notation = None     # 'Phó' + a title is its deputy, a post the scheme does not name
-            if j > 0 and toks[j - 1].low in self.former:
+            former = held_before or (j > 0 and toks[j - 1].low in self.former) or \
+                (j > 1 and toks[j - 1].low == "là" and toks[j - 2].low in self.former)
+            if former:
                 notation = None     # 'cựu Ngoại trưởng Mỹ X': a post once held marks the country, not a post
             post = Post(notation)
             org = None
@@ -487,10 +499,15 @@ class ActorGrammar:
                 kind = "ministry" if org_name.startswith("Bộ ") else "parliament"
                 org = (end, OrgRef(org_name, org_name, None, kind))
             # 'Trưởng Ban Đối ngoại …': the title's last word already starts the institution's name
-            head = self.heads.match_at(toks, end - 1) or self.heads_any.match_at(toks, end - 1)
-            if head and head[0] == end and role.get("org_starts_in_title"):
+            # ('Chánh Văn phòng Trung ương': the last two words, when no body of its own follows the title, as
+            # in 'Chánh Văn phòng Ủy ban X', which heads the office of that body)
+            start = next((b for b in (end - 1, end - 2) if b > j and any(
+                h and h[0] == end for h in (self.heads.match_at(toks, b), self.heads_any.match_at(toks, b)))), None)
+            if start == end - 2 and self._org(toks, end, True):
+                start = None
+            if start is not None and role.get("org_starts_in_title"):
                 # 'Trưởng ban Tuyên giáo Tỉnh ủy': the press often writes that word in lowercase
-                org = self._org(toks, end - 1, True) or self._generic_org(toks, end - 1, end, True) or org
+                org = self._org(toks, start, True) or self._generic_org(toks, start, end, True) or org
                 if org and org[1].surface[:1].islower():     # one body, one name: 'Ban …' as it is usually written
                     ref = org[1]
                     org = (org[0], OrgRef(ref.base[:1].upper() + ref.base[1:], ref.surface[:1].upper() + ref.surface[1:],
@@ -506,6 +523,8 @@ class ActorGrammar:
                     post.country = post.country or outer[1].country
                 if notation and role.get("in_party") and self._is_party(post.org, post.parent):
                     post.role = role["in_party"]
+            if post.org is not None:
+                end = self._gloss(toks, end)
             if org is None:
                 named = self._body_before_country(toks, end)
                 if named:                               # 'Phó Chủ tịch Chính hiệp Trung Quốc X'
@@ -549,11 +568,16 @@ class ActorGrammar:
                 c = self._country(toks, end)
                 if c:
                     end, post.country = c
+            marked = self.country_titles.match_at(toks, j)
+            if marked and post.country is None and not (post.org and post.org.country):
+                post.country = marked[1]    # 'Ủy viên Thường vụ Bộ Chính trị': a title only one country has
             post.span = (j, end)
             posts.append(post)
             j = end
-            following = self.roles.match_at(toks, j + 1) if j + 1 < len(toks) and toks[j].low in self.chain_joiners \
+            following = self._marked_title(toks, j + 1) if j + 1 < len(toks) and toks[j].low in self.chain_joiners \
                 else None
+            # 'cựu Thủ tướng kiêm Bộ trưởng Tài chính': 'kiêm' joins two posts held together, then as now
+            held_before = former and j < len(toks) and toks[j].low == "kiêm"
             # 'Thủ tướng Oman, Thủ tướng X': the same title again starts another person
             if following and not any(p.role == following[1][0]["notation"] for p in posts if p.role):
                 if toks[j].text == ",":
@@ -567,6 +591,24 @@ class ActorGrammar:
             if p.country is None and p.org is None:
                 p.country = last
         return j, posts, joints
+
+    def _gloss(self, toks: list[Token], j: int) -> int:
+        """'Ủy ban Thường vụ … (Chủ tịch Quốc hội) Trung Quốc X': a gloss in brackets between a body and its
+        country or holder explains the title; reading goes on past it. A country alone in brackets is no gloss."""
+        if j >= len(toks) or toks[j].text != "(" or self._country_in_brackets(toks, j):
+            return j
+        close = next((e for e in range(j + 1, min(j + 9, len(toks))) if toks[e].text == ")"), None)
+        if close is None or close == j + 1 or not all(t.is_word for t in toks[j + 1:close]) \
+                or close + 1 >= len(toks) or not (toks[close + 1].is_word and toks[close + 1].is_cap):
+            return j
+        return close + 1
+
+    def _marked_title(self, toks: list[Token], k: int):
+        """The title at k, or after a mark of its tenure at k ('nguyên', 'cựu', 'quyền')."""
+        m = self.roles.match_at(toks, k)
+        if m is None and k + 1 < len(toks) and toks[k].low in self.title_marks:
+            m = self.roles.match_at(toks, k + 1)
+        return m
 
     def _past_qualifier(self, toks: list[Token], end: int) -> int:
         """'Tổng thống đắc cử Chile X', 'Thủ tướng mãn nhiệm của Peru X': a word of the term between a title
@@ -720,6 +762,12 @@ class ActorGrammar:
                     out.roles.append(RoleRef(None, None, False, mention(i, name[0]), name[1]))
                     i = name[0]
                     continue
+            listed = self._listed_name(toks, i)
+            if listed:      # '…; Ana Soto, Bộ trưởng Bộ Tài chính; …': a list of officials, each titled after
+                last_person = self._person(listed, [], i, side, out, mention)
+                last_end = listed[0]
+                i = self._postposed(toks, last_end, last_person, out, mention)
+                continue
             o = self._org(toks, i, False)
             if o:
                 out.orgs.append(OrgMention(o[1], mention(i, o[0])))
@@ -732,6 +780,17 @@ class ActorGrammar:
                 continue
             i += 1
         return out
+
+    def _listed_name(self, toks: list[Token], i: int) -> tuple[int, str] | None:
+        """A name opening an item of a list (after ';' or ':') with its titles after a comma: the press lists a
+        delegation so, with no honorific before each name."""
+        if i == 0 or toks[i - 1].text not in ";:":
+            return None
+        name = self._name(toks, i)
+        if not name or name[0] - i < 2 or name[0] + 1 >= len(toks) or toks[name[0]].text != "," \
+                or not self._looks_like_name(toks[i:name[0]]) or not self._marked_title(toks, name[0] + 1):
+            return None
+        return name
 
     def _body_naming(self, toks: list[Token], j: int, quoted_only: bool) -> int:
         """Where reading resumes after a mark that names a body ('mang tên', 'tên là'): past the quoted name
@@ -872,9 +931,10 @@ class ActorGrammar:
             return False
         if j >= len(toks) or not toks[j].is_word:
             return True
-        # run into the verb: only a designation with its body ('Thứ trưởng Bộ Công an dẫn đầu'); a bare title
-        # before a verb is the next sentence's subject ('X, Thủ tướng gửi lời …')
-        return not toks[j].is_cap and (any(p.org for p in posts) or len(posts) > 1)
+        # run into the verb: only a designation with its body or country ('Thứ trưởng Bộ Công an dẫn đầu',
+        # 'Đại sứ Peru tại Việt Nam đến trình Quốc thư'); a bare title before a verb is the next sentence's
+        # subject ('X, Thủ tướng gửi lời …')
+        return not toks[j].is_cap and (any(p.org or p.country or p.posted_to for p in posts) or len(posts) > 1)
 
     def _side(self, toks: list[Token]) -> str | None:
         """'Về phía Việt Nam có …', 'Phía Lào có …': the side a list of officials belongs to."""
