@@ -10,7 +10,7 @@ from kg.extract.context import build_context
 
 
 def persons(sentence):
-    return {p.name: sorted((post.role, post.country) for post in p.posts)
+    return {p.name: sorted(((post.role, post.country) for post in p.posts), key=lambda x: (x[0] or "", x[1] or ""))
             for p in grammar().read(sentence, 0, 0).persons}
 
 
@@ -140,3 +140,82 @@ def test_a_name_ending_a_longer_one_is_that_person(text, short, full):
 def test_a_known_international_body_after_its_type_word(sentence):
     orgs = [o.org for o in grammar().read(sentence, 0, 0).orgs if "nterpol" in o.org.surface or "NTERPOL" in o.org.surface]
     assert orgs and all(o.base == "Interpol" and o.kind == "international" for o in orgs)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a post once held ('nguyên', 'cựu', 'nguyên là') marks the country, not a post, before or after the name
+    ("Thủ tướng tiếp ông Erik Berg, nguyên Đại sứ Na Uy tại Việt Nam.", {"Erik Berg": [(None, "NO")]}),
+    ("Thủ tướng tiếp ông Erik Berg, nguyên là Thủ tướng Na Uy.", {"Erik Berg": [(None, "NO")]}),
+    ("Bộ trưởng gặp cựu Tổng thống Kenya Mary Wanjiru tại Nairobi.", {"Mary Wanjiru": [(None, "KE")]}),
+    # 'kiêm' joins posts held together: once held, both; a comma starts a post of its own
+    ("Thủ tướng tiếp cựu Thủ tướng kiêm Bộ trưởng Tài chính Peru Luis Gomez.",
+     {"Luis Gomez": [(None, "PE"), (None, "PE")]}),
+    ("Thủ tướng tiếp ông Luis Gomez, cựu Bộ trưởng Ngoại giao Peru, Chủ tịch Quốc hội Peru.",
+     {"Luis Gomez": [(None, "PE"), ("national-assembly-chair", "PE")]}),
+    ("Đại tướng Arman Bekov, nguyên Ủy viên Bộ Chính trị, nguyên Bộ trưởng Bộ Quốc phòng Kazakhstan tiếp đoàn.",
+     {"Arman Bekov": [(None, "KZ"), (None, "KZ")]}),
+    # an acting post ('quyền') is read as the post, after the name too
+    ("Thủ tướng tiếp ông Jonas Berg, Quyền Bộ trưởng Ngoại giao Na Uy.", {"Jonas Berg": [("minister", "NO")]}),
+    ("Thủ tướng tiếp quyền Thủ tướng Peru Ana Soto.", {"Ana Soto": [("prime-minister", "PE")]}),
+])
+def test_posts_once_held_and_acting_posts(sentence, expected):
+    assert persons(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a gloss in brackets between a body and its country does not hide the name after it
+    ("Chủ tịch nước hội kiến Chủ tịch Hội đồng Nhân dân Tối cao (Quốc hội) Kazakhstan Arman Bekov.",
+     {"Arman Bekov": [("chair", "KZ")]}),
+    ("Thủ tướng gặp Chủ tịch Ủy ban Thường vụ Đại hội Nhân dân (Quốc hội) Kenya Mary Wanjiru hôm qua.",
+     {"Mary Wanjiru": [("chair", "KE")]}),
+    # a long chain joined by 'kiêm' before a country and a name
+    ("Bộ trưởng tiếp Phó Thủ tướng kiêm Bộ trưởng Ngoại giao Kazakhstan Arman Bekov tại Hà Nội.",
+     {"Arman Bekov": [("deputy-prime-minister", "KZ"), ("minister", "KZ")]}),
+    # China's state bodies, named without the country, and its National People's Congress chair
+    ("Thủ tướng Quốc vụ viện Lưu Văn Hoa và Ủy viên trưởng Nhân đại toàn quốc Trung Quốc Hạ Minh dự họp.",
+     {"Lưu Văn Hoa": [("prime-minister", "CN")], "Hạ Minh": [("national-assembly-chair", "CN")]}),
+    # a title only China's system has marks the holder's country, though the name reads as Vietnamese
+    ("Bộ trưởng hội đàm với đồng chí Trần Hạ, Ủy viên Thường vụ Bộ Chính trị, Chánh Văn phòng Trung ương.",
+     {"Trần Hạ": [("head-of-office", None), ("politburo-member", "CN")]}),
+    # an ambassador's designation with its country runs into the verb
+    ("Chủ tịch nước tiếp Bà Ana Soto, Đại sứ Đặc mệnh toàn quyền Cộng hòa Peru tại Việt Nam đến trình Quốc thư.",
+     {"Ana Soto": [("ambassador", "PE")]}),
+    # ... a bare title does not ('X, Thủ tướng gửi lời …' is the next subject)
+    ("Ông Ana Soto, Thủ tướng gửi lời chúc.", {"Ana Soto": []}),
+])
+def test_names_after_long_or_glossed_titles(sentence, expected):
+    assert persons(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a delegation listed with ';', each name titled after a comma and no honorific before it
+    ("Cùng đi có các đồng chí Ana Soto, Phó Thủ tướng; Luis Gomez, Bộ trưởng Bộ Tài chính; Maria Vega, "
+     "Thứ trưởng Bộ Ngoại giao.",
+     {"Ana Soto": [("deputy-prime-minister", None)], "Luis Gomez": [("minister", None)],
+      "Maria Vega": [("deputy-minister", None)]}),
+    # a list of places or bodies is no one
+    ("Đoàn thăm các nơi: Nairobi Kenya, thủ đô; Mombasa, thành phố cảng.", {}),
+])
+def test_delegation_lists(sentence, expected):
+    assert persons(sentence) == expected
+
+
+@pytest.mark.parametrize("text,name,country", [
+    # a Chinese official's name reads as Vietnamese: a title only China's system has tells
+    ("Bộ trưởng hội đàm với đồng chí Trần Hạ, Ủy viên Thường vụ Bộ Chính trị, Chánh Văn phòng Trung ương.",
+     "Trần Hạ", "CN"),
+    ("Thủ tướng tiếp đồng chí Lưu Văn Hoa, Bí thư Ban Bí thư, Trưởng Ban Tổ chức Trung ương.", "Lưu Văn Hoa", "CN"),
+    # without such a title, a Vietnamese-looking name stays Vietnamese
+    ("Thủ tướng tiếp đồng chí Lưu Văn Hoa, Ủy viên Bộ Chính trị, Trưởng Ban Tổ chức Trung ương.", "Lưu Văn Hoa",
+     "VN"),
+])
+def test_a_title_only_one_country_has_marks_the_holder(text, name, country):
+    ctx = build_context("t", text)
+    assert next(p.country for p in ctx.persons.values() if p.name == name) == country
+
+
+def test_a_vietnamese_ambassador_abroad_is_vietnamese():
+    ctx = build_context("t", "Đại sứ Việt Nam tại Chile Trần Văn Bình cho biết hai nước sẽ ký hiệp định. "
+                             "Tổng thống Chile Ana Soto tiếp Đại sứ Trần Văn Bình.")
+    person = ctx.persons[next(k for k, p in ctx.persons.items() if p.name == "Trần Văn Bình")]
+    assert (person.country, [p.role for p in person.posts]) == ("VN", ["ambassador"])
