@@ -219,3 +219,18 @@ def test_a_vietnamese_ambassador_abroad_is_vietnamese():
                              "Tổng thống Chile Ana Soto tiếp Đại sứ Trần Văn Bình.")
     person = ctx.persons[next(k for k, p in ctx.persons.items() if p.name == "Trần Văn Bình")]
     assert (person.country, [p.role for p in person.posts]) == ("VN", ["ambassador"])
+
+
+@pytest.mark.parametrize("text,names", [
+    # a Vietnamese name typed without some of its marks is the marked one of the article
+    ("Chủ tịch Quốc hội Lê Thị Kim Hoa tiếp Tổng thống Kenya. Bà Lê Thi Kim Hoa cảm ơn Tổng thống Kenya.",
+     ["Lê Thị Kim Hoa"]),
+    ("Phó Thủ tướng Phạm Văn Bình tiếp Bộ trưởng Peru. Ông Phạm Van Binh cho biết hai nước sẽ hợp tác.",
+     ["Phạm Văn Bình"]),
+    # two marked spellings are two people
+    ("Ông Trần Văn Tâm và ông Trần Văn Tám tiếp Đại sứ Na Uy.", sorted(["Trần Văn Tâm", "Trần Văn Tám"])),
+    # two syllables are too few to tell a slip from another name
+    ("Ông Lê Hoa và ông Lê Hòa tiếp Đại sứ Na Uy.", sorted(["Lê Hoa", "Lê Hòa"])),
+])
+def test_a_name_typed_without_its_marks_is_one_person(text, names):
+    assert sorted(p.name for p in build_context("t", text).persons.values()) == names
