@@ -234,3 +234,26 @@ def test_a_vietnamese_ambassador_abroad_is_vietnamese():
 ])
 def test_a_name_typed_without_its_marks_is_one_person(text, names):
     assert sorted(p.name for p in build_context("t", text).persons.values()) == names
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a style of address between the title and the name is not part of the name
+    ("Thủ tướng tiếp Thủ tướng Chính phủ Hoàng gia Campuchia Samdech Techo Sok Vanna.",
+     {"Sok Vanna": [("prime-minister", "KH")]}),
+    ("Quốc vương Brunei Sultan Omar Ali đón Chủ tịch nước.", {"Omar Ali": [("monarch", "BN")]}),
+    # a ministry named on after 'và', up to its country
+    ("Bộ trưởng Ngoại giao và Hợp tác quốc tế Morocco Karim Alaoui hội đàm với Bộ trưởng.",
+     {"Karim Alaoui": [("minister", "MA")]}),
+    # 'nước' and a state form before the country
+    ("Chủ tịch nước tiếp Tổng thống nước Cộng hòa Kenya Mary Wanjiru.", {"Mary Wanjiru": [("president", "KE")]}),
+    # an ordinal after the title qualifies it
+    ("Bà Ana Soto, Phó Tổng thống thứ nhất Peru cho biết.", {"Ana Soto": [("vice-president", "PE")]}),
+])
+def test_styles_portfolios_and_qualifiers_around_titles(sentence, expected):
+    assert persons(sentence) == expected
+
+
+def test_a_portfolio_after_va_is_the_ministrys_name():
+    orgs = [o.org.surface for o in grammar().read(
+        "Bộ trưởng Ngoại giao và Hợp tác quốc tế Morocco Karim Alaoui dự.", 0, 0).orgs]
+    assert orgs == ["Bộ Ngoại giao và Hợp tác quốc tế Morocco"]

@@ -90,6 +90,7 @@ class ActorGrammar:
         self.leader_bodies = PhraseMatcher([(f, f) for f in hon["leader_bodies"]], cased=True)
         self.place_prefixes = set(lexicons.load("places")["place_prefixes"])
         self.state_forms = PhraseMatcher([(f, f) for f in hon["state_forms"]], cased=True)
+        self.country_nouns = set(hon["country_nouns"])      # lowercase: never the 'Nước' opening a sentence
         self.appositive_links = PhraseMatcher([(f, f) for f in hon["appositive_links"]])
         self.descriptions = PhraseMatcher([(f, f) for f in hon["title_descriptions"]])
         self.chain_joiners = set(hon["chain_joiners"])
@@ -111,10 +112,15 @@ class ActorGrammar:
 
     def _country_name(self, toks: list[Token], i: int) -> tuple[int, str] | None:
         """A country's name, with the state form the press may put before it ('Nhà nước Kuwait')."""
+        if i + 1 < len(toks) and toks[i].text in self.country_nouns:
+            i += 1              # 'Tổng thống nước Cộng hòa Indonesia X'
         c = self.countries.match_at(toks, i)
         if c is None:
             form = self.state_forms.match_at(toks, i)
             c = self.countries.match_at(toks, form[0]) if form else None
+            if c is None and form:          # 'nước Cộng hòa Indonesia': two forms before the name
+                second = self.state_forms.match_at(toks, form[0])
+                c = self.countries.match_at(toks, second[0]) if second else None
         return c
 
     @staticmethod
@@ -316,7 +322,10 @@ class ActorGrammar:
         return None
 
     def _split_trailing_name(self, toks: list[Token], j: int, k: int) -> int:
-        """In 'Ủy ban Hợp tác Chile - Peru Ana María Soto' the body stops where the person's name starts."""
+        """In 'Ủy ban Hợp tác Chile - Peru Ana María Soto' the body stops where the person's name starts; not
+        before its country in brackets ('Tập đoàn Andes Mining (Peru)')."""
+        if self._country_in_brackets(toks, k):
+            return k
         start = k
         while start > j and toks[start - 1].is_cap:
             start -= 1
@@ -497,7 +506,10 @@ class ActorGrammar:
             org_name = (role.get("form_orgs") or {}).get(form) or role.get("org")
             if org_name:
                 kind = "ministry" if org_name.startswith("Bộ ") else "parliament"
-                org = (end, OrgRef(org_name, org_name, None, kind))
+                more = self._portfolio(toks, end) if (role.get("form_orgs") or {}).get(form) else end
+                if more > end:      # 'Bộ trưởng Ngoại giao và Hợp tác quốc tế Morocco': the ministry goes on
+                    org_name = f"{org_name} {_joined(toks[end:more])}"
+                org = (more, OrgRef(org_name, org_name, None, kind))
             # 'Trưởng Ban Đối ngoại …': the title's last word already starts the institution's name
             # ('Chánh Văn phòng Trung ương': the last two words, when no body of its own follows the title, as
             # in 'Chánh Văn phòng Ủy ban X', which heads the office of that body)
@@ -602,6 +614,19 @@ class ActorGrammar:
                 or close + 1 >= len(toks) or not (toks[close + 1].is_word and toks[close + 1].is_cap):
             return j
         return close + 1
+
+    def _portfolio(self, toks: list[Token], k: int) -> int:
+        """After a title that names its ministry ('Bộ trưởng Ngoại giao'), 'và' and more of the ministry's name
+        up to the country: where that name ends, or k."""
+        if k + 1 >= len(toks) or toks[k].low != "và" or not toks[k + 1].is_cap:
+            return k
+        e, lower = k + 1, 0
+        while e < len(toks) and toks[e].is_word and not self._country(toks, e) and not self.roles.match_at(toks, e):
+            lower = 0 if toks[e].is_cap else lower + 1
+            if lower > 3 or toks[e].low in STOP_LOWER:
+                return k
+            e += 1
+        return e if e > k + 1 and self._country(toks, e) else k
 
     def _marked_title(self, toks: list[Token], k: int):
         """The title at k, or after a mark of its tenure at k ('nguyên', 'cựu', 'quyền')."""
