@@ -257,3 +257,16 @@ def test_a_portfolio_after_va_is_the_ministrys_name():
     orgs = [o.org.surface for o in grammar().read(
         "Bộ trưởng Ngoại giao và Hợp tác quốc tế Morocco Karim Alaoui dự.", 0, 0).orgs]
     assert orgs == ["Bộ Ngoại giao và Hợp tác quốc tế Morocco"]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # titles set off by a spaced dash are the name's, as after a comma
+    ("Tại Nairobi, Đại tướng Ana Soto - Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an đã tiếp Đại sứ Peru.",
+     {"Ana Soto": [("minister", None), ("politburo-member", None)]}),
+    # a verb after the ministry ends its name ('dẫn đầu Đoàn …' is no part of it)
+    ("Đồng chí Ana Soto, Bộ trưởng Bộ Quốc phòng dẫn đầu Đoàn đại biểu quân sự thăm Kenya.",
+     {"Ana Soto": [("minister", None)]}),
+])
+def test_dashed_titles_and_the_verb_after_a_ministry(sentence, expected):
+    assert persons(sentence) == expected
+    assert all("dẫn" not in o.org.surface for o in grammar().read(sentence, 0, 0).orgs)

@@ -22,6 +22,7 @@ STOP_LOWER = {
     "nhằm", "giữa", "tặng", "đón", "cùng", "và", "ở", "sang", "tới", "khi", "thì", "mà", "rằng", "nói",
     "làm", "đi", "ra", "vào", "lên", "dự", "thăm", "hội", "gặp", "tiếp", "trao", "chủ", "đồng", "tham",
     "ký", "nhân", "trên", "dưới", "qua", "bên", "như", "này", "đó", "các", "những", "một", "hai", "món",
+    "dẫn",
 }
 
 
@@ -886,7 +887,8 @@ class ActorGrammar:
                 person.posts.extend(posts)
                 self._post_orgs(posts, mention(office[0], j), out, mention)
                 return j
-        if i + 1 < len(toks) and toks[i].text == ",":
+        # 'X, Ủy viên …' and 'X - Ủy viên …': the press sets the titles off by a comma or a spaced dash
+        if i + 1 < len(toks) and toks[i].text in (",", "-", "–") and (toks[i].text == "," or toks[i].begin > toks[i - 1].end):
             link = self.appositive_links.match_at(toks, i + 1)
             start = link[0] if link else i + 1
             j, posts, joints = self._chain_parts(toks, start)
