@@ -38,9 +38,9 @@ def test_a_name_inside_a_bodys_name_is_no_one_present(sentence, expected):
 @pytest.mark.parametrize("sentence,expected", [
     # after a provincial title, a region of two syllables before a surname is the place
     ("Bí thư Khu ủy Tây Tạng Trương Minh phát biểu tại Astana.",
-     {"Trương Minh": [("provincial-party-secretary", None)]}),
+     {"Trương Minh": [("provincial-party-secretary", "CN")]}),        # a region of China: its official
     ("Bí thư Tỉnh ủy Hồ Nam Lý Quốc Hoa đón đoàn Kazakhstan.",
-     {"Lý Quốc Hoa": [("provincial-party-secretary", None)]}),
+     {"Lý Quốc Hoa": [("provincial-party-secretary", "CN")]}),
     # one syllable before a surname-like syllable is the name's own start
     ("Bí thư Tỉnh ủy Quàng Văn Đức đón đoàn Kenya.", {"Quàng Văn Đức": [("provincial-party-secretary", None)]}),
     ("Bí thư Tỉnh ủy Nguyễn Văn Minh đón đoàn Peru.", {"Nguyễn Văn Minh": [("provincial-party-secretary", None)]}),
@@ -270,3 +270,18 @@ def test_a_portfolio_after_va_is_the_ministrys_name():
 def test_dashed_titles_and_the_verb_after_a_ministry(sentence, expected):
     assert persons(sentence) == expected
     assert all("dẫn" not in o.org.surface for o in grammar().read(sentence, 0, 0).orgs)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a region of China in a title or a body's name marks the holder's country; it is never a name
+    ("Bí thư Tỉnh ủy Cam Túc Lưu Văn Hoa đón đoàn Kenya.", {"Lưu Văn Hoa": [("provincial-party-secretary", "CN")]}),
+    ("Thủ tướng tiếp đồng chí Hạ Minh, Tỉnh trưởng tỉnh Vân Nam, và các lãnh đạo.",
+     {"Hạ Minh": [("provincial-chair", "CN")]}),
+    ("Ông Lý Minh, Trưởng ban Tuyên truyền Tứ Xuyên đón Phó Thủ tướng.",
+     {"Lý Minh": [("head-of-commission", "CN")]}),
+    # a Vietnamese province marks nothing
+    ("Bí thư Tỉnh ủy Thanh Hóa Nguyễn Văn Hải đón đoàn Kenya.",
+     {"Nguyễn Văn Hải": [("provincial-party-secretary", None)]}),
+])
+def test_a_region_of_china_marks_the_country(sentence, expected):
+    assert persons(sentence) == expected

@@ -99,6 +99,8 @@ class ActorGrammar:
         self.posted_links = PhraseMatcher([(f, f) for f in hon["posted_links"]])
         self.place_nouns = PhraseMatcher([(f, f) for f in hon["place_nouns"]])
         self.places = PhraseMatcher([(f, f) for f in lexicons.load("places")["vietnam_provinces"]], cased=True)
+        self.regions = PhraseMatcher([(f, code) for code, forms in lexicons.load("places")["foreign_regions"].items()
+                                      for f in forms], cased=True)
         self.open_quotes, self.close_quotes = set('“"‘«\''), set('”"’»\'')
         self.naming = PhraseMatcher([(f, False) for f in hon["naming_marks"]] +
                                     [(f, True) for f in hon["quoted_naming_marks"]])
@@ -306,7 +308,7 @@ class ActorGrammar:
         """The countries a body's name holds, in order, short forms of a pair included."""
         codes, k = [], 0
         while k < len(words):
-            m = self._paired(words, k) or self.countries.match_at(words, k)
+            m = self._paired(words, k) or self.countries.match_at(words, k) or self.regions.match_at(words, k)
             if m:
                 codes.append(m[1])
                 k = m[0]
@@ -340,6 +342,9 @@ class ActorGrammar:
                 s += 1
             else:
                 break
+        place = self.regions.match_at(toks, s) or self.places.match_at(toks, s)
+        if place and place[0] == k:
+            return k            # 'Ban Tuyên truyền Quảng Tây': the body's region, not a name
         vietnamese = self._vietnamese_start(toks, s, k)
         if vietnamese is not None:
             return vietnamese if vietnamese > j else k
@@ -558,7 +563,11 @@ class ActorGrammar:
                 end, post.country = c[0], code
             scope = (role.get("place_follows") and post.org is None and not c) or \
                 (self.place_nouns.match_at(toks, end - 1) is not None and toks[end - 1].low in ("tỉnh", "thành phố"))
-            end = self._place(toks, end, after_noun=bool(scope))
+            placed, end = end, self._place(toks, end, after_noun=bool(scope))
+            region = next((r[1] for r in map(lambda b: self.regions.match_at(toks[:end], b), range(placed, end)) if r),
+                          None)
+            if region and post.country is None:
+                post.country = region       # 'Tỉnh trưởng tỉnh Phúc Kiến': a region of a country names it
             bracket = self._country_in_brackets(toks, end)
             if bracket:
                 end, post.country = bracket
@@ -729,6 +738,9 @@ class ActorGrammar:
                     # syllables before a surname is the province, not part of the name ('Bí thư Tỉnh ủy X Y Lưu Z')
                     if posts[-1].role in self.place_titles:
                         out.places.append(_joined(toks[k:start]))
+                        region = self.regions.match_at(toks[:start], k)
+                        if region and posts[-1].country is None:
+                            posts[-1].country = region[1]   # 'Bí thư Tỉnh ủy Vân Nam X': that country's
                     k, name = start, self._name(toks, start)
 
                 if name and name[0] - k >= 2:
