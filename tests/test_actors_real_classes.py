@@ -285,3 +285,12 @@ def test_dashed_titles_and_the_verb_after_a_ministry(sentence, expected):
 ])
 def test_a_region_of_china_marks_the_country(sentence, expected):
     assert persons(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,acting", [
+    ("Thủ tướng tiếp ông Jonas Berg, Quyền Bộ trưởng Ngoại giao Na Uy.", [True]),
+    ("Thủ tướng tiếp quyền Thủ tướng Peru Ana Soto.", [True]),
+    ("Thủ tướng tiếp Bộ trưởng Ngoại giao Na Uy Jonas Berg.", [False]),
+])
+def test_an_acting_post_is_marked_so(sentence, acting):
+    assert [post.acting for p in grammar().read(sentence, 0, 0).persons for post in p.posts] == acting

@@ -81,7 +81,8 @@ class ActorGrammar:
         self.country_titles = PhraseMatcher([(form, code) for code, forms in hon["country_titles"].items()
                                              if code != "comment" for form in forms], cased=True)
         # words of tenure that may stand before a title: once held ('nguyên'), held for now ('quyền')
-        self.title_marks = self.former | set(hon["acting_marks"])
+        self.acting = set(hon["acting_marks"])
+        self.title_marks = self.former | self.acting
         self.not_in_bodies = set(hon["not_in_body_names"])
         self.given_names = lexicons.given_name_forms()
         self.counterparts = PhraseMatcher([(f, f) for f in hon["counterpart_nouns"]])
@@ -507,7 +508,7 @@ class ActorGrammar:
                 (j > 1 and toks[j - 1].low == "là" and toks[j - 2].low in self.former)
             if former:
                 notation = None     # 'cựu Ngoại trưởng Mỹ X': a post once held marks the country, not a post
-            post = Post(notation)
+            post = Post(notation, acting=j > 0 and toks[j - 1].low in self.acting)
             org = None
             org_name = (role.get("form_orgs") or {}).get(form) or role.get("org")
             if org_name:
