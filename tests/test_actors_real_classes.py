@@ -294,3 +294,27 @@ def test_a_region_of_china_marks_the_country(sentence, expected):
 ])
 def test_an_acting_post_is_marked_so(sentence, acting):
     assert [post.acting for p in grammar().read(sentence, 0, 0).persons for post in p.posts] == acting
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a title after a noun of someone serving or related to its holder is not theirs: the country only
+    ("Trợ lý Bộ trưởng Ngoại giao Peru Ana Soto dự.", {"Ana Soto": [(None, "PE")]}),
+    ("Phó Trợ lý Ngoại trưởng Mỹ John Smith dự.", {"John Smith": [(None, "US")]}),
+    ("Cố vấn của Tổng thống Kenya, ông James Mwangi cho biết.", {"James Mwangi": [(None, "KE")]}),
+    ("Vợ Tổng thống Peru, bà Ana Soto dự lễ.", {"Ana Soto": [(None, "PE")]}),
+    # 'của' after an invitation is no such noun
+    ("Theo lời mời của Tổng thống Kenya William Ruto, Chủ tịch nước thăm Kenya.",
+     {"William Ruto": [("president", "KE")]}),
+    # a designation set off by a comma or a dash from an honorific and a name names that person
+    ("Đại sứ Peru tại Việt Nam, bà Ana Soto cho biết.", {"Ana Soto": [("ambassador", "PE")]}),
+    ("Thủ tướng Peru - ông Luis Gomez cho biết.", {"Luis Gomez": [("prime-minister", "PE")]}),
+    # ... unless the name has titles of its own after it
+    ("Sau khi gặp Thủ tướng Peru, ông James Mwangi, Bộ trưởng Ngoại giao Kenya, cho biết.",
+     {"James Mwangi": [("minister", "KE")]}),
+    # ... or the title has no country or body
+    ("Tiếp Thủ tướng, ông Luis Gomez nói.", {"Luis Gomez": []}),
+    # a body of a body ('của') is named whole, with the outer body's country
+    ("Chủ tịch Ủy ban Đối ngoại của Quốc hội Kenya James Mwangi dự.", {"James Mwangi": [("chair", "KE")]}),
+])
+def test_serving_nouns_set_off_names_and_bodies_of_bodies(sentence, expected):
+    assert persons(sentence) == expected

@@ -82,6 +82,7 @@ class ActorGrammar:
                                              if code != "comment" for form in forms], cased=True)
         # words of tenure that may stand before a title: once held ('nguyên'), held for now ('quyền')
         self.acting = set(hon["acting_marks"])
+        self.serving = set(hon["serving_nouns"])
         self.title_marks = self.former | self.acting
         self.not_in_bodies = set(hon["not_in_body_names"])
         self.given_names = lexicons.given_name_forms()
@@ -212,6 +213,12 @@ class ActorGrammar:
                 k = good = inner[0] if inner else k + 1
                 lower_run = 0
                 continue
+            if t.low == "của" and k > j and lower_run <= 2 and k + 1 < len(toks) \
+                    and (self.known.match_at(toks, k + 1) or self.heads.match_at(toks, k + 1)):
+                outer = self._org(toks, k + 1, after_title)
+                if outer:       # 'Ủy ban Đối ngoại của Quốc hội Kenya': the body of a body, named whole
+                    k = good = outer[0]
+                    break
             if t.low == "và" and k > j and k + 1 < len(toks) and toks[k - 1].is_word \
                     and not self._starts_body(toks, k + 1):     # 'Viện X và Tập đoàn Y': two bodies
                 lower_run += 1
@@ -504,6 +511,8 @@ class ActorGrammar:
             notation = role["notation"]
             if j > 0 and toks[j - 1].text == "Phó" and not form.startswith("Phó"):
                 notation = None     # 'Phó' + a title is its deputy, a post the scheme does not name
+            if self._serving(toks, j):
+                notation = None     # 'Trợ lý Bộ trưởng', 'Phu nhân của Tổng thống': the holder's, not theirs
             former = held_before or (j > 0 and toks[j - 1].low in self.former) or \
                 (j > 1 and toks[j - 1].low == "là" and toks[j - 2].low in self.former)
             if former:
@@ -639,6 +648,27 @@ class ActorGrammar:
             e += 1
         return e if e > k + 1 and self._country(toks, e) else k
 
+    def _set_off_name(self, toks: list[Token], j: int, posts: list[Post]):
+        """A designation (a title with its country or body) set off by a comma or a dash from an honorific and
+        a full name that has no titles of its own after it: (where the name starts, the name)."""
+        if j + 2 >= len(toks) or toks[j].text not in (",", "-", "–") \
+                or not any(p.country or p.org or p.posted_to for p in posts):
+            return None
+        h = self.honorifics.match_at(toks, j + 1)
+        name = self._name(toks, h[0]) if h else None
+        if not name or name[0] - h[0] < 2:
+            return None
+        e = name[0]
+        if e + 1 < len(toks) and toks[e].text == "," and self._marked_title(toks, e + 1):
+            return None         # 'Thủ tướng Peru, ông X, Bộ trưởng Kenya, …': X is someone else, with titles of his own
+        return h[0], name
+
+    def _serving(self, toks: list[Token], j: int) -> bool:
+        """Whether the title at j follows a noun of someone serving or related to its holder ('Trợ lý',
+        'Phu nhân của'), up to three words back, 'của' between them allowed."""
+        end = j - 1 if j > 0 and toks[j - 1].low == "của" else j
+        return any(" ".join(t.low for t in toks[b:end]) in self.serving for b in range(max(0, end - 3), end))
+
     def _marked_title(self, toks: list[Token], k: int):
         """The title at k, or after a mark of its tenure at k ('nguyên', 'cựu', 'quyền')."""
         m = self.roles.match_at(toks, k)
@@ -758,6 +788,12 @@ class ActorGrammar:
                 if any(self.capacity.match_at(toks, b) and self.capacity.match_at(toks, b)[0] == i
                        for b in range(max(0, i - 3), i)):
                     i = j                   # 'trên cương vị Chủ tịch ASEAN': a capacity, not someone
+                    continue
+                named = self._set_off_name(toks, j, posts)
+                if named:       # 'Đại sứ Peru tại Việt Nam, bà Ana Soto cho biết', 'Thủ tướng Peru - ông X'
+                    last_person = self._person(named[1], posts, named[0], side, out, mention)
+                    last_end = named[1][0]
+                    i = self._postposed(toks, last_end, last_person, out, mention)
                     continue
                 surname = name[1] if name and name[0] - k == 1 else None
                 ref_country = next((p.country for p in posts if p.country), None)
