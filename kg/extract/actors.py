@@ -511,13 +511,14 @@ class ActorGrammar:
             notation = role["notation"]
             if j > 0 and toks[j - 1].text == "Phó" and not form.startswith("Phó"):
                 notation = None     # 'Phó' + a title is its deputy, a post the scheme does not name
-            if self._serving(toks, j):
-                notation = None     # 'Trợ lý Bộ trưởng', 'Phu nhân của Tổng thống': the holder's, not theirs
+            serving = self._serving(toks, j)
+            holders_role, notation = (notation, None) if serving else (None, notation)
+            # 'Trợ lý Bộ trưởng', 'Phu nhân của Tổng thống': the holder's, not theirs
             former = held_before or (j > 0 and toks[j - 1].low in self.former) or \
                 (j > 1 and toks[j - 1].low == "là" and toks[j - 2].low in self.former)
             if former:
                 notation = None     # 'cựu Ngoại trưởng Mỹ X': a post once held marks the country, not a post
-            post = Post(notation, acting=j > 0 and toks[j - 1].low in self.acting)
+            post = Post(notation, acting=j > 0 and toks[j - 1].low in self.acting, holders_role=holders_role)
             org = None
             org_name = (role.get("form_orgs") or {}).get(form) or role.get("org")
             if org_name:
@@ -798,7 +799,9 @@ class ActorGrammar:
                 surname = name[1] if name and name[0] - k == 1 else None
                 ref_country = next((p.country for p in posts if p.country), None)
                 form = clean(" ".join(t.text for t in toks[i:j]))
-                out.roles.append(RoleRef(posts[0].role, ref_country, False, mention(i, name[0] if surname else j),
+                # with no name, a title after a serving noun still stands for its holder ('Cố vấn của Thủ tướng')
+                out.roles.append(RoleRef(posts[0].role or posts[0].holders_role, ref_country, False,
+                                         mention(i, name[0] if surname else j),
                                          surname, foreign=any(form.startswith(f) for f in self.foreign_forms)))
                 i = name[0] if surname else j
                 continue
