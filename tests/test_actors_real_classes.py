@@ -168,6 +168,11 @@ def test_posts_once_held_and_acting_posts(sentence, expected):
      {"Arman Bekov": [("chair", "KZ")]}),
     ("Thủ tướng gặp Chủ tịch Ủy ban Thường vụ Đại hội Nhân dân (Quốc hội) Kenya Mary Wanjiru hôm qua.",
      {"Mary Wanjiru": [("chair", "KE")]}),
+    # ... or between the country and the name, or after the title
+    ("Thủ tướng tiếp Bộ trưởng Ngoại giao Kenya (Bộ trưởng Nội các) Mary Wanjiru.",
+     {"Mary Wanjiru": [("minister", "KE")]}),
+    ("Chủ tịch Quốc hội hội đàm với Chủ tịch Hạ viện (Majilis) Kazakhstan Arman Bekov.",
+     {"Arman Bekov": [("national-assembly-chair", "KZ")]}),
     # a long chain joined by 'kiêm' before a country and a name
     ("Bộ trưởng tiếp Phó Thủ tướng kiêm Bộ trưởng Ngoại giao Kazakhstan Arman Bekov tại Hà Nội.",
      {"Arman Bekov": [("deputy-prime-minister", "KZ"), ("minister", "KZ")]}),

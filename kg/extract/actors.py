@@ -921,7 +921,9 @@ class ActorGrammar:
                     out.orgs.append(OrgMention(org, span))
 
     def _after_link(self, toks: list[Token], j: int) -> int:
-        """Where the name after a title starts: past 'khi đó là' ('Chủ tịch … khi đó là X') and an honorific."""
+        """Where the name after a title starts: past a gloss in brackets ('Bộ trưởng Ngoại giao Kenya (Bộ trưởng
+        Nội các) X'), 'khi đó là' ('Chủ tịch … khi đó là X') and an honorific."""
+        j = self._gloss(toks, j)
         link = self.appositive_links.match_at(toks, j)
         if link and link[0] < len(toks) and toks[link[0]].is_cap:
             j = link[0]
