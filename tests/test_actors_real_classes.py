@@ -323,3 +323,13 @@ def test_an_acting_post_is_marked_so(sentence, acting):
 ])
 def test_serving_nouns_set_off_names_and_bodies_of_bodies(sentence, expected):
     assert persons(sentence) == expected
+
+
+@pytest.mark.parametrize("text,name,country", [
+    # Vietnam's Hmong and Dao families' surnames make a Vietnamese name, in an article about another country
+    ("Chủ tịch Quốc hội Lào Ana Soto thăm Sơn La và tặng quà cho gia đình ông Tráng A Páo. "
+     "Chủ tịch Quốc hội Lào nói chuyện với bà con.", "Tráng A Páo", "VN"),
+    ("Tổng thống Kenya William Ruto gặp ông Vừ Mí Sinh tại Hà Giang. Tổng thống Kenya cảm ơn.", "Vừ Mí Sinh", "VN"),
+])
+def test_surnames_of_vietnams_minorities(text, name, country):
+    assert next(p.country for p in build_context("t", text).persons.values() if p.name == name) == country
