@@ -333,3 +333,15 @@ def test_serving_nouns_set_off_names_and_bodies_of_bodies(sentence, expected):
 ])
 def test_surnames_of_vietnams_minorities(text, name, country):
     assert next(p.country for p in build_context("t", text).persons.values() if p.name == name) == country
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a region after a company's own name belongs to the company, and the name after it is the holder's
+    ("Tham dự có Giám đốc điều hành Tập đoàn Dầu khí Sharjah Ahmed Saeed Al Kaabi.",
+     {"Ahmed Saeed Al Kaabi": [(None, "AE")]}),
+    ("Chủ tịch Tập đoàn Điện lực Vân Nam Lưu Minh Hoa dự lễ ký.", {"Lưu Minh Hoa": [("chair", "CN")]}),
+    # a company with no region keeps one word of its own
+    ("Tổng Giám đốc điều hành Tập đoàn Andes Ana Soto phát biểu.", {"Ana Soto": [(None, None)]}),
+])
+def test_regions_inside_company_names(sentence, expected):
+    assert persons(sentence) == expected

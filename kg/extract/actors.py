@@ -343,7 +343,7 @@ class ActorGrammar:
         # skip countries (and the dash between them) at the start of the capitalised run
         s = start
         while s < k:
-            c = self._country(toks, s)
+            c = self._country(toks, s) or self.regions.match_at(toks[:k], s)
             if c and c[0] <= k:
                 s = c[0]
             elif toks[s].text in "-–":
@@ -358,6 +358,8 @@ class ActorGrammar:
             return vietnamese if vietnamese > j else k
         if s == j and k - s >= 3:
             s += 1              # 'Tập đoàn Equinor Anders Opedal': the body keeps a name of its own
+            region = self.regions.match_at(toks[:k], s)
+            s = region[0] if region else s      # 'Tập đoàn Cảng Abu Dhabi X': and the region after it
         if k - s >= 2 and toks[s].text not in self.not_name and self._looks_like_name(toks[s:k]):
             return s
         return k
