@@ -284,6 +284,8 @@ def test_dashed_titles_and_the_verb_after_a_ministry(sentence, expected):
      {"Hạ Minh": [("provincial-chair", "CN")]}),
     ("Ông Lý Minh, Trưởng ban Tuyên truyền Tứ Xuyên đón Phó Thủ tướng.",
      {"Lý Minh": [("head-of-commission", "CN")]}),
+    ("Thủ tướng tiếp đồng chí Hạ Văn Ninh, Ủy viên Bộ Chính trị, Bí thư Thành ủy Trùng Khánh.",
+     {"Hạ Văn Ninh": [("politburo-member", "CN"), ("provincial-party-secretary", "CN")]}),
     # a Vietnamese province marks nothing
     ("Bí thư Tỉnh ủy Thanh Hóa Nguyễn Văn Hải đón đoàn Kenya.",
      {"Nguyễn Văn Hải": [("provincial-party-secretary", None)]}),

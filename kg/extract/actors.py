@@ -453,7 +453,7 @@ class ActorGrammar:
         if noun:
             j = noun[0]
         elif not after_noun:
-            known = self.places.match_at(toks, j)     # 'Bí thư Tỉnh ủy Hà Nam X'
+            known = self.places.match_at(toks, j) or self.regions.match_at(toks, j)     # 'Bí thư Tỉnh ủy Hà Nam X'
             if known:
                 return known[0]
             e = j
