@@ -115,9 +115,9 @@ MEETING_SHAPES = [
     ("Ngày 2/6, ông Jonas Gahr Støre chuyển lời chào của Thủ tướng Na Uy Erna Solberg, người vừa thăm chính thức "
      "Việt Nam vào tháng 5/2025.",
      ("visit", ["Erna Solberg"], "2025-05")),
-    # a headline dated nowhere: the record's day
+    # a headline dated nowhere stays undated: the record's day is the report's, not the meeting's
     ("Thủ tướng Phạm Minh Chính tiếp Tổng thống Kenya William Ruto",
-     ("meeting", ["Phạm Minh Chính", "William Ruto"], "2025-06-11")),
+     ("meeting", ["Phạm Minh Chính", "William Ruto"], None)),
     # 'X dự … hội đàm giữa A với B': A and B
     ("Sáng 9/9, Bộ trưởng Bùi Thanh Sơn dự hội đàm giữa Thủ tướng Phạm Minh Chính với Thủ tướng Maroc Aziz "
      "Akhannouch.",
@@ -187,6 +187,68 @@ EXACT_SIDES = [
     ("Sáng 5/6, Tổng thống Chile Gabriel Boric tiếp Bộ trưởng Quốc phòng Peru Walter Astudillo. Trước đó, lễ đón "
      "chính thức đã được tổ chức cho đồng chí Maya Fernández, Ủy viên Bộ Chính trị Đảng Xã hội Chile. Sau lễ đón, "
      "hai Bộ trưởng đã tiến hành hội đàm.", "talks", [["Maya Fernández", "Walter Astudillo"]]),
+    # those whose greetings are passed on ('chuyển lời thăm hỏi của A và <titles> B') are no side
+    ("Chiều 6/6, Tổng thống Kenya William Ruto tiếp Bộ trưởng Ngoại giao Na Uy Lars Hovland. Tại buổi tiếp, Bộ "
+     "trưởng Lars Hovland cảm ơn Tổng thống William Ruto đã dành thời gian tiếp đoàn và chuyển lời thăm hỏi của "
+     "Thủ tướng Erik Solvang và Chủ tịch Quốc hội Ingrid Moen tới Tổng thống William Ruto.", "meeting",
+     [["Lars Hovland", "William Ruto"]]),
+    # 'có sự tham dự của X': X attends
+    ("Chiều 6/6, Tổng thống Kenya William Ruto tiếp Bộ trưởng Ngoại giao Na Uy Lars Hovland, có sự tham dự của "
+     "Thứ trưởng Erik Solvang.", "meeting", [["Erik Solvang", "Lars Hovland", "William Ruto"]]),
+    # a former ambassador quoted on the talks ('Theo ông X, …', 'X nhận định cuộc hội đàm …') is no side
+    ("Chiều 6/6, Tổng thống Kenya William Ruto hội đàm với Thủ tướng Na Uy Erik Solvang. Theo ông Anders Berg, "
+     "nguyên Đại sứ Na Uy tại Kenya, cuộc hội đàm mở ra giai đoạn mới.", "talks", [["Erik Solvang", "William Ruto"]]),
+    ("Chiều 6/6, Tổng thống Kenya William Ruto hội đàm với Thủ tướng Na Uy Erik Solvang. Nguyên Đại sứ Na Uy tại "
+     "Kenya Anders Berg nhận định cuộc hội đàm mở ra giai đoạn mới.", "talks", [["Erik Solvang", "William Ruto"]]),
+    # a spokesperson telling of a meeting is no side of it, comma or not
+    ("Người phát ngôn Bộ Ngoại giao Peru Ana Torres cho biết Tổng thống Peru Dina Boluarte sẽ gặp Tổng thống "
+     "Kenya William Ruto.", "meeting", [["Dina Boluarte", "William Ruto"]]),
+    # meeting the press is a press conference, no meeting
+    ("Chiều 6/6, Tổng thống Kenya William Ruto và Tổng thống Peru Dina Boluarte đã có cuộc gặp gỡ với báo chí.",
+     "meeting", []),
+    ("Chiều 6/6, Tổng thống Kenya William Ruto và Tổng thống Peru Dina Boluarte đã có cuộc gặp gỡ với báo chí.",
+     "conference", [["Dina Boluarte", "William Ruto"]]),
+    # 'Tại cuộc gặp với X <occasion>, Y khẳng định …': Y is the other side, past another event's name
+    ("Tại cuộc gặp với Tổng thống Kenya William Ruto sau Hội nghị thượng đỉnh châu Phi, Thủ tướng Na Uy Erik "
+     "Solvang khẳng định Na Uy coi trọng quan hệ với Kenya.", "meeting", [["Erik Solvang", "William Ruto"]]),
+    # 'Tại cuộc gặp với X, hai bên …': the article's own side
+    ("Tổng thống Peru Dina Boluarte dự Diễn đàn Kinh tế thế giới tại Davos. Tại cuộc gặp với Thủ tướng Na Uy Erik "
+     "Solvang, hai bên nhất trí tăng cường hợp tác.", "meeting", [["Dina Boluarte", "Erik Solvang"]]),
+    # 'A và B đã có cuộc gặp': both sides are the subject, no object follows
+    ("Chiều 6/6, Tổng thống Kenya William Ruto và Tổng thống Peru Dina Boluarte đã có cuộc gặp tại Nairobi.",
+     "meeting", [["Dina Boluarte", "William Ruto"]]),
+    # 'X … sau khi gặp Y': one meeting (not 'khi gặp nhau', meetings in general), X's
+    ("Tổng thống Kenya William Ruto phát biểu trước báo chí sau khi gặp Tổng thống Peru Dina Boluarte ngày 6/6.",
+     "meeting", [["Dina Boluarte", "William Ruto"]]),
+    # lists of those present at the event just told: after a comma and a side, or 'Cũng có mặt trong … là'
+    ("Sáng 7/6, Tổng thống Kenya William Ruto chủ trì Lễ đón Tổng thống Peru Dina Boluarte. Tham dự Lễ đón, về phía "
+     "Kenya có: Phó Tổng thống Kithure Kindiki; Bộ trưởng Ngoại giao Musalia Mudavadi.", "ceremony",
+     [["Dina Boluarte", "Kithure Kindiki", "Musalia Mudavadi", "William Ruto"]]),
+    ("Chiều 7/6, Tổng thống Kenya William Ruto gặp Tổng thống Peru Dina Boluarte. Cũng có mặt trong cuộc gặp của hai "
+     "nhà lãnh đạo là Bộ trưởng Ngoại giao Kenya Musalia Mudavadi, Ngoại trưởng Peru Elmer Schialer.", "meeting",
+     [["Dina Boluarte", "Elmer Schialer", "Musalia Mudavadi", "William Ruto"]]),
+    # 'Đánh giá cao kết quả hội đàm giữa A và B, X hoan nghênh …': X judges the talks, A and B held them
+    ("Chiều 6/6, Tổng thống Kenya William Ruto tiếp Bộ trưởng Nội vụ Peru Juan Santiváñez. Đánh giá cao kết quả hội "
+     "đàm giữa Bộ trưởng Nội vụ Peru Juan Santiváñez và Bộ trưởng Nội vụ Kenya Kipchumba Murkomen, Tổng thống "
+     "William Ruto hoan nghênh sự hợp tác giữa hai bộ.", "talks", [["Juan Santiváñez", "Kipchumba Murkomen"]]),
+    # a list's 'Cố vấn của Tổng thống X' names X for his adviser: X is not present
+    ("Chiều 7/6, Tổng thống Kenya William Ruto gặp Tổng thống Peru Dina Boluarte. Tham dự cuộc gặp còn có Bộ trưởng "
+     "Ngoại giao Kenya Musalia Mudavadi và Cố vấn của Thủ tướng Peru Gustavo Adrianzén.", "meeting",
+     [["Dina Boluarte", "Musalia Mudavadi", "William Ruto"]]),
+    # 'Hai nhà lãnh đạo … gặp nhau' read as one person only: the pair of the event just told
+    ("Chiều 6/6, Tổng thống Kenya William Ruto điện đàm với Thủ tướng Na Uy Erik Solvang. Hai nhà lãnh đạo nhất trí "
+     "sẽ gặp nhau vào ngày 25/6 tại Oslo.", "meeting", [["Erik Solvang", "William Ruto"]]),
+    # 'hai bên sẽ ký kết …' with no one named: the two sides of the meeting just told
+    ("Chiều 3/7, Tổng thống Kenya William Ruto đã tiếp đón Tổng thống Peru Dina Boluarte đang ở thăm Nairobi. Dự "
+     "kiến, hai bên sẽ ký kết nhiều văn kiện hợp tác về thương mại.", "signing", [["Dina Boluarte", "William Ruto"]]),
+    # the list names its event: the meeting, not the press conference told after it
+    ("Chiều 7/6, Tổng thống Kenya William Ruto gặp Tổng thống Peru Dina Boluarte. Sau đó hai nhà lãnh đạo có cuộc "
+     "gặp gỡ với báo chí. Cũng có mặt trong cuộc gặp của hai nhà lãnh đạo là Bộ trưởng Ngoại giao Kenya Musalia "
+     "Mudavadi, Ngoại trưởng Peru Elmer Schialer.", "meeting",
+     [["Dina Boluarte", "Elmer Schialer", "Musalia Mudavadi", "William Ruto"]]),
+    # 'A nhắc lại lời B … sau khi gặp <no one named>': no meeting of A's
+    ("Tổng thống Chile Gabriel Boric nhắc lại lời cố Tổng thống Peru Alan García bày tỏ sau khi gặp Chủ tịch Hồ Chí "
+     "Minh trong chuyến thăm Việt Nam tháng 5-1969.", "meeting", []),
     # a country attends: not the person named last in the sentence before
     ("Chiều 4/5, Tổng thống Chile Gabriel Boric tiếp Thủ tướng Peru Gustavo Adrianzén. Năm 2010, Chile đã tham dự "
      "Hội nghị Thượng đỉnh G20 tại Canada.", "conference", [[]]),
@@ -328,9 +390,10 @@ def test_a_visit_told_again_is_the_same_visit_with_the_status_its_day_allows(tex
     # history told with a bare earlier year: that year, never the publication day
     ("Vào 2019, Tổng thống Kenya William Ruto hội đàm với Tổng thống Peru Martín Vizcarra tại Lima.", "2019"),
     ("2018: Tổng thống Kenya William Ruto hội đàm với Tổng thống Peru Martín Vizcarra tại Lima.", "2018"),
-    # a year that is part of a name or the article's own year dates nothing of the past
+    # a year that is part of a name or the article's own year dates nothing of the past (nor is the record's
+    # day the talks')
     ("Tổng thống Kenya William Ruto hội đàm với Tổng thống Peru Dina Boluarte tại Lima, bàn về APEC 2019.",
-     "2025-07-04"),
+     None),
     ("Ngày 3/7, Tổng thống Kenya William Ruto hội đàm với Tổng thống Peru Dina Boluarte, nhắc lại quan hệ từ 1963.",
      "2025-07-03"),
 ])
@@ -567,6 +630,17 @@ def _visits(text, published=date(2025, 7, 6)):
      "của Thủ tướng Kenya, đã làm việc với Ngoại trưởng Peru Javier González-Olaechea trong khuôn khổ chuyến "
      "thăm chính thức Peru. Ông chuyển lời thăm hỏi của Thủ tướng Kenya Patrick Ole Ntutu tới Tổng thống Peru "
      "Dina Boluarte.", (["Musalia Mudavadi"], [], None)),
+    # the governor who welcomes a visitor to his city hosts that visit; a state visit's welcomer does not, nor
+    # one thanked for 'sự đón tiếp' (a noun)
+    ("Chiều 6/7, Thống đốc Mombasa Abdulswamad Nassir nhiệt liệt chào mừng Thủ tướng Na Uy Erik Solvang và đoàn "
+     "đại biểu cấp cao Na Uy tới thăm Mombasa.", (["Erik Solvang"], ["Abdulswamad Nassir"], "2025-07-06")),
+    ("Chiều 6/7, Tỉnh trưởng tỉnh Cusco Jean Benavente bày tỏ vui mừng được đón Bộ trưởng Ngoại giao Kenya "
+     "Musalia Mudavadi và đoàn đại biểu Kenya đến thăm tỉnh Cusco.", (["Musalia Mudavadi"], ["Jean Benavente"],
+                                                                        "2025-07-06")),
+    ("Tổng thống Chile Gabriel Boric nhiệt liệt chào mừng Tổng thống Peru Dina Boluarte thăm chính thức Chile.",
+     (["Dina Boluarte"], [], None)),
+    ("Thủ tướng Na Uy Erik Solvang cảm ơn Thống đốc Abdulswamad Nassir đã dành cho đoàn sự đón tiếp trọng thị, "
+     "nồng hậu; bày tỏ vui mừng đến thăm Mombasa.", (["Erik Solvang"], [], None)),
 ])
 def test_visit_guest_host_and_date(text, expected):
     assert _visits(text) == [expected]
@@ -657,3 +731,147 @@ def test_an_act_during_a_visit_without_its_own_day_is_undated(text, etype, day):
 ])
 def test_a_meeting_noun_with_its_counterpart_after_voi_or_cung(text, expected):
     assert [a for t, a, _, _ in events(text, published=date(2025, 6, 6)) if t == "meeting"] == [expected]
+
+
+@pytest.mark.parametrize("text, etype, day", [
+    # the page's time stamp dates no event; neither does the record's day
+    ("Thứ tư, 11/06/2025 17:27 (GMT+7)\n\nTổng thống Kenya William Ruto hội đàm với Tổng thống Peru Dina "
+     "Boluarte.", "talks", None),
+    # an undated event told as following another at once takes that one's day
+    ("Tổng thống Kenya William Ruto hội đàm với Tổng thống Peru Dina Boluarte. Sáng 9/6, Tổng thống Kenya William "
+     "Ruto chủ trì lễ đón chính thức Tổng thống Peru Dina Boluarte. Tại hội đàm ngay sau lễ đón, hai bên nhất trí "
+     "tăng cường hợp tác.", "talks", "2025-06-09"),
+    # a month told in passing is no day for the sentences after: the day told before it holds
+    ("Ngày 10/6, Tổng thống Kenya William Ruto gặp Thủ tướng Na Uy Jonas Gahr Støre. Hai bên nhắc lại Kỳ họp "
+     "Ủy ban hỗn hợp tháng 2/2025. Tại cuộc gặp với Tổng thống Peru Dina Boluarte, hai bên nhất trí tăng cường "
+     "hợp tác.", "meeting", "2025-06-10"),
+    # a quoted 'hôm nay' is the speaker's, not the report's day
+    ("Tổng thống Peru Dina Boluarte nói: “Hôm nay là ngày vui”. Tổng thống Kenya William Ruto gặp Thủ tướng Na Uy "
+     "Jonas Gahr Støre.", "meeting", None),
+    # a session of a body told with its month: that month, not the day of the reception the sentence is about
+    ("Ngày 10/6, Tổng thống Kenya William Ruto tiếp Thủ tướng Na Uy Jonas Gahr Støre. Tại cuộc tiếp, ông William "
+     "Ruto cho biết, nhân dịp tham dự Hội nghị thường niên lần thứ 12 của Diễn đàn Kinh tế Bắc Cực vào tháng 1/2025, "
+     "Kenya đã ký nhiều thỏa thuận.", "conference", "2025-01"),
+    # 'sáng nay' from the publication day (2025-06-11)
+    ("Sáng nay, Tổng thống Kenya William Ruto gặp Thủ tướng Na Uy Jonas Gahr Støre.", "meeting", "2025-06-11"),
+])
+def test_the_days_a_text_really_tells(text, etype, day):
+    got = [d for t, _, d, _ in events(text, published=date(2025, 6, 11)) if t == etype]
+    assert got and set(got) == {day}
+
+
+@pytest.mark.parametrize("text, etype, expected", [
+    # a working session is not the reception of the same day
+    ("Chiều 5/6, Tổng thống Kenya William Ruto tiếp Đại sứ Peru Carlos Mendoza. Cùng ngày, Tổng thống Kenya "
+     "William Ruto làm việc với Phòng Thương mại và Công nghiệp Kenya.", "meeting",
+     [["Carlos Mendoza", "William Ruto"], ["William Ruto"]]),
+    # a working session told after a meeting is not a mention of that meeting
+    ("Ngày 24/5, Đặc phái viên Kenya Amina Odhiambo gặp Ngoại trưởng Peru Elmer Schialer. Trong buổi làm việc với "
+     "Bộ Giáo dục Peru, Đặc phái viên Amina Odhiambo ca ngợi mô hình giáo dục của Peru.", "meeting",
+     [["Amina Odhiambo", "Elmer Schialer"], ["Amina Odhiambo"]]),
+    # two verbs of one act
+    ("Sáng 5/6, Bộ trưởng Ngoại giao Na Uy Espen Barth Eide tiếp và làm việc với Bộ trưởng Ngoại giao Peru Elmer "
+     "Schialer.", "meeting", [["Elmer Schialer", "Espen Barth Eide"]]),
+    # two receptions of one evening by different hosts for one guest
+    ("Tối 5/6, Tổng thống Kenya William Ruto chiêu đãi Tổng thống Peru Dina Boluarte. Cũng tối 5/6, Thủ tướng "
+     "Kenya Musalia Mudavadi chiêu đãi Tổng thống Peru Dina Boluarte.", "ceremony",
+     [["Dina Boluarte", "William Ruto"], ["Dina Boluarte", "Musalia Mudavadi"]]),
+])
+def test_one_node_per_real_event(text, etype, expected):
+    assert [a for t, a, _, _ in events(text, published=date(2025, 6, 11)) if t == etype] == expected
+
+
+def test_a_day_of_another_event_in_a_phrase_is_not_the_day_told():
+    text = ("Ngày 20/6, Tổng thống Kenya William Ruto gặp Tổng thống Peru Dina Boluarte. Bà Dina Boluarte vui mừng "
+            "gặp lại ông ngay sau cuộc điện đàm giữa hai Tổng thống ngày 2/3. Tại cuộc gặp với Thủ tướng Na Uy "
+            "Jonas Gahr Støre, Tổng thống William Ruto đề nghị tăng cường hợp tác.")
+    got = [(a, d) for t, a, d, _ in events(text, published=date(2025, 6, 21)) if t == "meeting"]
+    assert (["Jonas Gahr Støre", "William Ruto"], "2025-06-20") in got
+
+
+@pytest.mark.parametrize("text", [
+    # a wish for a visit is not the visit of years ago told before it
+    "Tổng thống Peru Dina Boluarte chia sẻ ấn tượng từ chuyến thăm năm 2008. Tổng thống Kenya William Ruto hoan "
+    "nghênh Thủ tướng Na Uy Jonas Gahr Støre thăm Kenya.",
+    "Tổng thống Kenya William Ruto mong sớm đón Thủ tướng Na Uy Jonas Gahr Støre sang thăm Kenya, nhắc lại chuyến "
+    "thăm Na Uy năm 2016.",
+])
+def test_an_old_visit_and_one_hoped_for_stay_apart(text):
+    got = [(a, d) for t, a, d, _ in events(text, published=date(2025, 6, 11)) if t == "visit"]
+    assert not any("Jonas Gahr Støre" in a and d and d < "2025" for a, d in got)
+
+
+def _status_dates(text, published, etype):
+    x = extract_article("t", text, published)
+    return [(e.status, e.start and e.start.iso(), e.end and e.end.iso()) for e in x.events if e.type == etype]
+
+
+@pytest.mark.parametrize("text, etype, expected", [
+    # a summit dated by the day its guest set out, then by its own span: the span
+    ("Thủ tướng lên đường thăm Na Uy và dự Hội nghị Thượng đỉnh G20\nĐêm 4/7, Thủ tướng Kenya William Ruto rời "
+     "Nairobi, lên đường bắt đầu thăm Na Uy, theo lời mời của Thủ tướng Na Uy Erna Solberg.\nTheo chương trình, Thủ "
+     "tướng William Ruto sẽ thăm Na Uy và tham dự Hội nghị Thượng đỉnh G20 tại Oslo từ ngày 5 -8/7/2017.",
+     "conference", [("held", "2017-07-05", "2017-07-08")]),
+    # a day of the summit within its span still beats the span
+    ("Hội nghị Thượng đỉnh G20 diễn ra tại Oslo từ ngày 5-8/7/2017. Ngày 7/7, Tổng thống Kenya William Ruto phát "
+     "biểu tại Hội nghị Thượng đỉnh G20.", "conference", [("held", "2017-07-07", None)]),
+    # one signing done and one ahead in the same sentence are two
+    ("Ngày 6/7, Bộ trưởng Na Uy Jonas Berg cho biết doanh nghiệp Na Uy vừa ký kết cơ chế phản ứng nhanh với Bộ "
+     "Kinh tế Peru, trong bối cảnh Peru và Liên minh châu Âu (EU) sắp ký Hiệp định Thương mại tự do.", "signing",
+     [("held", "2017-07-06", None), ("announced", None, None)]),
+    # a congress wished success is one ahead, not one held on the day of the wish
+    ("Ngày 8/7, Tổng thống Kenya William Ruto chúc Đại hội lần thứ 12 Đảng Dân chủ Na Uy thành công tốt đẹp.",
+     "congress", [("announced", None, None)]),
+    # congratulations on one held: held
+    ("Ngày 9/7, Tổng thống Kenya William Ruto chúc mừng Đại hội lần thứ 11 Đảng Lao động Peru đã thành công.",
+     "congress", [("held", "2017-07-09", None)]),
+    # the day of an announcement is not the day of the visit it announces
+    ("Theo thông cáo ngày 6/7 của Bộ Ngoại giao, Tổng thống Kenya William Ruto sẽ thăm chính thức Chile.",
+     "visit", [("announced", None, None)]),
+    ("Chiều 10/7, Tổng thống Kenya William Ruto sẽ hội đàm với Tổng thống Chile Gabriel Boric.",
+     "talks", [("announced", "2017-07-10", None)]),
+    # a hope to receive guests some day is no visit at all
+    ("Tổng thống Kenya William Ruto mong sẽ có nhiều dịp được đón tiếp các chuyên gia Chile sang thăm Kenya.",
+     "visit", []),
+])
+def test_a_plans_day_and_a_spans_day(text, etype, expected):
+    assert _status_dates(text, date(2017, 7, 10), etype) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'được X tiếp đón': the guest received by X, the reception told again with 'tiếp'
+    ("Năm 2015, ông Juan Pérez trở thành Tổng thống Chile đầu tiên thăm Na Uy và được Thủ tướng Na Uy Erna Solberg "
+     "tiếp đón tại dinh thự. Sau đó, Thủ tướng Erna Solberg tiếp Tổng thống Juan Pérez trong hai giờ.",
+     [("meeting", ["Erna Solberg", "Juan Pérez"])]),
+    # the welcome ceremony told as 'lễ tiếp đón' is no reception
+    ("Ngày 5/6, Thủ tướng Kenya Musalia Mudavadi chủ trì lễ tiếp đón Tổng thống Peru Dina Boluarte. Sau đó, Thủ "
+     "tướng Musalia Mudavadi tiếp Tổng thống Dina Boluarte.",
+     [("ceremony", ["Dina Boluarte", "Musalia Mudavadi"]), ("meeting", ["Dina Boluarte", "Musalia Mudavadi"])]),
+    # 'đón tiếp' in a headline is that reception, not a welcome beside it
+    ("Tổng thống Chile đón tiếp Tổng thống Kenya tại dinh La Moneda\nTối 3/7, Tổng thống Chile Gabriel Boric đã "
+     "tiếp đón Tổng thống Kenya William Ruto đang ở thăm Santiago.", [("meeting", ["Gabriel Boric", "William Ruto"])]),
+])
+def test_a_reception_told_passively(text, expected):
+    got = [(t, a) for t, a, _, _ in events(text, published=date(2024, 6, 11)) if t in ("meeting", "ceremony")]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the visit going on ('đang có chuyến thăm') and 'chuyến thăm … lần này' are one; the one of 2011 another
+    ("Ngày 31/5, Tổng thống Kenya William Ruto tiếp Thủ tướng Na Uy Jonas Gahr Støre đang có chuyến thăm Kenya. "
+     "Tổng thống cảm ơn Thủ tướng Jonas Gahr Støre đã quan tâm đến Kenya qua chuyến thăm Kenya vào năm 2011. Ông "
+     "đánh giá cao mục đích chuyến thăm Kenya lần này của Thủ tướng Jonas Gahr Støre.", [(None, 2), ("2011", 1)]),
+])
+def test_a_visit_going_on_is_not_one_of_years_ago(text, expected):
+    x = extract_article("t", text, date(2017, 5, 31))
+    assert [(e.start and e.start.iso(), len(e.mentions)) for e in x.events if e.type == "visit"] == expected
+
+
+def test_dates_in_brackets_of_events_recalled_are_theirs():
+    text = ("Ngày 15/5, Tổng thống Kenya William Ruto có các cuộc tiếp xúc ngắn bên lề Diễn đàn. Vui mừng gặp lại "
+            "Tổng thống Peru Dina Boluarte, Tổng thống William Ruto đề nghị hai bên triển khai hiệu quả thỏa thuận "
+            "của Cuộc gặp cấp cao thường niên hai nước (tháng 1/2017) và kết quả Kỳ họp lần thứ 9 Ủy ban hỗn hợp "
+            "kinh tế và thương mại hai nước (tháng 2/2017).")
+    got = [(e.type, e.status, e.start and e.start.iso()) for e in extract_article("t", text, date(2017, 5, 15)).events]
+    assert ("meeting", "held", "2017-05-15") in got
+    assert ("high-level-meeting", "held", "2017-01") in got and ("session", "held", "2017-02") in got

@@ -107,12 +107,14 @@ def find_events(ctx) -> list[Event]:
             break
         s = view.sentence
         low = s.text.casefold()
-        dates = find_dates(s.text, year, discourse_date, ctx.doc.published)
+        # (a page's time stamp dates the page, not an event: 'hôm qua' reads from the publication day instead)
+        dates = [d for d in find_dates(s.text, year, discourse_date, ctx.doc.published)
+                 if d.kind not in ("stamp", "clock", "restated")]
         # history told in passing: a marker, or a date of an earlier year than the article's
         past = any(w in low for w in data["past_markers"]) or any(
             d.start.year and year and d.start.year < year for d in dates)
         if _lists_attendees(s.text, data) and events:
-            _add_side_list(view, _list_target(events, view.index), ctx)
+            _add_side_list(view, _list_target(events, view.index, _triggers(view, triggers, blocked, data)), ctx)
             continue
         if _speculative_sentence(s.text, data):
             continue           # a question, 'liệu …': nothing told as happened or planned
@@ -126,6 +128,7 @@ def find_events(ctx) -> list[Event]:
         anchor = _anchor(view, found, events, data)
         referenced: list[Event] = []
         found = [t for t in found if not _refers_back(view, t, events, data, referenced, told_before)]
+        _tie_to_earlier(view, referenced, data)
         sentence_date = discourse_date
         if anchor is not None:
             # 'Trong chuyến thăm đó, …': the sentence goes on about an event told before, on its day
@@ -146,7 +149,8 @@ def find_events(ctx) -> list[Event]:
             trig.lead_end = found[0].begin
             trig.occasion_end = trig.next_begin
             gap = s.text[trig.end:trig.next_begin].casefold().rstrip()
-            if n + 1 < len(found) and any(gap.endswith(w) for w in data["occasion_links"]):
+            if n + 1 < len(found) and any(gap.endswith(w) for w in data["occasion_links"]) and not (
+                    any(gap.endswith(w) for w in data["name_links"]) and re.search(r"[,;:()]", gap)):
                 trig.occasion_end = found[n + 2].begin if n + 2 < len(found) else len(s.text)
             own_dates = [d for d in dates if not d.year_only or past]
             told = past
@@ -170,15 +174,15 @@ def find_events(ctx) -> list[Event]:
         _add_companions(view, referenced + in_sentence, ctx, data)
         if past or in_visit:
             told_before.update((m.begin, m.end) for e in in_sentence for m in e.mentions)
-        points = [d for d in dates if d.end_date is None and not d.year_only   # a span is no time point
-                  and not _after(d.start, ctx.doc.published)]
+        points = [d for d in dates if d.end_date is None and d.start.day   # a span, a month is no day told
+                  and not _after(d.start, ctx.doc.published) and not _of_other_event(s.text, d.begin, data)]
         planned = in_sentence and all(e.status == "announced" for e in in_sentence)
         if points and not past and not planned:     # a day ahead is not the day the article is telling
             discourse_date = points[-1].start
         elif in_visit:
             discourse_date = None       # the text has moved on to the visit's days in general
+    # (an event the text dates nowhere stays undated: the publication day is the report's, not the event's)
     merged = _merge(events, ctx.doc.published)
-    _publication_day(ctx, merged, told_before)
     for ev in merged:
         if ev.type == "visit" and not ev.guests and not (ev.start and ev.start.year and year and ev.start.year < year):
             # the guest the text leaves implicit ('Nhà lãnh đạo Kenya thăm …'): the protagonist unless a
@@ -206,6 +210,15 @@ def find_events(ctx) -> list[Event]:
         ev.key = _identity(ctx, ev, n)
     _link_visits(merged)
     return merged
+
+
+def _of_other_event(text: str, begin: int, data) -> bool:
+    """A day in a phrase naming another event in relation to the one told ('… ngay sau cuộc điện đàm giữa hai
+    Thủ tướng ngày 20/4', 'kể từ chuyến thăm ngày 5/3'): it dates that other event only, not the day the text
+    goes on telling."""
+    clause = re.split(r"[,;:]", text[:begin])[-1].casefold()
+    return bool(re.search(rf"(?<!\w)(?:{_alternation(data['relative_to_event'])})\s+(?:(?:các|những)\s+)?"
+                          rf"(?:cuộc|chuyến|buổi|lễ|kỳ|phiên)\b", clause))
 
 
 def _within_visit_untold(view, found: list["Trigger"], referenced: list[Event], dates, data) -> bool:
@@ -241,6 +254,17 @@ def _told_visit(ev: Event, own_dates, events: list[Event]) -> Event | None:
     return next((e for e in reversed(events) if e.type == "visit" and e.guests == ev.guests and e.start), None)
 
 
+def _before(value: DateValue | None, day) -> bool:
+    """A date wholly earlier than the publication day (a day's grace for clocks abroad): no plan ahead."""
+    if value is None or day is None or not value.month or (value.year or day.year) is None:
+        return False
+    year = value.year or day.year
+    if value.day is None:
+        return (year, value.month) < (day.year, day.month)
+    return (year, value.month, value.day) < ((day - timedelta(days=1)).year, (day - timedelta(days=1)).month,
+                                             (day - timedelta(days=1)).day)
+
+
 def _after(value: DateValue, day) -> bool:
     """A date later than the publication day: a plan or a hope ('vào tháng 11'), not the day being told."""
     if day is None or not value.month or (value.year or day.year) is None:
@@ -248,23 +272,15 @@ def _after(value: DateValue, day) -> bool:
     return ((value.year or day.year), value.month, value.day or 1) > (day.year, day.month, day.day)
 
 
-def _publication_day(ctx, events: list[Event], told_before) -> None:
-    """A held one-day event that the headline or lead tells and the text dates nowhere happened on the day
-    the record is dated; not history, not one announced, not one only the body recalls."""
-    day = ctx.doc.published
-    if day is None:
-        return
-    several_days = set(_lexicon()[0]["multi_day"])     # a visit's first day is not the day it is reported
-    for ev in events:
-        if ev.start is None and ev.status == "held" and ev.type not in several_days \
-                and any(m.sentence <= 2 and (m.begin, m.end) not in told_before for m in ev.mentions):
-            ev.start = DateValue(day.year, day.month, day.day)
-
-
-def _list_target(events: list[Event], sentence: int) -> Event:
-    """'Cùng dự có …' adds to the event just told; a visit only when nothing else was told since."""
+def _list_target(events: list[Event], sentence: int, named=()) -> Event:
+    """'Cùng dự có …' adds to the event just told; a visit only when nothing else was told since; the one of
+    the kind the list names, if it names one ('Cũng có mặt trong cuộc gặp … là …': not a press conference
+    told after it)."""
     recent = [e for e in events if e.mentions and e.mentions[-1].sentence >= sentence - 2]
-    return next((e for e in reversed(recent) if e.type != "visit"), events[-1])
+    kinds = {(t.etype["notation"], t.family) for t in named}
+    return next((e for e in reversed(recent) if (e.type, e.family) in kinds), None) \
+        or next((e for e in reversed(_current(events)) if (e.type, e.family) in kinds), None) \
+        or next((e for e in reversed(recent) if e.type != "visit"), events[-1])
 
 
 def _speculative_sentence(text: str, data) -> bool:
@@ -300,7 +316,7 @@ def _refers_back(view, trig: "Trigger", events: list[Event], data, referenced: l
     latest the article tells as its own, not one only recalled in passing ('… chuyến thăm của X tháng 3 vừa
     qua. Trong khuôn khổ chuyến thăm, …' is the visit being reported)."""
     phrase = trig.phrase.removeprefix("noun:")
-    earlier = [e for e in _current(events) if e.type == trig.etype["notation"]
+    earlier = [e for e in _current(events) if e.type == trig.etype["notation"] and e.family == trig.family
                and (e.type not in NAMED_TYPES or phrase in e.name.casefold())]
     earlier = [e for e in earlier if any((m.begin, m.end) not in told_before for m in e.mentions)] or earlier
     if not earlier or not _is_reference(view, trig, data):
@@ -311,6 +327,21 @@ def _refers_back(view, trig: "Trigger", events: list[Event], data, referenced: l
                      s.text[trig.span_begin:trig.begin].casefold()):
         referenced.append(earlier[-1])
     return True
+
+
+def _tie_to_earlier(view, referenced: list[Event], data) -> None:
+    """'Tại hội đàm ngay sau lễ đón, …': an undated event named as following another the text has dated
+    right away takes that day (not 'Sau chuyến thăm, …': days may pass)."""
+    text, base = view.sentence.text, view.sentence.begin
+    here = lambda e: [m for m in e.mentions if m.sentence == view.index]  # noqa: E731
+    for ev in referenced:
+        for later in here(ev) if ev.start is None else []:
+            for other in referenced:
+                if other is ev or not other.start or not other.start.day or other.type in data["multi_day"]:
+                    continue
+                if any(re.fullmatch(rf"\s*(?:{_alternation(data['right_after'])})\s*",
+                                    text[later.end - base:m.begin - base], re.I) for m in here(other)):
+                    ev.start, ev.end = other.start, None
 
 
 def _anchor(view, found: list["Trigger"], events: list[Event], data) -> Event | None:
@@ -419,7 +450,13 @@ def _family(phrase: str) -> str:
 
 def _lists_attendees(text: str, data) -> bool:
     """'Về phía Việt Nam có A; B', 'Cùng dự lễ đón có A; B': a list of the previous event's participants."""
-    return any(re.match(rf"^\s*{re.escape(m)}\b[^,.;]{{0,40}}?\bcó\b", text) for m in data["attendee_lists"])
+    # ('Tham dự Lễ đón, về phía Kenya có: …': the side may follow a comma)
+    if any(re.match(rf"^\s*{re.escape(m)}\b[^,.;]{{0,40}}?(?:,\s*(?:về\s+)?phía\s[^,.;]{{0,30}}?)?\bcó\b", text)
+           for m in data["attendee_lists"]):
+        return True
+    # 'Cũng có mặt trong cuộc gặp của hai nhà lãnh đạo là A, B'
+    return bool(re.match(rf"^\s*(?:(?:cũng|cùng)\s+)?(?:{_alternation(data['presence_lists'])})\s+(?:trong|tại)\s"
+                         r"[^.;]{0,80}?\s(?:là|có)\s", text, re.I))
 
 
 def _refs_in(view, a: int, b: int, kinds=("person", "plural")) -> list[str]:
@@ -449,10 +486,14 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             or _generic(head, data) or s.text.rfind("[", 0, trig.begin) > s.text.rfind("]", 0, trig.begin) \
             or notation not in NAMED_TYPES and (_invitation(head, data) or _aim(head, data)):
         return []      # (and '[Báo chí Nhật đưa đậm về hội đàm …]': a link to another article)
-    report = _after_report(head, data)
+    report = _after_report(head, data) or _reported(ctx, view, a, trig, head, data)
     if report:
         a = a + report             # 'X cho biết, A sẽ hội đàm với B': A is the subject; X only reports it
+    source = re.match(r"^\s*Theo\s[^,]*,", s.text[a:trig.begin])
+    if source:
+        a = a + source.end()       # 'Theo ông X, <titles>, cuộc hội đàm …': X is a source, no side
     opener = [m.end() for m in re.finditer(rf"\b(?:{_alternation(data['clause_openers'])})\b", head)]
+    opened = a
     if opener:
         a = a + opener[-1]         # 'trong bối cảnh A và B sắp ký …', 'nhân dịp A thăm …': A, not the main subject
     evaluated = [m.end() for m in re.finditer(rf"(?<!\w)(?:{_alternation(data['evaluative_cues'])})(?!\w)", head)]
@@ -481,11 +522,12 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     if notation == "ceremony":
         ev.kind = trig.family or trig.phrase.removeprefix("lễ ")
     rest = s.text[trig.end:b]
+    wished = False
     if (_cue(head, data["announced_cues"]) or _announced_before(ctx, view, trig, head, data)) and not past \
-            or notation in NAMED_TYPES and any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", head)
-                                               for w in data["wish_cues"] + data["agreement_cues"]):
+            or notation in NAMED_TYPES and (_wished(head, data, True) or _cue(head, data["agreement_cues"])):
         ev.status = "announced"    # 'sẽ', 'dự kiến'; 'đề nghị tổ chức tốt kỳ họp …': a named one ahead
         discourse_date = None      # the day the article is telling is not its day
+        wished = notation in NAMED_TYPES and (_wished(head, data, True) or _cue(head, data["agreement_cues"]))
     earlier = [e for e in events if e.type == notation]
     if notation in NAMED_TYPES and not earlier and (
             any(head.rstrip().endswith(w) for w in data["named_references"])
@@ -498,7 +540,10 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         earlier[-1].mentions.append(ev.mentions[0])
         return []
     plural = _plural_subject(view, trig, in_sentence, events, a)
-    if plural and not _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin)):
+    # ('Hai nhà lãnh đạo' read as one person only: not both sides, the event's pair is the one just told)
+    if plural and (not _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin))
+                   or not _refs_in(view, max(a, trig.prev_end), trig.begin, ("person",))
+                   and len(_persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin, ("plural",)))) < 2):
         before = plural
     press = trig.phrase.removeprefix("noun:") in data["press_triggers"]
     if press and not _refs_in(view, max(a, trig.prev_end), trig.begin, ("person",)):
@@ -524,10 +569,18 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             ev.name = _pair_name(ctx, trig.etype, ev.attendees)
         else:
             subject = before or ([] if evaluated else list(last_subject))   # not the one who judges it
+            if not subject and opener and not evaluated:
+                # 'X phát biểu … sau khi gặp Y': no subject of its own after 'sau khi', the clause's X (when the
+                # clause names only X: in 'A nhắc lại lời B … sau khi gặp C' whose act it is stays open)
+                lead = _persons(ctx, _refs_in(view, opened, opened + opener[-1], ("person",)))
+                subject = lead if len(lead) == 1 or len(lead) == 2 and _coordinated(view, lead) else []
+                if not subject and head.rstrip().endswith("khi") and not after:
+                    return []     # no one of this meeting named: not one to tell
             sides = _between(ctx, view, trig, b, data) if re.match(r"^\s*(?:chính thức\s+)?giữa\b", rest) else []
             if sides or re.match(r"^\s*(?:chính thức\s+)?giữa\b", rest) and len(after) >= 2:
                 subject = []       # 'X dự Lễ đón, Hội đàm giữa A với B': A and B meet, X only attends
-            if not before and s.text[a:trig.begin].strip() == "" or notation in ("interview", "speech") and not before:
+            if not evaluated and not sides and (not before and s.text[a:trig.begin].strip() == ""
+                                                or notation in ("interview", "speech") and not before):
                 # 'Hội kiến Tổng thống …, Thủ tướng X …', 'Trả lời phỏng vấn …, Bộ trưởng X khẳng định': the
                 # subject is the main clause's, after the comma
                 comma = s.text.find(",", trig.end, b)
@@ -536,6 +589,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 subject = speaker[:1] or subject
                 if comma >= 0:
                     b = comma
+            if not subject and notation in PAIR_TYPES and _framing(head, data):
+                subject = _main_subject(ctx, view, trig, events, data)
             if not subject and not after and events and not evaluated:
                 subject = [k for k in events[-1].attendees if k in ctx.persons]   # 'tiến hành hội đàm'
             chair = _patterns()["chair"].search(s.text[a:b])
@@ -543,7 +598,9 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 ev.chairs = before if chair.start() < trig.begin - a else after
             after = _persons(ctx, _refs_in(view, trig.end, min(b, trig.next_begin)))
             objects = [k for k in after if k not in subject and not _possessor(view, s.text, k, trig.end)]
-            direct = _persons(ctx, _refs_in(view, trig.end, min(trig.end + _first_comma(rest), trig.next_begin)))
+            direct = [k for k in _persons(ctx, _refs_in(view, trig.end, min(trig.end + _first_comma(rest),
+                                                                          trig.next_begin)))
+                      if not _possessor(view, s.text, k, trig.end)]
             if sides:      # 'giữa A, <A's titles>, với B, <B's titles>, hai bên …': those two, one event
                 objects, direct = sides, []
             if notation in PAIR_TYPES and len(subject) > 1 and _patterns()["respectively"].search(s.text[a:trig.begin]):
@@ -567,6 +624,10 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                     # 'Trước sự chứng kiến của A và B, đại diện hai nước trao đổi văn kiện …': the countries
                     # sign through the persons the sentence names (not those who judge it: 'hoan nghênh việc …')
                     ev.attendees = _persons(ctx, _refs_in(view, 0, len(s.text)))
+                if len(ev.attendees) < 2 and not evaluated and re.search(
+                        rf"(?<!\w)(?:{_alternation(data['opening_subjects'])})(?!\w)[^,;]*$", head):
+                    # 'Dự kiến, hai bên sẽ ký kết …': the two sides of the meeting just told
+                    ev.attendees = _last_meeting(ctx, view, in_sentence, events) or ev.attendees
             ev.name = _pair_name(ctx, trig.etype, ev.attendees)
     if notation != "visit":        # a visit's place is where it goes (_destination), its identity
         ev.place = _place(view, s.text, a, b)
@@ -576,19 +637,62 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         doc = _document(s.text[trig.end:b], data)
         if doc:       # one signing per named document, whoever tells it
             ev.name, ev.kind = f"{trig.etype['vi'][:1].upper()}{trig.etype['vi'][1:]} {doc[0]}", doc[1]
+    if ev.status == "announced":
+        # 'Ngày 8/7, X chúc Đại hội … thành công', 'Theo thông cáo ngày 6/11, X sẽ thăm …': a day told before a
+        # plan is the day it was wished or announced; only one after it, or one still ahead, is the plan's own
+        # (a day no earlier than the publication day may be the plan's: 'Chiều nay 12/7, X sẽ hội đàm …')
+        published = ctx.doc.published
+        dates = [d for d in dates if d.begin >= trig.begin or not wished and (
+            published is None or _after(d.start, published - timedelta(days=1)))]
     _date(ev, dates, discourse_date, trig)
+    if ev.status == "announced" and _before(ev.start, ctx.doc.published):
+        ev.status = "held"         # 'triển khai thỏa thuận của Cuộc gặp cấp cao (tháng 1/2017)': done already
     if notation == "visit" and ev.guests and not ev.hosts and _attributive(s.text[a:trig.begin], trig, data):
         ev.hosts = _receiver(ctx, ev.guests[0], in_sentence)
     if notation == "visit" and ev.start is not None and ev.start == discourse_date and ev.guests \
             and not any(d.start == ev.start for d in dates) \
             and any(e.type == "visit" and e.guests == ev.guests for e in _current(events)):
         ev.start = None            # a visit told before: the day the text is on is one day of it, not its first
+    if notation == "visit" and _attributive(s.text[a:trig.begin], trig, data) and not past:
+        ev.ongoing = True
     if notation == "visit" and ev.start and ev.end is None:
         if _attributive(s.text[a:trig.begin], trig, data):
             ev.start = None        # 'X đang thăm …' on the day of a reception: a day of the visit, not its first
         elif any(head.rstrip().endswith(w) for w in data["end_cues"]):
             ev.start, ev.end = None, ev.start    # '… trước khi kết thúc chuyến thăm vào ngày 1/7': its last day
     return [ev]
+
+
+def _framing(head: str, data) -> bool:
+    """The trigger opens its sentence in a phrase framing it ('Tại cuộc gặp với X, …', 'Trong cuộc điện đàm
+    với X, …'): the main clause after it tells who met X."""
+    lead = head.rsplit(",", 1)[-1].strip()
+    openers = _alternation(data["reference_before"] + data["occasion_openers"])
+    return bool(re.fullmatch(rf"(?:{openers})(?:\s+(?:cuộc|buổi))?", lead))
+
+
+def _main_subject(ctx, view, trig: Trigger, events: list[Event], data) -> list[str]:
+    """'Tại cuộc gặp với X sau Hội nghị …, Y khẳng định …': Y, named first in the main clause with only titles
+    before it; 'Tại cuộc gặp với X, hai bên nhất trí …': the other side is the article's own, its protagonist
+    (else the last one told of another country than X)."""
+    text, base = view.sentence.text, view.sentence.begin
+    comma = text.find(",", trig.end)
+    if comma < 0:
+        return []
+    objects = [k for k in _persons(ctx, _refs_in(view, trig.end, comma)) if not _possessor(view, text, k, trig.end)]
+    for r in view.refs:
+        if r.kind == "person" and r.begin - base > comma and any(k in ctx.persons for k in r.keys):
+            lead = text[comma + 1:r.begin - base]
+            if "," in lead or not _titles_only(lead):
+                break
+            return [k for k in r.keys if k in ctx.persons and k not in objects][:1]
+    main = text[comma + 1:].casefold().lstrip()
+    if not objects or not any(main.startswith(w + " ") for w in data["opening_subjects"]):
+        return []
+    sides = {ctx.country_of(k) for k in objects}
+    candidates = [ctx.protagonist] + [k for e in reversed(events) for k in e.attendees]
+    return [k for k in candidates if k in ctx.persons and k not in objects
+            and ctx.country_of(k) not in sides | {None}][:1]
 
 
 def _receiver(ctx, guest: str, in_sentence) -> list[str]:
@@ -705,7 +809,15 @@ def _modal_no_event(head: str, data, named: bool = False) -> bool:
     # near the trigger, or anywhere in its own clause ('mong muốn được đón Chủ tịch … X thăm …')
     clause = _patterns()["host"].sub(" ", re.split(r"[,;:]", head)[-1][-90:])   # 'theo lời mời của X' is no wish
     near = (head[-45:], clause)
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", part) for w in data["wish_cues"] for part in near)
+    return any(_wished(part, data) for part in near)
+
+
+def _wished(text: str, data, named: bool = False) -> bool:
+    """A wish cue in `text` ('mong muốn', 'mời'; of a named event, 'chúc Đại hội … thành công'), not a
+    congratulation on one held ('chúc mừng')."""
+    text = re.sub(rf"(?<!\w)(?:{_alternation(data['congratulation_cues'])})(?!\w)", " ", text)
+    cues = data["wish_cues"] + (data["named_wish_cues"] if named else [])
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in cues)
 
 
 def _invitation(head: str, data) -> bool:
@@ -723,8 +835,9 @@ def _aim(head: str, data) -> bool:
 
 def _generic(head: str, data) -> bool:
     """'Tại các cuộc gặp, tiếp xúc', 'những cuộc điện đàm': meetings in general, not one event."""
-    if any(head.rstrip().endswith(w) for w in data["generic_plurals"]):
-        return True
+    if any(head.rstrip().endswith(w) for w in data["generic_plurals"]) \
+            and not any(re.search(rf"(?<!\w){re.escape(w)}$", head.rstrip()) for w in data["clause_openers"]):
+        return True       # (but 'sau khi gặp X', 'trước khi hội đàm': one event, not 'khi gặp nhau')
     if re.search(rf"(?<!\w)(?:\d+|{_alternation(data['count_words'])})\s+lần\s+(?:\S+\s+)?$", head):
         return True       # 'đã có 4 lần sang thăm …': visits counted, not one told
     # 'các cuộc hội đàm, hội kiến giữa …': a noun coordinated with a general plural is general too
@@ -737,6 +850,19 @@ def _after_report(head: str, data) -> int:
     found = [m.end() for m in re.finditer(rf"\b(?:{_alternation(data['reporting_cues'])})\b\s*(?:,|rằng|:)",
                                           head)]
     return found[-1] if found else 0
+
+
+def _reported(ctx, view, a: int, trig: Trigger, head: str, data) -> int:
+    """'Người phát ngôn X cho biết Tổng thống A sẽ gặp B', 'Nguyên Đại sứ X nhận định cuộc hội đàm …': a
+    reporting verb with no comma whose clause has its own subject, or names the event itself, reports it."""
+    found = list(re.finditer(rf"(?<!\w)(?:{_alternation(data['reporting_cues'])})\s+", head))
+    if not found:
+        return 0
+    end = found[-1].end()
+    if re.match(r"^(?:rằng\s+)?(?:các\s+|những\s+)?(?:cuộc|buổi|chuyến)\s*$", head[end:]) \
+            or _refs_in(view, a + end, trig.begin):
+        return end
+    return 0
 
 
 def _has_object(view, trig: Trigger, data) -> bool:
@@ -766,6 +892,8 @@ def _has_object(view, trig: Trigger, data) -> bool:
         return any(re.search(rf"\b{re.escape(h)}\b", clause) for h in data["honour_heads"])
     if trig.phrase not in data["needs_object"]:
         return True
+    if _pair_subject(view, trig):
+        return True       # 'A và B đã có cuộc gặp (tại …).': both sides are the subject
     links = _alternation(data["object_links"])
     nxt = re.match(rf"\s*(?:(?:{links})\s+)?([\wÀ-ỹ]+)", text[trig.end:], re.I)
     if not nxt:
@@ -778,6 +906,19 @@ def _has_object(view, trig: Trigger, data) -> bool:
         return True
     two = " ".join(text[trig.end + nxt.start(1):].split()[:2]).casefold()
     return any(word.casefold() == w or two.startswith(w) for w in data["object_starters"])
+
+
+def _pair_subject(view, trig: Trigger) -> bool:
+    """'A và B đã có cuộc gặp', 'Hai nhà lãnh đạo có buổi gặp riêng': a meeting noun after 'có' whose subject
+    names both sides and which no counterpart follows."""
+    text, base = view.sentence.text, view.sentence.begin
+    if not re.search(r"(?<!\w)(?:có|tiến hành)\s+(?:một\s+)?(?:cuộc|buổi)\s*$", text[:trig.begin]) \
+            or re.match(r"\s*(?:với|cùng)\b", text[trig.end:]):
+        return False
+    lead = [r for r in view.refs if r.kind in ("person", "plural") and trig.span_begin <= r.begin - base < trig.begin]
+    if any(r.kind == "plural" for r in lead):
+        return True
+    return len(lead) >= 2 and bool(re.search(r"\s(?:và|cùng)\s", text[lead[-2].end - base:lead[-1].begin - base]))
 
 
 def _document(text: str, data) -> tuple[str, str] | None:
@@ -796,12 +937,41 @@ def _document(text: str, data) -> tuple[str, str] | None:
 
 def _possessor(view, text: str, k: str, start: int) -> bool:
     """'chuyển lời thăm hỏi của Tổng Bí thư X', 'về kết quả chuyến thăm của Thủ tướng X': a person named
-    after 'của' belongs to a noun, not to the meeting."""
-    for r in view.refs:
-        if k in r.keys and r.begin - view.sentence.begin >= start:
-            lead = text[start:r.begin - view.sentence.begin]
-            return len(lead) > 8 and bool(re.search(r"\bcủa(?:\s+[A-ZÀ-ỸĐ][^\s,;]*){0,6}\s*$", lead))
+    after 'của' belongs to a noun, not to the meeting; so do those coordinated with X ('của A và B, C')."""
+    base = view.sentence.begin
+    refs = [r for r in view.refs if r.kind == "person" and r.begin - base >= start]
+    for n, r in enumerate(refs):
+        if k in r.keys:
+            return _owned(view, text, refs, n, start)
     return False
+
+
+def _owned(view, text: str, refs, n: int, start: int) -> bool:
+    base = view.sentence.begin
+    lead = text[start:refs[n].begin - base]
+    # ('của Thủ tướng X': a capitalised title word may go on in lower case; 'có sự tham dự của X': X attends)
+    owner = re.search(r"\bcủa(?:\s+[A-ZÀ-ỸĐ][^\s,;]*(?:\s+[a-zà-ỹđ][^\s,;]*)?){0,6}\s*$", lead)
+    if len(lead) > 8 and owner:
+        return not re.search(rf"(?<!\w)(?:{_alternation(_lexicon()[0]['attendance_nouns'])})\s*$",
+                             lead[:owner.start()].casefold())
+    if not n:
+        return False
+    # 'của A và <titles> B', 'của A, <titles> B': B is coordinated with A when only titles lie between
+    gap = text[refs[n - 1].end - base:refs[n].begin - base]
+    m = re.match(r"^\s*(?:,\s*(?:và\s+)?|và\s+)", gap)
+    if not m or len(gap) > 60:
+        return False
+    return _titles_only(gap[m.end():]) and _owned(view, text, refs, n - 1, start)
+
+
+def _titles_only(text: str) -> bool:
+    """Only titles: capitalised words and the lower-case words that go on one ('Bộ trưởng', 'đồng chí')."""
+    words = text.split()
+    titles = [t.split() for t in _lexicon()[0]["possessor_titles"]]
+    # ('Chủ tịch nước': up to two lower-case words after a capitalised one)
+    return all(w[:1].isupper() or any(words[j][:1].isupper() for j in range(max(0, i - 2), i))
+               or any(words[j:j + len(t)] == t for t in titles for j in range(max(0, i - len(t) + 1), i + 1))
+               for i, w in enumerate(words))
 
 
 def _plural_subject(view, trig: Trigger, in_sentence, events: list[Event], start: int = 0) -> list[str]:
@@ -857,6 +1027,8 @@ def _continues(ev: Event, trig: Trigger, view, ctx, in_sentence: list[Event]) ->
     if not in_sentence or in_sentence[-1].type != ev.type or ev.type not in PAIR_TYPES:
         return None
     prev = in_sentence[-1]
+    if trig.prev_end and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", trig.text[trig.prev_end:trig.begin]):
+        return prev     # 'A tiếp và làm việc với B': two verbs of one act
     # within its clause: 'A gặp B; gặp gỡ C' is a second meeting, not B's part of the first
     subject = _persons(ctx, _refs_in(view, max(trig.prev_end, trig.span_begin), trig.begin))
     if subject and set(subject) <= set(prev.attendees[1:]):
@@ -984,6 +1156,10 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
         if not guest:
             return False
     ev.hosts = [k for k in inviters[:1] if k not in guest] or welcomer
+    if not ev.hosts and _destination_code(view, trig) is None:
+        # a province, a city, a site: the one who welcomes the visitor there hosts it (a state visit's host
+        # is its inviter, or no one)
+        ev.hosts = _receiving(ctx, view, guest, trig, data)
     ev.guests = guest
     ev.attendees = list(guest)
     if past and not guest:
@@ -1071,6 +1247,26 @@ def _welcomes_visitor(view, guest: str, trig: Trigger, data) -> bool:
     return _cue(between, data["welcome_verbs"])
 
 
+def _receiving(ctx, view, guest: list[str], trig: Trigger, data) -> list[str]:
+    """'Thống đốc X chào mừng Y và đoàn tới thăm …', 'X vui mừng được đón Y … đến thăm …': X receives the
+    visitor, the host of that visit (not 'cảm ơn X về sự đón tiếp', a noun)."""
+    if not guest:
+        return []
+    base, text = view.sentence.begin, view.sentence.text
+    at = next((r for r in view.refs if guest[0] in r.keys and trig.span_begin <= r.begin - base < trig.begin), None)
+    if at is None:
+        return []
+    verbs = _alternation(data["receiving_verbs"])
+    before = [r for r in view.refs if r.kind == "person" and trig.span_begin <= r.begin - base and r.end <= at.begin]
+    for r in reversed(before):
+        between = text[r.end - base:at.begin - base]
+        m = list(re.finditer(rf"(?<!\w)(?<!sự )(?:{verbs})(?!\w)", between.casefold()))
+        if not m or ";" in between or not _titles_only(between[m[-1].end():]):
+            continue
+        return [k for k in r.keys if k in ctx.persons and k not in guest][:1]
+    return []
+
+
 def _country_named(name: str | None) -> str | None:
     return next((code for code, c in lexicons.countries().items() if name and c["vi"] == name), None)
 
@@ -1144,8 +1340,8 @@ def _current(events: list[Event]) -> list[Event]:
 def _add_side_list(view, event: Event, ctx) -> None:
     """'Về phía Việt Nam có A; B …' right after an event: more participants of that event."""
     for k in _persons(ctx, _refs_in(view, 0, len(view.sentence.text))):
-        if k not in event.attendees:
-            event.attendees.append(k)
+        if k not in event.attendees and not _possessor(view, view.sentence.text, k, 0):
+            event.attendees.append(k)     # (not 'Cố vấn của Tổng thống X': X is named for his adviser)
 
 
 def _name_tail(rest: str) -> str:
@@ -1200,7 +1396,10 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
     since = _alternation(_lexicon()[0]["since_markers"])
     dates = [d for d in dates if not (d.year_only and re.search(rf"(?<!\w)(?:{since})\s*(?:năm\s*)?$",
                                                              trig.text[:d.begin].casefold()))]
-    own = [d for d in dates if trig.begin <= d.begin < stop_own and (not d.year_only or d.begin - trig.end < 40)]
+    # (a date in brackets past a comma dates the noun right before it: 'gặp lại X, …, thỏa thuận của Cuộc gặp
+    # cấp cao (tháng 1/2017)' is no day of the 'gặp lại'; 'Kỳ họp lần thứ 39 Ủy ban … (tháng 2/2017)' is its own)
+    own = [d for d in dates if trig.begin <= d.begin < stop_own and (not d.year_only or d.begin - trig.end < 40)
+           and not (_bracketed(trig.text, d) and re.search(r"[,;:]", trig.text[trig.end:d.begin]))]
     before = [d for d in dates if max(trig.prev_end, trig.span_begin) <= d.begin < trig.begin]
     lead = [d for d in dates if d.begin < min(trig.lead_end, trig.begin)]
     occasion = [d for d in dates if trig.next_begin <= d.begin < min(trig.occasion_end, stop)]
@@ -1224,6 +1423,11 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
         # the day told is one day of a visit to a country ('chuyến thăm'), not its first; a place toured that day
         # ('đến thăm, dâng hoa tượng đài') keeps it
         ev.start = discourse_date
+
+
+def _bracketed(text: str, d) -> bool:
+    """A date standing alone in brackets: '(tháng 1/2017)', '(2019)'."""
+    return bool(re.search(r"\(\s*$", text[:d.begin])) and bool(re.match(r"\s*\)", text[d.end:]))
 
 
 def _opening_phrase(trig: Trigger) -> bool:
@@ -1289,7 +1493,8 @@ def _compatible(a: Event, b: Event) -> bool:
         return not a.guests or not b.guests or a.guests == b.guests
     if not a.attendees or not b.attendees:
         return True
-    if a.type in PAIR_TYPES:
+    if a.type in PAIR_TYPES or a.type == "ceremony" and len(a.attendees) > 1 and len(b.attendees) > 1:
+        # (two receptions of one evening by different hosts for one guest are two, not one)
         return set(a.attendees) <= set(b.attendees) or set(b.attendees) <= set(a.attendees) \
             or len(set(a.attendees) & set(b.attendees)) >= 2
     return bool(set(a.attendees) & set(b.attendees))
@@ -1305,12 +1510,44 @@ def _inside(day: DateValue | None, start: DateValue | None, end: DateValue | Non
     return (start.month, start.day or 1) <= point <= (end.month, end.day or 31)
 
 
+def _outside(day: DateValue | None, start: DateValue | None, end: DateValue | None) -> bool:
+    """A day of the same month and year as a span, but not within it: no day of that event."""
+    if not day or not start or not end or not day.day or day.month not in (start.month, end.month):
+        return False
+    if day.year and start.year and day.year != start.year:
+        return False
+    return not _inside(day, start, end)
+
+
+def _told_apart(a: Event, b: Event) -> bool:
+    """Two mentions in one sentence, one told as planned and the other as done ('… vừa ký kết cơ chế …, trong
+    bối cảnh hai bên sắp ký Hiệp định …'): two events, not one told twice."""
+    if a.status == b.status:
+        return False
+    return bool({m.sentence for m in a.mentions} & {m.sentence for m in b.mentions})
+
+
+def _history_and_now(a: Event, b: Event, today) -> bool:
+    """A visit dated in a year before the article's and one the text tells undated ('… từ chuyến thăm năm 2008';
+    'mong sớm đón X sang thăm'): one only when both name the same guest."""
+    if a.type != "visit" or today is None or (a.start is None) == (b.start is None):
+        return False
+    dated, undated = (a, b) if a.start else (b, a)
+    if not dated.start.year or dated.start.year >= today.year:
+        return False
+    # (one told as going on, 'X đang có chuyến thăm …', is never the one of years ago)
+    return undated.ongoing or not (a.guests and a.guests == b.guests)
+
+
 def _merge(events: list[Event], today=None) -> list[Event]:
     """Mentions of one event as one; told once as planned and once as done, it is held unless its day is
     still ahead of the publication day (`today`)."""
     out: list[Event] = []
     for ev in events:
-        target = next((x for x in reversed(out) if _compatible(x, ev)), None)
+        options = [x for x in reversed(out) if _compatible(x, ev) and not _history_and_now(x, ev, today)
+                   and not _told_apart(x, ev)]
+        # an undated mention ('trong khuôn khổ chuyến thăm') is the visit going on before one of years ago
+        target = next((x for x in options if x.ongoing and ev.start is None), options[0] if options else None)
         if target is None:
             out.append(ev)
             continue
@@ -1321,10 +1558,14 @@ def _merge(events: list[Event], today=None) -> list[Event]:
         if target.start is None or (ev.start and ev.start.day and not target.start.day):
             target.start, target.end = ev.start, ev.end
         elif ev.end is not None and target.end is None and target.type in _lexicon()[0]["multi_day"] \
-                and _inside(target.start, ev.start, ev.end):
-            target.start, target.end = ev.start, ev.end   # a visit told on one of its days, then as a span
-        elif target.end is not None and ev.start and ev.end is None and target.type != "visit":
+                and (_inside(target.start, ev.start, ev.end) or _outside(target.start, ev.start, ev.end)):
+            # a visit told on one of its days, then as a span; a summit dated by the day its guest set out
+            # ('đêm 4/7 … lên đường dự Hội nghị G20') and then by its own span ('từ ngày 5-8/7')
+            target.start, target.end = ev.start, ev.end
+        elif target.end is not None and ev.start and ev.end is None and target.type != "visit" \
+                and not (target.type in _lexicon()[0]["multi_day"] and _outside(ev.start, target.start, target.end)):
             target.start, target.end = ev.start, None     # a day beats the span it falls in
+        target.ongoing = target.ongoing or ev.ongoing
         if target.type != ev.type and "ceremony" in (target.type, ev.type):
             target.type = "ceremony"
         if target.ordinal is None and ev.ordinal is not None:

@@ -126,6 +126,7 @@ class Event:
     mentions: list[Mention] = field(default_factory=list)
     family: str = ""                # trigger family that keeps a welcome apart from other meetings
     kind: str = ""                  # what sort of ceremony ('khánh thành', 'đón'): part of its identity
+    ongoing: bool = False           # told as going on ('đang có chuyến thăm'): the article's own, not history
 
 
 @dataclass
@@ -152,6 +153,7 @@ class Commitment:
     speaker: str | None = None      # person key
     id: str = ""                    # stable within the corpus: article, offset, statement
     reaffirms: str | None = None    # id of the earliest commitment with the same target
+    bodies: list[str] = field(default_factory=list)   # an international body committing: its org (or officer) key
 
 
 @dataclass

@@ -257,6 +257,8 @@ def emit(x: Extraction, base: str) -> tuple[URIRef, list[tuple]]:
         add((node, DK.topic, concept("topic", k.topic)))
         for code in k.parties:
             add((node, DK.party, country(code)))
+        for body in k.bodies:      # an international body commits for itself (the data model allows an org)
+            add((node, DK.party, mint.person(body) if body in x.persons else mint.org(body)))
         if k.made_at:
             ev = next((e for e in x.events if e.key == k.made_at), None)
             if ev is not None:
