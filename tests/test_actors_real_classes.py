@@ -347,3 +347,16 @@ def test_surnames_of_vietnams_minorities(text, name, country):
 ])
 def test_regions_inside_company_names(sentence, expected):
     assert persons(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected,org", [
+    # a head of two words followed by 'và' goes on ('Phòng Thương mại và Công nghiệp …'); never a name
+    ("Chủ tịch Phòng Thương mại và Công nghiệp Kenya (KNCCI) James Mwangi phát biểu.",
+     {"James Mwangi": [("chair", "KE")]}, "Phòng Thương mại và Công nghiệp Kenya"),
+    # a post abroad's city before the holder's name
+    ("Đoàn gặp Tổng Lãnh sự Việt Nam tại Mombasa Trần Văn An.", {"Trần Văn An": [(None, "VN")]}, None),
+])
+def test_heads_with_va_and_posts_in_cities(sentence, expected, org):
+    read = grammar().read(sentence, 0, 0)
+    assert persons(sentence) == expected
+    assert [o.org.surface for o in read.orgs] == ([org] if org else [])

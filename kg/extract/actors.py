@@ -219,7 +219,8 @@ class ActorGrammar:
                 if outer:       # 'Ủy ban Đối ngoại của Quốc hội Kenya': the body of a body, named whole
                     k = good = outer[0]
                     break
-            if t.low == "và" and k > j and k + 1 < len(toks) and toks[k - 1].is_word \
+            # ('Phòng Thương mại và Công nghiệp …': right after a head of two words or more, too)
+            if t.low == "và" and (k > j or j - i >= 2) and k + 1 < len(toks) and toks[k - 1].is_word \
                     and not self._starts_body(toks, k + 1):     # 'Viện X và Tập đoàn Y': two bodies
                 lower_run += 1
                 k += 1
@@ -571,7 +572,8 @@ class ActorGrammar:
             if c:
                 code = c[1]
                 if post.org and post.org.country is None and not post.org.joint and post.org.kind != "international":
-                    surface = clean(" ".join([post.org.surface] + [t.text for t in toks[end:c[0]]]))
+                    named_to = self._country_name(toks, end)[0]       # not the short name in brackets after
+                    surface = clean(" ".join([post.org.surface] + [t.text for t in toks[end:named_to]]))
                     post.org = OrgRef(post.org.base, surface, code, post.org.kind)
                 end, post.country = c[0], code
             scope = (role.get("place_follows") and post.org is None and not c) or \
@@ -594,6 +596,8 @@ class ActorGrammar:
                     end = o[0]
                 elif self._place(toks, link[0]) > link[0]:
                     end = self._place(toks, link[0])
+                elif self._place(toks, link[0], after_noun=True) > link[0]:
+                    end = self._place(toks, link[0], after_noun=True)   # 'Tổng Lãnh sự … tại Mombasa X Y'
             d = self.descriptions.match_at(toks, end)
             if d:                   # 'Quốc vụ khanh phụ trách ngoại thương X'
                 e = d[0]
