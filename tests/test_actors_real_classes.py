@@ -360,3 +360,7 @@ def test_heads_with_va_and_posts_in_cities(sentence, expected, org):
     read = grammar().read(sentence, 0, 0)
     assert persons(sentence) == expected
     assert [o.org.surface for o in read.orgs] == ([org] if org else [])
+
+
+def test_a_vietnamese_name_after_a_foreign_designation_and_a_comma_is_our_speaker():
+    assert persons("Tiếp Đại sứ Kenya, ông Nguyễn Văn Hải cho biết hai nước sẽ hợp tác.") == {"Nguyễn Văn Hải": []}

@@ -82,6 +82,7 @@ class ActorGrammar:
                                              if code != "comment" for form in forms], cased=True)
         # words of tenure that may stand before a title: once held ('nguyên'), held for now ('quyền')
         self.acting = set(hon["acting_marks"])
+        self.home = lexicons.load("boilerplate")["publisher_country"]
         self.serving = set(hon["serving_nouns"])
         self.title_marks = self.former | self.acting
         self.not_in_bodies = set(hon["not_in_body_names"])
@@ -668,6 +669,8 @@ class ActorGrammar:
         e = name[0]
         if e + 1 < len(toks) and toks[e].text == "," and self._marked_title(toks, e + 1):
             return None         # 'Thủ tướng Peru, ông X, Bộ trưởng Kenya, …': X is someone else, with titles of his own
+        if self.is_vietnamese_name(name[1]) and any(p.country and p.country != self.home for p in posts):
+            return None         # 'Tiếp Đại sứ Kenya, ông Nguyễn Văn A cho biết': our official speaks after the clause
         return h[0], name
 
     def _serving(self, toks: list[Token], j: int) -> bool:
