@@ -310,6 +310,11 @@ def test_an_acting_post_is_marked_so(sentence, acting):
     ("Phó Trợ lý Ngoại trưởng Mỹ John Smith dự.", {"John Smith": [(None, "US")]}),
     ("Cố vấn của Tổng thống Kenya, ông James Mwangi cho biết.", {"James Mwangi": [(None, "KE")]}),
     ("Vợ Tổng thống Peru, bà Ana Soto dự lễ.", {"Ana Soto": [(None, "PE")]}),
+    # ... but when the one serving is named before, the name after is the holder's
+    ("Bà Mary Ruto - Phu nhân Tổng thống Kenya William Ruto dự lễ.",
+     {"Mary Ruto": [], "William Ruto": [("president", "KE")]}),
+    ("Ông Jonas Berg, Cố vấn của Thủ tướng Na Uy Erik Solberg, cho biết.",
+     {"Jonas Berg": [], "Erik Solberg": [("prime-minister", "NO")]}),
     # 'của' after an invitation is no such noun
     ("Theo lời mời của Tổng thống Kenya William Ruto, Chủ tịch nước thăm Kenya.",
      {"William Ruto": [("president", "KE")]}),

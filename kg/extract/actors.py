@@ -677,7 +677,13 @@ class ActorGrammar:
         """Whether the title at j follows a noun of someone serving or related to its holder ('Trợ lý',
         'Phu nhân của'), up to three words back, 'của' between them allowed."""
         end = j - 1 if j > 0 and toks[j - 1].low == "của" else j
-        return any(" ".join(t.low for t in toks[b:end]) in self.serving for b in range(max(0, end - 3), end))
+        start = next((b for b in range(max(0, end - 3), end) if " ".join(t.low for t in toks[b:end]) in self.serving),
+                     None)
+        # 'Bà X - Phu nhân Tổng thống Y', 'Ông X, Cố vấn của Thủ tướng Y': the one serving is named before, so the
+        # name after is the holder's
+        named_before = start is not None and start >= 2 and toks[start - 1].text in (",", "-", "–") \
+            and toks[start - 2].is_word and toks[start - 2].is_cap
+        return start is not None and not named_before
 
     def _marked_title(self, toks: list[Token], k: int):
         """The title at k, or after a mark of its tenure at k ('nguyên', 'cựu', 'quyền')."""
