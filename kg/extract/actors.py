@@ -79,7 +79,7 @@ class ActorGrammar:
         self.particles = {p.casefold() for p in hon["name_particles"]}
         self.former = set(hon["former_marks"])
         self.country_titles = PhraseMatcher([(form, code) for code, forms in hon["country_titles"].items()
-                                             if code != "comment" for form in forms], cased=True)
+                                             for form in forms], cased=True)
         # words of tenure that may stand before a title: once held ('nguyên'), held for now ('quyền')
         self.acting = set(hon["acting_marks"])
         self.home = lexicons.load("boilerplate")["publisher_country"]
@@ -515,9 +515,8 @@ class ActorGrammar:
             notation = role["notation"]
             if j > 0 and toks[j - 1].text == "Phó" and not form.startswith("Phó"):
                 notation = None     # 'Phó' + a title is its deputy, a post the scheme does not name
-            serving = self._serving(toks, j)
-            holders_role, notation = (notation, None) if serving else (None, notation)
             # 'Trợ lý Bộ trưởng', 'Phu nhân của Tổng thống': the holder's, not theirs
+            holders_role, notation = (notation, None) if self._serving(toks, j) else (None, notation)
             former = held_before or (j > 0 and toks[j - 1].low in self.former) or \
                 (j > 1 and toks[j - 1].low == "là" and toks[j - 2].low in self.former)
             if former:
@@ -580,10 +579,9 @@ class ActorGrammar:
             scope = (role.get("place_follows") and post.org is None and not c) or \
                 (self.place_nouns.match_at(toks, end - 1) is not None and toks[end - 1].low in ("tỉnh", "thành phố"))
             placed, end = end, self._place(toks, end, after_noun=bool(scope))
-            region = next((r[1] for r in map(lambda b: self.regions.match_at(toks[:end], b), range(placed, end)) if r),
-                          None)
-            if region and post.country is None:
-                post.country = region       # 'Tỉnh trưởng tỉnh Phúc Kiến': a region of a country names it
+            regions = [r[1] for r in (self.regions.match_at(toks[:end], b) for b in range(placed, end)) if r]
+            if regions and post.country is None:
+                post.country = regions[0]   # 'Tỉnh trưởng tỉnh Phúc Kiến': a region of a country names it
             bracket = self._country_in_brackets(toks, end)
             if bracket:
                 end, post.country = bracket
