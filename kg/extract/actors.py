@@ -210,7 +210,7 @@ class ActorGrammar:
                 k = good = c[0]         # 'Bộ Quân đội Pháp về hợp tác …': the name ends with its country
                 break
             if t.is_cap:
-                inner = self.inner_compounds.match_at(toks, k)      # 'Ủy ban Thường vụ Đại hội …'
+                inner = self.inner_compounds.match_at(toks, k)      # 'Ủy ban Thường vụ Đại hội Nhân dân …'
                 k = good = inner[0] if inner else k + 1
                 lower_run = 0
                 continue
@@ -354,14 +354,14 @@ class ActorGrammar:
                 break
         place = self.regions.match_at(toks, s) or self.places.match_at(toks, s)
         if place and place[0] == k:
-            return k            # 'Ban Tuyên truyền Quảng Tây': the body's region, not a name
+            return k            # 'Ban Tuyên truyền Tứ Xuyên': the body's region, not a name
         vietnamese = self._vietnamese_start(toks, s, k)
         if vietnamese is not None:
             return vietnamese if vietnamese > j else k
         if s == j and k - s >= 3:
             s += 1              # 'Tập đoàn Equinor Anders Opedal': the body keeps a name of its own
             region = self.regions.match_at(toks[:k], s)
-            s = region[0] if region else s      # 'Tập đoàn Cảng Abu Dhabi X': and the region after it
+            s = region[0] if region else s      # 'Tập đoàn Dầu khí Sharjah X': and the region after it
         if k - s >= 2 and toks[s].text not in self.not_name and self._looks_like_name(toks[s:k]):
             return s
         return k
@@ -531,7 +531,7 @@ class ActorGrammar:
                     org_name = f"{org_name} {_joined(toks[end:more])}"
                 org = (more, OrgRef(org_name, org_name, None, kind))
             # 'Trưởng Ban Đối ngoại …': the title's last word already starts the institution's name
-            # ('Chánh Văn phòng Trung ương': the last two words, when no body of its own follows the title, as
+            # ('Chánh Văn phòng Trung ương Đảng': the last two words, when no body of its own follows the title, as
             # in 'Chánh Văn phòng Ủy ban X', which heads the office of that body)
             start = next((b for b in (end - 1, end - 2) if b > j and any(
                 h and h[0] == end for h in (self.heads.match_at(toks, b), self.heads_any.match_at(toks, b)))), None)
@@ -581,7 +581,7 @@ class ActorGrammar:
             placed, end = end, self._place(toks, end, after_noun=bool(scope))
             regions = [r[1] for r in (self.regions.match_at(toks[:end], b) for b in range(placed, end)) if r]
             if regions and post.country is None:
-                post.country = regions[0]   # 'Tỉnh trưởng tỉnh Phúc Kiến': a region of a country names it
+                post.country = regions[0]   # 'Tỉnh trưởng tỉnh Vân Nam': a region of a country names it
             bracket = self._country_in_brackets(toks, end)
             if bracket:
                 end, post.country = bracket
@@ -631,7 +631,7 @@ class ActorGrammar:
         return j, posts, joints
 
     def _gloss(self, toks: list[Token], j: int) -> int:
-        """'Ủy ban Thường vụ … (Chủ tịch Quốc hội) Trung Quốc X': a gloss in brackets between a body and its
+        """'Hội đồng Nhân dân Tối cao (Quốc hội) Kazakhstan X': a gloss in brackets between a body and its
         country or holder explains the title; reading goes on past it. A country alone in brackets is no gloss."""
         if j >= len(toks) or toks[j].text != "(" or self._country_in_brackets(toks, j):
             return j

@@ -332,7 +332,7 @@ def _bare(word: str) -> str:
 
 
 def _unmarked_slips(names: list[str]) -> dict[str, str]:
-    """'Nguyễn Thi Kim Ngân' for 'Nguyễn Thị Kim Ngân': a Vietnamese name of three syllables or more whose
+    """'Lê Thi Kim Hoa' for 'Lê Thị Kim Hoa': a Vietnamese name of three syllables or more whose
     syllables are another name's of the article, some written with no marks at all, is that person typed
     without them. Two marked spellings ('Tâm', 'Tám') stay two people."""
     by_bare: dict[str, set[str]] = {}

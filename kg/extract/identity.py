@@ -34,8 +34,8 @@ def alike_keys(key: str, name: str) -> set[str]:
     if grammar().is_vietnamese_name(name):
         return {f"={key}"}
     words = key.split()
-    # also the first name and the end of the last ('pany|tou': 'yathotou' / 'yothotou'), and the name without
-    # its spaces ('john mc cain' / 'john mccain')
+    # also the first name and the end of the last ('tomas|~rin': 'valdorin' / 'veldorin'), and the name without
+    # its spaces ('lucas mc allister' / 'lucas mcallister')
     return {f"={key}", f"{words[0]}|{words[-1][:2]}|{len(words)}", f"{words[0][:1]}|{words[-1]}|{len(words)}",
             f"{words[0]}|~{words[-1][-3:]}|{len(words)}", f"#{key.replace(' ', '')}"}
 
@@ -52,7 +52,7 @@ def same_person(a: str, b: str) -> bool:
     a letter or two apart in a long name, word by word from the same initials."""
     wa, wb = a.split(), b.split()
     if a != b and a.replace(" ", "") == b.replace(" ", "") and min(len(wa), len(wb)) >= 2:
-        return True         # 'john mc cain' / 'john mccain': one name spaced two ways
+        return True         # 'lucas mc allister' / 'lucas mcallister': one name spaced two ways
     if a == b or len(wa) != len(wb) or len(wa) < 2:
         return a == b
     if all(x == y or _initial_of(x, y) or _initial_of(y, x) for x, y in zip(wa, wb)):
