@@ -154,6 +154,8 @@ def find_events(ctx) -> list[Event]:
                 trig.occasion_end = found[n + 2].begin if n + 2 < len(found) else len(s.text)
             own_dates = [d for d in dates if not d.year_only or past]
             told = past
+            if trig.etype["notation"] == "ceremony" and _clause_cue(view, trig, data["success_cues"]):
+                continue       # 'chúc mừng Kenya đã tổ chức thành công Lễ kỷ niệm …': another's success
             if _achievement(view, trig, data):
                 # 'Kenya đã tổ chức thành công Hội nghị …': background, no day but one after its own name
                 told, own_dates = True, [d for d in dates if d.year_only or d.begin > trig.begin]
@@ -201,7 +203,7 @@ def find_events(ctx) -> list[Event]:
     for ev in merged:
         if ev.type == "visit":
             names = [ctx.persons[g].name for g in ev.guests if g in ctx.persons]
-            ev.name = " ".join([type_label("visit")] + names)
+            ev.name = f"{type_label('visit')} {', '.join(names)}".strip()
         elif ev.type in PAIR_TYPES or ev.type == "signing":
             etype = next(t for t in data["types"] if t["notation"] == ev.type)
             if ev.name.startswith(type_label(ev.type)) and not ev.kind:   # made of its attendees: made again
@@ -243,6 +245,12 @@ def _achievement(view, trig: "Trigger", data) -> bool:
         return False
     clause = re.split(r"[,;:]", view.sentence.text[trig.span_begin:trig.begin])[-1].casefold()
     return bool(re.search(rf"(?<!\w)(?:{_alternation(data['achievement_cues'])})(?!\w)", clause))
+
+
+def _clause_cue(view, trig: "Trigger", words) -> bool:
+    """One of `words` in the trigger's own clause before it."""
+    clause = re.split(r"[,;:]", view.sentence.text[trig.span_begin:trig.begin])[-1].casefold()
+    return bool(re.search(rf"(?<!\w)(?:{_alternation(words)})(?!\w)", clause))
 
 
 def _told_visit(ev: Event, own_dates, events: list[Event]) -> Event | None:
@@ -482,8 +490,10 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     notation = trig.etype["notation"]
     a, b = trig.span_begin, trig.span_end
     head = s.text[a:trig.begin].casefold()
+    first = trig.phrase.removeprefix("noun:").split()[0]
     if _modal_no_event(head, data, notation in NAMED_TYPES) or not _has_object(view, trig, data) \
-            or _generic(head, data) or s.text.rfind("[", 0, trig.begin) > s.text.rfind("]", 0, trig.begin) \
+            or _generic(head, data) or first in data["classifiers"] and _generic(f"{head.rstrip()} {first}", data) \
+            or _cue(head[-30:], data["cancel_cues"]) or s.text.rfind("[", 0, trig.begin) > s.text.rfind("]", 0, trig.begin) \
             or notation not in NAMED_TYPES and (_invitation(head, data) or _aim(head, data)):
         return []      # (and '[Báo chí Nhật đưa đậm về hội đàm …]': a link to another article)
     report = _after_report(head, data) or _reported(ctx, view, a, trig, head, data)
@@ -501,6 +511,10 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         a = trig.span_begin + evaluated[-1]   # 'X hoan nghênh việc A và B đã ký …': A and B, not X
     before = _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin)) or \
         _persons(ctx, _refs_in(view, a, trig.begin))
+    before = [k for k in before if not _in_relation(ctx, view, k, a, trig.begin, data)] or before
+    if notation == "visit" and not before and a > 0 and s.text[a - 1] == ";":
+        # 'X cảm ơn Thống đốc Y …; bày tỏ vui mừng đến thăm …': X's visit, the sentence's subject
+        before = _sentence_subject(ctx, view, a)
     if re.search(r"(?<!\w)và\s+(?:(?:đến|tới|sang)\s+)?$", s.text[a:trig.begin]):
         # 'A sẽ đến chào B và thăm C': the verb after 'và' is A's, B is the object of the one before
         before = _drop_object(ctx, view, a, trig.begin) or before
@@ -569,6 +583,10 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             ev.name = _pair_name(ctx, trig.etype, ev.attendees)
         else:
             subject = before or ([] if evaluated else list(last_subject))   # not the one who judges it
+            if not before and not evaluated and not trig.continues and a > 0 and s.text[a - 1] == ";":
+                # 'Nhân dịp này, A và B đồng chủ trì hội thảo …; dự Lễ khai mạc …': a clause with no subject of
+                # its own goes on with the sentence's (the last event's may be told before)
+                subject = _sentence_subject(ctx, view, a) or subject
             if not subject and opener and not evaluated:
                 # 'X phát biểu … sau khi gặp Y': no subject of its own after 'sau khi', the clause's X (when the
                 # clause names only X: in 'A nhắc lại lời B … sau khi gặp C' whose act it is stays open)
@@ -661,6 +679,41 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         elif any(head.rstrip().endswith(w) for w in data["end_cues"]):
             ev.start, ev.end = None, ev.start    # '… trước khi kết thúc chuyến thăm vào ngày 1/7': its last day
     return [ev]
+
+
+def _sentence_subject(ctx, view, end: int) -> list[str]:
+    """The subject of the sentence's first clause: the first person named with only titles before it since
+    the last comma ('Nhân dịp này, tại Kenya, Chủ tịch A và Chủ tịch B …'), and one joined to it by 'và'."""
+    text, base = view.sentence.text, view.sentence.begin
+    first_clause = text.find(";")
+    refs = [r for r in view.refs if r.kind == "person" and r.end - base <= min(end, first_clause)
+            and any(k in ctx.persons for k in r.keys)]
+    for n, r in enumerate(refs):
+        lead = re.split(r"[,:]", text[:r.begin - base])[-1]
+        if not _titles_only(lead):
+            continue
+        subject = [next(k for k in r.keys if k in ctx.persons)]
+        if n + 1 < len(refs):
+            other = next(k for k in refs[n + 1].keys if k in ctx.persons)
+            if _coordinated(view, subject + [other]) and other not in subject:
+                subject.append(other)
+        return subject
+    return []
+
+
+def _in_relation(ctx, view, k: str, a: int, b: int, data) -> bool:
+    """'bà A - Phu nhân Tổng thống B, đã đến thăm …': B is named in A's apposition by a relation of A's, no
+    side of the event."""
+    base, text = view.sentence.begin, view.sentence.text
+    refs = [r for r in view.refs if r.kind == "person" and a <= r.begin - base and r.end - base <= b
+            and any(x in ctx.persons for x in r.keys)]
+    for prev, r in zip(refs, refs[1:]):
+        if k in r.keys and k not in prev.keys:
+            gap = text[prev.end - base:r.begin - base]
+            m = re.match(rf"^\s*[-–,(]\s*(?:{_alternation(data['relational_titles'])})(?:\s+của)?(?=\s)", gap, re.I)
+            if m and _titles_only(gap[m.end():]):
+                return True
+    return False
 
 
 def _framing(head: str, data) -> bool:
@@ -797,6 +850,17 @@ def _coordinated(view, keys: list[str]) -> bool:
     first, second = sorted(spans, key=lambda r: r.begin)
     gap = view.sentence.text[first.end - view.sentence.begin:second.begin - view.sentence.begin]
     return len(gap) < 60 and bool(re.search(r"\b(?:và|cùng|cùng với)\b", gap)) and "," not in gap.split("và")[0]
+
+
+def _joined(view, keys: list[str]) -> bool:
+    """'A và <titles> B' with nothing else between: one subject of two (not 'A chào mừng và hoan nghênh B')."""
+    spans = [next((r for r in view.refs if k in r.keys), None) for k in keys]
+    if None in spans:
+        return False
+    first, second = sorted(spans, key=lambda r: r.begin)
+    gap = view.sentence.text[first.end - view.sentence.begin:second.begin - view.sentence.begin]
+    m = re.match(r"^\s*(?:và|cùng|cùng với)\s", gap)
+    return bool(m) and _titles_only(gap[m.end():])
 
 
 def _modal_no_event(head: str, data, named: bool = False) -> bool:
@@ -981,8 +1045,11 @@ def _plural_subject(view, trig: Trigger, in_sentence, events: list[Event], start
             and max(trig.span_begin, trig.prev_end, start) <= r.begin - view.sentence.begin < trig.begin]
     if not lead:
         return []
-    recent = list(in_sentence) or [e for e in events[-1:] if e.mentions and
-                                   e.mentions[-1].sentence >= view.index - 1]
+    # ('Sau hội đàm, hai Bộ trưởng chứng kiến …': the event named back in this sentence is the one just told, even
+    # when others were added after it)
+    last = lambda e: max((m.sentence, m.begin) for m in e.mentions)  # noqa: E731
+    recent = list(in_sentence) or sorted((e for e in events if e.mentions and last(e)[0] >= view.index - 1),
+                                         key=last)[-1:]
     people = [e for e in reversed(recent) if len([k for k in e.attendees if k]) >= 2]
     return list(people[0].attendees) if people else []
 
@@ -1013,7 +1080,9 @@ def _place(view, text: str, a: int, b: int) -> str | None:
 def _ceremony_name(ctx, trig: Trigger, text: str, attendees: list[str]) -> str:
     """'Lễ khánh thành Bệnh viện Hữu nghị', else the kind of ceremony and who took part."""
     phrase = text[trig.begin:trig.end]
-    obj = re.match(r"\s+((?:[A-ZÀ-ỸĐ0-9][\wÀ-ỹ]*)(?:\s+[\wÀ-ỹ]+){0,6}?)(?=[,.;]|\s+(?:tại|ở|cho|của|do)\b|$)",
+    # ('Lễ khai mạc Ngày hội văn hóa Kenya - Peru lần thứ II năm 2025': a pair of countries inside the name)
+    obj = re.match(r"\s+((?:[A-ZÀ-ỸĐ0-9][\wÀ-ỹ]*)(?:(?:\s+|\s*[-–]\s*)[\wÀ-ỹ]+){0,10}?)"
+                   r"(?=[,.;]|\s+(?:tại|ở|cho|của|do|với|đã|được|sẽ|vừa|diễn ra|nhằm|để)\b|$)",
                    text[trig.end:trig.span_end])
     head = phrase[:1].upper() + phrase[1:]
     if obj:
@@ -1121,8 +1190,9 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
     own = own[:inside.start()] if inside else own         # 'theo lời mời của X' names the host
     # 'của' of the visit's own phrase, not of a noun in a purpose or other phrase after it ('… nhằm tăng cường quan
     # hệ giữa cơ quan lập pháp của hai nước')
+    # ('của ông Ruto': a name follows, no pronoun)
     of = re.match(r"^(?:(?!\b(?:nhằm|để|giữa|với|về|và)\b)[^,;])*?\bcủa\s+(?:(" + _alternation(data["reflexive"])
-                  + r")\b)?", own)
+                  + r")\b(?!\s+[A-ZÀ-ỸĐ]))?", own)
     if of and of.group(1):
         # 'chuyến thăm Việt Nam của ông hồi tháng 11/2023', 'chuyến thăm … của mình': the sentence's subject
         subject = _persons(ctx, _refs_in(view, 0, trig.begin)) or \
@@ -1138,7 +1208,10 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
             guest = _visitor(ctx, view, trig, inviters)
     else:                # 'X … thăm chính thức': the nearest subject, unless the visit is X's ('… thăm Peru của Y')
         owner = _owner(ctx, view, trig, of, inviters, within_comma=True) if of else []
-        guest = owner or [k for k in before if k not in inviters][-1:]
+        visitors = [k for k in before if k not in inviters]
+        guest = owner or visitors[-1:]
+        if not owner and len(visitors) >= 2 and _joined(view, visitors[-2:]):
+            guest = visitors[-2:]     # 'A và B đã thăm Khu di tích …': both go
     if guest and _sent_by(view, guest[0], trig, data):
         guest = _envoy(ctx, inviters)
     welcomer = guest if guest and _welcomes_visitor(view, guest[0], trig, data) else []
@@ -1159,7 +1232,11 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
     if not ev.hosts and _destination_code(view, trig) is None:
         # a province, a city, a site: the one who welcomes the visitor there hosts it (a state visit's host
         # is its inviter, or no one)
-        ev.hosts = _receiving(ctx, view, guest, trig, data)
+        dest = _destination(ctx, view, trig, text) or ""
+        site = dest[:1].islower() and not re.match(rf"(?:{_alternation(data['local_place_words'])})\b", dest)
+        ev.hosts = _receiving(ctx, view, guest, trig, data, site)
+    if not ev.hosts and not trig.phrase.startswith("noun:"):
+        ev.hosts = [k for k in _visited(ctx, view, trig) if k not in guest][:1]
     ev.guests = guest
     ev.attendees = list(guest)
     if past and not guest:
@@ -1169,6 +1246,19 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
     return True
 
 
+def _visited(ctx, view, trig: Trigger) -> list[str]:
+    """'A đến thăm bà B, <titles>': a person visited, named right after the verb with titles only between,
+    receives the visit."""
+    base, text = view.sentence.begin, view.sentence.text
+    for r in sorted(view.refs, key=lambda r: r.begin):
+        if r.begin - base < trig.end:
+            continue
+        if r.kind != "person" or not _titles_only(text[trig.end:r.begin - base]):
+            return []
+        return _persons(ctx, r.keys)[:1]
+    return []
+
+
 def _owner(ctx, view, trig: Trigger, of, inviters, within_comma: bool = False) -> list[str]:
     """The person right after the visit's 'của' (titles and all), not the next clause's subject; after a verb
     ('thăm Peru của Thủ tướng X') only one named before the next comma ('thăm cơ sở của Đại học X, cùng đi có
@@ -1176,7 +1266,12 @@ def _owner(ctx, view, trig: Trigger, of, inviters, within_comma: bool = False) -
     start = view.sentence.begin + trig.end
     comma = view.sentence.text.find(",", trig.end + of.end())
     end = start + of.end() + 60 if not within_comma or comma < 0 else view.sentence.begin + comma
-    return [k for r in view.refs if r.kind == "person" and start <= r.begin <= end
+    owner = [r for r in view.refs if r.kind == "person" and start <= r.begin <= end]
+    honorifics = _alternation(_lexicon()[0]["possessor_titles"])
+    gap = view.sentence.text[trig.end + of.end():min(r.begin for r in owner) - view.sentence.begin] if owner else ""
+    if re.search(rf"(?<!\w)(?:{honorifics})\s+[A-ZÀ-ỸĐ]", gap) and not _titles_only(gap):
+        return []      # 'chuyến thăm của ông Ruto … mà Thủ tướng X …': the owner is one the text names short
+    return [k for r in owner
             for k in r.keys if k not in inviters and not _past_other_title(view, trig.end + of.end(), r)][:1]
 
 
@@ -1247,7 +1342,7 @@ def _welcomes_visitor(view, guest: str, trig: Trigger, data) -> bool:
     return _cue(between, data["welcome_verbs"])
 
 
-def _receiving(ctx, view, guest: list[str], trig: Trigger, data) -> list[str]:
+def _receiving(ctx, view, guest: list[str], trig: Trigger, data, site: bool = False) -> list[str]:
     """'Thống đốc X chào mừng Y và đoàn tới thăm …', 'X vui mừng được đón Y … đến thăm …': X receives the
     visitor, the host of that visit (not 'cảm ơn X về sự đón tiếp', a noun)."""
     if not guest:
@@ -1263,8 +1358,22 @@ def _receiving(ctx, view, guest: list[str], trig: Trigger, data) -> list[str]:
         m = list(re.finditer(rf"(?<!\w)(?<!sự )(?:{verbs})(?!\w)", between.casefold()))
         if not m or ";" in between or not _titles_only(between[m[-1].end():]):
             continue
-        return [k for k in r.keys if k in ctx.persons and k not in guest][:1]
+        host = [k for k in r.keys if k in ctx.persons and k not in guest][:1]
+        # (a site's tour, 'đến thăm công ty', is received by the head of its body: any who holds a post of one)
+        return host if host and (_local_office(ctx, view, host[0], r, data)
+                                 or site and any(q.org is not None for q in ctx.persons[host[0]].posts)) else []
     return []
+
+
+def _local_office(ctx, view, k: str, ref, data) -> bool:
+    """A governor, a mayor, the head of a province or city ('Chủ tịch tỉnh X'): one who receives a visitor
+    there for the place; a friendship society's chairman or a minister who welcomes him is no host."""
+    if any(q.role in data["local_offices"] for q in ctx.persons[k].posts):
+        return True
+    text, base = view.sentence.text, view.sentence.begin
+    title = re.split(r"[,;:]", text[:ref.begin - base])[-1].casefold()
+    return _cue(title, data["local_place_words"]) and not any(
+        q.org is not None and q.org.kind == "organization" for q in ctx.persons[k].posts)
 
 
 def _country_named(name: str | None) -> str | None:
