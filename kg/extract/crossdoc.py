@@ -66,8 +66,35 @@ def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def _years_apart(a: date | None, b: date | None) -> bool:
-    return a is not None and b is not None and abs((a - b).days) > 400
+def _when(s: Summary) -> date | None:
+    """The day an article speaks of its holders: published, else a full date of its own (not one whose year
+    came from the others: that would chain hints the incremental settling cannot follow)."""
+    return _day(s.published or (s.observed if not s.needs_year else None))
+
+
+def _holder(holders: dict[str, list], article_id: str, day: date | None) -> list | None:
+    """The one holder of a post the other articles name at the time of an article: a dated article
+    takes only a holder named in its own year; one seen only in other years may have come before or after
+    it (a president of 2021 is not the bare 'Tổng thống' of 2020). An undated article takes the corpus's one
+    holder, if there is one. Unsure, none."""
+    seen = {person[0]: (person, [when for aid, when in named_in if aid != article_id and when is not None
+                                 and day is not None and when.year == day.year])
+            for person, named_in in holders.values()
+            if any(aid != article_id and (day is None or (when is not None and when.year == day.year))
+                   for aid, when in named_in)}
+    if len(seen) == 1:
+        return next(iter(seen.values()))[0]
+    if day is None:
+        return None
+    # several in that year (a predecessor recalled, a change of office): the one named both before and after
+    # the article, with no other named between those two days
+    bracketing = []
+    for key, (person, days) in seen.items():
+        before, after = [d for d in days if d <= day], [d for d in days if d >= day]
+        if before and after and not any(max(before) <= d <= min(after)
+                                        for other, (_, others) in seen.items() if other != key for d in others):
+            bracketing.append(person)
+    return bracketing[0] if len(bracketing) == 1 else None
 
 
 def summarize(ctx, events, extraction, needs_year: bool) -> Summary:
@@ -86,13 +113,13 @@ def summarize(ctx, events, extraction, needs_year: bool) -> Summary:
 
 def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
     """For every article, the names and year the rest of the corpus gives it (empty when none)."""
-    # (role, country) → person key → [person, [(article id, published) of the articles naming them]]
+    # (role, country) → person key → [person, [(article id, its date) of the articles naming them]]
     holders: dict[tuple, dict[str, list]] = {}
     for s in summaries:
         for key, name, country, roles, _ in s.roster:
             for role in roles:
                 found = holders.setdefault((role, country), {}).setdefault(key, [[key, name, country], []])
-                found[1].append((s.article_id, _day(s.published)))
+                found[1].append((s.article_id, _when(s)))
     # articles are ordered by id so that 'the first dated article' is the same in every run
     dated: dict[str, date] = {}
     for s in sorted(summaries, key=lambda s: s.article_id):
@@ -112,12 +139,10 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
             if found and found != iso and _precision(found) > _precision(iso) and _agree(found, iso):
                 h.dates[ev_key] = found
         h.persons = _persons_told(s, nodes)
-        published = _day(s.published)
         for role, country in s.wanted:
-            candidates = [person for person, named_in in holders.get((role, country), {}).values()
-                          if any(aid != s.article_id and not _years_apart(day, published) for aid, day in named_in)]
-            if len(candidates) == 1:
-                h.names[role_key(role, country)] = candidates[0]
+            found = _holder(holders.get((role, country), {}), s.article_id, _when(s))
+            if found:
+                h.names[role_key(role, country)] = found
         if s.needs_year:
             # a visit is keyed to its month: its month alone places it in a year; an event told without a
             # day (a numbered session) ties the article to the other's time, so its own days are placed
