@@ -7,6 +7,7 @@ import re
 
 import networkx as nx
 import pytest
+from pyoxigraph import RdfFormat
 from rdflib import Graph
 from rdflib.compare import to_isomorphic
 
@@ -54,6 +55,18 @@ def test_sorted_nquads_are_the_same_bytes_in_bounded_memory(on_disk, chunk_bytes
     assert out.getvalue() == whole
     lines = whole.decode("utf-8").split("\n")[:-1]
     assert lines == sorted(set(lines)) and len(lines) > 1000
+
+
+@pytest.mark.parametrize("graphs_at_once", [1, 2, 10_000])
+def test_evidence_comes_back_whole_however_the_graphs_are_batched(on_disk, graphs_at_once):
+    """Each mention and sentence statement of the article graphs once, in batches of any size."""
+    native = native_store(on_disk)
+    evidence = tuple(f"<{DEFAULT_BASE_IRI}{kind}/".encode("utf-8") for kind in ("mention", "sentence"))
+    expected = {line for g in native.named_graphs()
+                for line in native.dump(format=RdfFormat.N_TRIPLES, from_graph=g).split(b"\n")
+                if line.startswith(evidence)}
+    lines = list(dump.evidence_lines(native, graphs_at_once))
+    assert expected and sorted(set(lines)) == sorted(expected)
 
 
 @pytest.mark.parametrize("where", ["oxigraph", "memory"])
