@@ -10,9 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset
+from rdflib import Dataset, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
 from kg.extract.crossdoc import Summary, corpus_hints
+from kg.views.model import view_graph
 
 from .conftest import ROOT, SEEDS, shared_or_skip
 
@@ -103,3 +105,38 @@ def test_corpus_hints_do_not_depend_on_the_order_of_summaries(case):
         shuffled = summaries[:]
         rng.shuffle(shuffled)
         assert corpus_hints(shuffled) == expected
+
+
+SCHEMA = Namespace("https://schema.org/")
+EVENT = URIRef("https://example.org/id/event/visit-1")
+# one node two articles tell differently: (predicate, the two values) → the attribute and value the view keeps
+VIEW_CASES = [
+    ((SCHEMA.name, (Literal("Chuyến thăm Peru", lang="vi"), Literal("Chuyến Thăm Peru", lang="vi"))),
+     ("label", "Chuyến Thăm Peru")),
+    ((SCHEMA.startDate, (Literal("2031-07-08", datatype=XSD.date), Literal("2031-07-05", datatype=XSD.date))),
+     ("start", "2031-07-05")),
+    ((SCHEMA.startDate, (Literal("--07-05", datatype=XSD.gMonthDay), Literal("2031-07-08", datatype=XSD.date))),
+     ("start", "2031-07-08")),
+    ((SCHEMA.endDate, (Literal("2031-07-08", datatype=XSD.date), Literal("2031-07-09", datatype=XSD.date))),
+     ("end", "2031-07-09")),
+]
+
+
+def _view_of(statements: list[tuple]) -> dict:
+    ds = Dataset(default_union=True)     # as the memory store (kg.store.open_dataset) reads it
+    kind = URIRef("https://example.org/vocab/event-type/visit")
+    for i, (p, o) in enumerate(statements):
+        g = ds.graph(URIRef(f"https://example.org/id/graph/a{i}"))
+        g.add((EVENT, RDF.type, SCHEMA.Event))
+        g.add((EVENT, DCTERMS.type, kind))
+        g.add((kind, SKOS.notation, Literal("visit")))
+        g.add((EVENT, p, o))
+    return view_graph(ds).nodes[str(EVENT)]
+
+
+@pytest.mark.parametrize("told, kept", VIEW_CASES)
+def test_view_keeps_one_value_whatever_the_row_order(told, kept):
+    predicate, values = told
+    attribute, value = kept
+    for order in (values, values[::-1]):
+        assert _view_of([(predicate, v) for v in order])[attribute] == value
