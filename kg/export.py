@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import glob
 import io
+import json
 import os
 import re
 import stat
@@ -198,7 +199,19 @@ def _rdflib_serialization(ds: Dataset, fmt: str, base_iri: str) -> str:
         return "\n".join(sorted(set(line for line in lines if line.strip()))) + "\n"
     copy = in_memory(ds, base_iri)
     context = {p: str(ns) for p, ns in copy.namespaces()}
-    return copy.serialize(format="json-ld", context=context, indent=1)
+    text = copy.serialize(format="json-ld", context=context, indent=1)
+    return json.dumps(_stable(json.loads(text)), ensure_ascii=False, indent=1) + "\n"
+
+
+def _stable(value):
+    """JSON-LD in one order: rdflib's serializer lists nodes and values in the string hash order of its
+    process. Arrays are sets in JSON-LD (kg writes no @list), so they are sorted; keys too, keywords first."""
+    if isinstance(value, dict):
+        return {k: _stable(value[k]) for k in sorted(value, key=lambda k: (not k.startswith("@"), k))}
+    if isinstance(value, list):
+        items = [_stable(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
+    return value
 
 
 def selection_words(selection: dict | None) -> list[str]:

@@ -13,7 +13,9 @@ import pytest
 from rdflib import Dataset, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
+from kg.build import build_articles
 from kg.extract.crossdoc import Summary, corpus_hints
+from kg.store import open_dataset
 from kg.views.model import view_graph
 
 from .conftest import ROOT, SEEDS, shared_or_skip
@@ -67,6 +69,24 @@ def test_same_statements_whatever_the_hash_seed_and_jobs(builds):
     first, second = (_quads(out / "kg.trig") for out in builds)
     assert first, "the build wrote no statements"
     assert sorted(first - second)[:5] == [] and sorted(second - first)[:5] == []
+
+
+@pytest.mark.parametrize("fmt", ["jsonld", "trig", "ttl", "nq"])
+def test_exports_of_a_store_are_the_same_bytes_whatever_the_hash_seed(tmp_path, fmt):
+    store = tmp_path / "store"
+    ds = open_dataset(str(store))
+    try:
+        build_articles(ds, [SEEDS], jobs=1)
+    finally:
+        ds.close()
+    files = []
+    for seed in ("1", "3"):
+        files.append(tmp_path / f"{seed}.{fmt}")
+        done = subprocess.run([sys.executable, "-m", "kg", "export", fmt, "--store", str(store), "-o", str(files[-1])],
+                              cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)},
+                              capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=300)
+        assert done.returncode == 0, done.stderr
+    assert files[0].read_bytes() == files[1].read_bytes()
 
 
 @pytest.mark.parametrize("name", ["kg.trig", "kg.ttl", "kg.graphml", "kg.gexf", "centrality.csv", "timeline.html"])
