@@ -113,6 +113,9 @@ def summarize(ctx, events, extraction, needs_year: bool) -> Summary:
 
 def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
     """For every article, the names and year the rest of the corpus gives it (empty when none)."""
+    # in article order: the first article naming a person gives the name told, and the summaries come in
+    # the order the store or a set of ids gives them, which differs between runs
+    summaries = sorted(summaries, key=lambda s: s.article_id)
     # (role, country) → person key → [person, [(article id, its date) of the articles naming them]]
     holders: dict[tuple, dict[str, list]] = {}
     for s in summaries:
@@ -120,9 +123,8 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
             for role in roles:
                 found = holders.setdefault((role, country), {}).setdefault(key, [[key, name, country], []])
                 found[1].append((s.article_id, _when(s)))
-    # articles are ordered by id so that 'the first dated article' is the same in every run
     dated: dict[str, date] = {}
-    for s in sorted(summaries, key=lambda s: s.article_id):
+    for s in summaries:
         # an article that writes a full date of its own is as good a clock as a publication date (not
         # one whose year came from the others: that would chain hints the incremental settling cannot follow)
         when = s.published or (s.observed if not s.needs_year else None)
