@@ -932,3 +932,47 @@ def test_dates_in_brackets_of_events_recalled_are_theirs():
 def test_ceremony_names_run_to_their_end(text, name):
     x = extract_article("t", text, date(2025, 6, 11))
     assert [e.name for e in x.events if e.type == "ceremony"] == [name]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a welcome on arrival at the airport is a ceremony of its own, apart from the official welcome
+    ("Chiều 3/6, Tổng thống Chile Gabriel Boric đến Nairobi. Đón Tổng thống tại sân bay quốc tế Jomo Kenyatta có "
+     "Bộ trưởng Ngoại giao Kenya Musalia Mudavadi. Sáng 4/6, Tổng thống Kenya William Ruto chủ trì lễ đón chính thức "
+     "Tổng thống Gabriel Boric tại Dinh Tổng thống.",
+     [("ceremony", "arrival", ["Gabriel Boric", "Musalia Mudavadi"]), ("ceremony", "đón",
+                                                                      ["Gabriel Boric", "William Ruto"])]),
+    ("Bộ trưởng Ngoại giao Peru Elmer Schialer đón Thủ tướng Na Uy Jonas Gahr Støre tại sân bay Jorge Chávez.",
+     [("ceremony", "arrival", ["Elmer Schialer", "Jonas Gahr Støre"])]),
+    # a welcome elsewhere stays as it was told
+    ("Tổng thống Kenya William Ruto đón Tổng thống Chile Gabriel Boric tại Dinh Tổng thống.",
+     [("meeting", "", ["Gabriel Boric", "William Ruto"])]),
+    # 'A đón B' and 'lễ đón B … với nghi thức dành đón …' tell one welcome, not a meeting besides
+    ("Tổng thống Kenya William Ruto đón, hội đàm với Tổng thống Chile Gabriel Boric. Sáng 4/6, tại Dinh Tổng thống, "
+     "lễ đón Tổng thống Gabriel Boric đã được tổ chức trọng thể với nghi thức dành đón Nguyên thủ quốc gia.",
+     [("ceremony", "đón", ["Gabriel Boric", "William Ruto"])]),
+])
+def test_welcomes_on_arrival_and_told_twice(text, expected):
+    x = extract_article("t", text, date(2025, 6, 4))
+    names = {k: p.name for k, p in x.persons.items()}
+    got = [(e.type, e.kind, sorted(names.get(a, a) for a in e.attendees)) for e in x.events
+           if e.family == "đón"]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the counterpart's visit of an earlier month, recalled, is not the visit the meeting was held during
+    ("Ngày 5/6, tại Nairobi, Tổng thống Chile Gabriel Boric đã hội kiến Chủ tịch Quốc hội Kenya Moses Wetangula "
+     "nhân chuyến thăm chính thức nước này. Tổng thống Gabriel Boric đánh giá cao kết quả chuyến thăm Chile của "
+     "Chủ tịch Quốc hội Moses Wetangula hồi tháng 3 vừa qua.",
+     [("Gabriel Boric", None), ("Moses Wetangula", "2025-03")]),
+    # 'chuyến thăm lần đầu tiên tới Chile' goes to Chile, not to the country of the visit told before
+    ("Tổng thống Gabriel Boric đang có chuyến thăm chính thức Kenya. Tổng thống Kenya William Ruto nhắc lại chuyến "
+     "thăm lần đầu tiên tới Chile của ông vào tháng 2 vừa qua.",
+     [("Gabriel Boric", None), ("William Ruto", "2025-02")]),
+])
+def test_visits_with_different_guests_stay_apart(text, expected):
+    x = extract_article("t", text, date(2025, 6, 6))
+    names = {k: p.name for k, p in x.persons.items()}
+    got = sorted((", ".join(names[g] for g in e.guests), e.start and e.start.iso()) for e in x.events
+                 if e.type == "visit")
+    assert got == expected

@@ -651,6 +651,12 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         ev.place = _place(view, s.text, a, b)
     if notation == "ceremony":
         ev.name = _ceremony_name(ctx, trig, s.text, ev.attendees)
+    if _arrival_welcome(trig, data):
+        # 'Đón X tại sân bay có A; B', 'Lễ đón X tại sân bay …': the welcome on arrival, a ceremony of its own
+        # (neither the official welcome later nor a meeting)
+        ev.type, ev.kind = "ceremony", "arrival"
+        if notation != "ceremony":
+            ev.name = _pair_name(ctx, {"vi": data["arrival_welcome_label"]}, ev.attendees)
     if notation == "signing":
         doc = _document(s.text[trig.end:b], data)
         if doc:       # one signing per named document, whoever tells it
@@ -679,6 +685,14 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         elif any(head.rstrip().endswith(w) for w in data["end_cues"]):
             ev.start, ev.end = None, ev.start    # '… trước khi kết thúc chuyến thăm vào ngày 1/7': its last day
     return [ev]
+
+
+def _arrival_welcome(trig: Trigger, data) -> bool:
+    """A welcome (not the official one) whose clause sets it at an arrival place ('tại sân bay …')."""
+    if trig.family != "đón" or trig.phrase.removeprefix("noun:") in data["official_welcomes"]:
+        return False
+    clause = trig.text[trig.span_begin:trig.span_end].casefold()
+    return bool(re.search(rf"(?<!\w)(?:tại|ở)\s+(?:{_alternation(data['arrival_places'])})(?!\w)", clause))
 
 
 def _sentence_subject(ctx, view, end: int) -> list[str]:
@@ -1382,7 +1396,7 @@ def _country_named(name: str | None) -> str | None:
 
 def _destination_code(view, trig: Trigger) -> str | None:
     """The country a visit goes to when it is named right after the trigger ('chuyến thăm Kenya')."""
-    m = re.match(r"^\s*(?:(?:chính thức|cấp [Nn]hà nước|làm việc|hữu nghị|đầu tiên|lần này)\s+)*"
+    m = re.match(r"^\s*(?:(?:chính thức|cấp [Nn]hà nước|làm việc|hữu nghị|(?:lần\s+)?đầu tiên|lần này|lần thứ\s+\w+)\s+)*"
                  r"(?:(?:tới|đến|sang|tại|ở)\s+)?(?:(?:đất\s+)?nước\s+)?", view.sentence.text[trig.end:])
     at = view.sentence.begin + trig.end + m.end()
     return next((r.keys[0] for r in view.refs if r.kind == "country" and r.begin == at), None)
@@ -1393,7 +1407,7 @@ def _destination(ctx, view, trig: Trigger, text: str) -> str | None:
     first; 'chuyến thăm cấp Nhà nước tới Việt Nam'; a full name the lexicon lacks, then its abbreviation
     in brackets), else a site ('tới thăm cơ sở … của Đại học X') after a verb trigger; part of the visit's
     identity."""
-    m = re.match(r"^\s*(?:(?:chính thức|cấp [Nn]hà nước|làm việc|hữu nghị|đầu tiên|lần này)\s+)*"
+    m = re.match(r"^\s*(?:(?:chính thức|cấp [Nn]hà nước|làm việc|hữu nghị|(?:lần\s+)?đầu tiên|lần này|lần thứ\s+\w+)\s+)*"
                  r"(?:(?:tới|đến|sang|tại|ở)\s+)?(?:(?:đất\s+)?nước\s+)?", text[trig.end:])
     at = view.sentence.begin + trig.end + m.end()
     named = re.match(r"^[^,;()]{3,60}\(", text[trig.end + m.end():])
@@ -1574,9 +1588,12 @@ def _compatible(a: Event, b: Event) -> bool:
     if a.family != b.family:
         return False
     if a.type != b.type:
-        # a welcome told twice, as 'đón' and as 'lễ đón', by the same people
-        return bool(a.family) and bool(a.attendees) and set(a.attendees) == set(b.attendees) \
-            and not _dates_clash(a.start, b.start)
+        # a welcome told twice, as 'đón' and as 'lễ đón', by the same people or by some of them ('A đón B'; 'lễ
+        # đón B đã được tổ chức … với nghi thức dành đón …'); not the welcome on arrival
+        if not a.family or not a.attendees or not b.attendees or _dates_clash(a.start, b.start) \
+                or "arrival" in (a.kind, b.kind):
+            return False
+        return set(a.attendees) <= set(b.attendees) or set(b.attendees) <= set(a.attendees)
     if a.type in ("ceremony", "signing") and a.kind and b.kind and a.kind != b.kind:
         return False
     if a.ordinal is not None and b.ordinal is not None:
@@ -1642,7 +1659,11 @@ def _history_and_now(a: Event, b: Event, today) -> bool:
     if a.type != "visit" or today is None or (a.start is None) == (b.start is None):
         return False
     dated, undated = (a, b) if a.start else (b, a)
-    if not dated.start.year or dated.start.year >= today.year:
+    # ('… chuyến thăm Kenya của X hồi tháng 5 vừa qua', told by its month only, a month before the article's:
+    # recalled too, not the visit the article reports, which an undated mention without its guest may be)
+    recalled = dated.end is None and dated.start.month and not dated.start.day and not undated.guests \
+        and ((dated.start.year or today.year), dated.start.month) < (today.year, today.month)
+    if not recalled and (not dated.start.year or dated.start.year >= today.year):
         return False
     # (one told as going on, 'X đang có chuyến thăm …', is never the one of years ago)
     return undated.ongoing or not (a.guests and a.guests == b.guests)
@@ -1676,7 +1697,7 @@ def _merge(events: list[Event], today=None) -> list[Event]:
             target.start, target.end = ev.start, None     # a day beats the span it falls in
         target.ongoing = target.ongoing or ev.ongoing
         if target.type != ev.type and "ceremony" in (target.type, ev.type):
-            target.type = "ceremony"
+            target.type, target.kind = "ceremony", target.kind or ev.kind
         if target.ordinal is None and ev.ordinal is not None:
             target.organizer = ev.organizer or target.organizer   # the numbered mention names the body in full
         for attr in ("ordinal", "organizer", "place"):
