@@ -976,3 +976,17 @@ def test_visits_with_different_guests_stay_apart(text, expected):
     got = sorted((", ".join(names[g] for g in e.guests), e.start and e.start.iso()) for e in x.events
                  if e.type == "visit")
     assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two summits named by different words are two, whatever else they share
+    ("Ông ghi nhận sự tham gia của Kenya tại Hội nghị thượng đỉnh Đối tác Xanh Toàn cầu vừa qua do Peru chủ trì. "
+     "Diễn đàn Doanh nghiệp Kenya - Peru được tổ chức bên lề Hội nghị thượng đỉnh Andes Mining vào tháng 1/2025.",
+     2),
+    # the same summit named shorter or longer is one
+    ("Tổng thống Kenya William Ruto dự Hội nghị thượng đỉnh Đối tác Xanh Toàn cầu tại Lima. Tại Hội nghị thượng đỉnh "
+     "Đối tác Xanh, Tổng thống William Ruto kêu gọi hợp tác.", 1),
+])
+def test_summits_named_apart_are_apart(text, expected):
+    x = extract_article("t", text, date(2025, 6, 4))
+    assert len([e for e in x.events if e.type == "conference"]) == expected

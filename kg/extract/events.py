@@ -1584,6 +1584,16 @@ def _acronyms(name: str) -> set[str]:
             or any(c.isdigit() for c in w)}
 
 
+def _proper_words(ev: Event) -> set[str]:
+    """The capitalised words that name a named event past its head and before its number, year or owner
+    ('Diễn đàn Kinh tế Thế giới' → {kinh, thế})."""
+    name = ev.name
+    heads = next(t["triggers"] for t in _lexicon()[0]["types"] if t["notation"] == ev.type)
+    head = next((h for h in sorted(heads, key=len, reverse=True) if name.casefold().startswith(h.casefold())), "")
+    tail = re.split(r"\s(?:lần thứ|khóa|năm|của|do|tại|ở|với)\s", " " + name[len(head):] + " ")[0]
+    return {w.casefold() for w in re.findall(r"[\wÀ-ỹ]+", tail) if w[:1].isupper()}
+
+
 def _compatible(a: Event, b: Event) -> bool:
     if a.family != b.family:
         return False
@@ -1610,6 +1620,11 @@ def _compatible(a: Event, b: Event) -> bool:
         if shared:
             return True
         if _acronyms(a.name) and _acronyms(b.name):
+            return False
+        # 'Hội nghị thượng đỉnh Tiếng nói Nam Bán cầu' and 'Hội nghị thượng đỉnh Vibrant Gujarat': each named
+        # by words the other lacks (a name cut short to one word tells too little)
+        own_a, own_b = _proper_words(a), _proper_words(b)
+        if len(own_a) > 1 and len(own_b) > 1 and not (own_a <= own_b or own_b <= own_a):
             return False
     if a.type == "visit":
         if a.place and b.place and key(a.place) != key(b.place):
