@@ -990,3 +990,15 @@ def test_visits_with_different_guests_stay_apart(text, expected):
 def test_summits_named_apart_are_apart(text, expected):
     x = extract_article("t", text, date(2025, 6, 4))
     assert len([e for e in x.events if e.type == "conference"]) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # meeting the press right after the talks is the press encounter, not a second meeting of the sides
+    "Sáng 5/6, Tổng thống Kenya William Ruto hội đàm với Tổng thống Chile Gabriel Boric. Sau hội đàm, hai nhà lãnh "
+    "đạo đã có cuộc gặp gỡ với các phóng viên.",
+    "Sáng 5/6, Tổng thống Kenya William Ruto hội đàm với Tổng thống Chile Gabriel Boric. Sau hội đàm, hai nhà lãnh "
+    "đạo đã gặp các nhà báo.",
+])
+def test_meeting_the_press_after_the_talks_is_a_press_encounter(text):
+    got = [(t, a) for t, a, _, _ in events(text, published=date(2025, 6, 5))]
+    assert got == [("talks", ["Gabriel Boric", "William Ruto"]), ("conference", ["Gabriel Boric", "William Ruto"])]

@@ -442,10 +442,20 @@ def _triggers(view, triggers, blocked, data) -> list[Trigger]:
                                                   text[a:a + toks[i].begin], re.I):
                     continue      # 'Phó Chủ tịch Hội nghị Hiệp thương …': a body's name in a title
                 trig = Trigger(etype, phrase, a + toks[i].begin, a + toks[end - 1].end, a, b, cont, text=text)
+                if phrase in data["press_verbs"] and _press_audience(text[trig.end:b], data):
+                    # 'gặp gỡ với các phóng viên', 'gặp các nhà báo': the press encounter, not one more meeting
+                    trig.etype = next(t for t in data["types"] if t["notation"] == "conference")
+                    trig.phrase = data["press_triggers"][0]
                 if phrase in noun:
                     trig.phrase = "noun:" + phrase
                 out.append(trig)
     return out
+
+
+def _press_audience(after: str, data) -> bool:
+    """The press right after a meeting cue ('… với các phóng viên', '… báo giới')."""
+    return bool(re.match(rf"\s*(?:với\s+)?(?:(?:các|những|đông đảo|đại diện)\s+)*(?:{_alternation(data['press_audiences'])})"
+                         r"(?!\w)", after.casefold()))
 
 
 def _family(phrase: str) -> str:
