@@ -1002,3 +1002,18 @@ def test_summits_named_apart_are_apart(text, expected):
 def test_meeting_the_press_after_the_talks_is_a_press_encounter(text):
     got = [(t, a) for t, a, _, _ in events(text, published=date(2025, 6, 5))]
     assert got == [("talks", ["Gabriel Boric", "William Ruto"]), ("conference", ["Gabriel Boric", "William Ruto"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two receptions of one day whose counterparts are named by mostly different words are two, even when the
+    # graph holds no one for a name
+    ("Tổng thống Chile tiếp các quan chức Kenya\n\nChiều 5/6, Tổng thống Chile Gabriel Boric đã tiếp Chủ tịch Ủy ban "
+     "Đối ngoại Quốc hội Kenya. Cùng ngày, Tổng thống Gabriel Boric tiếp Bộ trưởng Ngoại giao Kenya.", 2),
+    # a reception told again with the same title, or a headline's short title, is one
+    ("Tổng thống Chile tiếp Bộ trưởng Ngoại giao Kenya\n\nChiều 5/6, Tổng thống Chile Gabriel Boric đã tiếp Bộ "
+     "trưởng Ngoại giao Kenya Musalia Mudavadi. Tại buổi tiếp, hai bên nhất trí tăng cường hợp tác. Tổng thống "
+     "Gabriel Boric tiếp Bộ trưởng Ngoại giao Kenya Musalia Mudavadi.", 1),
+])
+def test_receptions_of_different_counterparts_stay_apart(text, expected):
+    x = extract_article("t", text, date(2025, 6, 6))
+    assert len([e for e in x.events if e.type == "meeting"]) == expected

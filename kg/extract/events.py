@@ -640,6 +640,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             if notation in PAIR_TYPES and len(direct) > 1 and re.search(r"\bvà\b", rest):
                 return [_twin(ctx, ev, trig, subject + [obj], dates, discourse_date) for obj in direct]
             ev.attendees = list(dict.fromkeys(subject + objects + ev.chairs))
+            if notation in PAIR_TYPES and view.index:     # (a headline names the counterpart by a short title)
+                ev.counterpart = _counterpart_words(rest)
             if notation in PAIR_TYPES and not objects:
                 ev.attendees += _counterpart(ctx, view, ev.attendees)
                 ev.attendees += _plural_other(ctx, view, a, trig, ev.attendees)
@@ -1604,6 +1606,26 @@ def _proper_words(ev: Event) -> set[str]:
     return {w.casefold() for w in re.findall(r"[\wÀ-ỹ]+", tail) if w[:1].isupper()}
 
 
+def _counterpart_words(rest: str) -> str:
+    """The title and name right after a pair cue ('tiếp Chủ tịch Ủy ban Đối ngoại Quốc hội Kenya, …'), up to a
+    comma or a phrase of place, occasion or time; '' when no capitalised title or name follows."""
+    m = re.match(r"\s*(?:với\s+)?([^,;.()\[\]]*)", rest)
+    if not m.group(1)[:1].isupper():
+        return ""
+    return re.split(r"\s(?:tại|ở|nhân|đang|trong|để|nhằm|về|sau|trước|vào|theo|cùng)\s", m.group(1) + " ")[0].strip()
+
+
+def _named_apart(a: Event, b: Event) -> bool:
+    """Two receptions told in different sentences whose counterparts are named by mostly different words ('tiếp
+    Chủ tịch Ủy ban Đối ngoại Quốc hội Kenya …' and 'tiếp Bộ trưởng Ngoại giao Kenya …'): two, even when the
+    graph holds no one for either name)."""
+    if not a.counterpart or not b.counterpart or {m.sentence for m in a.mentions} & {m.sentence for m in b.mentions}:
+        return False
+    wa, wb = (set(re.findall(r"[\wÀ-ỹ]+", x.casefold())) for x in (a.counterpart, b.counterpart))
+    short = min(len(wa), len(wb))
+    return short >= 3 and len(wa & wb) * 2 <= short
+
+
 def _compatible(a: Event, b: Event) -> bool:
     if a.family != b.family:
         return False
@@ -1644,6 +1666,9 @@ def _compatible(a: Event, b: Event) -> bool:
         return not a.guests or not b.guests or a.guests == b.guests
     if not a.attendees or not b.attendees:
         return True
+    if a.type in PAIR_TYPES and not (len(a.attendees) > 1 and set(a.attendees) == set(b.attendees)) \
+            and _named_apart(a, b):
+        return False
     if a.type in PAIR_TYPES or a.type == "ceremony" and len(a.attendees) > 1 and len(b.attendees) > 1:
         # (two receptions of one evening by different hosts for one guest are two, not one)
         return set(a.attendees) <= set(b.attendees) or set(b.attendees) <= set(a.attendees) \
@@ -1721,6 +1746,7 @@ def _merge(events: list[Event], today=None) -> list[Event]:
                 and not (target.type in _lexicon()[0]["multi_day"] and _outside(ev.start, target.start, target.end)):
             target.start, target.end = ev.start, None     # a day beats the span it falls in
         target.ongoing = target.ongoing or ev.ongoing
+        target.counterpart = target.counterpart or ev.counterpart
         if target.type != ev.type and "ceremony" in (target.type, ev.type):
             target.type, target.kind = "ceremony", target.kind or ev.kind
         if target.ordinal is None and ev.ordinal is not None:
