@@ -75,6 +75,12 @@ KENYA = "Thủ tướng Phạm Minh Chính hội đàm với Tổng thống Keny
 NORWAY = "Chủ tịch nước Lương Cường hội kiến Thủ tướng Na Uy Jonas Gahr Støre tại Oslo ngày 12/5/2026. "
 CHILE = "Bộ trưởng Ngoại giao Bùi Thanh Sơn hội đàm với Ngoại trưởng Chile Alberto van Klaveren ngày 8/4/2026. "
 NORWAY_MOROCCO = "Thủ tướng Na Uy điện đàm với Quốc vương Maroc\n\n"    # a headline: no Vietnamese side
+TWO_MEETINGS = ("Bên lề Hội nghị Liên hợp quốc về Đại dương, Thủ tướng Phạm Minh Chính đã gặp Thủ tướng Kenya Musalia "
+                "Mudavadi ngày 9/6/2026. Hai Thủ tướng nhất trí tăng cường hợp tác thủy sản. Thủ tướng Kenya mời Thủ "
+                "tướng Phạm Minh Chính thăm Kenya.\n\nTại cuộc gặp với Thủ tướng Na Uy Jonas Gahr Støre, Thủ tướng Phạm "
+                "Minh Chính đánh giá cao Quỹ Hưu trí Na Uy. Thủ tướng Na Uy chúc mừng Việt Nam. Hai bên trao đổi về "
+                "tình hình khu vực. ")
+TWO_HOSTS = "Thủ tướng Phạm Minh Chính thăm Na Uy và Kenya từ ngày 3 đến 8/5/2026. "
 KAZAKH = "Thủ tướng Phạm Minh Chính điện đàm với Tổng thống Kazakhstan Kassym-Jomart Tokayev ngày 2/6/2026. "
 
 COMMITMENTS = [
@@ -213,6 +219,28 @@ COMMITMENTS = [
     (NORWAY + "Chủ tịch nước khẳng định hợp tác giữa hai quốc hội có ý nghĩa quan trọng; mong muốn trong thời gian "
               "tới, hai bên tiếp tục đẩy mạnh trao đổi kinh nghiệm lập pháp.", "kinh nghiệm lập pháp", "proposed",
      {"VN"}),
+    # an article telling one leader's meetings one after another: each part's 'Hai Thủ tướng' and 'hai bên'
+    # are that part's meeting, not the first partner's
+    (TWO_MEETINGS + "Hai Thủ tướng nhất trí tiếp tục ủng hộ lẫn nhau tại các diễn đàn đa phương.", "diễn đàn đa phương",
+     "agreed", {"VN", "NO"}),
+    (TWO_MEETINGS + "Hai bên nhất trí sớm mở đường bay thẳng giữa hai nước.", "đường bay thẳng", "agreed", {"VN", "NO"}),
+    (TWO_MEETINGS + "Thủ tướng Phạm Minh Chính cảm ơn và nhất trí phối hợp tổ chức tuần lễ văn hóa.", "tuần lễ văn hóa",
+     "agreed", {"VN", "NO"}),
+    # a field named by the opener, a quoted programme, or named bodies of both sides make goodwill concrete
+    (KENYA + "Về nông nghiệp, hai nước thống nhất đẩy mạnh và mở rộng hợp tác.", "mở rộng hợp tác", "agreed",
+     {"VN", "KE"}),
+    (KENYA + "Thủ tướng Phạm Minh Chính đề xuất \"5 kết nối\" để đưa quan hệ hai nước phát triển thực chất hơn.",
+     "5 kết nối", "proposed", {"VN"}),
+    (KENYA + "Tổng thống Kenya đề nghị công an hai nước tiếp tục mở rộng hợp tác toàn diện.", "hợp tác toàn diện",
+     "proposed", {"KE"}),
+    # several countries agreeing with the home side: all of them and the home side
+    (TWO_HOSTS + "Na Uy và Kenya nhất trí với Việt Nam sớm khởi động đàm phán hiệp định thương mại.", "đàm phán",
+     "agreed", {"NO", "KE", "VN"}),
+    (TWO_HOSTS + "Cả Na Uy và Kenya đều khẳng định Việt Nam là đối tác quan trọng. Bạn cũng nhất trí với chúng ta phải "
+                 "tăng cường trao đổi đoàn cấp cao.", "trao đổi đoàn", "agreed", {"NO", "KE", "VN"}),
+    # two sides' pledges set against each other in one clause: both undertake
+    (KENYA + "Theo hiệp định, Kenya cam kết xóa bỏ thuế quan đối với 95% dòng thuế, trong khi ta cam kết xóa bỏ thuế "
+             "quan đối với 97% dòng thuế.", "dòng thuế", "agreed", {"KE", "VN"}),
     # nobody asks to work with its own side: the one received asks
     (KENYA + "Tại Nairobi, Thủ tướng Phạm Minh Chính đã tiếp Thống đốc Ngân hàng Trung ương Kenya Kamau Thugge, đề nghị "
              "hợp tác với Việt Nam phát triển các dịch vụ tài chính.", "dịch vụ tài chính", "proposed", {"KE"}),
@@ -324,6 +352,28 @@ NOT_COMMITMENTS = [
      "đường bay thẳng"),
     (KENYA + "Theo ông Peter Mwangi, hai nước cần mở đường bay thẳng để thúc đẩy du lịch.", "đường bay thẳng"),
     (KENYA + "Các chuyên gia nhấn mạnh hai nước cần mở đường bay thẳng.", "đường bay thẳng"),
+    # goodwill with nothing concrete: the relationship, results already had, a standing participation
+    (KENYA + "Hai bên cùng nhất trí duy trì quan hệ hữu nghị và hợp tác tốt đẹp.", "hữu nghị"),
+    (CHILE + "Bộ trưởng Bùi Thanh Sơn cho biết thời gian tới Việt Nam và Chile sẽ thúc đẩy triển khai, cụ thể hóa "
+             "những kết quả đạt được.", "kết quả đạt được"),
+    (NORWAY + "Trong thời gian tới, Na Uy sẽ tiếp tục tham gia chủ động, tích cực vào hợp tác Liên hợp quốc.",
+     "tham gia chủ động"),
+    (NORWAY + "Chủ tịch nước mong muốn Bộ Ngoại giao Na Uy cùng Bộ Ngoại giao Việt Nam tiếp tục hợp tác chặt chẽ để "
+              "triển khai hiệu quả các nội dung đã thỏa thuận.", "nội dung đã thỏa thuận"),
+    (NORWAY + "Thủ tướng Na Uy bày tỏ sẵn sàng phối hợp tích cực với các quốc gia thành viên thúc đẩy hơn nữa vai trò "
+              "của các nước đang phát triển trong xử lý các vấn đề toàn cầu.", "vấn đề toàn cầu"),
+    (CHILE + "Hai bên trao đổi và thống nhất các biện pháp nhằm thúc đẩy và làm sâu sắc hơn quan hệ hợp tác song "
+             "phương.", "làm sâu sắc"),
+    (KENYA + "Tổng thống Kenya mong muốn các địa phương Kenya và Việt Nam tiếp tục hỗ trợ và bổ sung cho nhau trong "
+             "quá trình phát triển quan hệ hợp tác.", "bổ sung cho nhau"),
+    # a standing position: never doing something, or 'luôn' carried over a bare 'và'
+    (NORWAY + "Thủ tướng Na Uy nhấn mạnh Na Uy sẽ không bao giờ tham gia vào bất cứ cuộc chạy đua vũ trang nào.",
+     "chạy đua vũ trang"),
+    (KENYA + "Tổng thống Kenya cho biết Quốc hội Kenya luôn mong muốn và sẵn sàng hợp tác với Quốc hội Việt Nam "
+             "trong đào tạo chuyên gia lập pháp.", "Quốc hội Kenya luôn"),
+    # a former office holder speaks for no side
+    ("Thủ tướng Phạm Minh Chính tiếp cựu Thủ tướng Na Uy Kjell Bondevik ngày 3/5/2026. Ngài Kjell Bondevik đề xuất hai "
+     "bên hợp tác đóng tàu cá.", "đóng tàu cá"),
     # going on, told with what was done lately
     (KENYA + "Đại sứ Kenya cho biết, tiếp tục đẩy mạnh hợp tác kinh tế, mới đây, 20 doanh nghiệp Kenya đã sang Việt "
              "Nam tìm hiểu thị trường.", "tìm hiểu thị trường"),

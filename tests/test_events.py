@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from kg.extract.crossdoc import apply_dates, corpus_hints
+from kg.extract.events import NAMED_TYPES
 from kg.extract.pipeline import extract, extract_article, extract_corpus
 
 
@@ -920,6 +921,50 @@ def test_dates_in_brackets_of_events_recalled_are_theirs():
     assert ("high-level-meeting", "held", "2017-01") in got and ("session", "held", "2017-02") in got
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a place toured within a visit is no visit of its own; an institution visited is one
+    ("Tổng thống Kenya William Ruto và Phu nhân đã đi thăm khu phố cổ của thủ đô Lima.", []),
+    ("Tổng thống Kenya William Ruto thăm một ngôi chùa cổ ở ngoại ô Oslo.", []),
+    ("Thủ tướng Na Uy Jonas Gahr Støre đã đến thăm Khu lưu niệm nhà thơ Pablo Neruda tại Santiago.", []),
+    ("Tổng thống Kenya William Ruto thăm Tổ hợp nhà máy ô tô ở Lima.", [("held", ["William Ruto"])]),
+    # visitors welcomed only as a general plural: visits in general, none told
+    ("Thủ tướng Peru Gustavo Adrianzén hoan nghênh các nhà lãnh đạo Kenya sang thăm Peru trong năm 2025.", []),
+    ("Thủ tướng Peru Gustavo Adrianzén hoan nghênh Tổng thống Kenya William Ruto và các thành viên đoàn sang "
+     "thăm Peru.", [("held", ["William Ruto"])]),
+    # a plan called off: nothing took place
+    ("Trước đó, Tổng thống Kenya William Ruto hủy kế hoạch thăm Peru hồi tháng 10/2024.", []),
+    ("Thủ tướng Na Uy Jonas Gahr Støre đã hoãn chuyến thăm Chile vì bão.", []),
+    # a visit welcomed while the article's meetings take place abroad is one to come
+    ("Ngày 15/5, Tổng thống Kenya William Ruto đã gặp Thủ tướng Na Uy Jonas Gahr Støre bên lề Diễn đàn kinh tế "
+     "tại Lima, Peru. Tổng thống William Ruto đề nghị hai bên sớm ký kết các thỏa thuận, và hoan nghênh Thủ "
+     "tướng Jonas Gahr Støre thăm Kenya.", [("announced", ["Jonas Gahr Støre"])]),
+    # (one welcomed at home is the visit going on)
+    ("Ngày 15/5, tại Nairobi, Tổng thống Kenya William Ruto đã tiếp Thủ tướng Na Uy Jonas Gahr Støre. Tổng thống "
+     "William Ruto hoan nghênh Thủ tướng Jonas Gahr Støre thăm Kenya.", [("held", ["Jonas Gahr Støre"])]),
+])
+def test_which_visits_exist_and_their_status(text, expected):
+    x = extract_article("t", text, date(2025, 5, 16))
+    names = {k: p.name for k, p in x.persons.items()}
+    assert [(e.status, [names[a] for a in e.attendees]) for e in x.events if e.type == "visit"] == expected
+
+
+@pytest.mark.parametrize("text, etype, expected", [
+    # a ceremony held today keeps its day and sides (another's success told in passing is none: above)
+    ("Chiều 3/5, Bộ trưởng Quốc phòng Kenya Aden Duale và Bộ trưởng Quốc phòng Peru Walter Astudillo dự Lễ kỷ "
+     "niệm 20 năm thành lập Diễn đàn an ninh khu vực.", "ceremony",
+     [(["Aden Duale", "Walter Astudillo"], "2025-05-03")]),
+    # history told in passing: a date right after another event's cue is that event's, not the visit's
+    ("Tổng thống Chile Gabriel Boric và Tổng thống Peru Dina Boluarte đã xây dựng dựa trên hội nghị thượng đỉnh "
+     "một năm trước tại Lima, nơi đã thiết lập lại quan hệ sau khi cựu Chủ tịch Quốc hội Kenya Moses Wetangula "
+     "đã đến thăm Bolivia.", "visit", [(["Moses Wetangula"], None)]),
+])
+def test_background_events_keep_only_their_own_day_and_sides(text, etype, expected):
+    x = extract_article("t", text, date(2025, 5, 4))
+    names = {k: p.name for k, p in x.persons.items()}
+    assert [(sorted(names[a] for a in e.attendees), e.start and e.start.iso()) for e in x.events
+            if e.type == etype] == expected
+
+
 @pytest.mark.parametrize("text, name", [
     # a ceremony is named after its object, a country pair and all, up to the verb that follows it
     ("Sáng 6/6, tại Nairobi đã diễn ra Lễ khánh thành Bệnh viện Hữu nghị Kenya - Na Uy với sự tham dự của Tổng "
@@ -1017,3 +1062,45 @@ def test_meeting_the_press_after_the_talks_is_a_press_encounter(text):
 def test_receptions_of_different_counterparts_stay_apart(text, expected):
     x = extract_article("t", text, date(2025, 6, 6))
     assert len([e for e in x.events if e.type == "meeting"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a success believed ahead is no achievement; a kind of event ('các cấp', 'hằng năm') is no event
+    ("Ngày 5/6, Tổng thống Kenya William Ruto tiếp Chủ tịch Đảng Cộng sản Chile Lautaro Carmona. Tổng thống William "
+     "Ruto tin tưởng Đảng Cộng sản Chile sẽ thực hiện thắng lợi Nghị quyết Đại hội lần thứ XXVI của Đảng, tổ chức "
+     "thành công Đại hội Đảng bộ các cấp tiến tới Đại hội lần thứ XXVII của Đảng.",
+     [("congress", "announced", "Đại hội lần thứ XXVII của Đảng", [])]),
+    ("Ngày 5/6, Tổng thống Kenya William Ruto tiếp Tổng Thư ký Interpol Valdecy Urquiza. Tổng thống William Ruto đề "
+     "nghị hai bên duy trì tiếp xúc thông qua gặp gỡ tại Kỳ họp Đại hội đồng Interpol hằng năm.", []),
+    # one who congratulates the host on a meeting achieved is not among its participants
+    ("Ngày 5/6, Tổng thống Kenya William Ruto tiếp Thủ tướng Na Uy Jonas Gahr Støre. Tổng thống William Ruto chúc "
+     "mừng Na Uy đã tổ chức thành công Hội nghị Bắc Cực lần thứ 5.",
+     [("conference", "held", "Hội nghị Bắc Cực lần thứ 5", [])]),
+])
+def test_named_events_wished_achieved_or_general(text, expected):
+    x = extract_article("t", text, date(2025, 6, 6))
+    assert [(e.type, e.status, e.name, e.attendees) for e in x.events if e.type in NAMED_TYPES] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # groups in general in a summary ('một số địa phương', 'lãnh đạo các doanh nghiệp'): no one visit or meeting
+    ("Ngày 5/6, Tổng thống Kenya William Ruto tiếp Thủ tướng Na Uy Jonas Gahr Støre. Tại Na Uy, Tổng thống William "
+     "Ruto đã hội đàm với Thủ tướng Jonas Gahr Støre; làm việc với một số Bộ, ngành kinh tế; tiếp lãnh đạo các "
+     "doanh nghiệp hàng đầu châu Âu; thăm một số địa phương và cơ sở kinh tế của Na Uy.",
+     [("meeting", ["Jonas Gahr Støre", "William Ruto"]), ("talks", ["Jonas Gahr Støre", "William Ruto"])]),
+    # a ship's port call is no one's visit
+    ("Ngày 5/6, Tổng thống Kenya William Ruto tiếp Thủ tướng Na Uy Jonas Gahr Støre. Tàu hộ vệ HNoMS Fridtjof "
+     "Nansen thăm cảng Mombasa vào tháng 5/2025.", [("meeting", ["Jonas Gahr Støre", "William Ruto"])]),
+    # a named meeting right after a plural ('tham gia các Hội nghị …'): such meetings in general
+    ("Ngày 5/6, Tổng thống Kenya William Ruto tiếp Thủ tướng Na Uy Jonas Gahr Støre. Na Uy thường xuyên tham gia "
+     "các Hội nghị quốc tế tài trợ cho Kenya.", [("meeting", ["Jonas Gahr Støre", "William Ruto"])]),
+    # (the people of one body in the plural, or a plural with its members named, make one meeting)
+    ("Chiều 8/7, Thủ tướng Na Uy Jonas Gahr Støre tới Mombasa. Ngay sau đó, Thủ tướng Jonas Gahr Støre đã làm việc "
+     "với các đồng chí lãnh đạo tỉnh Mombasa.", [("meeting", ["Jonas Gahr Støre"])]),
+    ("Ngày 5/6, Tổng thống Kenya William Ruto tiếp các thành viên đoàn đại biểu Quốc hội Na Uy do Chủ tịch Quốc hội "
+     "Masud Gharahkhani dẫn đầu.", [("meeting", ["Masud Gharahkhani", "William Ruto"])]),
+])
+def test_groups_in_general_and_ships_make_no_event(text, expected):
+    x = extract_article("t", text, date(2025, 6, 6))
+    names = {k: p.name for k, p in x.persons.items()}
+    assert [(e.type, sorted(names[a] for a in e.attendees)) for e in x.events] == expected

@@ -7,6 +7,7 @@ side's standing position, a recollection, a question or a past event are told wi
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -74,7 +75,10 @@ class Lexicon:
     recent: Phrases
     commentators: PhraseMatcher
     protocol: PhraseMatcher
+    empty: PhraseMatcher             # words that name no concrete act, field or thing
+    contrast: PhraseMatcher          # 'trong khi', 'còn': a second side's pledge set against the first
     pronouns: frozenset              # 'Ông', 'Bà' opening a sentence: the one who spoke last
+    former: str = ""                 # a regex alternation of the marks of a post once held ('cựu', 'nguyên')
 
 
 @lru_cache(maxsize=1)
@@ -106,7 +110,10 @@ def _lexicon() -> Lexicon:
                    Phrases(data["recent_past"]),
                    PhraseMatcher([(c, c) for c in data["commentators"]]),
                    PhraseMatcher([(c, c) for c in data["protocol_acts"]]),
-                   frozenset(honorifics["pronouns"]))
+                   PhraseMatcher([(c, c) for c in data["empty_words"]]),
+                   PhraseMatcher([(c, c) for c in data["contrast_links"]]),
+                   frozenset(honorifics["pronouns"]),
+                   "|".join(re.escape(m) for m in honorifics["former_marks"]))
 
 
 @dataclass
@@ -135,6 +142,8 @@ class Reading:
         self.speaker: list[str] | None = None     # the side of the last sentence's subject, for 'Ông …'
         self.joint = False                        # the sentence before was told of both sides together
         self.aliases: dict[str, str] = {}         # names of the article's national bodies → their country
+        self.partner_at = lambda offset: None     # the other side of the meeting told last before an offset
+        self.abroad: list[str] = []               # the foreign sides the last sentence's subject named, alone
         i = 0
         while i < len(self.toks):
             m = lx.words.match_at(self.toks, i)
@@ -150,6 +159,12 @@ class Reading:
             for n, t in enumerate(self.toks):
                 if ref.begin <= t.begin and t.end <= ref.end:
                     self.kind[n] = ("ref", ref)
+
+    def sides(self, offset: int) -> list[str]:
+        """The two sides at an offset: the home side and the partner of the meeting told last before it
+        (an article may tell several bilateral meetings one after another), else the article's other side."""
+        partner = self.partner_at(offset)
+        return [self.ctx.home, partner] if partner and self.ctx.home else self.ctx.sides()
 
     def index_at(self, offset: int) -> int:
         return next((n for n, t in enumerate(self.toks) if t.begin >= offset), len(self.toks))
@@ -171,6 +186,7 @@ class Reading:
         body = False
         bodies: list[str] = []
         refs = []
+        plural = False                  # the sides come from a plural title ('Hai Thủ tướng') resolved to persons
         for n in range(a, b):
             k = self.kind[n]
             if k is None:
@@ -180,12 +196,17 @@ class Reading:
                 both = evidence = True
             if k[0] == "ref" and k[1] not in refs:
                 refs.append(k[1])
+                plural |= k[1].kind == "plural"
             elif k[0] == "both":
                 both = evidence = True
             elif k[0] == "anaphor":
                 evidence = True
-                if k[1] == "foreign" and self.ctx.foreign:
-                    _add(codes, [self.ctx.foreign])
+                if k[1] == "foreign":
+                    # 'bạn' after 'Lãnh đạo X và Y đều khẳng định …' is both of them; else the partner of
+                    # the meeting told last, else the article's other side
+                    _add(codes, self.abroad or [self.partner_at(self.toks[n].begin) or self.ctx.foreign])
+                elif k[1] == "home":
+                    _add(codes, [self.ctx.home])     # 'ta', 'phía ta': the publisher's side
                 elif k[1] in ("reporter", "speaker"):
                     side = reporter or self.quoted_speaker()
                     if side is None and k[1] == "speaker":
@@ -211,10 +232,15 @@ class Reading:
             # 'Tại cuộc gặp với Thủ tướng Italy, hai bên …': the one met earlier in the sentence and the side
             # that met it (the article's own), not the article's other side
             own = [c for c in codes if c == self.ctx.home] or codes[:1] or \
-                [c for c in self.ctx.sides() if c not in met][:1]
+                [c for c in self.sides(self.toks[a].begin) if c not in met][:1]
             codes = own + met
+        elif both and plural and not met:
+            # 'Hai Thủ tướng …' in the part of an article telling a later meeting: that meeting's two sides
+            partner = self.partner_at(self.toks[a].begin)
+            if partner and self.ctx.home in codes and partner not in codes:
+                codes = [self.ctx.home, partner]
         if both and len(codes) < 2:
-            _add(codes, self.ctx.sides())    # 'hai bên' with no leaders resolved behind it
+            _add(codes, self.sides(self.toks[a].begin))    # 'hai bên' with no leaders resolved behind it
         if not codes and not body:
             # 'JETRO sẽ …': a national body the article named in full before ('… Nhật Bản (JETRO)')
             said = " " + " ".join(t.text for t in self.toks[a:b]) + " "
@@ -378,8 +404,10 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
     last: Subject | None = None                 # the last party that spoke, for sentences that name none
     spoke: list[str] | None = None              # the side of the last sentence's own subject ('Ông' is it)
     aliases = _national_aliases(ctx)
+    partner_at = _partners(ctx, events, data)
     recalled = False                            # the sentence before introduced a recollection
     joint = False                               # the sentence before had both sides as its subject
+    abroad: list[str] = []                      # the foreign sides the sentence before had as its subject
     for view in ctx.views:
         s = view.sentence
         if s.kind != "body":
@@ -389,11 +417,13 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
         if _agenda(s.text, data):
             continue                   # 'Kỳ họp nhằm rà soát …': what a meeting is for, not what was agreed
         sent = Reading(ctx, view, lx)
-        sent.speaker, sent.aliases, sent.joint = spoke, aliases, joint
+        sent.speaker, sent.aliases, sent.joint, sent.partner_at = spoke, aliases, joint, partner_at
+        sent.abroad = abroad
         said = sent.main_subject(len(sent.toks))
         if said is not None and said.parties and not said.both:
             spoke = said.parties
         joint = said is not None and said.both
+        abroad = list(said.parties) if said is not None and said.parties and ctx.home not in said.parties else []
         asker: Subject | None = None            # who asks in this sentence, for the items listed after
         heard: list[Subject] = []
         recalls = _has(lx.recollections, sent.toks, 0, len(sent.toks))
@@ -460,6 +490,37 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
     return commitments, observations
 
 
+def _partners(ctx, events: list[Event], data):
+    """offset → the foreign side of the meeting told last before it, or None: in an article telling a
+    leader's meetings one after another, each part's 'hai bên' is that part's meeting. A meeting's other side
+    is the foreign person its sentence names after the trigger ('gặp Tổng thống X', 'cuộc gặp với Thủ tướng
+    Y'), else before it ('X và Y tại cuộc gặp'), when they are of one country — read off the sentence, not the event,
+    whose attendees may merge two meetings; a country there may be a mere place ('bên lề Hội nghị tại Lào')."""
+    views = {v.index: v for v in ctx.views}
+    spots = []
+    for ev in events:
+        if ev.type not in data["meeting_types"]:
+            continue
+        for m in ev.mentions:
+            view = views.get(m.sentence)
+            if view is None:
+                continue
+            sides = [(ref.begin, code) for ref in view.refs if ref.kind == "person"
+                     for code in map(ctx.country_of, ref.keys) if code and code != ctx.home]
+            after = [c for b, c in sides if b >= m.end]
+            before = [c for b, c in sides if b < m.begin]
+            named = after or before
+            if named:       # 'hội đàm với lãnh đạo X và Y': no one partner
+                spots.append((m.begin, named[0] if len(set(named)) == 1 else None))
+    spots.sort()
+    starts = [b for b, _ in spots]
+
+    def at(offset: int) -> str | None:
+        n = bisect_right(starts, offset)
+        return spots[n - 1][1] if n else None
+    return at
+
+
 def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: Subject | None,
                 now: int | None, heard: list[Subject]):
     """(status, Subject, cue offset) of the clause [a, b): its first cue whose subject is written and is a
@@ -469,6 +530,7 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
     floor, end = sent.index_at(a), sent.index_at(b)
     shared = None
     past = False                             # a cue before in this clause told the past ('đã tạo điều kiện')
+    standing = False                         # the cue before was a standing position ('luôn mong muốn')
     for i, j, status in lx.cues.scan(toks[floor:end], lx.blocked):
         i, j = i + floor, j + floor
         if _has(lx.expectations, toks, floor, i) or _has(lx.positions, toks, floor, i):
@@ -487,6 +549,8 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
         found = sent.subject(i, floor)
         if (wish or status == "proposed") and isinstance(found, Subject) and _business(sent, found):
             continue                         # 'các doanh nghiệp Séc mong muốn hợp tác …': no side's ask
+        if isinstance(found, Subject) and _former(sent, found):
+            continue                         # 'Ngài X (a former premier) đề xuất …': nobody's side speaks
         if cue in lx.data["explicit_only"] and _has(lx.recent, toks, j, end):
             continue                         # 'tiếp tục đẩy mạnh hợp tác, mới đây, 30 doanh nghiệp … đã …': a report
         if cue in lx.data["invite_cues"] and _protocol(sent, j, end):
@@ -494,15 +558,17 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
         if status == "agreed" and _assessed(sent, j, end):
             continue                         # 'thống nhất các lĩnh vực … được triển khai tích cực': an assessment
         if wish and (_goodwill(sent, j, end) or _own_wish(sent, j, end)) \
-                or _vague(sent, j, end, wish or status == "proposed") \
-                or _standing(sent, i, j, end, floor, status) \
+                or _vague(sent, j, end, wish or status == "proposed") or _empty(sent, j, end, floor) \
+                or _standing(sent, i, j, end, floor, status) or standing and _joined(sent, i, floor) \
                 or cue in lx.data["modal_cues"] and isinstance(found, Subject) and not found.both:
             # 'mong muốn quan hệ … phát triển', 'mong muốn xuất khẩu …' (no ask); 'mong muốn ông X tiếp tục có
             # những đóng góp …' (no act); 'Việt Nam luôn tạo điều kiện …', 'tiếp tục kiên định …' (a position);
             # 'Việt Nam cần chú trọng …', 'nhấn mạnh cần …' (a need): no commitment, but its subject spoke
             if isinstance(found, Subject) and found.parties and not found.both:
                 heard.append(found)
+            standing = _standing(sent, i, j, end, floor, status) or standing and _joined(sent, i, floor)
             continue
+        standing = False
         if status == "proposed" and _to_own_staff(sent, j, end, found, last):
             continue                         # 'đề nghị cán bộ Đại sứ quán …': an instruction at home
         if isinstance(found, Subject):
@@ -512,9 +578,21 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
                 return "agreed", found, toks[i].begin     # '…, nhất trí thời gian tới hai bên cần …'
             if wish and not found.both and _pledges_after(sent, j, end):
                 return "pledged", found, toks[i].begin    # 'X mong muốn …, và cam kết …': the pledge is the act
+            if status == "pledged" and found.parties and not found.both and not found.body:
+                other = _contrasted(sent, j, end)
+                if other is not None and not set(other) <= set(found.parties):
+                    # 'A cam kết …, trong khi B cam kết …': both sides undertake
+                    found = Subject(found.parties + [c for c in other if c not in found.parties], True,
+                                    found.reporter, span=found.span)
             if status == "agreed" and found.parties and not found.both and not found.body \
                     and _after_adverbs(sent, j, end) < end and toks[_after_adverbs(sent, j, end)].low == "với":
                 found = _agreeing(sent, found, j, b)      # 'Kenya nhất trí với Việt Nam …': both sides agree
+            elif status == "agreed" and found.both and not found.body and len(found.parties) >= 2 \
+                    and _after_adverbs(sent, j, end) < end and toks[_after_adverbs(sent, j, end)].low == "với":
+                with_ = _with_whom(sent, _after_adverbs(sent, j, end), end)
+                if with_:     # 'Na Uy và Kenya nhất trí với Việt Nam …': the one agreed with is a party too
+                    found = Subject(found.parties + [c for c in with_ if c not in found.parties], True,
+                                    found.reporter, span=found.span)
             return _status(status, cue, found, sent, last), found, toks[i].begin
         coordinated = lx.coordinators.ending_at(toks, _before_adverbs(sent, i, floor), floor) is not None
         if found == REJECT and _after_past(sent, i, floor):
@@ -666,6 +744,31 @@ def _business(sent: Reading, subject: Subject) -> bool:
     return any(sent.lx.business.match_at(sent.toks, n) for n in range(a, min(a + BUSINESS_REACH, b)))
 
 
+FORMER_REACH = 40     # characters before a person's name within which 'cựu'/'nguyên' marks a post once held
+
+
+def _former(sent: Reading, subject: Subject) -> bool:
+    """A subject naming only persons who hold no post now and whom the article calls former office holders
+    ('cựu Thủ tướng Canada X'): they speak for no side."""
+    if subject.span is None:
+        return False
+    a, b = subject.span
+    refs = list({id(k[1]): k[1] for n in range(a, b) if (k := sent.kind[n]) and k[0] == "ref"}.values())
+    persons = [r for r in refs if r.kind == "person" and not sent.is_pronoun(r)]
+    if not persons or len(persons) != len(refs):
+        return False
+    text, marks = sent.ctx.doc.text, sent.lx.former
+    for r in persons:
+        for key in r.keys:
+            person = sent.ctx.persons.get(key)
+            if person is None or any(p.role for p in person.posts):
+                return False
+            said = (text[max(0, m.begin - FORMER_REACH):m.begin].casefold() for m in person.mentions)
+            if not any(re.search(rf"(?<!\w)(?:{marks})\s", before) for before in said):
+                return False
+    return True
+
+
 def _commentary(sent: Reading) -> bool:
     """A sentence told as an analyst's or commentator's view: 'Theo <commentator or a person the article gives
     no post>, …', or a subject headed by a commentator ('Các chuyên gia nhấn mạnh hai nước cần …'). Nobody
@@ -681,6 +784,57 @@ def _commentary(sent: Reading) -> bool:
         return b < len(toks) and bool(persons) and all(not sent.ctx.persons[k].posts for k in persons)
     return any(lx.commentators.match_at(toks, n) for n in range(a, min(a + 2, len(toks)))
                if n == a or toks[a].low in lx.data["determiners"])
+
+
+def _empty(sent: Reading, j: int, end: int, floor: int) -> bool:
+    """The complement of a cue says nothing concrete: past its actors' names and titles, every word is one of
+    the empty words ('nhất trí duy trì quan hệ hữu nghị và hợp tác', 'sẽ thúc đẩy triển khai những kết quả
+    đạt được', 'mong muốn Bộ X cùng Bộ Y tiếp tục hợp tác chặt chẽ để triển khai các nội dung đã thỏa thuận'),
+    and the clause opens on no field ('Về an ninh - quốc phòng, …')."""
+    data = sent.lx.data
+    opening = " ".join(t.low for t in sent.toks[sent.skip_leading_adverbs(floor, end):end])
+    if any(opening.startswith(w + " ") for w in data["topic_openers"]):
+        return False
+    n, said = j, False
+    while n < end:
+        kind = sent.kind[n]
+        if kind is not None and kind[0] == "both" and kind[1] in data["agency_sides"]:
+            return False                 # 'công an hai nước tiếp tục mở rộng hợp tác': named bodies' work
+        text = sent.toks[n].text
+        if text.isdigit() or text in OPENING_QUOTES:
+            return False                 # a figure, a quoted name ('đề xuất "7 tăng cường"')
+        if not sent.toks[n].is_word or kind is not None and kind[0] != "head":
+            n += 1
+            continue
+        m = sent.lx.empty.match_at(sent.toks, n)
+        if m is None or m[0] > end:
+            return False
+        n, said = m[0], True
+    return said
+
+
+def _joined(sent: Reading, i: int, floor: int) -> bool:
+    """The cue at token i is joined to the one before by a bare 'và' ('luôn mong muốn và sẵn sàng …')."""
+    k = _before_adverbs(sent, i, floor)
+    return k - 1 > floor and sent.toks[k - 1].low == "và" and sent.toks[k - 2].text not in BOUNDARY
+
+
+def _contrasted(sent: Reading, j: int, end: int) -> list[str] | None:
+    """The parties of a second side's pledge set against the first later in the clause: ', trong khi B cam kết
+    …', ', còn B sẽ …'."""
+    lx, toks = sent.lx, sent.toks
+    for n in range(j + 1, end):
+        if toks[n - 1].text != ",":
+            continue
+        m = lx.contrast.match_at(toks, n)
+        if m is None:
+            continue
+        for i, _, status in lx.cues.scan(toks[m[0]:end], lx.blocked):
+            if status != "pledged":
+                return None
+            found = sent.subject(i + m[0], m[0])
+            return found.parties if isinstance(found, Subject) and found.parties and not found.both else None
+    return None
 
 
 def _with_own(sent: Reading, found: Subject, j: int, end: int) -> bool:
@@ -817,12 +971,25 @@ def _body_of(ctx, key: str) -> str:
     return key
 
 
+def _with_whom(sent: Reading, n: int, end: int) -> list[str]:
+    """The sides 'với' at token n names right after it: an actor ('với Việt Nam'), or the home side said as
+    'ta', 'chúng ta' or 'phía ta'."""
+    if n + 1 >= end:
+        return []
+    kind = sent.kind[n + 1]
+    if kind and kind[0] == "ref":
+        return _sides_of(sent, kind[1])
+    if kind and kind[0] == "anaphor" and kind[1] in ("home", "speaker"):
+        return [sent.ctx.home]
+    return []
+
+
 def _agreeing(sent: Reading, subject: Subject, j: int, b: int) -> Subject:
     """One side agreeing, its subject said before: that side and its partner — the one named by 'với X'
     after the cue, else the article's other side ('…, nhất trí phối hợp với Việt Nam …')."""
     own = list(subject.parties)
     if not own or subject.body:
-        return Subject(sent.ctx.sides(), True) if not subject.body else subject
+        return Subject(sent.sides(sent.toks[min(j, len(sent.toks) - 1)].begin), True) if not subject.body else subject
     end = sent.index_at(b)
     partner: list[str] = []
     for n in range(j, end - 1):
@@ -837,7 +1004,8 @@ def _agreeing(sent: Reading, subject: Subject, j: int, b: int) -> Subject:
                 partner = met
                 break
     if not partner:
-        home, foreign = sent.ctx.home, sent.ctx.foreign
+        home = sent.ctx.home
+        foreign = sent.sides(sent.toks[min(j, len(sent.toks) - 1)].begin)[-1]
         partner = [foreign] if home in own else [home]
     parties = list(own)
     _add(parties, partner)
@@ -892,7 +1060,7 @@ def _status(cue_status: str, cue: str, subject: Subject, sent: Reading, last: Su
     """proposed when one side asks; agreed when both sides undertake ('hai bên sẽ …', a joint 'cam kết');
     else pledged ('Tỉnh X thống nhất cấp …' is one side's)."""
     if not subject.parties and not subject.body:
-        subject.parties = sent.ctx.sides() if cue_status == "agreed" else [sent.ctx.home]
+        subject.parties = sent.sides(sent.begin) if cue_status == "agreed" else [sent.ctx.home]
         subject.both = cue_status == "agreed"
     if cue_status == "proposed":
         if subject.both and cue in sent.lx.data["modal_cues"] and not subject.reporter and sent.joint:

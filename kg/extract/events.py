@@ -156,11 +156,21 @@ def find_events(ctx) -> list[Event]:
             told = past
             if trig.etype["notation"] == "ceremony" and _clause_cue(view, trig, data["success_cues"]):
                 continue       # 'chúc mừng Kenya đã tổ chức thành công Lễ kỷ niệm …': another's success
-            if _achievement(view, trig, data):
+            achieved = _achievement(view, trig, data)
+            if achieved:
                 # 'Kenya đã tổ chức thành công Hội nghị …': background, no day but one after its own name
                 told, own_dates = True, [d for d in dates if d.year_only or d.begin > trig.begin]
             new = _event(ctx, view, trig, own_dates, sentence_date if anchor is not None or not told else None,
                          told, last_subject, data, events, in_sentence)
+            if achieved:
+                # (and no one but those named after the cue: not the sides of the talks the text is telling, nor
+                # one who congratulates the host on it)
+                cue = list(re.finditer(rf"(?<!\w)(?:{_alternation(data['achievement_cues'])})(?!\w)",
+                                       s.text[:trig.begin].casefold()))[-1]
+                named = set(_refs_in(view, cue.start(), len(s.text), ("person", "org")))
+                for ev in new:
+                    ev.attendees = [k for k in ev.attendees if k in named]
+                    ev.chairs = [k for k in ev.chairs if k in named]
             if told and not past:
                 told_before.update((m.begin, m.end) for e in new for m in e.mentions)
             for ev in new:
@@ -244,6 +254,9 @@ def _achievement(view, trig: "Trigger", data) -> bool:
     if trig.etype["notation"] not in NAMED_TYPES:
         return False
     clause = re.split(r"[,;:]", view.sentence.text[trig.span_begin:trig.begin])[-1].casefold()
+    if _cue(view.sentence.text[:trig.begin].casefold(), data["announced_cues"] + data["belief_cues"]) \
+            and not _cue(clause, data["held_cues"]):
+        return False    # 'tin tưởng X sẽ …, tổ chức thành công Đại hội …': a success ahead, not one achieved
     return bool(re.search(rf"(?<!\w)(?:{_alternation(data['achievement_cues'])})(?!\w)", clause))
 
 
@@ -581,8 +594,13 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     elif notation == "visit":
         if any(head.rstrip().endswith(w) for w in data["term_words"]):
             return []      # 'nhận nhiệm kỳ công tác tại Kenya': an envoy's posting, not a visit
+        if re.match(rf"\s*(?:{_alternation(data['vessel_subjects'])})\s", re.split(r"[,;:]", head)[-1]) \
+                and not _persons(ctx, _refs_in(view, a, trig.begin)):
+            return []      # 'Tàu hộ vệ X thăm cảng …': a ship's port call, no one's visit
         if not _visit(ctx, view, ev, trig, before, after, past, s.text, events):
             return []
+        if ev.status == "announced":
+            discourse_date = None  # a visit welcomed ahead: the day the text is on is not its day
     else:
         if trig.phrase in data["welcome_triggers"]:
             # 'Đón X tại sân bay có A; B; C' and 'Ra đón có A và B': the whole list, across ';'
@@ -930,6 +948,8 @@ def _generic(head: str, data) -> bool:
         return True       # (but 'sau khi gặp X', 'trước khi hội đàm': one event, not 'khi gặp nhau')
     if re.search(rf"(?<!\w)(?:\d+|{_alternation(data['count_words'])})\s+lần\s+(?:\S+\s+)?$", head):
         return True       # 'đã có 4 lần sang thăm …': visits counted, not one told
+    if re.search(rf"(?<!\w)(?:{_alternation(data['plural_markers'])})\s*$", head):
+        return True       # 'thường xuyên tham gia các Hội nghị …': the plural right before the noun
     # 'các cuộc hội đàm, hội kiến giữa …': a noun coordinated with a general plural is general too
     plurals = [w for w in data["generic_plurals"] if w.split()[0] in data["plural_markers"]]
     return bool(re.search(rf"(?<!\w)(?:{_alternation(plurals)})\s+\S+(?:\s+\S+)?\s*(?:,|và)\s*$", head))
@@ -959,9 +979,8 @@ def _has_object(view, trig: Trigger, data) -> bool:
     """'tiếp Đại sứ …', 'gặp ông …': these triggers need a counterpart right after them ('viết tiếp',
     'tiếp' at a clause's end are no meeting)."""
     text = view.sentence.text
-    if trig.etype["notation"] in PAIR_TYPES and re.match(
-            rf"\s*(?:với\s+)?(?:{_alternation(data['vague_objects'])})\s", text[trig.end:], re.I):
-        return False      # 'làm việc với một số Bộ, ngành', 'gặp nhiều lãnh đạo': no one meeting told
+    if trig.etype["notation"] in PAIR_TYPES | {"visit"} and _group_object(view, trig, data):
+        return False      # 'làm việc với một số Bộ, ngành', 'tiếp lãnh đạo các doanh nghiệp': no one meeting told
     if trig.etype["notation"] == "signing" and re.search(
             rf"(?:{_alternation(data['document_heads'])})\s+(?:\S+\s+){{0,3}}?(?:đã|được|vừa|đã được)\s*$",
             text[:trig.begin], re.I):
@@ -996,6 +1015,22 @@ def _has_object(view, trig: Trigger, data) -> bool:
         return True
     two = " ".join(text[trig.end + nxt.start(1):].split()[:2]).casefold()
     return any(word.casefold() == w or two.startswith(w) for w in data["object_starters"])
+
+
+def _group_object(view, trig: Trigger, data) -> bool:
+    """The trigger's object is a group in general: counted vaguely ('một số Bộ', 'nhiều lãnh đạo', 'thăm một số
+    địa phương'), or bodies in the plural ('lãnh đạo các doanh nghiệp') with no one named before the clause ends."""
+    text = view.sentence.text
+    heads = rf"(?:(?:{_alternation(data['group_heads'])})\s+)?"
+    if re.match(rf"\s*(?:với\s+)?{heads}(?:{_alternation(data['vague_objects'])})\s", text[trig.end:], re.I):
+        return True
+    plural = re.match(rf"\s*(?:với\s+)?{heads}(?:các|những)\s+(?:{_alternation(data['collective_objects'])})(?!\w)",
+                      text[trig.end:], re.I)
+    if not plural:
+        return False
+    end = min(i for i in (text.find(";", trig.end), text.find(",", trig.end), len(text)) if i >= 0)
+    base = view.sentence.begin
+    return not any(r.kind in ("person", "org") and trig.end <= r.begin - base < end for r in view.refs)
 
 
 def _pair_subject(view, trig: Trigger) -> bool:
@@ -1148,6 +1183,10 @@ def _twin(ctx, ev: Event, trig: Trigger, attendees: list[str], dates, discourse_
 def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -> bool:
     notation = ev.type
     m = _patterns()["ordinal"].match(rest)
+    general = re.match(rf"^[^,;.()]{{0,60}}?(?<!\w)(?:{_alternation(_lexicon()[0]['general_event_tails'])})(?!\w)",
+                       rest.casefold())
+    if general and (not m or general.end() <= m.start(m.lastindex)):
+        return False    # 'Đại hội Đảng bộ các cấp', 'Kỳ họp Đại hội đồng … hằng năm': a kind of event, not one
     if m:
         ev.ordinal = roman(m.group(1) or m.group(2))
     tail = _name_tail(rest)
@@ -1202,6 +1241,8 @@ def _clause_subject(ctx, view, trig: Trigger) -> list[str]:
 
 def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
     data = _lexicon()[0]
+    if _sightseeing(text[trig.end:trig.span_end], data):
+        return False    # 'thăm khu phố cổ …': a place toured within the visit told, no visit of its own
     invite = _patterns()["host"].search(text[trig.span_begin:trig.span_end])
     inviters = _refs_in(view, trig.span_begin + invite.end(), trig.span_end) if invite else []
     if invite and trig.span_begin + invite.end() < trig.begin:
@@ -1237,7 +1278,9 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
         visitors = [k for k in before if k not in inviters]
         guest = owner or visitors[-1:]
         if not owner and len(visitors) >= 2 and _joined(view, visitors[-2:]):
-            guest = visitors[-2:]     # 'A và B đã thăm Khu di tích …': both go
+            guest = visitors[-2:]     # 'A và B đã tới thăm trang trại …': both go
+    if _general_visitors(view, trig, data):
+        return False    # 'hoan nghênh các nhà lãnh đạo Kenya sang thăm …': visitors in general, no one visit
     if guest and _sent_by(view, guest[0], trig, data):
         guest = _envoy(ctx, inviters)
     welcomer = guest if guest and _welcomes_visitor(view, guest[0], trig, data) else []
@@ -1254,6 +1297,8 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
                       and ctx.country_of(e.guests[0]) in codes), [])
         if not guest:
             return False
+    if not past and _welcomed_ahead(ctx, view, trig, guest, events, data):
+        ev.status = "announced"
     ev.hosts = [k for k in inviters[:1] if k not in guest] or welcomer
     if not ev.hosts and _destination_code(view, trig) is None:
         # a province, a city, a site: the one who welcomes the visitor there hosts it (a state visit's host
@@ -1270,6 +1315,66 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
     ev.place = _destination(ctx, view, trig, text)
     ev.name = f"{type_label('visit')} {', '.join(ctx.persons[g].name for g in guest)}".strip()
     return True
+
+
+@lru_cache(maxsize=1)
+def _place_countries() -> dict[str, str]:
+    """A place's name (case-folded) → its country: every country's names and capital, Vietnam's provinces."""
+    out = {p.casefold(): "VN" for p in lexicons.load("places")["vietnam_provinces"]}
+    for c in lexicons.countries().values():
+        for name in c.get("forms", []) + [c.get("capital") or ""]:
+            if name:
+                out[name.casefold()] = c["code"]
+    return out
+
+
+def _welcomed_ahead(ctx, view, trig: Trigger, guest: list[str], events: list[Event], data) -> bool:
+    """'… và hoan nghênh Thủ tướng Y thăm Kenya' told while the article's own events take place in another
+    country (a forum in Lima): a visit welcomed ahead, not one going on. With no day told, and no visit of
+    that guest told before."""
+    text = view.sentence.text
+    if not re.search(rf"(?<!\w)(?:{_alternation(data['welcome_verbs'])})\s[^,;]*$", text[trig.span_begin:trig.begin],
+                     re.I) or find_dates(text):
+        return False
+    code = _destination_code(view, trig)
+    if code is None or any(ctx.country_of(g) == code for g in guest) \
+            or any(e.type == "visit" and guest and e.guests == guest for e in events):
+        return False
+    scene = next((c for e in _current(events) if e.type != "visit" and e.status == "held" and e.place
+                  for c in [_place_country(ctx.doc.text, e.place)] if c), None)
+    return scene is not None and scene != code
+
+
+def _place_country(text: str, place: str) -> str | None:
+    """The country of a place: a country's name or capital, a Vietnamese province, else the country the text
+    names right after it ('tại Lima, Peru', 'tại Lima (Peru)')."""
+    known = _place_countries().get(place.casefold())
+    if known:
+        return known
+    for m in re.finditer(rf"(?<!\w){re.escape(place)}\s*(?:,|\()\s*([^,;.()]{{2,40}})", text):
+        rest, codes = lexicons.strip_countries(m.group(1))
+        if len(codes) == 1 and not rest.strip():
+            return codes[0]
+    return None
+
+
+def _sightseeing(rest: str, data) -> bool:
+    """'thăm khu phố cổ …', 'thăm một ngôi chùa', 'đến thăm Khu lưu niệm …': the place after the trigger is one
+    toured, not a country, a city or an institution visited."""
+    openers = _alternation(data["sightseeing_openers"])
+    return bool(re.match(rf"\s*(?:(?:{openers})\s+)*(?:{_alternation(data['sightseeing_heads'])})(?!\w)",
+                         rest.casefold()))
+
+
+def _general_visitors(view, trig: Trigger, data) -> bool:
+    """'X hoan nghênh các nhà lãnh đạo Kenya sang thăm …': the welcomed are named only as a general plural, no
+    person among them."""
+    low = view.sentence.text[trig.span_begin:trig.begin].casefold()
+    verbs = list(re.finditer(rf"(?<!\w)(?:{_alternation(data['welcome_verbs'])})\s+", low))
+    if not verbs or not re.match(rf"(?:{_alternation(data['plural_markers'])})\s", low[verbs[-1].end():]):
+        return False
+    start = view.sentence.begin + trig.span_begin + verbs[-1].end()
+    return not any(r.kind == "person" and start <= r.begin < view.sentence.begin + trig.begin for r in view.refs)
 
 
 def _visited(ctx, view, trig: Trigger) -> list[str]:
@@ -1535,7 +1640,10 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
     # cấp cao (tháng 1/2017)' is no day of the 'gặp lại'; 'Kỳ họp lần thứ 39 Ủy ban … (tháng 2/2017)' is its own)
     own = [d for d in dates if trig.begin <= d.begin < stop_own and (not d.year_only or d.begin - trig.end < 40)
            and not (_bracketed(trig.text, d) and re.search(r"[,;:]", trig.text[trig.end:d.begin]))]
-    before = [d for d in dates if max(trig.prev_end, trig.span_begin) <= d.begin < trig.begin]
+    # (not one right after the cue before, no comma between: 'hội nghị thượng đỉnh một năm trước …, nơi … và X
+    # đã đến thăm Kenya' dates the summit only)
+    before = [d for d in dates if max(trig.prev_end, trig.span_begin) <= d.begin < trig.begin
+              and not (trig.prev_end and re.fullmatch(r"[^,;:()]{0,12}", trig.text[trig.prev_end:d.begin]))]
     lead = [d for d in dates if d.begin < min(trig.lead_end, trig.begin)]
     occasion = [d for d in dates if trig.next_begin <= d.begin < min(trig.occasion_end, stop)]
     if ev.type == "visit" and re.search(rf"(?<!\w)(?:{_alternation(_lexicon()[0]['occasion_links_visit'])})\s*$",

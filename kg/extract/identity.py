@@ -34,7 +34,10 @@ def alike_keys(key: str, name: str) -> set[str]:
     if grammar().is_vietnamese_name(name):
         return {f"={key}"}
     words = key.split()
-    return {f"={key}", f"{words[0]}|{words[-1][:2]}|{len(words)}", f"{words[0][:1]}|{words[-1]}|{len(words)}"}
+    # also the first name and the end of the last ('tomas|~rin': 'valdorin' / 'veldorin'), and the name without
+    # its spaces ('lucas mc allister' / 'lucas mcallister')
+    return {f"={key}", f"{words[0]}|{words[-1][:2]}|{len(words)}", f"{words[0][:1]}|{words[-1]}|{len(words)}",
+            f"{words[0]}|~{words[-1][-3:]}|{len(words)}", f"#{key.replace(' ', '')}"}
 
 
 def tells_others(name: str, country: str | None, marked: bool) -> bool:
@@ -48,6 +51,8 @@ def same_person(a: str, b: str) -> bool:
     """Two foreign name keys of one person: an initial for a given name ('a. kawada' / 'atsusuke kawada'), or
     a letter or two apart in a long name, word by word from the same initials."""
     wa, wb = a.split(), b.split()
+    if a != b and a.replace(" ", "") == b.replace(" ", "") and min(len(wa), len(wb)) >= 2:
+        return True         # 'lucas mc allister' / 'lucas mcallister': one name spaced two ways
     if a == b or len(wa) != len(wb) or len(wa) < 2:
         return a == b
     if all(x == y or _initial_of(x, y) or _initial_of(y, x) for x, y in zip(wa, wb)):

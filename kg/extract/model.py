@@ -32,6 +32,8 @@ class Post:
     org_key: str | None = None      # set once the organisation has its identity
     parent: OrgRef | None = None    # the body the post's organ belongs to ('… Trung ương Đảng Cộng sản Cuba')
     span: tuple[int, int] | None = None   # the title and its body, as token positions in the sentence
+    acting: bool = False            # 'quyền Bộ trưởng': held for now, until someone is appointed
+    holders_role: str | None = None  # 'Trợ lý Bộ trưởng X': the title's role, held by someone else than X
 
 
 @dataclass

@@ -186,6 +186,8 @@ def emit(x: Extraction, base: str) -> tuple[URIRef, list[tuple]]:
                 add((ms, ORG.organization, mint.org(post.org_key)))
             if post.country:
                 add((ms, DK.country, country(post.country)))
+            if post.acting:
+                add((ms, DK.acting, Literal(True)))
             if x.observed:
                 add((ms, DK.observedOn, Literal(x.observed, datatype=XSD.date)))
             derived(ms)
