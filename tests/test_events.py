@@ -980,6 +980,91 @@ def test_ceremony_names_run_to_their_end(text, name):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a welcome on arrival at the airport is a ceremony of its own, apart from the official welcome
+    ("Chiều 3/6, Tổng thống Chile Gabriel Boric đến Nairobi. Đón Tổng thống tại sân bay quốc tế Jomo Kenyatta có "
+     "Bộ trưởng Ngoại giao Kenya Musalia Mudavadi. Sáng 4/6, Tổng thống Kenya William Ruto chủ trì lễ đón chính thức "
+     "Tổng thống Gabriel Boric tại Dinh Tổng thống.",
+     [("ceremony", "arrival", ["Gabriel Boric", "Musalia Mudavadi"]), ("ceremony", "đón",
+                                                                      ["Gabriel Boric", "William Ruto"])]),
+    ("Bộ trưởng Ngoại giao Peru Elmer Schialer đón Thủ tướng Na Uy Jonas Gahr Støre tại sân bay Jorge Chávez.",
+     [("ceremony", "arrival", ["Elmer Schialer", "Jonas Gahr Støre"])]),
+    # a welcome elsewhere stays as it was told
+    ("Tổng thống Kenya William Ruto đón Tổng thống Chile Gabriel Boric tại Dinh Tổng thống.",
+     [("meeting", "", ["Gabriel Boric", "William Ruto"])]),
+    # 'A đón B' and 'lễ đón B … với nghi thức dành đón …' tell one welcome, not a meeting besides
+    ("Tổng thống Kenya William Ruto đón, hội đàm với Tổng thống Chile Gabriel Boric. Sáng 4/6, tại Dinh Tổng thống, "
+     "lễ đón Tổng thống Gabriel Boric đã được tổ chức trọng thể với nghi thức dành đón Nguyên thủ quốc gia.",
+     [("ceremony", "đón", ["Gabriel Boric", "William Ruto"])]),
+])
+def test_welcomes_on_arrival_and_told_twice(text, expected):
+    x = extract_article("t", text, date(2025, 6, 4))
+    names = {k: p.name for k, p in x.persons.items()}
+    got = [(e.type, e.kind, sorted(names.get(a, a) for a in e.attendees)) for e in x.events
+           if e.family == "đón"]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the counterpart's visit of an earlier month, recalled, is not the visit the meeting was held during
+    ("Ngày 5/6, tại Nairobi, Tổng thống Chile Gabriel Boric đã hội kiến Chủ tịch Quốc hội Kenya Moses Wetangula "
+     "nhân chuyến thăm chính thức nước này. Tổng thống Gabriel Boric đánh giá cao kết quả chuyến thăm Chile của "
+     "Chủ tịch Quốc hội Moses Wetangula hồi tháng 3 vừa qua.",
+     [("Gabriel Boric", None), ("Moses Wetangula", "2025-03")]),
+    # 'chuyến thăm lần đầu tiên tới Chile' goes to Chile, not to the country of the visit told before
+    ("Tổng thống Gabriel Boric đang có chuyến thăm chính thức Kenya. Tổng thống Kenya William Ruto nhắc lại chuyến "
+     "thăm lần đầu tiên tới Chile của ông vào tháng 2 vừa qua.",
+     [("Gabriel Boric", None), ("William Ruto", "2025-02")]),
+])
+def test_visits_with_different_guests_stay_apart(text, expected):
+    x = extract_article("t", text, date(2025, 6, 6))
+    names = {k: p.name for k, p in x.persons.items()}
+    got = sorted((", ".join(names[g] for g in e.guests), e.start and e.start.iso()) for e in x.events
+                 if e.type == "visit")
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two summits named by different words are two, whatever else they share
+    ("Ông ghi nhận sự tham gia của Kenya tại Hội nghị thượng đỉnh Đối tác Xanh Toàn cầu vừa qua do Peru chủ trì. "
+     "Diễn đàn Doanh nghiệp Kenya - Peru được tổ chức bên lề Hội nghị thượng đỉnh Andes Mining vào tháng 1/2025.",
+     2),
+    # the same summit named shorter or longer is one
+    ("Tổng thống Kenya William Ruto dự Hội nghị thượng đỉnh Đối tác Xanh Toàn cầu tại Lima. Tại Hội nghị thượng đỉnh "
+     "Đối tác Xanh, Tổng thống William Ruto kêu gọi hợp tác.", 1),
+])
+def test_summits_named_apart_are_apart(text, expected):
+    x = extract_article("t", text, date(2025, 6, 4))
+    assert len([e for e in x.events if e.type == "conference"]) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # meeting the press right after the talks is the press encounter, not a second meeting of the sides
+    "Sáng 5/6, Tổng thống Kenya William Ruto hội đàm với Tổng thống Chile Gabriel Boric. Sau hội đàm, hai nhà lãnh "
+    "đạo đã có cuộc gặp gỡ với các phóng viên.",
+    "Sáng 5/6, Tổng thống Kenya William Ruto hội đàm với Tổng thống Chile Gabriel Boric. Sau hội đàm, hai nhà lãnh "
+    "đạo đã gặp các nhà báo.",
+])
+def test_meeting_the_press_after_the_talks_is_a_press_encounter(text):
+    got = [(t, a) for t, a, _, _ in events(text, published=date(2025, 6, 5))]
+    assert got == [("talks", ["Gabriel Boric", "William Ruto"]), ("conference", ["Gabriel Boric", "William Ruto"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two receptions of one day whose counterparts are named by mostly different words are two, even when the
+    # graph holds no one for a name
+    ("Tổng thống Chile tiếp các quan chức Kenya\n\nChiều 5/6, Tổng thống Chile Gabriel Boric đã tiếp Chủ tịch Ủy ban "
+     "Đối ngoại Quốc hội Kenya. Cùng ngày, Tổng thống Gabriel Boric tiếp Bộ trưởng Ngoại giao Kenya.", 2),
+    # a reception told again with the same title, or a headline's short title, is one
+    ("Tổng thống Chile tiếp Bộ trưởng Ngoại giao Kenya\n\nChiều 5/6, Tổng thống Chile Gabriel Boric đã tiếp Bộ "
+     "trưởng Ngoại giao Kenya Musalia Mudavadi. Tại buổi tiếp, hai bên nhất trí tăng cường hợp tác. Tổng thống "
+     "Gabriel Boric tiếp Bộ trưởng Ngoại giao Kenya Musalia Mudavadi.", 1),
+])
+def test_receptions_of_different_counterparts_stay_apart(text, expected):
+    x = extract_article("t", text, date(2025, 6, 6))
+    assert len([e for e in x.events if e.type == "meeting"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a success believed ahead is no achievement; a kind of event ('các cấp', 'hằng năm') is no event
     ("Ngày 5/6, Tổng thống Kenya William Ruto tiếp Chủ tịch Đảng Cộng sản Chile Lautaro Carmona. Tổng thống William "
      "Ruto tin tưởng Đảng Cộng sản Chile sẽ thực hiện thắng lợi Nghị quyết Đại hội lần thứ XXVI của Đảng, tổ chức "

@@ -455,10 +455,20 @@ def _triggers(view, triggers, blocked, data) -> list[Trigger]:
                                                   text[a:a + toks[i].begin], re.I):
                     continue      # 'Phó Chủ tịch Hội nghị Hiệp thương …': a body's name in a title
                 trig = Trigger(etype, phrase, a + toks[i].begin, a + toks[end - 1].end, a, b, cont, text=text)
+                if phrase in data["press_verbs"] and _press_audience(text[trig.end:b], data):
+                    # 'gặp gỡ với các phóng viên', 'gặp các nhà báo': the press encounter, not one more meeting
+                    trig.etype = next(t for t in data["types"] if t["notation"] == "conference")
+                    trig.phrase = data["press_triggers"][0]
                 if phrase in noun:
                     trig.phrase = "noun:" + phrase
                 out.append(trig)
     return out
+
+
+def _press_audience(after: str, data) -> bool:
+    """The press right after a meeting cue ('… với các phóng viên', '… báo giới')."""
+    return bool(re.match(rf"\s*(?:với\s+)?(?:(?:các|những|đông đảo|đại diện)\s+)*(?:{_alternation(data['press_audiences'])})"
+                         r"(?!\w)", after.casefold()))
 
 
 def _family(phrase: str) -> str:
@@ -648,6 +658,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             if notation in PAIR_TYPES and len(direct) > 1 and re.search(r"\bvà\b", rest):
                 return [_twin(ctx, ev, trig, subject + [obj], dates, discourse_date) for obj in direct]
             ev.attendees = list(dict.fromkeys(subject + objects + ev.chairs))
+            if notation in PAIR_TYPES and view.index:     # (a headline names the counterpart by a short title)
+                ev.counterpart = _counterpart_words(rest)
             if notation in PAIR_TYPES and not objects:
                 ev.attendees += _counterpart(ctx, view, ev.attendees)
                 ev.attendees += _plural_other(ctx, view, a, trig, ev.attendees)
@@ -669,6 +681,12 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         ev.place = _place(view, s.text, a, b)
     if notation == "ceremony":
         ev.name = _ceremony_name(ctx, trig, s.text, ev.attendees)
+    if _arrival_welcome(trig, data):
+        # 'Đón X tại sân bay có A; B', 'Lễ đón X tại sân bay …': the welcome on arrival, a ceremony of its own
+        # (neither the official welcome later nor a meeting)
+        ev.type, ev.kind = "ceremony", "arrival"
+        if notation != "ceremony":
+            ev.name = _pair_name(ctx, {"vi": data["arrival_welcome_label"]}, ev.attendees)
     if notation == "signing":
         doc = _document(s.text[trig.end:b], data)
         if doc:       # one signing per named document, whoever tells it
@@ -697,6 +715,14 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         elif any(head.rstrip().endswith(w) for w in data["end_cues"]):
             ev.start, ev.end = None, ev.start    # '… trước khi kết thúc chuyến thăm vào ngày 1/7': its last day
     return [ev]
+
+
+def _arrival_welcome(trig: Trigger, data) -> bool:
+    """A welcome (not the official one) whose clause sets it at an arrival place ('tại sân bay …')."""
+    if trig.family != "đón" or trig.phrase.removeprefix("noun:") in data["official_welcomes"]:
+        return False
+    clause = trig.text[trig.span_begin:trig.span_end].casefold()
+    return bool(re.search(rf"(?<!\w)(?:tại|ở)\s+(?:{_alternation(data['arrival_places'])})(?!\w)", clause))
 
 
 def _sentence_subject(ctx, view, end: int) -> list[str]:
@@ -1487,7 +1513,7 @@ def _country_named(name: str | None) -> str | None:
 
 def _destination_code(view, trig: Trigger) -> str | None:
     """The country a visit goes to when it is named right after the trigger ('chuyến thăm Kenya')."""
-    m = re.match(r"^\s*(?:(?:chính thức|cấp [Nn]hà nước|làm việc|hữu nghị|đầu tiên|lần này)\s+)*"
+    m = re.match(r"^\s*(?:(?:chính thức|cấp [Nn]hà nước|làm việc|hữu nghị|(?:lần\s+)?đầu tiên|lần này|lần thứ\s+\w+)\s+)*"
                  r"(?:(?:tới|đến|sang|tại|ở)\s+)?(?:(?:đất\s+)?nước\s+)?", view.sentence.text[trig.end:])
     at = view.sentence.begin + trig.end + m.end()
     return next((r.keys[0] for r in view.refs if r.kind == "country" and r.begin == at), None)
@@ -1498,7 +1524,7 @@ def _destination(ctx, view, trig: Trigger, text: str) -> str | None:
     first; 'chuyến thăm cấp Nhà nước tới Việt Nam'; a full name the lexicon lacks, then its abbreviation
     in brackets), else a site ('tới thăm cơ sở … của Đại học X') after a verb trigger; part of the visit's
     identity."""
-    m = re.match(r"^\s*(?:(?:chính thức|cấp [Nn]hà nước|làm việc|hữu nghị|đầu tiên|lần này)\s+)*"
+    m = re.match(r"^\s*(?:(?:chính thức|cấp [Nn]hà nước|làm việc|hữu nghị|(?:lần\s+)?đầu tiên|lần này|lần thứ\s+\w+)\s+)*"
                  r"(?:(?:tới|đến|sang|tại|ở)\s+)?(?:(?:đất\s+)?nước\s+)?", text[trig.end:])
     at = view.sentence.begin + trig.end + m.end()
     named = re.match(r"^[^,;()]{3,60}\(", text[trig.end + m.end():])
@@ -1678,13 +1704,46 @@ def _acronyms(name: str) -> set[str]:
             or any(c.isdigit() for c in w)}
 
 
+def _proper_words(ev: Event) -> set[str]:
+    """The capitalised words that name a named event past its head and before its number, year or owner
+    ('Diễn đàn Kinh tế Thế giới' → {kinh, thế})."""
+    name = ev.name
+    heads = next(t["triggers"] for t in _lexicon()[0]["types"] if t["notation"] == ev.type)
+    head = next((h for h in sorted(heads, key=len, reverse=True) if name.casefold().startswith(h.casefold())), "")
+    tail = re.split(r"\s(?:lần thứ|khóa|năm|của|do|tại|ở|với)\s", " " + name[len(head):] + " ")[0]
+    return {w.casefold() for w in re.findall(r"[\wÀ-ỹ]+", tail) if w[:1].isupper()}
+
+
+def _counterpart_words(rest: str) -> str:
+    """The title and name right after a pair cue ('tiếp Chủ tịch Ủy ban Đối ngoại Quốc hội Kenya, …'), up to a
+    comma or a phrase of place, occasion or time; '' when no capitalised title or name follows."""
+    m = re.match(r"\s*(?:với\s+)?([^,;.()\[\]]*)", rest)
+    if not m.group(1)[:1].isupper():
+        return ""
+    return re.split(r"\s(?:tại|ở|nhân|đang|trong|để|nhằm|về|sau|trước|vào|theo|cùng)\s", m.group(1) + " ")[0].strip()
+
+
+def _named_apart(a: Event, b: Event) -> bool:
+    """Two receptions told in different sentences whose counterparts are named by mostly different words ('tiếp
+    Chủ tịch Ủy ban Đối ngoại Quốc hội Kenya …' and 'tiếp Bộ trưởng Ngoại giao Kenya …'): two, even when the
+    graph holds no one for either name)."""
+    if not a.counterpart or not b.counterpart or {m.sentence for m in a.mentions} & {m.sentence for m in b.mentions}:
+        return False
+    wa, wb = (set(re.findall(r"[\wÀ-ỹ]+", x.casefold())) for x in (a.counterpart, b.counterpart))
+    short = min(len(wa), len(wb))
+    return short >= 3 and len(wa & wb) * 2 <= short
+
+
 def _compatible(a: Event, b: Event) -> bool:
     if a.family != b.family:
         return False
     if a.type != b.type:
-        # a welcome told twice, as 'đón' and as 'lễ đón', by the same people
-        return bool(a.family) and bool(a.attendees) and set(a.attendees) == set(b.attendees) \
-            and not _dates_clash(a.start, b.start)
+        # a welcome told twice, as 'đón' and as 'lễ đón', by the same people or by some of them ('A đón B'; 'lễ
+        # đón B đã được tổ chức … với nghi thức dành đón …'); not the welcome on arrival
+        if not a.family or not a.attendees or not b.attendees or _dates_clash(a.start, b.start) \
+                or "arrival" in (a.kind, b.kind):
+            return False
+        return set(a.attendees) <= set(b.attendees) or set(b.attendees) <= set(a.attendees)
     if a.type in ("ceremony", "signing") and a.kind and b.kind and a.kind != b.kind:
         return False
     if a.ordinal is not None and b.ordinal is not None:
@@ -1702,6 +1761,11 @@ def _compatible(a: Event, b: Event) -> bool:
             return True
         if _acronyms(a.name) and _acronyms(b.name):
             return False
+        # 'Hội nghị thượng đỉnh Tiếng nói Nam Bán cầu' and 'Hội nghị thượng đỉnh Vibrant Gujarat': each named
+        # by words the other lacks (a name cut short to one word tells too little)
+        own_a, own_b = _proper_words(a), _proper_words(b)
+        if len(own_a) > 1 and len(own_b) > 1 and not (own_a <= own_b or own_b <= own_a):
+            return False
     if a.type == "visit":
         if a.place and b.place and key(a.place) != key(b.place):
             return False
@@ -1710,6 +1774,9 @@ def _compatible(a: Event, b: Event) -> bool:
         return not a.guests or not b.guests or a.guests == b.guests
     if not a.attendees or not b.attendees:
         return True
+    if a.type in PAIR_TYPES and not (len(a.attendees) > 1 and set(a.attendees) == set(b.attendees)) \
+            and _named_apart(a, b):
+        return False
     if a.type in PAIR_TYPES or a.type == "ceremony" and len(a.attendees) > 1 and len(b.attendees) > 1:
         # (two receptions of one evening by different hosts for one guest are two, not one)
         return set(a.attendees) <= set(b.attendees) or set(b.attendees) <= set(a.attendees) \
@@ -1750,7 +1817,11 @@ def _history_and_now(a: Event, b: Event, today) -> bool:
     if a.type != "visit" or today is None or (a.start is None) == (b.start is None):
         return False
     dated, undated = (a, b) if a.start else (b, a)
-    if not dated.start.year or dated.start.year >= today.year:
+    # ('… chuyến thăm Kenya của X hồi tháng 5 vừa qua', told by its month only, a month before the article's:
+    # recalled too, not the visit the article reports, which an undated mention without its guest may be)
+    recalled = dated.end is None and dated.start.month and not dated.start.day and not undated.guests \
+        and ((dated.start.year or today.year), dated.start.month) < (today.year, today.month)
+    if not recalled and (not dated.start.year or dated.start.year >= today.year):
         return False
     # (one told as going on, 'X đang có chuyến thăm …', is never the one of years ago)
     return undated.ongoing or not (a.guests and a.guests == b.guests)
@@ -1783,8 +1854,9 @@ def _merge(events: list[Event], today=None) -> list[Event]:
                 and not (target.type in _lexicon()[0]["multi_day"] and _outside(ev.start, target.start, target.end)):
             target.start, target.end = ev.start, None     # a day beats the span it falls in
         target.ongoing = target.ongoing or ev.ongoing
+        target.counterpart = target.counterpart or ev.counterpart
         if target.type != ev.type and "ceremony" in (target.type, ev.type):
-            target.type = "ceremony"
+            target.type, target.kind = "ceremony", target.kind or ev.kind
         if target.ordinal is None and ev.ordinal is not None:
             target.organizer = ev.organizer or target.organizer   # the numbered mention names the body in full
         for attr in ("ordinal", "organizer", "place"):
