@@ -26,9 +26,11 @@ class Hints:
     year: int | None = None
     persons: dict[str, list] = field(default_factory=dict)  # person key → [key of its node, country or None]
     dates: dict[str, str] = field(default_factory=dict)     # digest of an event key → its most precise date
+    statuses: dict[str, str] = field(default_factory=dict)  # digest of an event key → its status in the corpus
 
     def __bool__(self) -> bool:
-        return bool(self.names) or self.year is not None or bool(self.persons) or bool(self.dates)
+        return bool(self.names) or self.year is not None or bool(self.persons) or bool(self.dates) \
+            or bool(self.statuses)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -52,6 +54,7 @@ class Summary:
     dated: list[list] = field(default_factory=list)      # [digest of the event key, its start as ISO or None]
     read: list[list] = field(default_factory=list)       # persons as the article alone tells them, before
                                                          # any hint: [key, name, country, marked]
+    statuses: list[list] = field(default_factory=list)   # [digest of the event key, its status as told here]
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -108,7 +111,7 @@ def summarize(ctx, events, extraction, needs_year: bool) -> Summary:
                    [[digest(ev.key), ev.start.month if ev.start else None, ev.start.day if ev.start else None]
                     for ev in events],
                    needs_year, targets, [[digest(ev.key), ev.start.iso() if ev.start else None] for ev in events],
-                   [list(r) for r in ctx.read])
+                   [list(r) for r in ctx.read], [[digest(ev.key), ev.status] for ev in events])
 
 
 def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
@@ -133,6 +136,7 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
                 dated.setdefault(ev_key, _day(when))
     nodes = _person_nodes(summaries)
     best = _best_dates(summaries)
+    statuses = _statuses(summaries, best)
     hints: dict[str, Hints] = {}
     for s in summaries:
         h = Hints()
@@ -140,6 +144,8 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
             found = best.get(ev_key)
             if found and found != iso and _precision(found) > _precision(iso) and _agree(found, iso):
                 h.dates[ev_key] = found
+        h.statuses = {ev_key: statuses[ev_key] for ev_key, status in s.statuses
+                      if statuses.get(ev_key, status) != status}
         h.persons = _persons_told(s, nodes)
         for role, country in s.wanted:
             found = _holder(holders.get((role, country), {}), s.article_id, _when(s))
@@ -253,6 +259,51 @@ def _best_dates(summaries: list[Summary]) -> dict[str, str]:
         if len(most) == 1 and all(_agree(d, next(iter(most))) for d in dates):
             best[ev_key] = most.pop()
     return best
+
+
+def _statuses(summaries: list[Summary], best: dict[str, str]) -> dict[str, str]:
+    """Event key → its one status where articles telling it differ: as the latest article telling it says
+    (one published before a visit announces it, one after reports it held), and held if that article
+    appeared on or after the event's start. An article with no day of its own ranks before the dated ones;
+    among articles of one day, held beats announced."""
+    told: dict[str, list[tuple]] = {}
+    for s in summaries:
+        when = _when(s)
+        starts = dict((ev_key, iso) for ev_key, iso in s.dated)
+        for ev_key, status in s.statuses:
+            told.setdefault(ev_key, []).append((when is not None, when or date.min, status == "held",
+                                                status, starts.get(ev_key)))
+    out = {}
+    for ev_key, tellings in told.items():
+        if len({t[3] for t in tellings}) < 2:
+            continue
+        dated, when, _, status, own = max(tellings, key=lambda t: t[:4])
+        if status == "announced" and dated and _started(best.get(ev_key) or own, when):
+            status = "held"
+        out[ev_key] = status
+    return out
+
+
+def _started(iso: str | None, day: date) -> bool:
+    """Whether an event dated `iso` had begun by `day`: surely so only if its start is told to the day, or
+    to a month or year already over."""
+    year, month, dd = _parts(iso)
+    if year is None:
+        return False
+    if month is None:
+        return day.year > year
+    if dd is None:
+        return (day.year, day.month) > (year, month)
+    return day >= date(year, month, dd)
+
+
+def apply_statuses(events, hints: Hints) -> None:
+    """An event the latest article telling it reports otherwise (announced here, held there) takes that
+    status: one node, one status."""
+    for ev in events:
+        status = hints.statuses.get(digest(ev.key))
+        if status:
+            ev.status = status
 
 
 def apply_dates(events, hints: Hints) -> None:
