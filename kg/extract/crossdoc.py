@@ -27,10 +27,12 @@ class Hints:
     persons: dict[str, list] = field(default_factory=dict)  # person key → [key of its node, country or None]
     dates: dict[str, str] = field(default_factory=dict)     # digest of an event key → its most precise date
     statuses: dict[str, str] = field(default_factory=dict)  # digest of an event key → its status in the corpus
+    spans: dict[str, list] = field(default_factory=dict)    # digest of an event key → [start, end] where the
+                                                            # articles' days for it differ
 
     def __bool__(self) -> bool:
         return bool(self.names) or self.year is not None or bool(self.persons) or bool(self.dates) \
-            or bool(self.statuses)
+            or bool(self.statuses) or bool(self.spans)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -55,6 +57,7 @@ class Summary:
     read: list[list] = field(default_factory=list)       # persons as the article alone tells them, before
                                                          # any hint: [key, name, country, marked]
     statuses: list[list] = field(default_factory=list)   # [digest of the event key, its status as told here]
+    ends: list[list] = field(default_factory=list)       # [digest of the event key, its end as ISO or None]
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -111,7 +114,8 @@ def summarize(ctx, events, extraction, needs_year: bool) -> Summary:
                    [[digest(ev.key), ev.start.month if ev.start else None, ev.start.day if ev.start else None]
                     for ev in events],
                    needs_year, targets, [[digest(ev.key), ev.start.iso() if ev.start else None] for ev in events],
-                   [list(r) for r in ctx.read], [[digest(ev.key), ev.status] for ev in events])
+                   [list(r) for r in ctx.read], [[digest(ev.key), ev.status] for ev in events],
+                   [[digest(ev.key), ev.end.iso() if ev.end else None] for ev in events])
 
 
 def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
@@ -137,6 +141,7 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
     nodes = _person_nodes(summaries)
     best = _best_dates(summaries)
     statuses = _statuses(summaries, best)
+    spans = _spans(summaries)
     hints: dict[str, Hints] = {}
     for s in summaries:
         h = Hints()
@@ -144,6 +149,9 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
             found = best.get(ev_key)
             if found and found != iso and _precision(found) > _precision(iso) and _agree(found, iso):
                 h.dates[ev_key] = found
+        ends = dict((ev_key, iso) for ev_key, iso in s.ends)
+        h.spans = {ev_key: spans[ev_key] for ev_key, iso in s.dated
+                   if ev_key in spans and spans[ev_key] != [iso, ends.get(ev_key)]}
         h.statuses = {ev_key: statuses[ev_key] for ev_key, status in s.statuses
                       if statuses.get(ev_key, status) != status}
         h.persons = _persons_told(s, nodes)
@@ -284,6 +292,30 @@ def _statuses(summaries: list[Summary], best: dict[str, str]) -> dict[str, str]:
     return out
 
 
+def _spans(summaries: list[Summary]) -> dict[str, list]:
+    """Event key → [start, end] where the articles telling it give days that disagree (not one date told more
+    precisely by one of them): those of the earliest dated article giving its start most precisely. A visit
+    is dated beforehand by its programme and as it begins; later articles recall it by the day of one of
+    its meetings, or inside the span of a longer trip."""
+    told: dict[str, list[tuple]] = {}
+    for s in summaries:
+        when = _when(s)
+        ends = dict((ev_key, iso) for ev_key, iso in s.ends)
+        for ev_key, iso in s.dated:
+            if iso:
+                told.setdefault(ev_key, []).append((when is None, when or date.min, s.article_id, iso,
+                                                    ends.get(ev_key)))
+    out = {}
+    for ev_key, tellings in told.items():
+        starts, ends = {t[3] for t in tellings}, {t[4] for t in tellings if t[4]}
+        if all(_agree(a, b) for a in starts for b in starts) and all(_agree(a, b) for a in ends for b in ends):
+            continue
+        top = max(_precision(t[3]) for t in tellings)
+        first = min((t for t in tellings if _precision(t[3]) == top), key=lambda t: t[:3])
+        out[ev_key] = [first[3], first[4]]
+    return out
+
+
 def _started(iso: str | None, day: date) -> bool:
     """Whether an event dated `iso` had begun by `day`: surely so only if its start is told to the day, or
     to a month or year already over."""
@@ -308,12 +340,14 @@ def apply_statuses(events, hints: Hints) -> None:
 
 def apply_dates(events, hints: Hints) -> None:
     """An event another article dates more precisely (the day of a visit told here by its month) takes
-    that date: one node, one start date."""
+    that date; one the articles date otherwise takes the days they settle on: one node, one start date."""
     for ev in events:
         iso = hints.dates.get(digest(ev.key))
         if iso:
-            year, month, day = _parts(iso)
-            ev.start = DateValue(year, month, day)
+            ev.start = DateValue(*_parts(iso))
+        span = hints.spans.get(digest(ev.key))
+        if span:
+            ev.start, ev.end = DateValue(*_parts(span[0])), DateValue(*_parts(span[1])) if span[1] else None
 
 
 def apply_year(events, year: int | None) -> None:
