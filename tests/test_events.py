@@ -1019,3 +1019,49 @@ def test_groups_in_general_and_ships_make_no_event(text, expected):
     x = extract_article("t", text, date(2025, 6, 6))
     names = {k: p.name for k, p in x.persons.items()}
     assert [(e.type, sorted(names[a] for a in e.attendees)) for e in x.events] == expected
+
+
+BOTH_SIDES_SHAPES = [
+    # a royal couple received or met together: one meeting with both
+    ("Ngày 3/5, Tổng thống Kenya William Otieno đã hội kiến Nhà vua Na Uy Harald Berg và Hoàng hậu Sonja Berg.",
+     [("meeting", ["Harald Berg", "Sonja Berg", "William Otieno"])]),
+    ("Ngày 3/5, Nhà vua Na Uy Harald Berg và Hoàng hậu Sonja Berg đã tiếp Tổng thống Kenya William Otieno.",
+     [("meeting", ["Harald Berg", "Sonja Berg", "William Otieno"])]),
+    # two office holders of one country met in one clause stay two calls
+    ("Ngày 3/5, Tổng thống Kenya William Otieno đã hội kiến Chủ tịch Quốc hội Na Uy Harald Berg và Thủ tướng Na Uy "
+     "Ola Dahl.",
+     [("meeting", ["Harald Berg", "William Otieno"]), ("meeting", ["Ola Dahl", "William Otieno"])]),
+    # a spokesperson speaks, not the leader whose spokesperson she is
+    ("Ngày 2/3, người phát ngôn của Tổng thống Kazakhstan Nursultan Abenov, bà Aida Serikova, trả lời phỏng vấn "
+     "báo chí về quan hệ hai nước.",
+     [("interview", ["Aida Serikova"])]),
+    # both sides of a meeting on the sidelines of a summit attend the summit
+    ("Ngày 16/11, Tổng thống Chile Pedro Soto đã có cuộc gặp với Tổng thống Kenya Jomo Mwangi bên lề Hội nghị "
+     "thượng đỉnh APEC tại Lima.",
+     [("meeting", ["Jomo Mwangi", "Pedro Soto"]), ("conference", ["Jomo Mwangi", "Pedro Soto"])]),
+]
+
+
+@pytest.mark.parametrize("text,expected", BOTH_SIDES_SHAPES)
+def test_every_one_of_both_sides_attends(text, expected):
+    got = [(t, a) for t, a, _, _ in events(text, published=date(2025, 6, 11))]
+    assert sorted(got) == sorted(expected)
+
+
+VISIT_HOST_SHAPES = [
+    # a trip to two countries at the invitation of both heads of government: both host it
+    ("Ngày 4/6, Thủ tướng Peru Luis Vargas thăm chính thức Đức và Hà Lan theo lời mời của Thủ tướng Đức Karl Weber "
+     "và Thủ tướng Hà Lan Jan de Vries.", ["jan de vries", "karl weber"]),
+    # 'thăm … và được X tiếp đón': X receives the guest, the visit's host
+    ("Tháng 7/2015, Tổng thống Chile Pedro Soto thăm chính thức Kenya và được Tổng thống Kenya Jomo Mwangi tiếp đón "
+     "tại dinh thự.", ["jomo mwangi"]),
+    # one inviter only
+    ("Ngày 4/6, Thủ tướng Peru Luis Vargas thăm chính thức Maroc theo lời mời của Thủ tướng Maroc Aziz Alami, "
+     "cùng đi có Bộ trưởng Ana Flores.", ["aziz alami"]),
+]
+
+
+@pytest.mark.parametrize("text,hosts", VISIT_HOST_SHAPES)
+def test_visit_hosts(text, hosts):
+    visit = next(e for e in extract_article("t", text).events if e.type == "visit")
+    assert sorted(visit.hosts) == hosts

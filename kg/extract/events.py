@@ -184,6 +184,7 @@ def find_events(ctx) -> list[Event]:
                 events.append(ev)
                 in_sentence.append(ev)
         _add_companions(view, referenced + in_sentence, ctx, data)
+        _share_sides(ctx, view, in_sentence, data)
         if past or in_visit:
             told_before.update((m.begin, m.end) for e in in_sentence for m in e.mentions)
         points = [d for d in dates if d.end_date is None and d.start.day   # a span, a month is no day told
@@ -395,6 +396,36 @@ def _add_companions(view, in_sentence: list[Event], ctx, data) -> None:
                 target.attendees.append(k)
 
 
+def _share_sides(ctx, view, in_sentence: list[Event], data) -> None:
+    """Sides one event of a sentence gives another: 'X thăm Kenya và được Tổng thống Kenya Y tiếp đón' (Y, who
+    receives the guest in the visit's own clause, hosts it; a meeting merely held during a visit does not make its
+    host); 'X gặp Y bên lề Hội nghị …' (both attend that conference)."""
+    here = lambda e: min(m.begin for m in e.mentions if m.sentence == view.index)  # noqa: E731
+    there = lambda e: min(m.end for m in e.mentions if m.sentence == view.index)  # noqa: E731
+    pairs = [e for e in in_sentence if e.type in PAIR_TYPES or e.family == "đón"]
+    visits = [e for e in in_sentence if e.type == "visit" and e.guests and not e.hosts]
+    for visit in visits if len(visits) == 1 else []:
+        guest = visit.guests[0]
+        dest = _country_named(visit.place)
+        for e in pairs:
+            if not (there(visit) <= here(e) and re.search(r"(?<!\w)và\s+được\s", view.sentence.text[
+                    there(visit) - view.sentence.begin:here(e) - view.sentence.begin])):
+                continue
+            others = [k for k in e.attendees if k in ctx.persons and k != guest
+                      and ctx.country_of(k) not in (ctx.country_of(guest), None)
+                      and (dest is None or ctx.country_of(k) == dest)]
+            if guest in e.attendees and others:
+                visit.hosts = others
+                break
+    base, text = view.sentence.begin, view.sentence.text
+    links = _alternation(data["sideline_links"])
+    for conf in (e for e in in_sentence if e.type in ("conference", "forum")):
+        for e in pairs:
+            if there(e) <= here(conf) and re.search(rf"(?<!\w)(?:{links})\s*$",
+                                                    text[there(e) - base:here(conf) - base].casefold()):
+                conf.attendees += [k for k in e.attendees if k in ctx.persons and k not in conf.attendees]
+
+
 def _other_side(ctx, events: list[Event]) -> None:
     """A meeting told with one side only ('X tiếp Quốc vương', the title left unresolved) during a held
     visit: the visit's guest, of the other country, is that counterpart."""
@@ -525,6 +556,9 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     before = _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin)) or \
         _persons(ctx, _refs_in(view, a, trig.begin))
     before = [k for k in before if not _in_relation(ctx, view, k, a, trig.begin, data)] or before
+    # 'người phát ngôn của Tổng thống X, bà Y, trả lời …': X is named only as the owner of Y's post
+    # (the last one named stays: 'lời chào của X, người vừa thăm …' is X's)
+    before = [k for k in before[:-1] if not _possessor(view, s.text, k, a)] + before[-1:]
     if notation == "visit" and not before and a > 0 and s.text[a - 1] == ";":
         # 'X cảm ơn Thống đốc Y …; bày tỏ vui mừng đến thăm …': X's visit, the sentence's subject
         before = _sentence_subject(ctx, view, a)
@@ -645,7 +679,9 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                     and _patterns()["respectively"].search(s.text[a:trig.begin]):
                 # 'X lần lượt điện đàm với A và B': one call with each
                 return [_twin(ctx, ev, trig, subject + [obj], dates, discourse_date) for obj in objects]
-            if notation in PAIR_TYPES and len(direct) > 1 and re.search(r"\bvà\b", rest):
+            if notation in PAIR_TYPES and len(direct) > 1 and re.search(r"\bvà\b", rest) \
+                    and not _consorts(view, direct):
+                # ('hội kiến Nhà vua A và Hoàng hậu B': a royal couple, one meeting)
                 return [_twin(ctx, ev, trig, subject + [obj], dates, discourse_date) for obj in direct]
             ev.attendees = list(dict.fromkeys(subject + objects + ev.chairs))
             if notation in PAIR_TYPES and not objects:
@@ -858,6 +894,16 @@ def _drop_object(ctx, view, a: int, b: int) -> list[str]:
         return []
     last = set(refs[-1].keys)
     return [k for k in _persons(ctx, _refs_in(view, a, b)) if k not in last]
+
+
+def _consorts(view, keys: list[str]) -> bool:
+    """Every one of `keys` after the first named as a consort joined by 'và' ('Nhà vua A và Hoàng hậu B'): one
+    side received together (unlike 'Chủ tịch Quốc hội A và Thủ tướng B', two calls)."""
+    spouse = _alternation(_lexicon()[0]["spouse_titles"])
+    base, text = view.sentence.begin, view.sentence.text
+    refs = [next((r for r in view.refs if k in r.keys), None) for k in keys[1:]]
+    return bool(refs) and all(r is not None and re.search(rf"(?<!\w)và\s+(?:{spouse})\s*$",
+                                                         text[:r.begin - base].casefold()) for r in refs)
 
 
 def _coordinated(view, keys: list[str]) -> bool:
@@ -1274,6 +1320,9 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
     if not past and _welcomed_ahead(ctx, view, trig, guest, events, data):
         ev.status = "announced"
     ev.hosts = [k for k in inviters[:1] if k not in guest] or welcomer
+    if ev.hosts and not welcomer and len(inviters) > 1 and inviters[1] not in guest + ev.hosts \
+            and _coordinated(view, inviters[:2]):
+        ev.hosts.append(inviters[1])   # 'thăm A và B theo lời mời của Thủ tướng A X và Thủ tướng B Y': both host
     if not ev.hosts and _destination_code(view, trig) is None:
         # a province, a city, a site: the one who welcomes the visitor there hosts it (a state visit's host
         # is its inviter, or no one)
