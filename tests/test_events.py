@@ -1039,6 +1039,18 @@ BOTH_SIDES_SHAPES = [
     ("Ngày 16/11, Tổng thống Chile Pedro Soto đã có cuộc gặp với Tổng thống Kenya Jomo Mwangi bên lề Hội nghị "
      "thượng đỉnh APEC tại Lima.",
      [("meeting", ["Jomo Mwangi", "Pedro Soto"]), ("conference", ["Jomo Mwangi", "Pedro Soto"])]),
+    # meetings in the plural with persons listed: one with each
+    ("Ngày 8/7, Thủ tướng Peru Luis Vargas đã có các cuộc gặp với Tổng thống Kenya William Otieno, Thủ tướng Na Uy "
+     "Ola Dahl và Tổng Giám đốc WHO Ali Hassan.",
+     [("meeting", ["Luis Vargas", "William Otieno"]), ("meeting", ["Luis Vargas", "Ola Dahl"]),
+      ("meeting", ["Ali Hassan", "Luis Vargas"])]),
+    # those a summit's attendance list names, and one attending 'cùng với' the subject
+    ("Tham dự Hội nghị thượng đỉnh Nam - Nam có Tổng thống Kenya William Otieno, Thủ tướng Na Uy Ola Dahl và Thủ "
+     "tướng Peru Luis Vargas.",
+     [("conference", ["Luis Vargas", "Ola Dahl", "William Otieno"])]),
+    ("Ngày 5/6, Thủ tướng Peru Luis Vargas dự Hội nghị thượng đỉnh Nam - Nam cùng với Tổng thống Kenya William "
+     "Otieno và lãnh đạo các nước.",
+     [("conference", ["Luis Vargas", "William Otieno"])]),
 ]
 
 

@@ -535,8 +535,13 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     a, b = trig.span_begin, trig.span_end
     head = s.text[a:trig.begin].casefold()
     first = trig.phrase.removeprefix("noun:").split()[0]
+    # 'đã có các cuộc gặp với A, B và C': meetings in the plural with persons named, one with each
+    listed = notation in PAIR_TYPES and _generic(head, data) and bool(
+        re.match(r"^\s*(?:song phương\s+|riêng\s+)?với\s", s.text[trig.end:b])) \
+        and len(_persons(ctx, _refs_in(view, trig.end, min(b, trig.next_begin), ("person",)))) > 1
     if _modal_no_event(head, data, notation in NAMED_TYPES) or not _has_object(view, trig, data) \
-            or _generic(head, data) or first in data["classifiers"] and _generic(f"{head.rstrip()} {first}", data) \
+            or _generic(head, data) and not listed \
+            or first in data["classifiers"] and _generic(f"{head.rstrip()} {first}", data) \
             or _cue(head[-30:], data["cancel_cues"]) or s.text.rfind("[", 0, trig.begin) > s.text.rfind("]", 0, trig.begin) \
             or notation not in NAMED_TYPES and (_invitation(head, data) or _aim(head, data)):
         return []      # (and '[Báo chí Nhật đưa đậm về hội đàm …]': a link to another article)
@@ -678,6 +683,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             if notation in PAIR_TYPES and len(subject) == 1 and len(objects) > 1 \
                     and _patterns()["respectively"].search(s.text[a:trig.begin]):
                 # 'X lần lượt điện đàm với A và B': one call with each
+                return [_twin(ctx, ev, trig, subject + [obj], dates, discourse_date) for obj in objects]
+            if listed and subject:
                 return [_twin(ctx, ev, trig, subject + [obj], dates, discourse_date) for obj in objects]
             if notation in PAIR_TYPES and len(direct) > 1 and re.search(r"\bvà\b", rest) \
                     and not _consorts(view, direct):
@@ -1240,6 +1247,16 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
         told = before or after[:1] or any(trig.span_begin <= r.begin - view.sentence.begin < trig.begin
                                            for r in view.refs if r.kind in ("country", "org"))
         ev.attendees = before or after[:1] or ([] if told else list(last_subject))
+        # 'Tham dự Hội nghị … có A, B và C', 'X dự Hội nghị … cùng với A và …': everyone listed attends
+        lead = text[trig.span_begin:trig.begin].casefold()
+        listing = re.match(r"^[^;]*?\s(?:có|gồm)\s", rest) if re.search(
+            rf"(?<!\w)(?:{_alternation(_lexicon()[0]['attend_cues'])})\s*$", lead) else None
+        listing = listing or re.match(r"^[^;,]*?\scùng(?:\s+với)?\s", rest)
+        if listing:
+            stop = text.find(";", trig.end + listing.end())
+            listed = _persons(ctx, _refs_in(view, trig.end + listing.end(),
+                                            stop if stop >= 0 else trig.span_end, ("person",)))
+            ev.attendees = list(dict.fromkeys(before + listed)) if listed else ev.attendees
         joint = "|".join(_lexicon()[0]["joint_markers"])
         if re.search(rf"\b(?:{joint})$", trig.phrase) or re.match(rf"^\s*(?:{joint})\b", rest):
             ev.attendees = list(dict.fromkeys(ev.attendees + principals(ctx, list(ctx.persons.values()))))
@@ -1612,7 +1629,7 @@ def _name_tail(rest: str) -> str:
     m = re.match(r"^((?:\s+(?:lần thứ|khóa|thứ)\s+\S+)?)(\s+(?:của\s+)?[^,;.(\[\]\"“]*)?", rest)
     tail = (m.group(1) or "") + (m.group(2) or "") if m else ""
     tail = re.split(r"\s+(?:và|để|vào|nhằm|diễn ra|tại|ở|với|trưa|sáng|chiều|tối|ngày|theo|do|trong khuôn khổ"
-                    r"|trong|bên lề|nhân dịp|nhằm|từ ngày|từ|có|mang|đã|sẽ|được|là|vừa qua|năm nay|gồm)(?=\s|$)",
+                    r"|trong|bên lề|nhân dịp|nhằm|từ ngày|từ|có|mang|đã|sẽ|được|là|vừa qua|năm nay|gồm|cùng)(?=\s|$)",
                     tail)[0]
     # a name ends at its number when lower-case words follow ('… G20 lần thứ 19 có chủ đề …')
     numbered = re.match(r"^(.*?\b(?:lần thứ|khóa|thứ)\s+\S+)\s+(\S+)", tail)
