@@ -1077,3 +1077,16 @@ VISIT_HOST_SHAPES = [
 def test_visit_hosts(text, hosts):
     visit = next(e for e in extract_article("t", text).events if e.type == "visit")
     assert sorted(visit.hosts) == hosts
+
+
+@pytest.mark.parametrize("second,guest", [
+    # the title before the comma is the visitor's; the other country's leader after it only speaks
+    ("Phát biểu trước thềm chuyến thăm của Tổng thống Kenya, Thủ tướng Maroc Aziz Alami tuyên bố hai nước là đối "
+     "tác tin cậy.", "william otieno"),
+    ("Ngày 23/5, trong chuyến thăm của Tổng thống Kenya William Otieno, Thủ tướng Maroc Aziz Alami tuyên bố hai nước "
+     "là đối tác.", "william otieno"),
+])
+def test_visit_of_a_title_before_another_countrys_speaker(second, guest):
+    text = "Tổng thống Kenya William Otieno ngày 22/5 bắt đầu chuyến thăm Maroc. " + second
+    visits = [e for e in extract_article("t", text).events if e.type == "visit"]
+    assert [v.guests for v in visits] == [[guest]]

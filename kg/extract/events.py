@@ -1450,12 +1450,17 @@ def _past_other_title(view, start: int, ref) -> bool:
     """'chuyến thăm của Tổng thống Kenya, Thủ tướng Peru X …': past a comma after a title of one country, a
     person of another is the next clause's subject, not the one the visit belongs to."""
     base = view.sentence.begin
-    comma = view.sentence.text.find(",", start, ref.begin - base)
+    text = view.sentence.text   # titles carry their country in words the actor spans leave out
+    # (a reference may run over both titles, 'Tổng thống Kenya, Thủ tướng Peru X': the comma inside it counts
+    # when a country, no name, ends the part before it)
+    comma = text.find(",", start, ref.end - base)
     if comma < 0:
         return False
-    text = view.sentence.text   # titles carry their country in words the actor spans leave out
-    first, own = (set(lexicons.strip_countries(part)[1]) for part in (text[start:comma], text[comma:ref.begin - base]))
-    return bool(first) and bool(own) and not first & own
+    stripped, first = lexicons.strip_countries(text[start:comma])
+    if comma > ref.begin - base and not stripped.endswith(" "):
+        return False
+    own = lexicons.strip_countries(text[comma:ref.end - base])[1]
+    return bool(first) and bool(own) and not set(first) & set(own)
 
 
 def _visitor(ctx, view, trig: Trigger, inviters) -> list[str]:
