@@ -1090,3 +1090,18 @@ def test_visit_of_a_title_before_another_countrys_speaker(second, guest):
     text = "Tổng thống Kenya William Otieno ngày 22/5 bắt đầu chuyến thăm Maroc. " + second
     visits = [e for e in extract_article("t", text).events if e.type == "visit"]
     assert [v.guests for v in visits] == [[guest]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a meeting spoken of as another's ('cuộc gặp của A với B'): the speaker is no side of it
+    ("Ngày 9/5, Tổng thống Kenya William Otieno khẳng định cuộc gặp gỡ của đoàn đại biểu Na Uy với nhân dân Nairobi "
+     "là biểu tượng của tình hữu nghị.", []),
+    # a meeting of no one named is none to tell
+    ("Chính sách mới cho phép giới chức Peru gặp gỡ giới chức Chile tự do hơn.", []),
+    # the reciprocal 'hai bên … gặp nhau' is the pair just told
+    ("Ngày 7/5, Tổng thống Kenya William Otieno điện đàm với Thủ tướng Na Uy Ola Dahl. Hai bên nhất trí sẽ gặp nhau "
+     "vào ngày 25/5 tại Brussels.",
+     [("phone-call", ["Ola Dahl", "William Otieno"]), ("meeting", ["Ola Dahl", "William Otieno"])]),
+])
+def test_no_meeting_without_its_sides(text, expected):
+    assert [(t, a) for t, a, _, _ in events(text, published=date(2025, 5, 9))] == expected

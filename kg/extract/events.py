@@ -556,6 +556,11 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     if opener:
         a = a + opener[-1]         # 'trong bối cảnh A và B sắp ký …', 'nhân dịp A thăm …': A, not the main subject
     evaluated = [m.end() for m in re.finditer(rf"(?<!\w)(?:{_alternation(data['evaluative_cues'])})(?!\w)", head)]
+    if trig.phrase.startswith("noun:") and notation in PAIR_TYPES and re.match(r"^\s*của\s", s.text[trig.end:b]):
+        # 'X khẳng định cuộc gặp của A với B …': a meeting X speaks of as another's, no side of X's (but 'X nhấn
+        # mạnh cuộc hội đàm với B …' is X's own)
+        evaluated += [m.end() for m in re.finditer(
+            rf"(?<!\w)(?:{_alternation(data['reporting_cues'])})\s*$", head)]
     if evaluated:
         a = trig.span_begin + evaluated[-1]   # 'X hoan nghênh việc A và B đã ký …': A and B, not X
     before = _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin)) or \
@@ -708,6 +713,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                     # 'Dự kiến, hai bên sẽ ký kết …': the two sides of the meeting just told
                     ev.attendees = _last_meeting(ctx, view, in_sentence, events) or ev.attendees
             ev.name = _pair_name(ctx, trig.etype, ev.attendees)
+            if notation in PAIR_TYPES and not ev.attendees and not ev.chairs:
+                return []    # 'giới chức Mỹ gặp gỡ giới chức …', a meeting of no one named: none to tell
     if notation != "visit":        # a visit's place is where it goes (_destination), its identity
         ev.place = _place(view, s.text, a, b)
     if notation == "ceremony":
