@@ -1044,6 +1044,10 @@ BOTH_SIDES_SHAPES = [
      "Ola Dahl và Tổng Giám đốc WHO Ali Hassan.",
      [("meeting", ["Luis Vargas", "William Otieno"]), ("meeting", ["Luis Vargas", "Ola Dahl"]),
       ("meeting", ["Ali Hassan", "Luis Vargas"])]),
+    # (the listing clause's own subject, not the one met before its comma)
+    ("Sau cuộc gặp kéo dài 20 phút với Tổng thống Kenya William Otieno, ông Luis Vargas sẽ có các cuộc gặp với "
+     "Tổng thống Na Uy Harald Berg và Thủ tướng Na Uy Ola Dahl.",
+     [("meeting", ["Harald Berg", "Luis Vargas"]), ("meeting", ["Luis Vargas", "Ola Dahl"])]),
     # those a summit's attendance list names, and one attending 'cùng với' the subject
     ("Tham dự Hội nghị thượng đỉnh Nam - Nam có Tổng thống Kenya William Otieno, Thủ tướng Na Uy Ola Dahl và Thủ "
      "tướng Peru Luis Vargas.",

@@ -568,7 +568,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     before = [k for k in before if not _in_relation(ctx, view, k, a, trig.begin, data)] or before
     # 'người phát ngôn của Tổng thống X, bà Y, trả lời …': X is named only as the owner of Y's post
     # (the last one named stays: 'lời chào của X, người vừa thăm …' is X's)
-    before = [k for k in before[:-1] if not _possessor(view, s.text, k, a)] + before[-1:]
+    if notation not in NAMED_TYPES:    # (one who invites to a summit is often its host, there too)
+        before = [k for k in before[:-1] if not _possessor(view, s.text, k, a)] + before[-1:]
     if notation == "visit" and not before and a > 0 and s.text[a - 1] == ";":
         # 'X cảm ơn Thống đốc Y …; bày tỏ vui mừng đến thăm …': X's visit, the sentence's subject
         before = _sentence_subject(ctx, view, a)
@@ -690,7 +691,12 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 # 'X lần lượt điện đàm với A và B': one call with each
                 return [_twin(ctx, ev, trig, subject + [obj], dates, discourse_date) for obj in objects]
             if listed and subject:
-                return [_twin(ctx, ev, trig, subject + [obj], dates, discourse_date) for obj in objects]
+                # (the subject of the listing clause, after its last comma: 'Sau cuộc gặp với A, X sẽ có các
+                # cuộc gặp với B và C' is X's, not A's)
+                cut = s.text.rfind(",", a, trig.begin)
+                subject = [k for k in _persons(ctx, _refs_in(view, cut + 1, trig.begin))
+                           if k in subject] if cut >= 0 else subject
+                return [_twin(ctx, ev, trig, subject + [obj], dates, discourse_date) for obj in objects if subject]
             if notation in PAIR_TYPES and len(direct) > 1 and re.search(r"\bvà\b", rest) \
                     and not _consorts(view, direct):
                 # ('hội kiến Nhà vua A và Hoàng hậu B': a royal couple, one meeting)
@@ -1256,7 +1262,7 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
         ev.attendees = before or after[:1] or ([] if told else list(last_subject))
         # 'Tham dự Hội nghị … có A, B và C', 'X dự Hội nghị … cùng với A và …': everyone listed attends
         lead = text[trig.span_begin:trig.begin].casefold()
-        listing = re.match(r"^[^;]*?\s(?:có|gồm)\s", rest) if re.search(
+        listing = re.match(r"^[^;,]*?(?:,\s*)?\s(?:có|gồm)\s", rest) if re.search(
             rf"(?<!\w)(?:{_alternation(_lexicon()[0]['attend_cues'])})\s*$", lead) else None
         listing = listing or re.match(r"^[^;,]*?\scùng(?:\s+với)?\s", rest)
         if listing:
