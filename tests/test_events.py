@@ -1109,3 +1109,15 @@ def test_visit_of_a_title_before_another_countrys_speaker(second, guest):
 ])
 def test_no_meeting_without_its_sides(text, expected):
     assert [(t, a) for t, a, _, _ in events(text, published=date(2025, 5, 9))] == expected
+
+
+@pytest.mark.parametrize("text,guests", [
+    # two persons listed with a comma, titles between, go together
+    ("Sáng 10/11, Tổng thống Kenya William Otieno, nguyên Thủ tướng Chile Ana Flores và đoàn đại biểu cấp cao Kenya "
+     "đến thăm, dâng hoa tượng đài tại Santiago.", ["ana flores", "william otieno"]),
+    # a person's own apposition names no second one
+    ("Sáng 10/11, ông Peter Kamau, Đại sứ Kenya tại Chile, đến thăm trường đại học Santiago.", ["peter kamau"]),
+])
+def test_visitors_listed_together(text, guests):
+    visit = next(e for e in extract_article("t", text).events if e.type == "visit")
+    assert sorted(visit.guests) == guests

@@ -936,14 +936,15 @@ def _coordinated(view, keys: list[str]) -> bool:
     return len(gap) < 60 and bool(re.search(r"\b(?:và|cùng|cùng với)\b", gap)) and "," not in gap.split("và")[0]
 
 
-def _joined(view, keys: list[str]) -> bool:
-    """'A và <titles> B' with nothing else between: one subject of two (not 'A chào mừng và hoan nghênh B')."""
+def _joined(view, keys: list[str], comma: bool = False) -> bool:
+    """'A và <titles> B' with nothing else between: one subject of two (not 'A chào mừng và hoan nghênh B'); with
+    `comma`, 'A, <titles> B' too, a title of B's there (a new name after a title is another person)."""
     spans = [next((r for r in view.refs if k in r.keys), None) for k in keys]
     if None in spans:
         return False
     first, second = sorted(spans, key=lambda r: r.begin)
     gap = view.sentence.text[first.end - view.sentence.begin:second.begin - view.sentence.begin]
-    m = re.match(r"^\s*(?:và|cùng|cùng với)\s", gap)
+    m = re.match(r"^\s*,\s*(?=\S)" if comma else r"^\s*(?:và|cùng|cùng với)\s", gap)
     return bool(m) and _titles_only(gap[m.end():])
 
 
@@ -1327,8 +1328,8 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
         owner = _owner(ctx, view, trig, of, inviters, within_comma=True) if of else []
         visitors = [k for k in before if k not in inviters]
         guest = owner or visitors[-1:]
-        if not owner and len(visitors) >= 2 and _joined(view, visitors[-2:]):
-            guest = visitors[-2:]     # 'A và B đã tới thăm trang trại …': both go
+        if not owner and len(visitors) >= 2 and (_joined(view, visitors[-2:]) or _joined(view, visitors[-2:], True)):
+            guest = visitors[-2:]     # 'A và B đã tới thăm trang trại …', 'A, <titles> B và đoàn đến thăm …': both go
     if _general_visitors(view, trig, data):
         return False    # 'hoan nghênh các nhà lãnh đạo Kenya sang thăm …': visitors in general, no one visit
     if guest and _sent_by(view, guest[0], trig, data):
