@@ -1121,3 +1121,18 @@ def test_no_meeting_without_its_sides(text, expected):
 def test_visitors_listed_together(text, guests):
     visit = next(e for e in extract_article("t", text).events if e.type == "visit")
     assert sorted(visit.guests) == guests
+
+
+@pytest.mark.parametrize("text,attendees", [
+    # a reported clause opened by 'nhân dịp': the one accompanied there attends, not the reporter
+    ("Tại cuộc tiếp, Bộ trưởng Ana Flores cũng cho biết, nhân dịp tháp tùng Thủ tướng Peru Luis Vargas tham dự Hội "
+     "nghị thượng đỉnh Nam - Nam tại Nairobi vào tháng 1.2024, đoàn đã có nhiều buổi làm việc.", ["Luis Vargas"]),
+    # one who remarks on another's presence at a summit is not there for it
+    ("Ông Peter Kamau ghi nhận sự tham gia của Peru tại Hội nghị thượng đỉnh Nam - Nam lần thứ ba do Kenya chủ trì.",
+     []),
+    ("Tổng thống Kenya William Otieno đánh giá cao sự tham dự của Thủ tướng Peru Luis Vargas tại Hội nghị thượng đỉnh "
+     "Nam - Nam.", ["Luis Vargas"]),
+])
+def test_summit_attendees_not_who_speaks_of_it(text, attendees):
+    got = [a for t, a, _, _ in events(text, published=date(2025, 6, 11)) if t == "conference"]
+    assert got == [attendees]

@@ -553,6 +553,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         a = a + source.end()       # 'Theo ông X, <titles>, cuộc hội đàm …': X is a source, no side
     opener = [m.end() for m in re.finditer(rf"\b(?:{_alternation(data['clause_openers'])})\b", head)]
     opened = a
+    # (offsets in `head`, from the clause's start: one the report or source moved `a` past is no opener here)
+    opener = [o - (a - trig.span_begin) for o in opener if trig.span_begin + o > a]
     if opener:
         a = a + opener[-1]         # 'trong bối cảnh A và B sắp ký …', 'nhân dịp A thăm …': A, not the main subject
     evaluated = [m.end() for m in re.finditer(rf"(?<!\w)(?:{_alternation(data['evaluative_cues'])})(?!\w)", head)]
@@ -1263,6 +1265,10 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
         ev.attendees = before or after[:1] or ([] if told else list(last_subject))
         # 'Tham dự Hội nghị … có A, B và C', 'X dự Hội nghị … cùng với A và …': everyone listed attends
         lead = text[trig.span_begin:trig.begin].casefold()
+        presence = list(re.finditer(rf"(?<!\w)(?:{_alternation(_lexicon()[0]['attendance_nouns'])})\s+của\s", lead))
+        if presence and re.fullmatch(r"[^,;]*?(?:\s(?:tại|ở|trong))?\s*", lead[presence[-1].end():]):
+            # 'X ghi nhận sự tham gia của Peru tại Hội nghị …': those whose presence it is, not who remarks on it
+            ev.attendees = _persons(ctx, _refs_in(view, trig.span_begin + presence[-1].end(), trig.begin, ("person",)))
         listing = re.match(r"^[^;,]*?(?:,\s*)?\s(?:có|gồm)\s", rest) if re.search(
             rf"(?<!\w)(?:{_alternation(_lexicon()[0]['attend_cues'])})\s*$", lead) else None
         listing = listing or re.match(r"^[^;,]*?\scùng(?:\s+với)?\s", rest)
