@@ -1136,3 +1136,10 @@ def test_visitors_listed_together(text, guests):
 def test_summit_attendees_not_who_speaks_of_it(text, attendees):
     got = [a for t, a, _, _ in events(text, published=date(2025, 6, 11)) if t == "conference"]
     assert got == [attendees]
+
+
+def test_thanks_for_a_reception_is_no_new_meeting():
+    text = ("Ngày 25/4, Bộ trưởng Quốc phòng Kenya Peter Kamau hội đàm với Bộ trưởng Quốc phòng Peru Luis Vargas. "
+            "Bộ trưởng Peter Kamau cảm ơn Bộ trưởng Luis Vargas dành thời gian đón tiếp, hội đàm; khẳng định quan hệ "
+            "hai nước tốt đẹp.")
+    assert [t for t, *_ in events(text, published=date(2025, 4, 26))] == ["talks"]

@@ -613,6 +613,12 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         # 'triển khai kết quả hội đàm', 'Sau lễ đón, …': the event already told, not a new one
         earlier[-1].mentions.append(ev.mentions[0])
         return []
+    clause = re.split(r"[;:]", head)[-1]
+    if trig.phrase in data["reception_triggers"] and _cue(clause, data["thanks_cues"]):
+        # 'X cảm ơn Y dành thời gian đón tiếp, hội đàm': thanks for the reception told, no meeting of its own
+        if earlier:
+            earlier[-1].mentions.append(ev.mentions[0])
+        return []
     plural = _plural_subject(view, trig, in_sentence, events, a)
     # ('Hai nhà lãnh đạo' read as one person only: not both sides, the event's pair is the one just told)
     if plural and (not _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin))
