@@ -1143,3 +1143,17 @@ def test_thanks_for_a_reception_is_no_new_meeting():
             "Bộ trưởng Peter Kamau cảm ơn Bộ trưởng Luis Vargas dành thời gian đón tiếp, hội đàm; khẳng định quan hệ "
             "hai nước tốt đẹp.")
     assert [t for t, *_ in events(text, published=date(2025, 4, 26))] == ["talks"]
+
+
+@pytest.mark.parametrize("text,etype,attendees", [
+    # whoever meets on the sidelines of a summit attends it, whatever the meeting is called
+    ("Tổng thống Mỹ Joe Miller đã có cuộc họp với Chủ tịch Kenya William Otieno vào ngày 16/11, bên lề Hội nghị "
+     "thượng đỉnh APEC tại Lima.", "conference", ["Joe Miller", "William Otieno"]),
+    # a scene set by 'trong bối cảnh A và B sắp ký …' is not the speaker's signing
+    ("Bộ trưởng Ana Flores khẳng định sẽ khuyến khích doanh nghiệp Peru đầu tư vào Kenya, đặc biệt trong bối cảnh "
+     "Kenya và Liên minh châu Âu (EU) sắp ký Hiệp định Thương mại tự do; phối hợp thúc đẩy hợp tác.",
+     "signing", ["Liên minh châu Âu"]),
+])
+def test_sides_of_a_scene(text, etype, attendees):
+    got = [a for t, a, _, _ in events(text, published=date(2025, 6, 11)) if t == etype]
+    assert got == [attendees]

@@ -658,9 +658,12 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 # 'Nhân dịp này, A và B đồng chủ trì hội thảo …; dự Lễ khai mạc …': a clause with no subject of
                 # its own goes on with the sentence's (the last event's may be told before)
                 subject = _sentence_subject(ctx, view, a) or subject
-            if not subject and opener and not evaluated:
+            framed = opener and re.search(rf"(?<!\w)(?:{_alternation(data['context_openers'])})\s*$",
+                                          s.text[opened:opened + opener[-1]].casefold())
+            if not subject and opener and not evaluated and not framed:
                 # 'X phát biểu … sau khi gặp Y': no subject of its own after 'sau khi', the clause's X (when the
-                # clause names only X: in 'A nhắc lại lời B … sau khi gặp C' whose act it is stays open)
+                # clause names only X: in 'A nhắc lại lời B … sau khi gặp C' whose act it is stays open; 'trong bối
+                # cảnh A và B sắp ký …' has its own subject, never X)
                 lead = _persons(ctx, _refs_in(view, opened, opened + opener[-1], ("person",)))
                 subject = lead if len(lead) == 1 or len(lead) == 2 and _coordinated(view, lead) else []
                 if not subject and head.rstrip().endswith("khi") and not after:
@@ -1271,6 +1274,11 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
         ev.attendees = before or after[:1] or ([] if told else list(last_subject))
         # 'Tham dự Hội nghị … có A, B và C', 'X dự Hội nghị … cùng với A và …': everyone listed attends
         lead = text[trig.span_begin:trig.begin].casefold()
+        if re.search(rf"(?<!\w)(?:{_alternation(_lexicon()[0]['sideline_links'])})\s*$", lead):
+            # 'A đã có cuộc họp với B …, bên lề Hội nghị …': both sides met there, both attend
+            ev.attendees = list(dict.fromkeys(ev.attendees + [
+                k for k in _persons(ctx, _refs_in(view, trig.span_begin, trig.begin, ("person",)))
+                if not _possessor(view, text, k, trig.span_begin)]))
         presence = list(re.finditer(rf"(?<!\w)(?:{_alternation(_lexicon()[0]['attendance_nouns'])})\s+của\s", lead))
         if presence and re.fullmatch(r"[^,;]*?(?:\s(?:tại|ở|trong))?\s*", lead[presence[-1].end():]):
             # 'X ghi nhận sự tham gia của Peru tại Hội nghị …': those whose presence it is, not who remarks on it
