@@ -1157,3 +1157,10 @@ def test_thanks_for_a_reception_is_no_new_meeting():
 def test_sides_of_a_scene(text, etype, attendees):
     got = [a for t, a, _, _ in events(text, published=date(2025, 6, 11)) if t == etype]
     assert got == [attendees]
+
+
+def test_a_welcome_told_twice_in_its_sentence_is_one_ceremony():
+    text = ("Sáng 27/6, tại Cung Độc lập ở thủ đô Nairobi, lễ đón Thủ tướng Na Uy Ola Dahl đã được tổ chức trọng thể "
+            "với nghi thức dành đón người đứng đầu Chính phủ, sau đó Tổng thống Kenya William Otieno ra đón.")
+    assert [(t, a) for t, a, *_ in events(text, published=date(2025, 6, 28))] == [
+        ("ceremony", ["Ola Dahl", "William Otieno"])]

@@ -645,6 +645,13 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         if ev.status == "announced":
             discourse_date = None  # a visit welcomed ahead: the day the text is on is not its day
     else:
+        welcome = next((e for e in in_sentence if e.family == "đón" and e.type == "ceremony"), None)
+        if trig.phrase in data["welcome_triggers"] and welcome is not None:
+            # 'lễ đón X đã được tổ chức … với nghi thức dành đón Nguyên thủ quốc gia': that welcome, told again
+            welcome.mentions.append(ev.mentions[0])
+            welcome.attendees += [k for k in _persons(ctx, _refs_in(view, 0, len(s.text)))
+                                  if k not in welcome.attendees]      # ('… X ra đón'): the one welcoming too
+            return []
         if trig.phrase in data["welcome_triggers"]:
             # 'Đón X tại sân bay có A; B; C' and 'Ra đón có A và B': the whole list, across ';'
             # the one welcomed is often only 'Đoàn' or implied: the article's protagonist
