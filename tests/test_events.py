@@ -1117,6 +1117,11 @@ def test_no_meeting_without_its_sides(text, expected):
      "đến thăm, dâng hoa tượng đài tại Santiago.", ["ana flores", "william otieno"]),
     # a person's own apposition names no second one
     ("Sáng 10/11, ông Peter Kamau, Đại sứ Kenya tại Chile, đến thăm trường đại học Santiago.", ["peter kamau"]),
+    # an act between the two makes them two sides, not one pair of visitors
+    ("Ông Peter Kamau, Chủ tịch Hội Hữu nghị Kenya - Peru tỉnh Nairobi, cảm ơn Thủ tướng Peru Luis Vargas dành thời "
+     "gian thăm Nairobi.", ["luis vargas"]),
+    ("Tổng Bí thư Kenya Peter Kamau, Bí thư Quân ủy Trung ương tiếp Bộ trưởng Quốc phòng Na Uy Ola Dahl và đoàn "
+     "sang thăm Kenya.", ["ola dahl"]),
 ])
 def test_visitors_listed_together(text, guests):
     visit = next(e for e in extract_article("t", text).events if e.type == "visit")

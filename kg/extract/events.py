@@ -962,7 +962,13 @@ def _joined(view, keys: list[str], comma: bool = False) -> bool:
         return False
     first, second = sorted(spans, key=lambda r: r.begin)
     gap = view.sentence.text[first.end - view.sentence.begin:second.begin - view.sentence.begin]
-    m = re.match(r"^\s*,\s*(?=\S)" if comma else r"^\s*(?:và|cùng|cùng với)\s", gap)
+    m = re.match(r"^\s*,\s*(?=[^,;]+$)" if comma else r"^\s*(?:và|cùng|cùng với)\s", gap)
+    if comma and m:    # (no cue of an act between: 'A, <titles> tiếp B', 'A, <titles>, cảm ơn B' are two sides)
+        data = _lexicon()[0]
+        acts = [t for e in data["types"] for t in e["triggers"]] + data["receiving_verbs"] + data["welcome_verbs"] \
+            + data["reporting_cues"] + data["thanks_cues"]
+        if _cue(gap.casefold(), acts):
+            return False
     return bool(m) and _titles_only(gap[m.end():])
 
 
