@@ -562,7 +562,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         # 'X khẳng định cuộc gặp của A với B …': a meeting X speaks of as another's, no side of X's (but 'X nhấn
         # mạnh cuộc hội đàm với B …' is X's own)
         evaluated += [m.end() for m in re.finditer(
-            rf"(?<!\w)(?:{_alternation(data['reporting_cues'])})\s*$", head)]
+            rf"(?<!\w)(?:{_alternation(data['reporting_cues'])})(?:\s+(?:{_alternation(data['classifiers'])}))?\s*$",
+            head)]
     if evaluated:
         a = trig.span_begin + evaluated[-1]   # 'X hoan nghênh việc A và B đã ký …': A and B, not X
     before = _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin)) or \
