@@ -1100,6 +1100,8 @@ def test_visit_of_a_title_before_another_countrys_speaker(second, guest):
     # a meeting spoken of as another's ('cuộc gặp của A với B'): the speaker is no side of it
     ("Ngày 9/5, Tổng thống Kenya William Otieno khẳng định cuộc gặp gỡ của đoàn đại biểu Na Uy với nhân dân Nairobi "
      "là biểu tượng của tình hữu nghị.", []),
+    ("Bà Ana Flores, Bộ trưởng Ngoại giao Peru, khẳng định cuộc gặp gỡ của Tổng thống Kenya William Otieno với nhân "
+     "dân Lima là biểu tượng của tình hữu nghị.", []),
     # a meeting of no one named is none to tell
     ("Chính sách mới cho phép giới chức Peru gặp gỡ giới chức Chile tự do hơn.", []),
     # the reciprocal 'hai bên … gặp nhau' is the pair just told

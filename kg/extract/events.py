@@ -558,7 +558,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     if opener:
         a = a + opener[-1]         # 'trong bối cảnh A và B sắp ký …', 'nhân dịp A thăm …': A, not the main subject
     evaluated = [m.end() for m in re.finditer(rf"(?<!\w)(?:{_alternation(data['evaluative_cues'])})(?!\w)", head)]
-    if trig.phrase.startswith("noun:") and notation in PAIR_TYPES and re.match(r"^\s*của\s", s.text[trig.end:b]):
+    nominal = trig.phrase.startswith("noun:") or head.split()[-1:] and head.split()[-1] in data["classifiers"]
+    if nominal and notation in PAIR_TYPES and re.match(r"^\s*của\s", s.text[trig.end:b]):
         # 'X khẳng định cuộc gặp của A với B …': a meeting X speaks of as another's, no side of X's (but 'X nhấn
         # mạnh cuộc hội đàm với B …' is X's own)
         evaluated += [m.end() for m in re.finditer(
