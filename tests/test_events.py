@@ -1171,3 +1171,10 @@ def test_a_welcome_told_twice_in_its_sentence_is_one_ceremony():
             "với nghi thức dành đón người đứng đầu Chính phủ, sau đó Tổng thống Kenya William Otieno ra đón.")
     assert [(t, a) for t, a, *_ in events(text, published=date(2025, 6, 28))] == [
         ("ceremony", ["Ola Dahl", "William Otieno"])]
+
+
+def test_two_leaders_read_as_one_are_the_pair_told_before():
+    text = ("Ngày 7/7, Tổng thống Kenya William Otieno hội đàm với Tổng thống Peru Luis Vargas tại Lima. Reuters cho "
+            "biết, trước khi bắt đầu hội đàm chính thức, hai nhà lãnh đạo Kenya, Peru đã có cuộc gặp gỡ với báo chí.")
+    got = events(text, published=date(2025, 7, 8))
+    assert all(a == ["Luis Vargas", "William Otieno"] for _, a, _, _ in got) and "conference" in [t for t, *_ in got]

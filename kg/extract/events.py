@@ -1176,10 +1176,15 @@ def _plural_subject(view, trig: Trigger, in_sentence, events: list[Event], start
     # ('Sau hội đàm, hai Bộ trưởng chứng kiến …': the event named back in this sentence is the one just told, even
     # when others were added after it)
     last = lambda e: max((m.sentence, m.begin) for m in e.mentions)  # noqa: E731
-    recent = list(in_sentence) or sorted((e for e in events if e.mentions and last(e)[0] >= view.index - 1),
-                                         key=last)[-1:]
-    people = [e for e in reversed(recent) if len([k for k in e.attendees if k]) >= 2]
-    return list(people[0].attendees) if people else []
+    before = sorted((e for e in events if e.mentions and last(e)[0] >= view.index - 1 and e not in in_sentence),
+                    key=last)[-1:]
+    # (an event of this sentence with one side only, 'trước khi bắt đầu hội đàm, hai nhà lãnh đạo …' read as one
+    # person, gives way to the pair told just before)
+    for recent in (list(in_sentence), before):
+        people = [e for e in reversed(recent) if len([k for k in e.attendees if k]) >= 2]
+        if people:
+            return list(people[0].attendees)
+    return []
 
 
 def _last_meeting(ctx, view, in_sentence, events: list[Event]) -> list[str]:
