@@ -1178,3 +1178,9 @@ def test_two_leaders_read_as_one_are_the_pair_told_before():
             "biết, trước khi bắt đầu hội đàm chính thức, hai nhà lãnh đạo Kenya, Peru đã có cuộc gặp gỡ với báo chí.")
     got = events(text, published=date(2025, 7, 8))
     assert all(a == ["Luis Vargas", "William Otieno"] for _, a, _, _ in got) and "conference" in [t for t, *_ in got]
+
+
+def test_a_signing_between_two_bodies_has_them_as_sides():
+    got = events("Lễ ký kết Bản Ghi nhớ giữa Bộ Thương mại Kenya và Bộ Năng lượng Peru về hợp tác trong lĩnh vực "
+                 "năng lượng.")
+    assert [(t, a) for t, a, *_ in got] == [("signing", ["Bộ Năng lượng Peru", "Bộ Thương mại Kenya"])]

@@ -730,6 +730,10 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 comma = s.text.rfind(",", a, trig.begin)
                 ev.attendees += [k for k in _refs_in(view, max(comma + 1, a, trig.prev_end), trig.begin, ("org",))
                                  if k not in ev.attendees]
+                between = re.match(r"^[^,;]*?\bgiữa\s", rest)
+                if not ev.attendees and between:
+                    # 'Lễ ký kết Bản ghi nhớ giữa Bộ A và Bộ B …': the bodies the document is between sign it
+                    ev.attendees = _refs_in(view, trig.end + between.end(), b, ("org",))
                 if not ev.attendees and not evaluated:
                     # 'Trước sự chứng kiến của A và B, đại diện hai nước trao đổi văn kiện …': the countries
                     # sign through the persons the sentence names (not those who judge it: 'hoan nghênh việc …')
