@@ -1184,3 +1184,11 @@ def test_a_signing_between_two_bodies_has_them_as_sides():
     got = events("Lễ ký kết Bản Ghi nhớ giữa Bộ Thương mại Kenya và Bộ Năng lượng Peru về hợp tác trong lĩnh vực "
                  "năng lượng.")
     assert [(t, a) for t, a, *_ in got] == [("signing", ["Bộ Năng lượng Peru", "Bộ Thương mại Kenya"])]
+
+
+def test_a_reciprocal_meeting_is_the_pair_told_not_a_group_named_after_it():
+    text = ("Tổng thống Kenya William Otieno ngày 8/5 đã có cuộc điện đàm với ông Luis Vargas. Thông báo từ Phủ Tổng "
+            "thống cho biết, hai bên nhất trí sẽ gặp nhau vào ngày 25/5 tới tại cuộc họp các nhà lãnh đạo châu Phi "
+            "tại Nairobi.")
+    got = [(t, a) for t, a, *_ in events(text, published=date(2025, 5, 9))]
+    assert ("meeting", ["Luis Vargas", "William Otieno"]) in got

@@ -663,6 +663,11 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             ev.name = _pair_name(ctx, trig.etype, ev.attendees)
         else:
             subject = before or ([] if evaluated else list(last_subject))   # not the one who judges it
+            reciprocal = re.match(r"^\s*nhau\b", rest)
+            if reciprocal and not before and not evaluated:
+                # 'hai bên nhất trí sẽ gặp nhau … tại cuộc họp các nhà lãnh đạo …': the pair just told meets, no
+                # one named after it
+                subject = _last_meeting(ctx, view, in_sentence, events) or subject
             if not before and not evaluated and not trig.continues and a > 0 and s.text[a - 1] == ";":
                 # 'Nhân dịp này, A và B đồng chủ trì hội thảo …; dự Lễ khai mạc …': a clause with no subject of
                 # its own goes on with the sentence's (the last event's may be told before)
@@ -704,6 +709,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                       if not _possessor(view, s.text, k, trig.end)]
             if sides:      # 'giữa A, <A's titles>, với B, <B's titles>, hai bên …': those two, one event
                 objects, direct = sides, []
+            if reciprocal and len(subject) > 1:
+                objects, direct = [], []
             if notation in PAIR_TYPES and len(subject) > 1 and _patterns()["respectively"].search(s.text[a:trig.begin]):
                 return [_twin(ctx, ev, trig, [subj] + objects, dates, discourse_date) for subj in subject]
             if notation in PAIR_TYPES and len(subject) == 1 and len(objects) > 1 \
