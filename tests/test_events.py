@@ -1035,6 +1035,11 @@ BOTH_SIDES_SHAPES = [
     ("Ngày 2/3, người phát ngôn của Tổng thống Kazakhstan Nursultan Abenov, bà Aida Serikova, trả lời phỏng vấn "
      "báo chí về quan hệ hai nước.",
      [("interview", ["Aida Serikova"])]),
+    # the one named before a spokesperson is not the one interviewed; an unknown spokesperson gives no event
+    ("Về phía Vargas, người phát ngôn của ông, Maria Lopez trong cuộc trả lời phỏng vấn kênh truyền hình CNN hôm qua "
+     "cũng xác nhận cuộc điện đàm.", []),
+    ("Ngày 2/3, Tổng thống Kazakhstan Nursultan Abenov trả lời phỏng vấn báo chí về quan hệ hai nước.",
+     [("interview", ["Nursultan Abenov"])]),
     # both sides of a meeting on the sidelines of a summit attend the summit
     ("Ngày 16/11, Tổng thống Chile Pedro Soto đã có cuộc gặp với Tổng thống Kenya Jomo Mwangi bên lề Hội nghị "
      "thượng đỉnh APEC tại Lima.",

@@ -583,6 +583,20 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     if _attributive(s.text[a:trig.begin], trig, data):
         # 'X tiếp Y, <Y's titles>, đang thăm …': the participle tells of the nearest noun, the object
         before = _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin))[-1:]
+    if notation in ("interview", "speech"):
+        serving = list(re.finditer(rf"(?<!\w)(?:{_alternation(lexicons.load('honorifics')['serving_nouns'])})(?!\w)",
+                                   s.text[a:trig.begin].casefold()))
+        if serving:
+            # 'Về phía X, người phát ngôn của ông, bà Y trả lời phỏng vấn …': the one serving X speaks, not X (and
+            # when that one is no person known, no one to tell it of)
+            start = a + serving[-1].end()
+            base = s.begin      # (not the one owning the post, right after 'của' before any comma)
+            before = list(dict.fromkeys(
+                k for r in view.refs if r.kind == "person" and start <= r.begin - base and r.end - base <= trig.begin
+                and not re.match(r"^\s*của\s[^,;]*$", s.text[start:r.begin - base])
+                for k in r.keys if k in ctx.persons))
+            if not before:
+                return []
     comma = s.text.rfind(",", max(a, trig.prev_end), trig.begin)
     if len(before) > 1 and comma >= 0 and not _persons(ctx, _refs_in(view, comma + 1, trig.begin)) \
             and not _coordinated(view, before[:2]) \
