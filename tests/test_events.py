@@ -1197,3 +1197,11 @@ def test_a_reciprocal_meeting_is_the_pair_told_not_a_group_named_after_it():
             "tại Nairobi.")
     got = [(t, a) for t, a, *_ in events(text, published=date(2025, 5, 9))]
     assert ("meeting", ["Luis Vargas", "William Otieno"]) in got
+
+
+def test_a_press_conference_and_the_summit_of_one_day_are_two_nodes():
+    text = ("Ngày 7/7, Tổng thống Kenya William Otieno và Tổng thống Peru Luis Vargas hội đàm bên lề Hội nghị thượng "
+            "đỉnh G-20 ở Hamburg. Trước khi bắt đầu hội đàm, hai nhà lãnh đạo đã có cuộc gặp gỡ với báo chí.")
+    x = extract_article("t", text)
+    named = [e for e in x.events if e.type == "conference"]
+    assert len(named) == 2 and len({e.key for e in named}) == 2

@@ -1976,5 +1976,7 @@ def _identity(ctx, ev: Event, n: int) -> str:
     if ev.type == "visit" and ev.guests and ev.place and ev.start and ev.start.month:
         return f"visit|{'+'.join(sorted(ev.guests))}|{key(ev.place)}|{ev.start.month}"
     if ev.start and ev.start.day and ev.attendees:
-        return f"{ev.type}|{ev.kind}|{'+'.join(sorted(ev.attendees))}|{ev.start.month}-{ev.start.day}"
+        # (a press conference and the summit the same two attend that day are two: the family tells them apart)
+        kind = f"{ev.kind}/{ev.family}" if ev.type in NAMED_TYPES and ev.family else ev.kind
+        return f"{ev.type}|{kind}|{'+'.join(sorted(ev.attendees))}|{ev.start.month}-{ev.start.day}"
     return f"{ctx.doc.id}|{ev.type}|{n}|{digest(ev.name, 6)}"
