@@ -184,6 +184,7 @@ def find_events(ctx) -> list[Event]:
                 events.append(ev)
                 in_sentence.append(ev)
         _add_companions(view, referenced + in_sentence, ctx, data)
+        _share_sides(ctx, view, in_sentence, data)
         if past or in_visit:
             told_before.update((m.begin, m.end) for e in in_sentence for m in e.mentions)
         points = [d for d in dates if d.end_date is None and d.start.day   # a span, a month is no day told
@@ -395,6 +396,36 @@ def _add_companions(view, in_sentence: list[Event], ctx, data) -> None:
                 target.attendees.append(k)
 
 
+def _share_sides(ctx, view, in_sentence: list[Event], data) -> None:
+    """Sides one event of a sentence gives another: 'X thăm Kenya và được Tổng thống Kenya Y tiếp đón' (Y, who
+    receives the guest in the visit's own clause, hosts it; a meeting merely held during a visit does not make its
+    host); 'X gặp Y bên lề Hội nghị …' (both attend that conference)."""
+    here = lambda e: min(m.begin for m in e.mentions if m.sentence == view.index)  # noqa: E731
+    there = lambda e: min(m.end for m in e.mentions if m.sentence == view.index)  # noqa: E731
+    pairs = [e for e in in_sentence if e.type in PAIR_TYPES or e.family == "đón"]
+    visits = [e for e in in_sentence if e.type == "visit" and e.guests and not e.hosts]
+    for visit in visits if len(visits) == 1 else []:
+        guest = visit.guests[0]
+        dest = _country_named(visit.place)
+        for e in pairs:
+            if not (there(visit) <= here(e) and re.search(r"(?<!\w)và\s+được\s", view.sentence.text[
+                    there(visit) - view.sentence.begin:here(e) - view.sentence.begin])):
+                continue
+            others = [k for k in e.attendees if k in ctx.persons and k != guest
+                      and ctx.country_of(k) not in (ctx.country_of(guest), None)
+                      and (dest is None or ctx.country_of(k) == dest)]
+            if guest in e.attendees and others:
+                visit.hosts = others
+                break
+    base, text = view.sentence.begin, view.sentence.text
+    links = _alternation(data["sideline_links"])
+    for conf in (e for e in in_sentence if e.type in ("conference", "forum")):
+        for e in pairs:
+            if there(e) <= here(conf) and re.search(rf"(?<!\w)(?:{links})\s*$",
+                                                    text[there(e) - base:here(conf) - base].casefold()):
+                conf.attendees += [k for k in e.attendees if k in ctx.persons and k not in conf.attendees]
+
+
 def _other_side(ctx, events: list[Event]) -> None:
     """A meeting told with one side only ('X tiếp Quốc vương', the title left unresolved) during a held
     visit: the visit's guest, of the other country, is that counterpart."""
@@ -514,8 +545,13 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     a, b = trig.span_begin, trig.span_end
     head = s.text[a:trig.begin].casefold()
     first = trig.phrase.removeprefix("noun:").split()[0]
+    # 'đã có các cuộc gặp với A, B và C': meetings in the plural with persons named, one with each
+    listed = notation in PAIR_TYPES and _generic(head, data) and bool(
+        re.match(r"^\s*(?:song phương\s+|riêng\s+)?với\s", s.text[trig.end:b])) \
+        and len(_persons(ctx, _refs_in(view, trig.end, min(b, trig.next_begin), ("person",)))) > 1
     if _modal_no_event(head, data, notation in NAMED_TYPES) or not _has_object(view, trig, data) \
-            or _generic(head, data) or first in data["classifiers"] and _generic(f"{head.rstrip()} {first}", data) \
+            or _generic(head, data) and not listed \
+            or first in data["classifiers"] and _generic(f"{head.rstrip()} {first}", data) \
             or _cue(head[-30:], data["cancel_cues"]) or s.text.rfind("[", 0, trig.begin) > s.text.rfind("]", 0, trig.begin) \
             or notation not in NAMED_TYPES and (_invitation(head, data) or _aim(head, data)):
         return []      # (and '[Báo chí Nhật đưa đậm về hội đàm …]': a link to another article)
@@ -527,14 +563,27 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         a = a + source.end()       # 'Theo ông X, <titles>, cuộc hội đàm …': X is a source, no side
     opener = [m.end() for m in re.finditer(rf"\b(?:{_alternation(data['clause_openers'])})\b", head)]
     opened = a
+    # (offsets in `head`, from the clause's start: one the report or source moved `a` past is no opener here)
+    opener = [o - (a - trig.span_begin) for o in opener if trig.span_begin + o > a]
     if opener:
         a = a + opener[-1]         # 'trong bối cảnh A và B sắp ký …', 'nhân dịp A thăm …': A, not the main subject
     evaluated = [m.end() for m in re.finditer(rf"(?<!\w)(?:{_alternation(data['evaluative_cues'])})(?!\w)", head)]
+    nominal = trig.phrase.startswith("noun:") or head.split()[-1:] and head.split()[-1] in data["classifiers"]
+    if nominal and notation in PAIR_TYPES and re.match(r"^\s*của\s", s.text[trig.end:b]):
+        # 'X khẳng định cuộc gặp của A với B …': a meeting X speaks of as another's, no side of X's (but 'X nhấn
+        # mạnh cuộc hội đàm với B …' is X's own)
+        evaluated += [m.end() for m in re.finditer(
+            rf"(?<!\w)(?:{_alternation(data['reporting_cues'])})(?:\s+(?:{_alternation(data['classifiers'])}))?\s*$",
+            head)]
     if evaluated:
         a = trig.span_begin + evaluated[-1]   # 'X hoan nghênh việc A và B đã ký …': A and B, not X
     before = _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin)) or \
         _persons(ctx, _refs_in(view, a, trig.begin))
     before = [k for k in before if not _in_relation(ctx, view, k, a, trig.begin, data)] or before
+    # 'người phát ngôn của Tổng thống X, bà Y, trả lời …': X is named only as the owner of Y's post
+    # (the last one named stays: 'lời chào của X, người vừa thăm …' is X's)
+    if notation not in NAMED_TYPES:    # (one who invites to a summit is often its host, there too)
+        before = [k for k in before[:-1] if not _possessor(view, s.text, k, a)] + before[-1:]
     if notation == "visit" and not before and a > 0 and s.text[a - 1] == ";":
         # 'X cảm ơn Thống đốc Y …; bày tỏ vui mừng đến thăm …': X's visit, the sentence's subject
         before = _sentence_subject(ctx, view, a)
@@ -544,6 +593,20 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     if _attributive(s.text[a:trig.begin], trig, data):
         # 'X tiếp Y, <Y's titles>, đang thăm …': the participle tells of the nearest noun, the object
         before = _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin))[-1:]
+    if notation in ("interview", "speech"):
+        serving = list(re.finditer(rf"(?<!\w)(?:{_alternation(lexicons.load('honorifics')['serving_nouns'])})(?!\w)",
+                                   s.text[a:trig.begin].casefold()))
+        if serving:
+            # 'Về phía X, người phát ngôn của ông, bà Y trả lời phỏng vấn …': the one serving X speaks, not X (and
+            # when that one is no person known, no one to tell it of)
+            start = a + serving[-1].end()
+            base = s.begin      # (not the one owning the post, right after 'của' before any comma)
+            before = list(dict.fromkeys(
+                k for r in view.refs if r.kind == "person" and start <= r.begin - base and r.end - base <= trig.begin
+                and not re.match(r"^\s*của\s[^,;]*$", s.text[start:r.begin - base])
+                for k in r.keys if k in ctx.persons))
+            if not before:
+                return []
     comma = s.text.rfind(",", max(a, trig.prev_end), trig.begin)
     if len(before) > 1 and comma >= 0 and not _persons(ctx, _refs_in(view, comma + 1, trig.begin)) \
             and not _coordinated(view, before[:2]) \
@@ -576,6 +639,12 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         # 'triển khai kết quả hội đàm', 'Sau lễ đón, …': the event already told, not a new one
         earlier[-1].mentions.append(ev.mentions[0])
         return []
+    clause = re.split(r"[;:]", head)[-1]
+    if trig.phrase in data["reception_triggers"] and _cue(clause, data["thanks_cues"]):
+        # 'X cảm ơn Y dành thời gian đón tiếp, hội đàm': thanks for the reception told, no meeting of its own
+        if earlier:
+            earlier[-1].mentions.append(ev.mentions[0])
+        return []
     plural = _plural_subject(view, trig, in_sentence, events, a)
     # ('Hai nhà lãnh đạo' read as one person only: not both sides, the event's pair is the one just told)
     if plural and (not _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin))
@@ -602,6 +671,13 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         if ev.status == "announced":
             discourse_date = None  # a visit welcomed ahead: the day the text is on is not its day
     else:
+        welcome = next((e for e in in_sentence if e.family == "đón" and e.type == "ceremony"), None)
+        if trig.phrase in data["welcome_triggers"] and welcome is not None:
+            # 'lễ đón X đã được tổ chức … với nghi thức dành đón Nguyên thủ quốc gia': that welcome, told again
+            welcome.mentions.append(ev.mentions[0])
+            welcome.attendees += [k for k in _persons(ctx, _refs_in(view, 0, len(s.text)))
+                                  if k not in welcome.attendees]      # ('… X ra đón'): the one welcoming too
+            return []
         if trig.phrase in data["welcome_triggers"]:
             # 'Đón X tại sân bay có A; B; C' and 'Ra đón có A và B': the whole list, across ';'
             # the one welcomed is often only 'Đoàn' or implied: the article's protagonist
@@ -611,13 +687,21 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             ev.name = _pair_name(ctx, trig.etype, ev.attendees)
         else:
             subject = before or ([] if evaluated else list(last_subject))   # not the one who judges it
+            reciprocal = re.match(r"^\s*nhau\b", rest)
+            if reciprocal and not before and not evaluated:
+                # 'hai bên nhất trí sẽ gặp nhau … tại cuộc họp các nhà lãnh đạo …': the pair just told meets, no
+                # one named after it
+                subject = _last_meeting(ctx, view, in_sentence, events) or subject
             if not before and not evaluated and not trig.continues and a > 0 and s.text[a - 1] == ";":
                 # 'Nhân dịp này, A và B đồng chủ trì hội thảo …; dự Lễ khai mạc …': a clause with no subject of
                 # its own goes on with the sentence's (the last event's may be told before)
                 subject = _sentence_subject(ctx, view, a) or subject
-            if not subject and opener and not evaluated:
+            framed = opener and re.search(rf"(?<!\w)(?:{_alternation(data['context_openers'])})\s*$",
+                                          s.text[opened:opened + opener[-1]].casefold())
+            if not subject and opener and not evaluated and not framed:
                 # 'X phát biểu … sau khi gặp Y': no subject of its own after 'sau khi', the clause's X (when the
-                # clause names only X: in 'A nhắc lại lời B … sau khi gặp C' whose act it is stays open)
+                # clause names only X: in 'A nhắc lại lời B … sau khi gặp C' whose act it is stays open; 'trong bối
+                # cảnh A và B sắp ký …' has its own subject, never X)
                 lead = _persons(ctx, _refs_in(view, opened, opened + opener[-1], ("person",)))
                 subject = lead if len(lead) == 1 or len(lead) == 2 and _coordinated(view, lead) else []
                 if not subject and head.rstrip().endswith("khi") and not after:
@@ -649,13 +733,24 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                       if not _possessor(view, s.text, k, trig.end)]
             if sides:      # 'giữa A, <A's titles>, với B, <B's titles>, hai bên …': those two, one event
                 objects, direct = sides, []
+            if reciprocal and len(subject) > 1:
+                objects, direct = [], []
             if notation in PAIR_TYPES and len(subject) > 1 and _patterns()["respectively"].search(s.text[a:trig.begin]):
                 return [_twin(ctx, ev, trig, [subj] + objects, dates, discourse_date) for subj in subject]
             if notation in PAIR_TYPES and len(subject) == 1 and len(objects) > 1 \
                     and _patterns()["respectively"].search(s.text[a:trig.begin]):
                 # 'X lần lượt điện đàm với A và B': one call with each
                 return [_twin(ctx, ev, trig, subject + [obj], dates, discourse_date) for obj in objects]
-            if notation in PAIR_TYPES and len(direct) > 1 and re.search(r"\bvà\b", rest):
+            if listed and subject:
+                # (the subject of the listing clause, after its last comma: 'Sau cuộc gặp với A, X sẽ có các
+                # cuộc gặp với B và C' is X's, not A's)
+                cut = s.text.rfind(",", a, trig.begin)
+                subject = [k for k in _persons(ctx, _refs_in(view, cut + 1, trig.begin))
+                           if k in subject] if cut >= 0 else subject
+                return [_twin(ctx, ev, trig, subject + [obj], dates, discourse_date) for obj in objects if subject]
+            if notation in PAIR_TYPES and len(direct) > 1 and re.search(r"\bvà\b", rest) \
+                    and not _consorts(view, direct):
+                # ('hội kiến Nhà vua A và Hoàng hậu B': a royal couple, one meeting)
                 return [_twin(ctx, ev, trig, subject + [obj], dates, discourse_date) for obj in direct]
             ev.attendees = list(dict.fromkeys(subject + objects + ev.chairs))
             if notation in PAIR_TYPES and view.index:     # (a headline names the counterpart by a short title)
@@ -668,6 +763,10 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 comma = s.text.rfind(",", a, trig.begin)
                 ev.attendees += [k for k in _refs_in(view, max(comma + 1, a, trig.prev_end), trig.begin, ("org",))
                                  if k not in ev.attendees]
+                between = re.match(r"^[^,;]*?\bgiữa\s", rest)
+                if not ev.attendees and between:
+                    # 'Lễ ký kết Bản ghi nhớ giữa Bộ A và Bộ B …': the bodies the document is between sign it
+                    ev.attendees = _refs_in(view, trig.end + between.end(), b, ("org",))
                 if not ev.attendees and not evaluated:
                     # 'Trước sự chứng kiến của A và B, đại diện hai nước trao đổi văn kiện …': the countries
                     # sign through the persons the sentence names (not those who judge it: 'hoan nghênh việc …')
@@ -677,6 +776,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                     # 'Dự kiến, hai bên sẽ ký kết …': the two sides of the meeting just told
                     ev.attendees = _last_meeting(ctx, view, in_sentence, events) or ev.attendees
             ev.name = _pair_name(ctx, trig.etype, ev.attendees)
+            if notation in PAIR_TYPES and not ev.attendees and not ev.chairs:
+                return []    # 'giới chức Mỹ gặp gỡ giới chức …', a meeting of no one named: none to tell
     if notation != "visit":        # a visit's place is where it goes (_destination), its identity
         ev.place = _place(view, s.text, a, b)
     if notation == "ceremony":
@@ -886,6 +987,16 @@ def _drop_object(ctx, view, a: int, b: int) -> list[str]:
     return [k for k in _persons(ctx, _refs_in(view, a, b)) if k not in last]
 
 
+def _consorts(view, keys: list[str]) -> bool:
+    """Every one of `keys` after the first named as a consort joined by 'và' ('Nhà vua A và Hoàng hậu B'): one
+    side received together (unlike 'Chủ tịch Quốc hội A và Thủ tướng B', two calls)."""
+    spouse = _alternation(_lexicon()[0]["spouse_titles"])
+    base, text = view.sentence.begin, view.sentence.text
+    refs = [next((r for r in view.refs if k in r.keys), None) for k in keys[1:]]
+    return bool(refs) and all(r is not None and re.search(rf"(?<!\w)và\s+(?:{spouse})\s*$",
+                                                         text[:r.begin - base].casefold()) for r in refs)
+
+
 def _coordinated(view, keys: list[str]) -> bool:
     """'A và B, khi ấy là …, đã chủ trì': two persons joined by 'và'/'cùng' are one subject."""
     spans = [next((r for r in view.refs if k in r.keys), None) for k in keys]
@@ -896,14 +1007,21 @@ def _coordinated(view, keys: list[str]) -> bool:
     return len(gap) < 60 and bool(re.search(r"\b(?:và|cùng|cùng với)\b", gap)) and "," not in gap.split("và")[0]
 
 
-def _joined(view, keys: list[str]) -> bool:
-    """'A và <titles> B' with nothing else between: one subject of two (not 'A chào mừng và hoan nghênh B')."""
+def _joined(view, keys: list[str], comma: bool = False) -> bool:
+    """'A và <titles> B' with nothing else between: one subject of two (not 'A chào mừng và hoan nghênh B'); with
+    `comma`, 'A, <titles> B' too, a title of B's there (a new name after a title is another person)."""
     spans = [next((r for r in view.refs if k in r.keys), None) for k in keys]
     if None in spans:
         return False
     first, second = sorted(spans, key=lambda r: r.begin)
     gap = view.sentence.text[first.end - view.sentence.begin:second.begin - view.sentence.begin]
-    m = re.match(r"^\s*(?:và|cùng|cùng với)\s", gap)
+    m = re.match(r"^\s*,\s*(?=[^,;]+$)" if comma else r"^\s*(?:và|cùng|cùng với)\s", gap)
+    if comma and m:    # (no cue of an act between: 'A, <titles> tiếp B', 'A, <titles>, cảm ơn B' are two sides)
+        data = _lexicon()[0]
+        acts = [t for e in data["types"] for t in e["triggers"]] + data["receiving_verbs"] + data["welcome_verbs"] \
+            + data["reporting_cues"] + data["thanks_cues"]
+        if _cue(gap.casefold(), acts):
+            return False
     return bool(m) and _titles_only(gap[m.end():])
 
 
@@ -1109,10 +1227,15 @@ def _plural_subject(view, trig: Trigger, in_sentence, events: list[Event], start
     # ('Sau hội đàm, hai Bộ trưởng chứng kiến …': the event named back in this sentence is the one just told, even
     # when others were added after it)
     last = lambda e: max((m.sentence, m.begin) for m in e.mentions)  # noqa: E731
-    recent = list(in_sentence) or sorted((e for e in events if e.mentions and last(e)[0] >= view.index - 1),
-                                         key=last)[-1:]
-    people = [e for e in reversed(recent) if len([k for k in e.attendees if k]) >= 2]
-    return list(people[0].attendees) if people else []
+    before = sorted((e for e in events if e.mentions and last(e)[0] >= view.index - 1 and e not in in_sentence),
+                    key=last)[-1:]
+    # (an event of this sentence with one side only, 'trước khi bắt đầu hội đàm, hai nhà lãnh đạo …' read as one
+    # person, gives way to the pair told just before)
+    for recent in (list(in_sentence), before):
+        people = [e for e in reversed(recent) if len([k for k in e.attendees if k]) >= 2]
+        if people:
+            return list(people[0].attendees)
+    return []
 
 
 def _last_meeting(ctx, view, in_sentence, events: list[Event]) -> list[str]:
@@ -1220,6 +1343,25 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
         told = before or after[:1] or any(trig.span_begin <= r.begin - view.sentence.begin < trig.begin
                                            for r in view.refs if r.kind in ("country", "org"))
         ev.attendees = before or after[:1] or ([] if told else list(last_subject))
+        # 'Tham dự Hội nghị … có A, B và C', 'X dự Hội nghị … cùng với A và …': everyone listed attends
+        lead = text[trig.span_begin:trig.begin].casefold()
+        if re.search(rf"(?<!\w)(?:{_alternation(_lexicon()[0]['sideline_links'])})\s*$", lead):
+            # 'A đã có cuộc họp với B …, bên lề Hội nghị …': both sides met there, both attend
+            ev.attendees = list(dict.fromkeys(ev.attendees + [
+                k for k in _persons(ctx, _refs_in(view, trig.span_begin, trig.begin, ("person",)))
+                if not _possessor(view, text, k, trig.span_begin)]))
+        presence = list(re.finditer(rf"(?<!\w)(?:{_alternation(_lexicon()[0]['attendance_nouns'])})\s+của\s", lead))
+        if presence and re.fullmatch(r"[^,;]*?(?:\s(?:tại|ở|trong))?\s*", lead[presence[-1].end():]):
+            # 'X ghi nhận sự tham gia của Peru tại Hội nghị …': those whose presence it is, not who remarks on it
+            ev.attendees = _persons(ctx, _refs_in(view, trig.span_begin + presence[-1].end(), trig.begin, ("person",)))
+        listing = re.match(r"^[^;,]*?(?:,\s*)?\s(?:có|gồm)\s", rest) if re.search(
+            rf"(?<!\w)(?:{_alternation(_lexicon()[0]['attend_cues'])})\s*$", lead) else None
+        listing = listing or re.match(r"^[^;,]*?\scùng(?:\s+với)?\s", rest)
+        if listing:
+            stop = text.find(";", trig.end + listing.end())
+            listed = _persons(ctx, _refs_in(view, trig.end + listing.end(),
+                                            stop if stop >= 0 else trig.span_end, ("person",)))
+            ev.attendees = list(dict.fromkeys(before + listed)) if listed else ev.attendees
         joint = "|".join(_lexicon()[0]["joint_markers"])
         if re.search(rf"\b(?:{joint})$", trig.phrase) or re.match(rf"^\s*(?:{joint})\b", rest):
             ev.attendees = list(dict.fromkeys(ev.attendees + principals(ctx, list(ctx.persons.values()))))
@@ -1277,8 +1419,8 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
         owner = _owner(ctx, view, trig, of, inviters, within_comma=True) if of else []
         visitors = [k for k in before if k not in inviters]
         guest = owner or visitors[-1:]
-        if not owner and len(visitors) >= 2 and _joined(view, visitors[-2:]):
-            guest = visitors[-2:]     # 'A và B đã tới thăm trang trại …': both go
+        if not owner and len(visitors) >= 2 and (_joined(view, visitors[-2:]) or _joined(view, visitors[-2:], True)):
+            guest = visitors[-2:]     # 'A và B đã tới thăm trang trại …', 'A, <titles> B và đoàn đến thăm …': both go
     if _general_visitors(view, trig, data):
         return False    # 'hoan nghênh các nhà lãnh đạo Kenya sang thăm …': visitors in general, no one visit
     if guest and _sent_by(view, guest[0], trig, data):
@@ -1300,6 +1442,9 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
     if not past and _welcomed_ahead(ctx, view, trig, guest, events, data):
         ev.status = "announced"
     ev.hosts = [k for k in inviters[:1] if k not in guest] or welcomer
+    if ev.hosts and not welcomer and len(inviters) > 1 and inviters[1] not in guest + ev.hosts \
+            and _coordinated(view, inviters[:2]):
+        ev.hosts.append(inviters[1])   # 'thăm A và B theo lời mời của Thủ tướng A X và Thủ tướng B Y': both host
     if not ev.hosts and _destination_code(view, trig) is None:
         # a province, a city, a site: the one who welcomes the visitor there hosts it (a state visit's host
         # is its inviter, or no one)
@@ -1410,12 +1555,17 @@ def _past_other_title(view, start: int, ref) -> bool:
     """'chuyến thăm của Tổng thống Kenya, Thủ tướng Peru X …': past a comma after a title of one country, a
     person of another is the next clause's subject, not the one the visit belongs to."""
     base = view.sentence.begin
-    comma = view.sentence.text.find(",", start, ref.begin - base)
+    text = view.sentence.text   # titles carry their country in words the actor spans leave out
+    # (a reference may run over both titles, 'Tổng thống Kenya, Thủ tướng Peru X': the comma inside it counts
+    # when a country, no name, ends the part before it)
+    comma = text.find(",", start, ref.end - base)
     if comma < 0:
         return False
-    text = view.sentence.text   # titles carry their country in words the actor spans leave out
-    first, own = (set(lexicons.strip_countries(part)[1]) for part in (text[start:comma], text[comma:ref.begin - base]))
-    return bool(first) and bool(own) and not first & own
+    stripped, first = lexicons.strip_countries(text[start:comma])
+    if comma > ref.begin - base and not stripped.endswith(" "):
+        return False
+    own = lexicons.strip_countries(text[comma:ref.end - base])[1]
+    return bool(first) and bool(own) and not set(first) & set(own)
 
 
 def _visitor(ctx, view, trig: Trigger, inviters) -> list[str]:
@@ -1589,7 +1739,7 @@ def _name_tail(rest: str) -> str:
     m = re.match(r"^((?:\s+(?:lần thứ|khóa|thứ)\s+\S+)?)(\s+(?:của\s+)?[^,;.(\[\]\"“]*)?", rest)
     tail = (m.group(1) or "") + (m.group(2) or "") if m else ""
     tail = re.split(r"\s+(?:và|để|vào|nhằm|diễn ra|tại|ở|với|trưa|sáng|chiều|tối|ngày|theo|do|trong khuôn khổ"
-                    r"|trong|bên lề|nhân dịp|nhằm|từ ngày|từ|có|mang|đã|sẽ|được|là|vừa qua|năm nay|gồm)(?=\s|$)",
+                    r"|trong|bên lề|nhân dịp|nhằm|từ ngày|từ|có|mang|đã|sẽ|được|là|vừa qua|năm nay|gồm|cùng)(?=\s|$)",
                     tail)[0]
     # a name ends at its number when lower-case words follow ('… G20 lần thứ 19 có chủ đề …')
     numbered = re.match(r"^(.*?\b(?:lần thứ|khóa|thứ)\s+\S+)\s+(\S+)", tail)
@@ -1898,5 +2048,7 @@ def _identity(ctx, ev: Event, n: int) -> str:
     if ev.type == "visit" and ev.guests and ev.place and ev.start and ev.start.month:
         return f"visit|{'+'.join(sorted(ev.guests))}|{key(ev.place)}|{ev.start.month}"
     if ev.start and ev.start.day and ev.attendees:
-        return f"{ev.type}|{ev.kind}|{'+'.join(sorted(ev.attendees))}|{ev.start.month}-{ev.start.day}"
+        # (a press conference and the summit the same two attend that day are two: the family tells them apart)
+        kind = f"{ev.kind}/{ev.family}" if ev.type in NAMED_TYPES and ev.family else ev.kind
+        return f"{ev.type}|{kind}|{'+'.join(sorted(ev.attendees))}|{ev.start.month}-{ev.start.day}"
     return f"{ctx.doc.id}|{ev.type}|{n}|{digest(ev.name, 6)}"
