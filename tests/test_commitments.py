@@ -223,6 +223,11 @@ COMMITMENTS = [
     ("Thủ tướng Na Uy Jonas Gahr Støre hội đàm với Tổng thống Kenya William Ruto tại Nairobi ngày 4/3/2026. Phát biểu "
      "tại Hội nghị thượng đỉnh tại Nairobi, Kenya, Thủ tướng Na Uy Jonas Gahr Støre đã đưa ra thông điệp về khí hậu; "
      "đề nghị Kenya tăng cường hỗ trợ tài chính cho các dự án khí hậu.", "hỗ trợ tài chính", "proposed", {"NO"}),
+    # 'hai nước cần …' with no speaker of its own: the side whose sentence came last speaks, not the one that
+    # committed before it
+    (CHILE + "Ngoại trưởng Chile đề nghị hai bên mở đường bay thẳng. Bộ trưởng Bùi Thanh Sơn cho rằng hai nước còn "
+             "nhiều tiềm năng. Do đó, Việt Nam - Chile cần hợp tác để có cơ chế thanh toán thuận lợi.",
+     "cơ chế thanh toán", "proposed", {"VN"}),
     # a side asked together with generic others is asked all the same
     (KENYA + "Thủ tướng mong Kenya và các bên liên quan tiếp tục kiềm chế.", "kiềm chế", "proposed", {"VN"}),
     # a wish with no subject of its own asks; the addressee's 'tiếp tục' after it is what is asked
@@ -405,6 +410,11 @@ NOT_COMMITMENTS = [
              "được, cùng nhau xử lý những tồn tại để đưa quan hệ hai nước đi vào chiều sâu.", "tồn tại"),
     (NORWAY + "Hai nhà lãnh đạo cùng khẳng định quyết tâm tăng cường quan hệ hai nước lên một tầm cao mới.",
      "tầm cao mới"),
+    # agreeing on views is no undertaking
+    (KENYA + "Hai nhà lãnh đạo thống nhất quan điểm về vấn đề Biển Đông.", "Biển Đông"),
+    # the sides' own actors and outstanding issues name nothing
+    (NORWAY + "Thủ tướng Na Uy khẳng định Đảng, Nhà nước và nhân dân Na Uy sẽ phối hợp chặt chẽ với Nhà nước và nhân "
+              "dân Việt Nam xử lý những tồn tại, góp phần to lớn vào sự nghiệp phát triển của mỗi nước.", "sự nghiệp"),
     # a standing welcome
     (KENYA + "Thủ tướng khẳng định Việt Nam hoan nghênh và sẵn sàng tạo điều kiện thuận lợi cho các nhà đầu tư "
              "Kenya.", "nhà đầu tư"),

@@ -1108,7 +1108,10 @@ def _status(cue_status: str, cue: str, subject: Subject, sent: Reading, last: Su
         if subject.both and cue in sent.lx.data["modal_cues"] and not subject.reporter and sent.joint:
             return "agreed"     # '… hai bên thống nhất cho rằng: … . Thời gian tới, hai bên cần …': still both
         if subject.both and cue in sent.lx.data["modal_cues"]:   # 'Hai nước cần …': the speaker proposes
-            speaker = subject.reporter or (last.parties if last and not last.both else None) or [sent.ctx.home]
+            # the reporter, else the side whose sentence came last ('Thủ tướng X cho rằng … . Do đó, hai nước
+            # cần …'), else the last side that committed
+            speaker = subject.reporter or sent.speaker or (last.parties if last and not last.both else None) \
+                or [sent.ctx.home]
             subject.parties = list(speaker)
             subject.both = False
         return "proposed"
