@@ -228,6 +228,9 @@ COMMITMENTS = [
     (CHILE + "Ngoại trưởng Chile đề nghị hai bên mở đường bay thẳng. Bộ trưởng Bùi Thanh Sơn cho rằng hai nước còn "
              "nhiều tiềm năng. Do đó, Việt Nam - Chile cần hợp tác để có cơ chế thanh toán thuận lợi.",
      "cơ chế thanh toán", "proposed", {"VN"}),
+    # an occasion after a concrete act leaves the act concrete
+    (KENYA + "Hai bên nhất trí tăng cường trao đổi đoàn các cấp nhân dịp kỷ niệm 60 năm quan hệ ngoại giao.",
+     "trao đổi đoàn", "agreed", {"VN", "KE"}),
     # a side asked together with generic others is asked all the same
     (KENYA + "Thủ tướng mong Kenya và các bên liên quan tiếp tục kiềm chế.", "kiềm chế", "proposed", {"VN"}),
     # a wish with no subject of its own asks; the addressee's 'tiếp tục' after it is what is asked
@@ -410,6 +413,9 @@ NOT_COMMITMENTS = [
              "được, cùng nhau xử lý những tồn tại để đưa quan hệ hai nước đi vào chiều sâu.", "tồn tại"),
     (NORWAY + "Hai nhà lãnh đạo cùng khẳng định quyết tâm tăng cường quan hệ hai nước lên một tầm cao mới.",
      "tầm cao mới"),
+    # a wish whose only concrete words tell the occasion
+    (NORWAY + "Nhà Vua Na Uy mong muốn hai nước ngày càng thắt chặt quan hệ gắn bó, tăng cường giao lưu nhân dân, nhất "
+              "là trong bối cảnh hai nước sẽ kỷ niệm 50 năm thiết lập quan hệ ngoại giao.", "thắt chặt"),
     # agreeing on views is no undertaking
     (KENYA + "Hai nhà lãnh đạo thống nhất quan điểm về vấn đề Biển Đông.", "Biển Đông"),
     # the sides' own actors and outstanding issues name nothing

@@ -80,6 +80,7 @@ class Lexicon:
     audiences: PhraseMatcher         # addressees that are no side: 'cộng đồng quốc tế', 'các nhà lãnh đạo'
     wish_empty: PhraseMatcher        # empty words, the addressee's heads and soft fields: what a wish may name idly
     welcomes: Phrases                # 'hoan nghênh': a standing welcome a bare 'và' lends to the cue after it
+    background: PhraseMatcher        # 'trong bối cảnh', 'nhân dịp': the occasion a complement ends on
     pronouns: frozenset              # 'Ông', 'Bà' opening a sentence: the one who spoke last
     former: str = ""                 # a regex alternation of the marks of a post once held ('cựu', 'nguyên')
 
@@ -119,6 +120,7 @@ def _lexicon() -> Lexicon:
                    PhraseMatcher([(c, c) for c in data["empty_words"] + data["addressee_heads"]
                                   + data["wish_empty_words"]]),
                    Phrases(data["welcome_verbs"]),
+                   PhraseMatcher([(c, c) for c in data["background_markers"]]),
                    frozenset(honorifics["pronouns"]),
                    "|".join(re.escape(m) for m in honorifics["former_marks"]))
 
@@ -824,6 +826,8 @@ def _empty(sent: Reading, j: int, end: int, floor: int, empty: PhraseMatcher | N
                 or empty is not sent.lx.empty and sent.toks[n].text[:1].isupper():
             n += 1          # a wish's addressee may be a name the article does not place ('tỉnh Nakuru')
             continue
+        if sent.lx.background.match_at(sent.toks, n):
+            break                        # '…, nhất là trong bối cảnh …': the occasion, not the content
         m = empty.match_at(sent.toks, n)
         if m is None or m[0] > end:
             return False
