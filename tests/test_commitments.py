@@ -228,6 +228,8 @@ COMMITMENTS = [
     (CHILE + "Ngoại trưởng Chile đề nghị hai bên mở đường bay thẳng. Bộ trưởng Bùi Thanh Sơn cho rằng hai nước còn "
              "nhiều tiềm năng. Do đó, Việt Nam - Chile cần hợp tác để có cơ chế thanh toán thuận lợi.",
      "cơ chế thanh toán", "proposed", {"VN"}),
+    # a clause opened on a field is about that field
+    (CHILE + "Về an ninh mạng, hai bên nhất trí tăng cường hợp tác.", "tăng cường hợp tác", "agreed", {"VN", "CL"}),
     # an occasion after a concrete act leaves the act concrete
     (KENYA + "Hai bên nhất trí tăng cường trao đổi đoàn các cấp nhân dịp kỷ niệm 60 năm quan hệ ngoại giao.",
      "trao đổi đoàn", "agreed", {"VN", "KE"}),
@@ -416,6 +418,9 @@ NOT_COMMITMENTS = [
     # a wish whose only concrete words tell the occasion
     (NORWAY + "Nhà Vua Na Uy mong muốn hai nước ngày càng thắt chặt quan hệ gắn bó, tăng cường giao lưu nhân dân, nhất "
               "là trong bối cảnh hai nước sẽ kỷ niệm 50 năm thiết lập quan hệ ngoại giao.", "thắt chặt"),
+    # matters of common concern, opened on no field
+    (CHILE + "Về các vấn đề quốc tế, Bộ trưởng Bùi Thanh Sơn đề nghị hai nước tăng cường phối hợp trong các vấn đề mà "
+             "hai bên cùng quan tâm, đặc biệt là việc đóng góp giữ gìn hòa bình.", "cùng quan tâm"),
     # agreeing on views is no undertaking
     (KENYA + "Hai nhà lãnh đạo thống nhất quan điểm về vấn đề Biển Đông.", "Biển Đông"),
     # the sides' own actors and outstanding issues name nothing

@@ -811,9 +811,11 @@ def _empty(sent: Reading, j: int, end: int, floor: int, empty: PhraseMatcher | N
     and the clause opens on no field ('Về an ninh - quốc phòng, …'). `empty` widens the words for a wish."""
     data = sent.lx.data
     empty = empty or sent.lx.empty
-    opening = " ".join(t.low for t in sent.toks[sent.skip_leading_adverbs(floor, end):end])
-    if any(opening.startswith(w + " ") for w in data["topic_openers"]):
-        return False
+    a = sent.skip_leading_adverbs(floor, end)
+    opening = " ".join(t.low for t in sent.toks[a:end])
+    opener = next((w for w in data["topic_openers"] if opening.startswith(w + " ")), None)
+    if opener is not None and not _idle_words(sent, a + len(opener.split()), end, empty):
+        return False                     # 'Về an ninh, …' names a field; 'Về các vấn đề quốc tế, …' none
     n, said = j, False
     while n < end:
         kind = sent.kind[n]
@@ -833,6 +835,16 @@ def _empty(sent: Reading, j: int, end: int, floor: int, empty: PhraseMatcher | N
             return False
         n, said = m[0], True
     return said
+
+
+def _idle_words(sent: Reading, n: int, end: int, empty: PhraseMatcher) -> bool:
+    """The words from token n to the next comma are all empty ones ('các vấn đề quốc tế')."""
+    while n < end and sent.toks[n].text not in BOUNDARY:
+        m = empty.match_at(sent.toks, n)
+        if m is None:
+            return False
+        n = m[0]
+    return True
 
 
 def _to_audience(sent: Reading, j: int, end: int) -> bool:
