@@ -233,7 +233,9 @@ COMMITMENTS = [
     # an occasion after a concrete act leaves the act concrete
     (KENYA + "Hai bên nhất trí tăng cường trao đổi đoàn các cấp nhân dịp kỷ niệm 60 năm quan hệ ngoại giao.",
      "trao đổi đoàn", "agreed", {"VN", "KE"}),
-    # a side asked together with generic others is asked all the same
+    # a side asked together with generic others, or a side's own leaders, are asked all the same
+    (KENYA + "Tổng thống Kenya kêu gọi các nhà lãnh đạo Việt Nam mở đường bay thẳng tới Nairobi.", "đường bay thẳng",
+     "proposed", {"KE"}),
     (KENYA + "Thủ tướng mong Kenya và các bên liên quan tiếp tục kiềm chế.", "kiềm chế", "proposed", {"VN"}),
     # a wish with no subject of its own asks; the addressee's 'tiếp tục' after it is what is asked
     (NORWAY + "Chủ tịch nước khẳng định hợp tác giữa hai quốc hội có ý nghĩa quan trọng; mong muốn trong thời gian "

@@ -852,8 +852,11 @@ def _to_audience(sent: Reading, j: int, end: int) -> bool:
     lãnh đạo APEC …'): past the names the addressee opens with, a generic audience."""
     n = _after_adverbs(sent, j, end)
     while n < end:
-        if sent.lx.audiences.match_at(sent.toks, n) is not None:
-            return True
+        m = sent.lx.audiences.match_at(sent.toks, n)
+        if m is not None:
+            after = sent.kind[m[0]] if m[0] < end else None
+            # 'các nhà lãnh đạo Kenya', 'các đối tác Na Uy': a side's own people are that side
+            return not (after is not None and after[0] == "ref" and _sides_of(sent, after[1]))
         kind = sent.kind[n]
         if kind is not None and kind[0] == "ref" and _sides_of(sent, kind[1]):
             return False             # 'mong Kenya và các bên liên quan …': a side is asked, the rest with it
