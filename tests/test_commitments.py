@@ -266,6 +266,11 @@ COMMITMENTS = [
     # nobody asks to work with its own side: the one received asks
     (KENYA + "Tại Nairobi, Thủ tướng Phạm Minh Chính đã tiếp Thống đốc Ngân hàng Trung ương Kenya Kamau Thugge, đề nghị "
              "hợp tác với Việt Nam phát triển các dịch vụ tài chính.", "dịch vụ tài chính", "proposed", {"KE"}),
+    # two calls told in one sentence, then each told apart opening on 'Điện đàm với <title>': its part's partner
+    ("Tối 9/3, Thủ tướng Phạm Minh Chính lần lượt điện đàm với Tổng thống Kenya William Ruto và Thủ tướng Na Uy "
+     "Jonas Gahr Støre.\n\nĐiện đàm với Tổng thống Kenya, Thủ tướng chuyển lời thăm hỏi của Tổng Bí thư. Hai nhà "
+     "lãnh đạo nhất trí tăng cường hợp tác bảo đảm an ninh năng lượng.\n\nĐiện đàm với Thủ tướng Na Uy, hai bên "
+     "nhất trí thúc đẩy hợp tác đóng tàu.", "an ninh năng lượng", "agreed", {"KE", "VN"}),
 ]
 
 

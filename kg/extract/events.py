@@ -776,8 +776,12 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                     # 'Dự kiến, hai bên sẽ ký kết …': the two sides of the meeting just told
                     ev.attendees = _last_meeting(ctx, view, in_sentence, events) or ev.attendees
             ev.name = _pair_name(ctx, trig.etype, ev.attendees)
-            if notation in PAIR_TYPES and not ev.attendees and not ev.chairs:
-                return []    # 'giới chức Mỹ gặp gỡ giới chức …', a meeting of no one named: none to tell
+            if notation in PAIR_TYPES and not ev.attendees and not ev.chairs \
+                    and not (not s.text[:trig.begin].strip()
+                             and any(r.kind == "person" and r.begin - s.begin >= trig.end for r in view.refs)):
+                # 'giới chức Mỹ gặp gỡ giới chức …', a meeting of no one named: none to tell; but a sentence
+                # opening on 'Điện đàm với Tổng thống X, …' names the call told before: a further mention of it
+                return []
     if notation != "visit":        # a visit's place is where it goes (_destination), its identity
         ev.place = _place(view, s.text, a, b)
     if notation == "ceremony":
