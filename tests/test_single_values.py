@@ -1,5 +1,5 @@
-"""One value per event of what a reader expects once: its name, start, end, status and type, in each article's graph
-and in the union of the corpus."""
+"""One value per event of what a reader expects once: its name, start, end, status and type; one name per project
+and agreement; in each article's graph and in the union of the corpus."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -25,7 +25,7 @@ def _several(triples) -> dict:
     """(node, property) → the values of a property a node should carry once, where it carries more."""
     values = defaultdict(set)
     for s, p, o in triples:
-        if p in ONCE and "/event/" in str(s):
+        if p in ONCE and any(f"/{kind}/" in str(s) for kind in ("event", "project", "agreement")):
             values[(s, p, getattr(o, "language", None))].add(o)
     return {k: v for k, v in values.items() if len(v) > 1}
 
@@ -71,6 +71,22 @@ KENYA_FIRST = ("k", "Chiều 5/6, Tổng thống Kenya Daniel Mwangi đã gặp 
 def test_articles_naming_one_event_otherwise_settle_on_one_name(items, name):
     got = {(e.key, e.name) for x in extract_corpus(items) for e in x.events}
     assert [n for _, n in got] == [name]
+
+
+@pytest.mark.parametrize("texts, name", [
+    # one agreement written by its acronym, in full, and in full with its sides: the fullest name, in every article
+    (["Hai bên ký Hiệp định Đối tác kinh tế toàn diện (KNEPA). Từ đó, KNEPA giúp thương mại tăng mạnh.",
+      "Kenya và Na Uy thúc đẩy Hiệp định Đối tác kinh tế toàn diện Kenya - Na Uy (KNEPA)."],
+     "Hiệp định Đối tác kinh tế toàn diện Kenya - Na Uy (KNEPA)"),
+    # a project told of ('trường Đại học …') and named: its name, capitalised
+    (["Hai bên nhất trí xây dựng trường Đại học Kenya - Na Uy tại Nairobi.",
+      "Đại học Kenya - Na Uy sẽ khai giảng năm 2026."], "Đại học Kenya - Na Uy"),
+])
+def test_one_project_or_agreement_one_name(texts, name):
+    xs = extract_corpus([(f"a{n}", text, date(2025, 6, 5 + n)) for n, text in enumerate(texts)])
+    assert {t.name for x in xs for t in x.named} == {name}
+    for x in xs:
+        assert _several(emit(x, "https://example.org/")[1]) == {}
 
 
 @pytest.fixture(scope="module")

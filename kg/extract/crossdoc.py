@@ -14,6 +14,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Iterable, Protocol
 
+from kg.extract.artifacts import name_rank, named_key
 from kg.extract.context import ActorRef
 from kg.extract.identity import Named, alike_keys, identities, tells_others
 from kg.extract.model import DateValue, Person, Post
@@ -31,10 +32,12 @@ class Hints:
                                                             # articles' days for it differ
     titles: dict[str, str] = field(default_factory=dict)    # digest of an event key → its one name where the
                                                             # articles name it otherwise
+    things: dict[str, str] = field(default_factory=dict)    # digest of a project's or agreement's key → its
+                                                            # one name where the articles name it otherwise
 
     def __bool__(self) -> bool:
         return bool(self.names) or self.year is not None or bool(self.persons) or bool(self.dates) \
-            or bool(self.statuses) or bool(self.spans) or bool(self.titles)
+            or bool(self.statuses) or bool(self.spans) or bool(self.titles) or bool(self.things)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -61,6 +64,7 @@ class Summary:
     statuses: list[list] = field(default_factory=list)   # [digest of the event key, its status as told here]
     ends: list[list] = field(default_factory=list)       # [digest of the event key, its end as ISO or None]
     titles: list[list] = field(default_factory=list)     # [digest of the event key, its name as told here]
+    things: list[list] = field(default_factory=list)     # [digest of a project's or agreement's key, its name]
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -119,7 +123,8 @@ def summarize(ctx, events, extraction, needs_year: bool) -> Summary:
                    needs_year, targets, [[digest(ev.key), ev.start.iso() if ev.start else None] for ev in events],
                    [list(r) for r in ctx.read], [[digest(ev.key), ev.status] for ev in events],
                    [[digest(ev.key), ev.end.iso() if ev.end else None] for ev in events],
-                   [[digest(ev.key), ev.name] for ev in events])
+                   [[digest(ev.key), ev.name] for ev in events],
+                   [[digest(named_key(t)), t.name] for t in extraction.named])
 
 
 def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
@@ -147,6 +152,7 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
     statuses = _statuses(summaries, best)
     spans = _spans(summaries)
     titles = _titles(summaries)
+    things = _things(summaries)
     hints: dict[str, Hints] = {}
     for s in summaries:
         h = Hints()
@@ -160,6 +166,7 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
         h.statuses = {ev_key: statuses[ev_key] for ev_key, status in s.statuses
                       if statuses.get(ev_key, status) != status}
         h.titles = {ev_key: titles[ev_key] for ev_key, name in s.titles if titles.get(ev_key, name) != name}
+        h.things = {k: things[k] for k, name in s.things if things.get(k, name) != name}
         h.persons = _persons_told(s, nodes)
         for role, country in s.wanted:
             found = _holder(holders.get((role, country), {}), s.article_id, _when(s))
@@ -333,6 +340,16 @@ def _titles(summaries: list[Summary]) -> dict[str, str]:
     return {ev_key: min(tellings)[3] for ev_key, tellings in told.items() if len({t[3] for t in tellings}) > 1}
 
 
+def _things(summaries: list[Summary]) -> dict[str, str]:
+    """Project or agreement key → its one name where the articles write it otherwise: the first by `name_rank`
+    of all they write, as one article settles its own mentions."""
+    told: dict[str, set[str]] = {}
+    for s in summaries:
+        for k, name in s.things:
+            told.setdefault(k, set()).add(name)
+    return {k: min(names, key=name_rank) for k, names in told.items() if len(names) > 1}
+
+
 def _started(iso: str | None, day: date) -> bool:
     """Whether an event dated `iso` had begun by `day`: surely so only if its start is told to the day, or
     to a month or year already over."""
@@ -359,6 +376,12 @@ def apply_titles(events, hints: Hints) -> None:
     """An event the articles name otherwise takes the one name they settle on: one node, one name."""
     for ev in events:
         ev.name = hints.titles.get(digest(ev.key), ev.name)
+
+
+def apply_things(named, hints: Hints) -> None:
+    """A project or agreement the articles write otherwise takes the one name they settle on."""
+    for t in named:
+        t.name = hints.things.get(digest(named_key(t)), t.name)
 
 
 def apply_dates(events, hints: Hints) -> None:
