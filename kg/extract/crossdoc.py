@@ -14,6 +14,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Iterable, Protocol
 
+from kg.extract.artifacts import name_rank, named_key
 from kg.extract.context import ActorRef
 from kg.extract.identity import Named, alike_keys, identities, tells_others
 from kg.extract.model import DateValue, Person, Post
@@ -29,10 +30,14 @@ class Hints:
     statuses: dict[str, str] = field(default_factory=dict)  # digest of an event key → its status in the corpus
     spans: dict[str, list] = field(default_factory=dict)    # digest of an event key → [start, end] where the
                                                             # articles' days for it differ
+    titles: dict[str, str] = field(default_factory=dict)    # digest of an event key → its one name where the
+                                                            # articles name it otherwise
+    things: dict[str, str] = field(default_factory=dict)    # digest of a project's or agreement's key → its
+                                                            # one name where the articles name it otherwise
 
     def __bool__(self) -> bool:
         return bool(self.names) or self.year is not None or bool(self.persons) or bool(self.dates) \
-            or bool(self.statuses) or bool(self.spans)
+            or bool(self.statuses) or bool(self.spans) or bool(self.titles) or bool(self.things)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -58,6 +63,8 @@ class Summary:
                                                          # any hint: [key, name, country, marked]
     statuses: list[list] = field(default_factory=list)   # [digest of the event key, its status as told here]
     ends: list[list] = field(default_factory=list)       # [digest of the event key, its end as ISO or None]
+    titles: list[list] = field(default_factory=list)     # [digest of the event key, its name as told here]
+    things: list[list] = field(default_factory=list)     # [digest of a project's or agreement's key, its name]
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -115,7 +122,9 @@ def summarize(ctx, events, extraction, needs_year: bool) -> Summary:
                     for ev in events],
                    needs_year, targets, [[digest(ev.key), ev.start.iso() if ev.start else None] for ev in events],
                    [list(r) for r in ctx.read], [[digest(ev.key), ev.status] for ev in events],
-                   [[digest(ev.key), ev.end.iso() if ev.end else None] for ev in events])
+                   [[digest(ev.key), ev.end.iso() if ev.end else None] for ev in events],
+                   [[digest(ev.key), ev.name] for ev in events],
+                   [[digest(named_key(t)), t.name] for t in extraction.named])
 
 
 def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
@@ -142,6 +151,8 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
     best = _best_dates(summaries)
     statuses = _statuses(summaries, best)
     spans = _spans(summaries)
+    titles = _titles(summaries)
+    things = _things(summaries)
     hints: dict[str, Hints] = {}
     for s in summaries:
         h = Hints()
@@ -154,6 +165,8 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
                    if ev_key in spans and spans[ev_key] != [iso, ends.get(ev_key)]}
         h.statuses = {ev_key: statuses[ev_key] for ev_key, status in s.statuses
                       if statuses.get(ev_key, status) != status}
+        h.titles = {ev_key: titles[ev_key] for ev_key, name in s.titles if titles.get(ev_key, name) != name}
+        h.things = {k: things[k] for k, name in s.things if things.get(k, name) != name}
         h.persons = _persons_told(s, nodes)
         for role, country in s.wanted:
             found = _holder(holders.get((role, country), {}), s.article_id, _when(s))
@@ -316,6 +329,27 @@ def _spans(summaries: list[Summary]) -> dict[str, list]:
     return out
 
 
+def _titles(summaries: list[Summary]) -> dict[str, str]:
+    """Event key → its one name where the articles telling it name it otherwise (each from its own words): the
+    name of the earliest dated article telling it, as `_spans` takes its days."""
+    told: dict[str, list[tuple]] = {}
+    for s in summaries:
+        when = _when(s)
+        for ev_key, name in s.titles:
+            told.setdefault(ev_key, []).append((when is None, when or date.min, s.article_id, name))
+    return {ev_key: min(tellings)[3] for ev_key, tellings in told.items() if len({t[3] for t in tellings}) > 1}
+
+
+def _things(summaries: list[Summary]) -> dict[str, str]:
+    """Project or agreement key → its one name where the articles write it otherwise: the first by `name_rank`
+    of all they write, as one article settles its own mentions."""
+    told: dict[str, set[str]] = {}
+    for s in summaries:
+        for k, name in s.things:
+            told.setdefault(k, set()).add(name)
+    return {k: min(names, key=name_rank) for k, names in told.items() if len(names) > 1}
+
+
 def _started(iso: str | None, day: date) -> bool:
     """Whether an event dated `iso` had begun by `day`: surely so only if its start is told to the day, or
     to a month or year already over."""
@@ -336,6 +370,18 @@ def apply_statuses(events, hints: Hints) -> None:
         status = hints.statuses.get(digest(ev.key))
         if status:
             ev.status = status
+
+
+def apply_titles(events, hints: Hints) -> None:
+    """An event the articles name otherwise takes the one name they settle on: one node, one name."""
+    for ev in events:
+        ev.name = hints.titles.get(digest(ev.key), ev.name)
+
+
+def apply_things(named, hints: Hints) -> None:
+    """A project or agreement the articles write otherwise takes the one name they settle on."""
+    for t in named:
+        t.name = hints.things.get(digest(named_key(t)), t.name)
 
 
 def apply_dates(events, hints: Hints) -> None:

@@ -221,8 +221,43 @@ def find_events(ctx) -> list[Event]:
                 ev.name = _pair_name(ctx, etype, ev.attendees)
     for n, ev in enumerate(merged):
         ev.key = _identity(ctx, ev, n)
+    merged = _fold_same_key(ctx, merged, ctx.doc.published)
     _link_visits(merged)
     return merged
+
+
+def _fold_same_key(ctx, events: list[Event], today) -> list[Event]:
+    """Mentions kept apart by their family ('A đón B', then 'A tiếp B' the same day) but given one key are one node
+    in the graph: folded into the one told first, so that the node carries one name, day and status."""
+    first = lambda e: min((m.begin for m in e.mentions), default=0)  # noqa: E731
+    order = {id(ev): n for n, ev in enumerate(events)}
+    out: list[Event] = []
+    by_key: dict[str, Event] = {}
+    for ev in sorted(events, key=first):
+        target = by_key.setdefault(ev.key, ev)
+        if target is ev:
+            out.append(ev)
+            continue
+        same_sides = len(ev.attendees) > 1 and set(ev.attendees) == set(target.attendees)
+        if not same_sides and _named_apart(target, ev) or _told_apart(target, ev):
+            # two events after all (receptions of two counterparts the graph holds no one for): the later one
+            # keeps to its article, as an event with no key of its own does
+            ev.key = f"{ctx.doc.id}|{ev.type}|{order[id(ev)]}|{digest(ev.name, 6)}"
+            out.append(ev)
+            continue
+        for attr in ("attendees", "hosts", "guests", "chairs"):
+            merged = getattr(target, attr)
+            merged.extend(k for k in getattr(ev, attr) if k not in merged)
+        target.mentions.extend(m for m in ev.mentions if m not in target.mentions)
+        target.end = target.end or ev.end
+        if ev.status != target.status:   # as `_merge` settles it: held unless its day is still ahead
+            ahead = target.start is not None and target.start.day is not None and today is not None \
+                and _after(target.start, today + timedelta(days=1))
+            target.status = "announced" if ahead else "held"
+        if target.type in PAIR_TYPES and target.name.startswith(type_label(target.type)) and not target.kind:
+            etype = next(t for t in _lexicon()[0]["types"] if t["notation"] == target.type)
+            target.name = _pair_name(ctx, etype, target.attendees)
+    return sorted(out, key=lambda e: order[id(e)])
 
 
 def _of_other_event(text: str, begin: int, data) -> bool:
@@ -1753,6 +1788,8 @@ def _name_tail(rest: str) -> str:
 
 
 def _pair_name(ctx, etype, keys) -> str:
+    # the publisher's side first, as its reports tell them, so that every mention and article names it alike
+    keys = sorted(keys, key=lambda k: ctx.country_of(k) != ctx.home)
     names = [ctx.persons[k].name if k in ctx.persons else (ctx.orgs[k].label or ctx.orgs[k].name) for k in keys
              if k in ctx.persons or k in ctx.orgs]
     label = etype["vi"]
