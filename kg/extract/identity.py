@@ -104,7 +104,9 @@ def identities(named: dict[str, Named]) -> dict[str, tuple[str, str | None]]:
         if not grammar().is_vietnamese_name(n.name):
             for b in alike_keys(n.key, n.name):
                 blocks.setdefault(b, []).append(n)
-    for members in blocks.values():
+    # blocks in key order: which pairs join first decides which groups a mark of country keeps apart, and
+    # alike_keys is a set, whose order changes with the string hash seed of each process
+    for _, members in sorted(blocks.items()):
         for i, a in enumerate(members):
             for b in members[i + 1:]:
                 ra, rb = root(a.key), root(b.key)
