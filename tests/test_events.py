@@ -1019,3 +1019,46 @@ def test_groups_in_general_and_ships_make_no_event(text, expected):
     x = extract_article("t", text, date(2025, 6, 6))
     names = {k: p.name for k, p in x.persons.items()}
     assert [(e.type, sorted(names[a] for a in e.attendees)) for e in x.events] == expected
+
+
+@pytest.mark.parametrize("text, etype, expected", [
+    # a day between commas before a new subject opens the next clause: not the day of the summit named before it
+    ("Tiếp tục các hoạt động bên lề Hội nghị Thượng đỉnh Liên minh châu Phi, ngày 8/7, Tổng thống Kenya William "
+     "Ruto đã gặp Thủ tướng Na Uy Jonas Gahr Støre.", "conference", [None]),
+    ("Tiếp tục các hoạt động bên lề Hội nghị Thượng đỉnh Liên minh châu Phi, ngày 8/7, Tổng thống Kenya William "
+     "Ruto đã gặp Thủ tướng Na Uy Jonas Gahr Støre.", "meeting", ["2025-07-08"]),
+    ("Tổng thống Chile Gabriel Boric sẽ dự Hội nghị Thượng đỉnh Thương mại Andes tại Lima, sáng 23/6, Tổng thống "
+     "Gabriel Boric đã qua cửa khẩu tới Peru.", "conference", [None]),
+    # (a span there is still the event's own)
+    ("Tổng thống Kenya William Ruto thăm chính thức Na Uy, từ ngày 3 - 5/6, theo lời mời của Thủ tướng Jonas Gahr "
+     "Støre.", "visit", [("2025-06-03", "2025-06-05")]),
+    # the departure day told with the visit's span: the span; what the text recaps after has no day of its own
+    ("Chiều 8/6, Tổng thống Kenya William Ruto rời Oslo, kết thúc chuyến thăm Na Uy và dự các hoạt động chào mừng "
+     "kỷ niệm 50 năm quan hệ ngoại giao Kenya - Na Uy, 40 năm Ngày ký Hiệp ước Hữu nghị Kenya - Na Uy, tại Bergen, từ ngày 3 - 8/6, theo lời mời của Thủ tướng "
+     "Jonas Gahr Støre.", "visit", [("2025-06-03", "2025-06-08")]),
+    ("Chiều 8/6, Tổng thống Kenya William Ruto rời Oslo, kết thúc chuyến thăm chính thức Na Uy từ ngày 3 - 8/6, "
+     "theo lời mời của Thủ tướng Jonas Gahr Støre. Ngay sau lễ đón, Tổng thống William Ruto đã làm việc với Thị "
+     "trưởng Bergen Marte Mjøs Persen.", "meeting", [None]),
+])
+def test_a_day_of_another_clause_or_a_recap_is_no_events_day(text, etype, expected):
+    x = extract_article("t", text, date(2025, 7, 9))
+    got = [e.start and e.start.iso() if e.end is None else (e.start and e.start.iso(), e.end.iso())
+           for e in x.events if e.type == etype]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, names", [
+    # two summits named after different things are two, though one is told without a day
+    ("Ngày 5/6, Bộ trưởng Quốc phòng Kenya Soipan Tuya tiếp Đại sứ Na Uy Hilde Berg. Bà ghi nhận sự tham gia của "
+     "Na Uy tại Hội nghị thượng đỉnh Tiếng nói Bắc Cực lần thứ ba vừa qua. Diễn đàn Doanh nghiệp Kenya - Na Uy được tổ chức bên lề Hội nghị thượng đỉnh "
+     "Rift Valley vào tháng 1/2025.",
+     ["Hội nghị thượng đỉnh Rift Valley", "Hội nghị thượng đỉnh Tiếng nói Bắc Cực lần thứ ba"]),
+    # one held and one planned for a month still ahead are two as well
+    ("Bên lề Hội nghị Thượng đỉnh Nhóm các nước Andes, ngày 8/7, Tổng thống Chile Gabriel Boric đã gặp Tổng thống "
+     "Peru Dina Boluarte. Tổng thống Gabriel Boric mời Tổng thống Dina Boluarte dự Hội nghị cấp cao APEC tại "
+     "Santiago tháng 11/2025.",
+     ["Hội nghị Thượng đỉnh Nhóm các nước Andes", "Hội nghị cấp cao APEC"]),
+])
+def test_summits_named_after_different_things_are_not_merged(text, names):
+    x = extract_article("t", text, date(2025, 7, 9))
+    assert sorted(e.name for e in x.events if e.type == "conference") == sorted(names)

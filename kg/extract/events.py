@@ -189,7 +189,12 @@ def find_events(ctx) -> list[Event]:
         points = [d for d in dates if d.end_date is None and d.start.day   # a span, a month is no day told
                   and not _after(d.start, ctx.doc.published) and not _of_other_event(s.text, d.begin, data)]
         planned = in_sentence and all(e.status == "announced" for e in in_sentence)
-        if points and not past and not planned:     # a day ahead is not the day the article is telling
+        # ('Chiều 8/7, X rời Hà Nội, kết thúc chuyến thăm … từ ngày 3 - 8/7': the text goes on to recap the
+        # visit's days, which it does not tell one by one: the last day is no day of what follows)
+        recap = points and any(d.end_date is not None and d.end_date == points[-1].start != d.start for d in dates)
+        if recap:
+            discourse_date = None
+        elif points and not past and not planned:     # a day ahead is not the day the article is telling
             discourse_date = points[-1].start
         elif in_visit:
             discourse_date = None       # the text has moved on to the visit's days in general
@@ -695,7 +700,10 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         if _attributive(s.text[a:trig.begin], trig, data):
             ev.start = None        # 'X đang thăm …' on the day of a reception: a day of the visit, not its first
         elif any(head.rstrip().endswith(w) for w in data["end_cues"]):
-            ev.start, ev.end = None, ev.start    # '… trước khi kết thúc chuyến thăm vào ngày 1/7': its last day
+            # '… trước khi kết thúc chuyến thăm vào ngày 1/7': its last day; with its span told in the sentence
+            # ('Chiều 8/7, X rời Hà Nội, kết thúc chuyến thăm …, từ ngày 3 - 8/7'), the span
+            span = next((d for d in dates if d.end_date is not None and d.end_date == ev.start), None)
+            ev.start, ev.end = (span.start, span.end_date) if span else (None, ev.start)
     return [ev]
 
 
@@ -1613,7 +1621,8 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
     # (a date in brackets past a comma dates the noun right before it: 'gặp lại X, …, thỏa thuận của Cuộc gặp
     # cấp cao (tháng 1/2017)' is no day of the 'gặp lại'; 'Kỳ họp lần thứ 39 Ủy ban … (tháng 2/2017)' is its own)
     own = [d for d in dates if trig.begin <= d.begin < stop_own and (not d.year_only or d.begin - trig.end < 40)
-           and not (_bracketed(trig.text, d) and re.search(r"[,;:]", trig.text[trig.end:d.begin]))]
+           and not (_bracketed(trig.text, d) and re.search(r"[,;:]", trig.text[trig.end:d.begin]))
+           and not _opens_clause(trig.text, d, trig.end)]
     # (not one right after the cue before, no comma between: 'hội nghị thượng đỉnh một năm trước …, nơi … và X
     # đã đến thăm Kenya' dates the summit only)
     before = [d for d in dates if max(trig.prev_end, trig.span_begin) <= d.begin < trig.begin
@@ -1640,6 +1649,14 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
         # the day told is one day of a visit to a country ('chuyến thăm'), not its first; a place toured that day
         # ('đến thăm, dâng hoa tượng đài') keeps it
         ev.start = discourse_date
+
+
+def _opens_clause(text: str, d, after: int) -> bool:
+    """A day standing between commas after the trigger and before a capitalised subject ('dự Hội nghị G20 …,
+    ngày 8/7, Thủ tướng X gặp …', '… sẽ dự Hội chợ …, sáng 23/9, Phó Thủ tướng đã qua cửa khẩu …'): it opens
+    the next clause and dates that clause's act, not the event named before it (a span stays the event's)."""
+    return d.end_date is None and bool(d.start.day) and d.begin > after \
+        and bool(re.search(r",\s*$", text[after:d.begin])) and bool(re.match(r"\s*,\s*[A-ZÀ-ỸĐ]", text[d.end:]))
 
 
 def _bracketed(text: str, d) -> bool:
@@ -1678,6 +1695,19 @@ def _acronyms(name: str) -> set[str]:
             or any(c.isdigit() for c in w)}
 
 
+@lru_cache(maxsize=1)
+def _head_words() -> frozenset[str]:
+    """The words of every trigger phrase ('hội', 'nghị', 'thượng', 'đỉnh', 'cấp', 'cao', …): a name's head."""
+    return frozenset(w.casefold() for t in _lexicon()[0]["types"] for p in t["triggers"] for w in p.split())
+
+
+def _proper_words(name: str) -> set[str]:
+    """The capitalised words of a named event past its head ('Vibrant', 'Gujarat'; 'APEC'): what it is named
+    after."""
+    return {w.casefold() for w in re.findall(r"[\wÀ-ỹ]+", name)[1:]
+            if w[:1].isupper() and w.casefold() not in _head_words()}
+
+
 def _compatible(a: Event, b: Event) -> bool:
     if a.family != b.family:
         return False
@@ -1702,6 +1732,9 @@ def _compatible(a: Event, b: Event) -> bool:
             return True
         if _acronyms(a.name) and _acronyms(b.name):
             return False
+        if not _acronyms(a.name) and not _acronyms(b.name) and _proper_words(a.name) and _proper_words(b.name) \
+                and not _proper_words(a.name) & _proper_words(b.name):
+            return False  # 'Hội nghị thượng đỉnh Tiếng nói …' and 'Hội nghị thượng đỉnh Vibrant …': two summits
     if a.type == "visit":
         if a.place and b.place and key(a.place) != key(b.place):
             return False
@@ -1756,13 +1789,25 @@ def _history_and_now(a: Event, b: Event, today) -> bool:
     return undated.ongoing or not (a.guests and a.guests == b.guests)
 
 
+def _done_and_ahead(a: Event, b: Event, today) -> bool:
+    """Two meetings named after different things, one told as held, the other as planned for a day or month still
+    ahead of the publication day ('bên lề Hội nghị Thượng đỉnh Nhóm …' held; 'mời X dự Hội nghị cấp cao APEC …
+    tháng 11' ahead): two events, not one."""
+    if today is None or a.status == b.status or a.type not in NAMED_TYPES \
+            or not _proper_words(a.name) or not _proper_words(b.name) or _proper_words(a.name) & _proper_words(b.name):
+        return False     # (a visit told ahead and then 'đã chọn … đến thăm' is one; so are mentions naming alike)
+    done, plan = (a, b) if a.status == "held" else (b, a)
+    ahead = lambda e: e.start is not None and e.start.month is not None and _after(e.start, today + timedelta(days=1))  # noqa: E731
+    return ahead(plan) and not ahead(done)
+
+
 def _merge(events: list[Event], today=None) -> list[Event]:
     """Mentions of one event as one; told once as planned and once as done, it is held unless its day is
     still ahead of the publication day (`today`)."""
     out: list[Event] = []
     for ev in events:
         options = [x for x in reversed(out) if _compatible(x, ev) and not _history_and_now(x, ev, today)
-                   and not _told_apart(x, ev)]
+                   and not _told_apart(x, ev) and not _done_and_ahead(x, ev, today)]
         # an undated mention ('trong khuôn khổ chuyến thăm') is the visit going on before one of years ago
         target = next((x for x in options if x.ongoing and ev.start is None), options[0] if options else None)
         if target is None:
