@@ -1062,3 +1062,29 @@ def test_a_day_of_another_clause_or_a_recap_is_no_events_day(text, etype, expect
 def test_summits_named_after_different_things_are_not_merged(text, names):
     x = extract_article("t", text, date(2025, 7, 9))
     assert sorted(e.name for e in x.events if e.type == "conference") == sorted(names)
+
+
+@pytest.mark.parametrize("text, etype, expected", [
+    # a year told relative to the article's, after the visit's owner
+    ("Ngày 5/6, Tổng thống Kenya William Ruto tiếp Đại sứ Na Uy Hilde Berg. Hai nước đang thực hiện kết quả chuyến "
+     "thăm lịch sử tới Kenya của Thủ tướng Na Uy Jonas Gahr Støre cuối năm ngoái.", "visit", ["2024"]),
+    # a day of last year
+    ("Quan hệ hai tỉnh vừa bước sang giai đoạn mới. Tối 30/11 năm ngoái, tại Nairobi, Thống đốc Mombasa Abdulswamad "
+     "Nassir và Thống đốc Oslo Anne Lindboe đã ký Thỏa thuận hợp tác giữa hai thành phố.", "signing", ["2024-11-30"]),
+    # the day told beats a year naming the document ('Thỏa thuận hợp tác năm 2024')
+    ("Ngày 5/6, Tổng thống Kenya William Ruto tiếp Đại sứ Na Uy Hilde Berg. Trước đó, ngày 14/5/2024, Thống đốc "
+     "Mombasa Abdulswamad Nassir đã ký kết Thỏa thuận hợp tác năm 2024 với Thống đốc Oslo Anne Lindboe.",
+     "signing", ["2024-05-14"]),
+    # a month before the publication day
+    ("Tháng trước, Tổng thống Chile Gabriel Boric đã thăm chính thức Peru.", "visit", ["2025-05"]),
+])
+def test_relative_days_months_and_years(text, etype, expected):
+    x = extract_article("t", text, date(2025, 6, 11))
+    assert [e.start and e.start.iso() for e in x.events if e.type == etype] == expected
+
+
+def test_one_country_named_two_ways_is_one_visits_destination():
+    text = ("Tổng thống Kenya William Ruto sẽ thăm cấp Nhà nước đến nước Cộng hoà nhân dân Trung Hoa từ ngày 18-20/8. "
+            "Trong thời gian ở thăm Trung Quốc, Tổng thống William Ruto sẽ hội đàm với Chủ tịch Tập Cận Bình.")
+    x = extract_article("t", text, date(2025, 8, 16))
+    assert [(e.start.iso(), e.end.iso()) for e in x.events if e.type == "visit"] == [("2025-08-18", "2025-08-20")]

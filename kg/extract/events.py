@@ -1300,6 +1300,16 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def _country_forms() -> dict[str, str]:
+    """Every name of a country (case-folded) → its code; not its capital or provinces."""
+    return {n.casefold(): c["code"] for c in lexicons.countries().values() for n in c.get("forms", []) + [c["vi"]]}
+
+
+def _country_form(place: str) -> str | None:
+    return _country_forms().get(place.casefold())
+
+
 def _place_countries() -> dict[str, str]:
     """A place's name (case-folded) → its country: every country's names and capital, Vietnam's provinces."""
     out = {p.casefold(): "VN" for p in lexicons.load("places")["vietnam_provinces"]}
@@ -1517,7 +1527,9 @@ def _destination(ctx, view, trig: Trigger, text: str) -> str | None:
         return None
     site = re.match(r"^[^,;.()]{3,80}", text[trig.end + m.end():])
     if site and not any(r.begin == at for r in view.refs if r.kind in ("person", "plural")):
-        words = re.split(r"\s+(?:do|để|nhằm|và gặp|và làm việc|rồi)\s", site.group(0))[0].split()
+        # (a site ends where a date begins: 'thăm … Trung Hoa từ ngày 18-20/8')
+        words = re.split(r"\s+(?:do|để|nhằm|và gặp|và làm việc|rồi)\s|\s+(?:(?:từ|vào)\s+)?(?:ngày\s+)?\d",
+                         site.group(0))[0].split()
         if words and words[0].casefold() not in _lexicon()[0]["not_site_starts"]:
             return " ".join(words)      # a site: 'tới thăm cơ sở … của Đại học X', 'thăm Tổ hợp nhà máy …'
     return None
@@ -1620,7 +1632,8 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
                                                              trig.text[:d.begin].casefold()))]
     # (a date in brackets past a comma dates the noun right before it: 'gặp lại X, …, thỏa thuận của Cuộc gặp
     # cấp cao (tháng 1/2017)' is no day of the 'gặp lại'; 'Kỳ họp lần thứ 39 Ủy ban … (tháng 2/2017)' is its own)
-    own = [d for d in dates if trig.begin <= d.begin < stop_own and (not d.year_only or d.begin - trig.end < 40)
+    own = [d for d in dates if trig.begin <= d.begin < stop_own and (not d.year_only or d.begin - trig.end < 40
+                                                                     or _relative_year_of(trig.text, d, trig.end))
            and not (_bracketed(trig.text, d) and re.search(r"[,;:]", trig.text[trig.end:d.begin]))
            and not _opens_clause(trig.text, d, trig.end)]
     # (not one right after the cue before, no comma between: 'hội nghị thượng đỉnh một năm trước …, nơi … và X
@@ -1642,6 +1655,9 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
         before = []
     best = next((group[0] if group is own or group is occasion else group[-1]
                  for group in (own, before if not trig.prev_end else [], occasion, before, lead) if group), None)
+    if best is not None and best.year_only:
+        # 'Ngày 14/5/2025, … ký kết Thỏa thuận hợp tác năm 2025': the day told of the same year is the act's
+        best = next((d for d in reversed(before + lead) if d.start.day and d.start.year == best.start.year), best)
     if best is not None:
         ev.start, ev.end = best.start, best.end_date
     elif discourse_date is not None and not (ev.type == "visit" and (
@@ -1649,6 +1665,14 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
         # the day told is one day of a visit to a country ('chuyến thăm'), not its first; a place toured that day
         # ('đến thăm, dâng hoa tượng đài') keeps it
         ev.start = discourse_date
+
+
+def _relative_year_of(text: str, d, after: int) -> bool:
+    """'chuyến thăm … của Tổng thống X cuối năm ngoái': a year told relative to the article's, after the event's
+    owner, dates the event (a bare 'năm 2020' that far is a target's); not a comparison ('so với năm ngoái')."""
+    between = text[after:d.begin]
+    return d.kind == "rel_year" and len(between) < 100 and not re.search(r"[;:()]", between) \
+        and not re.search(r"(?:so với|hơn|cùng kỳ|kể từ|từ)\s+(?:(?:đầu|cuối|giữa)\s+)?$", between.casefold())
 
 
 def _opens_clause(text: str, d, after: int) -> bool:
@@ -1736,8 +1760,9 @@ def _compatible(a: Event, b: Event) -> bool:
                 and not _proper_words(a.name) & _proper_words(b.name):
             return False  # 'Hội nghị thượng đỉnh Tiếng nói …' and 'Hội nghị thượng đỉnh Vibrant …': two summits
     if a.type == "visit":
-        if a.place and b.place and key(a.place) != key(b.place):
-            return False
+        if a.place and b.place and key(a.place) != key(b.place) \
+                and (_country_form(a.place) is None or _country_form(a.place) != _country_form(b.place)):
+            return False     # (one country named two ways, 'Trung Quốc' and 'Cộng hoà nhân dân Trung Hoa', is one place)
         if set(a.hosts) & set(b.guests) or set(b.hosts) & set(a.guests):
             return False      # the host of one is the guest of the other: two visits, one each way
         return not a.guests or not b.guests or a.guests == b.guests
