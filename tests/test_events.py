@@ -1088,3 +1088,25 @@ def test_one_country_named_two_ways_is_one_visits_destination():
             "Trong thời gian ở thăm Trung Quốc, Tổng thống William Ruto sẽ hội đàm với Chủ tịch Tập Cận Bình.")
     x = extract_article("t", text, date(2025, 8, 16))
     assert [(e.start.iso(), e.end.iso()) for e in x.events if e.type == "visit"] == [("2025-08-18", "2025-08-20")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the day of talks held on a summit's margin is the talks', not the summit's
+    ("Tổng thống Chile Gabriel Boric và Tổng thống Peru Dina Boluarte hôm nay 7/7 đã hội đàm bên lề Hội nghị thượng "
+     "đỉnh Mercosur ở Lima.", {"talks": ["2025-07-07"], "conference": [None]}),
+    # (a summit told first, opening the sentence, shares the day it opens with)
+    ("Ngày 9/6, nhân dịp dự Hội nghị thượng đỉnh Mercosur tại Lima, Tổng thống Chile Gabriel Boric đã gặp Tổng thống "
+     "Peru Dina Boluarte.", {"meeting": ["2025-06-09"], "conference": ["2025-06-09"]}),
+    # told from an earlier time ('kể từ khi … dự Hội nghị …'): not the day the text is on
+    ("Ngày 7/7, Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Peru Dina Boluarte. Đây là lần gặp thứ hai giữa "
+     "họ kể từ khi tới Lima dự Hội nghị thượng đỉnh Mercosur.", {"talks": ["2025-07-07"], "conference": [None]}),
+    # a summit told undated, named again in the sentence of talks held during it: no day from the talks
+    ("Tổng thống Chile Gabriel Boric đang tham dự Hội nghị thượng đỉnh Mercosur tại Lima. Trong cuộc hội đàm ngày 17/6 "
+     "với Tổng thống Peru Dina Boluarte, Tổng thống Gabriel Boric nhấn mạnh Hội nghị thượng đỉnh Mercosur năm nay rất "
+     "quan trọng. Tổng thống Dina Boluarte chào mừng Tổng thống Gabriel Boric dự Hội nghị thượng đỉnh Mercosur.",
+     {"talks": ["2025-06-17"], "conference": [None]}),
+])
+def test_a_summit_does_not_take_the_day_of_what_is_held_during_it(text, expected):
+    x = extract_article("t", text, date(2025, 7, 8))
+    for etype, days in expected.items():
+        assert [e.start and e.start.iso() for e in x.events if e.type == etype] == days

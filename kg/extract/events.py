@@ -275,8 +275,16 @@ def _told_visit(ev: Event, own_dates, events: list[Event]) -> Event | None:
     """'… trước khi kết thúc chuyến thăm', 'thông báo về chuyến thăm của X': a visit of a guest whose visit was
     told before, with no date of its own in its sentence, is that visit again (the sentence's day is another
     event's)."""
-    if ev.type != "visit" or not ev.guests or not ev.start or any(ev.start == d.start for d in own_dates):
+    if not ev.start or any(ev.start == d.start for d in own_dates):
         return None     # (undated both, the merge joins them and keeps a date either may get)
+    if ev.type in NAMED_TYPES and ev.type in _lexicon()[0]["multi_day"]:
+        # a summit told before with no day ('đang tham dự Hội nghị G20'), named again in a sentence on the day of
+        # talks held during it ('Trong cuộc hội đàm ngày 17/11 …, Hội nghị G20 năm nay …'): that summit, no day
+        told = [e for e in reversed(events) if e.type == ev.type and e.status == ev.status and _compatible(e, ev)]
+        same = next((e for e in told if _acronyms(e.name) & _acronyms(ev.name)), told[0] if told else None)
+        return same if same is not None and same.start is None else None
+    if ev.type != "visit" or not ev.guests:
+        return None
     return next((e for e in reversed(events) if e.type == "visit" and e.guests == ev.guests and e.start), None)
 
 
@@ -1653,6 +1661,14 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
         # 'cuộc hội đàm ngày 5/3 với X, … Hội nghị thượng đỉnh …': a day after another event's cue is that
         # event's; a summit lasting days does not take the day of one meeting held during it
         before = []
+    multi = _lexicon()[0]["multi_day"]
+    framed = ev.type in NAMED_TYPES and ev.type in multi and trig.prev_end and re.search(
+        rf"(?<!\w)(?:{_alternation(_lexicon()[0]['occasion_frames'])})\s*$",
+        re.split(r"[,;:]", trig.text[trig.span_begin:trig.begin])[-1].casefold())
+    if framed:
+        # 'Hôm nay 7/7, X hội đàm với Y bên lề Hội nghị G20': the day told is the talks'; the summit keeps only its
+        # own ('Ngày 9/6, nhân dịp dự Hội nghị …, X gặp Y', the occasion told first, shares the day it opens with)
+        before, lead = [], []
     best = next((group[0] if group is own or group is occasion else group[-1]
                  for group in (own, before if not trig.prev_end else [], occasion, before, lead) if group), None)
     if best is not None and best.year_only:
@@ -1660,7 +1676,9 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
         best = next((d for d in reversed(before + lead) if d.start.day and d.start.year == best.start.year), best)
     if best is not None:
         ev.start, ev.end = best.start, best.end_date
-    elif discourse_date is not None and not (ev.type == "visit" and (
+    elif discourse_date is not None and not framed and not re.search(
+            rf"(?<!\w)(?:{since})(?!\w)", re.split(r"[,;:]", trig.text[trig.span_begin:trig.begin])[-1].casefold()) \
+            and not (ev.type == "visit" and (
             _country_named(ev.place) or not ev.place and trig.phrase.startswith("noun:"))):
         # the day told is one day of a visit to a country ('chuyến thăm'), not its first; a place toured that day
         # ('đến thăm, dâng hoa tượng đài') keeps it
