@@ -1110,3 +1110,19 @@ def test_a_summit_does_not_take_the_day_of_what_is_held_during_it(text, expected
     x = extract_article("t", text, date(2025, 7, 8))
     for etype, days in expected.items():
         assert [e.start and e.start.iso() for e in x.events if e.type == etype] == days
+
+
+@pytest.mark.parametrize("text, etype, expected", [
+    # the month of a visit the call is placed before is the visit's
+    ("Trước chuyến thăm của Tổng thống Chile Gabriel Boric đến Nairobi hồi tháng 3/2025, ông Gabriel Boric đã điện "
+     "đàm với Tổng thống Kenya William Ruto vào sáu tháng trước đó.", "phone-call", [None]),
+    # (what follows a ceremony of a day told is on that day)
+    ("Sau lễ dâng hoa tại tượng đài sáng 10/6, Tổng thống Kenya William Ruto và Thị trưởng Lima Renzo Reggiardo đã "
+     "chứng kiến lễ trao bản ghi nhớ hợp tác.", "signing", ["2025-06-10"]),
+    # an earlier leg of a trip ('Trước khi đến Lima, …'): not the day the text is on
+    ("Ngày 9/6, Tổng thống Kenya William Ruto hội đàm với Tổng thống Peru Dina Boluarte tại Lima. Trước khi đến Lima, "
+     "ông William Ruto đã gặp Tổng thống Chile Gabriel Boric tại Santiago.", "meeting", [None]),
+])
+def test_an_earlier_time_told_keeps_its_day_from_the_event(text, etype, expected):
+    x = extract_article("t", text, date(2025, 6, 11))
+    assert [e.start and e.start.iso() for e in x.events if e.type == etype] == expected

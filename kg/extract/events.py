@@ -229,12 +229,12 @@ def find_events(ctx) -> list[Event]:
     return merged
 
 
-def _of_other_event(text: str, begin: int, data) -> bool:
+def _of_other_event(text: str, begin: int, data, words=None) -> bool:
     """A day in a phrase naming another event in relation to the one told ('… ngay sau cuộc điện đàm giữa hai
     Thủ tướng ngày 20/4', 'kể từ chuyến thăm ngày 5/3'): it dates that other event only, not the day the text
     goes on telling."""
     clause = re.split(r"[,;:]", text[:begin])[-1].casefold()
-    return bool(re.search(rf"(?<!\w)(?:{_alternation(data['relative_to_event'])})\s+(?:(?:các|những)\s+)?"
+    return bool(re.search(rf"(?<!\w)(?:{_alternation(words or data['relative_to_event'])})\s+(?:(?:các|những)\s+)?"
                           rf"(?:cuộc|chuyến|buổi|lễ|kỳ|phiên)\b", clause))
 
 
@@ -1649,6 +1649,11 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
     before = [d for d in dates if max(trig.prev_end, trig.span_begin) <= d.begin < trig.begin
               and not (trig.prev_end and re.fullmatch(r"[^,;:()]{0,12}", trig.text[trig.prev_end:d.begin]))]
     lead = [d for d in dates if d.begin < min(trig.lead_end, trig.begin)]
+    # ('trước chuyến thăm của X hồi tháng 9, ông Y đã điện đàm …': the month is the visit's, not the call's; what
+    # follows an event, 'Sau lễ dâng hoa sáng 10/11, X chứng kiến …', is mostly on its day)
+    other_time = [w for w in _lexicon()[0]["relative_to_event"] if not w.endswith("sau") or w.startswith("từ")]
+    before, lead = ([d for d in group if not _of_other_event(trig.text, d.begin, _lexicon()[0], other_time)]
+                    for group in (before, lead))
     occasion = [d for d in dates if trig.next_begin <= d.begin < min(trig.occasion_end, stop)]
     if ev.type == "visit" and re.search(rf"(?<!\w)(?:{_alternation(_lexicon()[0]['occasion_links_visit'])})\s*$",
                                         trig.text[trig.span_begin:trig.begin].casefold()):
@@ -1676,7 +1681,9 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
         best = next((d for d in reversed(before + lead) if d.start.day and d.start.year == best.start.year), best)
     if best is not None:
         ev.start, ev.end = best.start, best.end_date
-    elif discourse_date is not None and not framed and not re.search(
+    elif discourse_date is not None and not framed and not re.match(
+            rf"\s*(?:{_alternation(_lexicon()[0]['prior_leg_openers'])})(?!\w)", trig.text.casefold()) \
+            and not re.search(
             rf"(?<!\w)(?:{since})(?!\w)", re.split(r"[,;:]", trig.text[trig.span_begin:trig.begin])[-1].casefold()) \
             and not (ev.type == "visit" and (
             _country_named(ev.place) or not ev.place and trig.phrase.startswith("noun:"))):
