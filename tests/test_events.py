@@ -1120,6 +1120,9 @@ def test_a_summit_does_not_take_the_day_of_what_is_held_during_it(text, expected
     ("Sau lễ dâng hoa tại tượng đài sáng 10/6, Tổng thống Kenya William Ruto và Thị trưởng Lima Renzo Reggiardo đã "
      "chứng kiến lễ trao bản ghi nhớ hợp tác.", "signing", ["2025-06-10"]),
     # an earlier leg of a trip ('Trước khi đến Lima, …'): not the day the text is on
+    # a thing done lately, told in passing ('… vừa được Bộ X ký kết'): its own day, untold
+    ("Chiều 6/6, Tổng thống Kenya William Ruto tiếp Bộ trưởng Kinh tế Na Uy Cecilie Myrseth. Hai bên nhất trí triển "
+     "khai cơ chế phản ứng nhanh vừa được Bộ Thương mại Kenya ký kết với Bộ Kinh tế Na Uy.", "signing", [None]),
     ("Ngày 9/6, Tổng thống Kenya William Ruto hội đàm với Tổng thống Peru Dina Boluarte tại Lima. Trước khi đến Lima, "
      "ông William Ruto đã gặp Tổng thống Chile Gabriel Boric tại Santiago.", "meeting", [None]),
 ])

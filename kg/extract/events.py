@@ -1681,7 +1681,9 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
         best = next((d for d in reversed(before + lead) if d.start.day and d.start.year == best.start.year), best)
     if best is not None:
         ev.start, ev.end = best.start, best.end_date
-    elif discourse_date is not None and not framed and not re.match(
+    elif discourse_date is not None and not framed and not re.search(
+            rf"(?<!\w)(?:{_alternation(_lexicon()[0]['recent_passives'])})(?!\w)[^,;:]*$", trig.text[:trig.begin].casefold()) \
+            and not re.match(
             rf"\s*(?:{_alternation(_lexicon()[0]['prior_leg_openers'])})(?!\w)", trig.text.casefold()) \
             and not re.search(
             rf"(?<!\w)(?:{since})(?!\w)", re.split(r"[,;:]", trig.text[trig.span_begin:trig.begin])[-1].casefold()) \
