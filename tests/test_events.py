@@ -1129,3 +1129,15 @@ def test_a_summit_does_not_take_the_day_of_what_is_held_during_it(text, expected
 def test_an_earlier_time_told_keeps_its_day_from_the_event(text, etype, expected):
     x = extract_article("t", text, date(2025, 6, 11))
     assert [e.start and e.start.iso() for e in x.events if e.type == etype] == expected
+
+
+def test_the_day_of_an_act_told_with_a_plan_is_the_day_the_text_goes_on_with():
+    # 'sẽ dự Hội nghị …, sáng 23/6, X đã qua cửa khẩu': 'Trưa cùng ngày' is 23/6; the summit named again with its
+    # number that day is the one planned, with no day of its own
+    text = ("Tổng thống Chile Gabriel Boric sẽ dự Hội nghị Thượng đỉnh Thương mại và Đầu tư Andes lần thứ 21 tại Lima, "
+            "sáng 23/6, Tổng thống Gabriel Boric đã qua cửa khẩu tới Peru. Trưa cùng ngày, Tổng thống Gabriel Boric đã "
+            "gặp Thị trưởng Lima Renzo Reggiardo. Tổng thống Gabriel Boric vui mừng tham dự Hội nghị Thượng đỉnh Andes "
+            "lần thứ 21.")
+    x = extract_article("t", text, date(2025, 6, 23))
+    assert [e.start and e.start.iso() for e in x.events if e.type == "meeting"] == ["2025-06-23"]
+    assert [(e.start, e.status, e.ordinal) for e in x.events if e.type == "conference"] == [(None, "announced", 21)]

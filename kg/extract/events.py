@@ -178,6 +178,10 @@ def find_events(ctx) -> list[Event]:
                 if same is not None:
                     same.attendees.extend(k for k in ev.attendees if k not in same.attendees)
                     same.mentions.extend(ev.mentions)
+                    if same.type in NAMED_TYPES and _name_rank(ev.name) > _name_rank(same.name):
+                        same.name = ev.name        # the numbered mention names the meeting in full
+                    if same.ordinal is None and ev.ordinal is not None:
+                        same.ordinal, same.organizer = ev.ordinal, ev.organizer or same.organizer
                     continue
                 if ev.attendees:
                     last_subject = [k for k in ev.attendees if k in ctx.persons][:1] or last_subject
@@ -188,7 +192,10 @@ def find_events(ctx) -> list[Event]:
             told_before.update((m.begin, m.end) for e in in_sentence for m in e.mentions)
         points = [d for d in dates if d.end_date is None and d.start.day   # a span, a month is no day told
                   and not _after(d.start, ctx.doc.published) and not _of_other_event(s.text, d.begin, data)]
-        planned = in_sentence and all(e.status == "announced" for e in in_sentence)
+        # (a day told of an act that is no event, 'sẽ dự Hội chợ …, sáng 23/9, X đã qua cửa khẩu', is still the day
+        # the text is on; a plan's own day is not)
+        planned = in_sentence and all(e.status == "announced" for e in in_sentence) \
+            and (not points or any(e.start == points[-1].start for e in in_sentence))
         # ('Chiều 8/7, X rời Hà Nội, kết thúc chuyến thăm … từ ngày 3 - 8/7': the text goes on to recap the
         # visit's days, which it does not tell one by one: the last day is no day of what follows)
         recap = points and any(d.end_date is not None and d.end_date == points[-1].start != d.start for d in dates)
@@ -280,8 +287,10 @@ def _told_visit(ev: Event, own_dates, events: list[Event]) -> Event | None:
     if ev.type in NAMED_TYPES and ev.type in _lexicon()[0]["multi_day"]:
         # a summit told before with no day ('đang tham dự Hội nghị G20'), named again in a sentence on the day of
         # talks held during it ('Trong cuộc hội đàm ngày 17/11 …, Hội nghị G20 năm nay …'): that summit, no day
-        told = [e for e in reversed(events) if e.type == ev.type and e.status == ev.status and _compatible(e, ev)]
-        same = next((e for e in told if _acronyms(e.name) & _acronyms(ev.name)), told[0] if told else None)
+        told = [e for e in reversed(events) if e.type == ev.type and _compatible(e, ev)]
+        same = next((e for e in told if _acronyms(e.name) & _acronyms(ev.name)
+                     or e.ordinal is not None and e.ordinal == ev.ordinal),
+                    next((e for e in told if e.status == ev.status), told[0] if len(told) == 1 else None))
         return same if same is not None and same.start is None else None
     if ev.type != "visit" or not ev.guests:
         return None
