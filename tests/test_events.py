@@ -1141,3 +1141,16 @@ def test_the_day_of_an_act_told_with_a_plan_is_the_day_the_text_goes_on_with():
     x = extract_article("t", text, date(2025, 6, 23))
     assert [e.start and e.start.iso() for e in x.events if e.type == "meeting"] == ["2025-06-23"]
     assert [(e.start, e.status, e.ordinal) for e in x.events if e.type == "conference"] == [(None, "announced", 21)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a trip's span told after 'thăm X và (tham) dự Hội nghị …' is the trip's, not the summit's
+    ("Tổng thống Kenya William Ruto trả lời về kết quả chuyến thăm và tham dự Hội nghị Thượng đỉnh G20 tại Na Uy và thăm "
+     "Chile từ ngày 05-11/7/2025.", [None]),
+    # (and the summit's own days told elsewhere are its days)
+    ("Tổng thống Kenya William Ruto sẽ thăm Na Uy và tham dự Hội nghị Thượng đỉnh G20 tại Oslo từ ngày 5 -8/7/2025. "
+     "Từ ngày 7-8/7, Tổng thống William Ruto tham dự Hội nghị Thượng đỉnh G20.", [("2025-07-07", "2025-07-08")]),
+])
+def test_a_trips_span_is_not_the_summits(text, expected):
+    x = extract_article("t", text, date(2025, 7, 4))
+    assert [e.start and (e.start.iso(), e.end.iso()) for e in x.events if e.type == "conference"] == expected

@@ -83,6 +83,7 @@ class Trigger:
     next_begin: int = 0      # where the next one begins
     occasion_end: int = 0    # 'gặp nhau bên lề Hội nghị …': the occasion's stretch, which dates it too
     lead_end: int = 0        # where the sentence's first trigger begins: dates before it open the sentence
+    prev_visit_end: int = -1  # where the previous trigger ends, when it is a visit's
     text: str = ""           # the sentence
 
     @property
@@ -146,6 +147,7 @@ def find_events(ctx) -> list[Event]:
         for n, trig in enumerate(found):
             trig.next_begin = found[n + 1].begin if n + 1 < len(found) else len(s.text)
             trig.prev_end = found[n - 1].end if n else 0
+            trig.prev_visit_end = found[n - 1].end if n and found[n - 1].etype["notation"] == "visit" else -1
             trig.lead_end = found[0].begin
             trig.occasion_end = trig.next_begin
             gap = s.text[trig.end:trig.next_begin].casefold().rstrip()
@@ -1649,6 +1651,12 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
                                                              trig.text[:d.begin].casefold()))]
     # (a date in brackets past a comma dates the noun right before it: 'gặp lại X, …, thỏa thuận của Cuộc gặp
     # cấp cao (tháng 1/2017)' is no day of the 'gặp lại'; 'Kỳ họp lần thứ 39 Ủy ban … (tháng 2/2017)' is its own)
+    # ('thăm Kenya và dự Hội nghị thượng đỉnh … từ ngày 5 - 8/7': the span is the whole trip's, the visit's; not the
+    # summit's own days, which the text does not give)
+    trip = ev.type in NAMED_TYPES and trig.prev_end and trig.prev_end == trig.prev_visit_end and re.fullmatch(
+        r"[^,;:()]{0,60}?\s(?:và|rồi)\s+(?:(?:tham\s+)?dự|tham gia)\s*", trig.text[trig.prev_end:trig.begin].casefold())
+    if trip:
+        dates = [d for d in dates if d.end_date is None]
     own = [d for d in dates if trig.begin <= d.begin < stop_own and (not d.year_only or d.begin - trig.end < 40
                                                                      or _relative_year_of(trig.text, d, trig.end))
            and not (_bracketed(trig.text, d) and re.search(r"[,;:]", trig.text[trig.end:d.begin]))
@@ -1690,7 +1698,7 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
         best = next((d for d in reversed(before + lead) if d.start.day and d.start.year == best.start.year), best)
     if best is not None:
         ev.start, ev.end = best.start, best.end_date
-    elif discourse_date is not None and not framed and not re.search(
+    elif discourse_date is not None and not framed and not trip and not re.search(
             rf"(?<!\w)(?:{_alternation(_lexicon()[0]['recent_passives'])})(?!\w)[^,;:]*$", trig.text[:trig.begin].casefold()) \
             and not re.match(
             rf"\s*(?:{_alternation(_lexicon()[0]['prior_leg_openers'])})(?!\w)", trig.text.casefold()) \
