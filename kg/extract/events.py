@@ -84,6 +84,7 @@ class Trigger:
     occasion_end: int = 0    # 'gặp nhau bên lề Hội nghị …': the occasion's stretch, which dates it too
     lead_end: int = 0        # where the sentence's first trigger begins: dates before it open the sentence
     prev_visit_end: int = -1  # where the previous trigger ends, when it is a visit's
+    next_visit: bool = False  # the next trigger of the sentence is a visit's
     text: str = ""           # the sentence
 
     @property
@@ -148,6 +149,7 @@ def find_events(ctx) -> list[Event]:
             trig.next_begin = found[n + 1].begin if n + 1 < len(found) else len(s.text)
             trig.prev_end = found[n - 1].end if n else 0
             trig.prev_visit_end = found[n - 1].end if n and found[n - 1].etype["notation"] == "visit" else -1
+            trig.next_visit = n + 1 < len(found) and found[n + 1].etype["notation"] == "visit"
             trig.lead_end = found[0].begin
             trig.occasion_end = trig.next_begin
             gap = s.text[trig.end:trig.next_begin].casefold().rstrip()
@@ -1651,10 +1653,12 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
                                                              trig.text[:d.begin].casefold()))]
     # (a date in brackets past a comma dates the noun right before it: 'gặp lại X, …, thỏa thuận của Cuộc gặp
     # cấp cao (tháng 1/2017)' is no day of the 'gặp lại'; 'Kỳ họp lần thứ 39 Ủy ban … (tháng 2/2017)' is its own)
-    # ('thăm Kenya và dự Hội nghị thượng đỉnh … từ ngày 5 - 8/7': the span is the whole trip's, the visit's; not the
-    # summit's own days, which the text does not give)
-    trip = ev.type in NAMED_TYPES and trig.prev_end and trig.prev_end == trig.prev_visit_end and re.fullmatch(
-        r"[^,;:()]{0,60}?\s(?:và|rồi)\s+(?:(?:tham\s+)?dự|tham gia)\s*", trig.text[trig.prev_end:trig.begin].casefold())
+    # ('chuyến thăm và tham dự Hội nghị thượng đỉnh … tại Kenya và thăm Chile từ ngày 5 - 11/7': the span is the whole
+    # trip's, not the summit's own days, which the text does not give; a summit told between a visit and its span
+    # alone, 'thăm Kenya và dự Hội nghị … từ ngày 5 - 8/7', keeps it)
+    trip = ev.type in NAMED_TYPES and trig.prev_end and trig.prev_end == trig.prev_visit_end and trig.next_visit \
+        and re.fullmatch(r"[^,;:()]{0,60}?\s(?:và|rồi)\s+(?:(?:tham\s+)?dự|tham gia)\s*",
+                         trig.text[trig.prev_end:trig.begin].casefold())
     if trip:
         dates = [d for d in dates if d.end_date is None]
     own = [d for d in dates if trig.begin <= d.begin < stop_own and (not d.year_only or d.begin - trig.end < 40
@@ -1893,6 +1897,9 @@ def _merge(events: list[Event], today=None) -> list[Event]:
             # a visit told on one of its days, then as a span; a summit dated by the day its guest set out
             # ('đêm 4/7 … lên đường dự Hội nghị G20') and then by its own span ('từ ngày 5-8/7')
             target.start, target.end = ev.start, ev.end
+        elif target.end is not None and ev.end is not None and target.type in NAMED_TYPES \
+                and _inside(ev.start, target.start, target.end) and _inside(ev.end, target.start, target.end):
+            target.start, target.end = ev.start, ev.end     # 'thăm X và dự Hội nghị … từ 5-8/7', 'Từ 7-8/7, … dự Hội nghị'
         elif target.end is not None and ev.start and ev.end is None and target.type != "visit" \
                 and not (target.type in _lexicon()[0]["multi_day"] and _outside(ev.start, target.start, target.end)):
             target.start, target.end = ev.start, None     # a day beats the span it falls in
