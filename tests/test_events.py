@@ -1154,3 +1154,21 @@ def test_the_day_of_an_act_told_with_a_plan_is_the_day_the_text_goes_on_with():
 def test_a_trips_span_is_not_the_summits(text, expected):
     x = extract_article("t", text, date(2025, 7, 4))
     assert [e.start and (e.start.iso(), e.end.iso()) for e in x.events if e.type == "conference"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a meeting of years ago and one still planned are two
+    ("Tổng thống Chile Gabriel Boric gặp Tổng thống Peru Dina Boluarte tại Lima vào tháng 9/2023. Theo thông lệ, "
+     "Tổng thống Gabriel Boric sẽ có cuộc gặp với Tổng thống Dina Boluarte trong thời gian ở Lima.",
+     [("meeting", "held", "2023-09"), ("meeting", "announced", None)]),
+    # the margin told after the main clause ('…, bên lề Hội nghị …') lends the summit no day; a summit planned for a
+    # later year is another
+    ("Tổng thống Chile Gabriel Boric đã có cuộc họp với Tổng thống Peru Dina Boluarte vào ngày 16/11/2025, bên lề Hội "
+     "nghị thượng đỉnh APEC tại Lima. Tổng thống Dina Boluarte cho biết Peru sẽ tổ chức Hội nghị thượng đỉnh APEC vào "
+     "năm 2027.",
+     [("conference", "held", None), ("conference", "announced", "2027")]),
+])
+def test_history_plans_and_margins_keep_their_own_dates(text, expected):
+    x = extract_article("t", text, date(2025, 11, 17))
+    assert sorted((e.type, e.status, e.start and e.start.iso()) for e in x.events
+                  if e.type in ("meeting", "conference")) == sorted(expected, key=lambda t: (t[0], t[1], t[2] or ""))

@@ -156,7 +156,8 @@ def find_events(ctx) -> list[Event]:
             if n + 1 < len(found) and any(gap.endswith(w) for w in data["occasion_links"]) and not (
                     any(gap.endswith(w) for w in data["name_links"]) and re.search(r"[,;:()]", gap)):
                 trig.occasion_end = found[n + 2].begin if n + 2 < len(found) else len(s.text)
-            own_dates = [d for d in dates if not d.year_only or past]
+            # (a year ahead of the article's dates a plan: 'sẽ tổ chức Hội nghị … vào năm 2026')
+            own_dates = [d for d in dates if not d.year_only or past or d.start.year and year and d.start.year > year]
             told = past
             if trig.etype["notation"] == "ceremony" and _clause_cue(view, trig, data["success_cues"]):
                 continue       # 'chúc mừng Kenya đã tổ chức thành công Lễ kỷ niệm …': another's success
@@ -166,6 +167,9 @@ def find_events(ctx) -> list[Event]:
                 told, own_dates = True, [d for d in dates if d.year_only or d.begin > trig.begin]
             new = _event(ctx, view, trig, own_dates, sentence_date if anchor is not None or not told else None,
                          told, last_subject, data, events, in_sentence)
+            for ev in new:
+                if ev.status == "held" and ev.start and ev.start.month is None and year and (ev.start.year or 0) > year:
+                    ev.start = None     # a year ahead is a plan's, or a target's ('… vào năm 2030'), not a held one's
             if achieved:
                 # (and no one but those named after the cue: not the sides of the talks the text is telling, nor
                 # one who congratulates the host on it)
@@ -1688,7 +1692,7 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
         # event's; a summit lasting days does not take the day of one meeting held during it
         before = []
     multi = _lexicon()[0]["multi_day"]
-    framed = ev.type in NAMED_TYPES and ev.type in multi and trig.prev_end and re.search(
+    framed = ev.type in NAMED_TYPES and ev.type in multi and (trig.prev_end or not _opening_phrase(trig)) and re.search(
         rf"(?<!\w)(?:{_alternation(_lexicon()[0]['occasion_frames'])})\s*$",
         re.split(r"[,;:]", trig.text[trig.span_begin:trig.begin])[-1].casefold())
     if framed:
@@ -1850,14 +1854,29 @@ def _told_apart(a: Event, b: Event) -> bool:
     return bool({m.sentence for m in a.mentions} & {m.sentence for m in b.mentions})
 
 
+def _history_and_plan(a: Event, b: Event, today) -> bool:
+    """One dated before the publication month and one told as still planned ('X gặp Y tại Nga vào tháng 9/2023';
+    'X sẽ có cuộc gặp với Y'): two events, not one."""
+    if today is None or a.status == b.status:
+        return False
+    past, plan = (a, b) if b.status == "announced" else (b, a)
+    earlier = past.start is not None and past.start.year is not None and (
+        past.start.year < today.year if past.start.month is None else _before(past.start, today.replace(day=1)))
+    return plan.status == "announced" and earlier
+
+
 def _history_and_now(a: Event, b: Event, today) -> bool:
-    """A visit dated in a year before the article's and one the text tells undated ('… từ chuyến thăm năm 2008';
-    'mong sớm đón X sang thăm'): one only when both name the same guest."""
-    if a.type != "visit" or today is None or (a.start is None) == (b.start is None):
+    """A visit (or a summit) dated in a year before the article's and one the text tells undated ('… từ chuyến thăm
+    năm 2008'; 'mong sớm đón X sang thăm'): one only when both name the same guest (the same number)."""
+    if a.type != "visit" and a.type not in NAMED_TYPES or today is None or (a.start is None) == (b.start is None):
         return False
     dated, undated = (a, b) if a.start else (b, a)
     if not dated.start.year or dated.start.year >= today.year:
         return False
+    if a.type in NAMED_TYPES:
+        # ('hội nghị thượng đỉnh một năm trước tại X' and the summit the article tells, undated): two, unless one
+        # number names both
+        return not (a.ordinal is not None and a.ordinal == b.ordinal)
     # (one told as going on, 'X đang có chuyến thăm …', is never the one of years ago)
     return undated.ongoing or not (a.guests and a.guests == b.guests)
 
@@ -1866,8 +1885,13 @@ def _done_and_ahead(a: Event, b: Event, today) -> bool:
     """Two meetings named after different things, one told as held, the other as planned for a day or month still
     ahead of the publication day ('bên lề Hội nghị Thượng đỉnh Nhóm …' held; 'mời X dự Hội nghị cấp cao APEC …
     tháng 11' ahead): two events, not one."""
-    if today is None or a.status == b.status or a.type not in NAMED_TYPES \
-            or not _proper_words(a.name) or not _proper_words(b.name) or _proper_words(a.name) & _proper_words(b.name):
+    if today is None or a.status == b.status:
+        return False
+    done, plan = (a, b) if a.status == "held" else (b, a)
+    if done.status == "held" and plan.start and plan.start.year and plan.start.year > today.year \
+            and not (done.start and done.start.year == plan.start.year):
+        return True      # ('sẽ tổ chức Hội nghị … vào năm 2026' is not the one held this year)
+    if a.type not in NAMED_TYPES or not _proper_words(a.name) or not _proper_words(b.name) or _proper_words(a.name) & _proper_words(b.name):
         return False     # (a visit told ahead and then 'đã chọn … đến thăm' is one; so are mentions naming alike)
     done, plan = (a, b) if a.status == "held" else (b, a)
     ahead = lambda e: e.start is not None and e.start.month is not None and _after(e.start, today + timedelta(days=1))  # noqa: E731
@@ -1880,6 +1904,7 @@ def _merge(events: list[Event], today=None) -> list[Event]:
     out: list[Event] = []
     for ev in events:
         options = [x for x in reversed(out) if _compatible(x, ev) and not _history_and_now(x, ev, today)
+                   and not _history_and_plan(x, ev, today)
                    and not _told_apart(x, ev) and not _done_and_ahead(x, ev, today)]
         # an undated mention ('trong khuôn khổ chuyến thăm') is the visit going on before one of years ago
         target = next((x for x in options if x.ongoing and ev.start is None), options[0] if options else None)
