@@ -1172,3 +1172,17 @@ def test_history_plans_and_margins_keep_their_own_dates(text, expected):
     x = extract_article("t", text, date(2025, 11, 17))
     assert sorted((e.type, e.status, e.start and e.start.iso()) for e in x.events
                   if e.type in ("meeting", "conference")) == sorted(expected, key=lambda t: (t[0], t[1], t[2] or ""))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a visit dated nowhere whose guest is told arriving on a day: that day is its first
+    ("Bộ trưởng Quốc phòng Na Uy Tore Sandvik thăm Kenya\nBộ trưởng Quốc phòng Na Uy Tore Sandvik ngày 21/10 đã đến "
+     "Nairobi nhằm thể hiện sự ủng hộ đối với Kenya. Chuyến thăm của ông Tore Sandvik diễn ra trong bối cảnh đặc biệt.",
+     ["2025-10-21"]),
+    # (arriving in another country is another leg)
+    ("Bộ trưởng Quốc phòng Na Uy Tore Sandvik thăm Kenya\nBộ trưởng Quốc phòng Na Uy Tore Sandvik ngày 19/10 đã đến "
+     "Santiago để dự hội thảo. Chuyến thăm Kenya của ông Tore Sandvik diễn ra trong bối cảnh đặc biệt.", [None]),
+])
+def test_a_visit_dated_nowhere_starts_the_day_its_guest_arrives(text, expected):
+    x = extract_article("t", text, date(2025, 10, 21))
+    assert [e.start and e.start.iso() for e in x.events if e.type == "visit"] == expected

@@ -94,7 +94,7 @@ def find_dates(text: str, year: int | None = None, previous: DateValue | None = 
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             value = _read(kind, m.groups(), year, previous, today)
-            if value is None or kind in ("rel_day", "rel_month") and _quoted(text, m.start()):
+            if value is None or kind in ("rel_day", "rel_month") and quoted(text, m.start()):
                 continue    # a speaker's 'hôm nay' is the day they spoke, not the one the report is dated
             taken.append((m.start(), m.end()))
             if kind in ("full", "dm", "dm_rel") and CLOCK.match(text[m.end():]):
@@ -131,7 +131,7 @@ def _other_clock(text: str, d: DateMention, found: list[DateMention]) -> DateMen
     return DateMention(d.begin, d.end, d.start, d.end_date, "clock") if first else d
 
 
-def _quoted(text: str, at: int) -> bool:
+def quoted(text: str, at: int) -> bool:
     """Inside a quotation: an open curly quote not yet closed, or an odd number of straight ones, before `at`."""
     before = text[:at]
     return sum(QUOTES.get(c, 0) for c in before) > 0 or before.count('"') % 2 == 1 or before.count("'") % 2 == 1

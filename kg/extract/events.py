@@ -8,7 +8,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 from kg import lexicons
-from kg.extract.dates import find_dates
+from kg.extract.dates import find_dates, quoted
 from kg.extract.context import principals
 from kg.extract.model import DateValue, Event, Mention, Organization
 from kg.text.clauses import clauses
@@ -229,6 +229,8 @@ def find_events(ctx) -> list[Event]:
     for ev in merged:
         if ev.type == "visit" and not ev.place:
             ev.place = _default_destination(ctx, ev)
+        if ev.type == "visit" and ev.start is None and ev.guests:
+            ev.start = _arrival_day(ctx, ev, year)
     _other_side(ctx, merged)
     for ev in merged:
         if ev.type == "visit":
@@ -443,6 +445,31 @@ def _other_side(ctx, events: list[Event]) -> None:
         if _dates_clash(ev.start, visit.start, days=False) and not _within(ev.start, visit):
             continue
         ev.attendees.append(guest)
+
+
+ARRIVAL = re.compile(r"(?<!\w)đã\s+(?:đến|tới|đặt chân (?:đến|tới))\s+(?:thủ đô\s+|thành phố\s+|sân bay(?: quốc tế)?\s+)?"
+                     r"[A-ZÀ-ỸĐ]")
+
+
+def _arrival_day(ctx, ev: Event, year: int | None) -> DateValue | None:
+    """A visit the text dates nowhere, whose guest is told arriving on a day ('Bộ trưởng X ngày 21/10 đã đến
+    Nairobi'): that day is its first."""
+    for view in ctx.views:
+        text, base = view.sentence.text, view.sentence.begin
+        m = ARRIVAL.search(text)
+        if not m or quoted(text, m.start()) or not any(
+                r.kind == "person" and set(r.keys) & set(ev.guests) and r.end - base <= m.start() for r in view.refs):
+            continue
+        words = re.findall(r"[\wÀ-ỹ]+", text[m.end() - 1:m.end() + 60])
+        there = " ".join(words[:next((n for n, w in enumerate(words) if not w[:1].isupper()), len(words))])
+        where = _place_countries().get(there.casefold())
+        if where and ev.place and _country_form(ev.place) and where != _country_form(ev.place):
+            continue       # arriving somewhere else: another leg
+        days = [d for d in find_dates(text[:m.start()], year, None, ctx.doc.published)
+                if d.kind in ("dm", "full", "rel_day") and d.start.day]
+        if len(days) == 1 and not (year and days[0].start.year and days[0].start.year < year):
+            return days[0].start
+    return None
 
 
 def _within(day: DateValue | None, visit: Event) -> bool:
