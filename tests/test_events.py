@@ -1186,3 +1186,18 @@ def test_history_plans_and_margins_keep_their_own_dates(text, expected):
 def test_a_visit_dated_nowhere_starts_the_day_its_guest_arrives(text, expected):
     x = extract_article("t", text, date(2025, 10, 21))
     assert [e.start and e.start.iso() for e in x.events if e.type == "visit"] == expected
+
+
+@pytest.mark.parametrize("text, etype, expected", [
+    # the departure day of a visit told ending ('rời Lima, kết thúc chuyến thăm …'): what the text recaps after it
+    # has no day of its own
+    ("Chiều 16/11, Tổng thống Kenya William Ruto đã rời Lima, kết thúc tốt đẹp chuyến thăm chính thức Chile và Peru. "
+     "Tổng thống William Ruto và Tổng thống Chile Gabriel Boric đã hội đàm tại Santiago.", "talks", [None]),
+    # talks named as the ground of what is said were held before, on a day not told here
+    ("Ngày 16/5, Tổng thống Kenya William Ruto tiếp Chủ tịch Quốc hội Na Uy Masud Gharahkhani. Trên cơ sở kết quả cuộc "
+     "hội đàm giữa Chủ tịch Quốc hội Masud Gharahkhani với Chủ tịch Quốc hội Kenya Moses Wetangula, Tổng thống "
+     "William Ruto ủng hộ việc hai Quốc hội tăng cường hợp tác.", "talks", [None]),
+])
+def test_a_recap_or_a_result_takes_no_day_of_the_text(text, etype, expected):
+    x = extract_article("t", text, date(2025, 11, 17))
+    assert [e.start and e.start.iso() for e in x.events if e.type == etype] == expected

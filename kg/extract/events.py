@@ -206,7 +206,9 @@ def find_events(ctx) -> list[Event]:
             and (not points or any(e.start == points[-1].start for e in in_sentence))
         # ('Chiều 8/7, X rời Hà Nội, kết thúc chuyến thăm … từ ngày 3 - 8/7': the text goes on to recap the
         # visit's days, which it does not tell one by one: the last day is no day of what follows)
-        recap = points and any(d.end_date is not None and d.end_date == points[-1].start != d.start for d in dates)
+        recap = points and (any(d.end_date is not None and d.end_date == points[-1].start != d.start for d in dates)
+                            or re.search(rf"(?<!\w)(?:{_alternation(data['end_cues'])})(?:\s+\S+){{0,3}}\s+chuyến\s+"
+                                         r"(?:thăm|công tác)", low) is not None)
         if recap:
             discourse_date = None
         elif points and not past and not planned:     # a day ahead is not the day the article is telling
@@ -1734,6 +1736,8 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
     if best is not None:
         ev.start, ev.end = best.start, best.end_date
     elif discourse_date is not None and not framed and not trip and not re.search(
+            rf"(?<!\w)(?:{_alternation(_lexicon()[0]['result_heads'])})\s+(?:(?:các|những)\s+)?(?:cuộc|chuyến|buổi)?\s*$",
+            trig.text[:trig.begin].casefold()) and not re.search(
             rf"(?<!\w)(?:{_alternation(_lexicon()[0]['recent_passives'])})(?!\w)[^,;:]*$", trig.text[:trig.begin].casefold()) \
             and not re.match(
             rf"\s*(?:{_alternation(_lexicon()[0]['prior_leg_openers'])})(?!\w)", trig.text.casefold()) \
