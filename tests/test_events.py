@@ -1136,8 +1136,7 @@ def test_the_day_of_an_act_told_with_a_plan_is_the_day_the_text_goes_on_with():
     # number that day is the one planned, with no day of its own
     text = ("Tổng thống Chile Gabriel Boric sẽ dự Hội nghị Thượng đỉnh Thương mại và Đầu tư Andes lần thứ 21 tại Lima, "
             "sáng 23/6, Tổng thống Gabriel Boric đã qua cửa khẩu tới Peru. Trưa cùng ngày, Tổng thống Gabriel Boric đã "
-            "gặp Thị trưởng Lima Renzo Reggiardo. Tổng thống Gabriel Boric vui mừng tham dự Hội nghị Thượng đỉnh Andes "
-            "lần thứ 21.")
+            "gặp Thị trưởng Lima Renzo Reggiardo. Hai bên trao đổi về Hội nghị Thượng đỉnh Andes lần thứ 21.")
     x = extract_article("t", text, date(2025, 6, 23))
     assert [e.start and e.start.iso() for e in x.events if e.type == "meeting"] == ["2025-06-23"]
     assert [(e.start, e.status, e.ordinal) for e in x.events if e.type == "conference"] == [(None, "announced", 21)]
@@ -1201,3 +1200,12 @@ def test_a_visit_dated_nowhere_starts_the_day_its_guest_arrives(text, expected):
 def test_a_recap_or_a_result_takes_no_day_of_the_text(text, etype, expected):
     x = extract_article("t", text, date(2025, 11, 17))
     assert [e.start and e.start.iso() for e in x.events if e.type == etype] == expected
+
+
+def test_a_meeting_attended_spoken_of_on_the_day_of_a_talk_keeps_its_own_day():
+    text = ("Chiều 16/5, Tổng thống Kenya William Ruto tiếp Chủ tịch Quốc hội Na Uy Masud Gharahkhani. Chủ tịch Quốc hội "
+            "Masud Gharahkhani bày tỏ vui mừng dẫn đầu đoàn sang Kenya tham dự Hội nghị chuyên đề của IPU khu vực châu "
+            "Phi.")
+    x = extract_article("t", text, date(2025, 5, 16))
+    assert [e.start for e in x.events if e.type == "conference"] == [None]
+    assert [e.start.iso() for e in x.events if e.type == "meeting"] == ["2025-05-16"]

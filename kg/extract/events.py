@@ -1733,9 +1733,13 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
     if best is not None and best.year_only:
         # 'Ngày 14/5/2025, … ký kết Thỏa thuận hợp tác năm 2025': the day told of the same year is the act's
         best = next((d for d in reversed(before + lead) if d.start.day and d.start.year == best.start.year), best)
+    # ('X vui mừng dẫn đầu đoàn tham dự Hội nghị …': the day of the talk, not of the meeting attended)
+    spoken = (ev.type in NAMED_TYPES or ev.type == "ceremony") and re.search(
+        rf"(?<!\w)(?:{_alternation(_lexicon()[0]['joy_cues'])})(?!\w)[^.;]{{0,120}}\b(?:tham\s+)?dự\s*$",
+        trig.text[:trig.begin].casefold())
     if best is not None:
         ev.start, ev.end = best.start, best.end_date
-    elif discourse_date is not None and not framed and not trip and not re.search(
+    elif discourse_date is not None and not spoken and not framed and not trip and not re.search(
             rf"(?<!\w)(?:{_alternation(_lexicon()[0]['result_heads'])})\s+(?:(?:các|những)\s+)?(?:cuộc|chuyến|buổi)?\s*$",
             trig.text[:trig.begin].casefold()) and not re.search(
             rf"(?<!\w)(?:{_alternation(_lexicon()[0]['recent_passives'])})(?!\w)[^,;:]*$", trig.text[:trig.begin].casefold()) \
