@@ -1209,3 +1209,10 @@ def test_a_meeting_attended_spoken_of_on_the_day_of_a_talk_keeps_its_own_day():
     x = extract_article("t", text, date(2025, 5, 16))
     assert [e.start for e in x.events if e.type == "conference"] == [None]
     assert [e.start.iso() for e in x.events if e.type == "meeting"] == ["2025-05-16"]
+
+
+def test_a_meeting_thanked_for_is_the_one_told_before():
+    text = ("Chiều 25/4, Bộ trưởng Quốc phòng Kenya Soipan Tuya hội đàm với Bộ trưởng Quốc phòng Na Uy Tore Sandvik. "
+            "Bộ trưởng Tore Sandvik cảm ơn Bộ trưởng Soipan Tuya dành thời gian đón tiếp, hội đàm.")
+    x = extract_article("t", text, date(2025, 4, 25))
+    assert [(e.type, len(e.mentions)) for e in x.events] == [("talks", 3)]

@@ -182,7 +182,8 @@ def find_events(ctx) -> list[Event]:
             if told and not past:
                 told_before.update((m.begin, m.end) for e in new for m in e.mentions)
             for ev in new:
-                same = _continues(ev, trig, view, ctx, in_sentence) or _told_visit(ev, own_dates, events)
+                same = _continues(ev, trig, view, ctx, in_sentence) or _told_visit(ev, own_dates, events) \
+                    or _thanked_for(ev, trig, events, data)
                 if same is not None:
                     same.attendees.extend(k for k in ev.attendees if k not in same.attendees)
                     same.mentions.extend(ev.mentions)
@@ -288,6 +289,15 @@ def _clause_cue(view, trig: "Trigger", words) -> bool:
     """One of `words` in the trigger's own clause before it."""
     clause = re.split(r"[,;:]", view.sentence.text[trig.span_begin:trig.begin])[-1].casefold()
     return bool(re.search(rf"(?<!\w)(?:{_alternation(words)})(?!\w)", clause))
+
+
+def _thanked_for(ev: Event, trig: "Trigger", events: list[Event], data) -> Event | None:
+    """'X cảm ơn Y đã dành thời gian đón tiếp, hội đàm': the meeting of those two told already, whatever its cue."""
+    if ev.type not in PAIR_TYPES or len(ev.attendees) < 2 or not re.search(
+            rf"(?<!\w)(?:{_alternation(data['time_given'])})\s*$", trig.text[:trig.begin].casefold()):
+        return None
+    return next((e for e in reversed(events) if e.type in PAIR_TYPES
+                 and set(ev.attendees) <= set(e.attendees) and not _dates_clash(e.start, ev.start)), None)
 
 
 def _told_visit(ev: Event, own_dates, events: list[Event]) -> Event | None:
