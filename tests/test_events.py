@@ -1216,3 +1216,11 @@ def test_a_meeting_thanked_for_is_the_one_told_before():
             "Bộ trưởng Tore Sandvik cảm ơn Bộ trưởng Soipan Tuya dành thời gian đón tiếp, hội đàm.")
     x = extract_article("t", text, date(2025, 4, 25))
     assert [(e.type, len(e.mentions)) for e in x.events] == [("talks", 3)]
+
+
+def test_a_delegation_received_on_a_day_is_on_a_visit_going_on():
+    text = ("Ngày 21/6, tại Nairobi, Phó Tổng thống Kenya Kithure Kindiki đã tiếp Đoàn cán bộ cao cấp của Bộ Viễn thông "
+            "Na Uy do Bộ trưởng Karianne Tung dẫn đầu sang thăm và làm việc tại Kenya.")
+    x = extract_article("t", text, date(2025, 6, 21))
+    assert [e.start for e in x.events if e.type == "visit"] == [None]
+    assert [e.start.iso() for e in x.events if e.type == "meeting"] == ["2025-06-21"]

@@ -885,9 +885,12 @@ def _cue(text: str, words) -> bool:
 
 
 def _attributive(lead: str, trig: Trigger, data) -> bool:
-    """'… Y, <titles>, đang thăm …', 'Y đang có chuyến thăm …': a participle, about the noun just before."""
+    """'… Y, <titles>, đang thăm …', 'Y đang có chuyến thăm …', 'Đoàn … do X dẫn đầu sang thăm …': a participle, about
+    the noun just before."""
     cues = _alternation(data["attributive_cues"])
-    return bool(re.match(rf"(?:{cues})\s", trig.phrase) or re.search(rf"(?<!\w)(?:{cues})\s*$", lead.casefold()))
+    led = rf"(?<!\w)do\s[^,;:]{{1,80}}?(?:{_alternation(w.casefold() for w in data['leader_verbs'])})\s*$"
+    return bool(re.match(rf"(?:{cues})\s", trig.phrase) or re.search(rf"(?<!\w)(?:{cues})\s*$", lead.casefold())
+                or re.search(led, lead.casefold()))
 
 
 def _announced_before(ctx, view, trig: Trigger, head: str, data) -> bool:
