@@ -1105,6 +1105,10 @@ def test_one_country_named_two_ways_is_one_visits_destination():
      "với Tổng thống Peru Dina Boluarte, Tổng thống Gabriel Boric nhấn mạnh Hội nghị thượng đỉnh Mercosur năm nay rất "
      "quan trọng. Tổng thống Dina Boluarte chào mừng Tổng thống Gabriel Boric dự Hội nghị thượng đỉnh Mercosur.",
      {"talks": ["2025-06-17"], "conference": [None]}),
+    # a date opening a new clause after ';' is that clause's, the summit's told in it
+    ("Trước đó, Tổng thống Chile Gabriel Boric đã 4 lần sang thăm Peru vào các năm 2001, 2006 và 2013; riêng năm "
+     "2017, Tổng thống Gabriel Boric đã đến Lima tham dự Hội nghị thượng đỉnh Mercosur.",
+     {"conference": ["2017"]}),
 ])
 def test_a_summit_does_not_take_the_day_of_what_is_held_during_it(text, expected):
     x = extract_article("t", text, date(2025, 7, 8))

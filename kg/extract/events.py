@@ -1731,8 +1731,9 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
         before, lead = ([d for d in group if d.end_date is None] for group in (before, lead))
     if trig.prev_end and ev.type in NAMED_TYPES:
         # 'cuộc hội đàm ngày 5/3 với X, … Hội nghị thượng đỉnh …': a day after another event's cue is that
-        # event's; a summit lasting days does not take the day of one meeting held during it
-        before = []
+        # event's; a summit lasting days does not take the day of one meeting held during it (one opening a new
+        # clause after ';' is the clause's: '…; riêng năm 2017, X đến Kenya dự Hội nghị …')
+        before = [d for d in before if ";" in trig.text[trig.prev_end:d.begin]]
     multi = _lexicon()[0]["multi_day"]
     framed = ev.type in NAMED_TYPES and ev.type in multi and (trig.prev_end or not _opening_phrase(trig)) and re.search(
         rf"(?<!\w)(?:{_alternation(_lexicon()[0]['occasion_frames'])})\s*$",
