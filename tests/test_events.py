@@ -1109,6 +1109,9 @@ def test_one_country_named_two_ways_is_one_visits_destination():
     ("Trước đó, Tổng thống Chile Gabriel Boric đã 4 lần sang thăm Peru vào các năm 2001, 2006 và 2013; riêng năm "
      "2017, Tổng thống Gabriel Boric đã đến Lima tham dự Hội nghị thượng đỉnh Mercosur.",
      {"conference": ["2017"]}),
+    # the day a trip ends is not the day of a summit attended on it
+    ("Chiều 16/7, Tổng thống Chile Gabriel Boric đã rời Lima, kết thúc tốt đẹp chuyến thăm chính thức Peru, cũng như "
+     "tham dự Hội nghị thượng đỉnh Mercosur.", {"conference": [None]}),
 ])
 def test_a_summit_does_not_take_the_day_of_what_is_held_during_it(text, expected):
     x = extract_article("t", text, date(2025, 7, 8))

@@ -1738,6 +1738,11 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
     framed = ev.type in NAMED_TYPES and ev.type in multi and (trig.prev_end or not _opening_phrase(trig)) and re.search(
         rf"(?<!\w)(?:{_alternation(_lexicon()[0]['occasion_frames'])})\s*$",
         re.split(r"[,;:]", trig.text[trig.span_begin:trig.begin])[-1].casefold())
+    # ('Chiều 16/11, X rời Lima, kết thúc chuyến thăm Peru, cũng như tham dự Tuần lễ cấp cao APEC': the day the trip
+    # ends, not the summit's)
+    framed = framed or ev.type in NAMED_TYPES and ev.type in multi and re.search(
+        rf"(?<!\w)(?:{_alternation(_lexicon()[0]['end_cues'])})(?:\s+\S+){{0,3}}\s+chuyến\s+(?:thăm|công tác)",
+        trig.text[:trig.begin].casefold())
     if framed:
         # 'Hôm nay 7/7, X hội đàm với Y bên lề Hội nghị G20': the day told is the talks'; the summit keeps only its
         # own ('Ngày 9/6, nhân dịp dự Hội nghị …, X gặp Y', the occasion told first, shares the day it opens with)
