@@ -1231,3 +1231,10 @@ def test_a_delegation_received_on_a_day_is_on_a_visit_going_on():
     x = extract_article("t", text, date(2025, 6, 21))
     assert [e.start for e in x.events if e.type == "visit"] == [None]
     assert [e.start.iso() for e in x.events if e.type == "meeting"] == ["2025-06-21"]
+
+
+def test_an_event_on_whose_eve_something_is_said_takes_not_the_day_it_is_said():
+    text = ("Trả lời phỏng vấn trước thềm chuyến thăm, Tổng thống Chile Gabriel Boric ngày 3/7 tuyên bố hợp tác với "
+            "Kenya là ưu tiên.")
+    x = extract_article("t", text, date(2025, 7, 4))
+    assert [e.start for e in x.events if e.type == "visit"] in ([], [None])

@@ -1747,6 +1747,12 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
         # 'Hôm nay 7/7, X hội đàm với Y bên lề Hội nghị G20': the day told is the talks'; the summit keeps only its
         # own ('Ngày 9/6, nhân dịp dự Hội nghị …, X gặp Y', the occasion told first, shares the day it opens with)
         before, lead = [], []
+    if re.search(rf"(?<!\w)(?:{_alternation(_lexicon()[0]['eve_markers'])})\s*$",
+                 trig.text[trig.span_begin:trig.begin].casefold()):
+        # 'Trả lời phỏng vấn trước thềm chuyến thăm, X ngày 3/7 tuyên bố …': the event is the time the act is placed
+        # by; the days told are the act's
+        own, before, lead, occasion = [], [], [], []
+        framed = True
     best = next((group[0] if group is own or group is occasion else group[-1]
                  for group in (own, before if not trig.prev_end else [], occasion, before, lead) if group), None)
     if best is not None and best.year_only:
