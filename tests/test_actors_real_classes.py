@@ -254,6 +254,11 @@ def test_a_name_typed_without_its_marks_is_one_person(text, names):
     ("Chủ tịch nước tiếp Tổng thống nước Cộng hòa Kenya Mary Wanjiru.", {"Mary Wanjiru": [("president", "KE")]}),
     # an ordinal after the title qualifies it
     ("Bà Ana Soto, Phó Tổng thống thứ nhất Peru cho biết.", {"Ana Soto": [("vice-president", "PE")]}),
+    # a portfolio in lower case after the title's country, before the name
+    ("Dự có Phó Thủ tướng Kenya về các vấn đề kinh tế Mary Wanjiru.",
+     {"Mary Wanjiru": [("deputy-prime-minister", "KE")]}),
+    # ... but 'về' alone is a verb: what follows is no name
+    ("Bộ trưởng Kenya về thăm Nairobi.", {}),
 ])
 def test_styles_portfolios_and_qualifiers_around_titles(sentence, expected):
     assert persons(sentence) == expected

@@ -148,8 +148,12 @@ def test_named_keys(a, b, same):
 
 
 def test_bare_acronym_is_the_same_agreement():
-    x = extract_article("t", "Hai bên ký Hiệp định Thương mại tự do Việt Nam - Chile (VCFTA). Từ đó, VCFTA giúp "
-                             "kim ngạch song phương tăng mạnh.")
+    text = "Hai bên ký Hiệp định Thương mại tự do Việt Nam - Chile (VCFTA). Từ đó, VCFTA giúp kim ngạch song " \
+           "phương tăng mạnh."
+    x = extract_article("t", text)
     keys = {named_key(n) for n in x.named if n.kind == "agreement"}
-    assert [n.name for n in x.named] == ["Hiệp định Thương mại tự do Việt Nam - Chile (VCFTA)", "VCFTA"]
+    assert [text[n.mention.begin:n.mention.end] for n in x.named] == \
+        ["Hiệp định Thương mại tự do Việt Nam - Chile (VCFTA)", "VCFTA"]
+    # (one node, one name: the fullest the article writes)
+    assert {n.name for n in x.named} == {"Hiệp định Thương mại tự do Việt Nam - Chile (VCFTA)"}
     assert len(keys) == 1

@@ -52,8 +52,9 @@ def test_projects_and_agreements_with_aliases_and_periods():
     agreements = [(n.name, n.period) for n in x.named if n.kind == "agreement"]
     assert agreements == [("Kế hoạch hợp tác Việt Nam - Campuchia giai đoạn 2021-2025", "2021/2025")]
     projects = [n for n in x.named if n.kind == "project"]
-    assert {n.name for n in projects} == {"Đại học Campuchia - Việt", "trường Đại học Việt Nam - Campuchia",
-                                          "Bệnh viện Chợ Rẫy"}
+    assert {text[n.mention.begin:n.mention.end] for n in projects} == {
+        "Đại học Campuchia - Việt", "trường Đại học Việt Nam - Campuchia", "Bệnh viện Chợ Rẫy"}
+    assert {n.name for n in projects} == {"Đại học Campuchia - Việt", "Bệnh viện Chợ Rẫy"}   # one name a node
     universities = {named_key(n) for n in projects if "Đại học" in n.name}
     assert len(universities) == 1
 
@@ -135,6 +136,14 @@ COMMITMENTS = [
     # a cue coordinated after one that is not an undertaking, but not for being past, stands on its own
     (KENYA + "Tổng thống Kenya đánh giá cao việc Việt Nam sẵn sàng hỗ trợ châu Phi và đề nghị lãnh đạo hai nước "
              "tăng cường tiếp xúc.", "tăng cường tiếp xúc", "proposed", {"KE"}),
+    # a welcome joined to an ask is still the ask; attention asked for a named group is concrete; raising the
+    # relationship to a new level is an upgrade; a call with nobody addressed names its act
+    (KENYA + "Việt Nam hoan nghênh và đề nghị Kenya tiếp tục ủng hộ lập trường của ASEAN về Biển Đông.",
+     "lập trường", "proposed", {"VN"}),
+    (NORWAY + "Chủ tịch nước đề nghị Na Uy tiếp tục quan tâm hỗ trợ cộng đồng người Việt tại Na Uy.",
+     "cộng đồng người Việt", "proposed", {"VN"}),
+    (KENYA + "Hai bên nhất trí nâng quan hệ lên tầm cao mới.", "nâng quan hệ", "agreed", {"VN", "KE"}),
+    (KENYA + "Việt Nam kêu gọi dỡ bỏ các biện pháp cấm vận đơn phương chống Kenya.", "cấm vận", "proposed", {"VN"}),
     # a wish that names something to do is a proposal; one that asks another side to undertake keeps its asker
     (CHILE + "Ngoại trưởng Chile mong muốn hợp tác với Việt Nam trong lĩnh vực khai thác cảng biển.",
      "cảng biển", "proposed", {"CL"}),
@@ -183,7 +192,7 @@ COMMITMENTS = [
     # a bare 'Ông' opening a sentence is the last sentence's subject, not whoever was named in between
     ("Thủ tướng Na Uy Jonas Gahr Støre thăm Chile ngày 3/4/2026. Tại Santiago, Thủ tướng Na Uy đã dành nhiều thời "
      "gian để gặp Tổng thống Chile Gabriel Boric. Ông đã gặp nhiều doanh nghiệp và khánh thành một nhà máy, đồng thời "
-     "kêu gọi các nhà lãnh đạo châu Mỹ mở cửa thị trường cho hàng hóa.", "mở cửa thị trường", "proposed", {"NO"}),
+     "kêu gọi Chile mở cửa thị trường cho hàng hóa Na Uy.", "mở cửa thị trường", "proposed", {"NO"}),
     # a subject after '<reporting verb>,' is reported by the speaker; a national body's bracketed acronym
     # commits for its country
     ("Thủ tướng Phạm Minh Chính tiếp Chủ tịch Hiệp hội Xúc tiến Thương mại Peru Luis Torres ngày 3/4/2026. Ông Luis "
@@ -214,7 +223,21 @@ COMMITMENTS = [
     # a place named after 'tại X,' is no subject: the speaker after it proposes
     ("Thủ tướng Na Uy Jonas Gahr Støre hội đàm với Tổng thống Kenya William Ruto tại Nairobi ngày 4/3/2026. Phát biểu "
      "tại Hội nghị thượng đỉnh tại Nairobi, Kenya, Thủ tướng Na Uy Jonas Gahr Støre đã đưa ra thông điệp về khí hậu; "
-     "đề nghị các nước phát triển tăng cường hỗ trợ tài chính cho châu Phi.", "hỗ trợ tài chính", "proposed", {"NO"}),
+     "đề nghị Kenya tăng cường hỗ trợ tài chính cho các dự án khí hậu.", "hỗ trợ tài chính", "proposed", {"NO"}),
+    # 'hai nước cần …' with no speaker of its own: the side whose sentence came last speaks, not the one that
+    # committed before it
+    (CHILE + "Ngoại trưởng Chile đề nghị hai bên mở đường bay thẳng. Bộ trưởng Bùi Thanh Sơn cho rằng hai nước còn "
+             "nhiều tiềm năng. Do đó, Việt Nam - Chile cần hợp tác để có cơ chế thanh toán thuận lợi.",
+     "cơ chế thanh toán", "proposed", {"VN"}),
+    # a clause opened on a field is about that field
+    (CHILE + "Về an ninh mạng, hai bên nhất trí tăng cường hợp tác.", "tăng cường hợp tác", "agreed", {"VN", "CL"}),
+    # an occasion after a concrete act leaves the act concrete
+    (KENYA + "Hai bên nhất trí tăng cường trao đổi đoàn các cấp nhân dịp kỷ niệm 60 năm quan hệ ngoại giao.",
+     "trao đổi đoàn", "agreed", {"VN", "KE"}),
+    # a side asked together with generic others, or a side's own leaders, are asked all the same
+    (KENYA + "Tổng thống Kenya kêu gọi các nhà lãnh đạo Việt Nam mở đường bay thẳng tới Nairobi.", "đường bay thẳng",
+     "proposed", {"KE"}),
+    (KENYA + "Thủ tướng mong Kenya và các bên liên quan tiếp tục kiềm chế.", "kiềm chế", "proposed", {"VN"}),
     # a wish with no subject of its own asks; the addressee's 'tiếp tục' after it is what is asked
     (NORWAY + "Chủ tịch nước khẳng định hợp tác giữa hai quốc hội có ý nghĩa quan trọng; mong muốn trong thời gian "
               "tới, hai bên tiếp tục đẩy mạnh trao đổi kinh nghiệm lập pháp.", "kinh nghiệm lập pháp", "proposed",
@@ -244,6 +267,11 @@ COMMITMENTS = [
     # nobody asks to work with its own side: the one received asks
     (KENYA + "Tại Nairobi, Thủ tướng Phạm Minh Chính đã tiếp Thống đốc Ngân hàng Trung ương Kenya Kamau Thugge, đề nghị "
              "hợp tác với Việt Nam phát triển các dịch vụ tài chính.", "dịch vụ tài chính", "proposed", {"KE"}),
+    # two calls told in one sentence, then each told apart opening on 'Điện đàm với <title>': its part's partner
+    ("Tối 9/3, Thủ tướng Phạm Minh Chính lần lượt điện đàm với Tổng thống Kenya William Ruto và Thủ tướng Na Uy "
+     "Jonas Gahr Støre.\n\nĐiện đàm với Tổng thống Kenya, Thủ tướng chuyển lời thăm hỏi của Tổng Bí thư. Hai nhà "
+     "lãnh đạo nhất trí tăng cường hợp tác bảo đảm an ninh năng lượng.\n\nĐiện đàm với Thủ tướng Na Uy, hai bên "
+     "nhất trí thúc đẩy hợp tác đóng tàu.", "an ninh năng lượng", "agreed", {"KE", "VN"}),
 ]
 
 
@@ -374,6 +402,41 @@ NOT_COMMITMENTS = [
     # a former office holder speaks for no side
     ("Thủ tướng Phạm Minh Chính tiếp cựu Thủ tướng Na Uy Kjell Bondevik ngày 3/5/2026. Ngài Kjell Bondevik đề xuất hai "
      "bên hợp tác đóng tàu cá.", "đóng tàu cá"),
+    # a wish for both sides or a body to go on with a soft field only, or about how a body works
+    (NORWAY + "Chủ tịch nước mong muốn thời gian tới hai bên tiếp tục đẩy mạnh giao lưu nhân dân.", "giao lưu nhân dân"),
+    (NORWAY + "Chủ tịch nước bày tỏ mong muốn Quốc hội hai nước tăng cường trao đổi, đối thoại.", "đối thoại"),
+    (KENYA + "Thủ tướng mong muốn, trong thời gian tới, tỉnh Nakuru tăng cường hơn nữa hợp tác cùng có lợi với các "
+             "địa phương Việt Nam trên các lĩnh vực.", "cùng có lợi"),
+    (KENYA + "Tổng thống Kenya mong muốn, thời gian tới, hạt Kisumu tiếp tục hợp tác với các tỉnh của Việt Nam.",
+     "hạt Kisumu"),
+    (CHILE + "Bộ trưởng mong muốn ủy ban hoạt động hiệu quả, thúc đẩy hợp tác giáo dục giữa hai nước.", "ủy ban"),
+    # attention or regard asked for, with nothing to do
+    (NORWAY + "Chủ tịch nước bày tỏ mong muốn Ban lãnh đạo Interpol tiếp tục dành sự quan tâm và hỗ trợ hơn nữa cho "
+              "lực lượng Công an Việt Nam.", "sự quan tâm"),
+    (KENYA + "Thủ tướng đề nghị tập đoàn Safaricom tiếp tục coi trọng thị trường Việt Nam.", "coi trọng"),
+    # a call to the world, not to a side
+    (CHILE + "Bộ trưởng đề nghị G20 và cộng đồng quốc tế nâng cao trách nhiệm, tăng cường hỗ trợ tài chính cho các "
+             "nước đang phát triển.", "cộng đồng quốc tế"),
+    (CHILE + "Ngoại trưởng Chile kêu gọi các nhà lãnh đạo APEC dỡ bỏ các rào cản thương mại.", "rào cản"),
+    # a general affirmation: the relationship raised, outstanding issues handled, nothing concrete
+    (KENYA + "Tổng thống Kenya khẳng định Kenya sẽ phối hợp chặt chẽ với Việt Nam phát huy những thành tựu đã đạt "
+             "được, cùng nhau xử lý những tồn tại để đưa quan hệ hai nước đi vào chiều sâu.", "tồn tại"),
+    (NORWAY + "Hai nhà lãnh đạo cùng khẳng định quyết tâm tăng cường quan hệ hai nước lên một tầm cao mới.",
+     "tầm cao mới"),
+    # a wish whose only concrete words tell the occasion
+    (NORWAY + "Nhà Vua Na Uy mong muốn hai nước ngày càng thắt chặt quan hệ gắn bó, tăng cường giao lưu nhân dân, nhất "
+              "là trong bối cảnh hai nước sẽ kỷ niệm 50 năm thiết lập quan hệ ngoại giao.", "thắt chặt"),
+    # matters of common concern, opened on no field
+    (CHILE + "Về các vấn đề quốc tế, Bộ trưởng Bùi Thanh Sơn đề nghị hai nước tăng cường phối hợp trong các vấn đề mà "
+             "hai bên cùng quan tâm, đặc biệt là việc đóng góp giữ gìn hòa bình.", "cùng quan tâm"),
+    # agreeing on views is no undertaking
+    (KENYA + "Hai nhà lãnh đạo thống nhất quan điểm về vấn đề Biển Đông.", "Biển Đông"),
+    # the sides' own actors and outstanding issues name nothing
+    (NORWAY + "Thủ tướng Na Uy khẳng định Đảng, Nhà nước và nhân dân Na Uy sẽ phối hợp chặt chẽ với Nhà nước và nhân "
+              "dân Việt Nam xử lý những tồn tại, góp phần to lớn vào sự nghiệp phát triển của mỗi nước.", "sự nghiệp"),
+    # a standing welcome
+    (KENYA + "Thủ tướng khẳng định Việt Nam hoan nghênh và sẵn sàng tạo điều kiện thuận lợi cho các nhà đầu tư "
+             "Kenya.", "nhà đầu tư"),
     # going on, told with what was done lately
     (KENYA + "Đại sứ Kenya cho biết, tiếp tục đẩy mạnh hợp tác kinh tế, mới đây, 20 doanh nghiệp Kenya đã sang Việt "
              "Nam tìm hiểu thị trường.", "tìm hiểu thị trường"),

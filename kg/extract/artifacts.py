@@ -478,7 +478,26 @@ def find_named(ctx) -> list[NamedThing]:
                 if end:
                     project_until = end
                     out.append(_thing("project", text, toks, i, end, s, view))
-    return out + _acronym_mentions(ctx, out)
+    return _one_name_each(out + _acronym_mentions(ctx, out))
+
+
+def name_rank(name: str) -> tuple:
+    """Of the names one thing is written by, the first in this order is its name: the fullest written as a
+    name, capitalised ('trường Đại học …' is told of it, not its name)."""
+    return not name[:1].isupper(), -len(name), name
+
+
+def _one_name_each(things: list[NamedThing]) -> list[NamedThing]:
+    """The mentions of one thing ('EVFTA', 'Hiệp định Thương mại tự do Việt Nam-EU (EVFTA)') are one node with one
+    name: the first by `name_rank` the article writes."""
+    best: dict[str, str] = {}
+    for t in things:
+        k = named_key(t)
+        if k not in best or name_rank(t.name) < name_rank(best[k]):
+            best[k] = t.name
+    for t in things:
+        t.name = best[named_key(t)]
+    return things
 
 
 def _actor_spans(ctx) -> dict[int, tuple[list[tuple[int, int]], set[int]]]:

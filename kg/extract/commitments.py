@@ -77,6 +77,10 @@ class Lexicon:
     protocol: PhraseMatcher
     empty: PhraseMatcher             # words that name no concrete act, field or thing
     contrast: PhraseMatcher          # 'trong khi', 'còn': a second side's pledge set against the first
+    audiences: PhraseMatcher         # addressees that are no side: 'cộng đồng quốc tế', 'các nhà lãnh đạo'
+    wish_empty: PhraseMatcher        # empty words, the addressee's heads and soft fields: what a wish may name idly
+    welcomes: Phrases                # 'hoan nghênh': a standing welcome a bare 'và' lends to the cue after it
+    background: PhraseMatcher        # 'trong bối cảnh', 'nhân dịp': the occasion a complement ends on
     pronouns: frozenset              # 'Ông', 'Bà' opening a sentence: the one who spoke last
     former: str = ""                 # a regex alternation of the marks of a post once held ('cựu', 'nguyên')
 
@@ -112,6 +116,11 @@ def _lexicon() -> Lexicon:
                    PhraseMatcher([(c, c) for c in data["protocol_acts"]]),
                    PhraseMatcher([(c, c) for c in data["empty_words"]]),
                    PhraseMatcher([(c, c) for c in data["contrast_links"]]),
+                   PhraseMatcher([(c, c) for c in data["generic_audiences"]]),
+                   PhraseMatcher([(c, c) for c in data["empty_words"] + data["addressee_heads"]
+                                  + data["wish_empty_words"]]),
+                   Phrases(data["welcome_verbs"]),
+                   PhraseMatcher([(c, c) for c in data["background_markers"]]),
                    frozenset(honorifics["pronouns"]),
                    "|".join(re.escape(m) for m in honorifics["former_marks"]))
 
@@ -531,6 +540,7 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
     shared = None
     past = False                             # a cue before in this clause told the past ('đã tạo điều kiện')
     standing = False                         # the cue before was a standing position ('luôn mong muốn')
+    idle = False                             # a wish or ask before in this clause was no commitment
     for i, j, status in lx.cues.scan(toks[floor:end], lx.blocked):
         i, j = i + floor, j + floor
         if _has(lx.expectations, toks, floor, i) or _has(lx.positions, toks, floor, i):
@@ -557,17 +567,25 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
             continue                         # 'mời Thủ tướng phát biểu tại phiên 4': the programme of an event
         if status == "agreed" and _assessed(sent, j, end):
             continue                         # 'thống nhất các lĩnh vực … được triển khai tích cực': an assessment
-        if wish and (_goodwill(sent, j, end) or _own_wish(sent, j, end)) \
+        if wish and (_goodwill(sent, j, end) or _own_wish(sent, j, end)
+                     or _empty(sent, j, end, floor, lx.wish_empty)) \
                 or _vague(sent, j, end, wish or status == "proposed") or _empty(sent, j, end, floor) \
+                or (wish or status == "proposed") and _to_audience(sent, j, end) \
                 or _standing(sent, i, j, end, floor, status) or standing and _joined(sent, i, floor) \
+                or status == "pledged" and _welcomed(sent, i, floor) \
                 or cue in lx.data["modal_cues"] and isinstance(found, Subject) and not found.both:
             # 'mong muốn quan hệ … phát triển', 'mong muốn xuất khẩu …' (no ask); 'mong muốn ông X tiếp tục có
             # những đóng góp …' (no act); 'Việt Nam luôn tạo điều kiện …', 'tiếp tục kiên định …' (a position);
-            # 'Việt Nam cần chú trọng …', 'nhấn mạnh cần …' (a need): no commitment, but its subject spoke
+            # 'Việt Nam cần chú trọng …', 'nhấn mạnh cần …' (a need); 'mong muốn hai bên đẩy mạnh giao lưu' (a
+            # soft field, nothing to do); 'đề nghị cộng đồng quốc tế …' (a call to the world); 'hoan nghênh và
+            # sẵn sàng tạo điều kiện …' (a standing welcome): no commitment, but its subject spoke
             if isinstance(found, Subject) and found.parties and not found.both:
                 heard.append(found)
             standing = _standing(sent, i, j, end, floor, status) or standing and _joined(sent, i, floor)
+            idle |= wish or status == "proposed"
             continue
+        if idle and status == "pledged" and cue not in lx.data["strong_pledges"]:
+            continue                         # 'mong muốn … tỉnh X tiếp tục hợp tác …': still the idle wish
         standing = False
         if status == "proposed" and _to_own_staff(sent, j, end, found, last):
             continue                         # 'đề nghị cán bộ Đại sứ quán …': an instruction at home
@@ -786,15 +804,18 @@ def _commentary(sent: Reading) -> bool:
                if n == a or toks[a].low in lx.data["determiners"])
 
 
-def _empty(sent: Reading, j: int, end: int, floor: int) -> bool:
+def _empty(sent: Reading, j: int, end: int, floor: int, empty: PhraseMatcher | None = None) -> bool:
     """The complement of a cue says nothing concrete: past its actors' names and titles, every word is one of
     the empty words ('nhất trí duy trì quan hệ hữu nghị và hợp tác', 'sẽ thúc đẩy triển khai những kết quả
     đạt được', 'mong muốn Bộ X cùng Bộ Y tiếp tục hợp tác chặt chẽ để triển khai các nội dung đã thỏa thuận'),
-    and the clause opens on no field ('Về an ninh - quốc phòng, …')."""
+    and the clause opens on no field ('Về an ninh - quốc phòng, …'). `empty` widens the words for a wish."""
     data = sent.lx.data
-    opening = " ".join(t.low for t in sent.toks[sent.skip_leading_adverbs(floor, end):end])
-    if any(opening.startswith(w + " ") for w in data["topic_openers"]):
-        return False
+    empty = empty or sent.lx.empty
+    a = sent.skip_leading_adverbs(floor, end)
+    opening = " ".join(t.low for t in sent.toks[a:end])
+    opener = next((w for w in data["topic_openers"] if opening.startswith(w + " ")), None)
+    if opener is not None and not _idle_words(sent, a + len(opener.split()), end, empty):
+        return False                     # 'Về an ninh, …' names a field; 'Về các vấn đề quốc tế, …' none
     n, said = j, False
     while n < end:
         kind = sent.kind[n]
@@ -803,14 +824,54 @@ def _empty(sent: Reading, j: int, end: int, floor: int) -> bool:
         text = sent.toks[n].text
         if text.isdigit() or text in OPENING_QUOTES:
             return False                 # a figure, a quoted name ('đề xuất "7 tăng cường"')
-        if not sent.toks[n].is_word or kind is not None and kind[0] != "head":
-            n += 1
+        if not sent.toks[n].is_word or kind is not None and kind[0] != "head" \
+                or empty is not sent.lx.empty and sent.toks[n].text[:1].isupper():
+            n += 1          # a wish's addressee may be a name the article does not place ('tỉnh Nakuru')
             continue
-        m = sent.lx.empty.match_at(sent.toks, n)
+        if sent.lx.background.match_at(sent.toks, n):
+            break                        # '…, nhất là trong bối cảnh …': the occasion, not the content
+        m = empty.match_at(sent.toks, n)
         if m is None or m[0] > end:
             return False
         n, said = m[0], True
     return said
+
+
+def _idle_words(sent: Reading, n: int, end: int, empty: PhraseMatcher) -> bool:
+    """The words from token n to the next comma are all empty ones ('các vấn đề quốc tế')."""
+    while n < end and sent.toks[n].text not in BOUNDARY:
+        m = empty.match_at(sent.toks, n)
+        if m is None:
+            return False
+        n = m[0]
+    return True
+
+
+def _to_audience(sent: Reading, j: int, end: int) -> bool:
+    """An ask addressed to everyone rather than a side ('đề nghị G20 và cộng đồng quốc tế …', 'kêu gọi các nhà
+    lãnh đạo APEC …'): past the names the addressee opens with, a generic audience."""
+    n = _after_adverbs(sent, j, end)
+    while n < end:
+        m = sent.lx.audiences.match_at(sent.toks, n)
+        if m is not None:
+            after = sent.kind[m[0]] if m[0] < end else None
+            # 'các nhà lãnh đạo Kenya', 'các đối tác Na Uy': a side's own people are that side
+            return not (after is not None and after[0] == "ref" and _sides_of(sent, after[1]))
+        kind = sent.kind[n]
+        if kind is not None and kind[0] == "ref" and _sides_of(sent, kind[1]):
+            return False             # 'mong Kenya và các bên liên quan …': a side is asked, the rest with it
+        if not (sent.covered(n) or sent.toks[n].low == "và" or sent.toks[n].text == ","):
+            return False
+        n += 1
+    return False
+
+
+def _welcomed(sent: Reading, i: int, floor: int) -> bool:
+    """The cue at token i is joined by a bare 'và' to a welcome ('hoan nghênh và sẵn sàng tạo điều kiện …'):
+    a standing welcome, not an undertaking."""
+    k = _before_adverbs(sent, i, floor)
+    return k - 1 > floor and sent.toks[k - 1].low == "và" and \
+        sent.lx.welcomes.ending_at(sent.toks, k - 1, floor) is not None
 
 
 def _joined(sent: Reading, i: int, floor: int) -> bool:
@@ -1066,7 +1127,10 @@ def _status(cue_status: str, cue: str, subject: Subject, sent: Reading, last: Su
         if subject.both and cue in sent.lx.data["modal_cues"] and not subject.reporter and sent.joint:
             return "agreed"     # '… hai bên thống nhất cho rằng: … . Thời gian tới, hai bên cần …': still both
         if subject.both and cue in sent.lx.data["modal_cues"]:   # 'Hai nước cần …': the speaker proposes
-            speaker = subject.reporter or (last.parties if last and not last.both else None) or [sent.ctx.home]
+            # the reporter, else the side whose sentence came last ('Thủ tướng X cho rằng … . Do đó, hai nước
+            # cần …'), else the last side that committed
+            speaker = subject.reporter or sent.speaker or (last.parties if last and not last.both else None) \
+                or [sent.ctx.home]
             subject.parties = list(speaker)
             subject.both = False
         return "proposed"

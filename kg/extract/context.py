@@ -252,7 +252,7 @@ def _full_names(names: list[str]) -> dict[str, str]:
     'Thái tử Mohammed bin Salman' after 'Thái tử Mohammed bin Salman Al Saud', 'ông Lopes da Costa' beside
     'Joaquim Ribeiro Lopes da Costa' (the press drops given names first). Vietnamese names are never
     shortened this way, and a short form that opens or ends two full names stays as it is."""
-    words = {n: person_key(n).split() for n in set(names)}
+    words = {n: person_key(n).split() for n in dict.fromkeys(names)}     # in text order, each once
     by_first: dict[str, list[str]] = {}          # names by their first and last word: no comparison of every pair
     by_last: dict[str, list[str]] = {}
     for n, w in words.items():

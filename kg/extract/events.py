@@ -197,6 +197,7 @@ def find_events(ctx) -> list[Event]:
                 events.append(ev)
                 in_sentence.append(ev)
         _add_companions(view, referenced + in_sentence, ctx, data)
+        _share_sides(ctx, view, in_sentence, data)
         if past or in_visit:
             told_before.update((m.begin, m.end) for e in in_sentence for m in e.mentions)
         points = [d for d in dates if d.end_date is None and d.start.day   # a span, a month is no day told
@@ -245,8 +246,43 @@ def find_events(ctx) -> list[Event]:
                 ev.name = _pair_name(ctx, etype, ev.attendees)
     for n, ev in enumerate(merged):
         ev.key = _identity(ctx, ev, n)
+    merged = _fold_same_key(ctx, merged, ctx.doc.published)
     _link_visits(merged)
     return merged
+
+
+def _fold_same_key(ctx, events: list[Event], today) -> list[Event]:
+    """Mentions kept apart by their family ('A đón B', then 'A tiếp B' the same day) but given one key are one node
+    in the graph: folded into the one told first, so that the node carries one name, day and status."""
+    first = lambda e: min((m.begin for m in e.mentions), default=0)  # noqa: E731
+    order = {id(ev): n for n, ev in enumerate(events)}
+    out: list[Event] = []
+    by_key: dict[str, Event] = {}
+    for ev in sorted(events, key=first):
+        target = by_key.setdefault(ev.key, ev)
+        if target is ev:
+            out.append(ev)
+            continue
+        same_sides = len(ev.attendees) > 1 and set(ev.attendees) == set(target.attendees)
+        if not same_sides and _named_apart(target, ev) or _told_apart(target, ev):
+            # two events after all (receptions of two counterparts the graph holds no one for): the later one
+            # keeps to its article, as an event with no key of its own does
+            ev.key = f"{ctx.doc.id}|{ev.type}|{order[id(ev)]}|{digest(ev.name, 6)}"
+            out.append(ev)
+            continue
+        for attr in ("attendees", "hosts", "guests", "chairs"):
+            merged = getattr(target, attr)
+            merged.extend(k for k in getattr(ev, attr) if k not in merged)
+        target.mentions.extend(m for m in ev.mentions if m not in target.mentions)
+        target.end = target.end or ev.end
+        if ev.status != target.status:   # as `_merge` settles it: held unless its day is still ahead
+            ahead = target.start is not None and target.start.day is not None and today is not None \
+                and _after(target.start, today + timedelta(days=1))
+            target.status = "announced" if ahead else "held"
+        if target.type in PAIR_TYPES and target.name.startswith(type_label(target.type)) and not target.kind:
+            etype = next(t for t in _lexicon()[0]["types"] if t["notation"] == target.type)
+            target.name = _pair_name(ctx, etype, target.attendees)
+    return sorted(out, key=lambda e: order[id(e)])
 
 
 def _of_other_event(text: str, begin: int, data, words=None) -> bool:
@@ -439,6 +475,36 @@ def _add_companions(view, in_sentence: list[Event], ctx, data) -> None:
                 target.attendees.append(k)
 
 
+def _share_sides(ctx, view, in_sentence: list[Event], data) -> None:
+    """Sides one event of a sentence gives another: 'X thăm Kenya và được Tổng thống Kenya Y tiếp đón' (Y, who
+    receives the guest in the visit's own clause, hosts it; a meeting merely held during a visit does not make its
+    host); 'X gặp Y bên lề Hội nghị …' (both attend that conference)."""
+    here = lambda e: min(m.begin for m in e.mentions if m.sentence == view.index)  # noqa: E731
+    there = lambda e: min(m.end for m in e.mentions if m.sentence == view.index)  # noqa: E731
+    pairs = [e for e in in_sentence if e.type in PAIR_TYPES or e.family == "đón"]
+    visits = [e for e in in_sentence if e.type == "visit" and e.guests and not e.hosts]
+    for visit in visits if len(visits) == 1 else []:
+        guest = visit.guests[0]
+        dest = _country_named(visit.place)
+        for e in pairs:
+            if not (there(visit) <= here(e) and re.search(r"(?<!\w)và\s+được\s", view.sentence.text[
+                    there(visit) - view.sentence.begin:here(e) - view.sentence.begin])):
+                continue
+            others = [k for k in e.attendees if k in ctx.persons and k != guest
+                      and ctx.country_of(k) not in (ctx.country_of(guest), None)
+                      and (dest is None or ctx.country_of(k) == dest)]
+            if guest in e.attendees and others:
+                visit.hosts = others
+                break
+    base, text = view.sentence.begin, view.sentence.text
+    links = _alternation(data["sideline_links"])
+    for conf in (e for e in in_sentence if e.type in ("conference", "forum")):
+        for e in pairs:
+            if there(e) <= here(conf) and re.search(rf"(?<!\w)(?:{links})\s*$",
+                                                    text[there(e) - base:here(conf) - base].casefold()):
+                conf.attendees += [k for k in e.attendees if k in ctx.persons and k not in conf.attendees]
+
+
 def _other_side(ctx, events: list[Event]) -> None:
     """A meeting told with one side only ('X tiếp Quốc vương', the title left unresolved) during a held
     visit: the visit's guest, of the other country, is that counterpart."""
@@ -524,10 +590,20 @@ def _triggers(view, triggers, blocked, data) -> list[Trigger]:
                                                   text[a:a + toks[i].begin], re.I):
                     continue      # 'Phó Chủ tịch Hội nghị Hiệp thương …': a body's name in a title
                 trig = Trigger(etype, phrase, a + toks[i].begin, a + toks[end - 1].end, a, b, cont, text=text)
+                if phrase in data["press_verbs"] and _press_audience(text[trig.end:b], data):
+                    # 'gặp gỡ với các phóng viên', 'gặp các nhà báo': the press encounter, not one more meeting
+                    trig.etype = next(t for t in data["types"] if t["notation"] == "conference")
+                    trig.phrase = data["press_triggers"][0]
                 if phrase in noun:
                     trig.phrase = "noun:" + phrase
                 out.append(trig)
     return out
+
+
+def _press_audience(after: str, data) -> bool:
+    """The press right after a meeting cue ('… với các phóng viên', '… báo giới')."""
+    return bool(re.match(rf"\s*(?:với\s+)?(?:(?:các|những|đông đảo|đại diện)\s+)*(?:{_alternation(data['press_audiences'])})"
+                         r"(?!\w)", after.casefold()))
 
 
 def _family(phrase: str) -> str:
@@ -573,8 +649,13 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     a, b = trig.span_begin, trig.span_end
     head = s.text[a:trig.begin].casefold()
     first = trig.phrase.removeprefix("noun:").split()[0]
+    # 'đã có các cuộc gặp với A, B và C': meetings in the plural with persons named, one with each
+    listed = notation in PAIR_TYPES and _generic(head, data) and bool(
+        re.match(r"^\s*(?:song phương\s+|riêng\s+)?với\s", s.text[trig.end:b])) \
+        and len(_persons(ctx, _refs_in(view, trig.end, min(b, trig.next_begin), ("person",)))) > 1
     if _modal_no_event(head, data, notation in NAMED_TYPES) or not _has_object(view, trig, data) \
-            or _generic(head, data) or first in data["classifiers"] and _generic(f"{head.rstrip()} {first}", data) \
+            or _generic(head, data) and not listed \
+            or first in data["classifiers"] and _generic(f"{head.rstrip()} {first}", data) \
             or _cue(head[-30:], data["cancel_cues"]) or s.text.rfind("[", 0, trig.begin) > s.text.rfind("]", 0, trig.begin) \
             or notation not in NAMED_TYPES and (_invitation(head, data) or _aim(head, data)):
         return []      # (and '[Báo chí Nhật đưa đậm về hội đàm …]': a link to another article)
@@ -586,14 +667,27 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         a = a + source.end()       # 'Theo ông X, <titles>, cuộc hội đàm …': X is a source, no side
     opener = [m.end() for m in re.finditer(rf"\b(?:{_alternation(data['clause_openers'])})\b", head)]
     opened = a
+    # (offsets in `head`, from the clause's start: one the report or source moved `a` past is no opener here)
+    opener = [o - (a - trig.span_begin) for o in opener if trig.span_begin + o > a]
     if opener:
         a = a + opener[-1]         # 'trong bối cảnh A và B sắp ký …', 'nhân dịp A thăm …': A, not the main subject
     evaluated = [m.end() for m in re.finditer(rf"(?<!\w)(?:{_alternation(data['evaluative_cues'])})(?!\w)", head)]
+    nominal = trig.phrase.startswith("noun:") or head.split()[-1:] and head.split()[-1] in data["classifiers"]
+    if nominal and notation in PAIR_TYPES and re.match(r"^\s*của\s", s.text[trig.end:b]):
+        # 'X khẳng định cuộc gặp của A với B …': a meeting X speaks of as another's, no side of X's (but 'X nhấn
+        # mạnh cuộc hội đàm với B …' is X's own)
+        evaluated += [m.end() for m in re.finditer(
+            rf"(?<!\w)(?:{_alternation(data['reporting_cues'])})(?:\s+(?:{_alternation(data['classifiers'])}))?\s*$",
+            head)]
     if evaluated:
         a = trig.span_begin + evaluated[-1]   # 'X hoan nghênh việc A và B đã ký …': A and B, not X
     before = _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin)) or \
         _persons(ctx, _refs_in(view, a, trig.begin))
     before = [k for k in before if not _in_relation(ctx, view, k, a, trig.begin, data)] or before
+    # 'người phát ngôn của Tổng thống X, bà Y, trả lời …': X is named only as the owner of Y's post
+    # (the last one named stays: 'lời chào của X, người vừa thăm …' is X's)
+    if notation not in NAMED_TYPES:    # (one who invites to a summit is often its host, there too)
+        before = [k for k in before[:-1] if not _possessor(view, s.text, k, a)] + before[-1:]
     if notation == "visit" and not before and a > 0 and s.text[a - 1] == ";":
         # 'X cảm ơn Thống đốc Y …; bày tỏ vui mừng đến thăm …': X's visit, the sentence's subject
         before = _sentence_subject(ctx, view, a)
@@ -603,6 +697,20 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     if _attributive(s.text[a:trig.begin], trig, data):
         # 'X tiếp Y, <Y's titles>, đang thăm …': the participle tells of the nearest noun, the object
         before = _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin))[-1:]
+    if notation in ("interview", "speech"):
+        serving = list(re.finditer(rf"(?<!\w)(?:{_alternation(lexicons.load('honorifics')['serving_nouns'])})(?!\w)",
+                                   s.text[a:trig.begin].casefold()))
+        if serving:
+            # 'Về phía X, người phát ngôn của ông, bà Y trả lời phỏng vấn …': the one serving X speaks, not X (and
+            # when that one is no person known, no one to tell it of)
+            start = a + serving[-1].end()
+            base = s.begin      # (not the one owning the post, right after 'của' before any comma)
+            before = list(dict.fromkeys(
+                k for r in view.refs if r.kind == "person" and start <= r.begin - base and r.end - base <= trig.begin
+                and not re.match(r"^\s*của\s[^,;]*$", s.text[start:r.begin - base])
+                for k in r.keys if k in ctx.persons))
+            if not before:
+                return []
     comma = s.text.rfind(",", max(a, trig.prev_end), trig.begin)
     if len(before) > 1 and comma >= 0 and not _persons(ctx, _refs_in(view, comma + 1, trig.begin)) \
             and not _coordinated(view, before[:2]) \
@@ -635,6 +743,12 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         # 'triển khai kết quả hội đàm', 'Sau lễ đón, …': the event already told, not a new one
         earlier[-1].mentions.append(ev.mentions[0])
         return []
+    clause = re.split(r"[;:]", head)[-1]
+    if trig.phrase in data["reception_triggers"] and _cue(clause, data["thanks_cues"]):
+        # 'X cảm ơn Y dành thời gian đón tiếp, hội đàm': thanks for the reception told, no meeting of its own
+        if earlier:
+            earlier[-1].mentions.append(ev.mentions[0])
+        return []
     plural = _plural_subject(view, trig, in_sentence, events, a)
     # ('Hai nhà lãnh đạo' read as one person only: not both sides, the event's pair is the one just told)
     if plural and (not _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin))
@@ -661,6 +775,13 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         if ev.status == "announced":
             discourse_date = None  # a visit welcomed ahead: the day the text is on is not its day
     else:
+        welcome = next((e for e in in_sentence if e.family == "đón" and e.type == "ceremony"), None)
+        if trig.phrase in data["welcome_triggers"] and welcome is not None:
+            # 'lễ đón X đã được tổ chức … với nghi thức dành đón Nguyên thủ quốc gia': that welcome, told again
+            welcome.mentions.append(ev.mentions[0])
+            welcome.attendees += [k for k in _persons(ctx, _refs_in(view, 0, len(s.text)))
+                                  if k not in welcome.attendees]      # ('… X ra đón'): the one welcoming too
+            return []
         if trig.phrase in data["welcome_triggers"]:
             # 'Đón X tại sân bay có A; B; C' and 'Ra đón có A và B': the whole list, across ';'
             # the one welcomed is often only 'Đoàn' or implied: the article's protagonist
@@ -670,13 +791,21 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             ev.name = _pair_name(ctx, trig.etype, ev.attendees)
         else:
             subject = before or ([] if evaluated else list(last_subject))   # not the one who judges it
+            reciprocal = re.match(r"^\s*nhau\b", rest)
+            if reciprocal and not before and not evaluated:
+                # 'hai bên nhất trí sẽ gặp nhau … tại cuộc họp các nhà lãnh đạo …': the pair just told meets, no
+                # one named after it
+                subject = _last_meeting(ctx, view, in_sentence, events) or subject
             if not before and not evaluated and not trig.continues and a > 0 and s.text[a - 1] == ";":
                 # 'Nhân dịp này, A và B đồng chủ trì hội thảo …; dự Lễ khai mạc …': a clause with no subject of
                 # its own goes on with the sentence's (the last event's may be told before)
                 subject = _sentence_subject(ctx, view, a) or subject
-            if not subject and opener and not evaluated:
+            framed = opener and re.search(rf"(?<!\w)(?:{_alternation(data['context_openers'])})\s*$",
+                                          s.text[opened:opened + opener[-1]].casefold())
+            if not subject and opener and not evaluated and not framed:
                 # 'X phát biểu … sau khi gặp Y': no subject of its own after 'sau khi', the clause's X (when the
-                # clause names only X: in 'A nhắc lại lời B … sau khi gặp C' whose act it is stays open)
+                # clause names only X: in 'A nhắc lại lời B … sau khi gặp C' whose act it is stays open; 'trong bối
+                # cảnh A và B sắp ký …' has its own subject, never X)
                 lead = _persons(ctx, _refs_in(view, opened, opened + opener[-1], ("person",)))
                 subject = lead if len(lead) == 1 or len(lead) == 2 and _coordinated(view, lead) else []
                 if not subject and head.rstrip().endswith("khi") and not after:
@@ -708,15 +837,28 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                       if not _possessor(view, s.text, k, trig.end)]
             if sides:      # 'giữa A, <A's titles>, với B, <B's titles>, hai bên …': those two, one event
                 objects, direct = sides, []
+            if reciprocal and len(subject) > 1:
+                objects, direct = [], []
             if notation in PAIR_TYPES and len(subject) > 1 and _patterns()["respectively"].search(s.text[a:trig.begin]):
                 return [_twin(ctx, ev, trig, [subj] + objects, dates, discourse_date) for subj in subject]
             if notation in PAIR_TYPES and len(subject) == 1 and len(objects) > 1 \
                     and _patterns()["respectively"].search(s.text[a:trig.begin]):
                 # 'X lần lượt điện đàm với A và B': one call with each
                 return [_twin(ctx, ev, trig, subject + [obj], dates, discourse_date) for obj in objects]
-            if notation in PAIR_TYPES and len(direct) > 1 and re.search(r"\bvà\b", rest):
+            if listed and subject:
+                # (the subject of the listing clause, after its last comma: 'Sau cuộc gặp với A, X sẽ có các
+                # cuộc gặp với B và C' is X's, not A's)
+                cut = s.text.rfind(",", a, trig.begin)
+                subject = [k for k in _persons(ctx, _refs_in(view, cut + 1, trig.begin))
+                           if k in subject] if cut >= 0 else subject
+                return [_twin(ctx, ev, trig, subject + [obj], dates, discourse_date) for obj in objects if subject]
+            if notation in PAIR_TYPES and len(direct) > 1 and re.search(r"\bvà\b", rest) \
+                    and not _consorts(view, direct):
+                # ('hội kiến Nhà vua A và Hoàng hậu B': a royal couple, one meeting)
                 return [_twin(ctx, ev, trig, subject + [obj], dates, discourse_date) for obj in direct]
             ev.attendees = list(dict.fromkeys(subject + objects + ev.chairs))
+            if notation in PAIR_TYPES and view.index:     # (a headline names the counterpart by a short title)
+                ev.counterpart = _counterpart_words(rest)
             if notation in PAIR_TYPES and not objects:
                 ev.attendees += _counterpart(ctx, view, ev.attendees)
                 ev.attendees += _plural_other(ctx, view, a, trig, ev.attendees)
@@ -725,6 +867,10 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 comma = s.text.rfind(",", a, trig.begin)
                 ev.attendees += [k for k in _refs_in(view, max(comma + 1, a, trig.prev_end), trig.begin, ("org",))
                                  if k not in ev.attendees]
+                between = re.match(r"^[^,;]*?\bgiữa\s", rest)
+                if not ev.attendees and between:
+                    # 'Lễ ký kết Bản ghi nhớ giữa Bộ A và Bộ B …': the bodies the document is between sign it
+                    ev.attendees = _refs_in(view, trig.end + between.end(), b, ("org",))
                 if not ev.attendees and not evaluated:
                     # 'Trước sự chứng kiến của A và B, đại diện hai nước trao đổi văn kiện …': the countries
                     # sign through the persons the sentence names (not those who judge it: 'hoan nghênh việc …')
@@ -734,10 +880,22 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                     # 'Dự kiến, hai bên sẽ ký kết …': the two sides of the meeting just told
                     ev.attendees = _last_meeting(ctx, view, in_sentence, events) or ev.attendees
             ev.name = _pair_name(ctx, trig.etype, ev.attendees)
+            if notation in PAIR_TYPES and not ev.attendees and not ev.chairs \
+                    and not (not s.text[:trig.begin].strip()
+                             and any(r.kind == "person" and r.begin - s.begin >= trig.end for r in view.refs)):
+                # 'giới chức Mỹ gặp gỡ giới chức …', a meeting of no one named: none to tell; but a sentence
+                # opening on 'Điện đàm với Tổng thống X, …' names the call told before: a further mention of it
+                return []
     if notation != "visit":        # a visit's place is where it goes (_destination), its identity
         ev.place = _place(view, s.text, a, b)
     if notation == "ceremony":
         ev.name = _ceremony_name(ctx, trig, s.text, ev.attendees)
+    if _arrival_welcome(trig, data):
+        # 'Đón X tại sân bay có A; B', 'Lễ đón X tại sân bay …': the welcome on arrival, a ceremony of its own
+        # (neither the official welcome later nor a meeting)
+        ev.type, ev.kind = "ceremony", "arrival"
+        if notation != "ceremony":
+            ev.name = _pair_name(ctx, {"vi": data["arrival_welcome_label"]}, ev.attendees)
     if notation == "signing":
         doc = _document(s.text[trig.end:b], data)
         if doc:       # one signing per named document, whoever tells it
@@ -769,6 +927,14 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             span = next((d for d in dates if d.end_date is not None and d.end_date == ev.start), None)
             ev.start, ev.end = (span.start, span.end_date) if span else (None, ev.start)
     return [ev]
+
+
+def _arrival_welcome(trig: Trigger, data) -> bool:
+    """A welcome (not the official one) whose clause sets it at an arrival place ('tại sân bay …')."""
+    if trig.family != "đón" or trig.phrase.removeprefix("noun:") in data["official_welcomes"]:
+        return False
+    clause = trig.text[trig.span_begin:trig.span_end].casefold()
+    return bool(re.search(rf"(?<!\w)(?:tại|ở)\s+(?:{_alternation(data['arrival_places'])})(?!\w)", clause))
 
 
 def _sentence_subject(ctx, view, end: int) -> list[str]:
@@ -935,6 +1101,16 @@ def _drop_object(ctx, view, a: int, b: int) -> list[str]:
     return [k for k in _persons(ctx, _refs_in(view, a, b)) if k not in last]
 
 
+def _consorts(view, keys: list[str]) -> bool:
+    """Every one of `keys` after the first named as a consort joined by 'và' ('Nhà vua A và Hoàng hậu B'): one
+    side received together (unlike 'Chủ tịch Quốc hội A và Thủ tướng B', two calls)."""
+    spouse = _alternation(_lexicon()[0]["spouse_titles"])
+    base, text = view.sentence.begin, view.sentence.text
+    refs = [next((r for r in view.refs if k in r.keys), None) for k in keys[1:]]
+    return bool(refs) and all(r is not None and re.search(rf"(?<!\w)và\s+(?:{spouse})\s*$",
+                                                         text[:r.begin - base].casefold()) for r in refs)
+
+
 def _coordinated(view, keys: list[str]) -> bool:
     """'A và B, khi ấy là …, đã chủ trì': two persons joined by 'và'/'cùng' are one subject."""
     spans = [next((r for r in view.refs if k in r.keys), None) for k in keys]
@@ -945,14 +1121,21 @@ def _coordinated(view, keys: list[str]) -> bool:
     return len(gap) < 60 and bool(re.search(r"\b(?:và|cùng|cùng với)\b", gap)) and "," not in gap.split("và")[0]
 
 
-def _joined(view, keys: list[str]) -> bool:
-    """'A và <titles> B' with nothing else between: one subject of two (not 'A chào mừng và hoan nghênh B')."""
+def _joined(view, keys: list[str], comma: bool = False) -> bool:
+    """'A và <titles> B' with nothing else between: one subject of two (not 'A chào mừng và hoan nghênh B'); with
+    `comma`, 'A, <titles> B' too, a title of B's there (a new name after a title is another person)."""
     spans = [next((r for r in view.refs if k in r.keys), None) for k in keys]
     if None in spans:
         return False
     first, second = sorted(spans, key=lambda r: r.begin)
     gap = view.sentence.text[first.end - view.sentence.begin:second.begin - view.sentence.begin]
-    m = re.match(r"^\s*(?:và|cùng|cùng với)\s", gap)
+    m = re.match(r"^\s*,\s*(?=[^,;]+$)" if comma else r"^\s*(?:và|cùng|cùng với)\s", gap)
+    if comma and m:    # (no cue of an act between: 'A, <titles> tiếp B', 'A, <titles>, cảm ơn B' are two sides)
+        data = _lexicon()[0]
+        acts = [t for e in data["types"] for t in e["triggers"]] + data["receiving_verbs"] + data["welcome_verbs"] \
+            + data["reporting_cues"] + data["thanks_cues"]
+        if _cue(gap.casefold(), acts):
+            return False
     return bool(m) and _titles_only(gap[m.end():])
 
 
@@ -1158,10 +1341,15 @@ def _plural_subject(view, trig: Trigger, in_sentence, events: list[Event], start
     # ('Sau hội đàm, hai Bộ trưởng chứng kiến …': the event named back in this sentence is the one just told, even
     # when others were added after it)
     last = lambda e: max((m.sentence, m.begin) for m in e.mentions)  # noqa: E731
-    recent = list(in_sentence) or sorted((e for e in events if e.mentions and last(e)[0] >= view.index - 1),
-                                         key=last)[-1:]
-    people = [e for e in reversed(recent) if len([k for k in e.attendees if k]) >= 2]
-    return list(people[0].attendees) if people else []
+    before = sorted((e for e in events if e.mentions and last(e)[0] >= view.index - 1 and e not in in_sentence),
+                    key=last)[-1:]
+    # (an event of this sentence with one side only, 'trước khi bắt đầu hội đàm, hai nhà lãnh đạo …' read as one
+    # person, gives way to the pair told just before)
+    for recent in (list(in_sentence), before):
+        people = [e for e in reversed(recent) if len([k for k in e.attendees if k]) >= 2]
+        if people:
+            return list(people[0].attendees)
+    return []
 
 
 def _last_meeting(ctx, view, in_sentence, events: list[Event]) -> list[str]:
@@ -1269,6 +1457,25 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
         told = before or after[:1] or any(trig.span_begin <= r.begin - view.sentence.begin < trig.begin
                                            for r in view.refs if r.kind in ("country", "org"))
         ev.attendees = before or after[:1] or ([] if told else list(last_subject))
+        # 'Tham dự Hội nghị … có A, B và C', 'X dự Hội nghị … cùng với A và …': everyone listed attends
+        lead = text[trig.span_begin:trig.begin].casefold()
+        if re.search(rf"(?<!\w)(?:{_alternation(_lexicon()[0]['sideline_links'])})\s*$", lead):
+            # 'A đã có cuộc họp với B …, bên lề Hội nghị …': both sides met there, both attend
+            ev.attendees = list(dict.fromkeys(ev.attendees + [
+                k for k in _persons(ctx, _refs_in(view, trig.span_begin, trig.begin, ("person",)))
+                if not _possessor(view, text, k, trig.span_begin)]))
+        presence = list(re.finditer(rf"(?<!\w)(?:{_alternation(_lexicon()[0]['attendance_nouns'])})\s+của\s", lead))
+        if presence and re.fullmatch(r"[^,;]*?(?:\s(?:tại|ở|trong))?\s*", lead[presence[-1].end():]):
+            # 'X ghi nhận sự tham gia của Peru tại Hội nghị …': those whose presence it is, not who remarks on it
+            ev.attendees = _persons(ctx, _refs_in(view, trig.span_begin + presence[-1].end(), trig.begin, ("person",)))
+        listing = re.match(r"^[^;,]*?(?:,\s*)?\s(?:có|gồm)\s", rest) if re.search(
+            rf"(?<!\w)(?:{_alternation(_lexicon()[0]['attend_cues'])})\s*$", lead) else None
+        listing = listing or re.match(r"^[^;,]*?\scùng(?:\s+với)?\s", rest)
+        if listing:
+            stop = text.find(";", trig.end + listing.end())
+            listed = _persons(ctx, _refs_in(view, trig.end + listing.end(),
+                                            stop if stop >= 0 else trig.span_end, ("person",)))
+            ev.attendees = list(dict.fromkeys(before + listed)) if listed else ev.attendees
         joint = "|".join(_lexicon()[0]["joint_markers"])
         if re.search(rf"\b(?:{joint})$", trig.phrase) or re.match(rf"^\s*(?:{joint})\b", rest):
             ev.attendees = list(dict.fromkeys(ev.attendees + principals(ctx, list(ctx.persons.values()))))
@@ -1326,8 +1533,8 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
         owner = _owner(ctx, view, trig, of, inviters, within_comma=True) if of else []
         visitors = [k for k in before if k not in inviters]
         guest = owner or visitors[-1:]
-        if not owner and len(visitors) >= 2 and _joined(view, visitors[-2:]):
-            guest = visitors[-2:]     # 'A và B đã tới thăm trang trại …': both go
+        if not owner and len(visitors) >= 2 and (_joined(view, visitors[-2:]) or _joined(view, visitors[-2:], True)):
+            guest = visitors[-2:]     # 'A và B đã tới thăm trang trại …', 'A, <titles> B và đoàn đến thăm …': both go
     if _general_visitors(view, trig, data):
         return False    # 'hoan nghênh các nhà lãnh đạo Kenya sang thăm …': visitors in general, no one visit
     if guest and _sent_by(view, guest[0], trig, data):
@@ -1349,6 +1556,9 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
     if not past and _welcomed_ahead(ctx, view, trig, guest, events, data):
         ev.status = "announced"
     ev.hosts = [k for k in inviters[:1] if k not in guest] or welcomer
+    if ev.hosts and not welcomer and len(inviters) > 1 and inviters[1] not in guest + ev.hosts \
+            and _coordinated(view, inviters[:2]):
+        ev.hosts.append(inviters[1])   # 'thăm A và B theo lời mời của Thủ tướng A X và Thủ tướng B Y': both host
     if not ev.hosts and _destination_code(view, trig) is None:
         # a province, a city, a site: the one who welcomes the visitor there hosts it (a state visit's host
         # is its inviter, or no one)
@@ -1469,12 +1679,17 @@ def _past_other_title(view, start: int, ref) -> bool:
     """'chuyến thăm của Tổng thống Kenya, Thủ tướng Peru X …': past a comma after a title of one country, a
     person of another is the next clause's subject, not the one the visit belongs to."""
     base = view.sentence.begin
-    comma = view.sentence.text.find(",", start, ref.begin - base)
+    text = view.sentence.text   # titles carry their country in words the actor spans leave out
+    # (a reference may run over both titles, 'Tổng thống Kenya, Thủ tướng Peru X': the comma inside it counts
+    # when a country, no name, ends the part before it)
+    comma = text.find(",", start, ref.end - base)
     if comma < 0:
         return False
-    text = view.sentence.text   # titles carry their country in words the actor spans leave out
-    first, own = (set(lexicons.strip_countries(part)[1]) for part in (text[start:comma], text[comma:ref.begin - base]))
-    return bool(first) and bool(own) and not first & own
+    stripped, first = lexicons.strip_countries(text[start:comma])
+    if comma > ref.begin - base and not stripped.endswith(" "):
+        return False
+    own = lexicons.strip_countries(text[comma:ref.end - base])[1]
+    return bool(first) and bool(own) and not set(first) & set(own)
 
 
 def _visitor(ctx, view, trig: Trigger, inviters) -> list[str]:
@@ -1572,7 +1787,7 @@ def _country_named(name: str | None) -> str | None:
 
 def _destination_code(view, trig: Trigger) -> str | None:
     """The country a visit goes to when it is named right after the trigger ('chuyến thăm Kenya')."""
-    m = re.match(r"^\s*(?:(?:chính thức|cấp [Nn]hà nước|làm việc|hữu nghị|đầu tiên|lần này)\s+)*"
+    m = re.match(r"^\s*(?:(?:chính thức|cấp [Nn]hà nước|làm việc|hữu nghị|(?:lần\s+)?đầu tiên|lần này|lần thứ\s+\w+)\s+)*"
                  r"(?:(?:tới|đến|sang|tại|ở)\s+)?(?:(?:đất\s+)?nước\s+)?", view.sentence.text[trig.end:])
     at = view.sentence.begin + trig.end + m.end()
     return next((r.keys[0] for r in view.refs if r.kind == "country" and r.begin == at), None)
@@ -1583,7 +1798,7 @@ def _destination(ctx, view, trig: Trigger, text: str) -> str | None:
     first; 'chuyến thăm cấp Nhà nước tới Việt Nam'; a full name the lexicon lacks, then its abbreviation
     in brackets), else a site ('tới thăm cơ sở … của Đại học X') after a verb trigger; part of the visit's
     identity."""
-    m = re.match(r"^\s*(?:(?:chính thức|cấp [Nn]hà nước|làm việc|hữu nghị|đầu tiên|lần này)\s+)*"
+    m = re.match(r"^\s*(?:(?:chính thức|cấp [Nn]hà nước|làm việc|hữu nghị|(?:lần\s+)?đầu tiên|lần này|lần thứ\s+\w+)\s+)*"
                  r"(?:(?:tới|đến|sang|tại|ở)\s+)?(?:(?:đất\s+)?nước\s+)?", text[trig.end:])
     at = view.sentence.begin + trig.end + m.end()
     named = re.match(r"^[^,;()]{3,60}\(", text[trig.end + m.end():])
@@ -1650,7 +1865,7 @@ def _name_tail(rest: str) -> str:
     m = re.match(r"^((?:\s+(?:lần thứ|khóa|thứ)\s+\S+)?)(\s+(?:của\s+)?[^,;.(\[\]\"“]*)?", rest)
     tail = (m.group(1) or "") + (m.group(2) or "") if m else ""
     tail = re.split(r"\s+(?:và|để|vào|nhằm|diễn ra|tại|ở|với|trưa|sáng|chiều|tối|ngày|theo|do|trong khuôn khổ"
-                    r"|trong|bên lề|nhân dịp|nhằm|từ ngày|từ|có|mang|đã|sẽ|được|là|vừa qua|năm nay|gồm)(?=\s|$)",
+                    r"|trong|bên lề|nhân dịp|nhằm|từ ngày|từ|có|mang|đã|sẽ|được|là|vừa qua|năm nay|gồm|cùng)(?=\s|$)",
                     tail)[0]
     # a name ends at its number when lower-case words follow ('… G20 lần thứ 19 có chủ đề …')
     numbered = re.match(r"^(.*?\b(?:lần thứ|khóa|thứ)\s+\S+)\s+(\S+)", tail)
@@ -1660,6 +1875,8 @@ def _name_tail(rest: str) -> str:
 
 
 def _pair_name(ctx, etype, keys) -> str:
+    # the publisher's side first, as its reports tell them, so that every mention and article names it alike
+    keys = sorted(keys, key=lambda k: ctx.country_of(k) != ctx.home)
     names = [ctx.persons[k].name if k in ctx.persons else (ctx.orgs[k].label or ctx.orgs[k].name) for k in keys
              if k in ctx.persons or k in ctx.orgs]
     label = etype["vi"]
@@ -1831,26 +2048,46 @@ def _acronyms(name: str) -> set[str]:
             or any(c.isdigit() for c in w)}
 
 
-@lru_cache(maxsize=1)
-def _head_words() -> frozenset[str]:
-    """The words of every trigger phrase ('hội', 'nghị', 'thượng', 'đỉnh', 'cấp', 'cao', …): a name's head."""
-    return frozenset(w.casefold() for t in _lexicon()[0]["types"] for p in t["triggers"] for w in p.split())
+def _proper_words(ev: Event) -> set[str]:
+    """The capitalised words that name a named event past its head and before its number, year or owner
+    ('Diễn đàn Kinh tế Thế giới' → {kinh, thế})."""
+    name = ev.name
+    heads = next(t["triggers"] for t in _lexicon()[0]["types"] if t["notation"] == ev.type)
+    head = next((h for h in sorted(heads, key=len, reverse=True) if name.casefold().startswith(h.casefold())), "")
+    tail = re.split(r"\s(?:lần thứ|khóa|năm|của|do|tại|ở|với)\s", " " + name[len(head):] + " ")[0]
+    return {w.casefold() for w in re.findall(r"[\wÀ-ỹ]+", tail) if w[:1].isupper()}
 
 
-def _proper_words(name: str) -> set[str]:
-    """The capitalised words of a named event past its head ('Vibrant', 'Gujarat'; 'APEC'): what it is named
-    after."""
-    return {w.casefold() for w in re.findall(r"[\wÀ-ỹ]+", name)[1:]
-            if w[:1].isupper() and w.casefold() not in _head_words()}
+def _counterpart_words(rest: str) -> str:
+    """The title and name right after a pair cue ('tiếp Chủ tịch Ủy ban Đối ngoại Quốc hội Kenya, …'), up to a
+    comma or a phrase of place, occasion or time; '' when no capitalised title or name follows."""
+    m = re.match(r"\s*(?:với\s+)?([^,;.()\[\]]*)", rest)
+    if not m.group(1)[:1].isupper():
+        return ""
+    return re.split(r"\s(?:tại|ở|nhân|đang|trong|để|nhằm|về|sau|trước|vào|theo|cùng)\s", m.group(1) + " ")[0].strip()
+
+
+def _named_apart(a: Event, b: Event) -> bool:
+    """Two receptions told in different sentences whose counterparts are named by mostly different words ('tiếp
+    Chủ tịch Ủy ban Đối ngoại Quốc hội Kenya …' and 'tiếp Bộ trưởng Ngoại giao Kenya …'): two, even when the
+    graph holds no one for either name)."""
+    if not a.counterpart or not b.counterpart or {m.sentence for m in a.mentions} & {m.sentence for m in b.mentions}:
+        return False
+    wa, wb = (set(re.findall(r"[\wÀ-ỹ]+", x.casefold())) for x in (a.counterpart, b.counterpart))
+    short = min(len(wa), len(wb))
+    return short >= 3 and len(wa & wb) * 2 <= short
 
 
 def _compatible(a: Event, b: Event) -> bool:
     if a.family != b.family:
         return False
     if a.type != b.type:
-        # a welcome told twice, as 'đón' and as 'lễ đón', by the same people
-        return bool(a.family) and bool(a.attendees) and set(a.attendees) == set(b.attendees) \
-            and not _dates_clash(a.start, b.start)
+        # a welcome told twice, as 'đón' and as 'lễ đón', by the same people or by some of them ('A đón B'; 'lễ
+        # đón B đã được tổ chức … với nghi thức dành đón …'); not the welcome on arrival
+        if not a.family or not a.attendees or not b.attendees or _dates_clash(a.start, b.start) \
+                or "arrival" in (a.kind, b.kind):
+            return False
+        return set(a.attendees) <= set(b.attendees) or set(b.attendees) <= set(a.attendees)
     if a.type in ("ceremony", "signing") and a.kind and b.kind and a.kind != b.kind:
         return False
     if a.ordinal is not None and b.ordinal is not None:
@@ -1868,9 +2105,11 @@ def _compatible(a: Event, b: Event) -> bool:
             return True
         if _acronyms(a.name) and _acronyms(b.name):
             return False
-        if not _acronyms(a.name) and not _acronyms(b.name) and _proper_words(a.name) and _proper_words(b.name) \
-                and not _proper_words(a.name) & _proper_words(b.name):
-            return False  # 'Hội nghị thượng đỉnh Tiếng nói …' and 'Hội nghị thượng đỉnh Vibrant …': two summits
+        # 'Hội nghị thượng đỉnh Tiếng nói Nam Bán cầu' and 'Hội nghị thượng đỉnh Vibrant Gujarat': each named
+        # by words the other lacks (a name cut short to one word tells too little)
+        own_a, own_b = _proper_words(a), _proper_words(b)
+        if len(own_a) > 1 and len(own_b) > 1 and not (own_a <= own_b or own_b <= own_a):
+            return False
     if a.type == "visit":
         if a.place and b.place and key(a.place) != key(b.place) \
                 and (_country_form(a.place) is None or _country_form(a.place) != _country_form(b.place)):
@@ -1880,6 +2119,9 @@ def _compatible(a: Event, b: Event) -> bool:
         return not a.guests or not b.guests or a.guests == b.guests
     if not a.attendees or not b.attendees:
         return True
+    if a.type in PAIR_TYPES and not (len(a.attendees) > 1 and set(a.attendees) == set(b.attendees)) \
+            and _named_apart(a, b):
+        return False
     if a.type in PAIR_TYPES or a.type == "ceremony" and len(a.attendees) > 1 and len(b.attendees) > 1:
         # (two receptions of one evening by different hosts for one guest are two, not one)
         return set(a.attendees) <= set(b.attendees) or set(b.attendees) <= set(a.attendees) \
@@ -1931,7 +2173,11 @@ def _history_and_now(a: Event, b: Event, today) -> bool:
     if a.type != "visit" and a.type not in NAMED_TYPES or today is None or (a.start is None) == (b.start is None):
         return False
     dated, undated = (a, b) if a.start else (b, a)
-    if not dated.start.year or dated.start.year >= today.year:
+    # ('… chuyến thăm Kenya của X hồi tháng 5 vừa qua', told by its month only, a month before the article's:
+    # recalled too, not the visit the article reports, which an undated mention without its guest may be)
+    recalled = dated.end is None and dated.start.month and not dated.start.day and not undated.guests \
+        and ((dated.start.year or today.year), dated.start.month) < (today.year, today.month)
+    if not recalled and (not dated.start.year or dated.start.year >= today.year):
         return False
     if a.type in NAMED_TYPES:
         # ('hội nghị thượng đỉnh một năm trước tại X' and the summit the article tells, undated): two, unless one
@@ -1951,9 +2197,8 @@ def _done_and_ahead(a: Event, b: Event, today) -> bool:
     if done.status == "held" and plan.start and plan.start.year and plan.start.year > today.year \
             and not (done.start and done.start.year == plan.start.year):
         return True      # ('sẽ tổ chức Hội nghị … vào năm 2026' is not the one held this year)
-    if a.type not in NAMED_TYPES or not _proper_words(a.name) or not _proper_words(b.name) or _proper_words(a.name) & _proper_words(b.name):
+    if a.type not in NAMED_TYPES or not _proper_words(a) or not _proper_words(b) or _proper_words(a) & _proper_words(b):
         return False     # (a visit told ahead and then 'đã chọn … đến thăm' is one; so are mentions naming alike)
-    done, plan = (a, b) if a.status == "held" else (b, a)
     ahead = lambda e: e.start is not None and e.start.month is not None and _after(e.start, today + timedelta(days=1))  # noqa: E731
     return ahead(plan) and not ahead(done)
 
@@ -1989,8 +2234,9 @@ def _merge(events: list[Event], today=None) -> list[Event]:
                 and not (target.type in _lexicon()[0]["multi_day"] and _outside(ev.start, target.start, target.end)):
             target.start, target.end = ev.start, None     # a day beats the span it falls in
         target.ongoing = target.ongoing or ev.ongoing
+        target.counterpart = target.counterpart or ev.counterpart
         if target.type != ev.type and "ceremony" in (target.type, ev.type):
-            target.type = "ceremony"
+            target.type, target.kind = "ceremony", target.kind or ev.kind
         if target.ordinal is None and ev.ordinal is not None:
             target.organizer = ev.organizer or target.organizer   # the numbered mention names the body in full
         for attr in ("ordinal", "organizer", "place"):
@@ -2032,5 +2278,7 @@ def _identity(ctx, ev: Event, n: int) -> str:
     if ev.type == "visit" and ev.guests and ev.place and ev.start and ev.start.month:
         return f"visit|{'+'.join(sorted(ev.guests))}|{key(ev.place)}|{ev.start.month}"
     if ev.start and ev.start.day and ev.attendees:
-        return f"{ev.type}|{ev.kind}|{'+'.join(sorted(ev.attendees))}|{ev.start.month}-{ev.start.day}"
+        # (a press conference and the summit the same two attend that day are two: the family tells them apart)
+        kind = f"{ev.kind}/{ev.family}" if ev.type in NAMED_TYPES and ev.family else ev.kind
+        return f"{ev.type}|{kind}|{'+'.join(sorted(ev.attendees))}|{ev.start.month}-{ev.start.day}"
     return f"{ctx.doc.id}|{ev.type}|{n}|{digest(ev.name, 6)}"

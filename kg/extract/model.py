@@ -127,6 +127,7 @@ class Event:
     family: str = ""                # trigger family that keeps a welcome apart from other meetings
     kind: str = ""                  # what sort of ceremony ('khánh thành', 'đón'): part of its identity
     ongoing: bool = False           # told as going on ('đang có chuyến thăm'): the article's own, not history
+    counterpart: str = ""           # the words naming a pair event's other side ('Bộ trưởng Ngoại giao Kenya …')
 
 
 @dataclass
