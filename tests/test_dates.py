@@ -79,3 +79,13 @@ def test_relative_months_and_days_of_last_year(text, expected):
 
 def test_a_week_across_two_months_gives_no_month():
     assert find_dates("Tuần trước, Bộ trưởng Na Uy thăm Chile", 2025, None, date(2025, 6, 3)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the start, middle or end of a year before the article's is that year; of its own year or later, a horizon
+    ("vào cuối năm 2015, Thống đốc Nairobi đã sang thăm Chile", [("part_year", "2015")]),
+    ("hoàn thành dự án vào cuối năm 2030", []),
+    ("từ đầu năm 2016 đến nay, hai bên trao đổi nhiều đoàn", []),
+])
+def test_part_of_an_earlier_year(text, expected):
+    assert [(d.kind, d.start.iso()) for d in find_dates(text, 2017)] == expected

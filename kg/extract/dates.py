@@ -51,6 +51,10 @@ PATTERNS = [
     # tháng trước' (a count) nor 'tháng trước đó' (before another time told)
     ("rel_month", re.compile(r"(?<!\d )(?<!hai )(?<!ba )(?<!vài )(?<!mấy )(?<!một )(?<!các )(?<!những )"
                              r"\b(tháng|tuần) (trước|này|nay|qua)\b(?! đó| ấy)", re.I)),
+    # the start, middle or end of a year before the article's ('vào cuối năm 2015 đã sang thăm'): that year; of the
+    # article's year or later it is a horizon ('hoàn thành vào cuối năm 2030'), no date
+    ("part_year", re.compile(rf"(?<!từ )(?<!đến )(?<!tới )(?<!trước )(?<!sau )\b(?:đầu|cuối|giữa) năm {Y}\b"
+                             rf"(?!\s*[-–]\s*\d)", re.I)),
     # a year as a time point ('năm 2013 ông đã …', 'chuyến thăm năm 2012'), not a period or a horizon
     ("year", re.compile(rf"(?<!đầu )(?<!cuối )(?<!giữa )(?<!trong )(?<!của )(?<!đến )(?<!tới )(?<!cả )(?<!hết )"
                         rf"(?<!tháng )(?<!quý )(?<!sau )\b(?:năm|hồi) {Y}\b(?!\s*[-–]\s*\d)", re.I)),
@@ -63,7 +67,7 @@ NOT_BEFORE_BARE_YEAR = re.compile(r"(?:\d|[-–]|\b(?:từ|đến|tới|trước
 # 'stamp': a date with a clock time, the page's own stamp ('Thứ sáu, 11/10/2024 20:02'), dating no event;
 # 'clock': the same moment by another clock, in brackets after the date told ('(1/6 giờ Hà Nội)');
 # 'restated': a relative day whose date follows in brackets ('hôm qua (8/5)')
-RELATIVE_KINDS = {"rel_day", "rel_month", "rel_year", "month_rel", "dm_rel", "year", "bare_year"}
+RELATIVE_KINDS = {"rel_day", "rel_month", "rel_year", "month_rel", "dm_rel", "part_year", "year", "bare_year"}
 
 
 @dataclass(frozen=True)
@@ -214,4 +218,6 @@ def _read(kind, g, year, previous, today=None):
         return (DateValue(y), None) if y else None
     if kind == "year":
         return DateValue(int(g[0])), None
+    if kind == "part_year":
+        return (DateValue(int(g[0])), None) if year and int(g[0]) < year else None
     return None
