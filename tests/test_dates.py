@@ -56,3 +56,36 @@ def test_spans_and_days(text, expected):
 def test_relative_days_and_stamps(text, expected):
     got = [(d.kind, d.start.iso()) for d in find_dates(text, 2025, None, date(2025, 6, 11))]
     assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a day of the year before the article's ('Tối 30/11 năm ngoái'), or of its own
+    ("Tối 30/11 năm ngoái, tại Nairobi, hai bên ký thỏa thuận", [("dm_rel", "2024-11-30")]),
+    ("ngày 5/6 năm nay", [("dm_rel", "2025-06-05")]),
+    # a month read from the publication day (2025-06-11), never a day
+    ("Tháng trước, Tổng thống Kenya thăm Peru.", [("rel_month", "2025-05")]),
+    ("Đầu tháng này, hai bên ký", [("rel_month", "2025-06")]),
+    ("Tuần trước, Bộ trưởng Na Uy thăm Chile", [("rel_month", "2025-06")]),
+    # a count of months, or a month before another time told, is no month of the calendar
+    ("hai tháng trước, ông thăm Peru", []),
+    ("Một tháng trước đó, ông thăm Peru", []),
+    # a speaker's 'tháng trước' is the speaker's
+    ("Ông nói: “Tháng trước chúng tôi đã gặp nhau”.", []),
+])
+def test_relative_months_and_days_of_last_year(text, expected):
+    got = [(d.kind, d.start.iso()) for d in find_dates(text, 2025, None, date(2025, 6, 11))]
+    assert got == expected
+
+
+def test_a_week_across_two_months_gives_no_month():
+    assert find_dates("Tuần trước, Bộ trưởng Na Uy thăm Chile", 2025, None, date(2025, 6, 3)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the start, middle or end of a year before the article's is that year; of its own year or later, a horizon
+    ("vào cuối năm 2015, Thống đốc Nairobi đã sang thăm Chile", [("part_year", "2015")]),
+    ("hoàn thành dự án vào cuối năm 2030", []),
+    ("từ đầu năm 2016 đến nay, hai bên trao đổi nhiều đoàn", []),
+])
+def test_part_of_an_earlier_year(text, expected):
+    assert [(d.kind, d.start.iso()) for d in find_dates(text, 2017)] == expected

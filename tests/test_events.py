@@ -1106,6 +1106,225 @@ def test_groups_in_general_and_ships_make_no_event(text, expected):
     assert [(e.type, sorted(names[a] for a in e.attendees)) for e in x.events] == expected
 
 
+@pytest.mark.parametrize("text, etype, expected", [
+    # a day between commas before a new subject opens the next clause: not the day of the summit named before it
+    ("Tiếp tục các hoạt động bên lề Hội nghị Thượng đỉnh Liên minh châu Phi, ngày 8/7, Tổng thống Kenya William "
+     "Ruto đã gặp Thủ tướng Na Uy Jonas Gahr Støre.", "conference", [None]),
+    ("Tiếp tục các hoạt động bên lề Hội nghị Thượng đỉnh Liên minh châu Phi, ngày 8/7, Tổng thống Kenya William "
+     "Ruto đã gặp Thủ tướng Na Uy Jonas Gahr Støre.", "meeting", ["2025-07-08"]),
+    ("Tổng thống Chile Gabriel Boric sẽ dự Hội nghị Thượng đỉnh Thương mại Andes tại Lima, sáng 23/6, Tổng thống "
+     "Gabriel Boric đã qua cửa khẩu tới Peru.", "conference", [None]),
+    # (a span there is still the event's own)
+    ("Tổng thống Kenya William Ruto thăm chính thức Na Uy, từ ngày 3 - 5/6, theo lời mời của Thủ tướng Jonas Gahr "
+     "Støre.", "visit", [("2025-06-03", "2025-06-05")]),
+    # the departure day told with the visit's span: the span; what the text recaps after has no day of its own
+    ("Chiều 8/6, Tổng thống Kenya William Ruto rời Oslo, kết thúc chuyến thăm Na Uy và dự các hoạt động chào mừng "
+     "kỷ niệm 50 năm quan hệ ngoại giao Kenya - Na Uy, 40 năm Ngày ký Hiệp ước Hữu nghị Kenya - Na Uy, tại Bergen, từ ngày 3 - 8/6, theo lời mời của Thủ tướng "
+     "Jonas Gahr Støre.", "visit", [("2025-06-03", "2025-06-08")]),
+    ("Chiều 8/6, Tổng thống Kenya William Ruto rời Oslo, kết thúc chuyến thăm chính thức Na Uy từ ngày 3 - 8/6, "
+     "theo lời mời của Thủ tướng Jonas Gahr Støre. Ngay sau lễ đón, Tổng thống William Ruto đã làm việc với Thị "
+     "trưởng Bergen Marte Mjøs Persen.", "meeting", [None]),
+])
+def test_a_day_of_another_clause_or_a_recap_is_no_events_day(text, etype, expected):
+    x = extract_article("t", text, date(2025, 7, 9))
+    got = [e.start and e.start.iso() if e.end is None else (e.start and e.start.iso(), e.end.iso())
+           for e in x.events if e.type == etype]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, names", [
+    # two summits named after different things are two, though one is told without a day
+    ("Ngày 5/6, Bộ trưởng Quốc phòng Kenya Soipan Tuya tiếp Đại sứ Na Uy Hilde Berg. Bà ghi nhận sự tham gia của "
+     "Na Uy tại Hội nghị thượng đỉnh Tiếng nói Bắc Cực lần thứ ba vừa qua. Diễn đàn Doanh nghiệp Kenya - Na Uy được tổ chức bên lề Hội nghị thượng đỉnh "
+     "Rift Valley vào tháng 1/2025.",
+     ["Hội nghị thượng đỉnh Rift Valley", "Hội nghị thượng đỉnh Tiếng nói Bắc Cực lần thứ ba"]),
+    # one held and one planned for a month still ahead are two as well
+    ("Bên lề Hội nghị Thượng đỉnh Nhóm các nước Andes, ngày 8/7, Tổng thống Chile Gabriel Boric đã gặp Tổng thống "
+     "Peru Dina Boluarte. Tổng thống Gabriel Boric mời Tổng thống Dina Boluarte dự Hội nghị cấp cao APEC tại "
+     "Santiago tháng 11/2025.",
+     ["Hội nghị Thượng đỉnh Nhóm các nước Andes", "Hội nghị cấp cao APEC"]),
+])
+def test_summits_named_after_different_things_are_not_merged(text, names):
+    x = extract_article("t", text, date(2025, 7, 9))
+    assert sorted(e.name for e in x.events if e.type == "conference") == sorted(names)
+
+
+@pytest.mark.parametrize("text, etype, expected", [
+    # a year told relative to the article's, after the visit's owner
+    ("Ngày 5/6, Tổng thống Kenya William Ruto tiếp Đại sứ Na Uy Hilde Berg. Hai nước đang thực hiện kết quả chuyến "
+     "thăm lịch sử tới Kenya của Thủ tướng Na Uy Jonas Gahr Støre cuối năm ngoái.", "visit", ["2024"]),
+    # a day of last year
+    ("Quan hệ hai tỉnh vừa bước sang giai đoạn mới. Tối 30/11 năm ngoái, tại Nairobi, Thống đốc Mombasa Abdulswamad "
+     "Nassir và Thống đốc Oslo Anne Lindboe đã ký Thỏa thuận hợp tác giữa hai thành phố.", "signing", ["2024-11-30"]),
+    # the day told beats a year naming the document ('Thỏa thuận hợp tác năm 2024')
+    ("Ngày 5/6, Tổng thống Kenya William Ruto tiếp Đại sứ Na Uy Hilde Berg. Trước đó, ngày 14/5/2024, Thống đốc "
+     "Mombasa Abdulswamad Nassir đã ký kết Thỏa thuận hợp tác năm 2024 với Thống đốc Oslo Anne Lindboe.",
+     "signing", ["2024-05-14"]),
+    # a month before the publication day
+    ("Tháng trước, Tổng thống Chile Gabriel Boric đã thăm chính thức Peru.", "visit", ["2025-05"]),
+])
+def test_relative_days_months_and_years(text, etype, expected):
+    x = extract_article("t", text, date(2025, 6, 11))
+    assert [e.start and e.start.iso() for e in x.events if e.type == etype] == expected
+
+
+def test_one_country_named_two_ways_is_one_visits_destination():
+    text = ("Tổng thống Kenya William Ruto sẽ thăm cấp Nhà nước đến nước Cộng hoà nhân dân Trung Hoa từ ngày 18-20/8. "
+            "Trong thời gian ở thăm Trung Quốc, Tổng thống William Ruto sẽ hội đàm với Chủ tịch Tập Cận Bình.")
+    x = extract_article("t", text, date(2025, 8, 16))
+    assert [(e.start.iso(), e.end.iso()) for e in x.events if e.type == "visit"] == [("2025-08-18", "2025-08-20")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the day of talks held on a summit's margin is the talks', not the summit's
+    ("Tổng thống Chile Gabriel Boric và Tổng thống Peru Dina Boluarte hôm nay 7/7 đã hội đàm bên lề Hội nghị thượng "
+     "đỉnh Mercosur ở Lima.", {"talks": ["2025-07-07"], "conference": [None]}),
+    # (a summit told first, opening the sentence, shares the day it opens with)
+    ("Ngày 9/6, nhân dịp dự Hội nghị thượng đỉnh Mercosur tại Lima, Tổng thống Chile Gabriel Boric đã gặp Tổng thống "
+     "Peru Dina Boluarte.", {"meeting": ["2025-06-09"], "conference": ["2025-06-09"]}),
+    # told from an earlier time ('kể từ khi … dự Hội nghị …'): not the day the text is on
+    ("Ngày 7/7, Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Peru Dina Boluarte. Đây là lần gặp thứ hai giữa "
+     "họ kể từ khi tới Lima dự Hội nghị thượng đỉnh Mercosur.", {"talks": ["2025-07-07"], "conference": [None]}),
+    # a summit told undated, named again in the sentence of talks held during it: no day from the talks
+    ("Tổng thống Chile Gabriel Boric đang tham dự Hội nghị thượng đỉnh Mercosur tại Lima. Trong cuộc hội đàm ngày 17/6 "
+     "với Tổng thống Peru Dina Boluarte, Tổng thống Gabriel Boric nhấn mạnh Hội nghị thượng đỉnh Mercosur năm nay rất "
+     "quan trọng. Tổng thống Dina Boluarte chào mừng Tổng thống Gabriel Boric dự Hội nghị thượng đỉnh Mercosur.",
+     {"talks": ["2025-06-17"], "conference": [None]}),
+    # a date opening a new clause after ';' is that clause's, the summit's told in it
+    ("Trước đó, Tổng thống Chile Gabriel Boric đã 4 lần sang thăm Peru vào các năm 2001, 2006 và 2013; riêng năm "
+     "2017, Tổng thống Gabriel Boric đã đến Lima tham dự Hội nghị thượng đỉnh Mercosur.",
+     {"conference": ["2017"]}),
+    # the day a trip ends is not the day of a summit attended on it
+    ("Chiều 16/7, Tổng thống Chile Gabriel Boric đã rời Lima, kết thúc tốt đẹp chuyến thăm chính thức Peru, cũng như "
+     "tham dự Hội nghị thượng đỉnh Mercosur.", {"conference": [None]}),
+])
+def test_a_summit_does_not_take_the_day_of_what_is_held_during_it(text, expected):
+    x = extract_article("t", text, date(2025, 7, 8))
+    for etype, days in expected.items():
+        assert [e.start and e.start.iso() for e in x.events if e.type == etype] == days
+
+
+@pytest.mark.parametrize("text, etype, expected", [
+    # the month of a visit the call is placed before is the visit's
+    ("Trước chuyến thăm của Tổng thống Chile Gabriel Boric đến Nairobi hồi tháng 3/2025, ông Gabriel Boric đã điện "
+     "đàm với Tổng thống Kenya William Ruto vào sáu tháng trước đó.", "phone-call", [None]),
+    # (what follows a ceremony of a day told is on that day)
+    ("Sau lễ dâng hoa tại tượng đài sáng 10/6, Tổng thống Kenya William Ruto và Thị trưởng Lima Renzo Reggiardo đã "
+     "chứng kiến lễ trao bản ghi nhớ hợp tác.", "signing", ["2025-06-10"]),
+    # an earlier leg of a trip ('Trước khi đến Lima, …'): not the day the text is on
+    # a thing done lately, told in passing ('… vừa được Bộ X ký kết'): its own day, untold
+    ("Chiều 6/6, Tổng thống Kenya William Ruto tiếp Bộ trưởng Kinh tế Na Uy Cecilie Myrseth. Hai bên nhất trí triển "
+     "khai cơ chế phản ứng nhanh vừa được Bộ Thương mại Kenya ký kết với Bộ Kinh tế Na Uy.", "signing", [None]),
+    ("Ngày 9/6, Tổng thống Kenya William Ruto hội đàm với Tổng thống Peru Dina Boluarte tại Lima. Trước khi đến Lima, "
+     "ông William Ruto đã gặp Tổng thống Chile Gabriel Boric tại Santiago.", "meeting", [None]),
+])
+def test_an_earlier_time_told_keeps_its_day_from_the_event(text, etype, expected):
+    x = extract_article("t", text, date(2025, 6, 11))
+    assert [e.start and e.start.iso() for e in x.events if e.type == etype] == expected
+
+
+def test_the_day_of_an_act_told_with_a_plan_is_the_day_the_text_goes_on_with():
+    # 'sẽ dự Hội nghị …, sáng 23/6, X đã qua cửa khẩu': 'Trưa cùng ngày' is 23/6; the summit named again with its
+    # number that day is the one planned, with no day of its own
+    text = ("Tổng thống Chile Gabriel Boric sẽ dự Hội nghị Thượng đỉnh Thương mại và Đầu tư Andes lần thứ 21 tại Lima, "
+            "sáng 23/6, Tổng thống Gabriel Boric đã qua cửa khẩu tới Peru. Trưa cùng ngày, Tổng thống Gabriel Boric đã "
+            "gặp Thị trưởng Lima Renzo Reggiardo. Hai bên trao đổi về Hội nghị Thượng đỉnh Andes lần thứ 21.")
+    x = extract_article("t", text, date(2025, 6, 23))
+    assert [e.start and e.start.iso() for e in x.events if e.type == "meeting"] == ["2025-06-23"]
+    assert [(e.start, e.status, e.ordinal) for e in x.events if e.type == "conference"] == [(None, "announced", 21)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a trip's span told after 'thăm X và (tham) dự Hội nghị …' is the trip's, not the summit's
+    ("Tổng thống Kenya William Ruto trả lời về kết quả chuyến thăm và tham dự Hội nghị Thượng đỉnh G20 tại Na Uy và thăm "
+     "Chile từ ngày 05-11/7/2025.", [None]),
+    # (and the summit's own days told elsewhere are its days)
+    ("Tổng thống Kenya William Ruto sẽ thăm Na Uy và tham dự Hội nghị Thượng đỉnh G20 tại Oslo từ ngày 5 -8/7/2025. "
+     "Từ ngày 7-8/7, Tổng thống William Ruto tham dự Hội nghị Thượng đỉnh G20.", [("2025-07-07", "2025-07-08")]),
+])
+def test_a_trips_span_is_not_the_summits(text, expected):
+    x = extract_article("t", text, date(2025, 7, 4))
+    assert [e.start and (e.start.iso(), e.end.iso()) for e in x.events if e.type == "conference"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a meeting of years ago and one still planned are two
+    ("Tổng thống Chile Gabriel Boric gặp Tổng thống Peru Dina Boluarte tại Lima vào tháng 9/2023. Theo thông lệ, "
+     "Tổng thống Gabriel Boric sẽ có cuộc gặp với Tổng thống Dina Boluarte trong thời gian ở Lima.",
+     [("meeting", "held", "2023-09"), ("meeting", "announced", None)]),
+    # the margin told after the main clause ('…, bên lề Hội nghị …') lends the summit no day; a summit planned for a
+    # later year is another
+    ("Tổng thống Chile Gabriel Boric đã có cuộc họp với Tổng thống Peru Dina Boluarte vào ngày 16/11/2025, bên lề Hội "
+     "nghị thượng đỉnh APEC tại Lima. Tổng thống Dina Boluarte cho biết Peru sẽ tổ chức Hội nghị thượng đỉnh APEC vào "
+     "năm 2027.",
+     [("conference", "held", None), ("conference", "announced", "2027")]),
+])
+def test_history_plans_and_margins_keep_their_own_dates(text, expected):
+    x = extract_article("t", text, date(2025, 11, 17))
+    assert sorted((e.type, e.status, e.start and e.start.iso()) for e in x.events
+                  if e.type in ("meeting", "conference")) == sorted(expected, key=lambda t: (t[0], t[1], t[2] or ""))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a visit dated nowhere whose guest is told arriving on a day: that day is its first
+    ("Bộ trưởng Quốc phòng Na Uy Tore Sandvik thăm Kenya\nBộ trưởng Quốc phòng Na Uy Tore Sandvik ngày 21/10 đã đến "
+     "Nairobi nhằm thể hiện sự ủng hộ đối với Kenya. Chuyến thăm của ông Tore Sandvik diễn ra trong bối cảnh đặc biệt.",
+     ["2025-10-21"]),
+    # (arriving in another country is another leg)
+    ("Bộ trưởng Quốc phòng Na Uy Tore Sandvik thăm Kenya\nBộ trưởng Quốc phòng Na Uy Tore Sandvik ngày 19/10 đã đến "
+     "Santiago để dự hội thảo. Chuyến thăm Kenya của ông Tore Sandvik diễn ra trong bối cảnh đặc biệt.", [None]),
+])
+def test_a_visit_dated_nowhere_starts_the_day_its_guest_arrives(text, expected):
+    x = extract_article("t", text, date(2025, 10, 21))
+    assert [e.start and e.start.iso() for e in x.events if e.type == "visit"] == expected
+
+
+@pytest.mark.parametrize("text, etype, expected", [
+    # the departure day of a visit told ending ('rời Lima, kết thúc chuyến thăm …'): what the text recaps after it
+    # has no day of its own
+    ("Chiều 16/11, Tổng thống Kenya William Ruto đã rời Lima, kết thúc tốt đẹp chuyến thăm chính thức Chile và Peru. "
+     "Tổng thống William Ruto và Tổng thống Chile Gabriel Boric đã hội đàm tại Santiago.", "talks", [None]),
+    # talks named as the ground of what is said were held before, on a day not told here
+    ("Ngày 16/5, Tổng thống Kenya William Ruto tiếp Chủ tịch Quốc hội Na Uy Masud Gharahkhani. Trên cơ sở kết quả cuộc "
+     "hội đàm giữa Chủ tịch Quốc hội Masud Gharahkhani với Chủ tịch Quốc hội Kenya Moses Wetangula, Tổng thống "
+     "William Ruto ủng hộ việc hai Quốc hội tăng cường hợp tác.", "talks", [None]),
+])
+def test_a_recap_or_a_result_takes_no_day_of_the_text(text, etype, expected):
+    x = extract_article("t", text, date(2025, 11, 17))
+    assert [e.start and e.start.iso() for e in x.events if e.type == etype] == expected
+
+
+def test_a_meeting_attended_spoken_of_on_the_day_of_a_talk_keeps_its_own_day():
+    text = ("Chiều 16/5, Tổng thống Kenya William Ruto tiếp Chủ tịch Quốc hội Na Uy Masud Gharahkhani. Chủ tịch Quốc hội "
+            "Masud Gharahkhani bày tỏ vui mừng dẫn đầu đoàn sang Kenya tham dự Hội nghị chuyên đề của IPU khu vực châu "
+            "Phi.")
+    x = extract_article("t", text, date(2025, 5, 16))
+    assert [e.start for e in x.events if e.type == "conference"] == [None]
+    assert [e.start.iso() for e in x.events if e.type == "meeting"] == ["2025-05-16"]
+
+
+def test_a_meeting_thanked_for_is_the_one_told_before():
+    text = ("Chiều 25/4, Bộ trưởng Quốc phòng Kenya Soipan Tuya hội đàm với Bộ trưởng Quốc phòng Na Uy Tore Sandvik. "
+            "Bộ trưởng Tore Sandvik cảm ơn Bộ trưởng Soipan Tuya dành thời gian đón tiếp, hội đàm.")
+    x = extract_article("t", text, date(2025, 4, 25))
+    assert [e.type for e in x.events] == ["talks"]
+
+
+def test_a_delegation_received_on_a_day_is_on_a_visit_going_on():
+    text = ("Ngày 21/6, tại Nairobi, Phó Tổng thống Kenya Kithure Kindiki đã tiếp Đoàn cán bộ cao cấp của Bộ Viễn thông "
+            "Na Uy do Bộ trưởng Karianne Tung dẫn đầu sang thăm và làm việc tại Kenya.")
+    x = extract_article("t", text, date(2025, 6, 21))
+    assert [e.start for e in x.events if e.type == "visit"] == [None]
+    assert [e.start.iso() for e in x.events if e.type == "meeting"] == ["2025-06-21"]
+
+
+def test_an_event_on_whose_eve_something_is_said_takes_not_the_day_it_is_said():
+    text = ("Trả lời phỏng vấn trước thềm chuyến thăm, Tổng thống Chile Gabriel Boric ngày 3/7 tuyên bố hợp tác với "
+            "Kenya là ưu tiên.")
+    x = extract_article("t", text, date(2025, 7, 4))
+    assert [e.start for e in x.events if e.type == "visit"] in ([], [None])
+
+
 BOTH_SIDES_SHAPES = [
     # a royal couple received or met together: one meeting with both
     ("Ngày 3/5, Tổng thống Kenya William Otieno đã hội kiến Nhà vua Na Uy Harald Berg và Hoàng hậu Sonja Berg.",

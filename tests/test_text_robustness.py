@@ -67,3 +67,19 @@ def test_a_photo_credit_run_into_the_body_ends_where_the_body_starts(line, sente
     doc = analyse("credit", line)
     assert [(s.kind, s.text) for s in doc.sentences] == sentences
     assert all(line[s.begin:s.end] == s.text for s in doc.sentences)
+
+
+@pytest.mark.parametrize("line,sentences", [
+    # a full stop run into the next sentence still ends one
+    ("Ông tiếp Bộ trưởng Quốc phòng Kenya.Trong khuôn khổ chuyến thăm, đoàn sẽ đặt vòng hoa.",
+     ["Ông tiếp Bộ trưởng Quốc phòng Kenya.", "Trong khuôn khổ chuyến thăm, đoàn sẽ đặt vòng hoa."]),
+    # not an abbreviation, nor a web address
+    ("Đoàn tới TP.Hồ Chí Minh, theo Nairobi.go.ke và Quochoi.Vn hôm qua.",
+     ["Đoàn tới TP.Hồ Chí Minh, theo Nairobi.go.ke và Quochoi.Vn hôm qua."]),
+])
+def test_a_full_stop_with_no_space_after_it_ends_a_sentence(line, sentences):
+    from kg.text.document import analyse
+
+    doc = analyse("stop", line)
+    assert [s.text for s in doc.sentences] == sentences
+    assert all(line[s.begin:s.end] == s.text for s in doc.sentences)

@@ -1,6 +1,6 @@
 """Vietnamese date expressions: '2/12', 'ngày 1-12', 'từ ngày 10/9 đến ngày 13/9', 'tháng 10/2024',
 'những ngày đầu năm 2023', 'chiều cùng ngày', and the relative ones read from the article's own day:
-'hôm qua', 'hôm nay', 'năm ngoái', 'tháng 9 năm ngoái'. A year is never invented: without one the
+'hôm qua', 'hôm nay', 'tháng trước', 'tuần này', 'năm ngoái', 'tháng 9 năm ngoái'. A year is never invented: without one the
 date stays a month-day."""
 from __future__ import annotations
 
@@ -30,6 +30,8 @@ PATTERNS = [
     ("span", re.compile(rf"{FREE}{D}\s*[-–]\s*{D}/{M}(?:/{Y})?{ENDS}", re.I)),
     ("full", re.compile(rf"\b{D}/{M}/{Y}\b")),
     ("full", re.compile(rf"\b{D}\.{M}\.{Y}\b")),
+    # 'Tối 30/11 năm ngoái': a day of the year before the article's
+    ("dm_rel", re.compile(rf"(?:\b{DAY_WORDS}\s+)?(?<![\d/.,-]){D}[/.-]{M},?\s+{REL_YEAR}\b", re.I)),
     ("dm", re.compile(rf"\b{DAY_WORDS}\s+{D}[/.-]{M}\b(?![/.-]\d)", re.I)),
     # not the day a holiday is named after ('Quốc khánh 2/9')
     ("dm", re.compile(rf"(?<![\d/.,-])(?<!khánh ){D}/{M}(?![/\d])")),
@@ -45,6 +47,14 @@ PATTERNS = [
     # ngày qua', the past days)
     ("rel_day", re.compile(rf"\b(?:(?:{PARTS}|ngày)\s+)?hôm (qua|nay)\b|\b{PARTS} (qua|nay)\b", re.I)),
     ("rel_year", re.compile(rf"\b{REL_YEAR}\b", re.I)),
+    # 'tháng trước', 'đầu tháng này', 'tuần trước': a month (never a day) read from the publication day; not 'hai
+    # tháng trước' (a count) nor 'tháng trước đó' (before another time told)
+    ("rel_month", re.compile(r"(?<!\d )(?<!hai )(?<!ba )(?<!vài )(?<!mấy )(?<!một )(?<!các )(?<!những )"
+                             r"\b(tháng|tuần) (trước|này|nay|qua)\b(?! đó| ấy)", re.I)),
+    # the start, middle or end of a year before the article's ('vào cuối năm 2015 đã sang thăm'): that year; of the
+    # article's year or later it is a horizon ('hoàn thành vào cuối năm 2030'), no date
+    ("part_year", re.compile(rf"(?<!từ )(?<!đến )(?<!tới )(?<!trước )(?<!sau )\b(?:đầu|cuối|giữa) năm {Y}\b"
+                             rf"(?!\s*[-–]\s*\d)", re.I)),
     # a year as a time point ('năm 2013 ông đã …', 'chuyến thăm năm 2012'), not a period or a horizon
     ("year", re.compile(rf"(?<!đầu )(?<!cuối )(?<!giữa )(?<!trong )(?<!của )(?<!đến )(?<!tới )(?<!cả )(?<!hết )"
                         rf"(?<!tháng )(?<!quý )(?<!sau )\b(?:năm|hồi) {Y}\b(?!\s*[-–]\s*\d)", re.I)),
@@ -57,7 +67,7 @@ NOT_BEFORE_BARE_YEAR = re.compile(r"(?:\d|[-–]|\b(?:từ|đến|tới|trước
 # 'stamp': a date with a clock time, the page's own stamp ('Thứ sáu, 11/10/2024 20:02'), dating no event;
 # 'clock': the same moment by another clock, in brackets after the date told ('(1/6 giờ Hà Nội)');
 # 'restated': a relative day whose date follows in brackets ('hôm qua (8/5)')
-RELATIVE_KINDS = {"rel_day", "rel_year", "month_rel", "year", "bare_year"}
+RELATIVE_KINDS = {"rel_day", "rel_month", "rel_year", "month_rel", "dm_rel", "part_year", "year", "bare_year"}
 
 
 @dataclass(frozen=True)
@@ -88,10 +98,10 @@ def find_dates(text: str, year: int | None = None, previous: DateValue | None = 
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             value = _read(kind, m.groups(), year, previous, today)
-            if value is None or kind == "rel_day" and _quoted(text, m.start()):
+            if value is None or kind in ("rel_day", "rel_month") and quoted(text, m.start()):
                 continue    # a speaker's 'hôm nay' is the day they spoke, not the one the report is dated
             taken.append((m.start(), m.end()))
-            if kind in ("full", "dm") and CLOCK.match(text[m.end():]):
+            if kind in ("full", "dm", "dm_rel") and CLOCK.match(text[m.end():]):
                 kind = "stamp"
             found.append(DateMention(m.start(), m.end(), value[0], value[1], kind))
     for m in BARE_YEAR.finditer(text):
@@ -125,7 +135,7 @@ def _other_clock(text: str, d: DateMention, found: list[DateMention]) -> DateMen
     return DateMention(d.begin, d.end, d.start, d.end_date, "clock") if first else d
 
 
-def _quoted(text: str, at: int) -> bool:
+def quoted(text: str, at: int) -> bool:
     """Inside a quotation: an open curly quote not yet closed, or an odd number of straight ones, before `at`."""
     before = text[:at]
     return sum(QUOTES.get(c, 0) for c in before) > 0 or before.count('"') % 2 == 1 or before.count("'") % 2 == 1
@@ -153,6 +163,9 @@ def _read(kind, g, year, previous, today=None):
     if kind == "dm":
         d, m = map(int, g)
         return (DateValue(year, m, d), None) if _valid(m, d) else None
+    if kind == "dm_rel":
+        d, m, y = int(g[0]), int(g[1]), _relative_year(g[2], year)
+        return (DateValue(y, m, d), None) if _valid(m, d) and y else None
     if kind == "span":     # a day before the second: '19 - 20/6'; else it is no span ('20-19/6')
         if int(g[0]) >= int(g[1]):
             return None
@@ -188,9 +201,23 @@ def _read(kind, g, year, previous, today=None):
         word = next(w for w in g if w)
         day = today - timedelta(days=1) if word.casefold() == "qua" else today
         return DateValue(day.year, day.month, day.day), None
+    if kind == "rel_month":
+        if today is None:
+            return None
+        unit, word = g[0].casefold(), g[1].casefold()
+        back = word in ("trước", "qua")
+        if unit == "tháng":
+            first = today.replace(day=1)
+            day = first - timedelta(days=1) if back else today
+            return DateValue(day.year, day.month), None
+        # a week: the month only when all its days fall in one
+        a, b = (today - timedelta(days=7), today - timedelta(days=1)) if back else (today - timedelta(days=6), today)
+        return (DateValue(b.year, b.month), None) if (a.year, a.month) == (b.year, b.month) else None
     if kind == "rel_year":
         y = _relative_year(g[0], year)
         return (DateValue(y), None) if y else None
     if kind == "year":
         return DateValue(int(g[0])), None
+    if kind == "part_year":
+        return (DateValue(int(g[0])), None) if year and int(g[0]) < year else None
     return None

@@ -8,7 +8,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 from kg import lexicons
-from kg.extract.dates import find_dates
+from kg.extract.dates import find_dates, quoted
 from kg.extract.context import principals
 from kg.extract.model import DateValue, Event, Mention, Organization
 from kg.text.clauses import clauses
@@ -83,6 +83,8 @@ class Trigger:
     next_begin: int = 0      # where the next one begins
     occasion_end: int = 0    # 'gặp nhau bên lề Hội nghị …': the occasion's stretch, which dates it too
     lead_end: int = 0        # where the sentence's first trigger begins: dates before it open the sentence
+    prev_visit_end: int = -1  # where the previous trigger ends, when it is a visit's
+    next_visit: bool = False  # the next trigger of the sentence is a visit's
     text: str = ""           # the sentence
 
     @property
@@ -146,13 +148,16 @@ def find_events(ctx) -> list[Event]:
         for n, trig in enumerate(found):
             trig.next_begin = found[n + 1].begin if n + 1 < len(found) else len(s.text)
             trig.prev_end = found[n - 1].end if n else 0
+            trig.prev_visit_end = found[n - 1].end if n and found[n - 1].etype["notation"] == "visit" else -1
+            trig.next_visit = n + 1 < len(found) and found[n + 1].etype["notation"] == "visit"
             trig.lead_end = found[0].begin
             trig.occasion_end = trig.next_begin
             gap = s.text[trig.end:trig.next_begin].casefold().rstrip()
             if n + 1 < len(found) and any(gap.endswith(w) for w in data["occasion_links"]) and not (
                     any(gap.endswith(w) for w in data["name_links"]) and re.search(r"[,;:()]", gap)):
                 trig.occasion_end = found[n + 2].begin if n + 2 < len(found) else len(s.text)
-            own_dates = [d for d in dates if not d.year_only or past]
+            # (a year ahead of the article's dates a plan: 'sẽ tổ chức Hội nghị … vào năm 2026')
+            own_dates = [d for d in dates if not d.year_only or past or d.start.year and year and d.start.year > year]
             told = past
             if trig.etype["notation"] == "ceremony" and _clause_cue(view, trig, data["success_cues"]):
                 continue       # 'chúc mừng Kenya đã tổ chức thành công Lễ kỷ niệm …': another's success
@@ -162,6 +167,9 @@ def find_events(ctx) -> list[Event]:
                 told, own_dates = True, [d for d in dates if d.year_only or d.begin > trig.begin]
             new = _event(ctx, view, trig, own_dates, sentence_date if anchor is not None or not told else None,
                          told, last_subject, data, events, in_sentence)
+            for ev in new:
+                if ev.status == "held" and ev.start and ev.start.month is None and year and (ev.start.year or 0) > year:
+                    ev.start = None     # a year ahead is a plan's, or a target's ('… vào năm 2030'), not a held one's
             if achieved:
                 # (and no one but those named after the cue: not the sides of the talks the text is telling, nor
                 # one who congratulates the host on it)
@@ -174,10 +182,15 @@ def find_events(ctx) -> list[Event]:
             if told and not past:
                 told_before.update((m.begin, m.end) for e in new for m in e.mentions)
             for ev in new:
-                same = _continues(ev, trig, view, ctx, in_sentence) or _told_visit(ev, own_dates, events)
+                same = _continues(ev, trig, view, ctx, in_sentence) or _told_visit(ev, own_dates, events) \
+                    or _thanked_for(ev, trig, events, data)
                 if same is not None:
                     same.attendees.extend(k for k in ev.attendees if k not in same.attendees)
                     same.mentions.extend(ev.mentions)
+                    if same.type in NAMED_TYPES and _name_rank(ev.name) > _name_rank(same.name):
+                        same.name = ev.name        # the numbered mention names the meeting in full
+                    if same.ordinal is None and ev.ordinal is not None:
+                        same.ordinal, same.organizer = ev.ordinal, ev.organizer or same.organizer
                     continue
                 if ev.attendees:
                     last_subject = [k for k in ev.attendees if k in ctx.persons][:1] or last_subject
@@ -189,8 +202,18 @@ def find_events(ctx) -> list[Event]:
             told_before.update((m.begin, m.end) for e in in_sentence for m in e.mentions)
         points = [d for d in dates if d.end_date is None and d.start.day   # a span, a month is no day told
                   and not _after(d.start, ctx.doc.published) and not _of_other_event(s.text, d.begin, data)]
-        planned = in_sentence and all(e.status == "announced" for e in in_sentence)
-        if points and not past and not planned:     # a day ahead is not the day the article is telling
+        # (a day told of an act that is no event, 'sẽ dự Hội chợ …, sáng 23/9, X đã qua cửa khẩu', is still the day
+        # the text is on; a plan's own day is not)
+        planned = in_sentence and all(e.status == "announced" for e in in_sentence) \
+            and (not points or any(e.start == points[-1].start for e in in_sentence))
+        # ('Chiều 8/7, X rời Hà Nội, kết thúc chuyến thăm … từ ngày 3 - 8/7': the text goes on to recap the
+        # visit's days, which it does not tell one by one: the last day is no day of what follows)
+        recap = points and (any(d.end_date is not None and d.end_date == points[-1].start != d.start for d in dates)
+                            or re.search(rf"(?<!\w)(?:{_alternation(data['end_cues'])})(?:\s+\S+){{0,3}}\s+chuyến\s+"
+                                         r"(?:thăm|công tác)", low) is not None)
+        if recap:
+            discourse_date = None
+        elif points and not past and not planned:     # a day ahead is not the day the article is telling
             discourse_date = points[-1].start
         elif in_visit:
             discourse_date = None       # the text has moved on to the visit's days in general
@@ -210,6 +233,8 @@ def find_events(ctx) -> list[Event]:
     for ev in merged:
         if ev.type == "visit" and not ev.place:
             ev.place = _default_destination(ctx, ev)
+        if ev.type == "visit" and ev.start is None and ev.guests:
+            ev.start = _arrival_day(ctx, ev, year)
     _other_side(ctx, merged)
     for ev in merged:
         if ev.type == "visit":
@@ -260,12 +285,12 @@ def _fold_same_key(ctx, events: list[Event], today) -> list[Event]:
     return sorted(out, key=lambda e: order[id(e)])
 
 
-def _of_other_event(text: str, begin: int, data) -> bool:
+def _of_other_event(text: str, begin: int, data, words=None) -> bool:
     """A day in a phrase naming another event in relation to the one told ('… ngay sau cuộc điện đàm giữa hai
     Thủ tướng ngày 20/4', 'kể từ chuyến thăm ngày 5/3'): it dates that other event only, not the day the text
     goes on telling."""
     clause = re.split(r"[,;:]", text[:begin])[-1].casefold()
-    return bool(re.search(rf"(?<!\w)(?:{_alternation(data['relative_to_event'])})\s+(?:(?:các|những)\s+)?"
+    return bool(re.search(rf"(?<!\w)(?:{_alternation(words or data['relative_to_event'])})\s+(?:(?:các|những)\s+)?"
                           rf"(?:cuộc|chuyến|buổi|lễ|kỳ|phiên)\b", clause))
 
 
@@ -302,12 +327,31 @@ def _clause_cue(view, trig: "Trigger", words) -> bool:
     return bool(re.search(rf"(?<!\w)(?:{_alternation(words)})(?!\w)", clause))
 
 
+def _thanked_for(ev: Event, trig: "Trigger", events: list[Event], data) -> Event | None:
+    """'X cảm ơn Y đã dành thời gian đón tiếp, hội đàm': the meeting of those two told already, whatever its cue."""
+    if ev.type not in PAIR_TYPES or len(ev.attendees) < 2 or not re.search(
+            rf"(?<!\w)(?:{_alternation(data['time_given'])})\s*$", trig.text[:trig.begin].casefold()):
+        return None
+    return next((e for e in reversed(events) if e.type in PAIR_TYPES
+                 and set(ev.attendees) <= set(e.attendees) and not _dates_clash(e.start, ev.start)), None)
+
+
 def _told_visit(ev: Event, own_dates, events: list[Event]) -> Event | None:
     """'… trước khi kết thúc chuyến thăm', 'thông báo về chuyến thăm của X': a visit of a guest whose visit was
     told before, with no date of its own in its sentence, is that visit again (the sentence's day is another
     event's)."""
-    if ev.type != "visit" or not ev.guests or not ev.start or any(ev.start == d.start for d in own_dates):
+    if not ev.start or any(ev.start == d.start for d in own_dates):
         return None     # (undated both, the merge joins them and keeps a date either may get)
+    if ev.type in NAMED_TYPES and ev.type in _lexicon()[0]["multi_day"]:
+        # a summit told before with no day ('đang tham dự Hội nghị G20'), named again in a sentence on the day of
+        # talks held during it ('Trong cuộc hội đàm ngày 17/11 …, Hội nghị G20 năm nay …'): that summit, no day
+        told = [e for e in reversed(events) if e.type == ev.type and _compatible(e, ev)]
+        same = next((e for e in told if _acronyms(e.name) & _acronyms(ev.name)
+                     or e.ordinal is not None and e.ordinal == ev.ordinal),
+                    next((e for e in told if e.status == ev.status), told[0] if len(told) == 1 else None))
+        return same if same is not None and same.start is None else None
+    if ev.type != "visit" or not ev.guests:
+        return None
     return next((e for e in reversed(events) if e.type == "visit" and e.guests == ev.guests and e.start), None)
 
 
@@ -479,6 +523,31 @@ def _other_side(ctx, events: list[Event]) -> None:
         if _dates_clash(ev.start, visit.start, days=False) and not _within(ev.start, visit):
             continue
         ev.attendees.append(guest)
+
+
+ARRIVAL = re.compile(r"(?<!\w)đã\s+(?:đến|tới|đặt chân (?:đến|tới))\s+(?:thủ đô\s+|thành phố\s+|sân bay(?: quốc tế)?\s+)?"
+                     r"[A-ZÀ-ỸĐ]")
+
+
+def _arrival_day(ctx, ev: Event, year: int | None) -> DateValue | None:
+    """A visit the text dates nowhere, whose guest is told arriving on a day ('Bộ trưởng X ngày 21/10 đã đến
+    Nairobi'): that day is its first."""
+    for view in ctx.views:
+        text, base = view.sentence.text, view.sentence.begin
+        m = ARRIVAL.search(text)
+        if not m or quoted(text, m.start()) or not any(
+                r.kind == "person" and set(r.keys) & set(ev.guests) and r.end - base <= m.start() for r in view.refs):
+            continue
+        words = re.findall(r"[\wÀ-ỹ]+", text[m.end() - 1:m.end() + 60])
+        there = " ".join(words[:next((n for n, w in enumerate(words) if not w[:1].isupper()), len(words))])
+        where = _place_countries().get(there.casefold())
+        if where and ev.place and _country_form(ev.place) and where != _country_form(ev.place):
+            continue       # arriving somewhere else: another leg
+        days = [d for d in find_dates(text[:m.start()], year, None, ctx.doc.published)
+                if d.kind in ("dm", "full", "rel_day") and d.start.day]
+        if len(days) == 1 and not (year and days[0].start.year and days[0].start.year < year):
+            return days[0].start
+    return None
 
 
 def _within(day: DateValue | None, visit: Event) -> bool:
@@ -853,7 +922,10 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         if _attributive(s.text[a:trig.begin], trig, data):
             ev.start = None        # 'X đang thăm …' on the day of a reception: a day of the visit, not its first
         elif any(head.rstrip().endswith(w) for w in data["end_cues"]):
-            ev.start, ev.end = None, ev.start    # '… trước khi kết thúc chuyến thăm vào ngày 1/7': its last day
+            # '… trước khi kết thúc chuyến thăm vào ngày 1/7': its last day; with its span told in the sentence
+            # ('Chiều 8/7, X rời Hà Nội, kết thúc chuyến thăm …, từ ngày 3 - 8/7'), the span
+            span = next((d for d in dates if d.end_date is not None and d.end_date == ev.start), None)
+            ev.start, ev.end = (span.start, span.end_date) if span else (None, ev.start)
     return [ev]
 
 
@@ -979,9 +1051,12 @@ def _cue(text: str, words) -> bool:
 
 
 def _attributive(lead: str, trig: Trigger, data) -> bool:
-    """'… Y, <titles>, đang thăm …', 'Y đang có chuyến thăm …': a participle, about the noun just before."""
+    """'… Y, <titles>, đang thăm …', 'Y đang có chuyến thăm …', 'Đoàn … do X dẫn đầu sang thăm …': a participle, about
+    the noun just before."""
     cues = _alternation(data["attributive_cues"])
-    return bool(re.match(rf"(?:{cues})\s", trig.phrase) or re.search(rf"(?<!\w)(?:{cues})\s*$", lead.casefold()))
+    led = rf"(?<!\w)do\s[^,;:]{{1,80}}?(?:{_alternation(w.casefold() for w in data['leader_verbs'])})\s*$"
+    return bool(re.match(rf"(?:{cues})\s", trig.phrase) or re.search(rf"(?<!\w)(?:{cues})\s*$", lead.casefold())
+                or re.search(led, lead.casefold()))
 
 
 def _announced_before(ctx, view, trig: Trigger, head: str, data) -> bool:
@@ -1502,6 +1577,16 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def _country_forms() -> dict[str, str]:
+    """Every name of a country (case-folded) → its code; not its capital or provinces."""
+    return {n.casefold(): c["code"] for c in lexicons.countries().values() for n in c.get("forms", []) + [c["vi"]]}
+
+
+def _country_form(place: str) -> str | None:
+    return _country_forms().get(place.casefold())
+
+
 def _place_countries() -> dict[str, str]:
     """A place's name (case-folded) → its country: every country's names and capital, Vietnam's provinces."""
     out = {p.casefold(): "VN" for p in lexicons.load("places")["vietnam_provinces"]}
@@ -1724,7 +1809,9 @@ def _destination(ctx, view, trig: Trigger, text: str) -> str | None:
         return None
     site = re.match(r"^[^,;.()]{3,80}", text[trig.end + m.end():])
     if site and not any(r.begin == at for r in view.refs if r.kind in ("person", "plural")):
-        words = re.split(r"\s+(?:do|để|nhằm|và gặp|và làm việc|rồi)\s", site.group(0))[0].split()
+        # (a site ends where a date begins: 'thăm … Trung Hoa từ ngày 18-20/8')
+        words = re.split(r"\s+(?:do|để|nhằm|và gặp|và làm việc|rồi)\s|\s+(?:(?:từ|vào)\s+)?(?:ngày\s+)?\d",
+                         site.group(0))[0].split()
         if words and words[0].casefold() not in _lexicon()[0]["not_site_starts"]:
             return " ".join(words)      # a site: 'tới thăm cơ sở … của Đại học X', 'thăm Tổ hợp nhà máy …'
     return None
@@ -1829,13 +1916,28 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
                                                              trig.text[:d.begin].casefold()))]
     # (a date in brackets past a comma dates the noun right before it: 'gặp lại X, …, thỏa thuận của Cuộc gặp
     # cấp cao (tháng 1/2017)' is no day of the 'gặp lại'; 'Kỳ họp lần thứ 39 Ủy ban … (tháng 2/2017)' is its own)
-    own = [d for d in dates if trig.begin <= d.begin < stop_own and (not d.year_only or d.begin - trig.end < 40)
-           and not (_bracketed(trig.text, d) and re.search(r"[,;:]", trig.text[trig.end:d.begin]))]
+    # ('chuyến thăm và tham dự Hội nghị thượng đỉnh … tại Kenya và thăm Chile từ ngày 5 - 11/7': the span is the whole
+    # trip's, not the summit's own days, which the text does not give; a summit told between a visit and its span
+    # alone, 'thăm Kenya và dự Hội nghị … từ ngày 5 - 8/7', keeps it)
+    trip = ev.type in NAMED_TYPES and trig.prev_end and trig.prev_end == trig.prev_visit_end and trig.next_visit \
+        and re.fullmatch(r"[^,;:()]{0,60}?\s(?:và|rồi)\s+(?:(?:tham\s+)?dự|tham gia)\s*",
+                         trig.text[trig.prev_end:trig.begin].casefold())
+    if trip:
+        dates = [d for d in dates if d.end_date is None]
+    own = [d for d in dates if trig.begin <= d.begin < stop_own and (not d.year_only or d.begin - trig.end < 40
+                                                                     or _relative_year_of(trig.text, d, trig.end))
+           and not (_bracketed(trig.text, d) and re.search(r"[,;:]", trig.text[trig.end:d.begin]))
+           and not _opens_clause(trig.text, d, trig.end)]
     # (not one right after the cue before, no comma between: 'hội nghị thượng đỉnh một năm trước …, nơi … và X
     # đã đến thăm Kenya' dates the summit only)
     before = [d for d in dates if max(trig.prev_end, trig.span_begin) <= d.begin < trig.begin
               and not (trig.prev_end and re.fullmatch(r"[^,;:()]{0,12}", trig.text[trig.prev_end:d.begin]))]
     lead = [d for d in dates if d.begin < min(trig.lead_end, trig.begin)]
+    # ('trước chuyến thăm của X hồi tháng 9, ông Y đã điện đàm …': the month is the visit's, not the call's; what
+    # follows an event, 'Sau lễ dâng hoa sáng 10/11, X chứng kiến …', is mostly on its day)
+    other_time = [w for w in _lexicon()[0]["relative_to_event"] if not w.endswith("sau") or w.startswith("từ")]
+    before, lead = ([d for d in group if not _of_other_event(trig.text, d.begin, _lexicon()[0], other_time)]
+                    for group in (before, lead))
     occasion = [d for d in dates if trig.next_begin <= d.begin < min(trig.occasion_end, stop)]
     if ev.type == "visit" and re.search(rf"(?<!\w)(?:{_alternation(_lexicon()[0]['occasion_links_visit'])})\s*$",
                                         trig.text[trig.span_begin:trig.begin].casefold()):
@@ -1846,17 +1948,68 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
         before, lead = ([d for d in group if d.end_date is None] for group in (before, lead))
     if trig.prev_end and ev.type in NAMED_TYPES:
         # 'cuộc hội đàm ngày 5/3 với X, … Hội nghị thượng đỉnh …': a day after another event's cue is that
-        # event's; a summit lasting days does not take the day of one meeting held during it
-        before = []
+        # event's; a summit lasting days does not take the day of one meeting held during it (one opening a new
+        # clause after ';' is the clause's: '…; riêng năm 2017, X đến Kenya dự Hội nghị …')
+        before = [d for d in before if ";" in trig.text[trig.prev_end:d.begin]]
+    multi = _lexicon()[0]["multi_day"]
+    framed = ev.type in NAMED_TYPES and ev.type in multi and (trig.prev_end or not _opening_phrase(trig)) and re.search(
+        rf"(?<!\w)(?:{_alternation(_lexicon()[0]['occasion_frames'])})\s*$",
+        re.split(r"[,;:]", trig.text[trig.span_begin:trig.begin])[-1].casefold())
+    # ('Chiều 16/11, X rời Lima, kết thúc chuyến thăm Peru, cũng như tham dự Tuần lễ cấp cao APEC': the day the trip
+    # ends, not the summit's)
+    framed = framed or ev.type in NAMED_TYPES and ev.type in multi and re.search(
+        rf"(?<!\w)(?:{_alternation(_lexicon()[0]['end_cues'])})(?:\s+\S+){{0,3}}\s+chuyến\s+(?:thăm|công tác)",
+        trig.text[:trig.begin].casefold())
+    if framed:
+        # 'Hôm nay 7/7, X hội đàm với Y bên lề Hội nghị G20': the day told is the talks'; the summit keeps only its
+        # own ('Ngày 9/6, nhân dịp dự Hội nghị …, X gặp Y', the occasion told first, shares the day it opens with)
+        before, lead = [], []
+    if re.search(rf"(?<!\w)(?:{_alternation(_lexicon()[0]['eve_markers'])})\s*$",
+                 trig.text[trig.span_begin:trig.begin].casefold()):
+        # 'Trả lời phỏng vấn trước thềm chuyến thăm, X ngày 3/7 tuyên bố …': the event is the time the act is placed
+        # by; the days told are the act's
+        own, before, lead, occasion = [], [], [], []
+        framed = True
     best = next((group[0] if group is own or group is occasion else group[-1]
                  for group in (own, before if not trig.prev_end else [], occasion, before, lead) if group), None)
+    if best is not None and best.year_only:
+        # 'Ngày 14/5/2025, … ký kết Thỏa thuận hợp tác năm 2025': the day told of the same year is the act's
+        best = next((d for d in reversed(before + lead) if d.start.day and d.start.year == best.start.year), best)
+    # ('X vui mừng dẫn đầu đoàn tham dự Hội nghị …': the day of the talk, not of the meeting attended)
+    spoken = (ev.type in NAMED_TYPES or ev.type == "ceremony") and re.search(
+        rf"(?<!\w)(?:{_alternation(_lexicon()[0]['joy_cues'])})(?!\w)[^.;]{{0,120}}\b(?:tham\s+)?dự\s*$",
+        trig.text[:trig.begin].casefold())
     if best is not None:
         ev.start, ev.end = best.start, best.end_date
-    elif discourse_date is not None and not (ev.type == "visit" and (
+    elif discourse_date is not None and not spoken and not framed and not trip and not re.search(
+            rf"(?<!\w)(?:{_alternation(_lexicon()[0]['result_heads'])})\s+(?:(?:các|những)\s+)?(?:cuộc|chuyến|buổi)?\s*$",
+            trig.text[:trig.begin].casefold()) and not re.search(
+            rf"(?<!\w)(?:{_alternation(_lexicon()[0]['recent_passives'])})(?!\w)[^,;:]*$", trig.text[:trig.begin].casefold()) \
+            and not re.match(
+            rf"\s*(?:{_alternation(_lexicon()[0]['prior_leg_openers'])})(?!\w)", trig.text.casefold()) \
+            and not re.search(
+            rf"(?<!\w)(?:{since})(?!\w)", re.split(r"[,;:]", trig.text[trig.span_begin:trig.begin])[-1].casefold()) \
+            and not (ev.type == "visit" and (
             _country_named(ev.place) or not ev.place and trig.phrase.startswith("noun:"))):
         # the day told is one day of a visit to a country ('chuyến thăm'), not its first; a place toured that day
         # ('đến thăm, dâng hoa tượng đài') keeps it
         ev.start = discourse_date
+
+
+def _relative_year_of(text: str, d, after: int) -> bool:
+    """'chuyến thăm … của Tổng thống X cuối năm ngoái': a year told relative to the article's, after the event's
+    owner, dates the event (a bare 'năm 2020' that far is a target's); not a comparison ('so với năm ngoái')."""
+    between = text[after:d.begin]
+    return d.kind == "rel_year" and len(between) < 100 and not re.search(r"[;:()]", between) \
+        and not re.search(r"(?:so với|hơn|cùng kỳ|kể từ|từ)\s+(?:(?:đầu|cuối|giữa)\s+)?$", between.casefold())
+
+
+def _opens_clause(text: str, d, after: int) -> bool:
+    """A day standing between commas after the trigger and before a capitalised subject ('dự Hội nghị G20 …,
+    ngày 8/7, Thủ tướng X gặp …', '… sẽ dự Hội chợ …, sáng 23/9, Phó Thủ tướng đã qua cửa khẩu …'): it opens
+    the next clause and dates that clause's act, not the event named before it (a span stays the event's)."""
+    return d.end_date is None and bool(d.start.day) and d.begin > after \
+        and bool(re.search(r",\s*$", text[after:d.begin])) and bool(re.match(r"\s*,\s*[A-ZÀ-ỸĐ]", text[d.end:]))
 
 
 def _bracketed(text: str, d) -> bool:
@@ -1958,8 +2111,9 @@ def _compatible(a: Event, b: Event) -> bool:
         if len(own_a) > 1 and len(own_b) > 1 and not (own_a <= own_b or own_b <= own_a):
             return False
     if a.type == "visit":
-        if a.place and b.place and key(a.place) != key(b.place):
-            return False
+        if a.place and b.place and key(a.place) != key(b.place) \
+                and (_country_form(a.place) is None or _country_form(a.place) != _country_form(b.place)):
+            return False     # (one country named two ways, 'Trung Quốc' and 'Cộng hoà nhân dân Trung Hoa', is one place)
         if set(a.hosts) & set(b.guests) or set(b.hosts) & set(a.guests):
             return False      # the host of one is the guest of the other: two visits, one each way
         return not a.guests or not b.guests or a.guests == b.guests
@@ -2002,10 +2156,21 @@ def _told_apart(a: Event, b: Event) -> bool:
     return bool({m.sentence for m in a.mentions} & {m.sentence for m in b.mentions})
 
 
+def _history_and_plan(a: Event, b: Event, today) -> bool:
+    """One dated before the publication month and one told as still planned ('X gặp Y tại Nga vào tháng 9/2023';
+    'X sẽ có cuộc gặp với Y'): two events, not one."""
+    if today is None or a.status == b.status:
+        return False
+    past, plan = (a, b) if b.status == "announced" else (b, a)
+    earlier = past.start is not None and past.start.year is not None and (
+        past.start.year < today.year if past.start.month is None else _before(past.start, today.replace(day=1)))
+    return plan.status == "announced" and earlier
+
+
 def _history_and_now(a: Event, b: Event, today) -> bool:
-    """A visit dated in a year before the article's and one the text tells undated ('… từ chuyến thăm năm 2008';
-    'mong sớm đón X sang thăm'): one only when both name the same guest."""
-    if a.type != "visit" or today is None or (a.start is None) == (b.start is None):
+    """A visit (or a summit) dated in a year before the article's and one the text tells undated ('… từ chuyến thăm
+    năm 2008'; 'mong sớm đón X sang thăm'): one only when both name the same guest (the same number)."""
+    if a.type != "visit" and a.type not in NAMED_TYPES or today is None or (a.start is None) == (b.start is None):
         return False
     dated, undated = (a, b) if a.start else (b, a)
     # ('… chuyến thăm Kenya của X hồi tháng 5 vừa qua', told by its month only, a month before the article's:
@@ -2014,8 +2179,28 @@ def _history_and_now(a: Event, b: Event, today) -> bool:
         and ((dated.start.year or today.year), dated.start.month) < (today.year, today.month)
     if not recalled and (not dated.start.year or dated.start.year >= today.year):
         return False
+    if a.type in NAMED_TYPES:
+        # ('hội nghị thượng đỉnh một năm trước tại X' and the summit the article tells, undated): two, unless one
+        # number names both
+        return not (a.ordinal is not None and a.ordinal == b.ordinal)
     # (one told as going on, 'X đang có chuyến thăm …', is never the one of years ago)
     return undated.ongoing or not (a.guests and a.guests == b.guests)
+
+
+def _done_and_ahead(a: Event, b: Event, today) -> bool:
+    """Two meetings named after different things, one told as held, the other as planned for a day or month still
+    ahead of the publication day ('bên lề Hội nghị Thượng đỉnh Nhóm …' held; 'mời X dự Hội nghị cấp cao APEC …
+    tháng 11' ahead): two events, not one."""
+    if today is None or a.status == b.status:
+        return False
+    done, plan = (a, b) if a.status == "held" else (b, a)
+    if done.status == "held" and plan.start and plan.start.year and plan.start.year > today.year \
+            and not (done.start and done.start.year == plan.start.year):
+        return True      # ('sẽ tổ chức Hội nghị … vào năm 2026' is not the one held this year)
+    if a.type not in NAMED_TYPES or not _proper_words(a) or not _proper_words(b) or _proper_words(a) & _proper_words(b):
+        return False     # (a visit told ahead and then 'đã chọn … đến thăm' is one; so are mentions naming alike)
+    ahead = lambda e: e.start is not None and e.start.month is not None and _after(e.start, today + timedelta(days=1))  # noqa: E731
+    return ahead(plan) and not ahead(done)
 
 
 def _merge(events: list[Event], today=None) -> list[Event]:
@@ -2024,7 +2209,8 @@ def _merge(events: list[Event], today=None) -> list[Event]:
     out: list[Event] = []
     for ev in events:
         options = [x for x in reversed(out) if _compatible(x, ev) and not _history_and_now(x, ev, today)
-                   and not _told_apart(x, ev)]
+                   and not _history_and_plan(x, ev, today)
+                   and not _told_apart(x, ev) and not _done_and_ahead(x, ev, today)]
         # an undated mention ('trong khuôn khổ chuyến thăm') is the visit going on before one of years ago
         target = next((x for x in options if x.ongoing and ev.start is None), options[0] if options else None)
         if target is None:
@@ -2041,6 +2227,9 @@ def _merge(events: list[Event], today=None) -> list[Event]:
             # a visit told on one of its days, then as a span; a summit dated by the day its guest set out
             # ('đêm 4/7 … lên đường dự Hội nghị G20') and then by its own span ('từ ngày 5-8/7')
             target.start, target.end = ev.start, ev.end
+        elif target.end is not None and ev.end is not None and target.type in NAMED_TYPES \
+                and _inside(ev.start, target.start, target.end) and _inside(ev.end, target.start, target.end):
+            target.start, target.end = ev.start, ev.end     # 'thăm X và dự Hội nghị … từ 5-8/7', 'Từ 7-8/7, … dự Hội nghị'
         elif target.end is not None and ev.start and ev.end is None and target.type != "visit" \
                 and not (target.type in _lexicon()[0]["multi_day"] and _outside(ev.start, target.start, target.end)):
             target.start, target.end = ev.start, None     # a day beats the span it falls in
