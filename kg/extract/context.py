@@ -182,8 +182,11 @@ def build_context(article_id: str, text: str, published: date | None = None,
         known = explicit_org_country.get(key(ref.base), set())
         if len(known) == 1:
             return next(iter(known))
-        # an unmarked national body, or one the grammar only knows by its head word, is the publisher's
-        return home if _national(ref.kind) or ref.kind == "organization" else None
+        # an unmarked national body, or one the grammar only knows by its head word, is the publisher's; not a
+        # company or school with a foreign name ('Tập đoàn Andes Mining'), whose country the text did not give
+        if ref.kind == "organization":
+            return home if grammar().native_name(ref.base) else None
+        return home if _national(ref.kind) else None
 
     def add_org(ref: OrgRef, mention: Mention, holder: Person | None) -> str:
         country = org_country(ref, holder)
@@ -193,8 +196,7 @@ def build_context(article_id: str, text: str, published: date | None = None,
             org = orgs[k] = Organization(k, ref.surface, set(), country, ref.kind, bloc=ref.bloc)
         org.names.add(ref.surface)
         org.names.add(ref.base)
-        if country and (_national(ref.kind) or ref.kind == "organization") and not ref.joint \
-                and ref.base == ref.surface and not ref.countries:
+        if country and _national(ref.kind) and not ref.joint and ref.base == ref.surface and not ref.countries:
             org.names.add(f"{ref.base} {lexicons.countries()[country]['vi']}")   # 'Bộ Ngoại giao Việt Nam'
         if org.label is None:
             org.label = canonical_label(ref, country)
