@@ -66,6 +66,7 @@ class ActorGrammar:
         self.continuations = PhraseMatcher([(c, c) for c in inst["lowercase_continuations"]])
         self.generic_after_head = set(inst["generic_after_head"])
         self.inner_compounds = PhraseMatcher([(c, c) for c in inst["inner_compounds"]], cased=True)
+        self.inner_kinds = {"parliament", "government", "ministry", "party-organ", "agency"}
         # legal forms are matched on their exact spelling: 'AG', 'Ltd' but not the syllables 'Ag', 'ltd'
         self.legal_prefixes = [tuple(t.text for t in tokenize(f)) for f in inst["legal_forms"]["prefix"]]
         self.legal_suffixes = sorted((tuple(t.text for t in tokenize(f)) for f in inst["legal_forms"]["suffix"]),
@@ -222,7 +223,7 @@ class ActorGrammar:
                 k = good = c[0]         # 'Bộ Quân đội Pháp về hợp tác …': the name ends with its country
                 break
             if t.is_cap:
-                inner = self.inner_compounds.match_at(toks, k)      # 'Ủy ban Thường vụ Đại hội Nhân dân …'
+                inner = self.inner_compounds.match_at(toks, k) or self._inner_body(toks, k)
                 k = good = inner[0] if inner else k + 1
                 if not inner and self._word_goes_on(toks, j, k):
                     k = good = k + 1    # 'Ban Lãnh đạo', 'Học viện Quốc phòng': the capital opens a word
@@ -272,6 +273,11 @@ class ActorGrammar:
         return self._bracketed(toks, k), OrgRef(base, surface, country, "organization", joint,
                                                 tuple(dict.fromkeys(codes)))
 
+    def _inner_body(self, toks: list[Token], k: int) -> tuple[int, dict] | None:
+        """A state body named inside another's name, which ends in lowercase: 'Ban Thường vụ Quốc hội'."""
+        m = self.known.match_at(toks, k)
+        return m if m and m[1].get("type") in self.inner_kinds else None
+
     def _word_goes_on(self, toks: list[Token], j: int, k: int) -> bool:
         """Whether the lowercase syllable at k ends the word whose capital opened at k - 1: a body's own name of
         one capitalised syllable is half a word ('Ban Lãnh đạo', 'Vụ Giáo dục', 'Tổ chức Đối tác'), where a
@@ -313,11 +319,15 @@ class ActorGrammar:
         return (country[0] if country else self._bracketed(toks, end)), \
             OrgRef(surface, surface, country[1] if country else None, "organization")
 
-    def _owner_country(self, toks: list[Token], k: int, ref: OrgRef) -> OrgRef:
-        """A body written without its country takes the one the text gives right after it: its owner's ('Tập
-        đoàn X của Peru'), or that of the ministry it belongs to ('Cục Y, Bộ Nội vụ Kenya')."""
+    def _owner_country(self, toks: list[Token], k: int, ref: OrgRef) -> tuple[int, OrgRef]:
+        """A body written without its country takes the one the text gives right after it: in brackets ('Tập
+        đoàn X (Na Uy)'), its owner's ('Tập đoàn X của Peru'), or that of the ministry it belongs to ('Cục Y, Bộ
+        Nội vụ Kenya')."""
         code = None
-        if k + 1 < len(toks) and toks[k].low == "của":
+        bracketed = self._country_in_brackets(toks, k)
+        if bracketed:
+            k, code = bracketed
+        elif k + 1 < len(toks) and toks[k].low == "của":
             c = self._country(toks, k + 1)
             if c and (c[0] >= len(toks) or not toks[c[0]].is_word or not toks[c[0]].is_cap):
                 code = c[1]
@@ -325,7 +335,7 @@ class ActorGrammar:
             owner = self._org(toks, k + 1, False)
             if owner and owner[1].country and not owner[1].joint and owner[1].kind in ("ministry", "government"):
                 code = owner[1].country
-        return replace(ref, country=code, countries=(code,)) if code else ref
+        return k, (replace(ref, country=code, countries=(code,)) if code else ref)
 
     def _ends_with_country(self, toks: list[Token], k: int, after_title: bool) -> bool:
         """Whether a body's name ends with the country just read at toks[..k]: before a lowercase word, an
@@ -932,7 +942,7 @@ class ActorGrammar:
                 continue
             o = self._org(toks, i, False) or self._company(toks, i)
             if o and o[1].country is None and not o[1].joint:
-                o = o[0], self._owner_country(toks, o[0], o[1])
+                o = self._owner_country(toks, o[0], o[1])
             if o:
                 out.orgs.append(OrgMention(o[1], mention(i, o[0])))
                 i = o[0]

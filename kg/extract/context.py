@@ -196,7 +196,8 @@ def build_context(article_id: str, text: str, published: date | None = None,
             org = orgs[k] = Organization(k, ref.surface, set(), country, ref.kind, bloc=ref.bloc)
         org.names.add(ref.surface)
         org.names.add(ref.base)
-        if country and _national(ref.kind) and not ref.joint and ref.base == ref.surface and not ref.countries:
+        if country and (_national(ref.kind) or ref.kind == "organization") and not ref.joint \
+                and ref.base == ref.surface and not ref.countries:
             org.names.add(f"{ref.base} {lexicons.countries()[country]['vi']}")   # 'Bộ Ngoại giao Việt Nam'
         if org.label is None:
             org.label = canonical_label(ref, country)
