@@ -167,3 +167,13 @@ def test_company_country_is_not_guessed_from_a_foreign_name():
     assert by_base["Tập đoàn Andes Mining"].country is None
     assert not any(n.endswith("Việt Nam") for n in by_base["Tập đoàn Andes Mining"].names)
     assert by_base["Công ty Hoa Sen"].country == "VN"
+
+
+def test_a_company_named_again_alone_is_its_holders_country_node():
+    """'Chủ tịch Tập đoàn X <foreign name>' gives the body its holder's country; 'Tập đoàn X' alone later in the
+    article is the same body, one node, not a second one with no country."""
+    from kg.extract.context import build_context
+    ctx = build_context("t", "Thủ tướng Phạm Văn Tâm hội đàm với Thủ tướng Na Uy Erik Solberg tại Oslo. Chủ tịch "
+                             "Tập đoàn Fjordline Ola Nordmann dự buổi tiếp. Tập đoàn Fjordline sẽ đầu tư vào Kenya.")
+    nodes = [o for o in ctx.orgs.values() if "Tập đoàn Fjordline" in o.names]
+    assert [o.country for o in nodes] == ["NO"]

@@ -190,6 +190,9 @@ def build_context(article_id: str, text: str, published: date | None = None,
 
     def add_org(ref: OrgRef, mention: Mention, holder: Person | None) -> str:
         country = org_country(ref, holder)
+        if holder is not None and country and not ref.country and not ref.joint and ref.kind == "organization":
+            # 'Chủ tịch Tập đoàn X' with a foreign holder: the same body named alone later is that country's
+            explicit_org_country.setdefault(key(ref.base), set()).add(country)
         k = org_key(ref, country)
         org = orgs.get(k)
         if org is None:
