@@ -174,6 +174,6 @@ def test_a_company_named_again_alone_is_its_holders_country_node():
     article is the same body, one node, not a second one with no country."""
     from kg.extract.context import build_context
     ctx = build_context("t", "Thủ tướng Phạm Văn Tâm hội đàm với Thủ tướng Na Uy Erik Solberg tại Oslo. Chủ tịch "
-                             "Tập đoàn Fjordline Ola Nordmann dự buổi tiếp. Tập đoàn Fjordline sẽ đầu tư vào Kenya.")
+                             "Tập đoàn Fjordline Ola Nordmann dự buổi tiếp. Tập đoàn Fjordline sẽ đầu tư vào Việt Nam.")
     nodes = [o for o in ctx.orgs.values() if "Tập đoàn Fjordline" in o.names]
     assert [o.country for o in nodes] == ["NO"]
