@@ -136,6 +136,9 @@ def companies(sentence):
     # a name stops before 'và' and a verb, and at its country before a verb
     ("Chính phủ Chile hỗ trợ Đại học Patagonia và mong phía Kenya cũng hỗ trợ.", ("Đại học Patagonia", None)),
     ("Tập đoàn Kilimanjaro và tỉnh Nghệ An ký thỏa thuận.", ("Tập đoàn Kilimanjaro", None)),
+    # digits written onto a word belong to it; a slash, like a comma, ends a name and names its ministry
+    ("Giám đốc điều hành Tập đoàn K7 về khai khoáng thăm Lima.", ("Tập đoàn K7", None)),
+    ("Lễ ký với Cục An ninh Quân đội/Bộ Quốc phòng Kenya diễn ra tại Nairobi.", ("Cục An ninh Quân đội", "KE")),
 ])
 def test_company_and_agency_names(sentence, expected):
     assert expected in companies(sentence)

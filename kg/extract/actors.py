@@ -27,9 +27,10 @@ STOP_LOWER = {
 
 
 def _joined(words: list[Token]) -> str:
-    """Tokens as text, with no space before a comma ('Bộ Văn hóa, Thể thao …') nor round a dot the text wrote
-    inside a word ('S.A.', 'Co., Ltd.')."""
-    text = "".join(t.text if n == 0 or ("." in (t.text, words[n - 1].text) and t.begin == words[n - 1].end)
+    """Tokens as text, with no space before a comma ('Bộ Văn hóa, Thể thao …') nor round a dot or before digits
+    the text wrote inside a word ('S.A.', 'Co., Ltd.', 'G42')."""
+    text = "".join(t.text if n == 0 or (t.begin == words[n - 1].end and ("." in (t.text, words[n - 1].text)
+                                                                         or t.text[0].isdigit()))
                    else " " + t.text for n, t in enumerate(words))
     return clean(text).replace(" ,", ",")
 
@@ -208,6 +209,10 @@ class ActorGrammar:
             if t.text == "," and k > j and self._listed_in_name(toks, k):
                 k += 1          # 'Bộ Văn hóa, Thể thao, Du lịch và Thanh niên': a list inside the name
                 continue
+            if t.text[0].isdigit() and k > j and t.begin == toks[k - 1].end and toks[k - 1].is_cap:
+                k = good = k + 1    # 'Tập đoàn G42': digits written onto a capitalised word are part of it
+                lower_run = 0
+                continue
             if not t.is_word or (after_title and self.roles.match_at(toks, k)):
                 break
             cont = self.continuations.match_at(toks, k)
@@ -250,7 +255,7 @@ class ActorGrammar:
             k += 1
         # no trailing lowercase words ('Ủy ban … diễn ra'), unless the name clearly ends there, before a comma
         # or another body ('Viện Nghiên cứu biển và Tập đoàn …', 'Cục Hàng hải, Bộ …')
-        boundary = k < len(toks) and (toks[k].text in ",;:()" or (toks[k].low == "và" and self._starts_body(toks, k + 1)))
+        boundary = k < len(toks) and (toks[k].text in ",;:()/" or (toks[k].low == "và" and self._starts_body(toks, k + 1)))
         stop, k = k, good
         if k == j:
             return None
@@ -331,7 +336,7 @@ class ActorGrammar:
             c = self._country(toks, k + 1)
             if c and (c[0] >= len(toks) or not toks[c[0]].is_word or not toks[c[0]].is_cap):
                 code = c[1]
-        elif k + 1 < len(toks) and toks[k].text == "," and self.heads.match_at(toks, k + 1):
+        elif k + 1 < len(toks) and toks[k].text in ",/" and self.heads.match_at(toks, k + 1):
             owner = self._org(toks, k + 1, False)
             if owner and owner[1].country and not owner[1].joint and owner[1].kind in ("ministry", "government"):
                 code = owner[1].country
