@@ -180,3 +180,20 @@ def test_a_company_named_again_alone_is_its_holders_country_node():
                              "Tập đoàn Fjordline Ola Nordmann dự buổi tiếp. Tập đoàn Fjordline sẽ đầu tư vào Việt Nam.")
     nodes = [o for o in ctx.orgs.values() if "Tập đoàn Fjordline" in o.names]
     assert [o.country for o in nodes] == ["NO"]
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Đoàn Kenya thăm Bộ Năng lượng Peru, trước đây là Bộ Mỏ Peru, tại Lima.", {"Bộ Năng lượng Peru", "Bộ Mỏ Peru"}),
+    ("Đoàn Kenya thăm Lima. Bộ Kinh tế Biển Chile là tên gọi mới của Bộ Thủy sản Chile.",
+     {"Bộ Kinh tế Biển Chile", "Bộ Thủy sản Chile"}),
+])
+def test_a_body_and_its_former_name_are_one_node(text, names):
+    from kg.extract.context import build_context
+    ctx = build_context("t", text)
+    assert [o for o in ctx.orgs.values() if names <= o.names]
+
+
+def test_bodies_of_two_countries_are_not_merged_by_a_renaming_link():
+    from kg.extract.context import build_context
+    ctx = build_context("t", "Đoàn Kenya thăm Lima. Bộ Năng lượng Peru, nay là Bộ Năng lượng Chile, họp.")
+    assert not [o for o in ctx.orgs.values() if {"Bộ Năng lượng Peru", "Bộ Năng lượng Chile"} <= o.names]
