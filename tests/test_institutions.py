@@ -112,3 +112,88 @@ def test_abbreviation_is_never_an_ordinary_word_in_real_news(abbreviation):
             span = toks[i:i + len(words)]
             if span[0].is_cap and [t.low for t in span] == words:
                 assert all(t.text == t.text.upper() for t in span), (abbreviation, span[0].text)
+
+
+def companies(sentence):
+    return [(o.org.surface, o.org.country) for o in grammar().read(sentence, 0, 0).orgs]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a legal form closes the name, or opens it, with no head word before it
+    ("Bộ trưởng Kenya chứng kiến lễ ký giữa Safari Rail Holdings PLC và một đối tác.",
+     ("Safari Rail Holdings PLC", None)),
+    ("Tập đoàn Norsk Fjordkraft ASA (Na Uy) mở văn phòng tại Hà Nội.", ("Tập đoàn Norsk Fjordkraft ASA", "NO")),
+    ("Peru ký thỏa thuận với Minera Andina S.A.C. về khai khoáng.", ("Minera Andina S.A.C.", None)),
+    ("Hai bên chứng kiến PT Nusantara Baru Tbk ký hợp đồng.", ("PT Nusantara Baru Tbk", None)),
+    ("Công ty Atlas Marrakech Co., Ltd. khánh thành nhà máy.", ("Công ty Atlas Marrakech Co., Ltd.", None)),
+    ("OOO Steppe Logistics và đối tác Kazakhstan ký biên bản.", ("OOO Steppe Logistics", None)),
+    # the country the text gives right after the body: its owner's, or that of the ministry it belongs to
+    ("Tập đoàn Andes Copper của Chile và một công ty khác trao biên bản ghi nhớ.", ("Tập đoàn Andes Copper", "CL")),
+    ("Biên bản giữa Cục Di sản, Bộ Văn hóa Kenya và một cơ quan của Peru.", ("Cục Di sản", "KE")),
+    # a single capitalised syllable opens a word that goes on in lowercase
+    ("Thủ tướng Peru chúc mừng Ban Lãnh đạo mới của Na Uy.", ("Ban Lãnh đạo", None)),
+    ("Đoàn thăm Học viện Quốc phòng mang tên một vị tướng Peru.", ("Học viện Quốc phòng", None)),
+    # a name stops before 'và' and a verb, and at its country before a verb
+    ("Chính phủ Chile hỗ trợ Đại học Patagonia và mong phía Kenya cũng hỗ trợ.", ("Đại học Patagonia", None)),
+    ("Tập đoàn Kilimanjaro và tỉnh Nghệ An ký thỏa thuận.", ("Tập đoàn Kilimanjaro", None)),
+    # digits written onto a word belong to it; a slash, like a comma, ends a name and names its ministry
+    ("Giám đốc điều hành Tập đoàn K7 về khai khoáng thăm Lima.", ("Tập đoàn K7", None)),
+    ("Lễ ký với Cục An ninh Quân đội/Bộ Quốc phòng Kenya diễn ra tại Nairobi.", ("Cục An ninh Quân đội", "KE")),
+])
+def test_company_and_agency_names(sentence, expected):
+    assert expected in companies(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ông Sa Ag nói rằng Peru sẵn sàng.",                   # syllables spelled like a legal form
+    "Đoàn Kenya tới Hà Nội, Sa Pa và Hạ Long.",
+    "Bà Ana Soto Ltda nói chuyện với sinh viên",            # no capitalised run without a form before 'Ltda'
+])
+def test_no_company_without_a_legal_form(sentence):
+    assert not [o for o in grammar().read(sentence, 0, 0).orgs if o.org.kind == "organization"]
+
+
+@pytest.mark.parametrize("name,native", [
+    ("Công ty Hoa Sen", True), ("Công ty TNHH Tập đoàn đầu tư Sông Hồng", True),
+    ("Tập đoàn Andes Mining", False), ("PT Nusantara Baru Tbk", False), ("Đại học Patagonia", False),
+])
+def test_native_name(name, native):
+    assert grammar().native_name(name) is native
+
+
+def test_company_country_is_not_guessed_from_a_foreign_name():
+    """A foreign-named company the text gives no country is no body of the publisher's country, and gets no
+    invented 'X Việt Nam' name; a Vietnamese-named one still is the publisher's."""
+    from kg.extract.context import build_context
+    ctx = build_context("t", "Tập đoàn Andes Mining và Công ty Hoa Sen ký hợp đồng tại Lima.")
+    by_base = {o.label: o for o in ctx.orgs.values()}
+    assert by_base["Tập đoàn Andes Mining"].country is None
+    assert not any(n.endswith("Việt Nam") for n in by_base["Tập đoàn Andes Mining"].names)
+    assert by_base["Công ty Hoa Sen"].country == "VN"
+
+
+def test_a_company_named_again_alone_is_its_holders_country_node():
+    """'Chủ tịch Tập đoàn X <foreign name>' gives the body its holder's country; 'Tập đoàn X' alone later in the
+    article is the same body, one node, not a second one with no country."""
+    from kg.extract.context import build_context
+    ctx = build_context("t", "Thủ tướng Phạm Văn Tâm hội đàm với Thủ tướng Na Uy Erik Solberg tại Oslo. Chủ tịch "
+                             "Tập đoàn Fjordline Ola Nordmann dự buổi tiếp. Tập đoàn Fjordline sẽ đầu tư vào Việt Nam.")
+    nodes = [o for o in ctx.orgs.values() if "Tập đoàn Fjordline" in o.names]
+    assert [o.country for o in nodes] == ["NO"]
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Đoàn Kenya thăm Bộ Năng lượng Peru, trước đây là Bộ Mỏ Peru, tại Lima.", {"Bộ Năng lượng Peru", "Bộ Mỏ Peru"}),
+    ("Đoàn Kenya thăm Lima. Bộ Kinh tế Biển Chile là tên gọi mới của Bộ Thủy sản Chile.",
+     {"Bộ Kinh tế Biển Chile", "Bộ Thủy sản Chile"}),
+])
+def test_a_body_and_its_former_name_are_one_node(text, names):
+    from kg.extract.context import build_context
+    ctx = build_context("t", text)
+    assert [o for o in ctx.orgs.values() if names <= o.names]
+
+
+def test_bodies_of_two_countries_are_not_merged_by_a_renaming_link():
+    from kg.extract.context import build_context
+    ctx = build_context("t", "Đoàn Kenya thăm Lima. Bộ Năng lượng Peru, nay là Bộ Năng lượng Chile, họp.")
+    assert not [o for o in ctx.orgs.values() if {"Bộ Năng lượng Peru", "Bộ Năng lượng Chile"} <= o.names]

@@ -8,7 +8,7 @@ Shapes it reads (all driven by the lexicons under kg/lexicons):
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from kg import lexicons
@@ -27,8 +27,12 @@ STOP_LOWER = {
 
 
 def _joined(words: list[Token]) -> str:
-    """Tokens as text, with no space before a comma ('Bộ Văn hóa, Thể thao …')."""
-    return clean(" ".join(t.text for t in words)).replace(" ,", ",")
+    """Tokens as text, with no space before a comma ('Bộ Văn hóa, Thể thao …') nor round a dot or before digits
+    the text wrote inside a word ('S.A.', 'Co., Ltd.', 'G42')."""
+    text = "".join(t.text if n == 0 or (t.begin == words[n - 1].end and ("." in (t.text, words[n - 1].text)
+                                                                         or t.text[0].isdigit()))
+                   else " " + t.text for n, t in enumerate(words))
+    return clean(text).replace(" ,", ",")
 
 
 @dataclass
@@ -63,6 +67,11 @@ class ActorGrammar:
         self.continuations = PhraseMatcher([(c, c) for c in inst["lowercase_continuations"]])
         self.generic_after_head = set(inst["generic_after_head"])
         self.inner_compounds = PhraseMatcher([(c, c) for c in inst["inner_compounds"]], cased=True)
+        self.inner_kinds = {"parliament", "government", "ministry", "party-organ", "agency"}
+        # legal forms are matched on their exact spelling: 'AG', 'Ltd' but not the syllables 'Ag', 'ltd'
+        self.legal_prefixes = [tuple(t.text for t in tokenize(f)) for f in inst["legal_forms"]["prefix"]]
+        self.legal_suffixes = sorted((tuple(t.text for t in tokenize(f)) for f in inst["legal_forms"]["suffix"]),
+                                     key=len, reverse=True)
         self.honorifics = PhraseMatcher([(h, "honorific") for h in hon["honorifics"]] +
                                         [(r, "rank") for r in hon["ranks"]])
         self.pronouns = set(hon["pronouns"])
@@ -189,11 +198,20 @@ class ActorGrammar:
         k, lower_run, good = j, 0, j
         while k < len(toks):
             t = toks[k]
+            legal = self._legal_form(toks, k, self.legal_suffixes) if k > j else None
+            if legal:           # 'Công ty Andes Mining S.A.': a legal form closes the name
+                k = good = legal
+                lower_run = 0
+                break
             if t.text in "-–" and k + 1 < len(toks) and toks[k + 1].is_cap and k > j:
                 k += 1
                 continue
             if t.text == "," and k > j and self._listed_in_name(toks, k):
                 k += 1          # 'Bộ Văn hóa, Thể thao, Du lịch và Thanh niên': a list inside the name
+                continue
+            if t.text[0].isdigit() and k > j and t.begin == toks[k - 1].end and toks[k - 1].is_cap:
+                k = good = k + 1    # 'Tập đoàn G42': digits written onto a capitalised word are part of it
+                lower_run = 0
                 continue
             if not t.is_word or (after_title and self.roles.match_at(toks, k)):
                 break
@@ -210,8 +228,10 @@ class ActorGrammar:
                 k = good = c[0]         # 'Bộ Quân đội Pháp về hợp tác …': the name ends with its country
                 break
             if t.is_cap:
-                inner = self.inner_compounds.match_at(toks, k)      # 'Ủy ban Thường vụ Đại hội Nhân dân …'
+                inner = self.inner_compounds.match_at(toks, k) or self._inner_body(toks, k)
                 k = good = inner[0] if inner else k + 1
+                if not inner and self._word_goes_on(toks, j, k):
+                    k = good = k + 1    # 'Ban Lãnh đạo', 'Học viện Quốc phòng': the capital opens a word
                 lower_run = 0
                 continue
             if t.low == "của" and k > j and lower_run <= 2 and k + 1 < len(toks) \
@@ -222,6 +242,7 @@ class ActorGrammar:
                     break
             # ('Phòng Thương mại và Công nghiệp …': right after a head of two words or more, too)
             if t.low == "và" and (k > j or j - i >= 2) and k + 1 < len(toks) and toks[k - 1].is_word \
+                    and (toks[k + 1].is_cap or lower_run or self.continuations.match_at(toks, k + 1)) \
                     and not self._starts_body(toks, k + 1):     # 'Viện X và Tập đoàn Y': two bodies
                 lower_run += 1
                 k += 1
@@ -234,7 +255,7 @@ class ActorGrammar:
             k += 1
         # no trailing lowercase words ('Ủy ban … diễn ra'), unless the name clearly ends there, before a comma
         # or another body ('Viện Nghiên cứu biển và Tập đoàn …', 'Cục Hàng hải, Bộ …')
-        boundary = k < len(toks) and (toks[k].text in ",;:()" or (toks[k].low == "và" and self._starts_body(toks, k + 1)))
+        boundary = k < len(toks) and (toks[k].text in ",;:()/" or (toks[k].low == "và" and self._starts_body(toks, k + 1)))
         stop, k = k, good
         if k == j:
             return None
@@ -242,7 +263,8 @@ class ActorGrammar:
         if split < k:
             k = split
         elif boundary and stop > k and toks[stop - 1].is_word and lower_run <= 2 \
-                and is_vietnamese_syllable(toks[k - 1].text):      # not 'Phòng Thương mại Santiago tổ chức'
+                and is_vietnamese_syllable(toks[k - 1].text.split("-")[-1]) \
+                and self._trailing_country(toks[i:k]) is None:     # a name that ends with its country ends there
             k = stop
         words = toks[i:k]
         codes = self._codes(words)
@@ -255,6 +277,70 @@ class ActorGrammar:
             base = _joined(words[:trail])
         return self._bracketed(toks, k), OrgRef(base, surface, country, "organization", joint,
                                                 tuple(dict.fromkeys(codes)))
+
+    def _inner_body(self, toks: list[Token], k: int) -> tuple[int, dict] | None:
+        """A state body named inside another's name, which ends in lowercase: 'Ban Thường vụ Quốc hội'."""
+        m = self.known.match_at(toks, k)
+        return m if m and m[1].get("type") in self.inner_kinds else None
+
+    def _word_goes_on(self, toks: list[Token], j: int, k: int) -> bool:
+        """Whether the lowercase syllable at k ends the word whose capital opened at k - 1: a body's own name of
+        one capitalised syllable is half a word ('Ban Lãnh đạo', 'Vụ Giáo dục', 'Tổ chức Đối tác'), where a
+        proper name has two or more ('Công ty Hoa Sen xây dựng')."""
+        return k == j + 1 and k < len(toks) and toks[k].is_word and not toks[k].is_cap \
+            and toks[k].low not in STOP_LOWER and is_vietnamese_syllable(toks[k - 1].text) \
+            and is_vietnamese_syllable(toks[k].text.split("-")[0]) and not self.continuations.match_at(toks, k)
+
+    def _legal_form(self, toks: list[Token], k: int, forms: list[tuple[str, ...]]) -> int | None:
+        """The end of a company's legal form spelled exactly so at k; not the full stop that ends a sentence."""
+        for form in forms:
+            e = k + len(form)
+            if e <= len(toks) and tuple(t.text for t in toks[k:e]) == form:
+                return e - 1 if e == len(toks) and len(form) > 1 and form[-1] == "." else e
+        return None
+
+    def _company(self, toks: list[Token], i: int) -> tuple[int, OrgRef] | None:
+        """A company named by its legal form with no head word before it: 'PT Andes Nusantara Tbk', 'Fjord
+        Seafood ASA', 'OOO Volga Trans'."""
+        if i > 0 and toks[i - 1].is_word and toks[i - 1].is_cap:
+            return None         # inside a capitalised run: the run's start decides
+        pre = self._legal_form(toks, i, self.legal_prefixes)
+        k = e = pre or i
+        while e < len(toks) and e - k <= 6:
+            end = self._legal_form(toks, e, self.legal_suffixes) if e > k else None
+            if end:
+                break
+            if not (toks[e].is_word and toks[e].is_cap) or (e > k and self._starts_body(toks, e)):
+                end = e if pre else None
+                break
+            e += 1
+        else:
+            end = e if pre else None
+        if not end or end <= k:
+            return None
+        words = toks[i:end]
+        surface = _joined(words)
+        country = self._country_in_brackets(toks, end)      # 'Fjord Seafood ASA (Na Uy)'
+        return (country[0] if country else self._bracketed(toks, end)), \
+            OrgRef(surface, surface, country[1] if country else None, "organization")
+
+    def _owner_country(self, toks: list[Token], k: int, ref: OrgRef) -> tuple[int, OrgRef]:
+        """A body written without its country takes the one the text gives right after it: in brackets ('Tập
+        đoàn X (Na Uy)'), its owner's ('Tập đoàn X của Peru'), or that of the ministry it belongs to ('Cục Y, Bộ
+        Nội vụ Kenya')."""
+        code = None
+        bracketed = self._country_in_brackets(toks, k)
+        if bracketed:
+            k, code = bracketed
+        elif k + 1 < len(toks) and toks[k].low == "của":
+            c = self._country(toks, k + 1)
+            if c and (c[0] >= len(toks) or not toks[c[0]].is_word or not toks[c[0]].is_cap):
+                code = c[1]
+        elif k + 1 < len(toks) and toks[k].text in ",/" and self.heads.match_at(toks, k + 1):
+            owner = self._org(toks, k + 1, False)
+            if owner and owner[1].country and not owner[1].joint and owner[1].kind in ("ministry", "government"):
+                code = owner[1].country
+        return k, (replace(ref, country=code, countries=(code,)) if code else ref)
 
     def _ends_with_country(self, toks: list[Token], k: int, after_title: bool) -> bool:
         """Whether a body's name ends with the country just read at toks[..k]: before a lowercase word, an
@@ -859,7 +945,9 @@ class ActorGrammar:
                 last_end = listed[0]
                 i = self._postposed(toks, last_end, last_person, out, mention)
                 continue
-            o = self._org(toks, i, False)
+            o = self._org(toks, i, False) or self._company(toks, i)
+            if o and o[1].country is None and not o[1].joint:
+                o = self._owner_country(toks, o[0], o[1])
             if o:
                 out.orgs.append(OrgMention(o[1], mention(i, o[0])))
                 i = o[0]
@@ -1035,6 +1123,14 @@ class ActorGrammar:
         m = self.side_markers.match_at(toks, 0)
         c = self._country(toks, m[0]) if m else None
         return c[1] if c else None
+
+    def native_name(self, name: str) -> bool:
+        """Whether a body's name past its head word is written in Vietnamese ('Công ty Hoa Sen'), not in a
+        foreign tongue ('Tập đoàn Andes Mining', 'PT Nusantara Tbk')."""
+        toks = tokenize(name)
+        h = self.heads.match_at(toks, 0)
+        own = [t for t in toks[h[0] if h else 0:] if t.is_word and t.is_cap]
+        return all(is_vietnamese_syllable(t.text.split("-")[0]) for t in own)
 
     def is_vietnamese_name(self, name: str) -> bool:
         first = name.split()[0]

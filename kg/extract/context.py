@@ -182,11 +182,17 @@ def build_context(article_id: str, text: str, published: date | None = None,
         known = explicit_org_country.get(key(ref.base), set())
         if len(known) == 1:
             return next(iter(known))
-        # an unmarked national body, or one the grammar only knows by its head word, is the publisher's
-        return home if _national(ref.kind) or ref.kind == "organization" else None
+        # an unmarked national body, or one the grammar only knows by its head word, is the publisher's; not a
+        # company or school with a foreign name ('Tập đoàn Andes Mining'), whose country the text did not give
+        if ref.kind == "organization":
+            return home if grammar().native_name(ref.base) else None
+        return home if _national(ref.kind) else None
 
     def add_org(ref: OrgRef, mention: Mention, holder: Person | None) -> str:
         country = org_country(ref, holder)
+        if holder is not None and country and not ref.country and not ref.joint and ref.kind == "organization":
+            # 'Chủ tịch Tập đoàn X' with a foreign holder: the same body named alone later is that country's
+            explicit_org_country.setdefault(key(ref.base), set()).add(country)
         k = org_key(ref, country)
         org = orgs.get(k)
         if org is None:
@@ -227,6 +233,7 @@ def build_context(article_id: str, text: str, published: date | None = None,
         for code, m in r.countries:
             view.refs.append(ActorRef(m.begin, m.end, [code], "country"))
 
+    _renamed(views, orgs, persons)
     mention_counts = Counter({k: len(p.mentions) for k, p in persons.items()})
     protagonist = mention_counts.most_common(1)[0][0] if mention_counts else None
     ctx = ArticleContext(doc, home, foreign, persons, orgs, views, protagonist)
@@ -245,6 +252,38 @@ def build_context(article_id: str, text: str, published: date | None = None,
     _bare_surnames(ctx)
     ctx.read = [[p.key, p.name, p.country, p.marked] for p in persons.values()]
     return ctx
+
+
+def _renamed(views: list[SentenceView], orgs: dict[str, Organization], persons: dict[str, Person]) -> None:
+    """'Bộ X là tên gọi mới của Bộ Y Peru': a body and its former name are one organization, the first named."""
+    links = {re.sub(r"\s+", " ", f).strip() for f in lexicons.load("institutions")["renaming_links"]["links"]}
+    merged: dict[str, str] = {}
+    for view in views:
+        refs = sorted((r for r in view.refs if r.kind == "org"), key=lambda r: r.begin)
+        for a, b in zip(refs, refs[1:]):
+            between = view.sentence.text[a.end - view.sentence.begin:b.begin - view.sentence.begin]
+            ka, kb = merged.get(a.keys[0], a.keys[0]), merged.get(b.keys[0], b.keys[0])
+            if ka == kb or re.sub(r"\s+", " ", between).strip() not in links:
+                continue
+            new, old = orgs[ka], orgs[kb]
+            if new.country and old.country and new.country != old.country:
+                continue
+            new.names |= old.names
+            new.mentions += old.mentions
+            new.country = new.country or old.country
+            merged[kb] = ka
+            for k, v in merged.items():
+                if v == kb:
+                    merged[k] = ka
+            del orgs[kb]
+    if not merged:
+        return
+    for view in views:
+        for r in view.refs:
+            r.keys = [merged.get(k, k) for k in r.keys]
+    for person in persons.values():
+        for post in person.posts:
+            post.org_key = merged.get(post.org_key, post.org_key)
 
 
 def _full_names(names: list[str]) -> dict[str, str]:
