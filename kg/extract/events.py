@@ -1973,7 +1973,7 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
     best = next((group[0] if group is own or group is occasion else group[-1]
                  for group in (own, before if not trig.prev_end else [], occasion, before, lead) if group), None)
     if best is not None and best.year_only:
-        # 'Ngày 14/5/2025, … ký kết Thỏa thuận hợp tác năm 2025': the day told of the same year is the act's
+        # 'Ngày 3/4/2026, … ký kết Chương trình hợp tác năm 2026': the day told of the same year is the act's
         best = next((d for d in reversed(before + lead) if d.start.day and d.start.year == best.start.year), best)
     # ('X vui mừng dẫn đầu đoàn tham dự Hội nghị …': the day of the talk, not of the meeting attended)
     spoken = (ev.type in NAMED_TYPES or ev.type == "ceremony") and re.search(

@@ -19,7 +19,7 @@ CREDIT_WORD = re.compile(r"\S+")
 # no end after an initial ('O. Bektenov', 'A. Bakayev'): a lone Latin capital and its dot open a name
 # ('… Đông Nam Á. Thủ tướng …' does end: Á is a word)
 # (a full stop run into the next sentence, 'Trung Quốc.Trong khuôn khổ …', ends one too: a lower-case word before,
-# a capitalised word after; 'TP.Hồ Chí Minh' and 'Quochoi.vn' do not)
+# a capitalised word after; 'TP.Mombasa' and 'Quochoi.vn' do not)
 SENTENCE_END = re.compile(r"(?<=[.!?…])(?<!(?<!\w)[A-Z]\.)[\"”’)]?\s+(?=[\"“(]?[A-ZÀ-ỸĐ0-9])"
                           r"|(?<=[a-zà-ỹđ]{2}\.)(?=[A-ZÀ-ỸĐ][a-zà-ỹđ]{2})")
 # a longer "sentence" is no sentence a reporter wrote (a list, a table, garbage): it is cut into pieces of at
