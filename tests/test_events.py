@@ -1290,3 +1290,35 @@ def test_a_press_conference_and_the_summit_of_one_day_are_two_nodes():
     x = extract_article("t", text)
     named = [e for e in x.events if e.type == "conference"]
     assert len(named) == 2 and len({e.key for e in named}) == 2
+
+
+@pytest.mark.parametrize("second", [
+    "Buổi gặp gỡ bắt đầu bằng cái bắt tay giữa hai nhà lãnh đạo.",
+    "Tại cuộc gặp, hai bên nhất trí tăng cường hợp tác thương mại.",
+    "Cuộc gặp kéo dài hai giờ.",
+])
+def test_a_meeting_noun_after_the_talks_is_the_talks_again(second):
+    x = extract_article("t", "Chiều 5/6, Tổng thống Chile Mateo Rojas hội đàm với Thủ tướng Kenya Peter Otieno tại "
+                             "Santiago. " + second)
+    assert [(e.type, len(e.mentions)) for e in x.events] == [("talks", 2)]
+
+
+def test_a_meeting_noun_after_a_reception_is_that_reception():
+    x = extract_article("t", "Chiều 5/6, Tổng thống Chile Mateo Rojas hội đàm với Thủ tướng Kenya Peter Otieno. Tối "
+                             "cùng ngày, ông Mateo Rojas tiếp Bộ trưởng Ngoại giao Kenya Grace Wanjiru. Tại buổi tiếp, "
+                             "hai bên trao đổi về thương mại.")
+    assert sorted((e.type, len(e.mentions)) for e in x.events) == [("meeting", 2), ("talks", 1)]
+
+
+@pytest.mark.parametrize("text, inner", [
+    ("Ngày 3/10, Tổng thống Kenya Peter Otieno tới Lima dự Tuần lễ cấp cao Diễn đàn Hợp tác Nam Đại Tây Dương "
+     "(SAFC). Trong chương trình, ông sẽ dự Đối thoại giữa các nhà lãnh đạo SAFC và các khách mời.", ["forum"]),
+    ("Ngày 3/10, Tổng thống Kenya Peter Otieno tới Lima dự Tuần lễ cấp cao SAFC. Ông sẽ dự Hội nghị các nhà lãnh "
+     "đạo SAFC lần thứ 12 và Đối thoại giữa các nhà lãnh đạo SAFC.", ["conference", "forum"]),
+])
+def test_a_week_of_meetings_and_its_own_meetings_are_apart(text, inner):
+    x = extract_article("t", text)
+    week = [e for e in x.events if e.name.startswith("Tuần lễ")]
+    assert len(week) == 1
+    assert sorted(e.type for e in x.events if e is not week[0]) == inner
+    assert all(e.super_event == week[0].key for e in x.events if e is not week[0])

@@ -222,6 +222,7 @@ def find_events(ctx) -> list[Event]:
     for n, ev in enumerate(merged):
         ev.key = _identity(ctx, ev, n)
     _link_visits(merged)
+    _link_weeks(merged, data)
     return merged
 
 
@@ -329,8 +330,18 @@ def _is_reference(view, trig: "Trigger", data) -> bool:
             r"\b(?:với|giữa|của|ngày|sáng|trưa|chiều|tối|hôm|cùng ngày)\b", own.casefold()):
         # 'Tại hội đàm ngay sau lễ đón, …', 'trong cuộc điện đàm kéo dài 10 phút, …': no counterpart, no day
         return True
-    # 'Diễn đàn do … tổ chức': a sentence opening on the bare noun goes on about the one just told
-    return not head and bool(re.match(r"^\s+(?:do|được|có|đã|diễn ra|kết thúc|là)\b", tail))
+    # 'Diễn đàn do … tổ chức', 'Cuộc gặp diễn ra …': a sentence opening on the bare noun (or the noun after its
+    # classifier) goes on about the one just told
+    return (not head or head in data["classifiers"]) and bool(
+        re.match(rf"^\s+(?:{_alternation(data['going_on_verbs'])})(?!\w)", tail.casefold()))
+
+
+def _meeting_noun(view, trig: "Trigger", data) -> bool:
+    """'cuộc gặp', 'buổi gặp gỡ', 'cuộc tiếp': a meeting cue told as a noun after its classifier."""
+    if trig.etype["notation"] != "meeting" or trig.family:
+        return False
+    head = view.sentence.text[trig.span_begin:trig.begin].casefold().split()
+    return bool(head) and head[-1] in data["classifiers"]
 
 
 def _refers_back(view, trig: "Trigger", events: list[Event], data, referenced: list[Event], told_before=()) -> bool:
@@ -338,7 +349,10 @@ def _refers_back(view, trig: "Trigger", events: list[Event], data, referenced: l
     latest the article tells as its own, not one only recalled in passing ('… chuyến thăm của X tháng 3 vừa
     qua. Trong khuôn khổ chuyến thăm, …' is the visit being reported)."""
     phrase = trig.phrase.removeprefix("noun:")
-    earlier = [e for e in _current(events) if e.type == trig.etype["notation"] and e.family == trig.family
+    kinds = {trig.etype["notation"]}
+    if _meeting_noun(view, trig, data):
+        kinds.add("talks")        # 'Hội đàm với X … Tại cuộc gặp, …': the talks just told, named as a meeting
+    earlier = [e for e in _current(events) if e.type in kinds and e.family == trig.family
                and (e.type not in NAMED_TYPES or phrase in e.name.casefold())]
     earlier = [e for e in earlier if any((m.begin, m.end) not in told_before for m in e.mentions)] or earlier
     if not earlier or not _is_reference(view, trig, data):
@@ -492,6 +506,9 @@ def _triggers(view, triggers, blocked, data) -> list[Trigger]:
                     trig.phrase = data["press_triggers"][0]
                 if phrase in noun:
                     trig.phrase = "noun:" + phrase
+                if out and out[-1].family in data["naming_families"] and out[-1].end < trig.begin \
+                        and not text[out[-1].end:trig.begin].strip():
+                    continue      # 'Tuần lễ cấp cao Diễn đàn …': the body the week is named after, no event
                 out.append(trig)
     return out
 
@@ -1370,6 +1387,9 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
         if re.search(rf"\b(?:{joint})$", trig.phrase) or re.match(rf"^\s*(?:{joint})\b", rest):
             ev.attendees = list(dict.fromkeys(ev.attendees + principals(ctx, list(ctx.persons.values()))))
     ev.name = " ".join((text[trig.begin:trig.end] + tail).split()).strip(" ,.;:")
+    short = re.match(r"\s*(\([A-ZĐ][A-Z0-9Đ]{1,9}\))", rest[len(tail):])
+    if short and _acronyms(short.group(1)) and not _acronyms(ev.name):
+        ev.name += " " + short.group(1)     # '… Thái Bình Dương (APEC)': the acronym that tells the body
     if trig.phrase.removeprefix("noun:") in _lexicon()[0]["press_triggers"]:
         ev.name = _pair_name(ctx, {"vi": trig.phrase.removeprefix("noun:")}, ev.attendees)   # not its sentence
     if ev.ordinal is not None and ev.organizer in ctx.orgs and re.match(r"^\s*(?:lần\s+)?thứ\b", rest):
@@ -2038,6 +2058,19 @@ def _link_visits(events: list[Event]) -> None:
                                            "forum", "high-level-meeting", "conference"):
             if not visit.guests or not ev.attendees or set(visit.guests) & set(ev.attendees):
                 ev.super_event = visit.key
+
+
+def _link_weeks(events: list[Event], data) -> None:
+    """A summit or a dialogue of a body's week of meetings ('Tuần lễ cấp cao APEC' and 'Đối thoại giữa các nhà
+    lãnh đạo APEC'): one of the week's own events, a node of its own inside the week."""
+    weeks = [e for e in events if e.family in data["naming_families"] and _acronyms(e.name)]
+    for ev in events:
+        if ev.type not in NAMED_TYPES or ev.family in data["naming_families"]:
+            continue
+        week = next((w for w in weeks if _acronyms(w.name) & _acronyms(ev.name)
+                     and not _dates_clash(w.start, ev.start, days=False)), None)
+        if week is not None:
+            ev.super_event = week.key
 
 
 def _identity(ctx, ev: Event, n: int) -> str:
