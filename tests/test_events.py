@@ -1322,3 +1322,14 @@ def test_a_week_of_meetings_and_its_own_meetings_are_apart(text, inner):
     assert len(week) == 1
     assert sorted(e.type for e in x.events if e is not week[0]) == inner
     assert all(e.super_event == week[0].key for e in x.events if e is not week[0])
+
+
+@pytest.mark.parametrize("quote", [
+    'Tổng thống Ruiz nói với người đồng cấp: "Rất vui được gặp ngài".',
+    'Thủ tướng Halvorsen đáp lại: "Rất vui được hội đàm riêng với ông".',
+    'Chúng tôi chuẩn bị hội đàm ngay bây giờ.',
+])
+def test_a_greeting_quoted_is_no_meeting(quote):
+    x = extract_article("t", "Ngày 2/9, Tổng thống Peru Diego Ruiz hội đàm với Thủ tướng Na Uy Erik Halvorsen tại Oslo. "
+                             + quote)
+    assert [e.type for e in x.events] == ["talks"]

@@ -125,6 +125,10 @@ def find_events(ctx) -> list[Event]:
             ctx.doc.notes.append(f"more than {MAX_TRIGGERS} event cues: events after offset {s.begin} are not read")
             found = found[:budget]
         budget -= len(found)
+        # (a greeting quoted, '"Rất vui được gặp ngài"', after a meeting told: that one, no other; alone, it tells
+        # the meeting)
+        found = [t for t in found if not (t.etype["notation"] in PAIR_TYPES and _addressed(s.text, t, data)
+                                          and any(e.type in PAIR_TYPES for e in events))]
         anchor = _anchor(view, found, events, data)
         referenced: list[Event] = []
         found = [t for t in found if not _refers_back(view, t, events, data, referenced, told_before)]
@@ -224,6 +228,21 @@ def find_events(ctx) -> list[Event]:
     _link_visits(merged)
     _link_weeks(merged, data)
     return merged
+
+
+def _addressed(text: str, trig: "Trigger", data) -> bool:
+    """A cue inside a quotation, said to the one addressed or by the speaker of himself ('"… được gặp ngài"',
+    '"Chúng tôi sẽ hội đàm …"'): words of greeting or of plan, the meeting being the one the text tells."""
+    if re.search(rf"(?<!\w)(?:{_alternation(data['first_person'])})(?!\w)",
+                 text[trig.span_begin:trig.begin].casefold()):
+        return True       # (a quotation may open sentences before: the first person tells it is one)
+    before = text[:trig.begin]
+    opened = max(before.rfind("“"), before.rfind('"') if before.count('"') % 2 else -1)
+    if opened < 0 or before.rfind("”") > opened:
+        return False
+    # ('… gặp ngài', '… hội đàm riêng với ngài': the one spoken to, a word or two after the cue)
+    return bool(re.match(rf"(?:\s+[^\s,;.]+){{0,2}}?\s+(?:{_alternation(data['address_pronouns'])})(?!\w)",
+                         text[trig.end:].casefold()))
 
 
 def _of_other_event(text: str, begin: int, data) -> bool:
