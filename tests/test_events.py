@@ -1333,3 +1333,15 @@ def test_a_greeting_quoted_is_no_meeting(quote):
     x = extract_article("t", "Ngày 2/9, Tổng thống Peru Diego Ruiz hội đàm với Thủ tướng Na Uy Erik Halvorsen tại Oslo. "
                              + quote)
     assert [e.type for e in x.events] == ["talks"]
+
+
+@pytest.mark.parametrize("second, nodes", [
+    # a title in lower case, a name not known as a person: still another counterpart, another reception
+    ("Cũng trong ngày, tại Mombasa, Thủ tướng Erik Halvorsen đã tiếp chủ tịch điều hành Ngân hàng Trung ương Kenya "
+     "Joseph Mwangi, đề nghị hợp tác tài chính.", 2),
+    ("Cũng trong ngày, tại Mombasa, Thủ tướng Erik Halvorsen đã tiếp Thống đốc Ngân hàng Trung ương Kenya.", 2),
+])
+def test_receptions_of_counterparts_named_differently_are_two_nodes(second, nodes):
+    x = extract_article("t", "Thủ tướng Na Uy thăm Kenya\nNgày 4/3, Thủ tướng Na Uy Erik Halvorsen đã tiếp Cố vấn an "
+                             "ninh quốc gia kiêm Phó Tổng thống Kenya. " + second)
+    assert len({e.key for e in x.events if e.type == "meeting"}) == nodes

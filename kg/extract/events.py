@@ -1909,11 +1909,20 @@ def _proper_words(ev: Event) -> set[str]:
 
 def _counterpart_words(rest: str) -> str:
     """The title and name right after a pair cue ('tiếp Chủ tịch Ủy ban Đối ngoại Quốc hội Kenya, …'), up to a
-    comma or a phrase of place, occasion or time; '' when no capitalised title or name follows."""
+    comma or a phrase of place, occasion or time ('tiếp chủ tịch điều hành Ngân hàng …' too, a title written
+    in lower case); '' when no capitalised title, body or name follows."""
     m = re.match(r"\s*(?:với\s+)?([^,;.()\[\]]*)", rest)
-    if not m.group(1)[:1].isupper():
+    if not m.group(1)[:1].isupper() and not (
+            re.match(rf"(?:{_alternation(_title_forms())})(?!\w)", m.group(1), re.I)
+            and any(w[:1].isupper() for w in m.group(1).split()[1:6])):
         return ""
     return re.split(r"\s(?:tại|ở|nhân|đang|trong|để|nhằm|về|sau|trước|vào|theo|cùng)\s", m.group(1) + " ")[0].strip()
+
+
+@lru_cache(maxsize=1)
+def _title_forms() -> tuple[str, ...]:
+    """Every written form of a post ('chủ tịch', 'cố vấn', …), longest first."""
+    return tuple(sorted({f.casefold() for r in lexicons.load("roles") for f in r["forms"]}, key=len, reverse=True))
 
 
 def _named_apart(a: Event, b: Event) -> bool:
@@ -2106,5 +2115,8 @@ def _identity(ctx, ev: Event, n: int) -> str:
     if ev.start and ev.start.day and ev.attendees:
         # (a press conference and the summit the same two attend that day are two: the family tells them apart)
         kind = f"{ev.kind}/{ev.family}" if ev.type in NAMED_TYPES and ev.family else ev.kind
-        return f"{ev.type}|{kind}|{'+'.join(sorted(ev.attendees))}|{ev.start.month}-{ev.start.day}"
+        # (a reception of one no one knows by name is told apart by the words naming him: one host receives two)
+        other = f"|{digest(key(ev.counterpart), 6)}" if ev.type in PAIR_TYPES and len(ev.attendees) < 2 \
+            and ev.counterpart else ""
+        return f"{ev.type}|{kind}|{'+'.join(sorted(ev.attendees))}|{ev.start.month}-{ev.start.day}{other}"
     return f"{ctx.doc.id}|{ev.type}|{n}|{digest(ev.name, 6)}"
