@@ -1345,3 +1345,11 @@ def test_receptions_of_counterparts_named_differently_are_two_nodes(second, node
     x = extract_article("t", "Thủ tướng Na Uy thăm Kenya\nNgày 4/3, Thủ tướng Na Uy Erik Halvorsen đã tiếp Cố vấn an "
                              "ninh quốc gia kiêm Phó Tổng thống Kenya. " + second)
     assert len({e.key for e in x.events if e.type == "meeting"}) == nodes
+
+
+@pytest.mark.parametrize("trigger", ["thăm cấp Nhà nước", "thăm chính thức", "có chuyến thăm cấp Nhà nước tới"])
+def test_a_state_visit_and_its_headline_are_one_visit(trigger):
+    x = extract_article("t", f"Tổng thống Chile thăm Kenya\nTổng thống Chile Mateo Rojas {trigger} Kenya từ ngày 9 "
+                             "đến 12/3 theo lời mời của Tổng thống Kenya Peter Otieno.")
+    visits = [e for e in x.events if e.type == "visit"]
+    assert len(visits) == 1 and visits[0].place == "Kenya"

@@ -1722,7 +1722,8 @@ def _destination(ctx, view, trig: Trigger, text: str) -> str | None:
     at = view.sentence.begin + trig.end + m.end()
     named = re.match(r"^[^,;()]{3,60}\(", text[trig.end + m.end():])
     for r in view.refs:
-        if r.kind == "country" and (r.begin == at or named and r.begin == at + named.end()):
+        # ('thăm cấp Nhà nước Kenya': the country read as 'Nhà nước Kenya', begun inside the trigger)
+        if r.kind == "country" and (r.begin == at or r.begin < at < r.end or named and r.begin == at + named.end()):
             return lexicons.countries()[r.keys[0]]["vi"]
     if trig.phrase.startswith("noun:"):
         return None
