@@ -1353,3 +1353,13 @@ def test_a_state_visit_and_its_headline_are_one_visit(trigger):
                              "đến 12/3 theo lời mời của Tổng thống Kenya Peter Otieno.")
     visits = [e for e in x.events if e.type == "visit"]
     assert len(visits) == 1 and visits[0].place == "Kenya"
+
+
+def test_a_site_toured_on_a_day_of_a_visit_is_inside_it():
+    x = extract_article("t", "Tổng thống Chile thăm Kenya\nTổng thống Chile Mateo Rojas thăm cấp Nhà nước Kenya từ ngày "
+                             "9 đến 12/3. Trong khuôn khổ chuyến thăm, chiều 11/3, Tổng thống Mateo Rojas đã thăm Học "
+                             "viện Nông nghiệp Kenya. Sáng 10/3, Tổng thống Mateo Rojas hội đàm với Tổng thống Kenya "
+                             "Peter Otieno.")
+    visit, site = sorted((e for e in x.events if e.type == "visit"), key=lambda e: e.super_event or "")
+    talks = next(e for e in x.events if e.type == "talks")
+    assert visit.place == "Kenya" and site.super_event == visit.key and talks.super_event == visit.key

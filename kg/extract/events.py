@@ -1761,7 +1761,7 @@ def _state_visits(events: list[Event]) -> list[Event]:
     """Held visits to a country (not a site's tour), not one recalled from an earlier year: the frame of
     the article's meetings."""
     return [e for e in _current(events) if e.type == "visit" and e.status == "held"
-            and (not e.place or e.place[:1].isupper())]
+            and (not e.place or _country_named(e.place))]
 
 
 def _current(events: list[Event]) -> list[Event]:
@@ -2087,6 +2087,10 @@ def _link_visits(events: list[Event]) -> None:
                                            "forum", "high-level-meeting", "conference"):
             if not visit.guests or not ev.attendees or set(visit.guests) & set(ev.attendees):
                 ev.super_event = visit.key
+        elif ev is not visit and ev.type == "visit" and ev.guests and ev.guests == visit.guests \
+                and ev.place and not _country_named(ev.place) and (ev.start is None or visit.end is None
+                                                                   or _inside(ev.start, visit.start, visit.end)):
+            ev.super_event = visit.key    # 'chiều 11/3, X thăm Học viện …': a site toured on one of the visit's days
 
 
 def _link_weeks(events: list[Event], data) -> None:
