@@ -1363,3 +1363,13 @@ def test_a_site_toured_on_a_day_of_a_visit_is_inside_it():
     visit, site = sorted((e for e in x.events if e.type == "visit"), key=lambda e: e.super_event or "")
     talks = next(e for e in x.events if e.type == "talks")
     assert visit.place == "Kenya" and site.super_event == visit.key and talks.super_event == visit.key
+
+
+@pytest.mark.parametrize("second, visits", [
+    ("Đây là chuyến thăm Chile thứ hai của Tổng thống Peter Otieno.", 1),
+    ("Tổng thống Peter Otieno cũng đã thăm Valparaíso.", 2),    # a city not the capital: a place toured
+])
+def test_a_visit_to_the_capital_is_the_visit_to_the_country(second, visits):
+    x = extract_article("t", "Tổng thống Kenya thăm Chile\nChiều 3/7, Tổng thống Chile Mateo Rojas đã tiếp Tổng thống "
+                             "Kenya Peter Otieno đang ở thăm Santiago. " + second)
+    assert len([e for e in x.events if e.type == "visit"]) == visits

@@ -1970,7 +1970,8 @@ def _compatible(a: Event, b: Event) -> bool:
         if len(own_a) > 1 and len(own_b) > 1 and not (own_a <= own_b or own_b <= own_a):
             return False
     if a.type == "visit":
-        if a.place and b.place and key(a.place) != key(b.place):
+        if a.place and b.place and key(a.place) != key(b.place) and not _capital_of(a.place, b.place) \
+                and not _capital_of(b.place, a.place):
             return False
         if set(a.hosts) & set(b.guests) or set(b.hosts) & set(a.guests):
             return False      # the host of one is the guest of the other: two visits, one each way
@@ -1985,6 +1986,12 @@ def _compatible(a: Event, b: Event) -> bool:
         return set(a.attendees) <= set(b.attendees) or set(b.attendees) <= set(a.attendees) \
             or len(set(a.attendees) & set(b.attendees)) >= 2
     return bool(set(a.attendees) & set(b.attendees))
+
+
+def _capital_of(city: str, country: str) -> bool:
+    """'đang ở thăm Moskva' and 'chuyến thăm Nga': a visit to a country's capital is the visit to the country."""
+    code = _country_named(country)
+    return code is not None and (lexicons.countries()[code].get("capital") or "").casefold() == city.casefold()
 
 
 def _inside(day: DateValue | None, start: DateValue | None, end: DateValue | None) -> bool:
