@@ -1373,3 +1373,14 @@ def test_a_visit_to_the_capital_is_the_visit_to_the_country(second, visits):
     x = extract_article("t", "Tổng thống Kenya thăm Chile\nChiều 3/7, Tổng thống Chile Mateo Rojas đã tiếp Tổng thống "
                              "Kenya Peter Otieno đang ở thăm Santiago. " + second)
     assert len([e for e in x.events if e.type == "visit"]) == visits
+
+
+def test_a_visit_framing_a_day_of_it_is_the_visit_to_the_country_not_the_place_toured():
+    x = extract_article("t", "Tổng thống Chile thăm thành phố Mombasa\nTiếp tục các hoạt động trong chuyến thăm cấp Nhà "
+                             "nước tới Kenya, ngày 11/3/2025, Tổng thống Chile Mateo Rojas đã tới thăm thành phố "
+                             "Mombasa.")
+    visits = {e.place: e for e in x.events if e.type == "visit"}
+    assert set(visits) == {"Kenya", "thành phố Mombasa"}
+    assert visits["Kenya"].start.iso() == "2025-03"         # the day is the tour's, the month the visit's
+    assert visits["thành phố Mombasa"].start.iso() == "2025-03-11"
+    assert visits["thành phố Mombasa"].super_event == visits["Kenya"].key

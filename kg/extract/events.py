@@ -178,6 +178,9 @@ def find_events(ctx) -> list[Event]:
             if told and not past:
                 told_before.update((m.begin, m.end) for e in new for m in e.mentions)
             for ev in new:
+                if ev.type == "visit" and ev.end is None and ev.start and ev.start.day and _framing_visit(trig, data):
+                    # 'Trong chuyến thăm Kenya, chiều 11/3, …': one of its days, not its own; its month still
+                    ev.start = DateValue(ev.start.year, ev.start.month) if ev.start.year else None
                 same = _continues(ev, trig, view, ctx, in_sentence) or _told_visit(ev, own_dates, events)
                 if same is not None:
                     same.attendees.extend(k for k in ev.attendees if k not in same.attendees)
@@ -267,6 +270,13 @@ def _within_visit_untold(view, found: list["Trigger"], referenced: list[Event], 
            for e in referenced):
         return True
     return any(t.etype["notation"] == "visit" and _opening_phrase(t) and framing(t.begin) for t in found)
+
+
+def _framing_visit(trig: "Trigger", data) -> bool:
+    """A visit noun framing its sentence ('Tiếp tục các hoạt động trong chuyến thăm …, ngày 13/5, X …'), its
+    phrase closed by a comma before the main clause."""
+    return trig.phrase.startswith("noun:") and "," in trig.text[trig.end:] and bool(re.search(
+        rf"(?:^|[,;:]|\s)(?:{_alternation(data['occasion_links_visit'])})\s*$", trig.text[:trig.begin].casefold()))
 
 
 def _achievement(view, trig: "Trigger", data) -> bool:
@@ -374,6 +384,8 @@ def _refers_back(view, trig: "Trigger", events: list[Event], data, referenced: l
     earlier = [e for e in _current(events) if e.type in kinds and e.family == trig.family
                and (e.type not in NAMED_TYPES or phrase in e.name.casefold())]
     earlier = [e for e in earlier if any((m.begin, m.end) not in told_before for m in e.mentions)] or earlier
+    # ('Trong chuyến thăm, …' after 'X thăm thành phố …': the visit to the country, not a place toured)
+    earlier = [e for e in earlier if e.type != "visit" or not e.place or _country_named(e.place)]
     if not earlier or not _is_reference(view, trig, data):
         return False
     s = view.sentence
