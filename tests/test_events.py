@@ -1509,3 +1509,97 @@ def test_a_press_conference_and_the_summit_of_one_day_are_two_nodes():
     x = extract_article("t", text)
     named = [e for e in x.events if e.type == "conference"]
     assert len(named) == 2 and len({e.key for e in named}) == 2
+
+
+@pytest.mark.parametrize("second", [
+    "Buổi gặp gỡ bắt đầu bằng cái bắt tay giữa hai nhà lãnh đạo.",
+    "Tại cuộc gặp, hai bên nhất trí tăng cường hợp tác thương mại.",
+    "Cuộc gặp kéo dài hai giờ.",
+])
+def test_a_meeting_noun_after_the_talks_is_the_talks_again(second):
+    x = extract_article("t", "Chiều 5/6, Tổng thống Chile Mateo Rojas hội đàm với Thủ tướng Kenya Peter Otieno tại "
+                             "Santiago. " + second)
+    assert [(e.type, len(e.mentions)) for e in x.events] == [("talks", 2)]
+
+
+def test_a_meeting_noun_after_a_reception_is_that_reception():
+    x = extract_article("t", "Chiều 5/6, Tổng thống Chile Mateo Rojas hội đàm với Thủ tướng Kenya Peter Otieno. Tối "
+                             "cùng ngày, ông Mateo Rojas tiếp Bộ trưởng Ngoại giao Kenya Grace Wanjiru. Tại buổi tiếp, "
+                             "hai bên trao đổi về thương mại.")
+    assert sorted((e.type, len(e.mentions)) for e in x.events) == [("meeting", 2), ("talks", 1)]
+
+
+@pytest.mark.parametrize("text, inner", [
+    ("Ngày 3/10, Tổng thống Kenya Peter Otieno tới Lima dự Tuần lễ cấp cao Diễn đàn Hợp tác Nam Đại Tây Dương "
+     "(SAFC). Trong chương trình, ông sẽ dự Đối thoại giữa các nhà lãnh đạo SAFC và các khách mời.", ["forum"]),
+    ("Ngày 3/10, Tổng thống Kenya Peter Otieno tới Lima dự Tuần lễ cấp cao SAFC. Ông sẽ dự Hội nghị các nhà lãnh "
+     "đạo SAFC lần thứ 12 và Đối thoại giữa các nhà lãnh đạo SAFC.", ["conference", "forum"]),
+])
+def test_a_week_of_meetings_and_its_own_meetings_are_apart(text, inner):
+    x = extract_article("t", text)
+    week = [e for e in x.events if e.name.startswith("Tuần lễ")]
+    assert len(week) == 1
+    assert sorted(e.type for e in x.events if e is not week[0]) == inner
+    assert all(e.super_event == week[0].key for e in x.events if e is not week[0])
+
+
+@pytest.mark.parametrize("quote", [
+    'Tổng thống Ruiz nói với người đồng cấp: "Rất vui được gặp ngài".',
+    'Thủ tướng Halvorsen đáp lại: "Rất vui được hội đàm riêng với ông".',
+    'Chúng tôi chuẩn bị hội đàm ngay bây giờ.',
+])
+def test_a_greeting_quoted_is_no_meeting(quote):
+    x = extract_article("t", "Ngày 2/9, Tổng thống Peru Diego Ruiz hội đàm với Thủ tướng Na Uy Erik Halvorsen tại Oslo. "
+                             + quote)
+    assert [e.type for e in x.events] == ["talks"]
+
+
+@pytest.mark.parametrize("second, nodes", [
+    # a title in lower case, a name not known as a person: still another counterpart, another reception
+    ("Cũng trong ngày, tại Mombasa, Thủ tướng Erik Halvorsen đã tiếp chủ tịch điều hành Ngân hàng Trung ương Kenya "
+     "Joseph Mwangi, đề nghị hợp tác tài chính.", 2),
+    ("Cũng trong ngày, tại Mombasa, Thủ tướng Erik Halvorsen đã tiếp Thống đốc Ngân hàng Trung ương Kenya.", 2),
+])
+def test_receptions_of_counterparts_named_differently_are_two_nodes(second, nodes):
+    x = extract_article("t", "Thủ tướng Na Uy thăm Kenya\nNgày 4/3, Thủ tướng Na Uy Erik Halvorsen đã tiếp Cố vấn an "
+                             "ninh quốc gia kiêm Phó Tổng thống Kenya. " + second)
+    assert len({e.key for e in x.events if e.type == "meeting"}) == nodes
+
+
+@pytest.mark.parametrize("trigger", ["thăm cấp Nhà nước", "thăm chính thức", "có chuyến thăm cấp Nhà nước tới"])
+def test_a_state_visit_and_its_headline_are_one_visit(trigger):
+    x = extract_article("t", f"Tổng thống Chile thăm Kenya\nTổng thống Chile Mateo Rojas {trigger} Kenya từ ngày 9 "
+                             "đến 12/3 theo lời mời của Tổng thống Kenya Peter Otieno.")
+    visits = [e for e in x.events if e.type == "visit"]
+    assert len(visits) == 1 and visits[0].place == "Kenya"
+
+
+def test_a_site_toured_on_a_day_of_a_visit_is_inside_it():
+    x = extract_article("t", "Tổng thống Chile thăm Kenya\nTổng thống Chile Mateo Rojas thăm cấp Nhà nước Kenya từ ngày "
+                             "9 đến 12/3. Trong khuôn khổ chuyến thăm, chiều 11/3, Tổng thống Mateo Rojas đã thăm Học "
+                             "viện Nông nghiệp Kenya. Sáng 10/3, Tổng thống Mateo Rojas hội đàm với Tổng thống Kenya "
+                             "Peter Otieno.")
+    visit, site = sorted((e for e in x.events if e.type == "visit"), key=lambda e: e.super_event or "")
+    talks = next(e for e in x.events if e.type == "talks")
+    assert visit.place == "Kenya" and site.super_event == visit.key and talks.super_event == visit.key
+
+
+@pytest.mark.parametrize("second, visits", [
+    ("Đây là chuyến thăm Chile thứ hai của Tổng thống Peter Otieno.", 1),
+    ("Tổng thống Peter Otieno cũng đã thăm Valparaíso.", 2),    # a city not the capital: a place toured
+])
+def test_a_visit_to_the_capital_is_the_visit_to_the_country(second, visits):
+    x = extract_article("t", "Tổng thống Kenya thăm Chile\nChiều 3/7, Tổng thống Chile Mateo Rojas đã tiếp Tổng thống "
+                             "Kenya Peter Otieno đang ở thăm Santiago. " + second)
+    assert len([e for e in x.events if e.type == "visit"]) == visits
+
+
+def test_a_visit_framing_a_day_of_it_is_the_visit_to_the_country_not_the_place_toured():
+    x = extract_article("t", "Tổng thống Chile thăm thành phố Mombasa\nTiếp tục các hoạt động trong chuyến thăm cấp Nhà "
+                             "nước tới Kenya, ngày 11/3/2025, Tổng thống Chile Mateo Rojas đã tới thăm thành phố "
+                             "Mombasa.")
+    visits = {e.place: e for e in x.events if e.type == "visit"}
+    assert set(visits) == {"Kenya", "thành phố Mombasa"}
+    assert visits["Kenya"].start.iso() == "2025-03"         # the day is the tour's, the month the visit's
+    assert visits["thành phố Mombasa"].start.iso() == "2025-03-11"
+    assert visits["thành phố Mombasa"].super_event == visits["Kenya"].key

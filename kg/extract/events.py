@@ -127,6 +127,10 @@ def find_events(ctx) -> list[Event]:
             ctx.doc.notes.append(f"more than {MAX_TRIGGERS} event cues: events after offset {s.begin} are not read")
             found = found[:budget]
         budget -= len(found)
+        # (a greeting quoted, '"Rất vui được gặp ngài"', after a meeting told: that one, no other; alone, it tells
+        # the meeting)
+        found = [t for t in found if not (t.etype["notation"] in PAIR_TYPES and _addressed(s.text, t, data)
+                                          and any(e.type in PAIR_TYPES for e in events))]
         anchor = _anchor(view, found, events, data)
         referenced: list[Event] = []
         found = [t for t in found if not _refers_back(view, t, events, data, referenced, told_before)]
@@ -182,6 +186,9 @@ def find_events(ctx) -> list[Event]:
             if told and not past:
                 told_before.update((m.begin, m.end) for e in new for m in e.mentions)
             for ev in new:
+                if ev.type == "visit" and ev.end is None and ev.start and ev.start.day and _framing_visit(trig, data):
+                    # 'Trong chuyến thăm Kenya, chiều 11/3, …': one of its days, not its own; its month still
+                    ev.start = DateValue(ev.start.year, ev.start.month) if ev.start.year else None
                 same = _continues(ev, trig, view, ctx, in_sentence) or _told_visit(ev, own_dates, events) \
                     or _thanked_for(ev, trig, events, data)
                 if same is not None:
@@ -248,6 +255,7 @@ def find_events(ctx) -> list[Event]:
         ev.key = _identity(ctx, ev, n)
     merged = _fold_same_key(ctx, merged, ctx.doc.published)
     _link_visits(merged)
+    _link_weeks(merged, data)
     return merged
 
 
@@ -285,6 +293,21 @@ def _fold_same_key(ctx, events: list[Event], today) -> list[Event]:
     return sorted(out, key=lambda e: order[id(e)])
 
 
+def _addressed(text: str, trig: "Trigger", data) -> bool:
+    """A cue inside a quotation, said to the one addressed or by the speaker of himself ('"… được gặp ngài"',
+    '"Chúng tôi sẽ hội đàm …"'): words of greeting or of plan, the meeting being the one the text tells."""
+    if re.search(rf"(?<!\w)(?:{_alternation(data['first_person'])})(?!\w)",
+                 text[trig.span_begin:trig.begin].casefold()):
+        return True       # (a quotation may open sentences before: the first person tells it is one)
+    before = text[:trig.begin]
+    opened = max(before.rfind("“"), before.rfind('"') if before.count('"') % 2 else -1)
+    if opened < 0 or before.rfind("”") > opened:
+        return False
+    # ('… gặp ngài', '… hội đàm riêng với ngài': the one spoken to, a word or two after the cue)
+    return bool(re.match(rf"(?:\s+[^\s,;.]+){{0,2}}?\s+(?:{_alternation(data['address_pronouns'])})(?!\w)",
+                         text[trig.end:].casefold()))
+
+
 def _of_other_event(text: str, begin: int, data, words=None) -> bool:
     """A day in a phrase naming another event in relation to the one told ('… ngay sau cuộc điện đàm giữa hai
     Thủ tướng ngày 20/4', 'kể từ chuyến thăm ngày 5/3'): it dates that other event only, not the day the text
@@ -307,6 +330,13 @@ def _within_visit_untold(view, found: list["Trigger"], referenced: list[Event], 
            for e in referenced):
         return True
     return any(t.etype["notation"] == "visit" and _opening_phrase(t) and framing(t.begin) for t in found)
+
+
+def _framing_visit(trig: "Trigger", data) -> bool:
+    """A visit noun framing its sentence ('Tiếp tục các hoạt động trong chuyến thăm …, ngày 13/5, X …'), its
+    phrase closed by a comma before the main clause."""
+    return trig.phrase.startswith("noun:") and "," in trig.text[trig.end:] and bool(re.search(
+        rf"(?:^|[,;:]|\s)(?:{_alternation(data['occasion_links_visit'])})\s*$", trig.text[:trig.begin].casefold()))
 
 
 def _achievement(view, trig: "Trigger", data) -> bool:
@@ -408,8 +438,18 @@ def _is_reference(view, trig: "Trigger", data) -> bool:
             r"\b(?:với|giữa|của|ngày|sáng|trưa|chiều|tối|hôm|cùng ngày)\b", own.casefold()):
         # 'Tại hội đàm ngay sau lễ đón, …', 'trong cuộc điện đàm kéo dài 10 phút, …': no counterpart, no day
         return True
-    # 'Diễn đàn do … tổ chức': a sentence opening on the bare noun goes on about the one just told
-    return not head and bool(re.match(r"^\s+(?:do|được|có|đã|diễn ra|kết thúc|là)\b", tail))
+    # 'Diễn đàn do … tổ chức', 'Cuộc gặp diễn ra …': a sentence opening on the bare noun (or the noun after its
+    # classifier) goes on about the one just told
+    return (not head or head in data["classifiers"]) and bool(
+        re.match(rf"^\s+(?:{_alternation(data['going_on_verbs'])})(?!\w)", tail.casefold()))
+
+
+def _meeting_noun(view, trig: "Trigger", data) -> bool:
+    """'cuộc gặp', 'buổi gặp gỡ', 'cuộc tiếp': a meeting cue told as a noun after its classifier."""
+    if trig.etype["notation"] != "meeting" or trig.family:
+        return False
+    head = view.sentence.text[trig.span_begin:trig.begin].casefold().split()
+    return bool(head) and head[-1] in data["classifiers"]
 
 
 def _refers_back(view, trig: "Trigger", events: list[Event], data, referenced: list[Event], told_before=()) -> bool:
@@ -417,9 +457,14 @@ def _refers_back(view, trig: "Trigger", events: list[Event], data, referenced: l
     latest the article tells as its own, not one only recalled in passing ('… chuyến thăm của X tháng 3 vừa
     qua. Trong khuôn khổ chuyến thăm, …' is the visit being reported)."""
     phrase = trig.phrase.removeprefix("noun:")
-    earlier = [e for e in _current(events) if e.type == trig.etype["notation"] and e.family == trig.family
+    kinds = {trig.etype["notation"]}
+    if _meeting_noun(view, trig, data):
+        kinds.add("talks")        # 'Hội đàm với X … Tại cuộc gặp, …': the talks just told, named as a meeting
+    earlier = [e for e in _current(events) if e.type in kinds and e.family == trig.family
                and (e.type not in NAMED_TYPES or phrase in e.name.casefold())]
     earlier = [e for e in earlier if any((m.begin, m.end) not in told_before for m in e.mentions)] or earlier
+    # ('Trong chuyến thăm, …' after 'X thăm thành phố …': the visit to the country, not a place toured)
+    earlier = [e for e in earlier if e.type != "visit" or not e.place or _country_named(e.place)]
     if not earlier or not _is_reference(view, trig, data):
         return False
     s = view.sentence
@@ -596,6 +641,9 @@ def _triggers(view, triggers, blocked, data) -> list[Trigger]:
                     trig.phrase = data["press_triggers"][0]
                 if phrase in noun:
                     trig.phrase = "noun:" + phrase
+                if out and out[-1].family in data["naming_families"] and out[-1].end < trig.begin \
+                        and not text[out[-1].end:trig.begin].strip():
+                    continue      # 'Tuần lễ cấp cao Diễn đàn …': the body the week is named after, no event
                 out.append(trig)
     return out
 
@@ -1480,6 +1528,9 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
         if re.search(rf"\b(?:{joint})$", trig.phrase) or re.match(rf"^\s*(?:{joint})\b", rest):
             ev.attendees = list(dict.fromkeys(ev.attendees + principals(ctx, list(ctx.persons.values()))))
     ev.name = " ".join((text[trig.begin:trig.end] + tail).split()).strip(" ,.;:")
+    short = re.match(r"\s*(\([A-ZĐ][A-Z0-9Đ]{1,9}\))", rest[len(tail):])
+    if short and _acronyms(short.group(1)) and not _acronyms(ev.name):
+        ev.name += " " + short.group(1)     # '… Thái Bình Dương (APEC)': the acronym that tells the body
     if trig.phrase.removeprefix("noun:") in _lexicon()[0]["press_triggers"]:
         ev.name = _pair_name(ctx, {"vi": trig.phrase.removeprefix("noun:")}, ev.attendees)   # not its sentence
     if ev.ordinal is not None and ev.organizer in ctx.orgs and re.match(r"^\s*(?:lần\s+)?thứ\b", rest):
@@ -1803,7 +1854,8 @@ def _destination(ctx, view, trig: Trigger, text: str) -> str | None:
     at = view.sentence.begin + trig.end + m.end()
     named = re.match(r"^[^,;()]{3,60}\(", text[trig.end + m.end():])
     for r in view.refs:
-        if r.kind == "country" and (r.begin == at or named and r.begin == at + named.end()):
+        # ('thăm cấp Nhà nước Kenya': the country read as 'Nhà nước Kenya', begun inside the trigger)
+        if r.kind == "country" and (r.begin == at or r.begin < at < r.end or named and r.begin == at + named.end()):
             return lexicons.countries()[r.keys[0]]["vi"]
     if trig.phrase.startswith("noun:"):
         return None
@@ -1843,7 +1895,7 @@ def _state_visits(events: list[Event]) -> list[Event]:
     """Held visits to a country (not a site's tour), not one recalled from an earlier year: the frame of
     the article's meetings."""
     return [e for e in _current(events) if e.type == "visit" and e.status == "held"
-            and (not e.place or e.place[:1].isupper())]
+            and (not e.place or _country_named(e.place))]
 
 
 def _current(events: list[Event]) -> list[Event]:
@@ -2060,11 +2112,20 @@ def _proper_words(ev: Event) -> set[str]:
 
 def _counterpart_words(rest: str) -> str:
     """The title and name right after a pair cue ('tiếp Chủ tịch Ủy ban Đối ngoại Quốc hội Kenya, …'), up to a
-    comma or a phrase of place, occasion or time; '' when no capitalised title or name follows."""
+    comma or a phrase of place, occasion or time ('tiếp chủ tịch điều hành Ngân hàng …' too, a title written
+    in lower case); '' when no capitalised title, body or name follows."""
     m = re.match(r"\s*(?:với\s+)?([^,;.()\[\]]*)", rest)
-    if not m.group(1)[:1].isupper():
+    if not m.group(1)[:1].isupper() and not (
+            re.match(rf"(?:{_alternation(_title_forms())})(?!\w)", m.group(1), re.I)
+            and any(w[:1].isupper() for w in m.group(1).split()[1:6])):
         return ""
     return re.split(r"\s(?:tại|ở|nhân|đang|trong|để|nhằm|về|sau|trước|vào|theo|cùng)\s", m.group(1) + " ")[0].strip()
+
+
+@lru_cache(maxsize=1)
+def _title_forms() -> tuple[str, ...]:
+    """Every written form of a post ('chủ tịch', 'cố vấn', …), longest first."""
+    return tuple(sorted({f.casefold() for r in lexicons.load("roles") for f in r["forms"]}, key=len, reverse=True))
 
 
 def _named_apart(a: Event, b: Event) -> bool:
@@ -2112,8 +2173,10 @@ def _compatible(a: Event, b: Event) -> bool:
             return False
     if a.type == "visit":
         if a.place and b.place and key(a.place) != key(b.place) \
-                and (_country_form(a.place) is None or _country_form(a.place) != _country_form(b.place)):
-            return False     # (one country named two ways, 'Trung Quốc' and 'Cộng hoà nhân dân Trung Hoa', is one place)
+                and (_country_form(a.place) is None or _country_form(a.place) != _country_form(b.place)) \
+                and not _capital_of(a.place, b.place) and not _capital_of(b.place, a.place):
+            return False     # (one country named two ways, 'Trung Quốc' and 'Cộng hoà nhân dân Trung Hoa', is one place;
+            # so is a country and its capital)
         if set(a.hosts) & set(b.guests) or set(b.hosts) & set(a.guests):
             return False      # the host of one is the guest of the other: two visits, one each way
         return not a.guests or not b.guests or a.guests == b.guests
@@ -2127,6 +2190,12 @@ def _compatible(a: Event, b: Event) -> bool:
         return set(a.attendees) <= set(b.attendees) or set(b.attendees) <= set(a.attendees) \
             or len(set(a.attendees) & set(b.attendees)) >= 2
     return bool(set(a.attendees) & set(b.attendees))
+
+
+def _capital_of(city: str, country: str) -> bool:
+    """'đang ở thăm Moskva' and 'chuyến thăm Nga': a visit to a country's capital is the visit to the country."""
+    code = _country_named(country)
+    return code is not None and (lexicons.countries()[code].get("capital") or "").casefold() == city.casefold()
 
 
 def _inside(day: DateValue | None, start: DateValue | None, end: DateValue | None) -> bool:
@@ -2264,6 +2333,23 @@ def _link_visits(events: list[Event]) -> None:
                                            "forum", "high-level-meeting", "conference"):
             if not visit.guests or not ev.attendees or set(visit.guests) & set(ev.attendees):
                 ev.super_event = visit.key
+        elif ev is not visit and ev.type == "visit" and ev.guests and ev.guests == visit.guests \
+                and ev.place and not _country_named(ev.place) and (ev.start is None or visit.end is None
+                                                                   or _inside(ev.start, visit.start, visit.end)):
+            ev.super_event = visit.key    # 'chiều 11/3, X thăm Học viện …': a site toured on one of the visit's days
+
+
+def _link_weeks(events: list[Event], data) -> None:
+    """A summit or a dialogue of a body's week of meetings ('Tuần lễ cấp cao APEC' and 'Đối thoại giữa các nhà
+    lãnh đạo APEC'): one of the week's own events, a node of its own inside the week."""
+    weeks = [e for e in events if e.family in data["naming_families"] and _acronyms(e.name)]
+    for ev in events:
+        if ev.type not in NAMED_TYPES or ev.family in data["naming_families"]:
+            continue
+        week = next((w for w in weeks if _acronyms(w.name) & _acronyms(ev.name)
+                     and not _dates_clash(w.start, ev.start, days=False)), None)
+        if week is not None:
+            ev.super_event = week.key
 
 
 def _identity(ctx, ev: Event, n: int) -> str:
@@ -2280,5 +2366,8 @@ def _identity(ctx, ev: Event, n: int) -> str:
     if ev.start and ev.start.day and ev.attendees:
         # (a press conference and the summit the same two attend that day are two: the family tells them apart)
         kind = f"{ev.kind}/{ev.family}" if ev.type in NAMED_TYPES and ev.family else ev.kind
-        return f"{ev.type}|{kind}|{'+'.join(sorted(ev.attendees))}|{ev.start.month}-{ev.start.day}"
+        # (a reception of one no one knows by name is told apart by the words naming him: one host receives two)
+        other = f"|{digest(key(ev.counterpart), 6)}" if ev.type in PAIR_TYPES and len(ev.attendees) < 2 \
+            and ev.counterpart else ""
+        return f"{ev.type}|{kind}|{'+'.join(sorted(ev.attendees))}|{ev.start.month}-{ev.start.day}{other}"
     return f"{ctx.doc.id}|{ev.type}|{n}|{digest(ev.name, 6)}"
