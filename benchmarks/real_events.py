@@ -104,7 +104,8 @@ def load(path: Path) -> list[Item]:
             b, e = g.value(m, NIF.beginIndex), g.value(m, NIF.endIndex)
             sent = g.value(m, NIF.sentence)
             text = str(g.value(sent, NIF.anchorOf) or "") if sent is not None else ""
-            context = g.value(m, NIF.referenceContext)
+            # a mention's article is its sentence's context (mentions state no nif:referenceContext of their own)
+            context = g.value(sent, NIF.referenceContext) if sent is not None else None
             mentions.append((int(b), int(e), str(g.value(m, NIF.anchorOf) or ""), text,
                              _local(context) if context is not None else "?"))
         status = _status(ds, ev, article)
