@@ -4,7 +4,7 @@ them instead of recomputing joins over the whole corpus (issue 18).
 - per person name (most-connected): the events attended and the distinct persons met there;
 - per pair of person names (who-met-whom): the events they shared and the days of those events;
 - per target of a commitment (pledge-progress): the latest period reported for its measure by an
-  observation whose parties include the commitment's, and the observations of that period.
+  observation whose parties include the commitment's, and the units and figures reported for that period.
 
 They live in a named graph of their own (<base>graph/build/summary), outside the union Oxigraph keeps in its
 default graph and outside every export: queries read them with GRAPH ?g { … }. Each fact is a row node
@@ -24,12 +24,12 @@ from rdflib import BNode, Dataset, Literal, Namespace, URIRef
 from rdflib.namespace import XSD
 
 from kg.namespaces import graphs_base
-from kg.sparql.text import with_rows
+from kg.rdf.nquads import nquads
 from kg.store import native_store, native_term
 
 SUM = Namespace("urn:kg:summary#")
 ROW = "urn:kg:summary:"
-VERSION = "1"            # the mark of a whole summary graph; a new form of the statements recomputes them
+VERSION = "2"            # the mark of a whole summary graph; a new form of the statements recomputes them
 VALUES_CHUNK = 2000      # terms per VALUES block
 
 PREFIXES = """PREFIX schema: <https://schema.org/>
@@ -43,31 +43,41 @@ _TOUCHED_NAMES = PREFIXES + """SELECT DISTINCT ?n WHERE {
 _TOUCHED_MEASURES = PREFIXES + """SELECT DISTINCT ?m WHERE {
   GRAPH ?g { ?s ?p ?o } { ?s dk:measure ?m } UNION { ?s dk:target ?q . ?q dk:measure ?m } }"""
 
-_PERSONS_NAMED = PREFIXES + "SELECT ?x ?n WHERE { ?x a schema:Person ; schema:name ?n }"
-_ATTENDED_BY = PREFIXES + "SELECT ?e ?x WHERE { ?e schema:attendee ?x }"
-_EVENT_FACTS = PREFIXES + """SELECT ?e ?y ?yn ?event ?d WHERE {
-  ?e schema:attendee ?y .
-  OPTIONAL { ?y a schema:Person . BIND(true AS ?person) OPTIONAL { ?y schema:name ?yn } }
-  OPTIONAL { ?e a schema:Event . BIND(true AS ?event) OPTIONAL { ?e schema:startDate ?d } }
-  FILTER(BOUND(?person)) }"""
+_PERSONS = PREFIXES + "SELECT ?x WHERE { ?x a schema:Person }"
+_NAMES = PREFIXES + "SELECT ?x ?n WHERE { ?x schema:name ?n }"
+_ATTENDEES = PREFIXES + "SELECT ?e ?x WHERE { ?e schema:attendee ?x }"
+_EVENTS = PREFIXES + "SELECT ?e WHERE { ?e a schema:Event }"
+_DAYS = PREFIXES + "SELECT ?e ?d WHERE { ?e schema:startDate ?d }"
 _TARGETS = PREFIXES + "SELECT ?k ?q ?m WHERE { ?k a dk:Commitment ; dk:target ?q . ?q dk:measure ?m }"
 _OBSERVATIONS = PREFIXES + "SELECT ?o ?m ?p WHERE { ?o a dk:Observation ; dk:measure ?m ; dk:period ?p }"
 _PARTIES = PREFIXES + "SELECT ?s ?x WHERE { ?s dk:party ?x }"
+_READINGS = PREFIXES + "SELECT ?o ?u ?v WHERE { ?o schema:unitText ?u ; schema:value ?v }"
 
 
 def summary_graph_iri(base_iri: str) -> URIRef:
     return URIRef(graphs_base(base_iri) + "build/summary")
 
 
+def _text(term) -> str:
+    """The lexical form or IRI of a term, rdflib's or pyoxigraph's."""
+    return term.value if isinstance(term, (ox.NamedNode, ox.Literal, ox.BlankNode)) else str(term)
+
+
+def _key(term) -> str:
+    language = getattr(term, "language", None) or ""
+    datatype = getattr(term, "datatype", None)
+    return f"{_text(term)}\x1e{language}\x1e{_text(datatype) if datatype is not None else ''}"
+
+
 def _row(kind: str, *key) -> URIRef:
-    digest = hashlib.sha256("\x1f".join(t.n3() for t in key).encode("utf-8")).hexdigest()[:24]
+    digest = hashlib.sha256("\x1f".join(_key(t) for t in key).encode("utf-8")).hexdigest()[:24]
     return URIRef(f"{ROW}{kind}/{digest}")
 
 
 def _rdflib(term):
-    """A pyoxigraph term as rdflib's."""
-    if term is None:
-        return None
+    """A pyoxigraph term as rdflib's (rdflib's as it is)."""
+    if term is None or not isinstance(term, (ox.NamedNode, ox.Literal, ox.BlankNode)):
+        return term
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -78,18 +88,23 @@ def _rdflib(term):
     return Literal(term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype))
 
 
+def _n3(term) -> str:
+    return str(term) if isinstance(term, (ox.NamedNode, ox.Literal)) else term.n3()
+
+
 def select(ds: Dataset, text: str, var: str | None = None, values: Iterable | None = None) -> list[tuple]:
-    """Rows of a SELECT as rdflib terms; natively on Oxigraph (oxrdflib's conversion costs seconds on tens of
-    thousands of rows); with `values`, once per chunk of a VALUES block of ?var."""
+    """Rows of a SELECT: pyoxigraph's terms on Oxigraph (turning tens of thousands of rows into rdflib's costs
+    seconds), else rdflib's; with `values`, once per chunk of a VALUES block of ?var opening the WHERE group."""
     if values is not None:
-        values = sorted(set(values))
+        values = sorted({_n3(v) for v in values})
+        head, _, body = text.partition("WHERE {")
         out = []
         for i in range(0, len(values), VALUES_CHUNK):
-            out += select(ds, with_rows(text, (var,), [(v,) for v in values[i:i + VALUES_CHUNK]]))
+            out += select(ds, f"{head}WHERE {{ VALUES ?{var} {{ {' '.join(values[i:i + VALUES_CHUNK])} }} {body}")
         return out
     native = native_store(ds)
     if native is not None:
-        return [tuple(_rdflib(t) for t in row) for row in native.query(text)]
+        return [tuple(row) for row in native.query(text)]
     return [tuple(row) for row in ds.query(text)]
 
 
@@ -97,33 +112,38 @@ def _in_graph(text: str, graph: URIRef) -> str:
     return text.replace("GRAPH ?g", f"GRAPH {graph.n3()}")
 
 
-def _names_of(ds: Dataset, names: set | None) -> tuple[dict, dict]:
-    """(person node → its names, name → its person nodes), for `names` or every name."""
-    rows = select(ds, _PERSONS_NAMED, "n", names) if names is not None else select(ds, _PERSONS_NAMED)
-    by_node, by_name = defaultdict(set), defaultdict(set)
-    for x, n in rows:
-        by_node[x].add(n)
-        by_name[n].add(x)
-    return by_node, by_name
+def _rows(ds: Dataset, text: str, var: str, values: set | None) -> list[tuple]:
+    return select(ds, text) if values is None else select(ds, text, var, values)
 
 
 def person_rows(ds: Dataset, names: set | None = None) -> dict[URIRef, list[tuple]]:
     """Row node → statements, of the person rows and pair rows of `names` (every name when None)."""
-    _, by_name = _names_of(ds, names)
+    persons = {x for x, in select(ds, _PERSONS)}
+    by_name = defaultdict(set)
+    for x, n in _rows(ds, _NAMES, "n", names):
+        if x in persons:
+            by_name[n].add(x)
     nodes = {x for xs in by_name.values() for x in xs}
-    attended = defaultdict(set)          # node → events it attends
-    for e, x in (select(ds, _ATTENDED_BY, "x", nodes) if names is not None else select(ds, _ATTENDED_BY)):
+    attendance = _rows(ds, _ATTENDEES, "x", None if names is None else nodes)
+    attended = defaultdict(set)          # person node → the events it attends
+    for e, x in attendance:
         if x in nodes:
             attended[x].add(e)
     events = {e for es in attended.values() for e in es}
-    persons_at, names_at, is_event, days = defaultdict(set), defaultdict(set), set(), defaultdict(set)
-    for e, y, yn, event, d in (select(ds, _EVENT_FACTS, "e", events) if names is not None else select(ds, _EVENT_FACTS)):
-        persons_at[e].add(y)
-        if yn is not None:
-            names_at[e].add((y, yn))
-        if event is not None:
-            is_event.add(e)
-            days[e].add(str(d) if d is not None else "undated")
+    if names is not None:
+        attendance = select(ds, _ATTENDEES, "e", events)
+    persons_at = defaultdict(set)
+    for e, y in attendance:
+        if y in persons and e in events:
+            persons_at[e].add(y)
+    met_anywhere = {y for ys in persons_at.values() for y in ys}
+    names_of = defaultdict(set)
+    for y, n in _rows(ds, _NAMES, "x", None if names is None else met_anywhere):
+        names_of[y].add(n)
+    is_event = {e for e, in _rows(ds, _EVENTS, "e", None if names is None else events)}
+    days = defaultdict(set)
+    for e, d in _rows(ds, _DAYS, "e", None if names is None else events & is_event):
+        days[e].add(_text(d))
     out: dict[URIRef, list[tuple]] = {}
     for name, xs in by_name.items():
         mine = {e for x in xs for e in attended.get(x, ())}
@@ -131,22 +151,23 @@ def person_rows(ds: Dataset, names: set | None = None) -> dict[URIRef, list[tupl
             continue
         met = {y for e in mine for y in persons_at[e]}
         row = _row("person", name)
-        out[row] = [(row, SUM.actor, name), (row, SUM.events, Literal(len(mine))),
+        out[row] = [(row, SUM.actor, _rdflib(name)), (row, SUM.events, Literal(len(mine))),
                     (row, SUM.counterparts, Literal(len(met) - 1))]
     pairs: dict[tuple, set] = defaultdict(set)
-    wanted = set(by_name)
     for e in events & is_event:
-        here = names_at[e]
+        here = [(y, n) for y in persons_at[e] for n in names_of[y]]
         for x, a in here:
-            if a not in wanted:
+            if a not in by_name:
                 continue
             for y, b in here:
-                if x != y and str(a) != str(b):
-                    pairs[(a, b) if str(a) < str(b) else (b, a)].add(e)
+                if x != y and _text(a) < _text(b):
+                    pairs[(a, b)].add(e)
+                elif x != y and _text(b) < _text(a):
+                    pairs[(b, a)].add(e)
     for (a, b), shared in pairs.items():
         row = _row("pair", a, b)
-        dates = ", ".join(sorted({day for e in shared for day in days[e]}))
-        out[row] = [(row, SUM.a, a), (row, SUM.b, b), (row, SUM.shared, Literal(len(shared))),
+        dates = ", ".join(sorted({day for e in shared for day in (days[e] or {"undated"})}))
+        out[row] = [(row, SUM.a, _rdflib(a)), (row, SUM.b, _rdflib(b)), (row, SUM.shared, Literal(len(shared))),
                     (row, SUM.dates, Literal(dates))]
     return out
 
@@ -154,24 +175,38 @@ def person_rows(ds: Dataset, names: set | None = None) -> dict[URIRef, list[tupl
 def pledge_rows(ds: Dataset, measures: set | None = None) -> dict[URIRef, list[tuple]]:
     """Row node → statements, of the targets of `measures` (every measure when None): the greatest period of
     the observations of the same measure whose parties include the commitment's, and those observations."""
-    targets = select(ds, _TARGETS, "m", measures) if measures is not None else select(ds, _TARGETS)
-    observed = select(ds, _OBSERVATIONS, "m", measures) if measures is not None else select(ds, _OBSERVATIONS)
+    targets = set(_rows(ds, _TARGETS, "m", measures))
+    observed = set(_rows(ds, _OBSERVATIONS, "m", measures))
     holders = {k for k, _, _ in targets} | {o for o, _, _ in observed}
     parties = defaultdict(set)
-    for s, x in select(ds, _PARTIES, "s", holders):
+    for s, x in _rows(ds, _PARTIES, "s", None if measures is None else holders):
         parties[s].add(x)
-    by_measure = defaultdict(list)
+    # observations grouped by measure and party set: ~700 groups where there are 15,000 observations
+    readings = defaultdict(set)       # observation → (unit, figure)
+    for o, u, v in _rows(ds, _READINGS, "o", None if measures is None else {o for o, _, _ in observed}):
+        readings[o].add((u, v))
+    groups = defaultdict(lambda: defaultdict(list))
     for o, m, p in observed:
-        by_measure[m].append((o, p))
+        groups[m][frozenset(parties[o])].append((o, p))
+    latest_of: dict[tuple, tuple] = {}      # (measure, party set) → (latest period, its observations)
     out: dict[URIRef, list[tuple]] = {}
-    for k, q, m in set(targets):
+    commitment, target, measure, period = SUM.commitment, SUM.target, SUM.measure, SUM.period
+    reading, unit, figure = SUM.reading, SUM.unit, SUM.figure
+    for k, q, m in targets:
+        wanted = frozenset(parties[k])
+        if (m, wanted) not in latest_of:
+            fitting = [op for held, ops in groups[m].items() if wanted <= held for op in ops]
+            latest = max((p for _, p in fitting), key=_text) if fitting else None
+            read = {r for o, p in fitting if p == latest for r in readings[o]}
+            latest_of[(m, wanted)] = (_rdflib(latest), sorted((_rdflib(u), _rdflib(v)) for u, v in read))
+        latest, read = latest_of[(m, wanted)]
         row = _row("pledge", k, q, m)
-        triples = [(row, SUM.commitment, k), (row, SUM.target, q), (row, SUM.measure, m)]
-        fitting = [(o, p) for o, p in by_measure[m] if parties[k] <= parties[o]]
-        if fitting:
-            latest = max((p for _, p in fitting), key=str)
-            triples.append((row, SUM.period, latest))
-            triples += [(row, SUM.observation, o) for o, p in sorted(set(fitting)) if p == latest]
+        triples = [(row, commitment, _rdflib(k)), (row, target, _rdflib(q)), (row, measure, _rdflib(m))]
+        if latest is not None:
+            triples.append((row, period, latest))
+            for u, v in read:
+                node = _row("reading", k, q, m, u, v)     # the unit and figure of a latest observation
+                triples += [(row, reading, node), (node, unit, u), (node, figure, v)]
         out[row] = triples
     return out
 
@@ -204,8 +239,8 @@ class Keeper:
             self._read(graph)
 
     def _read(self, graph: URIRef) -> None:
-        self.names.update(n for n, in select(self.ds, _in_graph(_TOUCHED_NAMES, graph)))
-        self.measures.update(m for m, in select(self.ds, _in_graph(_TOUCHED_MEASURES, graph)))
+        self.names.update(_rdflib(n) for n, in select(self.ds, _in_graph(_TOUCHED_NAMES, graph)))
+        self.measures.update(_rdflib(m) for m, in select(self.ds, _in_graph(_TOUCHED_MEASURES, graph)))
 
     def update(self, everything: bool = False) -> None:
         """After the change: the rows of what the touched graphs involved before or involve now, or all."""
@@ -224,8 +259,10 @@ class Keeper:
         g = f"GRAPH {self.graph.n3()}"
         rows = set()
         for p in ("actor", "a", "b"):
-            rows.update(r for r, in select(self.ds, f"SELECT ?r WHERE {{ {g} {{ ?r <{SUM[p]}> ?v }} }}", "v", names))
-        rows.update(r for r, in select(self.ds, f"SELECT ?r WHERE {{ {g} {{ ?r <{SUM.measure}> ?v }} }}", "v", measures))
+            rows.update(_rdflib(r) for r, in select(self.ds, f"SELECT ?r WHERE {{ {g} {{ ?r <{SUM[p]}> ?v }} }}", "v", names))
+        text = f"SELECT ?r ?n WHERE {{ {g} {{ ?r <{SUM.measure}> ?v OPTIONAL {{ ?r <{SUM.reading}> ?n }} }} }}"
+        for r, n in select(self.ds, text, "v", measures):
+            rows.update(_rdflib(t) for t in (r, n) if t is not None)
         return rows
 
     def write(self, old: set | None, rows: dict[URIRef, list[tuple]]) -> None:
@@ -250,7 +287,7 @@ class Keeper:
                 for r in old:
                     for q in list(native.quads_for_pattern(native_term(r), None, None, graph)):
                         native.remove(q)
-            native.extend([ox.Quad(native_term(s), native_term(p), native_term(o), graph) for s, p, o in triples])
+            native.load(nquads(self.graph, triples).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
         self.writer.set_mark(self.graph, VERSION)
 
 
