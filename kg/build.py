@@ -255,7 +255,7 @@ class Builder:
             entry = Entry(b.article_id, b.content_hash, self.pipeline, b.summary, b.hints, b.source)
             rows.append((b.article, b.graph, b.data, entry_triples(b.article, entry)))
             self.index.put(b.article, entry)
-        self.summary.touch(b.graph for b in batch)
+        self.summary.touch((b.graph, b.data) for b in batch)
         self.writer.write(rows)
 
     # -- the corpus as a whole ---------------------------------------------------------------------------

@@ -14,7 +14,9 @@ from kg.build import build_articles, remove_articles
 from kg.namespaces import DEFAULT_BASE_IRI, DK, SCHEMA
 from kg.sparql.query import load_query, run
 from kg.store import open_dataset
-from kg.store.summary import SUM, pledge_rows, person_rows, summary_graph_iri
+from kg.store.index import index_graph_iri
+from kg.store.summary import SUM, Keeper, pledge_rows, person_rows, summary_graph_iri
+from kg.store.writer import ArticleWriter
 
 from .conftest import SEEDS, shared_or_skip
 
@@ -199,7 +201,49 @@ def test_a_pair_row_counts_shared_events_and_their_days(a, b, shared, dates):
 def test_a_pledge_row_takes_the_latest_observation_naming_every_party(commitment, period, figure):
     rows = pledge_rows(tiny())
     row = next(t for t in rows.values() if (t[0][0], SUM.commitment, EX[commitment]) in t)
-    said = {p: o for _, p, o in row}
+    group = {p: o for _, p, o in row}[SUM.group]
+    said = {p: o for _, p, o in rows[group]}
     assert str(said[SUM.period]) == period
-    readings = [n for s, p, n in row if p == SUM.reading]
-    assert [int(o) for s, p, o in row if p == SUM.figure and s in readings] == [figure]
+    readings = [n for s, p, n in rows[group] if p == SUM.reading]
+    assert [int(o) for s, p, o in rows[group] if p == SUM.figure and s in readings] == [figure]
+
+
+# changes a second article makes to the hand-made graph: the kept rows must equal rows computed afresh
+K = {"cl": EX["country/CL"], "ke": EX["country/KE"], "no": EX["country/NO"]}
+KOFI, E4 = EX["person/9"], EX["event/4"]
+CHANGES = {
+    "a new person at a new event with a known one": [
+        (KOFI, RDF.type, SCHEMA.Person), (KOFI, SCHEMA.name, Literal("Kofi Boateng", lang="vi")),
+        (E4, RDF.type, SCHEMA.Event), (E4, SCHEMA.startDate, Literal("2025-06-01")),
+        (E4, SCHEMA.attendee, KOFI), (E4, SCHEMA.attendee, P["Ana Soto"])],
+    "a second name for a person seen at events of other articles": [
+        (P["Ana Soto"], SCHEMA.name, Literal("Ana María Soto", lang="vi"))],
+    "a known person at a known event, with a day": [
+        (E3, SCHEMA.attendee, P["Jomo Kariuki"]), (E3, SCHEMA.startDate, Literal("2024-11-21"))],
+    "a later figure and a commitment of a new party set": [
+        (EX["o/4"], RDF.type, DK.Observation), (EX["o/4"], DK.measure, EX["measure/trade"]),
+        (EX["o/4"], DK.period, Literal("2026")), (EX["o/4"], SCHEMA.value, Literal(11)),
+        (EX["o/4"], SCHEMA.unitText, Literal("USD")), (EX["o/4"], DK.party, K["cl"]), (EX["o/4"], DK.party, K["ke"]),
+        (EX["k/3"], RDF.type, DK.Commitment), (EX["k/3"], DK.target, EX["q/3"]), (EX["q/3"], DK.measure, EX["measure/trade"]),
+        (EX["k/3"], DK.party, K["ke"])],
+}
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES))
+@pytest.mark.parametrize("direction", ["add", "remove"])
+def test_a_kept_summary_follows_an_article_that_comes_or_goes(change, direction):
+    ds, other = tiny(), EX["graph/b"]
+    if direction == "remove":
+        ds.addN((s, p, o, ds.graph(other)) for s, p, o in CHANGES[change])
+    keeper = Keeper(ds, DEFAULT_BASE_IRI, ArticleWriter(ds, index_graph_iri(DEFAULT_BASE_IRI)))
+    keeper.update(everything=True)
+    keeper.follow(True)
+    if direction == "add":
+        keeper.touch([(other, CHANGES[change])])
+        ds.addN((s, p, o, ds.graph(other)) for s, p, o in CHANGES[change])
+    else:
+        keeper.touch([other])
+        ds.remove_graph(ds.graph(other))
+    keeper.update()
+    afresh = {t for rows in (person_rows(ds), pledge_rows(ds)) for triples in rows.values() for t in triples}
+    assert set(summary_of(ds)) == afresh
