@@ -247,3 +247,15 @@ def test_a_kept_summary_follows_an_article_that_comes_or_goes(change, direction)
     keeper.update()
     afresh = {t for rows in (person_rows(ds), pledge_rows(ds)) for triples in rows.values() for t in triples}
     assert set(summary_of(ds)) == afresh
+
+
+@pytest.mark.parametrize("kind", ["memory", "oxigraph"])
+def test_a_build_on_a_store_without_the_summary_makes_it_whole(tmp_path, kind):
+    ds = store(kind, tmp_path, "older")
+    build_articles(ds, [SEEDS])
+    expected = summary_of(ds)
+    ArticleWriter(ds, index_graph_iri(DEFAULT_BASE_IRI)).set_mark(summary_graph_iri(DEFAULT_BASE_IRI), None)
+    ds.remove_graph(ds.graph(summary_graph_iri(DEFAULT_BASE_IRI)))    # as older code left it
+    assert len(summary_of(ds)) == 0
+    build_articles(ds, [SEEDS])          # nothing changed in the articles
+    assert set(summary_of(ds)) == set(expected) and len(expected) > 50

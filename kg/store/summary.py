@@ -30,7 +30,8 @@ from rdflib.namespace import XSD
 
 from kg.namespaces import SCHEMA, graphs_base
 from kg.rdf.nquads import nquads
-from kg.store import native_store, native_term
+from kg.store import native_store, native_term, objects
+from kg.store.index import BUILD, index_graph_iri
 
 SUM = Namespace("urn:kg:summary#")
 ROW = "urn:kg:summary:"
@@ -58,6 +59,16 @@ _READINGS = PREFIXES + "SELECT ?o ?u ?v WHERE { ?o schema:unitText ?u ; schema:v
 
 def summary_graph_iri(base_iri: str) -> URIRef:
     return URIRef(graphs_base(base_iri) + "build/summary")
+
+
+def kept(ds: Dataset, base_iri: str) -> bool:
+    """Whether the store holds a whole summary graph of this form (a store built by older code does not)."""
+    graph = summary_graph_iri(base_iri)
+    return objects(ds, index_graph_iri(base_iri), graph, BUILD.fingerprint) == [VERSION]
+
+
+def reads_summary(text: str) -> bool:
+    return str(SUM) in text
 
 
 def _text(term) -> str:
