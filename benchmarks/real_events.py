@@ -73,6 +73,14 @@ def _local(iri) -> str:
     return str(iri).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
+def _status(ds: Dataset, ev, article):
+    """The status the event's own article tells: one node told by an article before the day and by one
+    after has both, and `value` would give either, by the order the file was read in."""
+    told = sorted((_local(c) != _local(article) if article is not None else 0, str(o))
+                  for _, _, o, c in ds.quads((ev, DK.eventStatus, None, None)))
+    return URIRef(told[0][1]) if told else None
+
+
 def load(path: Path) -> list[Item]:
     ds = Dataset(default_union=True)
     ds.parse(str(path), format="trig")
@@ -99,7 +107,7 @@ def load(path: Path) -> list[Item]:
             context = g.value(m, NIF.referenceContext)
             mentions.append((int(b), int(e), str(g.value(m, NIF.anchorOf) or ""), text,
                              _local(context) if context is not None else "?"))
-        status = g.value(ev, DK.eventStatus)
+        status = _status(ds, ev, article)
         start, end = g.value(ev, SCHEMA.startDate), g.value(ev, SCHEMA.endDate)
         mentions.sort(key=lambda m: (m[4] != _local(article) if article is not None else 0, m[0]))
         items.append(Item(str(ev), _local(article) if article is not None else "?", _local(g.value(ev, DCTERMS.type)),

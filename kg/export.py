@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import glob
 import io
+import json
 import os
 import re
 import stat
@@ -166,7 +167,9 @@ def write_serialization(ds: Dataset, fmt: str, out: BinaryIO, base_iri: str = DE
             for s, p, o, _ in quads(ds, base_iri):
                 if p == RDF.type:
                     typed.setdefault(str(o), []).append(str(s))
-            lines = (f"{term(s)} {term(p)} {term(o)} .".encode("utf-8") for s, p, o, _ in quads(ds, base_iri))
+            # sorted, so that each subject's lines come together (as Oxigraph writes them) and the same
+            # statements make the same file whatever order the memory store gives them in
+            lines = sorted({f"{term(s)} {term(p)} {term(o)} .".encode("utf-8") for s, p, o, _ in quads(ds, base_iri)})
             dump.write_turtle(lines, out, names, base_iri, dump.header_ranks(lambda kind: typed.get(kind, ())))
         return
     if native is not None and fmt != "jsonld":
@@ -176,6 +179,18 @@ def write_serialization(ds: Dataset, fmt: str, out: BinaryIO, base_iri: str = DE
         else:
             dump.nquads_sorted(native, out, skip)
         return
+    if fmt == "trig":
+        graphs: dict[str, list[bytes]] = {}
+        ontology: set[str] = set()
+        for s, p, o, g in quads(ds, base_iri):
+            if g is None:
+                continue
+            graph = str(g.identifier if hasattr(g, "identifier") else g)
+            graphs.setdefault(graph, []).append(f"{term(s)} {term(p)} {term(o)} .".encode("utf-8"))
+            if p == RDF.type and str(o) == dump.HEADER_TYPES[0]:
+                ontology.add(graph)
+        dump.write_trig(graphs, out, names, ontology)
+        return
     out.write(_rdflib_serialization(ds, fmt, base_iri).encode("utf-8"))
 
 
@@ -183,11 +198,21 @@ def _rdflib_serialization(ds: Dataset, fmt: str, base_iri: str) -> str:
     if fmt == "nq":
         lines = in_memory(ds, base_iri).serialize(format="nquads").splitlines()
         return "\n".join(sorted(set(line for line in lines if line.strip()))) + "\n"
-    if fmt == "trig":
-        return in_memory(ds, base_iri).serialize(format="trig")
     copy = in_memory(ds, base_iri)
     context = {p: str(ns) for p, ns in copy.namespaces()}
-    return copy.serialize(format="json-ld", context=context, indent=1)
+    text = copy.serialize(format="json-ld", context=context, indent=1)
+    return json.dumps(_stable(json.loads(text)), ensure_ascii=False, indent=1) + "\n"
+
+
+def _stable(value):
+    """JSON-LD in one order: rdflib's serializer lists nodes and values in the string hash order of its
+    process. Arrays are sets in JSON-LD (kg writes no @list), so they are sorted; keys too, keywords first."""
+    if isinstance(value, dict):
+        return {k: _stable(value[k]) for k in sorted(value, key=lambda k: (not k.startswith("@"), k))}
+    if isinstance(value, list):
+        items = [_stable(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
+    return value
 
 
 def selection_words(selection: dict | None) -> list[str]:

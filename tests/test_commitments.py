@@ -75,6 +75,12 @@ KENYA = "Thủ tướng Phạm Minh Chính hội đàm với Tổng thống Keny
 NORWAY = "Chủ tịch nước Lương Cường hội kiến Thủ tướng Na Uy Jonas Gahr Støre tại Oslo ngày 12/5/2026. "
 CHILE = "Bộ trưởng Ngoại giao Bùi Thanh Sơn hội đàm với Ngoại trưởng Chile Alberto van Klaveren ngày 8/4/2026. "
 NORWAY_MOROCCO = "Thủ tướng Na Uy điện đàm với Quốc vương Maroc\n\n"    # a headline: no Vietnamese side
+TWO_MEETINGS = ("Bên lề Hội nghị Liên hợp quốc về Đại dương, Thủ tướng Phạm Minh Chính đã gặp Thủ tướng Kenya Musalia "
+                "Mudavadi ngày 9/6/2026. Hai Thủ tướng nhất trí tăng cường hợp tác thủy sản. Thủ tướng Kenya mời Thủ "
+                "tướng Phạm Minh Chính thăm Kenya.\n\nTại cuộc gặp với Thủ tướng Na Uy Jonas Gahr Støre, Thủ tướng Phạm "
+                "Minh Chính đánh giá cao Quỹ Hưu trí Na Uy. Thủ tướng Na Uy chúc mừng Việt Nam. Hai bên trao đổi về "
+                "tình hình khu vực. ")
+TWO_HOSTS = "Thủ tướng Phạm Minh Chính thăm Na Uy và Kenya từ ngày 3 đến 8/5/2026. "
 KAZAKH = "Thủ tướng Phạm Minh Chính điện đàm với Tổng thống Kazakhstan Kassym-Jomart Tokayev ngày 2/6/2026. "
 
 COMMITMENTS = [
@@ -137,10 +143,30 @@ COMMITMENTS = [
     # a side the article does not place, reported by a speaker said before in the sentence, is the speaker's
     (KENYA + "Tổng thống William Ruto gửi lời thăm hỏi tới nhân dân Việt Nam; cho biết Nakuru sẽ hỗ trợ một số "
              "địa phương Việt Nam khắc phục hậu quả thiên tai.", "thiên tai", "pledged", {"KE"}),
-    # an opening place phrase names no side: the praising side wishes, not the praised one
+    # an opening place phrase names no side: the praising side asks, not the praised one
     (KENYA + "Tại Hội nghị cũng như trong các cuộc tiếp xúc, Kenya và các nước châu Phi đánh giá cao Việt Nam, "
-             "đồng thời Việt Nam có nền kinh tế ổn định và mong muốn Việt Nam đóng góp vào hội nghị.",
-     "đóng góp vào hội nghị", "proposed", {"KE"}),
+             "đồng thời Việt Nam có nền kinh tế ổn định và mong muốn Việt Nam mở cửa thị trường chè.",
+     "thị trường chè", "proposed", {"KE"}),
+    # a wish whose addressee opens on a lower-case head asks that body
+    (NORWAY + "Thủ tướng Na Uy mong muốn quốc hội Việt Nam ủng hộ việc phê chuẩn hiệp định thủy sản.",
+     "hiệp định thủy sản", "proposed", {"NO"}),
+    # a wish aiming at a figure is a target, even with nobody asked
+    (KENYA + "Tổng thống William Ruto mong muốn đến năm 2030 kim ngạch thương mại hai nước đạt 1 tỷ USD.", "1 tỷ USD",
+     "proposed", {"KE"}),
+    # a wish to work together in a named field, with no side named as partner
+    (KAZAKH + "Tổng thống Tokayev bày tỏ mong muốn tăng cường trao đổi đoàn cấp cao và hợp tác dầu khí.",
+     "dầu khí", "proposed", {"KZ"}),
+    # a further ';' item of a request with no subject of its own is still the request; a readiness is a pledge
+    (KENYA + "Thủ tướng Phạm Minh Chính đề nghị Kenya sớm phê chuẩn hiệp định đầu tư; tạo điều kiện cho doanh "
+             "nghiệp Việt Nam mở văn phòng tại Nairobi.", "văn phòng tại Nairobi", "proposed", {"VN"}),
+    (CHILE + "Ngoại trưởng Chile khuyến nghị hai bên lập nhóm công tác về đồng; sẵn sàng hỗ trợ chia sẻ kinh "
+             "nghiệm khai khoáng.", "kinh nghiệm khai khoáng", "pledged", {"CL"}),
+    # a wish coordinated with a pledge is the pledge
+    (KAZAKH + "Theo Tổng thống Tokayev, Kazakhstan mong muốn đẩy mạnh hợp tác thực chất với Việt Nam, và cam kết "
+              "hỗ trợ lẫn nhau trong phòng chống khủng bố.", "khủng bố", "pledged", {"KZ"}),
+    # both sides agreeing on what both need to do
+    (CHILE + "Hai bên hài lòng về quan hệ hai nước, nhất trí thời gian tới, hai bên cần tăng cường trao đổi "
+             "đoàn các cấp.", "trao đổi đoàn", "agreed", {"VN", "CL"}),
     # a further item of a speaker's request, another side merely 'going on', is still the speaker's request;
     # with 'sẽ' that side pledges
     (CHILE + "Bộ trưởng Bùi Thanh Sơn đề nghị hai bên tăng cường trao đổi đoàn; Chile tiếp tục khuyến khích doanh "
@@ -154,6 +180,70 @@ COMMITMENTS = [
      "đặc phái viên", "agreed", {"NO", "MA"}),
     (NORWAY_MOROCCO + "Sau cuộc gặp với Tổng thống Mỹ, tân Thủ tướng Na Uy Jonas Gahr Støre đã điện đàm với lãnh đạo "
                       "Maroc, nhất trí về hợp tác năng lượng gió.", "năng lượng gió", "agreed", {"NO", "MA"}),
+    # a bare 'Ông' opening a sentence is the last sentence's subject, not whoever was named in between
+    ("Thủ tướng Na Uy Jonas Gahr Støre thăm Chile ngày 3/4/2026. Tại Santiago, Thủ tướng Na Uy đã dành nhiều thời "
+     "gian để gặp Tổng thống Chile Gabriel Boric. Ông đã gặp nhiều doanh nghiệp và khánh thành một nhà máy, đồng thời "
+     "kêu gọi các nhà lãnh đạo châu Mỹ mở cửa thị trường cho hàng hóa.", "mở cửa thị trường", "proposed", {"NO"}),
+    # a subject after '<reporting verb>,' is reported by the speaker; a national body's bracketed acronym
+    # commits for its country
+    ("Thủ tướng Phạm Minh Chính tiếp Chủ tịch Hiệp hội Xúc tiến Thương mại Peru Luis Torres ngày 3/4/2026. Ông Luis "
+     "Torres cho biết nhiều doanh nghiệp Peru quan tâm tới thị trường Việt Nam. Ông cũng khẳng định, PROMPERU sẽ phối "
+     "hợp chặt chẽ với phía Việt Nam tổ chức thành công hội chợ.", "hội chợ", "pledged", {"PE"}),
+    ("Thủ tướng Phạm Minh Chính tiếp ông Luis Torres, Trưởng đại diện Tổ chức Xúc tiến thương mại Peru (PROMPERU) "
+     "tại Việt Nam ngày 3/4/2026. PROMPERU thường xuyên nhận được nhiều đề nghị tư vấn của các doanh nghiệp Peru. "
+     "Trong năm nay, PROMPERU sẽ phối hợp chặt chẽ với phía Việt Nam tổ chức hội chợ nông sản.", "hội chợ nông sản",
+     "pledged", {"PE"}),
+    # one side agreeing 'với' the other: both agree
+    (KENYA + "Tổng thống Kenya nhất trí với Thủ tướng Phạm Minh Chính về việc sớm mở đường bay thẳng.",
+     "đường bay thẳng", "agreed", {"KE", "VN"}),
+    (CHILE + "Ngoại trưởng Chile nhất trí với đề xuất của Việt Nam về việc lập nhóm công tác về đồng.",
+     "nhóm công tác", "agreed", {"CL", "VN"}),
+    # 'hai bên' at a meeting named in the sentence: that partner and the side meeting it
+    (KENYA + "Tại cuộc gặp với Thủ tướng Na Uy Jonas Gahr Støre, hai bên nhất trí tăng cường hợp tác năng lượng gió.",
+     "năng lượng gió", "agreed", {"VN", "NO"}),
+    # both sides saying together what both need
+    (KENYA + "Hai bên cũng nhấn mạnh quan hệ song phương đã bước vào giai đoạn mới và cần mở rộng hợp tác chè và "
+             "cà phê.", "cà phê", "agreed", {"VN", "KE"}),
+    # 'hai bên cần' right after a sentence told of both sides together is still both sides'
+    (CHILE + "Hai bên thống nhất cho rằng hợp tác quốc phòng đã không ngừng được mở rộng. Thời gian tới, hai bên cần "
+             "tiếp tục triển khai các thỏa thuận về đào tạo sĩ quan.", "đào tạo sĩ quan", "agreed", {"VN", "CL"}),
+    # an invitation to visit stays a proposal; a leader's word given by 'Theo' is the leader's side's
+    (KENYA + "Tổng thống William Ruto mời Thủ tướng Phạm Minh Chính sớm thăm Kenya.", "sớm thăm", "proposed", {"KE"}),
+    (KENYA + "Theo Tổng thống William Ruto, Kenya sẽ cấp 100 suất học bổng cho sinh viên Việt Nam.", "học bổng",
+     "pledged", {"KE"}),
+    # a place named after 'tại X,' is no subject: the speaker after it proposes
+    ("Thủ tướng Na Uy Jonas Gahr Støre hội đàm với Tổng thống Kenya William Ruto tại Nairobi ngày 4/3/2026. Phát biểu "
+     "tại Hội nghị thượng đỉnh tại Nairobi, Kenya, Thủ tướng Na Uy Jonas Gahr Støre đã đưa ra thông điệp về khí hậu; "
+     "đề nghị các nước phát triển tăng cường hỗ trợ tài chính cho châu Phi.", "hỗ trợ tài chính", "proposed", {"NO"}),
+    # a wish with no subject of its own asks; the addressee's 'tiếp tục' after it is what is asked
+    (NORWAY + "Chủ tịch nước khẳng định hợp tác giữa hai quốc hội có ý nghĩa quan trọng; mong muốn trong thời gian "
+              "tới, hai bên tiếp tục đẩy mạnh trao đổi kinh nghiệm lập pháp.", "kinh nghiệm lập pháp", "proposed",
+     {"VN"}),
+    # an article telling one leader's meetings one after another: each part's 'Hai Thủ tướng' and 'hai bên'
+    # are that part's meeting, not the first partner's
+    (TWO_MEETINGS + "Hai Thủ tướng nhất trí tiếp tục ủng hộ lẫn nhau tại các diễn đàn đa phương.", "diễn đàn đa phương",
+     "agreed", {"VN", "NO"}),
+    (TWO_MEETINGS + "Hai bên nhất trí sớm mở đường bay thẳng giữa hai nước.", "đường bay thẳng", "agreed", {"VN", "NO"}),
+    (TWO_MEETINGS + "Thủ tướng Phạm Minh Chính cảm ơn và nhất trí phối hợp tổ chức tuần lễ văn hóa.", "tuần lễ văn hóa",
+     "agreed", {"VN", "NO"}),
+    # a field named by the opener, a quoted programme, or named bodies of both sides make goodwill concrete
+    (KENYA + "Về nông nghiệp, hai nước thống nhất đẩy mạnh và mở rộng hợp tác.", "mở rộng hợp tác", "agreed",
+     {"VN", "KE"}),
+    (KENYA + "Thủ tướng Phạm Minh Chính đề xuất \"5 kết nối\" để đưa quan hệ hai nước phát triển thực chất hơn.",
+     "5 kết nối", "proposed", {"VN"}),
+    (KENYA + "Tổng thống Kenya đề nghị công an hai nước tiếp tục mở rộng hợp tác toàn diện.", "hợp tác toàn diện",
+     "proposed", {"KE"}),
+    # several countries agreeing with the home side: all of them and the home side
+    (TWO_HOSTS + "Na Uy và Kenya nhất trí với Việt Nam sớm khởi động đàm phán hiệp định thương mại.", "đàm phán",
+     "agreed", {"NO", "KE", "VN"}),
+    (TWO_HOSTS + "Cả Na Uy và Kenya đều khẳng định Việt Nam là đối tác quan trọng. Bạn cũng nhất trí với chúng ta phải "
+                 "tăng cường trao đổi đoàn cấp cao.", "trao đổi đoàn", "agreed", {"NO", "KE", "VN"}),
+    # two sides' pledges set against each other in one clause: both undertake
+    (KENYA + "Theo hiệp định, Kenya cam kết xóa bỏ thuế quan đối với 95% dòng thuế, trong khi ta cam kết xóa bỏ thuế "
+             "quan đối với 97% dòng thuế.", "dòng thuế", "agreed", {"KE", "VN"}),
+    # nobody asks to work with its own side: the one received asks
+    (KENYA + "Tại Nairobi, Thủ tướng Phạm Minh Chính đã tiếp Thống đốc Ngân hàng Trung ương Kenya Kamau Thugge, đề nghị "
+             "hợp tác với Việt Nam phát triển các dịch vụ tài chính.", "dịch vụ tài chính", "proposed", {"KE"}),
 ]
 
 
@@ -206,9 +296,87 @@ NOT_COMMITMENTS = [
     # generic goodwill: a wish about the relationship itself, nothing asked or named
     (NORWAY + "Thủ tướng Na Uy coi trọng và mong muốn thúc đẩy hơn nữa quan hệ hữu nghị tốt đẹp với Việt Nam.",
      "hữu nghị tốt đẹp"),
+    # praise and a wish that names no act, only a contribution or a role
+    (KENYA + "Tại Hội nghị cũng như trong các cuộc tiếp xúc, Kenya và các nước châu Phi đánh giá cao Việt Nam, "
+             "đồng thời Việt Nam có nền kinh tế ổn định và mong muốn Việt Nam đóng góp vào hội nghị.",
+     "đóng góp vào hội nghị"),
+    (KAZAKH + "Thủ tướng đánh giá cao ông Arman Zhakupov, mong muốn ông trên cương vị mới tiếp tục có những đóng "
+              "góp tích cực cho quan hệ hai nước.", "đóng góp tích cực"),
+    (NORWAY + "Các đoàn đều chúc mừng Việt Nam và mong muốn Việt Nam tiếp tục phát huy vai trò chủ nhà hội nghị.",
+     "vai trò chủ nhà"),
+    # a side's own wish, nobody asked and nothing done together
+    (NORWAY + "Na Uy đang có nhiều dự án điện gió và mong muốn xuất khẩu công nghệ này ra nước ngoài.",
+     "ra nước ngoài"),
+    (KENYA + "Tổng thống Kenya khẳng định coi trọng quan hệ với Việt Nam và mong muốn đẩy mạnh quan hệ song phương.",
+     "quan hệ song phương"),
+    (CHILE + "Thủ tướng cảm ơn và mong tiếp tục nhận được sự ủng hộ của Chính phủ Chile.", "sự ủng hộ"),
+    (KAZAKH + "Thủ tướng mong sẽ có nhiều dịp được đón tiếp các chuyên gia Kazakhstan.", "chuyên gia"),
+    (KENYA + "Tại cuộc gặp, hai bên mong muốn thúc đẩy hợp tác trên các lĩnh vực truyền thống và mở rộng sang các "
+             "lĩnh vực mới.", "lĩnh vực mới"),
+    # an assessment of what a side or the relationship needs
+    (KAZAKH + "Ông Nurlan Bekov nhấn mạnh cần tăng cường hơn nữa quan hệ giữa hai cơ quan lập pháp.",
+     "cơ quan lập pháp"),
+    (KENYA + "Tuy nhiên, để thu hút nhà đầu tư, Kenya cần chú trọng nâng cao tay nghề cho người lao động.",
+     "tay nghề"),
+    # standing positions and regard, not undertakings
+    (NORWAY + "Thủ tướng khẳng định Việt Nam luôn tạo điều kiện thuận lợi cho doanh nghiệp Na Uy.", "doanh nghiệp Na Uy"),
+    (CHILE + "Ngoại trưởng Chile nhấn mạnh Chile tiếp tục kiên định chính sách đối ngoại rộng mở.", "đối ngoại"),
+    # general affirmations: a contribution or a tradition, nothing concrete
+    (KENYA + "Hai nước Kenya - Việt Nam sẽ tiếp tục phát huy truyền thống hữu nghị.", "truyền thống hữu nghị"),
+    (NORWAY + "Bộ trưởng nhấn mạnh Việt Nam sẵn sàng đóng góp nhiều hơn nữa vì hòa bình của khu vực.", "hòa bình"),
+    # a resolve reported as a noun
+    (KENYA + "Chủ tịch nước chuyển đến nhân dân Kenya mong muốn và quyết tâm của nhân dân Việt Nam trong việc "
+             "củng cố quan hệ.", "củng cố quan hệ"),
     # both agreeing on an assessment
     (KENYA + "Hai nhà lãnh đạo nhất trí nhấn mạnh tầm quan trọng của hòa bình và ổn định trong khu vực.",
      "tầm quan trọng"),
+    (KENYA + "Hai Bộ trưởng nhất trí các chương trình trao đổi sĩ quan giữa hai quân đội đã được thực hiện nghiêm "
+             "túc, đúng kế hoạch.", "sĩ quan"),
+    # carrying on what was achieved, nothing concrete
+    (KENYA + "Tổng thống Kenya nhấn mạnh hai nước cần phát huy những kết quả hợp tác đã đạt được để đưa quan hệ lên "
+             "tầm cao mới.", "kết quả hợp tác"),
+    (NORWAY + "Chủ tịch nước đánh giá cao ông Erik Dahl; mong muốn đồng chí Erik Dahl trên cương vị Phó Chủ tịch "
+              "Quốc hội Na Uy tiếp tục có những đóng góp tích cực cho quan hệ hai nước.", "đóng góp tích cực"),
+    # wishes and asks of companies or business people
+    (KENYA + "Đoàn có 40 doanh nghiệp, các doanh nghiệp Kenya rất mong muốn hợp tác với các đối tác Việt Nam trong lĩnh "
+             "vực nông nghiệp.", "nông nghiệp"),
+    (KENYA + "Các doanh nghiệp Kenya đề nghị Chính phủ Việt Nam giảm thủ tục hải quan cho chè.", "thủ tục hải quan"),
+    # an invitation to play a part in an event's programme
+    (NORWAY + "Thủ tướng Na Uy cũng mời Chủ tịch nước phát biểu tại phiên bế mạc diễn đàn năng lượng.", "phiên bế mạc"),
+    # a quotation introduced by a recollection
+    ("Thủ tướng Na Uy Jonas Gahr Støre thăm Kenya năm 2019.\n\nNhớ lại chuyến thăm, cựu Đại sứ Na Uy Erik Solheim nói "
+     "với báo chí:\n\n\"Hôm sau, ông Støre phát biểu tại Viện Nghiên cứu Chiến lược và nhấn mạnh rằng khi Na Uy và "
+     "Kenya làm việc cùng nhau, chúng ta sẽ mở rộng thương mại cà phê.\n", "cà phê"),
+    # an analyst's or an unposted person's view of what the sides need
+    (KENYA + "Theo chuyên gia kinh tế Peter Mwangi, hai nước cần mở đường bay thẳng để thúc đẩy du lịch.",
+     "đường bay thẳng"),
+    (KENYA + "Theo ông Peter Mwangi, hai nước cần mở đường bay thẳng để thúc đẩy du lịch.", "đường bay thẳng"),
+    (KENYA + "Các chuyên gia nhấn mạnh hai nước cần mở đường bay thẳng.", "đường bay thẳng"),
+    # goodwill with nothing concrete: the relationship, results already had, a standing participation
+    (KENYA + "Hai bên cùng nhất trí duy trì quan hệ hữu nghị và hợp tác tốt đẹp.", "hữu nghị"),
+    (CHILE + "Bộ trưởng Bùi Thanh Sơn cho biết thời gian tới Việt Nam và Chile sẽ thúc đẩy triển khai, cụ thể hóa "
+             "những kết quả đạt được.", "kết quả đạt được"),
+    (NORWAY + "Trong thời gian tới, Na Uy sẽ tiếp tục tham gia chủ động, tích cực vào hợp tác Liên hợp quốc.",
+     "tham gia chủ động"),
+    (NORWAY + "Chủ tịch nước mong muốn Bộ Ngoại giao Na Uy cùng Bộ Ngoại giao Việt Nam tiếp tục hợp tác chặt chẽ để "
+              "triển khai hiệu quả các nội dung đã thỏa thuận.", "nội dung đã thỏa thuận"),
+    (NORWAY + "Thủ tướng Na Uy bày tỏ sẵn sàng phối hợp tích cực với các quốc gia thành viên thúc đẩy hơn nữa vai trò "
+              "của các nước đang phát triển trong xử lý các vấn đề toàn cầu.", "vấn đề toàn cầu"),
+    (CHILE + "Hai bên trao đổi và thống nhất các biện pháp nhằm thúc đẩy và làm sâu sắc hơn quan hệ hợp tác song "
+             "phương.", "làm sâu sắc"),
+    (KENYA + "Tổng thống Kenya mong muốn các địa phương Kenya và Việt Nam tiếp tục hỗ trợ và bổ sung cho nhau trong "
+             "quá trình phát triển quan hệ hợp tác.", "bổ sung cho nhau"),
+    # a standing position: never doing something, or 'luôn' carried over a bare 'và'
+    (NORWAY + "Thủ tướng Na Uy nhấn mạnh Na Uy sẽ không bao giờ tham gia vào bất cứ cuộc chạy đua vũ trang nào.",
+     "chạy đua vũ trang"),
+    (KENYA + "Tổng thống Kenya cho biết Quốc hội Kenya luôn mong muốn và sẵn sàng hợp tác với Quốc hội Việt Nam "
+             "trong đào tạo chuyên gia lập pháp.", "Quốc hội Kenya luôn"),
+    # a former office holder speaks for no side
+    ("Thủ tướng Phạm Minh Chính tiếp cựu Thủ tướng Na Uy Kjell Bondevik ngày 3/5/2026. Ngài Kjell Bondevik đề xuất hai "
+     "bên hợp tác đóng tàu cá.", "đóng tàu cá"),
+    # going on, told with what was done lately
+    (KENYA + "Đại sứ Kenya cho biết, tiếp tục đẩy mạnh hợp tác kinh tế, mới đây, 20 doanh nghiệp Kenya đã sang Việt "
+             "Nam tìm hiểu thị trường.", "tìm hiểu thị trường"),
 ]
 
 
@@ -216,6 +384,26 @@ NOT_COMMITMENTS = [
 def test_not_commitments(text, marker):
     found = [k.statement for k in extract_article("t", text).commitments if marker in k.statement]
     assert found == []
+
+
+BODIES = [
+    (NORWAY + "Tổng Thư ký Interpol Valdecy Urquiza cam kết hỗ trợ Việt Nam đào tạo điều tra viên.", "interpol"),
+    (KENYA + "Tổ chức Y tế Thế giới (WHO) sẽ hỗ trợ Kenya và Việt Nam ứng phó dịch bệnh.", "tổ chức y tế thế giới"),
+]
+
+
+@pytest.mark.parametrize("text, body", BODIES)
+def test_an_international_body_commits_as_itself(text, body):
+    """No country, but the body is the commitment's party (dk:party may be an organization)."""
+    x = extract_article("t", text)
+    (k,) = x.commitments
+    assert k.parties == [] and [b.split("|")[0] for b in k.bodies] == [body]
+    assert all(b in x.organizations for b in k.bodies)
+
+
+def test_a_country_commitment_has_no_body():
+    (k,) = extract_article("t", KENYA + "Kenya sẵn sàng tạo điều kiện cho doanh nghiệp Việt Nam.").commitments
+    assert k.bodies == []
 
 
 def test_a_further_target_in_the_same_sentence_belongs_to_the_pledge():

@@ -1,6 +1,8 @@
 """Date expressions read from Vietnamese text (kg/extract/dates.py)."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from kg.extract.dates import find_dates
@@ -24,4 +26,33 @@ from kg.extract.dates import find_dates
 ])
 def test_spans_and_days(text, expected):
     got = [(d.start.iso(), d.end_date and d.end_date.iso()) for d in find_dates(text, 2025)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # relative days read from the publication day (2025-06-11): a part of the day, 'hôm qua', 'ngày hôm nay'
+    ("Sáng nay, Tổng thống Kenya tiếp Bộ trưởng Na Uy.", [("rel_day", "2025-06-11")]),
+    ("Tối qua, Thủ tướng Peru đến Nairobi.", [("rel_day", "2025-06-10")]),
+    ("chiều hôm qua, hai bên hội đàm", [("rel_day", "2025-06-10")]),
+    ("Ngày hôm nay, hai Bộ trưởng ký", [("rel_day", "2025-06-11")]),
+    # 'ngày nay' (nowadays) and 'những ngày qua' (the past days) are no day
+    ("Quan hệ Kenya - Peru ngày nay rất tốt đẹp.", []),
+    ("Trong những ngày qua, hai bên trao đổi thư.", []),
+    # a speaker's 'hôm nay' is the day they spoke, not the report's
+    ("Ông nói: “Hôm nay Kenya và Peru mở ra trang mới”.", []),
+    ("Bà đọc câu thơ 'có hôm nay là nhờ bạn bè'.", []),
+    # a date with a clock time is the page's stamp
+    ("Thứ tư, 11/06/2025 17:27 (GMT+7)", [("stamp", "2025-06-11")]),
+    ("Ngày 10/6, lúc 9h30, hai bên ký", [("dm", "2025-06-10")]),
+    # the same moment by another clock, in brackets after the date told
+    ("chiều 9/6 theo giờ Lima (rạng sáng 10/6 theo giờ Nairobi), hai bên ký",
+     [("dm", "2025-06-09"), ("clock", "2025-06-10")]),
+    # a date of its own in brackets, or one with no date before it, stays
+    ("Thỏa thuận của Kỳ họp lần thứ 3 (tháng 2/2025) được thực hiện", [("month_year", "2025-02")]),
+    ("Hai bên ký (ngày 10/6 giờ địa phương) một thỏa thuận", [("dm", "2025-06-10")]),
+    # a relative day told outright in brackets: the bracket's day
+    ("trong cuộc phỏng vấn hôm qua (9/6), bà xác nhận", [("restated", "2025-06-10"), ("dm", "2025-06-09")]),
+])
+def test_relative_days_and_stamps(text, expected):
+    got = [(d.kind, d.start.iso()) for d in find_dates(text, 2025, None, date(2025, 6, 11))]
     assert got == expected

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from kg.extract.crossdoc import apply_dates, corpus_hints
+from kg.extract.events import NAMED_TYPES
 from kg.extract.pipeline import extract, extract_article, extract_corpus
 
 
@@ -115,9 +116,9 @@ MEETING_SHAPES = [
     ("Ngày 2/6, ông Jonas Gahr Støre chuyển lời chào của Thủ tướng Na Uy Erna Solberg, người vừa thăm chính thức "
      "Việt Nam vào tháng 5/2025.",
      ("visit", ["Erna Solberg"], "2025-05")),
-    # a headline dated nowhere: the record's day
+    # a headline dated nowhere stays undated: the record's day is the report's, not the meeting's
     ("Thủ tướng Phạm Minh Chính tiếp Tổng thống Kenya William Ruto",
-     ("meeting", ["Phạm Minh Chính", "William Ruto"], "2025-06-11")),
+     ("meeting", ["Phạm Minh Chính", "William Ruto"], None)),
     # 'X dự … hội đàm giữa A với B': A and B
     ("Sáng 9/9, Bộ trưởng Bùi Thanh Sơn dự hội đàm giữa Thủ tướng Phạm Minh Chính với Thủ tướng Maroc Aziz "
      "Akhannouch.",
@@ -187,6 +188,83 @@ EXACT_SIDES = [
     ("Sáng 5/6, Tổng thống Chile Gabriel Boric tiếp Bộ trưởng Quốc phòng Peru Walter Astudillo. Trước đó, lễ đón "
      "chính thức đã được tổ chức cho đồng chí Maya Fernández, Ủy viên Bộ Chính trị Đảng Xã hội Chile. Sau lễ đón, "
      "hai Bộ trưởng đã tiến hành hội đàm.", "talks", [["Maya Fernández", "Walter Astudillo"]]),
+    # those whose greetings are passed on ('chuyển lời thăm hỏi của A và <titles> B') are no side
+    ("Chiều 6/6, Tổng thống Kenya William Ruto tiếp Bộ trưởng Ngoại giao Na Uy Lars Hovland. Tại buổi tiếp, Bộ "
+     "trưởng Lars Hovland cảm ơn Tổng thống William Ruto đã dành thời gian tiếp đoàn và chuyển lời thăm hỏi của "
+     "Thủ tướng Erik Solvang và Chủ tịch Quốc hội Ingrid Moen tới Tổng thống William Ruto.", "meeting",
+     [["Lars Hovland", "William Ruto"]]),
+    # 'có sự tham dự của X': X attends
+    ("Chiều 6/6, Tổng thống Kenya William Ruto tiếp Bộ trưởng Ngoại giao Na Uy Lars Hovland, có sự tham dự của "
+     "Thứ trưởng Erik Solvang.", "meeting", [["Erik Solvang", "Lars Hovland", "William Ruto"]]),
+    # a former ambassador quoted on the talks ('Theo ông X, …', 'X nhận định cuộc hội đàm …') is no side
+    ("Chiều 6/6, Tổng thống Kenya William Ruto hội đàm với Thủ tướng Na Uy Erik Solvang. Theo ông Anders Berg, "
+     "nguyên Đại sứ Na Uy tại Kenya, cuộc hội đàm mở ra giai đoạn mới.", "talks", [["Erik Solvang", "William Ruto"]]),
+    ("Chiều 6/6, Tổng thống Kenya William Ruto hội đàm với Thủ tướng Na Uy Erik Solvang. Nguyên Đại sứ Na Uy tại "
+     "Kenya Anders Berg nhận định cuộc hội đàm mở ra giai đoạn mới.", "talks", [["Erik Solvang", "William Ruto"]]),
+    # a spokesperson telling of a meeting is no side of it, comma or not
+    ("Người phát ngôn Bộ Ngoại giao Peru Ana Torres cho biết Tổng thống Peru Dina Boluarte sẽ gặp Tổng thống "
+     "Kenya William Ruto.", "meeting", [["Dina Boluarte", "William Ruto"]]),
+    # meeting the press is a press conference, no meeting
+    ("Chiều 6/6, Tổng thống Kenya William Ruto và Tổng thống Peru Dina Boluarte đã có cuộc gặp gỡ với báo chí.",
+     "meeting", []),
+    ("Chiều 6/6, Tổng thống Kenya William Ruto và Tổng thống Peru Dina Boluarte đã có cuộc gặp gỡ với báo chí.",
+     "conference", [["Dina Boluarte", "William Ruto"]]),
+    # 'Tại cuộc gặp với X <occasion>, Y khẳng định …': Y is the other side, past another event's name
+    ("Tại cuộc gặp với Tổng thống Kenya William Ruto sau Hội nghị thượng đỉnh châu Phi, Thủ tướng Na Uy Erik "
+     "Solvang khẳng định Na Uy coi trọng quan hệ với Kenya.", "meeting", [["Erik Solvang", "William Ruto"]]),
+    # 'Tại cuộc gặp với X, hai bên …': the article's own side
+    ("Tổng thống Peru Dina Boluarte dự Diễn đàn Kinh tế thế giới tại Davos. Tại cuộc gặp với Thủ tướng Na Uy Erik "
+     "Solvang, hai bên nhất trí tăng cường hợp tác.", "meeting", [["Dina Boluarte", "Erik Solvang"]]),
+    # 'A và B đã có cuộc gặp': both sides are the subject, no object follows
+    ("Chiều 6/6, Tổng thống Kenya William Ruto và Tổng thống Peru Dina Boluarte đã có cuộc gặp tại Nairobi.",
+     "meeting", [["Dina Boluarte", "William Ruto"]]),
+    # 'X … sau khi gặp Y': one meeting (not 'khi gặp nhau', meetings in general), X's
+    ("Tổng thống Kenya William Ruto phát biểu trước báo chí sau khi gặp Tổng thống Peru Dina Boluarte ngày 6/6.",
+     "meeting", [["Dina Boluarte", "William Ruto"]]),
+    # lists of those present at the event just told: after a comma and a side, or 'Cũng có mặt trong … là'
+    ("Sáng 7/6, Tổng thống Kenya William Ruto chủ trì Lễ đón Tổng thống Peru Dina Boluarte. Tham dự Lễ đón, về phía "
+     "Kenya có: Phó Tổng thống Kithure Kindiki; Bộ trưởng Ngoại giao Musalia Mudavadi.", "ceremony",
+     [["Dina Boluarte", "Kithure Kindiki", "Musalia Mudavadi", "William Ruto"]]),
+    ("Chiều 7/6, Tổng thống Kenya William Ruto gặp Tổng thống Peru Dina Boluarte. Cũng có mặt trong cuộc gặp của hai "
+     "nhà lãnh đạo là Bộ trưởng Ngoại giao Kenya Musalia Mudavadi, Ngoại trưởng Peru Elmer Schialer.", "meeting",
+     [["Dina Boluarte", "Elmer Schialer", "Musalia Mudavadi", "William Ruto"]]),
+    # 'Đánh giá cao kết quả hội đàm giữa A và B, X hoan nghênh …': X judges the talks, A and B held them
+    ("Chiều 6/6, Tổng thống Kenya William Ruto tiếp Bộ trưởng Nội vụ Peru Juan Santiváñez. Đánh giá cao kết quả hội "
+     "đàm giữa Bộ trưởng Nội vụ Peru Juan Santiváñez và Bộ trưởng Nội vụ Kenya Kipchumba Murkomen, Tổng thống "
+     "William Ruto hoan nghênh sự hợp tác giữa hai bộ.", "talks", [["Juan Santiváñez", "Kipchumba Murkomen"]]),
+    # a list's 'Cố vấn của Tổng thống X' names X for his adviser: X is not present
+    ("Chiều 7/6, Tổng thống Kenya William Ruto gặp Tổng thống Peru Dina Boluarte. Tham dự cuộc gặp còn có Bộ trưởng "
+     "Ngoại giao Kenya Musalia Mudavadi và Cố vấn của Thủ tướng Peru Gustavo Adrianzén.", "meeting",
+     [["Dina Boluarte", "Musalia Mudavadi", "William Ruto"]]),
+    # 'Hai nhà lãnh đạo … gặp nhau' read as one person only: the pair of the event just told
+    ("Chiều 6/6, Tổng thống Kenya William Ruto điện đàm với Thủ tướng Na Uy Erik Solvang. Hai nhà lãnh đạo nhất trí "
+     "sẽ gặp nhau vào ngày 25/6 tại Oslo.", "meeting", [["Erik Solvang", "William Ruto"]]),
+    # 'hai bên sẽ ký kết …' with no one named: the two sides of the meeting just told
+    ("Chiều 3/7, Tổng thống Kenya William Ruto đã tiếp đón Tổng thống Peru Dina Boluarte đang ở thăm Nairobi. Dự "
+     "kiến, hai bên sẽ ký kết nhiều văn kiện hợp tác về thương mại.", "signing", [["Dina Boluarte", "William Ruto"]]),
+    # the list names its event: the meeting, not the press conference told after it
+    ("Chiều 7/6, Tổng thống Kenya William Ruto gặp Tổng thống Peru Dina Boluarte. Sau đó hai nhà lãnh đạo có cuộc "
+     "gặp gỡ với báo chí. Cũng có mặt trong cuộc gặp của hai nhà lãnh đạo là Bộ trưởng Ngoại giao Kenya Musalia "
+     "Mudavadi, Ngoại trưởng Peru Elmer Schialer.", "meeting",
+     [["Dina Boluarte", "Elmer Schialer", "Musalia Mudavadi", "William Ruto"]]),
+    # 'A nhắc lại lời B … sau khi gặp <no one named>': no meeting of A's
+    ("Tổng thống Chile Gabriel Boric nhắc lại lời cố Tổng thống Peru Alan García bày tỏ sau khi gặp Chủ tịch Hồ Chí "
+     "Minh trong chuyến thăm Việt Nam tháng 5-1969.", "meeting", []),
+    # 'Sau hội đàm, hai Bộ trưởng …' with one minister's title recognised: the pair of the talks named back, though
+    # another event was told after them
+    ("Ngày 5/6, Bộ trưởng Quốc phòng Chile Maya Fernández hội đàm với Đại tướng Walter Astudillo. Đại tướng Walter Astudillo từng thăm Chile trong chuyến thăm tháng 3/2024. Sau hội đàm, hai Bộ "
+     "trưởng đã chứng kiến Lễ ký Thỏa thuận hợp tác giữa Bộ Tư lệnh Lục quân Chile và Cục Quân y Peru.", "signing",
+     [["Maya Fernández", "Walter Astudillo"]]),
+    # a clause with no subject after ';' goes on with the sentence's subject, not the last event's
+    ("Trong chuyến thăm, Chủ tịch Quốc hội Kenya Moses Wetangula hội đàm với Chủ tịch Quốc hội Peru Eduardo "
+     "Salhuana; chào xã giao Tổng thống Peru Dina Boluarte. Nhân dịp này, tại thành phố Cusco, Chủ tịch Quốc hội Peru Eduardo Salhuana và Chủ tịch Quốc hội "
+     "Kenya Moses Wetangula đồng chủ trì hội thảo về nông nghiệp; dự Lễ khai mạc Ngày hội văn hóa Peru - Kenya lần "
+     "thứ II năm 2025; trồng cây lưu niệm.", "ceremony", [["Eduardo Salhuana", "Moses Wetangula"]]),
+    # another's success told in passing is no ceremony of the article
+    ("Chiều 6/6, Tổng thống Kenya William Ruto tiếp Thủ tướng Na Uy Erik Solvang. Tổng thống William Ruto chúc mừng "
+     "Na Uy đã tổ chức thành công Lễ kỷ niệm 200 năm Hiến pháp.", "ceremony", []),
+    ("Sáng 6/6, tại Nairobi đã diễn ra Lễ khánh thành Bệnh viện Hữu nghị Kenya - Na Uy với sự tham dự của Tổng "
+     "thống Kenya William Ruto.", "ceremony", [["William Ruto"]]),
     # a country attends: not the person named last in the sentence before
     ("Chiều 4/5, Tổng thống Chile Gabriel Boric tiếp Thủ tướng Peru Gustavo Adrianzén. Năm 2010, Chile đã tham dự "
      "Hội nghị Thượng đỉnh G20 tại Canada.", "conference", [[]]),
@@ -328,9 +406,10 @@ def test_a_visit_told_again_is_the_same_visit_with_the_status_its_day_allows(tex
     # history told with a bare earlier year: that year, never the publication day
     ("Vào 2019, Tổng thống Kenya William Ruto hội đàm với Tổng thống Peru Martín Vizcarra tại Lima.", "2019"),
     ("2018: Tổng thống Kenya William Ruto hội đàm với Tổng thống Peru Martín Vizcarra tại Lima.", "2018"),
-    # a year that is part of a name or the article's own year dates nothing of the past
+    # a year that is part of a name or the article's own year dates nothing of the past (nor is the record's
+    # day the talks')
     ("Tổng thống Kenya William Ruto hội đàm với Tổng thống Peru Dina Boluarte tại Lima, bàn về APEC 2019.",
-     "2025-07-04"),
+     None),
     ("Ngày 3/7, Tổng thống Kenya William Ruto hội đàm với Tổng thống Peru Dina Boluarte, nhắc lại quan hệ từ 1963.",
      "2025-07-03"),
 ])
@@ -567,9 +646,48 @@ def _visits(text, published=date(2025, 7, 6)):
      "của Thủ tướng Kenya, đã làm việc với Ngoại trưởng Peru Javier González-Olaechea trong khuôn khổ chuyến "
      "thăm chính thức Peru. Ông chuyển lời thăm hỏi của Thủ tướng Kenya Patrick Ole Ntutu tới Tổng thống Peru "
      "Dina Boluarte.", (["Musalia Mudavadi"], [], None)),
+    # the governor who welcomes a visitor to his city hosts that visit; a state visit's welcomer does not, nor
+    # one thanked for 'sự đón tiếp' (a noun)
+    ("Chiều 6/7, Thống đốc Mombasa Abdulswamad Nassir nhiệt liệt chào mừng Thủ tướng Na Uy Erik Solvang và đoàn "
+     "đại biểu cấp cao Na Uy tới thăm Mombasa.", (["Erik Solvang"], ["Abdulswamad Nassir"], "2025-07-06")),
+    ("Chiều 6/7, Tỉnh trưởng tỉnh Cusco Jean Benavente bày tỏ vui mừng được đón Bộ trưởng Ngoại giao Kenya "
+     "Musalia Mudavadi và đoàn đại biểu Kenya đến thăm tỉnh Cusco.", (["Musalia Mudavadi"], ["Jean Benavente"],
+                                                                        "2025-07-06")),
+    ("Tổng thống Chile Gabriel Boric nhiệt liệt chào mừng Tổng thống Peru Dina Boluarte thăm chính thức Chile.",
+     (["Dina Boluarte"], [], None)),
+    ("Thủ tướng Na Uy Erik Solvang cảm ơn Thống đốc Abdulswamad Nassir đã dành cho đoàn sự đón tiếp trọng thị, "
+     "nồng hậu; bày tỏ vui mừng đến thăm Mombasa.", (["Erik Solvang"], [], None)),
+    # a person visited is the host; one named in the visitor's apposition by a relation ('Phu nhân …') is no guest
+    ("Sáng 10/7, bà Rachel Ruto - Phu nhân Tổng thống Kenya William Ruto đã đến thăm Phu nhân Ingrid Solvang - "
+     "Phu nhân cố Thủ tướng Na Uy Erik Solvang.", (["Rachel Ruto"], ["Ingrid Solvang"], "2025-07-10")),
+    ("Chiều 5/7, Thủ tướng Na Uy Erik Solvang đến thăm nguyên Tổng thống Kenya Uhuru Kenyatta tại nhà riêng.",
+     (["Erik Solvang"], ["Uhuru Kenyatta"], "2025-07-05")),
+    # a clause with no subject after ';' ('…; bày tỏ vui mừng đến thăm …') is the sentence subject's visit, not the
+    # article's protagonist's
+    ("Thống đốc Nairobi Johnson Sakaja tiếp Chủ tịch Quốc hội Peru\n\nChiều 1/7, Thống đốc Nairobi Johnson Sakaja, "
+     "Kenya, đã tiếp Chủ tịch Quốc hội Peru Eduardo Salhuana. Chủ tịch Quốc hội Eduardo Salhuana cảm ơn Thống đốc "
+     "Johnson Sakaja, nhân dân thành phố Nairobi đã dành cho đoàn sự đón tiếp trọng thị, nồng hậu; bày tỏ vui mừng "
+     "đến thăm Nairobi.", (["Eduardo Salhuana"], [], "2025-07-01")),
+    # a visit called off, visits in general: none
+    ("Trước đó, ông Ruto hủy kế hoạch thăm Peru hồi tháng 10/2024 sau khi Tổng thống Dina Boluarte chỉ trích "
+     "Kenya.", None),
+    ("Tổng thống Chile Michelle Bachelet nhắc lại những kỷ niệm trong những chuyến thăm tới Kenya ở nhiều cương vị "
+     "khác nhau.", None),
+    # 'chuyến thăm của ông <a name the text gives short>': his visit, not that of one named further on
+    ("Ông Berg viết: \"Tôi phải cho thấy rằng chuyến thăm của ông Ruto có thể giúp thúc đẩy hơn nữa các tiến triển "
+     "mà Thủ tướng Na Uy Erik Solvang, người đã khởi động quan hệ đối tác, đã đạt được.\"", None),
+    # two joined by 'và' visit a site together
+    ("Sau khi dâng hương tại Khu di tích, Chủ tịch Quốc hội Kenya Moses Wetangula và Chủ tịch Quốc hội Peru Eduardo "
+     "Salhuana cùng đoàn đại biểu hai nước đã tới thăm trang trại bò sữa.",
+     (["Moses Wetangula", "Eduardo Salhuana"], [], None)),
+    # a friendship society's chairman who welcomes the visitor holds no office of the place: no host; a mayor does
+    ("Chiều 6/7, Chủ tịch Hội hữu nghị Kenya - Na Uy Peter Kamau vui mừng chào đón Thủ tướng Na Uy Erik Solvang "
+     "đến thăm thành phố Mombasa.", (["Erik Solvang"], [], "2025-07-06")),
+    ("Chiều 6/7, Thị trưởng thành phố Kisumu Peter Anyang chào đón Thủ tướng Na Uy Erik Solvang tới thăm thành "
+     "phố.", (["Erik Solvang"], ["Peter Anyang"], "2025-07-06")),
 ])
 def test_visit_guest_host_and_date(text, expected):
-    assert _visits(text) == [expected]
+    assert _visits(text) == ([expected] if expected else [])
 
 
 # (text, type, expected dates of that type) — background named events keep no day but their own; a summit
@@ -657,3 +775,332 @@ def test_an_act_during_a_visit_without_its_own_day_is_undated(text, etype, day):
 ])
 def test_a_meeting_noun_with_its_counterpart_after_voi_or_cung(text, expected):
     assert [a for t, a, _, _ in events(text, published=date(2025, 6, 6)) if t == "meeting"] == [expected]
+
+
+@pytest.mark.parametrize("text, etype, day", [
+    # the page's time stamp dates no event; neither does the record's day
+    ("Thứ tư, 11/06/2025 17:27 (GMT+7)\n\nTổng thống Kenya William Ruto hội đàm với Tổng thống Peru Dina "
+     "Boluarte.", "talks", None),
+    # an undated event told as following another at once takes that one's day
+    ("Tổng thống Kenya William Ruto hội đàm với Tổng thống Peru Dina Boluarte. Sáng 9/6, Tổng thống Kenya William "
+     "Ruto chủ trì lễ đón chính thức Tổng thống Peru Dina Boluarte. Tại hội đàm ngay sau lễ đón, hai bên nhất trí "
+     "tăng cường hợp tác.", "talks", "2025-06-09"),
+    # a month told in passing is no day for the sentences after: the day told before it holds
+    ("Ngày 10/6, Tổng thống Kenya William Ruto gặp Thủ tướng Na Uy Jonas Gahr Støre. Hai bên nhắc lại Kỳ họp "
+     "Ủy ban hỗn hợp tháng 2/2025. Tại cuộc gặp với Tổng thống Peru Dina Boluarte, hai bên nhất trí tăng cường "
+     "hợp tác.", "meeting", "2025-06-10"),
+    # a quoted 'hôm nay' is the speaker's, not the report's day
+    ("Tổng thống Peru Dina Boluarte nói: “Hôm nay là ngày vui”. Tổng thống Kenya William Ruto gặp Thủ tướng Na Uy "
+     "Jonas Gahr Støre.", "meeting", None),
+    # a session of a body told with its month: that month, not the day of the reception the sentence is about
+    ("Ngày 10/6, Tổng thống Kenya William Ruto tiếp Thủ tướng Na Uy Jonas Gahr Støre. Tại cuộc tiếp, ông William "
+     "Ruto cho biết, nhân dịp tham dự Hội nghị thường niên lần thứ 12 của Diễn đàn Kinh tế Bắc Cực vào tháng 1/2025, "
+     "Kenya đã ký nhiều thỏa thuận.", "conference", "2025-01"),
+    # 'sáng nay' from the publication day (2025-06-11)
+    ("Sáng nay, Tổng thống Kenya William Ruto gặp Thủ tướng Na Uy Jonas Gahr Støre.", "meeting", "2025-06-11"),
+])
+def test_the_days_a_text_really_tells(text, etype, day):
+    got = [d for t, _, d, _ in events(text, published=date(2025, 6, 11)) if t == etype]
+    assert got and set(got) == {day}
+
+
+@pytest.mark.parametrize("text, etype, expected", [
+    # a working session is not the reception of the same day
+    ("Chiều 5/6, Tổng thống Kenya William Ruto tiếp Đại sứ Peru Carlos Mendoza. Cùng ngày, Tổng thống Kenya "
+     "William Ruto làm việc với Phòng Thương mại và Công nghiệp Kenya.", "meeting",
+     [["Carlos Mendoza", "William Ruto"], ["William Ruto"]]),
+    # a working session told after a meeting is not a mention of that meeting
+    ("Ngày 24/5, Đặc phái viên Kenya Amina Odhiambo gặp Ngoại trưởng Peru Elmer Schialer. Trong buổi làm việc với "
+     "Bộ Giáo dục Peru, Đặc phái viên Amina Odhiambo ca ngợi mô hình giáo dục của Peru.", "meeting",
+     [["Amina Odhiambo", "Elmer Schialer"], ["Amina Odhiambo"]]),
+    # two verbs of one act
+    ("Sáng 5/6, Bộ trưởng Ngoại giao Na Uy Espen Barth Eide tiếp và làm việc với Bộ trưởng Ngoại giao Peru Elmer "
+     "Schialer.", "meeting", [["Elmer Schialer", "Espen Barth Eide"]]),
+    # two receptions of one evening by different hosts for one guest
+    ("Tối 5/6, Tổng thống Kenya William Ruto chiêu đãi Tổng thống Peru Dina Boluarte. Cũng tối 5/6, Thủ tướng "
+     "Kenya Musalia Mudavadi chiêu đãi Tổng thống Peru Dina Boluarte.", "ceremony",
+     [["Dina Boluarte", "William Ruto"], ["Dina Boluarte", "Musalia Mudavadi"]]),
+])
+def test_one_node_per_real_event(text, etype, expected):
+    assert [a for t, a, _, _ in events(text, published=date(2025, 6, 11)) if t == etype] == expected
+
+
+def test_a_day_of_another_event_in_a_phrase_is_not_the_day_told():
+    text = ("Ngày 20/6, Tổng thống Kenya William Ruto gặp Tổng thống Peru Dina Boluarte. Bà Dina Boluarte vui mừng "
+            "gặp lại ông ngay sau cuộc điện đàm giữa hai Tổng thống ngày 2/3. Tại cuộc gặp với Thủ tướng Na Uy "
+            "Jonas Gahr Støre, Tổng thống William Ruto đề nghị tăng cường hợp tác.")
+    got = [(a, d) for t, a, d, _ in events(text, published=date(2025, 6, 21)) if t == "meeting"]
+    assert (["Jonas Gahr Støre", "William Ruto"], "2025-06-20") in got
+
+
+@pytest.mark.parametrize("text", [
+    # a wish for a visit is not the visit of years ago told before it
+    "Tổng thống Peru Dina Boluarte chia sẻ ấn tượng từ chuyến thăm năm 2008. Tổng thống Kenya William Ruto hoan "
+    "nghênh Thủ tướng Na Uy Jonas Gahr Støre thăm Kenya.",
+    "Tổng thống Kenya William Ruto mong sớm đón Thủ tướng Na Uy Jonas Gahr Støre sang thăm Kenya, nhắc lại chuyến "
+    "thăm Na Uy năm 2016.",
+])
+def test_an_old_visit_and_one_hoped_for_stay_apart(text):
+    got = [(a, d) for t, a, d, _ in events(text, published=date(2025, 6, 11)) if t == "visit"]
+    assert not any("Jonas Gahr Støre" in a and d and d < "2025" for a, d in got)
+
+
+def _status_dates(text, published, etype):
+    x = extract_article("t", text, published)
+    return [(e.status, e.start and e.start.iso(), e.end and e.end.iso()) for e in x.events if e.type == etype]
+
+
+@pytest.mark.parametrize("text, etype, expected", [
+    # a summit dated by the day its guest set out, then by its own span: the span
+    ("Thủ tướng lên đường thăm Na Uy và dự Hội nghị Thượng đỉnh G20\nĐêm 4/7, Thủ tướng Kenya William Ruto rời "
+     "Nairobi, lên đường bắt đầu thăm Na Uy, theo lời mời của Thủ tướng Na Uy Erna Solberg.\nTheo chương trình, Thủ "
+     "tướng William Ruto sẽ thăm Na Uy và tham dự Hội nghị Thượng đỉnh G20 tại Oslo từ ngày 5 -8/7/2017.",
+     "conference", [("held", "2017-07-05", "2017-07-08")]),
+    # a day of the summit within its span still beats the span
+    ("Hội nghị Thượng đỉnh G20 diễn ra tại Oslo từ ngày 5-8/7/2017. Ngày 7/7, Tổng thống Kenya William Ruto phát "
+     "biểu tại Hội nghị Thượng đỉnh G20.", "conference", [("held", "2017-07-07", None)]),
+    # one signing done and one ahead in the same sentence are two
+    ("Ngày 6/7, Bộ trưởng Na Uy Jonas Berg cho biết doanh nghiệp Na Uy vừa ký kết cơ chế phản ứng nhanh với Bộ "
+     "Kinh tế Peru, trong bối cảnh Peru và Liên minh châu Âu (EU) sắp ký Hiệp định Thương mại tự do.", "signing",
+     [("held", "2017-07-06", None), ("announced", None, None)]),
+    # a congress wished success is one ahead, not one held on the day of the wish
+    ("Ngày 8/7, Tổng thống Kenya William Ruto chúc Đại hội lần thứ 12 Đảng Dân chủ Na Uy thành công tốt đẹp.",
+     "congress", [("announced", None, None)]),
+    # congratulations on one held: held
+    ("Ngày 9/7, Tổng thống Kenya William Ruto chúc mừng Đại hội lần thứ 11 Đảng Lao động Peru đã thành công.",
+     "congress", [("held", "2017-07-09", None)]),
+    # the day of an announcement is not the day of the visit it announces
+    ("Theo thông cáo ngày 6/7 của Bộ Ngoại giao, Tổng thống Kenya William Ruto sẽ thăm chính thức Chile.",
+     "visit", [("announced", None, None)]),
+    ("Chiều 10/7, Tổng thống Kenya William Ruto sẽ hội đàm với Tổng thống Chile Gabriel Boric.",
+     "talks", [("announced", "2017-07-10", None)]),
+    # a hope to receive guests some day is no visit at all
+    ("Tổng thống Kenya William Ruto mong sẽ có nhiều dịp được đón tiếp các chuyên gia Chile sang thăm Kenya.",
+     "visit", []),
+])
+def test_a_plans_day_and_a_spans_day(text, etype, expected):
+    assert _status_dates(text, date(2017, 7, 10), etype) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'được X tiếp đón': the guest received by X, the reception told again with 'tiếp'
+    ("Năm 2015, ông Juan Pérez trở thành Tổng thống Chile đầu tiên thăm Na Uy và được Thủ tướng Na Uy Erna Solberg "
+     "tiếp đón tại dinh thự. Sau đó, Thủ tướng Erna Solberg tiếp Tổng thống Juan Pérez trong hai giờ.",
+     [("meeting", ["Erna Solberg", "Juan Pérez"])]),
+    # the welcome ceremony told as 'lễ tiếp đón' is no reception
+    ("Ngày 5/6, Thủ tướng Kenya Musalia Mudavadi chủ trì lễ tiếp đón Tổng thống Peru Dina Boluarte. Sau đó, Thủ "
+     "tướng Musalia Mudavadi tiếp Tổng thống Dina Boluarte.",
+     [("ceremony", ["Dina Boluarte", "Musalia Mudavadi"]), ("meeting", ["Dina Boluarte", "Musalia Mudavadi"])]),
+    # 'đón tiếp' in a headline is that reception, not a welcome beside it
+    ("Tổng thống Chile đón tiếp Tổng thống Kenya tại dinh La Moneda\nTối 3/7, Tổng thống Chile Gabriel Boric đã "
+     "tiếp đón Tổng thống Kenya William Ruto đang ở thăm Santiago.", [("meeting", ["Gabriel Boric", "William Ruto"])]),
+])
+def test_a_reception_told_passively(text, expected):
+    got = [(t, a) for t, a, _, _ in events(text, published=date(2024, 6, 11)) if t in ("meeting", "ceremony")]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the visit going on ('đang có chuyến thăm') and 'chuyến thăm … lần này' are one; the one of 2011 another
+    ("Ngày 31/5, Tổng thống Kenya William Ruto tiếp Thủ tướng Na Uy Jonas Gahr Støre đang có chuyến thăm Kenya. "
+     "Tổng thống cảm ơn Thủ tướng Jonas Gahr Støre đã quan tâm đến Kenya qua chuyến thăm Kenya vào năm 2011. Ông "
+     "đánh giá cao mục đích chuyến thăm Kenya lần này của Thủ tướng Jonas Gahr Støre.", [(None, 2), ("2011", 1)]),
+])
+def test_a_visit_going_on_is_not_one_of_years_ago(text, expected):
+    x = extract_article("t", text, date(2017, 5, 31))
+    assert [(e.start and e.start.iso(), len(e.mentions)) for e in x.events if e.type == "visit"] == expected
+
+
+def test_dates_in_brackets_of_events_recalled_are_theirs():
+    text = ("Ngày 15/5, Tổng thống Kenya William Ruto có các cuộc tiếp xúc ngắn bên lề Diễn đàn. Vui mừng gặp lại "
+            "Tổng thống Peru Dina Boluarte, Tổng thống William Ruto đề nghị hai bên triển khai hiệu quả thỏa thuận "
+            "của Cuộc gặp cấp cao thường niên hai nước (tháng 1/2017) và kết quả Kỳ họp lần thứ 9 Ủy ban hỗn hợp "
+            "kinh tế và thương mại hai nước (tháng 2/2017).")
+    got = [(e.type, e.status, e.start and e.start.iso()) for e in extract_article("t", text, date(2017, 5, 15)).events]
+    assert ("meeting", "held", "2017-05-15") in got
+    assert ("high-level-meeting", "held", "2017-01") in got and ("session", "held", "2017-02") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place toured within a visit is no visit of its own; an institution visited is one
+    ("Tổng thống Kenya William Ruto và Phu nhân đã đi thăm khu phố cổ của thủ đô Lima.", []),
+    ("Tổng thống Kenya William Ruto thăm một ngôi chùa cổ ở ngoại ô Oslo.", []),
+    ("Thủ tướng Na Uy Jonas Gahr Støre đã đến thăm Khu lưu niệm nhà thơ Pablo Neruda tại Santiago.", []),
+    ("Tổng thống Kenya William Ruto thăm Tổ hợp nhà máy ô tô ở Lima.", [("held", ["William Ruto"])]),
+    # visitors welcomed only as a general plural: visits in general, none told
+    ("Thủ tướng Peru Gustavo Adrianzén hoan nghênh các nhà lãnh đạo Kenya sang thăm Peru trong năm 2025.", []),
+    ("Thủ tướng Peru Gustavo Adrianzén hoan nghênh Tổng thống Kenya William Ruto và các thành viên đoàn sang "
+     "thăm Peru.", [("held", ["William Ruto"])]),
+    # a plan called off: nothing took place
+    ("Trước đó, Tổng thống Kenya William Ruto hủy kế hoạch thăm Peru hồi tháng 10/2024.", []),
+    ("Thủ tướng Na Uy Jonas Gahr Støre đã hoãn chuyến thăm Chile vì bão.", []),
+    # a visit welcomed while the article's meetings take place abroad is one to come
+    ("Ngày 15/5, Tổng thống Kenya William Ruto đã gặp Thủ tướng Na Uy Jonas Gahr Støre bên lề Diễn đàn kinh tế "
+     "tại Lima, Peru. Tổng thống William Ruto đề nghị hai bên sớm ký kết các thỏa thuận, và hoan nghênh Thủ "
+     "tướng Jonas Gahr Støre thăm Kenya.", [("announced", ["Jonas Gahr Støre"])]),
+    # (one welcomed at home is the visit going on)
+    ("Ngày 15/5, tại Nairobi, Tổng thống Kenya William Ruto đã tiếp Thủ tướng Na Uy Jonas Gahr Støre. Tổng thống "
+     "William Ruto hoan nghênh Thủ tướng Jonas Gahr Støre thăm Kenya.", [("held", ["Jonas Gahr Støre"])]),
+])
+def test_which_visits_exist_and_their_status(text, expected):
+    x = extract_article("t", text, date(2025, 5, 16))
+    names = {k: p.name for k, p in x.persons.items()}
+    assert [(e.status, [names[a] for a in e.attendees]) for e in x.events if e.type == "visit"] == expected
+
+
+@pytest.mark.parametrize("text, etype, expected", [
+    # a ceremony held today keeps its day and sides (another's success told in passing is none: above)
+    ("Chiều 3/5, Bộ trưởng Quốc phòng Kenya Aden Duale và Bộ trưởng Quốc phòng Peru Walter Astudillo dự Lễ kỷ "
+     "niệm 20 năm thành lập Diễn đàn an ninh khu vực.", "ceremony",
+     [(["Aden Duale", "Walter Astudillo"], "2025-05-03")]),
+    # history told in passing: a date right after another event's cue is that event's, not the visit's
+    ("Tổng thống Chile Gabriel Boric và Tổng thống Peru Dina Boluarte đã xây dựng dựa trên hội nghị thượng đỉnh "
+     "một năm trước tại Lima, nơi đã thiết lập lại quan hệ sau khi cựu Chủ tịch Quốc hội Kenya Moses Wetangula "
+     "đã đến thăm Bolivia.", "visit", [(["Moses Wetangula"], None)]),
+])
+def test_background_events_keep_only_their_own_day_and_sides(text, etype, expected):
+    x = extract_article("t", text, date(2025, 5, 4))
+    names = {k: p.name for k, p in x.persons.items()}
+    assert [(sorted(names[a] for a in e.attendees), e.start and e.start.iso()) for e in x.events
+            if e.type == etype] == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    # a ceremony is named after its object, a country pair and all, up to the verb that follows it
+    ("Sáng 6/6, tại Nairobi đã diễn ra Lễ khánh thành Bệnh viện Hữu nghị Kenya - Na Uy với sự tham dự của Tổng "
+     "thống Kenya William Ruto.", "Lễ khánh thành Bệnh viện Hữu nghị Kenya - Na Uy"),
+    ("Sáng 7/6, Tổng thống Kenya William Ruto dự Lễ khai mạc Ngày hội văn hóa Kenya - Peru lần thứ II năm 2025.",
+     "Lễ khai mạc Ngày hội văn hóa Kenya - Peru lần thứ II năm 2025"),
+    ("Sáng 27/6, tại Nairobi, Lễ khánh thành Nhà máy điện gió Lamu đã được tổ chức trọng thể.",
+     "Lễ khánh thành Nhà máy điện gió Lamu"),
+])
+def test_ceremony_names_run_to_their_end(text, name):
+    x = extract_article("t", text, date(2025, 6, 11))
+    assert [e.name for e in x.events if e.type == "ceremony"] == [name]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a welcome on arrival at the airport is a ceremony of its own, apart from the official welcome
+    ("Chiều 3/6, Tổng thống Chile Gabriel Boric đến Nairobi. Đón Tổng thống tại sân bay quốc tế Jomo Kenyatta có "
+     "Bộ trưởng Ngoại giao Kenya Musalia Mudavadi. Sáng 4/6, Tổng thống Kenya William Ruto chủ trì lễ đón chính thức "
+     "Tổng thống Gabriel Boric tại Dinh Tổng thống.",
+     [("ceremony", "arrival", ["Gabriel Boric", "Musalia Mudavadi"]), ("ceremony", "đón",
+                                                                      ["Gabriel Boric", "William Ruto"])]),
+    ("Bộ trưởng Ngoại giao Peru Elmer Schialer đón Thủ tướng Na Uy Jonas Gahr Støre tại sân bay Jorge Chávez.",
+     [("ceremony", "arrival", ["Elmer Schialer", "Jonas Gahr Støre"])]),
+    # a welcome elsewhere stays as it was told
+    ("Tổng thống Kenya William Ruto đón Tổng thống Chile Gabriel Boric tại Dinh Tổng thống.",
+     [("meeting", "", ["Gabriel Boric", "William Ruto"])]),
+    # 'A đón B' and 'lễ đón B … với nghi thức dành đón …' tell one welcome, not a meeting besides
+    ("Tổng thống Kenya William Ruto đón, hội đàm với Tổng thống Chile Gabriel Boric. Sáng 4/6, tại Dinh Tổng thống, "
+     "lễ đón Tổng thống Gabriel Boric đã được tổ chức trọng thể với nghi thức dành đón Nguyên thủ quốc gia.",
+     [("ceremony", "đón", ["Gabriel Boric", "William Ruto"])]),
+])
+def test_welcomes_on_arrival_and_told_twice(text, expected):
+    x = extract_article("t", text, date(2025, 6, 4))
+    names = {k: p.name for k, p in x.persons.items()}
+    got = [(e.type, e.kind, sorted(names.get(a, a) for a in e.attendees)) for e in x.events
+           if e.family == "đón"]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the counterpart's visit of an earlier month, recalled, is not the visit the meeting was held during
+    ("Ngày 5/6, tại Nairobi, Tổng thống Chile Gabriel Boric đã hội kiến Chủ tịch Quốc hội Kenya Moses Wetangula "
+     "nhân chuyến thăm chính thức nước này. Tổng thống Gabriel Boric đánh giá cao kết quả chuyến thăm Chile của "
+     "Chủ tịch Quốc hội Moses Wetangula hồi tháng 3 vừa qua.",
+     [("Gabriel Boric", None), ("Moses Wetangula", "2025-03")]),
+    # 'chuyến thăm lần đầu tiên tới Chile' goes to Chile, not to the country of the visit told before
+    ("Tổng thống Gabriel Boric đang có chuyến thăm chính thức Kenya. Tổng thống Kenya William Ruto nhắc lại chuyến "
+     "thăm lần đầu tiên tới Chile của ông vào tháng 2 vừa qua.",
+     [("Gabriel Boric", None), ("William Ruto", "2025-02")]),
+])
+def test_visits_with_different_guests_stay_apart(text, expected):
+    x = extract_article("t", text, date(2025, 6, 6))
+    names = {k: p.name for k, p in x.persons.items()}
+    got = sorted((", ".join(names[g] for g in e.guests), e.start and e.start.iso()) for e in x.events
+                 if e.type == "visit")
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two summits named by different words are two, whatever else they share
+    ("Ông ghi nhận sự tham gia của Kenya tại Hội nghị thượng đỉnh Đối tác Xanh Toàn cầu vừa qua do Peru chủ trì. "
+     "Diễn đàn Doanh nghiệp Kenya - Peru được tổ chức bên lề Hội nghị thượng đỉnh Andes Mining vào tháng 1/2025.",
+     2),
+    # the same summit named shorter or longer is one
+    ("Tổng thống Kenya William Ruto dự Hội nghị thượng đỉnh Đối tác Xanh Toàn cầu tại Lima. Tại Hội nghị thượng đỉnh "
+     "Đối tác Xanh, Tổng thống William Ruto kêu gọi hợp tác.", 1),
+])
+def test_summits_named_apart_are_apart(text, expected):
+    x = extract_article("t", text, date(2025, 6, 4))
+    assert len([e for e in x.events if e.type == "conference"]) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # meeting the press right after the talks is the press encounter, not a second meeting of the sides
+    "Sáng 5/6, Tổng thống Kenya William Ruto hội đàm với Tổng thống Chile Gabriel Boric. Sau hội đàm, hai nhà lãnh "
+    "đạo đã có cuộc gặp gỡ với các phóng viên.",
+    "Sáng 5/6, Tổng thống Kenya William Ruto hội đàm với Tổng thống Chile Gabriel Boric. Sau hội đàm, hai nhà lãnh "
+    "đạo đã gặp các nhà báo.",
+])
+def test_meeting_the_press_after_the_talks_is_a_press_encounter(text):
+    got = [(t, a) for t, a, _, _ in events(text, published=date(2025, 6, 5))]
+    assert got == [("talks", ["Gabriel Boric", "William Ruto"]), ("conference", ["Gabriel Boric", "William Ruto"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two receptions of one day whose counterparts are named by mostly different words are two, even when the
+    # graph holds no one for a name
+    ("Tổng thống Chile tiếp các quan chức Kenya\n\nChiều 5/6, Tổng thống Chile Gabriel Boric đã tiếp Chủ tịch Ủy ban "
+     "Đối ngoại Quốc hội Kenya. Cùng ngày, Tổng thống Gabriel Boric tiếp Bộ trưởng Ngoại giao Kenya.", 2),
+    # a reception told again with the same title, or a headline's short title, is one
+    ("Tổng thống Chile tiếp Bộ trưởng Ngoại giao Kenya\n\nChiều 5/6, Tổng thống Chile Gabriel Boric đã tiếp Bộ "
+     "trưởng Ngoại giao Kenya Musalia Mudavadi. Tại buổi tiếp, hai bên nhất trí tăng cường hợp tác. Tổng thống "
+     "Gabriel Boric tiếp Bộ trưởng Ngoại giao Kenya Musalia Mudavadi.", 1),
+])
+def test_receptions_of_different_counterparts_stay_apart(text, expected):
+    x = extract_article("t", text, date(2025, 6, 6))
+    assert len([e for e in x.events if e.type == "meeting"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a success believed ahead is no achievement; a kind of event ('các cấp', 'hằng năm') is no event
+    ("Ngày 5/6, Tổng thống Kenya William Ruto tiếp Chủ tịch Đảng Cộng sản Chile Lautaro Carmona. Tổng thống William "
+     "Ruto tin tưởng Đảng Cộng sản Chile sẽ thực hiện thắng lợi Nghị quyết Đại hội lần thứ XXVI của Đảng, tổ chức "
+     "thành công Đại hội Đảng bộ các cấp tiến tới Đại hội lần thứ XXVII của Đảng.",
+     [("congress", "announced", "Đại hội lần thứ XXVII của Đảng", [])]),
+    ("Ngày 5/6, Tổng thống Kenya William Ruto tiếp Tổng Thư ký Interpol Valdecy Urquiza. Tổng thống William Ruto đề "
+     "nghị hai bên duy trì tiếp xúc thông qua gặp gỡ tại Kỳ họp Đại hội đồng Interpol hằng năm.", []),
+    # one who congratulates the host on a meeting achieved is not among its participants
+    ("Ngày 5/6, Tổng thống Kenya William Ruto tiếp Thủ tướng Na Uy Jonas Gahr Støre. Tổng thống William Ruto chúc "
+     "mừng Na Uy đã tổ chức thành công Hội nghị Bắc Cực lần thứ 5.",
+     [("conference", "held", "Hội nghị Bắc Cực lần thứ 5", [])]),
+])
+def test_named_events_wished_achieved_or_general(text, expected):
+    x = extract_article("t", text, date(2025, 6, 6))
+    assert [(e.type, e.status, e.name, e.attendees) for e in x.events if e.type in NAMED_TYPES] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # groups in general in a summary ('một số địa phương', 'lãnh đạo các doanh nghiệp'): no one visit or meeting
+    ("Ngày 5/6, Tổng thống Kenya William Ruto tiếp Thủ tướng Na Uy Jonas Gahr Støre. Tại Na Uy, Tổng thống William "
+     "Ruto đã hội đàm với Thủ tướng Jonas Gahr Støre; làm việc với một số Bộ, ngành kinh tế; tiếp lãnh đạo các "
+     "doanh nghiệp hàng đầu châu Âu; thăm một số địa phương và cơ sở kinh tế của Na Uy.",
+     [("meeting", ["Jonas Gahr Støre", "William Ruto"]), ("talks", ["Jonas Gahr Støre", "William Ruto"])]),
+    # a ship's port call is no one's visit
+    ("Ngày 5/6, Tổng thống Kenya William Ruto tiếp Thủ tướng Na Uy Jonas Gahr Støre. Tàu hộ vệ HNoMS Fridtjof "
+     "Nansen thăm cảng Mombasa vào tháng 5/2025.", [("meeting", ["Jonas Gahr Støre", "William Ruto"])]),
+    # a named meeting right after a plural ('tham gia các Hội nghị …'): such meetings in general
+    ("Ngày 5/6, Tổng thống Kenya William Ruto tiếp Thủ tướng Na Uy Jonas Gahr Støre. Na Uy thường xuyên tham gia "
+     "các Hội nghị quốc tế tài trợ cho Kenya.", [("meeting", ["Jonas Gahr Støre", "William Ruto"])]),
+    # (the people of one body in the plural, or a plural with its members named, make one meeting)
+    ("Chiều 8/7, Thủ tướng Na Uy Jonas Gahr Støre tới Mombasa. Ngay sau đó, Thủ tướng Jonas Gahr Støre đã làm việc "
+     "với các đồng chí lãnh đạo tỉnh Mombasa.", [("meeting", ["Jonas Gahr Støre"])]),
+    ("Ngày 5/6, Tổng thống Kenya William Ruto tiếp các thành viên đoàn đại biểu Quốc hội Na Uy do Chủ tịch Quốc hội "
+     "Masud Gharahkhani dẫn đầu.", [("meeting", ["Masud Gharahkhani", "William Ruto"])]),
+])
+def test_groups_in_general_and_ships_make_no_event(text, expected):
+    x = extract_article("t", text, date(2025, 6, 6))
+    names = {k: p.name for k, p in x.persons.items()}
+    assert [(e.type, sorted(names[a] for a in e.attendees)) for e in x.events] == expected

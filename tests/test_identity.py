@@ -19,6 +19,12 @@ from kg.extract.pipeline import extract_corpus
     ("ivan petrov", "ivan petrova", False),
     ("gabriel boric font", "gabriel boric", False),                   # a shorter form is the article's business
     ("john smith", "jane smith", False),
+    ("tomas valdorin", "tomas veldorin", True),                       # a vowel off near the start
+    ("lucas mc allister", "lucas mcallister", True),                  # one name spaced two ways
+    ("ana mc allister", "ana mcallisters", False),
+    ("andrey volkonin", "andrei volkonin", True),                     # a last 'y' / 'i' transliterated two ways
+    ("yuriy kostrovets", "yurii kostrovets", True),
+    ("nikolay orlovsky", "nikolas orlovsky", False),                  # another last letter is another name
 ])
 def test_same_person(a, b, same):
     assert same_person(a, b) is same

@@ -22,6 +22,7 @@ STOP_LOWER = {
     "nhằm", "giữa", "tặng", "đón", "cùng", "và", "ở", "sang", "tới", "khi", "thì", "mà", "rằng", "nói",
     "làm", "đi", "ra", "vào", "lên", "dự", "thăm", "hội", "gặp", "tiếp", "trao", "chủ", "đồng", "tham",
     "ký", "nhân", "trên", "dưới", "qua", "bên", "như", "này", "đó", "các", "những", "một", "hai", "món",
+    "dẫn",
 }
 
 
@@ -61,6 +62,7 @@ class ActorGrammar:
         self.heads_any = PhraseMatcher([(h, h) for h in inst["heads"]])
         self.continuations = PhraseMatcher([(c, c) for c in inst["lowercase_continuations"]])
         self.generic_after_head = set(inst["generic_after_head"])
+        self.inner_compounds = PhraseMatcher([(c, c) for c in inst["inner_compounds"]], cased=True)
         self.honorifics = PhraseMatcher([(h, "honorific") for h in hon["honorifics"]] +
                                         [(r, "rank") for r in hon["ranks"]])
         self.pronouns = set(hon["pronouns"])
@@ -76,6 +78,13 @@ class ActorGrammar:
         self.not_titles = {clean(t.split()[-2] + " " + t.split()[-1]) for t in hon["not_titles"]}
         self.particles = {p.casefold() for p in hon["name_particles"]}
         self.former = set(hon["former_marks"])
+        self.country_titles = PhraseMatcher([(form, code) for code, forms in hon["country_titles"].items()
+                                             for form in forms], cased=True)
+        # words of tenure that may stand before a title: once held ('nguyên'), held for now ('quyền')
+        self.acting = set(hon["acting_marks"])
+        self.home = lexicons.load("boilerplate")["publisher_country"]
+        self.serving = set(hon["serving_nouns"])
+        self.title_marks = self.former | self.acting
         self.not_in_bodies = set(hon["not_in_body_names"])
         self.given_names = lexicons.given_name_forms()
         self.counterparts = PhraseMatcher([(f, f) for f in hon["counterpart_nouns"]])
@@ -85,6 +94,7 @@ class ActorGrammar:
         self.leader_bodies = PhraseMatcher([(f, f) for f in hon["leader_bodies"]], cased=True)
         self.place_prefixes = set(lexicons.load("places")["place_prefixes"])
         self.state_forms = PhraseMatcher([(f, f) for f in hon["state_forms"]], cased=True)
+        self.country_nouns = set(hon["country_nouns"])      # lowercase: never the 'Nước' opening a sentence
         self.appositive_links = PhraseMatcher([(f, f) for f in hon["appositive_links"]])
         self.descriptions = PhraseMatcher([(f, f) for f in hon["title_descriptions"]])
         self.chain_joiners = set(hon["chain_joiners"])
@@ -92,6 +102,8 @@ class ActorGrammar:
         self.posted_links = PhraseMatcher([(f, f) for f in hon["posted_links"]])
         self.place_nouns = PhraseMatcher([(f, f) for f in hon["place_nouns"]])
         self.places = PhraseMatcher([(f, f) for f in lexicons.load("places")["vietnam_provinces"]], cased=True)
+        self.regions = PhraseMatcher([(f, code) for code, forms in lexicons.load("places")["foreign_regions"].items()
+                                      for f in forms], cased=True)
         self.open_quotes, self.close_quotes = set('“"‘«\''), set('”"’»\'')
         self.naming = PhraseMatcher([(f, False) for f in hon["naming_marks"]] +
                                     [(f, True) for f in hon["quoted_naming_marks"]])
@@ -106,10 +118,15 @@ class ActorGrammar:
 
     def _country_name(self, toks: list[Token], i: int) -> tuple[int, str] | None:
         """A country's name, with the state form the press may put before it ('Nhà nước Kuwait')."""
+        if i + 1 < len(toks) and toks[i].text in self.country_nouns:
+            i += 1              # 'Tổng thống nước Cộng hòa Indonesia X'
         c = self.countries.match_at(toks, i)
         if c is None:
             form = self.state_forms.match_at(toks, i)
             c = self.countries.match_at(toks, form[0]) if form else None
+            if c is None and form:          # 'nước Cộng hòa Indonesia': two forms before the name
+                second = self.state_forms.match_at(toks, form[0])
+                c = self.countries.match_at(toks, second[0]) if second else None
         return c
 
     @staticmethod
@@ -193,10 +210,18 @@ class ActorGrammar:
                 k = good = c[0]         # 'Bộ Quân đội Pháp về hợp tác …': the name ends with its country
                 break
             if t.is_cap:
-                k = good = k + 1
+                inner = self.inner_compounds.match_at(toks, k)      # 'Ủy ban Thường vụ Đại hội Nhân dân …'
+                k = good = inner[0] if inner else k + 1
                 lower_run = 0
                 continue
-            if t.low == "và" and k > j and k + 1 < len(toks) and toks[k - 1].is_word \
+            if t.low == "của" and k > j and lower_run <= 2 and k + 1 < len(toks) \
+                    and (self.known.match_at(toks, k + 1) or self.heads.match_at(toks, k + 1)):
+                outer = self._org(toks, k + 1, after_title)
+                if outer:       # 'Ủy ban Đối ngoại của Quốc hội Kenya': the body of a body, named whole
+                    k = good = outer[0]
+                    break
+            # ('Phòng Thương mại và Công nghiệp …': right after a head of two words or more, too)
+            if t.low == "và" and (k > j or j - i >= 2) and k + 1 < len(toks) and toks[k - 1].is_word \
                     and not self._starts_body(toks, k + 1):     # 'Viện X và Tập đoàn Y': two bodies
                 lower_run += 1
                 k += 1
@@ -209,7 +234,7 @@ class ActorGrammar:
             k += 1
         # no trailing lowercase words ('Ủy ban … diễn ra'), unless the name clearly ends there, before a comma
         # or another body ('Viện Nghiên cứu biển và Tập đoàn …', 'Cục Hàng hải, Bộ …')
-        boundary = k < len(toks) and (toks[k].text in ",;:)" or (toks[k].low == "và" and self._starts_body(toks, k + 1)))
+        boundary = k < len(toks) and (toks[k].text in ",;:()" or (toks[k].low == "và" and self._starts_body(toks, k + 1)))
         stop, k = k, good
         if k == j:
             return None
@@ -293,7 +318,7 @@ class ActorGrammar:
         """The countries a body's name holds, in order, short forms of a pair included."""
         codes, k = [], 0
         while k < len(words):
-            m = self._paired(words, k) or self.countries.match_at(words, k)
+            m = self._paired(words, k) or self.countries.match_at(words, k) or self.regions.match_at(words, k)
             if m:
                 codes.append(m[1])
                 k = m[0]
@@ -310,25 +335,33 @@ class ActorGrammar:
         return None
 
     def _split_trailing_name(self, toks: list[Token], j: int, k: int) -> int:
-        """In 'Ủy ban Hợp tác Chile - Peru Ana María Soto' the body stops where the person's name starts."""
+        """In 'Ủy ban Hợp tác Chile - Peru Ana María Soto' the body stops where the person's name starts; not
+        before its country in brackets ('Tập đoàn Andes Mining (Peru)')."""
+        if self._country_in_brackets(toks, k):
+            return k
         start = k
         while start > j and toks[start - 1].is_cap:
             start -= 1
         # skip countries (and the dash between them) at the start of the capitalised run
         s = start
         while s < k:
-            c = self._country(toks, s)
+            c = self._country(toks, s) or self.regions.match_at(toks[:k], s)
             if c and c[0] <= k:
                 s = c[0]
             elif toks[s].text in "-–":
                 s += 1
             else:
                 break
+        place = self.regions.match_at(toks, s) or self.places.match_at(toks, s)
+        if place and place[0] == k:
+            return k            # 'Ban Tuyên truyền Tứ Xuyên': the body's region, not a name
         vietnamese = self._vietnamese_start(toks, s, k)
         if vietnamese is not None:
             return vietnamese if vietnamese > j else k
         if s == j and k - s >= 3:
             s += 1              # 'Tập đoàn Equinor Anders Opedal': the body keeps a name of its own
+            region = self.regions.match_at(toks[:k], s)
+            s = region[0] if region else s      # 'Tập đoàn Dầu khí Sharjah X': and the region after it
         if k - s >= 2 and toks[s].text not in self.not_name and self._looks_like_name(toks[s:k]):
             return s
         return k
@@ -422,7 +455,7 @@ class ActorGrammar:
         if noun:
             j = noun[0]
         elif not after_noun:
-            known = self.places.match_at(toks, j)     # 'Bí thư Tỉnh ủy Hà Nam X'
+            known = self.places.match_at(toks, j) or self.regions.match_at(toks, j)     # 'Bí thư Tỉnh ủy Hà Nam X'
             if known:
                 return known[0]
             e = j
@@ -467,8 +500,12 @@ class ActorGrammar:
         posts: list[Post] = []
         joints: list[tuple[int, int]] = []
         j = i
+        held_before = False         # the title before 'kiêm' was once held: so is this one
         while True:
             m = self._title_at(toks, j)
+            if not m and j + 1 < len(toks) and toks[j].low in self.title_marks:
+                m = self._title_at(toks, j + 1)     # 'X, nguyên Đại sứ …', 'X, Quyền Bộ trưởng …'
+                j = j + 1 if m else j
             if not m:
                 break
             end, (role, form) = m
@@ -478,19 +515,31 @@ class ActorGrammar:
             notation = role["notation"]
             if j > 0 and toks[j - 1].text == "Phó" and not form.startswith("Phó"):
                 notation = None     # 'Phó' + a title is its deputy, a post the scheme does not name
-            if j > 0 and toks[j - 1].low in self.former:
+            # 'Trợ lý Bộ trưởng', 'Phu nhân của Tổng thống': the holder's, not theirs
+            holders_role, notation = (notation, None) if self._serving(toks, j) else (None, notation)
+            former = held_before or (j > 0 and toks[j - 1].low in self.former) or \
+                (j > 1 and toks[j - 1].low == "là" and toks[j - 2].low in self.former)
+            if former:
                 notation = None     # 'cựu Ngoại trưởng Mỹ X': a post once held marks the country, not a post
-            post = Post(notation)
+            post = Post(notation, acting=j > 0 and toks[j - 1].low in self.acting, holders_role=holders_role)
             org = None
             org_name = (role.get("form_orgs") or {}).get(form) or role.get("org")
             if org_name:
                 kind = "ministry" if org_name.startswith("Bộ ") else "parliament"
-                org = (end, OrgRef(org_name, org_name, None, kind))
+                more = self._portfolio(toks, end) if (role.get("form_orgs") or {}).get(form) else end
+                if more > end:      # 'Bộ trưởng Ngoại giao và Hợp tác quốc tế Morocco': the ministry goes on
+                    org_name = f"{org_name} {_joined(toks[end:more])}"
+                org = (more, OrgRef(org_name, org_name, None, kind))
             # 'Trưởng Ban Đối ngoại …': the title's last word already starts the institution's name
-            head = self.heads.match_at(toks, end - 1) or self.heads_any.match_at(toks, end - 1)
-            if head and head[0] == end and role.get("org_starts_in_title"):
+            # ('Chánh Văn phòng Trung ương Đảng': the last two words, when no body of its own follows the title, as
+            # in 'Chánh Văn phòng Ủy ban X', which heads the office of that body)
+            start = next((b for b in (end - 1, end - 2) if b > j and any(
+                h and h[0] == end for h in (self.heads.match_at(toks, b), self.heads_any.match_at(toks, b)))), None)
+            if start == end - 2 and self._org(toks, end, True):
+                start = None
+            if start is not None and role.get("org_starts_in_title"):
                 # 'Trưởng ban Tuyên giáo Tỉnh ủy': the press often writes that word in lowercase
-                org = self._org(toks, end - 1, True) or self._generic_org(toks, end - 1, end, True) or org
+                org = self._org(toks, start, True) or self._generic_org(toks, start, end, True) or org
                 if org and org[1].surface[:1].islower():     # one body, one name: 'Ban …' as it is usually written
                     ref = org[1]
                     org = (org[0], OrgRef(ref.base[:1].upper() + ref.base[1:], ref.surface[:1].upper() + ref.surface[1:],
@@ -506,6 +555,8 @@ class ActorGrammar:
                     post.country = post.country or outer[1].country
                 if notation and role.get("in_party") and self._is_party(post.org, post.parent):
                     post.role = role["in_party"]
+            if post.org is not None:
+                end = self._gloss(toks, end)
             if org is None:
                 named = self._body_before_country(toks, end)
                 if named:                               # 'Phó Chủ tịch Chính hiệp Trung Quốc X'
@@ -521,12 +572,16 @@ class ActorGrammar:
             if c:
                 code = c[1]
                 if post.org and post.org.country is None and not post.org.joint and post.org.kind != "international":
-                    surface = clean(" ".join([post.org.surface] + [t.text for t in toks[end:c[0]]]))
+                    named_to = self._country_name(toks, end)[0]       # not the short name in brackets after
+                    surface = clean(" ".join([post.org.surface] + [t.text for t in toks[end:named_to]]))
                     post.org = OrgRef(post.org.base, surface, code, post.org.kind)
                 end, post.country = c[0], code
             scope = (role.get("place_follows") and post.org is None and not c) or \
                 (self.place_nouns.match_at(toks, end - 1) is not None and toks[end - 1].low in ("tỉnh", "thành phố"))
-            end = self._place(toks, end, after_noun=bool(scope))
+            placed, end = end, self._place(toks, end, after_noun=bool(scope))
+            regions = [r[1] for r in (self.regions.match_at(toks[:end], b) for b in range(placed, end)) if r]
+            if regions and post.country is None:
+                post.country = regions[0]   # 'Tỉnh trưởng tỉnh Vân Nam': a region of a country names it
             bracket = self._country_in_brackets(toks, end)
             if bracket:
                 end, post.country = bracket
@@ -540,6 +595,8 @@ class ActorGrammar:
                     end = o[0]
                 elif self._place(toks, link[0]) > link[0]:
                     end = self._place(toks, link[0])
+                elif self._place(toks, link[0], after_noun=True) > link[0]:
+                    end = self._place(toks, link[0], after_noun=True)   # 'Tổng Lãnh sự … tại Mombasa X Y'
             d = self.descriptions.match_at(toks, end)
             if d:                   # 'Quốc vụ khanh phụ trách ngoại thương X'
                 e = d[0]
@@ -549,11 +606,16 @@ class ActorGrammar:
                 c = self._country(toks, end)
                 if c:
                     end, post.country = c
+            marked = self.country_titles.match_at(toks, j)
+            if marked and post.country is None and not (post.org and post.org.country):
+                post.country = marked[1]    # 'Ủy viên Thường vụ Bộ Chính trị': a title only one country has
             post.span = (j, end)
             posts.append(post)
             j = end
-            following = self.roles.match_at(toks, j + 1) if j + 1 < len(toks) and toks[j].low in self.chain_joiners \
+            following = self._marked_title(toks, j + 1) if j + 1 < len(toks) and toks[j].low in self.chain_joiners \
                 else None
+            # 'cựu Thủ tướng kiêm Bộ trưởng Tài chính': 'kiêm' joins two posts held together, then as now
+            held_before = former and j < len(toks) and toks[j].low == "kiêm"
             # 'Thủ tướng Oman, Thủ tướng X': the same title again starts another person
             if following and not any(p.role == following[1][0]["notation"] for p in posts if p.role):
                 if toks[j].text == ",":
@@ -567,6 +629,66 @@ class ActorGrammar:
             if p.country is None and p.org is None:
                 p.country = last
         return j, posts, joints
+
+    def _gloss(self, toks: list[Token], j: int) -> int:
+        """'Hội đồng Nhân dân Tối cao (Quốc hội) Kazakhstan X': a gloss in brackets between a body and its
+        country or holder explains the title; reading goes on past it. A country alone in brackets is no gloss."""
+        if j >= len(toks) or toks[j].text != "(" or self._country_in_brackets(toks, j):
+            return j
+        close = next((e for e in range(j + 1, min(j + 9, len(toks))) if toks[e].text == ")"), None)
+        if close is None or close == j + 1 or not all(t.is_word for t in toks[j + 1:close]) \
+                or close + 1 >= len(toks) or not (toks[close + 1].is_word and toks[close + 1].is_cap):
+            return j
+        return close + 1
+
+    def _portfolio(self, toks: list[Token], k: int) -> int:
+        """After a title that names its ministry ('Bộ trưởng Ngoại giao'), 'và' and more of the ministry's name
+        up to the country: where that name ends, or k."""
+        if k + 1 >= len(toks) or toks[k].low != "và" or not toks[k + 1].is_cap:
+            return k
+        e, lower = k + 1, 0
+        while e < len(toks) and toks[e].is_word and not self._country(toks, e) and not self.roles.match_at(toks, e):
+            lower = 0 if toks[e].is_cap else lower + 1
+            if lower > 3 or toks[e].low in STOP_LOWER:
+                return k
+            e += 1
+        return e if e > k + 1 and self._country(toks, e) else k
+
+    def _set_off_name(self, toks: list[Token], j: int, posts: list[Post]):
+        """A designation (a title with its country or body) set off by a comma or a dash from an honorific and
+        a full name that has no titles of its own after it: (where the name starts, the name)."""
+        if j + 2 >= len(toks) or toks[j].text not in (",", "-", "–") \
+                or not any(p.country or p.org or p.posted_to for p in posts):
+            return None
+        h = self.honorifics.match_at(toks, j + 1)
+        name = self._name(toks, h[0]) if h else None
+        if not name or name[0] - h[0] < 2:
+            return None
+        e = name[0]
+        if e + 1 < len(toks) and toks[e].text == "," and self._marked_title(toks, e + 1):
+            return None         # 'Thủ tướng Peru, ông X, Bộ trưởng Kenya, …': X is someone else, with titles of his own
+        if self.is_vietnamese_name(name[1]) and any(p.country and p.country != self.home for p in posts):
+            return None         # 'Tiếp Đại sứ Kenya, ông Nguyễn Văn A cho biết': our official speaks after the clause
+        return h[0], name
+
+    def _serving(self, toks: list[Token], j: int) -> bool:
+        """Whether the title at j follows a noun of someone serving or related to its holder ('Trợ lý',
+        'Phu nhân của'), up to three words back, 'của' between them allowed."""
+        end = j - 1 if j > 0 and toks[j - 1].low == "của" else j
+        start = next((b for b in range(max(0, end - 3), end) if " ".join(t.low for t in toks[b:end]) in self.serving),
+                     None)
+        # 'Bà X - Phu nhân Tổng thống Y', 'Ông X, Cố vấn của Thủ tướng Y': the one serving is named before, so the
+        # name after is the holder's
+        named_before = start is not None and start >= 2 and toks[start - 1].text in (",", "-", "–") \
+            and toks[start - 2].is_word and toks[start - 2].is_cap
+        return start is not None and not named_before
+
+    def _marked_title(self, toks: list[Token], k: int):
+        """The title at k, or after a mark of its tenure at k ('nguyên', 'cựu', 'quyền')."""
+        m = self.roles.match_at(toks, k)
+        if m is None and k + 1 < len(toks) and toks[k].low in self.title_marks:
+            m = self.roles.match_at(toks, k + 1)
+        return m
 
     def _past_qualifier(self, toks: list[Token], end: int) -> int:
         """'Tổng thống đắc cử Chile X', 'Thủ tướng mãn nhiệm của Peru X': a word of the term between a title
@@ -661,6 +783,9 @@ class ActorGrammar:
                     # syllables before a surname is the province, not part of the name ('Bí thư Tỉnh ủy X Y Lưu Z')
                     if posts[-1].role in self.place_titles:
                         out.places.append(_joined(toks[k:start]))
+                        region = self.regions.match_at(toks[:start], k)
+                        if region and posts[-1].country is None:
+                            posts[-1].country = region[1]   # 'Bí thư Tỉnh ủy Vân Nam X': that country's
                     k, name = start, self._name(toks, start)
 
                 if name and name[0] - k >= 2:
@@ -678,10 +803,18 @@ class ActorGrammar:
                        for b in range(max(0, i - 3), i)):
                     i = j                   # 'trên cương vị Chủ tịch ASEAN': a capacity, not someone
                     continue
+                named = self._set_off_name(toks, j, posts)
+                if named:       # 'Đại sứ Peru tại Việt Nam, bà Ana Soto cho biết', 'Thủ tướng Peru - ông X'
+                    last_person = self._person(named[1], posts, named[0], side, out, mention)
+                    last_end = named[1][0]
+                    i = self._postposed(toks, last_end, last_person, out, mention)
+                    continue
                 surname = name[1] if name and name[0] - k == 1 else None
                 ref_country = next((p.country for p in posts if p.country), None)
                 form = clean(" ".join(t.text for t in toks[i:j]))
-                out.roles.append(RoleRef(posts[0].role, ref_country, False, mention(i, name[0] if surname else j),
+                # with no name, a title after a serving noun still stands for its holder ('Cố vấn của Thủ tướng')
+                out.roles.append(RoleRef(posts[0].role or posts[0].holders_role, ref_country, False,
+                                         mention(i, name[0] if surname else j),
                                          surname, foreign=any(form.startswith(f) for f in self.foreign_forms)))
                 i = name[0] if surname else j
                 continue
@@ -720,6 +853,12 @@ class ActorGrammar:
                     out.roles.append(RoleRef(None, None, False, mention(i, name[0]), name[1]))
                     i = name[0]
                     continue
+            listed = self._listed_name(toks, i)
+            if listed:      # '…; Ana Soto, Bộ trưởng Bộ Tài chính; …': a list of officials, each titled after
+                last_person = self._person(listed, [], i, side, out, mention)
+                last_end = listed[0]
+                i = self._postposed(toks, last_end, last_person, out, mention)
+                continue
             o = self._org(toks, i, False)
             if o:
                 out.orgs.append(OrgMention(o[1], mention(i, o[0])))
@@ -732,6 +871,17 @@ class ActorGrammar:
                 continue
             i += 1
         return out
+
+    def _listed_name(self, toks: list[Token], i: int) -> tuple[int, str] | None:
+        """A name opening an item of a list (after ';' or ':') with its titles after a comma: the press lists a
+        delegation so, with no honorific before each name."""
+        if i == 0 or toks[i - 1].text not in ";:":
+            return None
+        name = self._name(toks, i)
+        if not name or name[0] - i < 2 or name[0] + 1 >= len(toks) or toks[name[0]].text != "," \
+                or not self._looks_like_name(toks[i:name[0]]) or not self._marked_title(toks, name[0] + 1):
+            return None
+        return name
 
     def _body_naming(self, toks: list[Token], j: int, quoted_only: bool) -> int:
         """Where reading resumes after a mark that names a body ('mang tên', 'tên là'): past the quoted name
@@ -784,7 +934,9 @@ class ActorGrammar:
                     out.orgs.append(OrgMention(org, span))
 
     def _after_link(self, toks: list[Token], j: int) -> int:
-        """Where the name after a title starts: past 'khi đó là' ('Chủ tịch … khi đó là X') and an honorific."""
+        """Where the name after a title starts: past a gloss in brackets ('Bộ trưởng Ngoại giao Kenya (Bộ trưởng
+        Nội các) X'), 'khi đó là' ('Chủ tịch … khi đó là X') and an honorific."""
+        j = self._gloss(toks, j)
         link = self.appositive_links.match_at(toks, j)
         if link and link[0] < len(toks) and toks[link[0]].is_cap:
             j = link[0]
@@ -802,7 +954,8 @@ class ActorGrammar:
                 person.posts.extend(posts)
                 self._post_orgs(posts, mention(office[0], j), out, mention)
                 return j
-        if i + 1 < len(toks) and toks[i].text == ",":
+        # 'X, Ủy viên …' and 'X - Ủy viên …': the press sets the titles off by a comma or a spaced dash
+        if i + 1 < len(toks) and toks[i].text in (",", "-", "–") and (toks[i].text == "," or toks[i].begin > toks[i - 1].end):
             link = self.appositive_links.match_at(toks, i + 1)
             start = link[0] if link else i + 1
             j, posts, joints = self._chain_parts(toks, start)
@@ -872,9 +1025,10 @@ class ActorGrammar:
             return False
         if j >= len(toks) or not toks[j].is_word:
             return True
-        # run into the verb: only a designation with its body ('Thứ trưởng Bộ Công an dẫn đầu'); a bare title
-        # before a verb is the next sentence's subject ('X, Thủ tướng gửi lời …')
-        return not toks[j].is_cap and (any(p.org for p in posts) or len(posts) > 1)
+        # run into the verb: only a designation with its body or country ('Thứ trưởng Bộ Công an dẫn đầu',
+        # 'Đại sứ Peru tại Việt Nam đến trình Quốc thư'); a bare title before a verb is the next sentence's
+        # subject ('X, Thủ tướng gửi lời …')
+        return not toks[j].is_cap and (any(p.org or p.country or p.posted_to for p in posts) or len(posts) > 1)
 
     def _side(self, toks: list[Token]) -> str | None:
         """'Về phía Việt Nam có …', 'Phía Lào có …': the side a list of officials belongs to."""

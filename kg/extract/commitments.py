@@ -7,6 +7,7 @@ side's standing position, a recollection, a question or a past event are told wi
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,6 +28,7 @@ QUOTED_NAME = 6      # a quoted stretch this short is a name, not a quotation
 HEAD_SLACK = 2       # words a head-opened subject may hold besides names and titles
 BOUNDARY = set(",;:\"“”«»")
 CLOSING_QUOTES = "\"”»"
+OPENING_QUOTES = "\"“«"
 
 
 class Phrases:
@@ -64,6 +66,19 @@ class Lexicon:
     history: Phrases
     purpose: Phrases
     staff: PhraseMatcher
+    vague: PhraseMatcher
+    acts: PhraseMatcher
+    standing: PhraseMatcher
+    joint: PhraseMatcher
+    addressees: PhraseMatcher
+    business: PhraseMatcher
+    recent: Phrases
+    commentators: PhraseMatcher
+    protocol: PhraseMatcher
+    empty: PhraseMatcher             # words that name no concrete act, field or thing
+    contrast: PhraseMatcher          # 'trong khi', 'còn': a second side's pledge set against the first
+    pronouns: frozenset              # 'Ông', 'Bà' opening a sentence: the one who spoke last
+    former: str = ""                 # a regex alternation of the marks of a post once held ('cựu', 'nguyên')
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +100,20 @@ def _lexicon() -> Lexicon:
                    Phrases(data["recollection_markers"]),
                    PhraseMatcher([(c, c) for c in data["not_undertakings"]]),
                    Phrases(data["history_openers"]), Phrases(data["purpose_markers"]),
-                   PhraseMatcher([(c, c) for c in data["own_staff"]]))
+                   PhraseMatcher([(c, c) for c in data["own_staff"]]),
+                   PhraseMatcher([(c, c) for c in data["vague_acts"]]),
+                   PhraseMatcher([(c, c) for c in data["concrete_words"] + data["action_verbs"]]),
+                   PhraseMatcher([(c, c) for c in data["standing_verbs"]]),
+                   PhraseMatcher([(c, c) for c in data["joint_acts"] + data["cooperation_nouns"]]),
+                   PhraseMatcher([(c, c) for c in data["addressee_heads"]]),
+                   PhraseMatcher([(c, c) for c in data["business_heads"]]),
+                   Phrases(data["recent_past"]),
+                   PhraseMatcher([(c, c) for c in data["commentators"]]),
+                   PhraseMatcher([(c, c) for c in data["protocol_acts"]]),
+                   PhraseMatcher([(c, c) for c in data["empty_words"]]),
+                   PhraseMatcher([(c, c) for c in data["contrast_links"]]),
+                   frozenset(honorifics["pronouns"]),
+                   "|".join(re.escape(m) for m in honorifics["former_marks"]))
 
 
 @dataclass
@@ -94,6 +122,9 @@ class Subject:
     both: bool = False              # 'hai bên', or two sides named
     reporter: list[str] | None = None   # the side of whoever reports the cue ('X cho biết …')
     body: bool = False              # an international body or its officer: it commits for itself, no country
+    bodies: list[str] | None = None     # that body's organisation key (its officer's, else the officer's own)
+    written: bool = True            # False when the cue has no subject of its own and shares one said before
+    span: tuple[int, int] | None = None     # the subject's tokens, when written
 
 
 REJECT = "reject"    # the cue's subject is not a party, or the statement is not an undertaking
@@ -108,6 +139,11 @@ class Reading:
         self.ctx, self.view, self.lx, self.begin, self.text = ctx, view, lx, s.begin, s.text
         self.toks = [Token(t.text, t.begin + s.begin, t.end + s.begin) for t in tokenize(s.text)]
         self.kind: list[tuple | None] = [None] * len(self.toks)     # what each token is in a subject
+        self.speaker: list[str] | None = None     # the side of the last sentence's subject, for 'Ông …'
+        self.joint = False                        # the sentence before was told of both sides together
+        self.aliases: dict[str, str] = {}         # names of the article's national bodies → their country
+        self.partner_at = lambda offset: None     # the other side of the meeting told last before an offset
+        self.abroad: list[str] = []               # the foreign sides the last sentence's subject named, alone
         i = 0
         while i < len(self.toks):
             m = lx.words.match_at(self.toks, i)
@@ -117,10 +153,18 @@ class Reading:
                 i = m[0]
             else:
                 i += 1
+        # 'hai Bộ trưởng' read as a plural ref with one minister resolved still names both sides
+        self.both_words = {n for n, k in enumerate(self.kind) if k is not None and k[0] == "both"}
         for ref in view.refs:
             for n, t in enumerate(self.toks):
                 if ref.begin <= t.begin and t.end <= ref.end:
                     self.kind[n] = ("ref", ref)
+
+    def sides(self, offset: int) -> list[str]:
+        """The two sides at an offset: the home side and the partner of the meeting told last before it
+        (an article may tell several bilateral meetings one after another), else the article's other side."""
+        partner = self.partner_at(offset)
+        return [self.ctx.home, partner] if partner and self.ctx.home else self.ctx.sides()
 
     def index_at(self, offset: int) -> int:
         return next((n for n, t in enumerate(self.toks) if t.begin >= offset), len(self.toks))
@@ -140,20 +184,29 @@ class Reading:
         both = False
         evidence = False
         body = False
+        bodies: list[str] = []
         refs = []
+        plural = False                  # the sides come from a plural title ('Hai Thủ tướng') resolved to persons
         for n in range(a, b):
             k = self.kind[n]
             if k is None:
                 evidence |= self.covered(n)
                 continue
+            if k[0] == "ref" and n in self.both_words:
+                both = evidence = True
             if k[0] == "ref" and k[1] not in refs:
                 refs.append(k[1])
+                plural |= k[1].kind == "plural"
             elif k[0] == "both":
                 both = evidence = True
             elif k[0] == "anaphor":
                 evidence = True
-                if k[1] == "foreign" and self.ctx.foreign:
-                    _add(codes, [self.ctx.foreign])
+                if k[1] == "foreign":
+                    # 'bạn' after 'Lãnh đạo X và Y đều khẳng định …' is both of them; else the partner of
+                    # the meeting told last, else the article's other side
+                    _add(codes, self.abroad or [self.partner_at(self.toks[n].begin) or self.ctx.foreign])
+                elif k[1] == "home":
+                    _add(codes, [self.ctx.home])     # 'ta', 'phía ta': the publisher's side
                 elif k[1] in ("reporter", "speaker"):
                     side = reporter or self.quoted_speaker()
                     if side is None and k[1] == "speaker":
@@ -163,20 +216,44 @@ class Reading:
                 evidence = True
         for ref in refs:
             evidence = True
+            if self.speaker and self.is_pronoun(ref):
+                _add(codes, self.speaker)    # 'Ông …' is whom the text spoke of last, not any name said in between
+                continue
             for key in ref.keys:
                 code = key if ref.kind == "country" else self.ctx.country_of(key)
                 _add(codes, [code] if code else [])
-                body |= code is None and _international(self.ctx, key)
+                if code is None and _international(self.ctx, key):
+                    body = True
+                    _add(bodies, [_body_of(self.ctx, key)])
         if not evidence:
             return None
+        met = next((m for n in range(a - 1, -1, -1) if (m := _met_with(self, n, a))), []) if both else []
+        if met and not set(met) & set(codes):
+            # 'Tại cuộc gặp với Thủ tướng Italy, hai bên …': the one met earlier in the sentence and the side
+            # that met it (the article's own), not the article's other side
+            own = [c for c in codes if c == self.ctx.home] or codes[:1] or \
+                [c for c in self.sides(self.toks[a].begin) if c not in met][:1]
+            codes = own + met
+        elif both and plural and not met:
+            # 'Hai Thủ tướng …' in the part of an article telling a later meeting: that meeting's two sides
+            partner = self.partner_at(self.toks[a].begin)
+            if partner and self.ctx.home in codes and partner not in codes:
+                codes = [self.ctx.home, partner]
         if both and len(codes) < 2:
-            _add(codes, self.ctx.sides())    # 'hai bên' with no leaders resolved behind it
+            _add(codes, self.sides(self.toks[a].begin))    # 'hai bên' with no leaders resolved behind it
+        if not codes and not body:
+            # 'JETRO sẽ …': a national body the article named in full before ('… Nhật Bản (JETRO)')
+            said = " " + " ".join(t.text for t in self.toks[a:b]) + " "
+            _add(codes, [c for name, c in self.aliases.items() if f" {name} " in said])
         if not codes and body:
-            return Subject([], False, reporter, body=True)   # 'Tổng Thư ký Interpol cam kết …': the body's own
+            return Subject([], False, reporter, body=True, bodies=bodies)   # 'Tổng Thư ký Interpol cam kết …': the body's own
         if not codes:
             # 'Tỉnh Thanh Hóa': a named side the article does not place is the reporter's, else the home side
             codes = list(reporter) if reporter else [self.ctx.home]
         return Subject(codes, both or len(codes) > 1, reporter)
+
+    def is_pronoun(self, ref) -> bool:
+        return self.text[ref.begin - self.begin:ref.end - self.begin] in self.lx.pronouns
 
     def quoted_speaker(self) -> list[str] | None:
         """'"Chúng tôi sẽ …", ông X nói': the side of the actor named after the closing quote."""
@@ -229,13 +306,20 @@ class Reading:
         if stop in ("sub", "expect"):
             return REJECT
         j = self.skip_leading_adverbs(j, k)
-        reporter = self.reporter_before(j, floor, depth) if stop == "report" else None
+        if stop is None and j > floor + 1 and self.toks[j - 1].text == "," \
+                and lx.reporting.ending_at(toks, j - 1, floor) is not None:
+            stop, j0 = "report", j - 1        # 'Ông cũng khẳng định, JETRO sẽ …': reported all the same
+        else:
+            j0 = j
+        reporter = self.reporter_before(j0, floor, depth) if stop == "report" else None
         if stop == "report" and reporter is None:
             said = self.main_subject(j)       # '…; cho biết Mombasa sẽ …': the sentence's own speaker reports
             reporter = said.parties if said is not None and not said.both else None
         if not all(self.covered(n) for n in range(j, k)) and not self.opens_with_head(j, k):
             return REJECT
         found = self.party_of(j, k, reporter)
+        if found is not None:
+            found.span = (j, k)
         return found if found is not None else REJECT
 
     def reporter_before(self, j: int, floor: int, depth: int) -> list[str] | None:
@@ -278,12 +362,25 @@ class Reading:
             return False
         return any(self.toks[n].text in "”»" for n in range(i + 1, min(opened + QUOTED_NAME + 1, len(self.toks))))
 
+    def places_on(self, a: int) -> bool:
+        """The segment at token a follows a comma closing a place phrase ('tại Hamburg, …'): it goes on
+        naming the place."""
+        if a < 2 or self.toks[a - 1].text != ",":
+            return False
+        n = a - 2
+        while n >= 0 and self.covered(n) and self.toks[n].text not in BOUNDARY \
+                and self.toks[n].low not in self.lx.data["place_prepositions"]:
+            n -= 1
+        return n >= 0 and n < a - 2 and self.toks[n].low in self.lx.data["place_prepositions"]
+
     def main_subject(self, before: int) -> Subject | None:
         """The sentence's own subject: the actors opening its first comma-separated segment that opens with
         them and goes on with a predicate ('Phía Qatar cho biết …, … và sẵn sàng …'); titles listed with
         commas ('Phó Thủ tướng, Bộ trưởng X') stay one subject."""
         starts = [0] + [n + 1 for n in range(before) if self.toks[n].text in BOUNDARY]
         for a in starts:
+            if self.places_on(a):
+                continue                     # 'tại Hamburg, CHLB Đức, Thủ tướng …': the place goes on
             a = self.skip_leading_adverbs(a, before)
             b = a
             while b < before and (self.covered(b) or
@@ -305,6 +402,12 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
     event_at = _event_index(events)
     now = _reference_year(ctx, events)
     last: Subject | None = None                 # the last party that spoke, for sentences that name none
+    spoke: list[str] | None = None              # the side of the last sentence's own subject ('Ông' is it)
+    aliases = _national_aliases(ctx)
+    partner_at = _partners(ctx, events, data)
+    recalled = False                            # the sentence before introduced a recollection
+    joint = False                               # the sentence before had both sides as its subject
+    abroad: list[str] = []                      # the foreign sides the sentence before had as its subject
     for view in ctx.views:
         s = view.sentence
         if s.kind != "body":
@@ -314,17 +417,32 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
         if _agenda(s.text, data):
             continue                   # 'Kỳ họp nhằm rà soát …': what a meeting is for, not what was agreed
         sent = Reading(ctx, view, lx)
+        sent.speaker, sent.aliases, sent.joint, sent.partner_at = spoke, aliases, joint, partner_at
+        sent.abroad = abroad
+        said = sent.main_subject(len(sent.toks))
+        if said is not None and said.parties and not said.both:
+            spoke = said.parties
+        joint = said is not None and said.both
+        abroad = list(said.parties) if said is not None and said.parties and ctx.home not in said.parties else []
         asker: Subject | None = None            # who asks in this sentence, for the items listed after
-        aside = "?" in s.text or _has(lx.recollections, sent.toks, 0, len(sent.toks))
+        heard: list[Subject] = []
+        recalls = _has(lx.recollections, sent.toks, 0, len(sent.toks))
+        # a quotation introduced by a recollection ('Nhớ lại sự kiện này, ông X nói: "…"') is recalled too
+        aside = "?" in s.text or recalls or (recalled and s.text.lstrip()[:1] in OPENING_QUOTES) \
+            or _commentary(sent)
+        recalled = recalls and s.text.rstrip().endswith(":")
         for c0, c1 in clauses(s.text):
             raw = s.text[c0:c1]
             lead = len(raw) - len(raw.lstrip())
             clause = raw.strip()
             c0 += lead
             status, subject, cue_at = (None, None, None) if aside else \
-                _commitment(sent, s.begin + c0, s.begin + c0 + len(clause), previous_subject, last, now)
-            if status == "pledged" and asker is not None and _continues_only(sent, cue_at) \
-                    and not set(subject.parties) <= set(asker.parties):
+                _commitment(sent, s.begin + c0, s.begin + c0 + len(clause), previous_subject, last, now, heard)
+            if status == "pledged" and asker is not None and (
+                    _continues_only(sent, cue_at) and not set(subject.parties) <= set(asker.parties)
+                    or not subject.written and set(subject.parties) == set(asker.parties)
+                    and _cue_at(sent, cue_at) in data["request_items"]):
+                # '… đề nghị X …; tạo điều kiện …': a further item of the request, no subject of its own
                 # '… đề nghị hai bên …; Chile tiếp tục khuyến khích …': a further item of the speaker's list
                 status, subject = "proposed", Subject(list(asker.parties))
             asker = asker or _asker(sent, s.begin + c0, s.begin + c0 + len(clause), status, subject, last)
@@ -340,6 +458,8 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
                         q.quantity.year = int(year.group(1))
                     previous.targets.append(q.quantity)
                 continue
+            if status is None and heard:
+                last = heard[-1]            # a side that spoke without committing is still who 'Đồng chí' is
             if status is None:
                 previous = None
                 previous_subject = None
@@ -354,7 +474,8 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
                 continue
             local = cue_at - (s.begin + c0)
             k = Commitment(clause, status, subject.parties, _topic(clause[local:] or clause),
-                           Mention(s.begin + c0, s.begin + c0 + len(clause), view.index))
+                           Mention(s.begin + c0, s.begin + c0 + len(clause), view.index),
+                           bodies=list(subject.bodies or []) if subject.body and not subject.parties else [])
             for q in quantities:
                 year = YEAR.search(_without_baseline(_segment(clause, q.begin)))
                 if year:
@@ -369,8 +490,39 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
     return commitments, observations
 
 
+def _partners(ctx, events: list[Event], data):
+    """offset → the foreign side of the meeting told last before it, or None: in an article telling a
+    leader's meetings one after another, each part's 'hai bên' is that part's meeting. A meeting's other side
+    is the foreign person its sentence names after the trigger ('gặp Tổng thống X', 'cuộc gặp với Thủ tướng
+    Y'), else before it ('X và Y tại cuộc gặp'), when they are of one country — read off the sentence, not the event,
+    whose attendees may merge two meetings; a country there may be a mere place ('bên lề Hội nghị tại Lào')."""
+    views = {v.index: v for v in ctx.views}
+    spots = []
+    for ev in events:
+        if ev.type not in data["meeting_types"]:
+            continue
+        for m in ev.mentions:
+            view = views.get(m.sentence)
+            if view is None:
+                continue
+            sides = [(ref.begin, code) for ref in view.refs if ref.kind == "person"
+                     for code in map(ctx.country_of, ref.keys) if code and code != ctx.home]
+            after = [c for b, c in sides if b >= m.end]
+            before = [c for b, c in sides if b < m.begin]
+            named = after or before
+            if named:       # 'hội đàm với lãnh đạo X và Y': no one partner
+                spots.append((m.begin, named[0] if len(set(named)) == 1 else None))
+    spots.sort()
+    starts = [b for b, _ in spots]
+
+    def at(offset: int) -> str | None:
+        n = bisect_right(starts, offset)
+        return spots[n - 1][1] if n else None
+    return at
+
+
 def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: Subject | None,
-                now: int | None):
+                now: int | None, heard: list[Subject]):
     """(status, Subject, cue offset) of the clause [a, b): its first cue whose subject is written and is a
     party, else its first cue with no subject written (which shares one said before); (None, None, None)
     when no cue heads a party's undertaking."""
@@ -378,6 +530,7 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
     floor, end = sent.index_at(a), sent.index_at(b)
     shared = None
     past = False                             # a cue before in this clause told the past ('đã tạo điều kiện')
+    standing = False                         # the cue before was a standing position ('luôn mong muốn')
     for i, j, status in lx.cues.scan(toks[floor:end], lx.blocked):
         i, j = i + floor, j + floor
         if _has(lx.expectations, toks, floor, i) or _has(lx.positions, toks, floor, i):
@@ -391,14 +544,56 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
         if any(sent.kind[n] and sent.kind[n][0] == "ref" for n in range(i, j)) or sent.in_short_quote(i):
             continue                         # 'Các Tiểu vương quốc Ả-rập Thống nhất', 'Đảng “Nước Nga thống nhất”'
 
-        if _cue(toks, i, j) in lx.data["wish_cues"] and _goodwill(sent, j, end):
-            continue                         # 'mong muốn quan hệ … ngày càng phát triển': courtesy, nothing asked
+        cue = _cue(toks, i, j)
+        wish = cue in lx.data["wish_cues"]
         found = sent.subject(i, floor)
+        if (wish or status == "proposed") and isinstance(found, Subject) and _business(sent, found):
+            continue                         # 'các doanh nghiệp Séc mong muốn hợp tác …': no side's ask
+        if isinstance(found, Subject) and _former(sent, found):
+            continue                         # 'Ngài X (a former premier) đề xuất …': nobody's side speaks
+        if cue in lx.data["explicit_only"] and _has(lx.recent, toks, j, end):
+            continue                         # 'tiếp tục đẩy mạnh hợp tác, mới đây, 30 doanh nghiệp … đã …': a report
+        if cue in lx.data["invite_cues"] and _protocol(sent, j, end):
+            continue                         # 'mời Thủ tướng phát biểu tại phiên 4': the programme of an event
+        if status == "agreed" and _assessed(sent, j, end):
+            continue                         # 'thống nhất các lĩnh vực … được triển khai tích cực': an assessment
+        if wish and (_goodwill(sent, j, end) or _own_wish(sent, j, end)) \
+                or _vague(sent, j, end, wish or status == "proposed") or _empty(sent, j, end, floor) \
+                or _standing(sent, i, j, end, floor, status) or standing and _joined(sent, i, floor) \
+                or cue in lx.data["modal_cues"] and isinstance(found, Subject) and not found.both:
+            # 'mong muốn quan hệ … phát triển', 'mong muốn xuất khẩu …' (no ask); 'mong muốn ông X tiếp tục có
+            # những đóng góp …' (no act); 'Việt Nam luôn tạo điều kiện …', 'tiếp tục kiên định …' (a position);
+            # 'Việt Nam cần chú trọng …', 'nhấn mạnh cần …' (a need): no commitment, but its subject spoke
+            if isinstance(found, Subject) and found.parties and not found.both:
+                heard.append(found)
+            standing = _standing(sent, i, j, end, floor, status) or standing and _joined(sent, i, floor)
+            continue
+        standing = False
         if status == "proposed" and _to_own_staff(sent, j, end, found, last):
             continue                         # 'đề nghị cán bộ Đại sứ quán …': an instruction at home
         if isinstance(found, Subject):
-            return _status(status, _cue(toks, i, j), found, sent, last), found, toks[i].begin
-        cue = _cue(toks, i, j)
+            if shared is not None and shared[0] == "proposed":
+                break                        # '…; mong muốn hai bên tiếp tục …': what is asked, not undertaken
+            if cue in lx.data["modal_cues"] and found.both and shared is not None and shared[0] == "agreed":
+                return "agreed", found, toks[i].begin     # '…, nhất trí thời gian tới hai bên cần …'
+            if wish and not found.both and _pledges_after(sent, j, end):
+                return "pledged", found, toks[i].begin    # 'X mong muốn …, và cam kết …': the pledge is the act
+            if status == "pledged" and found.parties and not found.both and not found.body:
+                other = _contrasted(sent, j, end)
+                if other is not None and not set(other) <= set(found.parties):
+                    # 'A cam kết …, trong khi B cam kết …': both sides undertake
+                    found = Subject(found.parties + [c for c in other if c not in found.parties], True,
+                                    found.reporter, span=found.span)
+            if status == "agreed" and found.parties and not found.both and not found.body \
+                    and _after_adverbs(sent, j, end) < end and toks[_after_adverbs(sent, j, end)].low == "với":
+                found = _agreeing(sent, found, j, b)      # 'Kenya nhất trí với Việt Nam …': both sides agree
+            elif status == "agreed" and found.both and not found.body and len(found.parties) >= 2 \
+                    and _after_adverbs(sent, j, end) < end and toks[_after_adverbs(sent, j, end)].low == "với":
+                with_ = _with_whom(sent, _after_adverbs(sent, j, end), end)
+                if with_:     # 'Na Uy và Kenya nhất trí với Việt Nam …': the one agreed with is a party too
+                    found = Subject(found.parties + [c for c in with_ if c not in found.parties], True,
+                                    found.reporter, span=found.span)
+            return _status(status, cue, found, sent, last), found, toks[i].begin
         coordinated = lx.coordinators.ending_at(toks, _before_adverbs(sent, i, floor), floor) is not None
         if found == REJECT and _after_past(sent, i, floor):
             past = True
@@ -413,9 +608,13 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
     if shared is None:
         return None, None, None
     status, found, i, j = shared
-    found = Subject(list(found.parties), found.both, found.reporter, found.body)
+    found = Subject(list(found.parties), found.both, found.reporter, found.body, found.bodies, written=False)
     if status == "agreed" and not found.both:
         found = _agreeing(sent, found, j, b)      # '…; hoàn toàn nhất trí …': one side agreeing to the other's
+    if status == "proposed" and not found.both and found.parties and _with_own(sent, found, j, end):
+        found = _other_named(sent, found, i) or found  # '… tiếp ông X (UAE), đề nghị hợp tác với Việt Nam …'
+    if status == "proposed" and found.both and not found.reporter and _cue(toks, i, j) in lx.data["modal_cues"]:
+        return "agreed", found, toks[i].begin     # 'Hai bên cũng nhấn mạnh … và cần …': both say so together
     return _status(status, _cue(toks, i, j), found, sent, last), found, toks[i].begin
 
 
@@ -445,6 +644,22 @@ def _continues_only(sent: Reading, at: int | None) -> bool:
     return m is not None and _cue(sent.toks, i, m[0]) in sent.lx.data["explicit_only"]
 
 
+def _pledges_after(sent: Reading, j: int, end: int) -> bool:
+    """A coordinated pledge cue later in the clause, with no subject of its own ('…, và cam kết …')."""
+    lx = sent.lx
+    for i, k, _ in lx.cues.scan(sent.toks[j:end], lx.blocked):
+        if _cue(sent.toks, i + j, k + j) in lx.data["strong_pledges"] and \
+                lx.coordinators.ending_at(sent.toks, _before_adverbs(sent, i + j, j), j) is not None:
+            return True
+    return False
+
+
+def _cue_at(sent: Reading, at: int) -> str:
+    i = sent.index_at(at)
+    m = sent.lx.cues.match_at(sent.toks, i)
+    return _cue(sent.toks, i, m[0]) if m else ""
+
+
 def _goodwill(sent: Reading, j: int, end: int) -> bool:
     """The complement of a wish names no field but the relationship itself, and nothing concrete."""
     if j >= end:
@@ -456,6 +671,232 @@ def _goodwill(sent: Reading, j: int, end: int) -> bool:
         return False                 # 'mong X tiếp tục …': a request with its own undertaking
     return any(f" {w} " in text for w in data["goodwill_objects"]) and \
         not any(f" {w} " in text for w in list(fields) + data["concrete_words"])
+
+
+VAGUE_REACH = 14     # words after a proposal's cue that may name its addressee before the act
+JOINT_REACH = 4      # words after a wish's cue within which 'hợp tác với X' must open its complement
+
+
+def _own_wish(sent: Reading, j: int, end: int) -> bool:
+    """A wish with no addressee ('X mong muốn xuất khẩu …', 'mong sẽ có dịp …'): the speaker's own desire,
+    not an ask, unless it is to work with another side in a named field ('mong muốn hợp tác với Chile trong
+    lĩnh vực cảng biển')."""
+    k = _after_adverbs(sent, j, end)
+    while k < end and sent.toks[k].text in BOUNDARY:
+        k = _after_adverbs(sent, k + 1, end)
+    if k >= end or sent.covered(k) or sent.lx.addressees.match_at(sent.toks, k):
+        return False                    # 'mong muốn Chile …', 'mong quốc hội …': someone is asked
+    data = sent.lx.data
+    if find_quantities(" ".join(t.text for t in sent.toks[k:end])):
+        return False                    # 'mong muốn kim ngạch … đạt 2 tỷ USD': a target
+    for n in range(k, min(k + JOINT_REACH, end)):
+        m = sent.lx.joint.match_at(sent.toks, n)
+        if m and m[0] < end and (m[1] in data["cooperation_nouns"] or
+                                 sent.kind[m[0]] and sent.kind[m[0]][0] in ("ref", "both", "anaphor", "head")):
+            return not _names_field(sent, m[0], end, data)
+    return True
+
+
+def _names_field(sent: Reading, a: int, end: int, data) -> bool:
+    text = " " + " ".join(t.low for t in sent.toks[a:end]) + " "
+    fields = [w for topic, words in data["topics"].items() if topic != "politics" for w in words]
+    generic = set(data["generic_words"])
+    return any(f" {w} " in text for w in fields + data["concrete_words"] if w not in generic)
+
+
+def _vague(sent: Reading, j: int, end: int, asking: bool) -> bool:
+    """The act a cue heads is only a contribution or a role ('sẵn sàng đóng góp …', 'mong muốn ông X tiếp
+    tục có những đóng góp …'): right after the cue, or — for an ask — after its addressee, before any word
+    that names an act or a field."""
+    lx = sent.lx
+    k = _after_adverbs(sent, j, end)
+    if not asking:
+        return lx.vague.match_at(sent.toks, k) is not None
+    data = lx.data
+    fields = {w for topic, words in data["topics"].items() if topic != "politics" for w in words}
+    read = 0
+    for n in range(k, end):
+        if read >= VAGUE_REACH:
+            break
+        if sent.covered(n):
+            continue                     # names and titles of the addressee ('Quốc hội Na Uy') are no act
+        read += 1
+        if lx.vague.match_at(sent.toks, n):
+            return True
+        if lx.acts.match_at(sent.toks, n) or any(
+                " ".join(t.low for t in sent.toks[n:n + len(w.split())]) == w for w in fields):
+            return False
+        m = lx.cues.match_at(sent.toks, n)
+        if m and _cue(sent.toks, n, m[0]) not in data["explicit_only"]:
+            return False
+    return False
+
+
+BUSINESS_REACH = 3      # words a subject may open with before its head ('nhiều', 'các', 'giới')
+
+
+def _business(sent: Reading, subject: Subject) -> bool:
+    """A subject headed by companies or business people ('các doanh nghiệp Séc', 'giới đầu tư Chile'): their
+    wishes and asks are no side's."""
+    if subject.span is None:
+        return False
+    a, b = subject.span
+    return any(sent.lx.business.match_at(sent.toks, n) for n in range(a, min(a + BUSINESS_REACH, b)))
+
+
+FORMER_REACH = 40     # characters before a person's name within which 'cựu'/'nguyên' marks a post once held
+
+
+def _former(sent: Reading, subject: Subject) -> bool:
+    """A subject naming only persons who hold no post now and whom the article calls former office holders
+    ('cựu Thủ tướng Canada X'): they speak for no side."""
+    if subject.span is None:
+        return False
+    a, b = subject.span
+    refs = list({id(k[1]): k[1] for n in range(a, b) if (k := sent.kind[n]) and k[0] == "ref"}.values())
+    persons = [r for r in refs if r.kind == "person" and not sent.is_pronoun(r)]
+    if not persons or len(persons) != len(refs):
+        return False
+    text, marks = sent.ctx.doc.text, sent.lx.former
+    for r in persons:
+        for key in r.keys:
+            person = sent.ctx.persons.get(key)
+            if person is None or any(p.role for p in person.posts):
+                return False
+            said = (text[max(0, m.begin - FORMER_REACH):m.begin].casefold() for m in person.mentions)
+            if not any(re.search(rf"(?<!\w)(?:{marks})\s", before) for before in said):
+                return False
+    return True
+
+
+def _commentary(sent: Reading) -> bool:
+    """A sentence told as an analyst's or commentator's view: 'Theo <commentator or a person the article gives
+    no post>, …', or a subject headed by a commentator ('Các chuyên gia nhấn mạnh hai nước cần …'). Nobody
+    there speaks for a side."""
+    lx, toks = sent.lx, sent.toks
+    a = sent.skip_leading_adverbs(0, len(toks))
+    if a < len(toks) and toks[a].low == "theo":
+        b = next((n for n in range(a + 1, len(toks)) if toks[n].text in BOUNDARY), len(toks))
+        if any(lx.commentators.match_at(toks, n) for n in range(a + 1, b)):
+            return True
+        persons = {k for n in range(a + 1, b) if sent.kind[n] and sent.kind[n][0] == "ref"
+                   and sent.kind[n][1].kind == "person" for k in sent.kind[n][1].keys if k in sent.ctx.persons}
+        return b < len(toks) and bool(persons) and all(not sent.ctx.persons[k].posts for k in persons)
+    return any(lx.commentators.match_at(toks, n) for n in range(a, min(a + 2, len(toks)))
+               if n == a or toks[a].low in lx.data["determiners"])
+
+
+def _empty(sent: Reading, j: int, end: int, floor: int) -> bool:
+    """The complement of a cue says nothing concrete: past its actors' names and titles, every word is one of
+    the empty words ('nhất trí duy trì quan hệ hữu nghị và hợp tác', 'sẽ thúc đẩy triển khai những kết quả
+    đạt được', 'mong muốn Bộ X cùng Bộ Y tiếp tục hợp tác chặt chẽ để triển khai các nội dung đã thỏa thuận'),
+    and the clause opens on no field ('Về an ninh - quốc phòng, …')."""
+    data = sent.lx.data
+    opening = " ".join(t.low for t in sent.toks[sent.skip_leading_adverbs(floor, end):end])
+    if any(opening.startswith(w + " ") for w in data["topic_openers"]):
+        return False
+    n, said = j, False
+    while n < end:
+        kind = sent.kind[n]
+        if kind is not None and kind[0] == "both" and kind[1] in data["agency_sides"]:
+            return False                 # 'công an hai nước tiếp tục mở rộng hợp tác': named bodies' work
+        text = sent.toks[n].text
+        if text.isdigit() or text in OPENING_QUOTES:
+            return False                 # a figure, a quoted name ('đề xuất "7 tăng cường"')
+        if not sent.toks[n].is_word or kind is not None and kind[0] != "head":
+            n += 1
+            continue
+        m = sent.lx.empty.match_at(sent.toks, n)
+        if m is None or m[0] > end:
+            return False
+        n, said = m[0], True
+    return said
+
+
+def _joined(sent: Reading, i: int, floor: int) -> bool:
+    """The cue at token i is joined to the one before by a bare 'và' ('luôn mong muốn và sẵn sàng …')."""
+    k = _before_adverbs(sent, i, floor)
+    return k - 1 > floor and sent.toks[k - 1].low == "và" and sent.toks[k - 2].text not in BOUNDARY
+
+
+def _contrasted(sent: Reading, j: int, end: int) -> list[str] | None:
+    """The parties of a second side's pledge set against the first later in the clause: ', trong khi B cam kết
+    …', ', còn B sẽ …'."""
+    lx, toks = sent.lx, sent.toks
+    for n in range(j + 1, end):
+        if toks[n - 1].text != ",":
+            continue
+        m = lx.contrast.match_at(toks, n)
+        if m is None:
+            continue
+        for i, _, status in lx.cues.scan(toks[m[0]:end], lx.blocked):
+            if status != "pledged":
+                return None
+            found = sent.subject(i + m[0], m[0])
+            return found.parties if isinstance(found, Subject) and found.parties and not found.both else None
+    return None
+
+
+def _with_own(sent: Reading, found: Subject, j: int, end: int) -> bool:
+    """The ask opens on working with the asker's own side ('đề nghị hợp tác với Việt Nam', said of a
+    Vietnamese subject): nobody asks to work with itself."""
+    k = _after_adverbs(sent, j, end)
+    for n in range(k, min(k + JOINT_REACH, end)):
+        m = sent.lx.joint.match_at(sent.toks, n)
+        if m and m[0] < end and sent.kind[m[0]] and sent.kind[m[0]][0] == "ref":
+            return set(_sides_of(sent, sent.kind[m[0]][1])) <= set(found.parties)
+    return False
+
+
+def _other_named(sent: Reading, found: Subject, i: int) -> Subject | None:
+    """The side of the nearest actor named before token i that is not `found`'s."""
+    for n in range(i - 1, -1, -1):
+        kind = sent.kind[n]
+        if kind and kind[0] == "ref":
+            sides = [c for c in _sides_of(sent, kind[1]) if c]
+            if sides and not set(sides) & set(found.parties):
+                return Subject(sides, False, None, written=False)
+    return None
+
+
+def _protocol(sent: Reading, j: int, end: int) -> bool:
+    """An invitation whose act, after its addressee, is a part in an event's programme ('mời Thủ tướng phát
+    biểu', 'mời ông X đồng chủ trì phiên họp') rather than a visit or anything undertaken."""
+    lx, toks = sent.lx, sent.toks
+    for n in range(j, min(j + VAGUE_REACH, end)):
+        if lx.protocol.match_at(toks, n):
+            return True
+        if toks[n].text in BOUNDARY or lx.acts.match_at(toks, n) or lx.cues.match_at(toks, n) \
+                or lx.events.match_at(toks, n):
+            return False
+    return False
+
+
+def _assessed(sent: Reading, j: int, end: int) -> bool:
+    """The complement of an agreement opens on no act but on a noun phrase that goes on, before any comma,
+    with a passive or a copula ('… thống nhất các lĩnh vực hợp tác … được triển khai tích cực'): what both
+    found, not what they undertake."""
+    lx, toks = sent.lx, sent.toks
+    k = _after_adverbs(sent, j, end)
+    if k >= end or any(m.match_at(toks, k) for m in (lx.acts, lx.cues, lx.events, lx.joint)):
+        return False
+    for n in range(k + 1, end):
+        if toks[n].text in BOUNDARY or lx.cues.match_at(toks, n):
+            return False
+        if toks[n].low in lx.data["assessment_predicates"]:
+            return True
+    return False
+
+
+def _standing(sent: Reading, i: int, j: int, end: int, floor: int, status: str) -> bool:
+    """A standing position, not an undertaking: a cue after 'luôn' ('Việt Nam luôn tạo điều kiện …'), or a
+    pledge of keeping a policy or a regard ('tiếp tục kiên định …', 'sẽ tiếp tục coi trọng …')."""
+    lx, k = sent.lx, i
+    while (m := lx.adverbs.ending_at(sent.toks, k, floor)) is not None:
+        if _cue(sent.toks, m[0], k) in lx.data["standing_adverbs"]:
+            return True
+        k = m[0]
+    return status == "pledged" and lx.standing.match_at(sent.toks, _after_adverbs(sent, j, end)) is not None
 
 
 STAFF_REACH = 8      # words after a staff addressee that may still name whose staff it is
@@ -484,6 +925,33 @@ def _to_own_staff(sent: Reading, j: int, end: int, found, last: Subject | None) 
     return True
 
 
+ACRONYM = re.compile(r"\(\s*([A-ZĐ][A-Za-zĐ&\-]{1,15})\s*\)")
+ACRONYM_NAME = re.compile(r"[A-ZĐ][A-ZĐ0-9&\-]{1,15}")
+
+
+def _national_aliases(ctx) -> dict[str, str]:
+    """The names a body of one country goes by in the article: its names, and an acronym bracketed in a
+    mention of it ('Tổ chức Xúc tiến thương mại Peru (PROMPERU)'), each to that country."""
+    found: dict[str, str] = {}
+    for org in ctx.orgs.values():
+        if org.country and org.kind != "international":
+            for name in org.names | {org.name}:
+                if ACRONYM_NAME.fullmatch(name):     # 'JETRO'; a generic name ('Chính phủ') tells no country
+                    found.setdefault(name, org.country)
+    text = ctx.doc.text
+    for view in ctx.views:
+        for ref in view.refs:
+            if ref.kind != "org":
+                continue
+            codes = {ctx.country_of(k) for k in ref.keys} - {None}
+            if len(codes) == 1 and not any(_international(ctx, k) for k in ref.keys):
+                (code,) = codes
+                for m in ACRONYM.finditer(text[ref.begin:ref.end + 20]):
+                    if m.start() < ref.end - ref.begin + 2:     # inside the mention or right after it
+                        found.setdefault(m.group(1), code)
+    return found
+
+
 def _international(ctx, key: str) -> bool:
     """An international body, or a person holding a post in one."""
     if key in ctx.orgs:
@@ -492,12 +960,36 @@ def _international(ctx, key: str) -> bool:
     return person is not None and any(p.org is not None and p.org.kind == "international" for p in person.posts)
 
 
+def _body_of(ctx, key: str) -> str:
+    """The node an international body's commitment is made by: the body, or the body its officer serves
+    when the article holds it, else the officer."""
+    if key in ctx.orgs:
+        return key
+    for post in ctx.persons[key].posts:
+        if post.org is not None and post.org.kind == "international" and post.org_key in ctx.orgs:
+            return post.org_key
+    return key
+
+
+def _with_whom(sent: Reading, n: int, end: int) -> list[str]:
+    """The sides 'với' at token n names right after it: an actor ('với Việt Nam'), or the home side said as
+    'ta', 'chúng ta' or 'phía ta'."""
+    if n + 1 >= end:
+        return []
+    kind = sent.kind[n + 1]
+    if kind and kind[0] == "ref":
+        return _sides_of(sent, kind[1])
+    if kind and kind[0] == "anaphor" and kind[1] in ("home", "speaker"):
+        return [sent.ctx.home]
+    return []
+
+
 def _agreeing(sent: Reading, subject: Subject, j: int, b: int) -> Subject:
     """One side agreeing, its subject said before: that side and its partner — the one named by 'với X'
     after the cue, else the article's other side ('…, nhất trí phối hợp với Việt Nam …')."""
     own = list(subject.parties)
     if not own or subject.body:
-        return Subject(sent.ctx.sides(), True) if not subject.body else subject
+        return Subject(sent.sides(sent.toks[min(j, len(sent.toks) - 1)].begin), True) if not subject.body else subject
     end = sent.index_at(b)
     partner: list[str] = []
     for n in range(j, end - 1):
@@ -512,7 +1004,8 @@ def _agreeing(sent: Reading, subject: Subject, j: int, b: int) -> Subject:
                 partner = met
                 break
     if not partner:
-        home, foreign = sent.ctx.home, sent.ctx.foreign
+        home = sent.ctx.home
+        foreign = sent.sides(sent.toks[min(j, len(sent.toks) - 1)].begin)[-1]
         partner = [foreign] if home in own else [home]
     parties = list(own)
     _add(parties, partner)
@@ -534,6 +1027,8 @@ def _met_with(sent: Reading, n: int, stop: int) -> list[str]:
         kind = sent.kind[m]
         if kind and kind[0] == "ref":
             return _sides_of(sent, kind[1])
+        if kind is None and sent.covered(m):
+            continue                         # a name the article does not place ('Thủ tướng Na Uy X')
         if not kind or kind[0] not in ("head", "title", "honorific"):
             return []
     return []
@@ -565,9 +1060,11 @@ def _status(cue_status: str, cue: str, subject: Subject, sent: Reading, last: Su
     """proposed when one side asks; agreed when both sides undertake ('hai bên sẽ …', a joint 'cam kết');
     else pledged ('Tỉnh X thống nhất cấp …' is one side's)."""
     if not subject.parties and not subject.body:
-        subject.parties = sent.ctx.sides() if cue_status == "agreed" else [sent.ctx.home]
+        subject.parties = sent.sides(sent.begin) if cue_status == "agreed" else [sent.ctx.home]
         subject.both = cue_status == "agreed"
     if cue_status == "proposed":
+        if subject.both and cue in sent.lx.data["modal_cues"] and not subject.reporter and sent.joint:
+            return "agreed"     # '… hai bên thống nhất cho rằng: … . Thời gian tới, hai bên cần …': still both
         if subject.both and cue in sent.lx.data["modal_cues"]:   # 'Hai nước cần …': the speaker proposes
             speaker = subject.reporter or (last.parties if last and not last.both else None) or [sent.ctx.home]
             subject.parties = list(speaker)

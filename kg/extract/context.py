@@ -124,6 +124,7 @@ def build_context(article_id: str, text: str, published: date | None = None,
 
     full_names = _full_names([pm.name for r in readings for pm in r.persons])
     full_names.update(_cut_names(text, [pm for r in readings for pm in r.persons]))
+    full_names.update(_unmarked_slips([pm.name for r in readings for pm in r.persons]))
     # a transliteration with the original in brackets: both spellings are one person, keyed by the original,
     # which other articles may write alone
     originals = {full_names.get(pm.name, pm.name): pm.original for r in readings for pm in r.persons if pm.original}
@@ -251,7 +252,7 @@ def _full_names(names: list[str]) -> dict[str, str]:
     'Thái tử Mohammed bin Salman' after 'Thái tử Mohammed bin Salman Al Saud', 'ông Lopes da Costa' beside
     'Joaquim Ribeiro Lopes da Costa' (the press drops given names first). Vietnamese names are never
     shortened this way, and a short form that opens or ends two full names stays as it is."""
-    words = {n: person_key(n).split() for n in set(names)}
+    words = {n: person_key(n).split() for n in dict.fromkeys(names)}     # in text order, each once
     by_first: dict[str, list[str]] = {}          # names by their first and last word: no comparison of every pair
     by_last: dict[str, list[str]] = {}
     for n, w in words.items():
@@ -322,6 +323,30 @@ def _other_given_name(before: str, person: Person) -> bool:
     if not prev or not prev.group(1)[:1].isupper() or prev.group(1) in person.name.split():
         return False
     return not any(before.rstrip().endswith(form) for form, _ in lexicons.country_forms())
+
+
+def _bare(word: str) -> str:
+    """A word without its tone and vowel marks ('Thị' → 'Thi', 'Đức' → 'Duc')."""
+    word = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in word if not unicodedata.combining(ch))
+
+
+def _unmarked_slips(names: list[str]) -> dict[str, str]:
+    """'Lê Thi Kim Hoa' for 'Lê Thị Kim Hoa': a Vietnamese name of three syllables or more whose
+    syllables are another name's of the article, some written with no marks at all, is that person typed
+    without them. Two marked spellings ('Tâm', 'Tám') stay two people."""
+    by_bare: dict[str, set[str]] = {}
+    for n in set(names):
+        if grammar().is_vietnamese_name(n) and len(n.split()) >= 3:
+            by_bare.setdefault(" ".join(_bare(w) for w in n.split()).casefold(), set()).add(n)
+    out = {}
+    for group in by_bare.values():
+        for slip in group:
+            fuller = [n for n in group if n != slip and all(
+                w == v or w == _bare(v) for w, v in zip(slip.split(), n.split()))]
+            if len(fuller) == 1:
+                out[slip] = fuller[0]
+    return out
 
 
 def _cut_names(text: str, mentions: list) -> dict[str, str]:

@@ -26,9 +26,13 @@ class Hints:
     year: int | None = None
     persons: dict[str, list] = field(default_factory=dict)  # person key → [key of its node, country or None]
     dates: dict[str, str] = field(default_factory=dict)     # digest of an event key → its most precise date
+    statuses: dict[str, str] = field(default_factory=dict)  # digest of an event key → its status in the corpus
+    spans: dict[str, list] = field(default_factory=dict)    # digest of an event key → [start, end] where the
+                                                            # articles' days for it differ
 
     def __bool__(self) -> bool:
-        return bool(self.names) or self.year is not None or bool(self.persons) or bool(self.dates)
+        return bool(self.names) or self.year is not None or bool(self.persons) or bool(self.dates) \
+            or bool(self.statuses) or bool(self.spans)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -52,6 +56,8 @@ class Summary:
     dated: list[list] = field(default_factory=list)      # [digest of the event key, its start as ISO or None]
     read: list[list] = field(default_factory=list)       # persons as the article alone tells them, before
                                                          # any hint: [key, name, country, marked]
+    statuses: list[list] = field(default_factory=list)   # [digest of the event key, its status as told here]
+    ends: list[list] = field(default_factory=list)       # [digest of the event key, its end as ISO or None]
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -66,8 +72,35 @@ def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def _years_apart(a: date | None, b: date | None) -> bool:
-    return a is not None and b is not None and abs((a - b).days) > 400
+def _when(s: Summary) -> date | None:
+    """The day an article speaks of its holders: published, else a full date of its own (not one whose year
+    came from the others: that would chain hints the incremental settling cannot follow)."""
+    return _day(s.published or (s.observed if not s.needs_year else None))
+
+
+def _holder(holders: dict[str, list], article_id: str, day: date | None) -> list | None:
+    """The one holder of a post the other articles name at the time of an article: a dated article
+    takes only a holder named in its own year; one seen only in other years may have come before or after
+    it (a president of 2021 is not the bare 'Tổng thống' of 2020). An undated article takes the corpus's one
+    holder, if there is one. Unsure, none."""
+    seen = {person[0]: (person, [when for aid, when in named_in if aid != article_id and when is not None
+                                 and day is not None and when.year == day.year])
+            for person, named_in in holders.values()
+            if any(aid != article_id and (day is None or (when is not None and when.year == day.year))
+                   for aid, when in named_in)}
+    if len(seen) == 1:
+        return next(iter(seen.values()))[0]
+    if day is None:
+        return None
+    # several in that year (a predecessor recalled, a change of office): the one named both before and after
+    # the article, with no other named between those two days
+    bracketing = []
+    for key, (person, days) in seen.items():
+        before, after = [d for d in days if d <= day], [d for d in days if d >= day]
+        if before and after and not any(max(before) <= d <= min(after)
+                                        for other, (_, others) in seen.items() if other != key for d in others):
+            bracketing.append(person)
+    return bracketing[0] if len(bracketing) == 1 else None
 
 
 def summarize(ctx, events, extraction, needs_year: bool) -> Summary:
@@ -81,21 +114,24 @@ def summarize(ctx, events, extraction, needs_year: bool) -> Summary:
                    [[digest(ev.key), ev.start.month if ev.start else None, ev.start.day if ev.start else None]
                     for ev in events],
                    needs_year, targets, [[digest(ev.key), ev.start.iso() if ev.start else None] for ev in events],
-                   [list(r) for r in ctx.read])
+                   [list(r) for r in ctx.read], [[digest(ev.key), ev.status] for ev in events],
+                   [[digest(ev.key), ev.end.iso() if ev.end else None] for ev in events])
 
 
 def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
     """For every article, the names and year the rest of the corpus gives it (empty when none)."""
-    # (role, country) → person key → [person, [(article id, published) of the articles naming them]]
+    # in article order: the first article naming a person gives the name told, and the summaries come in
+    # the order the store or a set of ids gives them, which differs between runs
+    summaries = sorted(summaries, key=lambda s: s.article_id)
+    # (role, country) → person key → [person, [(article id, its date) of the articles naming them]]
     holders: dict[tuple, dict[str, list]] = {}
     for s in summaries:
         for key, name, country, roles, _ in s.roster:
             for role in roles:
                 found = holders.setdefault((role, country), {}).setdefault(key, [[key, name, country], []])
-                found[1].append((s.article_id, _day(s.published)))
-    # articles are ordered by id so that 'the first dated article' is the same in every run
+                found[1].append((s.article_id, _when(s)))
     dated: dict[str, date] = {}
-    for s in sorted(summaries, key=lambda s: s.article_id):
+    for s in summaries:
         # an article that writes a full date of its own is as good a clock as a publication date (not
         # one whose year came from the others: that would chain hints the incremental settling cannot follow)
         when = s.published or (s.observed if not s.needs_year else None)
@@ -104,6 +140,8 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
                 dated.setdefault(ev_key, _day(when))
     nodes = _person_nodes(summaries)
     best = _best_dates(summaries)
+    statuses = _statuses(summaries, best)
+    spans = _spans(summaries)
     hints: dict[str, Hints] = {}
     for s in summaries:
         h = Hints()
@@ -111,13 +149,16 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
             found = best.get(ev_key)
             if found and found != iso and _precision(found) > _precision(iso) and _agree(found, iso):
                 h.dates[ev_key] = found
+        ends = dict((ev_key, iso) for ev_key, iso in s.ends)
+        h.spans = {ev_key: spans[ev_key] for ev_key, iso in s.dated
+                   if ev_key in spans and spans[ev_key] != [iso, ends.get(ev_key)]}
+        h.statuses = {ev_key: statuses[ev_key] for ev_key, status in s.statuses
+                      if statuses.get(ev_key, status) != status}
         h.persons = _persons_told(s, nodes)
-        published = _day(s.published)
         for role, country in s.wanted:
-            candidates = [person for person, named_in in holders.get((role, country), {}).values()
-                          if any(aid != s.article_id and not _years_apart(day, published) for aid, day in named_in)]
-            if len(candidates) == 1:
-                h.names[role_key(role, country)] = candidates[0]
+            found = _holder(holders.get((role, country), {}), s.article_id, _when(s))
+            if found:
+                h.names[role_key(role, country)] = found
         if s.needs_year:
             # a visit is keyed to its month: its month alone places it in a year; an event told without a
             # day (a numbered session) ties the article to the other's time, so its own days are placed
@@ -228,14 +269,85 @@ def _best_dates(summaries: list[Summary]) -> dict[str, str]:
     return best
 
 
+def _statuses(summaries: list[Summary], best: dict[str, str]) -> dict[str, str]:
+    """Event key → its one status where articles telling it differ: as the latest article telling it says
+    (one published before a visit announces it, one after reports it held), and held if that article
+    appeared on or after the event's start. An article with no day of its own ranks before the dated ones;
+    among articles of one day, held beats announced."""
+    told: dict[str, list[tuple]] = {}
+    for s in summaries:
+        when = _when(s)
+        starts = dict((ev_key, iso) for ev_key, iso in s.dated)
+        for ev_key, status in s.statuses:
+            told.setdefault(ev_key, []).append((when is not None, when or date.min, status == "held",
+                                                status, starts.get(ev_key)))
+    out = {}
+    for ev_key, tellings in told.items():
+        if len({t[3] for t in tellings}) < 2:
+            continue
+        dated, when, _, status, own = max(tellings, key=lambda t: t[:4])
+        if status == "announced" and dated and _started(best.get(ev_key) or own, when):
+            status = "held"
+        out[ev_key] = status
+    return out
+
+
+def _spans(summaries: list[Summary]) -> dict[str, list]:
+    """Event key → [start, end] where the articles telling it give days that disagree (not one date told more
+    precisely by one of them): those of the earliest dated article giving its start most precisely. A visit
+    is dated beforehand by its programme and as it begins; later articles recall it by the day of one of
+    its meetings, or inside the span of a longer trip."""
+    told: dict[str, list[tuple]] = {}
+    for s in summaries:
+        when = _when(s)
+        ends = dict((ev_key, iso) for ev_key, iso in s.ends)
+        for ev_key, iso in s.dated:
+            if iso:
+                told.setdefault(ev_key, []).append((when is None, when or date.min, s.article_id, iso,
+                                                    ends.get(ev_key)))
+    out = {}
+    for ev_key, tellings in told.items():
+        starts, ends = {t[3] for t in tellings}, {t[4] for t in tellings if t[4]}
+        if all(_agree(a, b) for a in starts for b in starts) and all(_agree(a, b) for a in ends for b in ends):
+            continue
+        top = max(_precision(t[3]) for t in tellings)
+        first = min((t for t in tellings if _precision(t[3]) == top), key=lambda t: t[:3])
+        out[ev_key] = [first[3], first[4]]
+    return out
+
+
+def _started(iso: str | None, day: date) -> bool:
+    """Whether an event dated `iso` had begun by `day`: surely so only if its start is told to the day, or
+    to a month or year already over."""
+    year, month, dd = _parts(iso)
+    if year is None:
+        return False
+    if month is None:
+        return day.year > year
+    if dd is None:
+        return (day.year, day.month) > (year, month)
+    return day >= date(year, month, dd)
+
+
+def apply_statuses(events, hints: Hints) -> None:
+    """An event the latest article telling it reports otherwise (announced here, held there) takes that
+    status: one node, one status."""
+    for ev in events:
+        status = hints.statuses.get(digest(ev.key))
+        if status:
+            ev.status = status
+
+
 def apply_dates(events, hints: Hints) -> None:
     """An event another article dates more precisely (the day of a visit told here by its month) takes
-    that date: one node, one start date."""
+    that date; one the articles date otherwise takes the days they settle on: one node, one start date."""
     for ev in events:
         iso = hints.dates.get(digest(ev.key))
         if iso:
-            year, month, day = _parts(iso)
-            ev.start = DateValue(year, month, day)
+            ev.start = DateValue(*_parts(iso))
+        span = hints.spans.get(digest(ev.key))
+        if span:
+            ev.start, ev.end = DateValue(*_parts(span[0])), DateValue(*_parts(span[1])) if span[1] else None
 
 
 def apply_year(events, year: int | None) -> None:

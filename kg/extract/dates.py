@@ -12,6 +12,11 @@ from kg.extract.model import DateValue
 
 D, M, Y = r"(\d{1,2})", r"(\d{1,2})", r"(\d{4})"
 DAY_WORDS = r"(?:ngày|sáng|trưa|chiều|tối|đêm|hôm)"
+PARTS = r"(?:sáng|trưa|chiều|tối|đêm)"     # parts of a day: 'chiều 12/3', 'sáng nay'
+# a clock time right after a date ('11/10/2024 20:02', '16/04/2024 17:27 (GMT+7)'): a page's time stamp
+# (a clock told in the narrative, 'ngày 10/6, lúc 9h30', dates the act)
+CLOCK = re.compile(r"^\s*,?\s*\d{1,2}:\d{2}\b")
+QUOTES = {"“": 1, "”": -1}
 # 'năm ngoái', 'năm trước' (the year before the article's), 'năm nay' (its own)
 REL_YEAR = r"năm (ngoái|trước|nay)"
 FREE, ENDS = r"(?<![\d/.,-])(?<!tháng )(?<!khánh )", r"(?![/\d]|\.\d)"   # a date's own edges
@@ -36,7 +41,9 @@ PATTERNS = [
     # lower case: 'Cách mạng Tháng 10' is a name
     ("month", re.compile(rf"(?:^Tháng|\btháng) {M}\b(?![/\d]| năm \d)")),
     ("same_day", re.compile(r"\bcùng ngày\b", re.I)),
-    ("rel_day", re.compile(r"\b(?:hôm|ngày) (qua|nay)\b", re.I)),
+    # 'hôm qua', 'ngày hôm nay', 'sáng nay', 'tối qua', 'chiều hôm qua' (not 'ngày nay', nowadays, nor 'những
+    # ngày qua', the past days)
+    ("rel_day", re.compile(rf"\b(?:(?:{PARTS}|ngày)\s+)?hôm (qua|nay)\b|\b{PARTS} (qua|nay)\b", re.I)),
     ("rel_year", re.compile(rf"\b{REL_YEAR}\b", re.I)),
     # a year as a time point ('năm 2013 ông đã …', 'chuyến thăm năm 2012'), not a period or a horizon
     ("year", re.compile(rf"(?<!đầu )(?<!cuối )(?<!giữa )(?<!trong )(?<!của )(?<!đến )(?<!tới )(?<!cả )(?<!hết )"
@@ -47,6 +54,9 @@ PATTERNS = [
 BARE_YEAR = re.compile(r"(?<![\w/.,-])((?:19|20)\d\d)\b(?![/.]\d|\s*[-–]\s*\d)")
 NOT_BEFORE_BARE_YEAR = re.compile(r"(?:\d|[-–]|\b(?:từ|đến|tới|trước|sau|đầu|cuối|giữa|trong|của|cả|hết|tháng|"
                                   r"quý|năm|hồi|số|khóa|nhiệm kỳ|giai đoạn))\s*\(?$", re.I)
+# 'stamp': a date with a clock time, the page's own stamp ('Thứ sáu, 11/10/2024 20:02'), dating no event;
+# 'clock': the same moment by another clock, in brackets after the date told ('(1/6 giờ Hà Nội)');
+# 'restated': a relative day whose date follows in brackets ('hôm qua (8/5)')
 RELATIVE_KINDS = {"rel_day", "rel_year", "month_rel", "year", "bare_year"}
 
 
@@ -78,9 +88,11 @@ def find_dates(text: str, year: int | None = None, previous: DateValue | None = 
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             value = _read(kind, m.groups(), year, previous, today)
-            if value is None:
-                continue
+            if value is None or kind == "rel_day" and _quoted(text, m.start()):
+                continue    # a speaker's 'hôm nay' is the day they spoke, not the one the report is dated
             taken.append((m.start(), m.end()))
+            if kind in ("full", "dm") and CLOCK.match(text[m.end():]):
+                kind = "stamp"
             found.append(DateMention(m.start(), m.end(), value[0], value[1], kind))
     for m in BARE_YEAR.finditer(text):
         value = int(m.group(1))
@@ -89,7 +101,34 @@ def find_dates(text: str, year: int | None = None, previous: DateValue | None = 
                 or _names_year(text[:m.start()]):
             continue
         found.append(DateMention(m.start(), m.end(), DateValue(value), None, "bare_year"))
-    return sorted(found, key=lambda d: d.begin)
+    found.sort(key=lambda d: d.begin)
+    return [_restated(text, d, found) for d in (_other_clock(text, d, found) for d in found)]
+
+
+def _restated(text: str, d: DateMention, found: list[DateMention]) -> DateMention:
+    """'hôm qua (8/5)': the date in brackets right after a relative day tells that day outright (the relative
+    one, read from the publication day, may be a day off); kind 'restated', dating nothing itself."""
+    if d.kind != "rel_day":
+        return d
+    after = [e for e in found if e.begin > d.end and re.fullmatch(r"\s*\(\s*(?:ngày\s*)?", text[d.end:e.begin])]
+    return DateMention(d.begin, d.end, d.start, d.end_date, "restated") if after else d
+
+
+def _other_clock(text: str, d: DateMention, found: list[DateMention]) -> DateMention:
+    """'chiều 31/5 theo giờ Washington (rạng sáng 1/6 theo giờ Hà Nội)': the bracket tells the same moment by
+    another clock, right after the date the report goes by; kind 'clock', dating nothing of its own."""
+    opening = text.rfind("(", 0, d.begin)
+    closing = text.find(")", d.end)
+    if opening < 0 or closing < 0 or ")" in text[opening:d.begin] or "giờ" not in text[opening:closing].casefold():
+        return d
+    first = [e for e in found if e.end <= opening and not re.search(r"[,;:.]", text[e.end:opening])]
+    return DateMention(d.begin, d.end, d.start, d.end_date, "clock") if first else d
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Inside a quotation: an open curly quote not yet closed, or an odd number of straight ones, before `at`."""
+    before = text[:at]
+    return sum(QUOTES.get(c, 0) for c in before) > 0 or before.count('"') % 2 == 1 or before.count("'") % 2 == 1
 
 
 def _names_year(before: str) -> bool:
@@ -146,7 +185,8 @@ def _read(kind, g, year, previous, today=None):
     if kind == "rel_day":
         if today is None:
             return None
-        day = today - timedelta(days=1) if g[0].casefold() == "qua" else today
+        word = next(w for w in g if w)
+        day = today - timedelta(days=1) if word.casefold() == "qua" else today
         return DateValue(day.year, day.month, day.day), None
     if kind == "rel_year":
         y = _relative_year(g[0], year)

@@ -107,12 +107,14 @@ def find_events(ctx) -> list[Event]:
             break
         s = view.sentence
         low = s.text.casefold()
-        dates = find_dates(s.text, year, discourse_date, ctx.doc.published)
+        # (a page's time stamp dates the page, not an event: 'hôm qua' reads from the publication day instead)
+        dates = [d for d in find_dates(s.text, year, discourse_date, ctx.doc.published)
+                 if d.kind not in ("stamp", "clock", "restated")]
         # history told in passing: a marker, or a date of an earlier year than the article's
         past = any(w in low for w in data["past_markers"]) or any(
             d.start.year and year and d.start.year < year for d in dates)
         if _lists_attendees(s.text, data) and events:
-            _add_side_list(view, _list_target(events, view.index), ctx)
+            _add_side_list(view, _list_target(events, view.index, _triggers(view, triggers, blocked, data)), ctx)
             continue
         if _speculative_sentence(s.text, data):
             continue           # a question, 'liệu …': nothing told as happened or planned
@@ -126,6 +128,7 @@ def find_events(ctx) -> list[Event]:
         anchor = _anchor(view, found, events, data)
         referenced: list[Event] = []
         found = [t for t in found if not _refers_back(view, t, events, data, referenced, told_before)]
+        _tie_to_earlier(view, referenced, data)
         sentence_date = discourse_date
         if anchor is not None:
             # 'Trong chuyến thăm đó, …': the sentence goes on about an event told before, on its day
@@ -146,15 +149,28 @@ def find_events(ctx) -> list[Event]:
             trig.lead_end = found[0].begin
             trig.occasion_end = trig.next_begin
             gap = s.text[trig.end:trig.next_begin].casefold().rstrip()
-            if n + 1 < len(found) and any(gap.endswith(w) for w in data["occasion_links"]):
+            if n + 1 < len(found) and any(gap.endswith(w) for w in data["occasion_links"]) and not (
+                    any(gap.endswith(w) for w in data["name_links"]) and re.search(r"[,;:()]", gap)):
                 trig.occasion_end = found[n + 2].begin if n + 2 < len(found) else len(s.text)
             own_dates = [d for d in dates if not d.year_only or past]
             told = past
-            if _achievement(view, trig, data):
+            if trig.etype["notation"] == "ceremony" and _clause_cue(view, trig, data["success_cues"]):
+                continue       # 'chúc mừng Kenya đã tổ chức thành công Lễ kỷ niệm …': another's success
+            achieved = _achievement(view, trig, data)
+            if achieved:
                 # 'Kenya đã tổ chức thành công Hội nghị …': background, no day but one after its own name
                 told, own_dates = True, [d for d in dates if d.year_only or d.begin > trig.begin]
             new = _event(ctx, view, trig, own_dates, sentence_date if anchor is not None or not told else None,
                          told, last_subject, data, events, in_sentence)
+            if achieved:
+                # (and no one but those named after the cue: not the sides of the talks the text is telling, nor
+                # one who congratulates the host on it)
+                cue = list(re.finditer(rf"(?<!\w)(?:{_alternation(data['achievement_cues'])})(?!\w)",
+                                       s.text[:trig.begin].casefold()))[-1]
+                named = set(_refs_in(view, cue.start(), len(s.text), ("person", "org")))
+                for ev in new:
+                    ev.attendees = [k for k in ev.attendees if k in named]
+                    ev.chairs = [k for k in ev.chairs if k in named]
             if told and not past:
                 told_before.update((m.begin, m.end) for e in new for m in e.mentions)
             for ev in new:
@@ -170,15 +186,15 @@ def find_events(ctx) -> list[Event]:
         _add_companions(view, referenced + in_sentence, ctx, data)
         if past or in_visit:
             told_before.update((m.begin, m.end) for e in in_sentence for m in e.mentions)
-        points = [d for d in dates if d.end_date is None and not d.year_only   # a span is no time point
-                  and not _after(d.start, ctx.doc.published)]
+        points = [d for d in dates if d.end_date is None and d.start.day   # a span, a month is no day told
+                  and not _after(d.start, ctx.doc.published) and not _of_other_event(s.text, d.begin, data)]
         planned = in_sentence and all(e.status == "announced" for e in in_sentence)
         if points and not past and not planned:     # a day ahead is not the day the article is telling
             discourse_date = points[-1].start
         elif in_visit:
             discourse_date = None       # the text has moved on to the visit's days in general
+    # (an event the text dates nowhere stays undated: the publication day is the report's, not the event's)
     merged = _merge(events, ctx.doc.published)
-    _publication_day(ctx, merged, told_before)
     for ev in merged:
         if ev.type == "visit" and not ev.guests and not (ev.start and ev.start.year and year and ev.start.year < year):
             # the guest the text leaves implicit ('Nhà lãnh đạo Kenya thăm …'): the protagonist unless a
@@ -197,7 +213,7 @@ def find_events(ctx) -> list[Event]:
     for ev in merged:
         if ev.type == "visit":
             names = [ctx.persons[g].name for g in ev.guests if g in ctx.persons]
-            ev.name = " ".join([type_label("visit")] + names)
+            ev.name = f"{type_label('visit')} {', '.join(names)}".strip()
         elif ev.type in PAIR_TYPES or ev.type == "signing":
             etype = next(t for t in data["types"] if t["notation"] == ev.type)
             if ev.name.startswith(type_label(ev.type)) and not ev.kind:   # made of its attendees: made again
@@ -206,6 +222,15 @@ def find_events(ctx) -> list[Event]:
         ev.key = _identity(ctx, ev, n)
     _link_visits(merged)
     return merged
+
+
+def _of_other_event(text: str, begin: int, data) -> bool:
+    """A day in a phrase naming another event in relation to the one told ('… ngay sau cuộc điện đàm giữa hai
+    Thủ tướng ngày 20/4', 'kể từ chuyến thăm ngày 5/3'): it dates that other event only, not the day the text
+    goes on telling."""
+    clause = re.split(r"[,;:]", text[:begin])[-1].casefold()
+    return bool(re.search(rf"(?<!\w)(?:{_alternation(data['relative_to_event'])})\s+(?:(?:các|những)\s+)?"
+                          rf"(?:cuộc|chuyến|buổi|lễ|kỳ|phiên)\b", clause))
 
 
 def _within_visit_untold(view, found: list["Trigger"], referenced: list[Event], dates, data) -> bool:
@@ -229,7 +254,16 @@ def _achievement(view, trig: "Trigger", data) -> bool:
     if trig.etype["notation"] not in NAMED_TYPES:
         return False
     clause = re.split(r"[,;:]", view.sentence.text[trig.span_begin:trig.begin])[-1].casefold()
+    if _cue(view.sentence.text[:trig.begin].casefold(), data["announced_cues"] + data["belief_cues"]) \
+            and not _cue(clause, data["held_cues"]):
+        return False    # 'tin tưởng X sẽ …, tổ chức thành công Đại hội …': a success ahead, not one achieved
     return bool(re.search(rf"(?<!\w)(?:{_alternation(data['achievement_cues'])})(?!\w)", clause))
+
+
+def _clause_cue(view, trig: "Trigger", words) -> bool:
+    """One of `words` in the trigger's own clause before it."""
+    clause = re.split(r"[,;:]", view.sentence.text[trig.span_begin:trig.begin])[-1].casefold()
+    return bool(re.search(rf"(?<!\w)(?:{_alternation(words)})(?!\w)", clause))
 
 
 def _told_visit(ev: Event, own_dates, events: list[Event]) -> Event | None:
@@ -241,6 +275,17 @@ def _told_visit(ev: Event, own_dates, events: list[Event]) -> Event | None:
     return next((e for e in reversed(events) if e.type == "visit" and e.guests == ev.guests and e.start), None)
 
 
+def _before(value: DateValue | None, day) -> bool:
+    """A date wholly earlier than the publication day (a day's grace for clocks abroad): no plan ahead."""
+    if value is None or day is None or not value.month or (value.year or day.year) is None:
+        return False
+    year = value.year or day.year
+    if value.day is None:
+        return (year, value.month) < (day.year, day.month)
+    return (year, value.month, value.day) < ((day - timedelta(days=1)).year, (day - timedelta(days=1)).month,
+                                             (day - timedelta(days=1)).day)
+
+
 def _after(value: DateValue, day) -> bool:
     """A date later than the publication day: a plan or a hope ('vào tháng 11'), not the day being told."""
     if day is None or not value.month or (value.year or day.year) is None:
@@ -248,23 +293,15 @@ def _after(value: DateValue, day) -> bool:
     return ((value.year or day.year), value.month, value.day or 1) > (day.year, day.month, day.day)
 
 
-def _publication_day(ctx, events: list[Event], told_before) -> None:
-    """A held one-day event that the headline or lead tells and the text dates nowhere happened on the day
-    the record is dated; not history, not one announced, not one only the body recalls."""
-    day = ctx.doc.published
-    if day is None:
-        return
-    several_days = set(_lexicon()[0]["multi_day"])     # a visit's first day is not the day it is reported
-    for ev in events:
-        if ev.start is None and ev.status == "held" and ev.type not in several_days \
-                and any(m.sentence <= 2 and (m.begin, m.end) not in told_before for m in ev.mentions):
-            ev.start = DateValue(day.year, day.month, day.day)
-
-
-def _list_target(events: list[Event], sentence: int) -> Event:
-    """'Cùng dự có …' adds to the event just told; a visit only when nothing else was told since."""
+def _list_target(events: list[Event], sentence: int, named=()) -> Event:
+    """'Cùng dự có …' adds to the event just told; a visit only when nothing else was told since; the one of
+    the kind the list names, if it names one ('Cũng có mặt trong cuộc gặp … là …': not a press conference
+    told after it)."""
     recent = [e for e in events if e.mentions and e.mentions[-1].sentence >= sentence - 2]
-    return next((e for e in reversed(recent) if e.type != "visit"), events[-1])
+    kinds = {(t.etype["notation"], t.family) for t in named}
+    return next((e for e in reversed(recent) if (e.type, e.family) in kinds), None) \
+        or next((e for e in reversed(_current(events)) if (e.type, e.family) in kinds), None) \
+        or next((e for e in reversed(recent) if e.type != "visit"), events[-1])
 
 
 def _speculative_sentence(text: str, data) -> bool:
@@ -300,7 +337,7 @@ def _refers_back(view, trig: "Trigger", events: list[Event], data, referenced: l
     latest the article tells as its own, not one only recalled in passing ('… chuyến thăm của X tháng 3 vừa
     qua. Trong khuôn khổ chuyến thăm, …' is the visit being reported)."""
     phrase = trig.phrase.removeprefix("noun:")
-    earlier = [e for e in _current(events) if e.type == trig.etype["notation"]
+    earlier = [e for e in _current(events) if e.type == trig.etype["notation"] and e.family == trig.family
                and (e.type not in NAMED_TYPES or phrase in e.name.casefold())]
     earlier = [e for e in earlier if any((m.begin, m.end) not in told_before for m in e.mentions)] or earlier
     if not earlier or not _is_reference(view, trig, data):
@@ -311,6 +348,21 @@ def _refers_back(view, trig: "Trigger", events: list[Event], data, referenced: l
                      s.text[trig.span_begin:trig.begin].casefold()):
         referenced.append(earlier[-1])
     return True
+
+
+def _tie_to_earlier(view, referenced: list[Event], data) -> None:
+    """'Tại hội đàm ngay sau lễ đón, …': an undated event named as following another the text has dated
+    right away takes that day (not 'Sau chuyến thăm, …': days may pass)."""
+    text, base = view.sentence.text, view.sentence.begin
+    here = lambda e: [m for m in e.mentions if m.sentence == view.index]  # noqa: E731
+    for ev in referenced:
+        for later in here(ev) if ev.start is None else []:
+            for other in referenced:
+                if other is ev or not other.start or not other.start.day or other.type in data["multi_day"]:
+                    continue
+                if any(re.fullmatch(rf"\s*(?:{_alternation(data['right_after'])})\s*",
+                                    text[later.end - base:m.begin - base], re.I) for m in here(other)):
+                    ev.start, ev.end = other.start, None
 
 
 def _anchor(view, found: list["Trigger"], events: list[Event], data) -> Event | None:
@@ -403,10 +455,20 @@ def _triggers(view, triggers, blocked, data) -> list[Trigger]:
                                                   text[a:a + toks[i].begin], re.I):
                     continue      # 'Phó Chủ tịch Hội nghị Hiệp thương …': a body's name in a title
                 trig = Trigger(etype, phrase, a + toks[i].begin, a + toks[end - 1].end, a, b, cont, text=text)
+                if phrase in data["press_verbs"] and _press_audience(text[trig.end:b], data):
+                    # 'gặp gỡ với các phóng viên', 'gặp các nhà báo': the press encounter, not one more meeting
+                    trig.etype = next(t for t in data["types"] if t["notation"] == "conference")
+                    trig.phrase = data["press_triggers"][0]
                 if phrase in noun:
                     trig.phrase = "noun:" + phrase
                 out.append(trig)
     return out
+
+
+def _press_audience(after: str, data) -> bool:
+    """The press right after a meeting cue ('… với các phóng viên', '… báo giới')."""
+    return bool(re.match(rf"\s*(?:với\s+)?(?:(?:các|những|đông đảo|đại diện)\s+)*(?:{_alternation(data['press_audiences'])})"
+                         r"(?!\w)", after.casefold()))
 
 
 def _family(phrase: str) -> str:
@@ -419,7 +481,13 @@ def _family(phrase: str) -> str:
 
 def _lists_attendees(text: str, data) -> bool:
     """'Về phía Việt Nam có A; B', 'Cùng dự lễ đón có A; B': a list of the previous event's participants."""
-    return any(re.match(rf"^\s*{re.escape(m)}\b[^,.;]{{0,40}}?\bcó\b", text) for m in data["attendee_lists"])
+    # ('Tham dự Lễ đón, về phía Kenya có: …': the side may follow a comma)
+    if any(re.match(rf"^\s*{re.escape(m)}\b[^,.;]{{0,40}}?(?:,\s*(?:về\s+)?phía\s[^,.;]{{0,30}}?)?\bcó\b", text)
+           for m in data["attendee_lists"]):
+        return True
+    # 'Cũng có mặt trong cuộc gặp của hai nhà lãnh đạo là A, B'
+    return bool(re.match(rf"^\s*(?:(?:cũng|cùng)\s+)?(?:{_alternation(data['presence_lists'])})\s+(?:trong|tại)\s"
+                         r"[^.;]{0,80}?\s(?:là|có)\s", text, re.I))
 
 
 def _refs_in(view, a: int, b: int, kinds=("person", "plural")) -> list[str]:
@@ -445,14 +513,20 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     notation = trig.etype["notation"]
     a, b = trig.span_begin, trig.span_end
     head = s.text[a:trig.begin].casefold()
+    first = trig.phrase.removeprefix("noun:").split()[0]
     if _modal_no_event(head, data, notation in NAMED_TYPES) or not _has_object(view, trig, data) \
-            or _generic(head, data) or s.text.rfind("[", 0, trig.begin) > s.text.rfind("]", 0, trig.begin) \
+            or _generic(head, data) or first in data["classifiers"] and _generic(f"{head.rstrip()} {first}", data) \
+            or _cue(head[-30:], data["cancel_cues"]) or s.text.rfind("[", 0, trig.begin) > s.text.rfind("]", 0, trig.begin) \
             or notation not in NAMED_TYPES and (_invitation(head, data) or _aim(head, data)):
         return []      # (and '[Báo chí Nhật đưa đậm về hội đàm …]': a link to another article)
-    report = _after_report(head, data)
+    report = _after_report(head, data) or _reported(ctx, view, a, trig, head, data)
     if report:
         a = a + report             # 'X cho biết, A sẽ hội đàm với B': A is the subject; X only reports it
+    source = re.match(r"^\s*Theo\s[^,]*,", s.text[a:trig.begin])
+    if source:
+        a = a + source.end()       # 'Theo ông X, <titles>, cuộc hội đàm …': X is a source, no side
     opener = [m.end() for m in re.finditer(rf"\b(?:{_alternation(data['clause_openers'])})\b", head)]
+    opened = a
     if opener:
         a = a + opener[-1]         # 'trong bối cảnh A và B sắp ký …', 'nhân dịp A thăm …': A, not the main subject
     evaluated = [m.end() for m in re.finditer(rf"(?<!\w)(?:{_alternation(data['evaluative_cues'])})(?!\w)", head)]
@@ -460,6 +534,10 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         a = trig.span_begin + evaluated[-1]   # 'X hoan nghênh việc A và B đã ký …': A and B, not X
     before = _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin)) or \
         _persons(ctx, _refs_in(view, a, trig.begin))
+    before = [k for k in before if not _in_relation(ctx, view, k, a, trig.begin, data)] or before
+    if notation == "visit" and not before and a > 0 and s.text[a - 1] == ";":
+        # 'X cảm ơn Thống đốc Y …; bày tỏ vui mừng đến thăm …': X's visit, the sentence's subject
+        before = _sentence_subject(ctx, view, a)
     if re.search(r"(?<!\w)và\s+(?:(?:đến|tới|sang)\s+)?$", s.text[a:trig.begin]):
         # 'A sẽ đến chào B và thăm C': the verb after 'và' is A's, B is the object of the one before
         before = _drop_object(ctx, view, a, trig.begin) or before
@@ -481,11 +559,12 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     if notation == "ceremony":
         ev.kind = trig.family or trig.phrase.removeprefix("lễ ")
     rest = s.text[trig.end:b]
+    wished = False
     if (_cue(head, data["announced_cues"]) or _announced_before(ctx, view, trig, head, data)) and not past \
-            or notation in NAMED_TYPES and any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", head)
-                                               for w in data["wish_cues"] + data["agreement_cues"]):
+            or notation in NAMED_TYPES and (_wished(head, data, True) or _cue(head, data["agreement_cues"])):
         ev.status = "announced"    # 'sẽ', 'dự kiến'; 'đề nghị tổ chức tốt kỳ họp …': a named one ahead
         discourse_date = None      # the day the article is telling is not its day
+        wished = notation in NAMED_TYPES and (_wished(head, data, True) or _cue(head, data["agreement_cues"]))
     earlier = [e for e in events if e.type == notation]
     if notation in NAMED_TYPES and not earlier and (
             any(head.rstrip().endswith(w) for w in data["named_references"])
@@ -498,7 +577,10 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         earlier[-1].mentions.append(ev.mentions[0])
         return []
     plural = _plural_subject(view, trig, in_sentence, events, a)
-    if plural and not _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin)):
+    # ('Hai nhà lãnh đạo' read as one person only: not both sides, the event's pair is the one just told)
+    if plural and (not _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin))
+                   or not _refs_in(view, max(a, trig.prev_end), trig.begin, ("person",))
+                   and len(_persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin, ("plural",)))) < 2):
         before = plural
     press = trig.phrase.removeprefix("noun:") in data["press_triggers"]
     if press and not _refs_in(view, max(a, trig.prev_end), trig.begin, ("person",)):
@@ -512,8 +594,13 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     elif notation == "visit":
         if any(head.rstrip().endswith(w) for w in data["term_words"]):
             return []      # 'nhận nhiệm kỳ công tác tại Kenya': an envoy's posting, not a visit
+        if re.match(rf"\s*(?:{_alternation(data['vessel_subjects'])})\s", re.split(r"[,;:]", head)[-1]) \
+                and not _persons(ctx, _refs_in(view, a, trig.begin)):
+            return []      # 'Tàu hộ vệ X thăm cảng …': a ship's port call, no one's visit
         if not _visit(ctx, view, ev, trig, before, after, past, s.text, events):
             return []
+        if ev.status == "announced":
+            discourse_date = None  # a visit welcomed ahead: the day the text is on is not its day
     else:
         if trig.phrase in data["welcome_triggers"]:
             # 'Đón X tại sân bay có A; B; C' and 'Ra đón có A và B': the whole list, across ';'
@@ -524,10 +611,22 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             ev.name = _pair_name(ctx, trig.etype, ev.attendees)
         else:
             subject = before or ([] if evaluated else list(last_subject))   # not the one who judges it
+            if not before and not evaluated and not trig.continues and a > 0 and s.text[a - 1] == ";":
+                # 'Nhân dịp này, A và B đồng chủ trì hội thảo …; dự Lễ khai mạc …': a clause with no subject of
+                # its own goes on with the sentence's (the last event's may be told before)
+                subject = _sentence_subject(ctx, view, a) or subject
+            if not subject and opener and not evaluated:
+                # 'X phát biểu … sau khi gặp Y': no subject of its own after 'sau khi', the clause's X (when the
+                # clause names only X: in 'A nhắc lại lời B … sau khi gặp C' whose act it is stays open)
+                lead = _persons(ctx, _refs_in(view, opened, opened + opener[-1], ("person",)))
+                subject = lead if len(lead) == 1 or len(lead) == 2 and _coordinated(view, lead) else []
+                if not subject and head.rstrip().endswith("khi") and not after:
+                    return []     # no one of this meeting named: not one to tell
             sides = _between(ctx, view, trig, b, data) if re.match(r"^\s*(?:chính thức\s+)?giữa\b", rest) else []
             if sides or re.match(r"^\s*(?:chính thức\s+)?giữa\b", rest) and len(after) >= 2:
                 subject = []       # 'X dự Lễ đón, Hội đàm giữa A với B': A and B meet, X only attends
-            if not before and s.text[a:trig.begin].strip() == "" or notation in ("interview", "speech") and not before:
+            if not evaluated and not sides and (not before and s.text[a:trig.begin].strip() == ""
+                                                or notation in ("interview", "speech") and not before):
                 # 'Hội kiến Tổng thống …, Thủ tướng X …', 'Trả lời phỏng vấn …, Bộ trưởng X khẳng định': the
                 # subject is the main clause's, after the comma
                 comma = s.text.find(",", trig.end, b)
@@ -536,6 +635,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 subject = speaker[:1] or subject
                 if comma >= 0:
                     b = comma
+            if not subject and notation in PAIR_TYPES and _framing(head, data):
+                subject = _main_subject(ctx, view, trig, events, data)
             if not subject and not after and events and not evaluated:
                 subject = [k for k in events[-1].attendees if k in ctx.persons]   # 'tiến hành hội đàm'
             chair = _patterns()["chair"].search(s.text[a:b])
@@ -543,7 +644,9 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 ev.chairs = before if chair.start() < trig.begin - a else after
             after = _persons(ctx, _refs_in(view, trig.end, min(b, trig.next_begin)))
             objects = [k for k in after if k not in subject and not _possessor(view, s.text, k, trig.end)]
-            direct = _persons(ctx, _refs_in(view, trig.end, min(trig.end + _first_comma(rest), trig.next_begin)))
+            direct = [k for k in _persons(ctx, _refs_in(view, trig.end, min(trig.end + _first_comma(rest),
+                                                                          trig.next_begin)))
+                      if not _possessor(view, s.text, k, trig.end)]
             if sides:      # 'giữa A, <A's titles>, với B, <B's titles>, hai bên …': those two, one event
                 objects, direct = sides, []
             if notation in PAIR_TYPES and len(subject) > 1 and _patterns()["respectively"].search(s.text[a:trig.begin]):
@@ -555,6 +658,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             if notation in PAIR_TYPES and len(direct) > 1 and re.search(r"\bvà\b", rest):
                 return [_twin(ctx, ev, trig, subject + [obj], dates, discourse_date) for obj in direct]
             ev.attendees = list(dict.fromkeys(subject + objects + ev.chairs))
+            if notation in PAIR_TYPES and view.index:     # (a headline names the counterpart by a short title)
+                ev.counterpart = _counterpart_words(rest)
             if notation in PAIR_TYPES and not objects:
                 ev.attendees += _counterpart(ctx, view, ev.attendees)
                 ev.attendees += _plural_other(ctx, view, a, trig, ev.attendees)
@@ -567,28 +672,124 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                     # 'Trước sự chứng kiến của A và B, đại diện hai nước trao đổi văn kiện …': the countries
                     # sign through the persons the sentence names (not those who judge it: 'hoan nghênh việc …')
                     ev.attendees = _persons(ctx, _refs_in(view, 0, len(s.text)))
+                if len(ev.attendees) < 2 and not evaluated and re.search(
+                        rf"(?<!\w)(?:{_alternation(data['opening_subjects'])})(?!\w)[^,;]*$", head):
+                    # 'Dự kiến, hai bên sẽ ký kết …': the two sides of the meeting just told
+                    ev.attendees = _last_meeting(ctx, view, in_sentence, events) or ev.attendees
             ev.name = _pair_name(ctx, trig.etype, ev.attendees)
     if notation != "visit":        # a visit's place is where it goes (_destination), its identity
         ev.place = _place(view, s.text, a, b)
     if notation == "ceremony":
         ev.name = _ceremony_name(ctx, trig, s.text, ev.attendees)
+    if _arrival_welcome(trig, data):
+        # 'Đón X tại sân bay có A; B', 'Lễ đón X tại sân bay …': the welcome on arrival, a ceremony of its own
+        # (neither the official welcome later nor a meeting)
+        ev.type, ev.kind = "ceremony", "arrival"
+        if notation != "ceremony":
+            ev.name = _pair_name(ctx, {"vi": data["arrival_welcome_label"]}, ev.attendees)
     if notation == "signing":
         doc = _document(s.text[trig.end:b], data)
         if doc:       # one signing per named document, whoever tells it
             ev.name, ev.kind = f"{trig.etype['vi'][:1].upper()}{trig.etype['vi'][1:]} {doc[0]}", doc[1]
+    if ev.status == "announced":
+        # 'Ngày 8/7, X chúc Đại hội … thành công', 'Theo thông cáo ngày 6/11, X sẽ thăm …': a day told before a
+        # plan is the day it was wished or announced; only one after it, or one still ahead, is the plan's own
+        # (a day no earlier than the publication day may be the plan's: 'Chiều nay 12/7, X sẽ hội đàm …')
+        published = ctx.doc.published
+        dates = [d for d in dates if d.begin >= trig.begin or not wished and (
+            published is None or _after(d.start, published - timedelta(days=1)))]
     _date(ev, dates, discourse_date, trig)
+    if ev.status == "announced" and _before(ev.start, ctx.doc.published):
+        ev.status = "held"         # 'triển khai thỏa thuận của Cuộc gặp cấp cao (tháng 1/2017)': done already
     if notation == "visit" and ev.guests and not ev.hosts and _attributive(s.text[a:trig.begin], trig, data):
         ev.hosts = _receiver(ctx, ev.guests[0], in_sentence)
     if notation == "visit" and ev.start is not None and ev.start == discourse_date and ev.guests \
             and not any(d.start == ev.start for d in dates) \
             and any(e.type == "visit" and e.guests == ev.guests for e in _current(events)):
         ev.start = None            # a visit told before: the day the text is on is one day of it, not its first
+    if notation == "visit" and _attributive(s.text[a:trig.begin], trig, data) and not past:
+        ev.ongoing = True
     if notation == "visit" and ev.start and ev.end is None:
         if _attributive(s.text[a:trig.begin], trig, data):
             ev.start = None        # 'X đang thăm …' on the day of a reception: a day of the visit, not its first
         elif any(head.rstrip().endswith(w) for w in data["end_cues"]):
             ev.start, ev.end = None, ev.start    # '… trước khi kết thúc chuyến thăm vào ngày 1/7': its last day
     return [ev]
+
+
+def _arrival_welcome(trig: Trigger, data) -> bool:
+    """A welcome (not the official one) whose clause sets it at an arrival place ('tại sân bay …')."""
+    if trig.family != "đón" or trig.phrase.removeprefix("noun:") in data["official_welcomes"]:
+        return False
+    clause = trig.text[trig.span_begin:trig.span_end].casefold()
+    return bool(re.search(rf"(?<!\w)(?:tại|ở)\s+(?:{_alternation(data['arrival_places'])})(?!\w)", clause))
+
+
+def _sentence_subject(ctx, view, end: int) -> list[str]:
+    """The subject of the sentence's first clause: the first person named with only titles before it since
+    the last comma ('Nhân dịp này, tại Kenya, Chủ tịch A và Chủ tịch B …'), and one joined to it by 'và'."""
+    text, base = view.sentence.text, view.sentence.begin
+    first_clause = text.find(";")
+    refs = [r for r in view.refs if r.kind == "person" and r.end - base <= min(end, first_clause)
+            and any(k in ctx.persons for k in r.keys)]
+    for n, r in enumerate(refs):
+        lead = re.split(r"[,:]", text[:r.begin - base])[-1]
+        if not _titles_only(lead):
+            continue
+        subject = [next(k for k in r.keys if k in ctx.persons)]
+        if n + 1 < len(refs):
+            other = next(k for k in refs[n + 1].keys if k in ctx.persons)
+            if _coordinated(view, subject + [other]) and other not in subject:
+                subject.append(other)
+        return subject
+    return []
+
+
+def _in_relation(ctx, view, k: str, a: int, b: int, data) -> bool:
+    """'bà A - Phu nhân Tổng thống B, đã đến thăm …': B is named in A's apposition by a relation of A's, no
+    side of the event."""
+    base, text = view.sentence.begin, view.sentence.text
+    refs = [r for r in view.refs if r.kind == "person" and a <= r.begin - base and r.end - base <= b
+            and any(x in ctx.persons for x in r.keys)]
+    for prev, r in zip(refs, refs[1:]):
+        if k in r.keys and k not in prev.keys:
+            gap = text[prev.end - base:r.begin - base]
+            m = re.match(rf"^\s*[-–,(]\s*(?:{_alternation(data['relational_titles'])})(?:\s+của)?(?=\s)", gap, re.I)
+            if m and _titles_only(gap[m.end():]):
+                return True
+    return False
+
+
+def _framing(head: str, data) -> bool:
+    """The trigger opens its sentence in a phrase framing it ('Tại cuộc gặp với X, …', 'Trong cuộc điện đàm
+    với X, …'): the main clause after it tells who met X."""
+    lead = head.rsplit(",", 1)[-1].strip()
+    openers = _alternation(data["reference_before"] + data["occasion_openers"])
+    return bool(re.fullmatch(rf"(?:{openers})(?:\s+(?:cuộc|buổi))?", lead))
+
+
+def _main_subject(ctx, view, trig: Trigger, events: list[Event], data) -> list[str]:
+    """'Tại cuộc gặp với X sau Hội nghị …, Y khẳng định …': Y, named first in the main clause with only titles
+    before it; 'Tại cuộc gặp với X, hai bên nhất trí …': the other side is the article's own, its protagonist
+    (else the last one told of another country than X)."""
+    text, base = view.sentence.text, view.sentence.begin
+    comma = text.find(",", trig.end)
+    if comma < 0:
+        return []
+    objects = [k for k in _persons(ctx, _refs_in(view, trig.end, comma)) if not _possessor(view, text, k, trig.end)]
+    for r in view.refs:
+        if r.kind == "person" and r.begin - base > comma and any(k in ctx.persons for k in r.keys):
+            lead = text[comma + 1:r.begin - base]
+            if "," in lead or not _titles_only(lead):
+                break
+            return [k for k in r.keys if k in ctx.persons and k not in objects][:1]
+    main = text[comma + 1:].casefold().lstrip()
+    if not objects or not any(main.startswith(w + " ") for w in data["opening_subjects"]):
+        return []
+    sides = {ctx.country_of(k) for k in objects}
+    candidates = [ctx.protagonist] + [k for e in reversed(events) for k in e.attendees]
+    return [k for k in candidates if k in ctx.persons and k not in objects
+            and ctx.country_of(k) not in sides | {None}][:1]
 
 
 def _receiver(ctx, guest: str, in_sentence) -> list[str]:
@@ -695,6 +896,17 @@ def _coordinated(view, keys: list[str]) -> bool:
     return len(gap) < 60 and bool(re.search(r"\b(?:và|cùng|cùng với)\b", gap)) and "," not in gap.split("và")[0]
 
 
+def _joined(view, keys: list[str]) -> bool:
+    """'A và <titles> B' with nothing else between: one subject of two (not 'A chào mừng và hoan nghênh B')."""
+    spans = [next((r for r in view.refs if k in r.keys), None) for k in keys]
+    if None in spans:
+        return False
+    first, second = sorted(spans, key=lambda r: r.begin)
+    gap = view.sentence.text[first.end - view.sentence.begin:second.begin - view.sentence.begin]
+    m = re.match(r"^\s*(?:và|cùng|cùng với)\s", gap)
+    return bool(m) and _titles_only(gap[m.end():])
+
+
 def _modal_no_event(head: str, data, named: bool = False) -> bool:
     """'có thể …', 'được kỳ vọng …', an analyst's guess before the trigger; 'muốn gặp', 'mời … sang thăm'
     (a named session or congress ahead, 'tiến tới Đại hội XIV', is an announced one)."""
@@ -705,7 +917,15 @@ def _modal_no_event(head: str, data, named: bool = False) -> bool:
     # near the trigger, or anywhere in its own clause ('mong muốn được đón Chủ tịch … X thăm …')
     clause = _patterns()["host"].sub(" ", re.split(r"[,;:]", head)[-1][-90:])   # 'theo lời mời của X' is no wish
     near = (head[-45:], clause)
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", part) for w in data["wish_cues"] for part in near)
+    return any(_wished(part, data) for part in near)
+
+
+def _wished(text: str, data, named: bool = False) -> bool:
+    """A wish cue in `text` ('mong muốn', 'mời'; of a named event, 'chúc Đại hội … thành công'), not a
+    congratulation on one held ('chúc mừng')."""
+    text = re.sub(rf"(?<!\w)(?:{_alternation(data['congratulation_cues'])})(?!\w)", " ", text)
+    cues = data["wish_cues"] + (data["named_wish_cues"] if named else [])
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in cues)
 
 
 def _invitation(head: str, data) -> bool:
@@ -723,10 +943,13 @@ def _aim(head: str, data) -> bool:
 
 def _generic(head: str, data) -> bool:
     """'Tại các cuộc gặp, tiếp xúc', 'những cuộc điện đàm': meetings in general, not one event."""
-    if any(head.rstrip().endswith(w) for w in data["generic_plurals"]):
-        return True
+    if any(head.rstrip().endswith(w) for w in data["generic_plurals"]) \
+            and not any(re.search(rf"(?<!\w){re.escape(w)}$", head.rstrip()) for w in data["clause_openers"]):
+        return True       # (but 'sau khi gặp X', 'trước khi hội đàm': one event, not 'khi gặp nhau')
     if re.search(rf"(?<!\w)(?:\d+|{_alternation(data['count_words'])})\s+lần\s+(?:\S+\s+)?$", head):
         return True       # 'đã có 4 lần sang thăm …': visits counted, not one told
+    if re.search(rf"(?<!\w)(?:{_alternation(data['plural_markers'])})\s*$", head):
+        return True       # 'thường xuyên tham gia các Hội nghị …': the plural right before the noun
     # 'các cuộc hội đàm, hội kiến giữa …': a noun coordinated with a general plural is general too
     plurals = [w for w in data["generic_plurals"] if w.split()[0] in data["plural_markers"]]
     return bool(re.search(rf"(?<!\w)(?:{_alternation(plurals)})\s+\S+(?:\s+\S+)?\s*(?:,|và)\s*$", head))
@@ -739,13 +962,25 @@ def _after_report(head: str, data) -> int:
     return found[-1] if found else 0
 
 
+def _reported(ctx, view, a: int, trig: Trigger, head: str, data) -> int:
+    """'Người phát ngôn X cho biết Tổng thống A sẽ gặp B', 'Nguyên Đại sứ X nhận định cuộc hội đàm …': a
+    reporting verb with no comma whose clause has its own subject, or names the event itself, reports it."""
+    found = list(re.finditer(rf"(?<!\w)(?:{_alternation(data['reporting_cues'])})\s+", head))
+    if not found:
+        return 0
+    end = found[-1].end()
+    if re.match(r"^(?:rằng\s+)?(?:các\s+|những\s+)?(?:cuộc|buổi|chuyến)\s*$", head[end:]) \
+            or _refs_in(view, a + end, trig.begin):
+        return end
+    return 0
+
+
 def _has_object(view, trig: Trigger, data) -> bool:
     """'tiếp Đại sứ …', 'gặp ông …': these triggers need a counterpart right after them ('viết tiếp',
     'tiếp' at a clause's end are no meeting)."""
     text = view.sentence.text
-    if trig.etype["notation"] in PAIR_TYPES and re.match(
-            rf"\s*(?:với\s+)?(?:{_alternation(data['vague_objects'])})\s", text[trig.end:], re.I):
-        return False      # 'làm việc với một số Bộ, ngành', 'gặp nhiều lãnh đạo': no one meeting told
+    if trig.etype["notation"] in PAIR_TYPES | {"visit"} and _group_object(view, trig, data):
+        return False      # 'làm việc với một số Bộ, ngành', 'tiếp lãnh đạo các doanh nghiệp': no one meeting told
     if trig.etype["notation"] == "signing" and re.search(
             rf"(?:{_alternation(data['document_heads'])})\s+(?:\S+\s+){{0,3}}?(?:đã|được|vừa|đã được)\s*$",
             text[:trig.begin], re.I):
@@ -766,6 +1001,8 @@ def _has_object(view, trig: Trigger, data) -> bool:
         return any(re.search(rf"\b{re.escape(h)}\b", clause) for h in data["honour_heads"])
     if trig.phrase not in data["needs_object"]:
         return True
+    if _pair_subject(view, trig):
+        return True       # 'A và B đã có cuộc gặp (tại …).': both sides are the subject
     links = _alternation(data["object_links"])
     nxt = re.match(rf"\s*(?:(?:{links})\s+)?([\wÀ-ỹ]+)", text[trig.end:], re.I)
     if not nxt:
@@ -778,6 +1015,35 @@ def _has_object(view, trig: Trigger, data) -> bool:
         return True
     two = " ".join(text[trig.end + nxt.start(1):].split()[:2]).casefold()
     return any(word.casefold() == w or two.startswith(w) for w in data["object_starters"])
+
+
+def _group_object(view, trig: Trigger, data) -> bool:
+    """The trigger's object is a group in general: counted vaguely ('một số Bộ', 'nhiều lãnh đạo', 'thăm một số
+    địa phương'), or bodies in the plural ('lãnh đạo các doanh nghiệp') with no one named before the clause ends."""
+    text = view.sentence.text
+    heads = rf"(?:(?:{_alternation(data['group_heads'])})\s+)?"
+    if re.match(rf"\s*(?:với\s+)?{heads}(?:{_alternation(data['vague_objects'])})\s", text[trig.end:], re.I):
+        return True
+    plural = re.match(rf"\s*(?:với\s+)?{heads}(?:các|những)\s+(?:{_alternation(data['collective_objects'])})(?!\w)",
+                      text[trig.end:], re.I)
+    if not plural:
+        return False
+    end = min(i for i in (text.find(";", trig.end), text.find(",", trig.end), len(text)) if i >= 0)
+    base = view.sentence.begin
+    return not any(r.kind in ("person", "org") and trig.end <= r.begin - base < end for r in view.refs)
+
+
+def _pair_subject(view, trig: Trigger) -> bool:
+    """'A và B đã có cuộc gặp', 'Hai nhà lãnh đạo có buổi gặp riêng': a meeting noun after 'có' whose subject
+    names both sides and which no counterpart follows."""
+    text, base = view.sentence.text, view.sentence.begin
+    if not re.search(r"(?<!\w)(?:có|tiến hành)\s+(?:một\s+)?(?:cuộc|buổi)\s*$", text[:trig.begin]) \
+            or re.match(r"\s*(?:với|cùng)\b", text[trig.end:]):
+        return False
+    lead = [r for r in view.refs if r.kind in ("person", "plural") and trig.span_begin <= r.begin - base < trig.begin]
+    if any(r.kind == "plural" for r in lead):
+        return True
+    return len(lead) >= 2 and bool(re.search(r"\s(?:và|cùng)\s", text[lead[-2].end - base:lead[-1].begin - base]))
 
 
 def _document(text: str, data) -> tuple[str, str] | None:
@@ -796,12 +1062,41 @@ def _document(text: str, data) -> tuple[str, str] | None:
 
 def _possessor(view, text: str, k: str, start: int) -> bool:
     """'chuyển lời thăm hỏi của Tổng Bí thư X', 'về kết quả chuyến thăm của Thủ tướng X': a person named
-    after 'của' belongs to a noun, not to the meeting."""
-    for r in view.refs:
-        if k in r.keys and r.begin - view.sentence.begin >= start:
-            lead = text[start:r.begin - view.sentence.begin]
-            return len(lead) > 8 and bool(re.search(r"\bcủa(?:\s+[A-ZÀ-ỸĐ][^\s,;]*){0,6}\s*$", lead))
+    after 'của' belongs to a noun, not to the meeting; so do those coordinated with X ('của A và B, C')."""
+    base = view.sentence.begin
+    refs = [r for r in view.refs if r.kind == "person" and r.begin - base >= start]
+    for n, r in enumerate(refs):
+        if k in r.keys:
+            return _owned(view, text, refs, n, start)
     return False
+
+
+def _owned(view, text: str, refs, n: int, start: int) -> bool:
+    base = view.sentence.begin
+    lead = text[start:refs[n].begin - base]
+    # ('của Thủ tướng X': a capitalised title word may go on in lower case; 'có sự tham dự của X': X attends)
+    owner = re.search(r"\bcủa(?:\s+[A-ZÀ-ỸĐ][^\s,;]*(?:\s+[a-zà-ỹđ][^\s,;]*)?){0,6}\s*$", lead)
+    if len(lead) > 8 and owner:
+        return not re.search(rf"(?<!\w)(?:{_alternation(_lexicon()[0]['attendance_nouns'])})\s*$",
+                             lead[:owner.start()].casefold())
+    if not n:
+        return False
+    # 'của A và <titles> B', 'của A, <titles> B': B is coordinated with A when only titles lie between
+    gap = text[refs[n - 1].end - base:refs[n].begin - base]
+    m = re.match(r"^\s*(?:,\s*(?:và\s+)?|và\s+)", gap)
+    if not m or len(gap) > 60:
+        return False
+    return _titles_only(gap[m.end():]) and _owned(view, text, refs, n - 1, start)
+
+
+def _titles_only(text: str) -> bool:
+    """Only titles: capitalised words and the lower-case words that go on one ('Bộ trưởng', 'đồng chí')."""
+    words = text.split()
+    titles = [t.split() for t in _lexicon()[0]["possessor_titles"]]
+    # ('Chủ tịch nước': up to two lower-case words after a capitalised one)
+    return all(w[:1].isupper() or any(words[j][:1].isupper() for j in range(max(0, i - 2), i))
+               or any(words[j:j + len(t)] == t for t in titles for j in range(max(0, i - len(t) + 1), i + 1))
+               for i, w in enumerate(words))
 
 
 def _plural_subject(view, trig: Trigger, in_sentence, events: list[Event], start: int = 0) -> list[str]:
@@ -811,8 +1106,11 @@ def _plural_subject(view, trig: Trigger, in_sentence, events: list[Event], start
             and max(trig.span_begin, trig.prev_end, start) <= r.begin - view.sentence.begin < trig.begin]
     if not lead:
         return []
-    recent = list(in_sentence) or [e for e in events[-1:] if e.mentions and
-                                   e.mentions[-1].sentence >= view.index - 1]
+    # ('Sau hội đàm, hai Bộ trưởng chứng kiến …': the event named back in this sentence is the one just told, even
+    # when others were added after it)
+    last = lambda e: max((m.sentence, m.begin) for m in e.mentions)  # noqa: E731
+    recent = list(in_sentence) or sorted((e for e in events if e.mentions and last(e)[0] >= view.index - 1),
+                                         key=last)[-1:]
     people = [e for e in reversed(recent) if len([k for k in e.attendees if k]) >= 2]
     return list(people[0].attendees) if people else []
 
@@ -843,7 +1141,9 @@ def _place(view, text: str, a: int, b: int) -> str | None:
 def _ceremony_name(ctx, trig: Trigger, text: str, attendees: list[str]) -> str:
     """'Lễ khánh thành Bệnh viện Hữu nghị', else the kind of ceremony and who took part."""
     phrase = text[trig.begin:trig.end]
-    obj = re.match(r"\s+((?:[A-ZÀ-ỸĐ0-9][\wÀ-ỹ]*)(?:\s+[\wÀ-ỹ]+){0,6}?)(?=[,.;]|\s+(?:tại|ở|cho|của|do)\b|$)",
+    # ('Lễ khai mạc Ngày hội văn hóa Kenya - Peru lần thứ II năm 2025': a pair of countries inside the name)
+    obj = re.match(r"\s+((?:[A-ZÀ-ỸĐ0-9][\wÀ-ỹ]*)(?:(?:\s+|\s*[-–]\s*)[\wÀ-ỹ]+){0,10}?)"
+                   r"(?=[,.;]|\s+(?:tại|ở|cho|của|do|với|đã|được|sẽ|vừa|diễn ra|nhằm|để)\b|$)",
                    text[trig.end:trig.span_end])
     head = phrase[:1].upper() + phrase[1:]
     if obj:
@@ -857,6 +1157,8 @@ def _continues(ev: Event, trig: Trigger, view, ctx, in_sentence: list[Event]) ->
     if not in_sentence or in_sentence[-1].type != ev.type or ev.type not in PAIR_TYPES:
         return None
     prev = in_sentence[-1]
+    if trig.prev_end and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", trig.text[trig.prev_end:trig.begin]):
+        return prev     # 'A tiếp và làm việc với B': two verbs of one act
     # within its clause: 'A gặp B; gặp gỡ C' is a second meeting, not B's part of the first
     subject = _persons(ctx, _refs_in(view, max(trig.prev_end, trig.span_begin), trig.begin))
     if subject and set(subject) <= set(prev.attendees[1:]):
@@ -881,6 +1183,10 @@ def _twin(ctx, ev: Event, trig: Trigger, attendees: list[str], dates, discourse_
 def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -> bool:
     notation = ev.type
     m = _patterns()["ordinal"].match(rest)
+    general = re.match(rf"^[^,;.()]{{0,60}}?(?<!\w)(?:{_alternation(_lexicon()[0]['general_event_tails'])})(?!\w)",
+                       rest.casefold())
+    if general and (not m or general.end() <= m.start(m.lastindex)):
+        return False    # 'Đại hội Đảng bộ các cấp', 'Kỳ họp Đại hội đồng … hằng năm': a kind of event, not one
     if m:
         ev.ordinal = roman(m.group(1) or m.group(2))
     tail = _name_tail(rest)
@@ -935,6 +1241,8 @@ def _clause_subject(ctx, view, trig: Trigger) -> list[str]:
 
 def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
     data = _lexicon()[0]
+    if _sightseeing(text[trig.end:trig.span_end], data):
+        return False    # 'thăm khu phố cổ …': a place toured within the visit told, no visit of its own
     invite = _patterns()["host"].search(text[trig.span_begin:trig.span_end])
     inviters = _refs_in(view, trig.span_begin + invite.end(), trig.span_end) if invite else []
     if invite and trig.span_begin + invite.end() < trig.begin:
@@ -949,8 +1257,9 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
     own = own[:inside.start()] if inside else own         # 'theo lời mời của X' names the host
     # 'của' of the visit's own phrase, not of a noun in a purpose or other phrase after it ('… nhằm tăng cường quan
     # hệ giữa cơ quan lập pháp của hai nước')
+    # ('của ông Ruto': a name follows, no pronoun)
     of = re.match(r"^(?:(?!\b(?:nhằm|để|giữa|với|về|và)\b)[^,;])*?\bcủa\s+(?:(" + _alternation(data["reflexive"])
-                  + r")\b)?", own)
+                  + r")\b(?!\s+[A-ZÀ-ỸĐ]))?", own)
     if of and of.group(1):
         # 'chuyến thăm Việt Nam của ông hồi tháng 11/2023', 'chuyến thăm … của mình': the sentence's subject
         subject = _persons(ctx, _refs_in(view, 0, trig.begin)) or \
@@ -966,7 +1275,12 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
             guest = _visitor(ctx, view, trig, inviters)
     else:                # 'X … thăm chính thức': the nearest subject, unless the visit is X's ('… thăm Peru của Y')
         owner = _owner(ctx, view, trig, of, inviters, within_comma=True) if of else []
-        guest = owner or [k for k in before if k not in inviters][-1:]
+        visitors = [k for k in before if k not in inviters]
+        guest = owner or visitors[-1:]
+        if not owner and len(visitors) >= 2 and _joined(view, visitors[-2:]):
+            guest = visitors[-2:]     # 'A và B đã tới thăm trang trại …': both go
+    if _general_visitors(view, trig, data):
+        return False    # 'hoan nghênh các nhà lãnh đạo Kenya sang thăm …': visitors in general, no one visit
     if guest and _sent_by(view, guest[0], trig, data):
         guest = _envoy(ctx, inviters)
     welcomer = guest if guest and _welcomes_visitor(view, guest[0], trig, data) else []
@@ -983,7 +1297,17 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
                       and ctx.country_of(e.guests[0]) in codes), [])
         if not guest:
             return False
+    if not past and _welcomed_ahead(ctx, view, trig, guest, events, data):
+        ev.status = "announced"
     ev.hosts = [k for k in inviters[:1] if k not in guest] or welcomer
+    if not ev.hosts and _destination_code(view, trig) is None:
+        # a province, a city, a site: the one who welcomes the visitor there hosts it (a state visit's host
+        # is its inviter, or no one)
+        dest = _destination(ctx, view, trig, text) or ""
+        site = dest[:1].islower() and not re.match(rf"(?:{_alternation(data['local_place_words'])})\b", dest)
+        ev.hosts = _receiving(ctx, view, guest, trig, data, site)
+    if not ev.hosts and not trig.phrase.startswith("noun:"):
+        ev.hosts = [k for k in _visited(ctx, view, trig) if k not in guest][:1]
     ev.guests = guest
     ev.attendees = list(guest)
     if past and not guest:
@@ -993,6 +1317,79 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
+def _place_countries() -> dict[str, str]:
+    """A place's name (case-folded) → its country: every country's names and capital, Vietnam's provinces."""
+    out = {p.casefold(): "VN" for p in lexicons.load("places")["vietnam_provinces"]}
+    for c in lexicons.countries().values():
+        for name in c.get("forms", []) + [c.get("capital") or ""]:
+            if name:
+                out[name.casefold()] = c["code"]
+    return out
+
+
+def _welcomed_ahead(ctx, view, trig: Trigger, guest: list[str], events: list[Event], data) -> bool:
+    """'… và hoan nghênh Thủ tướng Y thăm Kenya' told while the article's own events take place in another
+    country (a forum in Lima): a visit welcomed ahead, not one going on. With no day told, and no visit of
+    that guest told before."""
+    text = view.sentence.text
+    if not re.search(rf"(?<!\w)(?:{_alternation(data['welcome_verbs'])})\s[^,;]*$", text[trig.span_begin:trig.begin],
+                     re.I) or find_dates(text):
+        return False
+    code = _destination_code(view, trig)
+    if code is None or any(ctx.country_of(g) == code for g in guest) \
+            or any(e.type == "visit" and guest and e.guests == guest for e in events):
+        return False
+    scene = next((c for e in _current(events) if e.type != "visit" and e.status == "held" and e.place
+                  for c in [_place_country(ctx.doc.text, e.place)] if c), None)
+    return scene is not None and scene != code
+
+
+def _place_country(text: str, place: str) -> str | None:
+    """The country of a place: a country's name or capital, a Vietnamese province, else the country the text
+    names right after it ('tại Lima, Peru', 'tại Lima (Peru)')."""
+    known = _place_countries().get(place.casefold())
+    if known:
+        return known
+    for m in re.finditer(rf"(?<!\w){re.escape(place)}\s*(?:,|\()\s*([^,;.()]{{2,40}})", text):
+        rest, codes = lexicons.strip_countries(m.group(1))
+        if len(codes) == 1 and not rest.strip():
+            return codes[0]
+    return None
+
+
+def _sightseeing(rest: str, data) -> bool:
+    """'thăm khu phố cổ …', 'thăm một ngôi chùa', 'đến thăm Khu lưu niệm …': the place after the trigger is one
+    toured, not a country, a city or an institution visited."""
+    openers = _alternation(data["sightseeing_openers"])
+    return bool(re.match(rf"\s*(?:(?:{openers})\s+)*(?:{_alternation(data['sightseeing_heads'])})(?!\w)",
+                         rest.casefold()))
+
+
+def _general_visitors(view, trig: Trigger, data) -> bool:
+    """'X hoan nghênh các nhà lãnh đạo Kenya sang thăm …': the welcomed are named only as a general plural, no
+    person among them."""
+    low = view.sentence.text[trig.span_begin:trig.begin].casefold()
+    verbs = list(re.finditer(rf"(?<!\w)(?:{_alternation(data['welcome_verbs'])})\s+", low))
+    if not verbs or not re.match(rf"(?:{_alternation(data['plural_markers'])})\s", low[verbs[-1].end():]):
+        return False
+    start = view.sentence.begin + trig.span_begin + verbs[-1].end()
+    return not any(r.kind == "person" and start <= r.begin < view.sentence.begin + trig.begin for r in view.refs)
+
+
+def _visited(ctx, view, trig: Trigger) -> list[str]:
+    """'A đến thăm bà B, <titles>': a person visited, named right after the verb with titles only between,
+    receives the visit."""
+    base, text = view.sentence.begin, view.sentence.text
+    for r in sorted(view.refs, key=lambda r: r.begin):
+        if r.begin - base < trig.end:
+            continue
+        if r.kind != "person" or not _titles_only(text[trig.end:r.begin - base]):
+            return []
+        return _persons(ctx, r.keys)[:1]
+    return []
+
+
 def _owner(ctx, view, trig: Trigger, of, inviters, within_comma: bool = False) -> list[str]:
     """The person right after the visit's 'của' (titles and all), not the next clause's subject; after a verb
     ('thăm Peru của Thủ tướng X') only one named before the next comma ('thăm cơ sở của Đại học X, cùng đi có
@@ -1000,7 +1397,12 @@ def _owner(ctx, view, trig: Trigger, of, inviters, within_comma: bool = False) -
     start = view.sentence.begin + trig.end
     comma = view.sentence.text.find(",", trig.end + of.end())
     end = start + of.end() + 60 if not within_comma or comma < 0 else view.sentence.begin + comma
-    return [k for r in view.refs if r.kind == "person" and start <= r.begin <= end
+    owner = [r for r in view.refs if r.kind == "person" and start <= r.begin <= end]
+    honorifics = _alternation(_lexicon()[0]["possessor_titles"])
+    gap = view.sentence.text[trig.end + of.end():min(r.begin for r in owner) - view.sentence.begin] if owner else ""
+    if re.search(rf"(?<!\w)(?:{honorifics})\s+[A-ZÀ-ỸĐ]", gap) and not _titles_only(gap):
+        return []      # 'chuyến thăm của ông Ruto … mà Thủ tướng X …': the owner is one the text names short
+    return [k for r in owner
             for k in r.keys if k not in inviters and not _past_other_title(view, trig.end + of.end(), r)][:1]
 
 
@@ -1071,13 +1473,47 @@ def _welcomes_visitor(view, guest: str, trig: Trigger, data) -> bool:
     return _cue(between, data["welcome_verbs"])
 
 
+def _receiving(ctx, view, guest: list[str], trig: Trigger, data, site: bool = False) -> list[str]:
+    """'Thống đốc X chào mừng Y và đoàn tới thăm …', 'X vui mừng được đón Y … đến thăm …': X receives the
+    visitor, the host of that visit (not 'cảm ơn X về sự đón tiếp', a noun)."""
+    if not guest:
+        return []
+    base, text = view.sentence.begin, view.sentence.text
+    at = next((r for r in view.refs if guest[0] in r.keys and trig.span_begin <= r.begin - base < trig.begin), None)
+    if at is None:
+        return []
+    verbs = _alternation(data["receiving_verbs"])
+    before = [r for r in view.refs if r.kind == "person" and trig.span_begin <= r.begin - base and r.end <= at.begin]
+    for r in reversed(before):
+        between = text[r.end - base:at.begin - base]
+        m = list(re.finditer(rf"(?<!\w)(?<!sự )(?:{verbs})(?!\w)", between.casefold()))
+        if not m or ";" in between or not _titles_only(between[m[-1].end():]):
+            continue
+        host = [k for k in r.keys if k in ctx.persons and k not in guest][:1]
+        # (a site's tour, 'đến thăm công ty', is received by the head of its body: any who holds a post of one)
+        return host if host and (_local_office(ctx, view, host[0], r, data)
+                                 or site and any(q.org is not None for q in ctx.persons[host[0]].posts)) else []
+    return []
+
+
+def _local_office(ctx, view, k: str, ref, data) -> bool:
+    """A governor, a mayor, the head of a province or city ('Chủ tịch tỉnh X'): one who receives a visitor
+    there for the place; a friendship society's chairman or a minister who welcomes him is no host."""
+    if any(q.role in data["local_offices"] for q in ctx.persons[k].posts):
+        return True
+    text, base = view.sentence.text, view.sentence.begin
+    title = re.split(r"[,;:]", text[:ref.begin - base])[-1].casefold()
+    return _cue(title, data["local_place_words"]) and not any(
+        q.org is not None and q.org.kind == "organization" for q in ctx.persons[k].posts)
+
+
 def _country_named(name: str | None) -> str | None:
     return next((code for code, c in lexicons.countries().items() if name and c["vi"] == name), None)
 
 
 def _destination_code(view, trig: Trigger) -> str | None:
     """The country a visit goes to when it is named right after the trigger ('chuyến thăm Kenya')."""
-    m = re.match(r"^\s*(?:(?:chính thức|cấp [Nn]hà nước|làm việc|hữu nghị|đầu tiên|lần này)\s+)*"
+    m = re.match(r"^\s*(?:(?:chính thức|cấp [Nn]hà nước|làm việc|hữu nghị|(?:lần\s+)?đầu tiên|lần này|lần thứ\s+\w+)\s+)*"
                  r"(?:(?:tới|đến|sang|tại|ở)\s+)?(?:(?:đất\s+)?nước\s+)?", view.sentence.text[trig.end:])
     at = view.sentence.begin + trig.end + m.end()
     return next((r.keys[0] for r in view.refs if r.kind == "country" and r.begin == at), None)
@@ -1088,7 +1524,7 @@ def _destination(ctx, view, trig: Trigger, text: str) -> str | None:
     first; 'chuyến thăm cấp Nhà nước tới Việt Nam'; a full name the lexicon lacks, then its abbreviation
     in brackets), else a site ('tới thăm cơ sở … của Đại học X') after a verb trigger; part of the visit's
     identity."""
-    m = re.match(r"^\s*(?:(?:chính thức|cấp [Nn]hà nước|làm việc|hữu nghị|đầu tiên|lần này)\s+)*"
+    m = re.match(r"^\s*(?:(?:chính thức|cấp [Nn]hà nước|làm việc|hữu nghị|(?:lần\s+)?đầu tiên|lần này|lần thứ\s+\w+)\s+)*"
                  r"(?:(?:tới|đến|sang|tại|ở)\s+)?(?:(?:đất\s+)?nước\s+)?", text[trig.end:])
     at = view.sentence.begin + trig.end + m.end()
     named = re.match(r"^[^,;()]{3,60}\(", text[trig.end + m.end():])
@@ -1144,8 +1580,8 @@ def _current(events: list[Event]) -> list[Event]:
 def _add_side_list(view, event: Event, ctx) -> None:
     """'Về phía Việt Nam có A; B …' right after an event: more participants of that event."""
     for k in _persons(ctx, _refs_in(view, 0, len(view.sentence.text))):
-        if k not in event.attendees:
-            event.attendees.append(k)
+        if k not in event.attendees and not _possessor(view, view.sentence.text, k, 0):
+            event.attendees.append(k)     # (not 'Cố vấn của Tổng thống X': X is named for his adviser)
 
 
 def _name_tail(rest: str) -> str:
@@ -1200,8 +1636,14 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
     since = _alternation(_lexicon()[0]["since_markers"])
     dates = [d for d in dates if not (d.year_only and re.search(rf"(?<!\w)(?:{since})\s*(?:năm\s*)?$",
                                                              trig.text[:d.begin].casefold()))]
-    own = [d for d in dates if trig.begin <= d.begin < stop_own and (not d.year_only or d.begin - trig.end < 40)]
-    before = [d for d in dates if max(trig.prev_end, trig.span_begin) <= d.begin < trig.begin]
+    # (a date in brackets past a comma dates the noun right before it: 'gặp lại X, …, thỏa thuận của Cuộc gặp
+    # cấp cao (tháng 1/2017)' is no day of the 'gặp lại'; 'Kỳ họp lần thứ 39 Ủy ban … (tháng 2/2017)' is its own)
+    own = [d for d in dates if trig.begin <= d.begin < stop_own and (not d.year_only or d.begin - trig.end < 40)
+           and not (_bracketed(trig.text, d) and re.search(r"[,;:]", trig.text[trig.end:d.begin]))]
+    # (not one right after the cue before, no comma between: 'hội nghị thượng đỉnh một năm trước …, nơi … và X
+    # đã đến thăm Kenya' dates the summit only)
+    before = [d for d in dates if max(trig.prev_end, trig.span_begin) <= d.begin < trig.begin
+              and not (trig.prev_end and re.fullmatch(r"[^,;:()]{0,12}", trig.text[trig.prev_end:d.begin]))]
     lead = [d for d in dates if d.begin < min(trig.lead_end, trig.begin)]
     occasion = [d for d in dates if trig.next_begin <= d.begin < min(trig.occasion_end, stop)]
     if ev.type == "visit" and re.search(rf"(?<!\w)(?:{_alternation(_lexicon()[0]['occasion_links_visit'])})\s*$",
@@ -1224,6 +1666,11 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
         # the day told is one day of a visit to a country ('chuyến thăm'), not its first; a place toured that day
         # ('đến thăm, dâng hoa tượng đài') keeps it
         ev.start = discourse_date
+
+
+def _bracketed(text: str, d) -> bool:
+    """A date standing alone in brackets: '(tháng 1/2017)', '(2019)'."""
+    return bool(re.search(r"\(\s*$", text[:d.begin])) and bool(re.match(r"\s*\)", text[d.end:]))
 
 
 def _opening_phrase(trig: Trigger) -> bool:
@@ -1257,13 +1704,46 @@ def _acronyms(name: str) -> set[str]:
             or any(c.isdigit() for c in w)}
 
 
+def _proper_words(ev: Event) -> set[str]:
+    """The capitalised words that name a named event past its head and before its number, year or owner
+    ('Diễn đàn Kinh tế Thế giới' → {kinh, thế})."""
+    name = ev.name
+    heads = next(t["triggers"] for t in _lexicon()[0]["types"] if t["notation"] == ev.type)
+    head = next((h for h in sorted(heads, key=len, reverse=True) if name.casefold().startswith(h.casefold())), "")
+    tail = re.split(r"\s(?:lần thứ|khóa|năm|của|do|tại|ở|với)\s", " " + name[len(head):] + " ")[0]
+    return {w.casefold() for w in re.findall(r"[\wÀ-ỹ]+", tail) if w[:1].isupper()}
+
+
+def _counterpart_words(rest: str) -> str:
+    """The title and name right after a pair cue ('tiếp Chủ tịch Ủy ban Đối ngoại Quốc hội Kenya, …'), up to a
+    comma or a phrase of place, occasion or time; '' when no capitalised title or name follows."""
+    m = re.match(r"\s*(?:với\s+)?([^,;.()\[\]]*)", rest)
+    if not m.group(1)[:1].isupper():
+        return ""
+    return re.split(r"\s(?:tại|ở|nhân|đang|trong|để|nhằm|về|sau|trước|vào|theo|cùng)\s", m.group(1) + " ")[0].strip()
+
+
+def _named_apart(a: Event, b: Event) -> bool:
+    """Two receptions told in different sentences whose counterparts are named by mostly different words ('tiếp
+    Chủ tịch Ủy ban Đối ngoại Quốc hội Kenya …' and 'tiếp Bộ trưởng Ngoại giao Kenya …'): two, even when the
+    graph holds no one for either name)."""
+    if not a.counterpart or not b.counterpart or {m.sentence for m in a.mentions} & {m.sentence for m in b.mentions}:
+        return False
+    wa, wb = (set(re.findall(r"[\wÀ-ỹ]+", x.casefold())) for x in (a.counterpart, b.counterpart))
+    short = min(len(wa), len(wb))
+    return short >= 3 and len(wa & wb) * 2 <= short
+
+
 def _compatible(a: Event, b: Event) -> bool:
     if a.family != b.family:
         return False
     if a.type != b.type:
-        # a welcome told twice, as 'đón' and as 'lễ đón', by the same people
-        return bool(a.family) and bool(a.attendees) and set(a.attendees) == set(b.attendees) \
-            and not _dates_clash(a.start, b.start)
+        # a welcome told twice, as 'đón' and as 'lễ đón', by the same people or by some of them ('A đón B'; 'lễ
+        # đón B đã được tổ chức … với nghi thức dành đón …'); not the welcome on arrival
+        if not a.family or not a.attendees or not b.attendees or _dates_clash(a.start, b.start) \
+                or "arrival" in (a.kind, b.kind):
+            return False
+        return set(a.attendees) <= set(b.attendees) or set(b.attendees) <= set(a.attendees)
     if a.type in ("ceremony", "signing") and a.kind and b.kind and a.kind != b.kind:
         return False
     if a.ordinal is not None and b.ordinal is not None:
@@ -1281,6 +1761,11 @@ def _compatible(a: Event, b: Event) -> bool:
             return True
         if _acronyms(a.name) and _acronyms(b.name):
             return False
+        # 'Hội nghị thượng đỉnh Tiếng nói Nam Bán cầu' and 'Hội nghị thượng đỉnh Vibrant Gujarat': each named
+        # by words the other lacks (a name cut short to one word tells too little)
+        own_a, own_b = _proper_words(a), _proper_words(b)
+        if len(own_a) > 1 and len(own_b) > 1 and not (own_a <= own_b or own_b <= own_a):
+            return False
     if a.type == "visit":
         if a.place and b.place and key(a.place) != key(b.place):
             return False
@@ -1289,7 +1774,11 @@ def _compatible(a: Event, b: Event) -> bool:
         return not a.guests or not b.guests or a.guests == b.guests
     if not a.attendees or not b.attendees:
         return True
-    if a.type in PAIR_TYPES:
+    if a.type in PAIR_TYPES and not (len(a.attendees) > 1 and set(a.attendees) == set(b.attendees)) \
+            and _named_apart(a, b):
+        return False
+    if a.type in PAIR_TYPES or a.type == "ceremony" and len(a.attendees) > 1 and len(b.attendees) > 1:
+        # (two receptions of one evening by different hosts for one guest are two, not one)
         return set(a.attendees) <= set(b.attendees) or set(b.attendees) <= set(a.attendees) \
             or len(set(a.attendees) & set(b.attendees)) >= 2
     return bool(set(a.attendees) & set(b.attendees))
@@ -1305,12 +1794,48 @@ def _inside(day: DateValue | None, start: DateValue | None, end: DateValue | Non
     return (start.month, start.day or 1) <= point <= (end.month, end.day or 31)
 
 
+def _outside(day: DateValue | None, start: DateValue | None, end: DateValue | None) -> bool:
+    """A day of the same month and year as a span, but not within it: no day of that event."""
+    if not day or not start or not end or not day.day or day.month not in (start.month, end.month):
+        return False
+    if day.year and start.year and day.year != start.year:
+        return False
+    return not _inside(day, start, end)
+
+
+def _told_apart(a: Event, b: Event) -> bool:
+    """Two mentions in one sentence, one told as planned and the other as done ('… vừa ký kết cơ chế …, trong
+    bối cảnh hai bên sắp ký Hiệp định …'): two events, not one told twice."""
+    if a.status == b.status:
+        return False
+    return bool({m.sentence for m in a.mentions} & {m.sentence for m in b.mentions})
+
+
+def _history_and_now(a: Event, b: Event, today) -> bool:
+    """A visit dated in a year before the article's and one the text tells undated ('… từ chuyến thăm năm 2008';
+    'mong sớm đón X sang thăm'): one only when both name the same guest."""
+    if a.type != "visit" or today is None or (a.start is None) == (b.start is None):
+        return False
+    dated, undated = (a, b) if a.start else (b, a)
+    # ('… chuyến thăm Kenya của X hồi tháng 5 vừa qua', told by its month only, a month before the article's:
+    # recalled too, not the visit the article reports, which an undated mention without its guest may be)
+    recalled = dated.end is None and dated.start.month and not dated.start.day and not undated.guests \
+        and ((dated.start.year or today.year), dated.start.month) < (today.year, today.month)
+    if not recalled and (not dated.start.year or dated.start.year >= today.year):
+        return False
+    # (one told as going on, 'X đang có chuyến thăm …', is never the one of years ago)
+    return undated.ongoing or not (a.guests and a.guests == b.guests)
+
+
 def _merge(events: list[Event], today=None) -> list[Event]:
     """Mentions of one event as one; told once as planned and once as done, it is held unless its day is
     still ahead of the publication day (`today`)."""
     out: list[Event] = []
     for ev in events:
-        target = next((x for x in reversed(out) if _compatible(x, ev)), None)
+        options = [x for x in reversed(out) if _compatible(x, ev) and not _history_and_now(x, ev, today)
+                   and not _told_apart(x, ev)]
+        # an undated mention ('trong khuôn khổ chuyến thăm') is the visit going on before one of years ago
+        target = next((x for x in options if x.ongoing and ev.start is None), options[0] if options else None)
         if target is None:
             out.append(ev)
             continue
@@ -1321,12 +1846,17 @@ def _merge(events: list[Event], today=None) -> list[Event]:
         if target.start is None or (ev.start and ev.start.day and not target.start.day):
             target.start, target.end = ev.start, ev.end
         elif ev.end is not None and target.end is None and target.type in _lexicon()[0]["multi_day"] \
-                and _inside(target.start, ev.start, ev.end):
-            target.start, target.end = ev.start, ev.end   # a visit told on one of its days, then as a span
-        elif target.end is not None and ev.start and ev.end is None and target.type != "visit":
+                and (_inside(target.start, ev.start, ev.end) or _outside(target.start, ev.start, ev.end)):
+            # a visit told on one of its days, then as a span; a summit dated by the day its guest set out
+            # ('đêm 4/7 … lên đường dự Hội nghị G20') and then by its own span ('từ ngày 5-8/7')
+            target.start, target.end = ev.start, ev.end
+        elif target.end is not None and ev.start and ev.end is None and target.type != "visit" \
+                and not (target.type in _lexicon()[0]["multi_day"] and _outside(ev.start, target.start, target.end)):
             target.start, target.end = ev.start, None     # a day beats the span it falls in
+        target.ongoing = target.ongoing or ev.ongoing
+        target.counterpart = target.counterpart or ev.counterpart
         if target.type != ev.type and "ceremony" in (target.type, ev.type):
-            target.type = "ceremony"
+            target.type, target.kind = "ceremony", target.kind or ev.kind
         if target.ordinal is None and ev.ordinal is not None:
             target.organizer = ev.organizer or target.organizer   # the numbered mention names the body in full
         for attr in ("ordinal", "organizer", "place"):

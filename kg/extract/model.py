@@ -32,6 +32,8 @@ class Post:
     org_key: str | None = None      # set once the organisation has its identity
     parent: OrgRef | None = None    # the body the post's organ belongs to ('… Trung ương Đảng Cộng sản Cuba')
     span: tuple[int, int] | None = None   # the title and its body, as token positions in the sentence
+    acting: bool = False            # 'quyền Bộ trưởng': held for now, until someone is appointed
+    holders_role: str | None = None  # 'Trợ lý Bộ trưởng X': the title's role, held by someone else than X
 
 
 @dataclass
@@ -124,6 +126,8 @@ class Event:
     mentions: list[Mention] = field(default_factory=list)
     family: str = ""                # trigger family that keeps a welcome apart from other meetings
     kind: str = ""                  # what sort of ceremony ('khánh thành', 'đón'): part of its identity
+    ongoing: bool = False           # told as going on ('đang có chuyến thăm'): the article's own, not history
+    counterpart: str = ""           # the words naming a pair event's other side ('Bộ trưởng Ngoại giao Kenya …')
 
 
 @dataclass
@@ -150,6 +154,7 @@ class Commitment:
     speaker: str | None = None      # person key
     id: str = ""                    # stable within the corpus: article, offset, statement
     reaffirms: str | None = None    # id of the earliest commitment with the same target
+    bodies: list[str] = field(default_factory=list)   # an international body committing: its org (or officer) key
 
 
 @dataclass

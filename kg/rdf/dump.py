@@ -196,3 +196,16 @@ def trig(store: ox.Store, out: BinaryIO, prefixes: dict[str, str], skip: set[str
             body = body[body.index(b"\n") + 1:]
         # a line break inside a literal is escaped, so each '\n\t' is an indent
         out.write(b"\n" + str(graph).encode("utf-8") + b" {\n" + body.replace(b"\n\t", b"\n    ") + b"}\n")
+
+
+def write_trig(graphs: dict[str, list[bytes]], out: BinaryIO, prefixes: dict[str, str], first: set[str]) -> None:
+    """Named graphs (IRI → N-Triples lines, any order) as TriG laid out as `trig` lays out a store's: the
+    prefixes once, the graphs of `first` (the ontology's) and then the others in IRI order, each graph's
+    statements sorted. rdflib's serializer orders subjects by the string hash seed of its process, so
+    the same statements gave another file on every run."""
+    out.write(ttl.prefix_lines(prefixes))
+    shortener = ttl.Shortener(prefixes)
+    for graph in sorted(graphs, key=lambda g: (g not in first, g)):
+        out.write(b"\n<" + graph.encode("utf-8") + b"> {")
+        ttl.write_body(sorted(set(graphs[graph])), out, shortener, indent=b"    ")
+        out.write(b"}\n")

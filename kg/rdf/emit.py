@@ -186,6 +186,8 @@ def emit(x: Extraction, base: str) -> tuple[URIRef, list[tuple]]:
                 add((ms, ORG.organization, mint.org(post.org_key)))
             if post.country:
                 add((ms, DK.country, country(post.country)))
+            if post.acting:
+                add((ms, DK.acting, Literal(True)))
             if x.observed:
                 add((ms, DK.observedOn, Literal(x.observed, datatype=XSD.date)))
             derived(ms)
@@ -255,6 +257,8 @@ def emit(x: Extraction, base: str) -> tuple[URIRef, list[tuple]]:
         add((node, DK.topic, concept("topic", k.topic)))
         for code in k.parties:
             add((node, DK.party, country(code)))
+        for body in k.bodies:      # an international body commits for itself (the data model allows an org)
+            add((node, DK.party, mint.person(body) if body in x.persons else mint.org(body)))
         if k.made_at:
             ev = next((e for e in x.events if e.key == k.made_at), None)
             if ev is not None:

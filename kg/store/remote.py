@@ -16,11 +16,17 @@ SPARQLUpdateStore and changes what loses data or fails on real servers (Virtuoso
   one request, statements loaded by the server's bulk path (`Loader`): an Oxigraph server's Graph Store
   `/store` upload of N-Quads, found by itself; Virtuoso's bulk loader (ld_dir, rdf_loader_run) through
   isql, when given (`use_loader`); else INSERT DATA of ≤ 1,000 statements a request. Any read, and
-  closing, sends what waits first.
+  closing, sends what waits first;
+- removals (a graph dropped, an article's index entry taken out) go ahead of waiting statements they do
+  not touch and together, as one DELETE over a VALUES block per shape: a build's removals and loads then
+  alternate once per flush, not once per batch of articles. On Virtuoso, 400 single DROP/DELETE
+  operations in one request took 20 s on a 10,000-article store (each DROP makes the next operation
+  slow), the same removals as two VALUES deletes 0.1 s.
 """
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass, field
 import os
 import shutil
 import subprocess
@@ -43,7 +49,8 @@ SELECT_RESULTS = "application/sparql-results+json"
 GRAPH_RESULTS = "application/n-triples"
 NQUADS = "application/n-quads"
 BATCH = 1000            # statements per INSERT DATA request (a very long update is refused)
-LOAD_AT = 250_000       # statements waiting before they are loaded: each load has a fixed cost (a checkpoint)
+LOAD_AT = 250_000       # statements waiting before they are loaded (and saved): each load has a fixed cost
+VALUES_ROWS = 1000      # rows of one VALUES block in a joined removal
 UPDATE_CHARS = 500_000  # updates joined into one request up to this size
 TIMEOUT = 300
 ISQL = ("isql-vt", "isql")  # Debian names Virtuoso's client isql-vt (its isql is unixODBC's)
@@ -74,6 +81,9 @@ class Loader:
     def load(self, nquads: bytes) -> None:
         raise NotImplementedError
 
+    def save(self) -> None:
+        """Make what was loaded durable, for a loader that writes no log (Virtuoso's)."""
+
 
 class GraphStoreLoader(Loader):
     """The Graph Store protocol's dataset upload (POST N-Quads to /store), as an Oxigraph server has it."""
@@ -86,8 +96,10 @@ class GraphStoreLoader(Loader):
 
 class VirtuosoLoader(Loader):
     """Virtuoso's bulk loader: each load is an N-Quads file in the server's own folder, registered with
-    ld_dir, loaded by rdf_loader_run and made durable by a checkpoint (the loader writes no log), then
-    taken off the load list. Needs Virtuoso's isql client and the server's folder on this machine."""
+    ld_dir, loaded by rdf_loader_run, then taken off the load list. The loader writes no log, so a load
+    is durable only after a checkpoint (`save`); RemoteStore saves before any update that may vouch for
+    loaded statements and at the end of each flush, not after each load (a checkpoint writes every
+    dirty page). Needs Virtuoso's isql client and the server's folder on this machine."""
     def __init__(self, spec: str):
         """spec: isql://[USER:PASSWORD@]HOST:PORT (Virtuoso's SQL port; user and password default to dba)."""
         url = urlsplit(spec)
@@ -124,13 +136,16 @@ class VirtuosoLoader(Loader):
         path.write_bytes(nquads)
         try:
             # ld_dir's graph is for triples without one; every line here names its graph
-            out = self.sql(f"ld_dir('{self.folder}', '{path.name}', 'urn:kg:none'); rdf_loader_run(); checkpoint; "
+            out = self.sql(f"ld_dir('{self.folder}', '{path.name}', 'urn:kg:none'); rdf_loader_run(); "
                            f"select coalesce(ll_error, 'loaded') from DB.DBA.LOAD_LIST where ll_file = '{path}'; "
                            f"delete from DB.DBA.LOAD_LIST where ll_file = '{path}';")
         finally:
             path.unlink(missing_ok=True)
         if "loaded" not in out:
             raise KgError(f"Virtuoso's bulk loader refused {path.name}: {out.strip()[:300]}")
+
+    def save(self) -> None:
+        self.sql("checkpoint;")
 
 
 def use_loader(ds: Dataset, spec: str) -> None:
@@ -140,29 +155,62 @@ def use_loader(ds: Dataset, spec: str) -> None:
     ds.store.loader = VirtuosoLoader(spec)
 
 
+@dataclass(frozen=True)
+class Removal:
+    """A removal waiting to be sent: the whole `graph` (`drop`), or the statements matching `pattern` (N-Triples
+    terms, None for any) in `graph` (None: in every graph). Removals commute with each other, and with a load
+    of statements none of which they match."""
+    graph: str | None
+    pattern: tuple[str | None, str | None, str | None] = (None, None, None)
+    drop: bool = False
+
+    def touches(self, waiting: Statements) -> bool:
+        if self.graph is None:
+            return bool(waiting.lines)
+        if self.pattern[0] is not None and not self.drop:
+            return (self.graph, self.pattern[0]) in waiting.subjects
+        return self.graph in waiting.graphs
+
+
+@dataclass
+class Statements:
+    """N-Quads lines waiting to be loaded, with the graphs and (graph, subject) pairs they hold."""
+    lines: list[str] = field(default_factory=list)
+    graphs: set[str] = field(default_factory=set)
+    subjects: set[tuple[str, str]] = field(default_factory=set)
+
+    def extend(self, other: Statements) -> None:
+        self.lines += other.lines
+        self.graphs |= other.graphs
+        self.subjects |= other.subjects
+
+
 class RemoteStore(SPARQLUpdateStore):
     graph_prefix: str | None = None  # only graphs under this IRI are read back as the dataset
     loader: Loader | None = None     # None: INSERT DATA
+    drops_by_delete = False          # a graph is removed by DELETE over VALUES, not DROP (Virtuoso: see the top)
 
     def __init__(self, configuration=None, **kwargs):
         super().__init__(returnFormat="json", autocommit=True, **kwargs)
-        self._waiting: list[str | list[str]] = []     # in order: update texts, and runs of N-Quads lines
+        self._waiting: list[str | Removal | Statements] = []     # in order: updates, removals, statements
         self._statements = 0
+        self._unsaved = False     # loaded by a loader that writes no log, and not yet saved
         if configuration:
             self.open(configuration)
 
     def open(self, configuration, create: bool = False):
         query_url, update_url = endpoints(configuration) if isinstance(configuration, str) else configuration
         super().open((query_url, update_url), create=False)
-        # an Oxigraph server says so in its Server header, and serves the Graph Store at /store beside /query
-        if self.loader is None and query_url.rstrip("/").endswith("/query"):
-            try:
-                with urlopen(Request(query_url + "?" + urlencode({"query": "ASK {}"})), timeout=TIMEOUT) as res:
-                    server = res.headers.get("Server", "")
-            except OSError:
-                return       # the first query says clearly that nobody answers
-            if server.startswith("Oxigraph"):
-                self.loader = GraphStoreLoader(query_url.rstrip("/")[: -len("query")] + "store")
+        # the server says which it is in its Server header: an Oxigraph server serves the Graph Store at /store
+        # beside /query; Virtuoso removes many graphs far quicker by one DELETE than by DROPs
+        try:
+            with urlopen(Request(query_url + "?" + urlencode({"query": "ASK {}"})), timeout=TIMEOUT) as res:
+                server = res.headers.get("Server", "")
+        except OSError:
+            return       # the first query says clearly that nobody answers
+        self.drops_by_delete = server.startswith("Virtuoso")
+        if self.loader is None and server.startswith("Oxigraph") and query_url.rstrip("/").endswith("/query"):
+            self.loader = GraphStoreLoader(query_url.rstrip("/")[: -len("query")] + "store")
 
     def close(self, commit_pending_transaction: bool = False) -> None:
         self.flush()
@@ -191,7 +239,7 @@ class RemoteStore(SPARQLUpdateStore):
             return result
         return Result.parse(BytesIO(body), content_type=content_type)
 
-    def _update(self, update: str) -> None:
+    def _update(self, update: str | Removal) -> None:
         """Waits, in order with the statements added, until a read or `flush`."""
         self._waiting.append(update)
 
@@ -200,23 +248,79 @@ class RemoteStore(SPARQLUpdateStore):
         self.flush()
 
     def flush(self) -> None:
-        """Send what waits, in order: consecutive updates as one request, statements by the bulk path."""
+        """Send what waits. Each removal goes ahead of the statements waiting before it unless it touches
+        them; any other update waits for them, and for them to be durable (it may say that they are whole,
+        as the build's marks do); so a build of many articles sends one joined removal, then one load."""
         waiting, self._waiting, self._statements = self._waiting, [], 0
-        updates: list[str] = []
-        for item in waiting + [[]]:
-            if isinstance(item, str) and sum(map(len, updates)) + len(item) < UPDATE_CHARS:
+        updates: list[str | Removal] = []
+        statements = Statements()
+        for item in waiting:
+            if isinstance(item, Statements):
+                statements.extend(item)
+            elif isinstance(item, Removal) and not item.touches(statements):
                 updates.append(item)
-                continue
-            if updates:
+            else:
+                self._send(updates, statements)
+                updates, statements = [item], Statements()
+        self._send(updates, statements)
+        if self._unsaved:
+            self.loader.save()
+            self._unsaved = False
+
+    def _send(self, updates: list[str | Removal], statements: Statements) -> None:
+        if self._unsaved and any(isinstance(u, str) for u in updates):
+            self.loader.save()
+            self._unsaved = False
+        texts = self._joined(updates)
+        request: list[str] = []
+        for text in texts + [None]:
+            if request and (text is None or sum(map(len, request)) + len(text) >= UPDATE_CHARS):
                 self._updates += 1
-                self._post(self.update_endpoint, {"update": " ;\n".join(updates)}).close()
-            updates = [item] if isinstance(item, str) else []
-            if isinstance(item, list) and item:
-                self._load(item)
+                self._post(self.update_endpoint, {"update": " ;\n".join(request)}).close()
+                request = []
+            if text is not None:
+                request.append(text)
+        if statements.lines:
+            self._load(statements.lines)
+
+    def _joined(self, updates: list[str | Removal]) -> list[str]:
+        """Update texts in order; each run of removals as few operations as its shapes."""
+        texts: list[str] = []
+        run: list[Removal] = []
+        for item in updates + [""]:
+            if isinstance(item, Removal):
+                run.append(item)
+                continue
+            texts += self._removals(run)
+            run = []
+            if item:
+                texts.append(item)
+        return texts
+
+    def _removals(self, run: list[Removal]) -> list[str]:
+        """One DELETE over a VALUES block per shape (which graph, which terms bound), in chunks."""
+        texts: list[str] = []
+        shapes: dict[tuple[str, tuple[str, ...]], list[tuple[str, ...]]] = {}
+        for r in dict.fromkeys(run):
+            if r.drop and not self.drops_by_delete:
+                texts.append(f"DROP SILENT GRAPH {r.graph}")
+            elif r.graph is not None and (r.drop or r.pattern == (None, None, None)):
+                shapes.setdefault(("?g", ("?g",)), []).append((r.graph,))
+            else:
+                bound = [i for i, t in enumerate(r.pattern) if t is not None]
+                names = tuple(("?s", "?p", "?o")[i] for i in bound)
+                shapes.setdefault((r.graph or "?g", names), []).append(tuple(r.pattern[i] for i in bound))
+        for (graph, names), rows in shapes.items():
+            for i in range(0, len(rows), VALUES_ROWS):
+                block = " ".join("(" + " ".join(row) + ")" for row in rows[i:i + VALUES_ROWS])
+                values = f"VALUES ({' '.join(names)}) {{ {block} }} " if names else ""
+                texts.append(f"DELETE {{ GRAPH {graph} {{ ?s ?p ?o }} }} WHERE {{ {values}GRAPH {graph} {{ ?s ?p ?o }} }}")
+        return texts
 
     def _load(self, lines: list[str]) -> None:
         if self.loader is not None:
             self.loader.load("".join(lines).encode("utf-8"))
+            self._unsaved = True
             return
         for i in range(0, len(lines), BATCH):
             by_graph: dict[str, list[str]] = {}
@@ -232,22 +336,24 @@ class RemoteStore(SPARQLUpdateStore):
         """Named graphs exist once they hold a triple; CREATE GRAPH fails on Virtuoso if one exists."""
 
     def remove_graph(self, graph) -> None:
-        self._update(f"DROP SILENT GRAPH {graph.identifier.n3()}")
+        self._update(Removal(graph.identifier.n3(), drop=True))
 
     def remove(self, triple, context=None) -> None:
-        pattern = " ".join(t.n3() if t is not None else v for t, v in zip(triple, ("?s", "?p", "?o")))
-        graph = context.identifier.n3() if context is not None else "?g"
-        self._update(f"DELETE WHERE {{ GRAPH {graph} {{ {pattern} }} }}")
+        self._update(Removal(context.identifier.n3() if context is not None else None,
+                             tuple(t.n3() if t is not None else None for t in triple)))
 
     def addN(self, quads: Iterable[tuple]) -> None:  # noqa: N802
         """As N-Quads lines (N-Triples terms: Virtuoso keeps Turtle's escapes verbatim), waiting to be loaded."""
-        lines = [f"{term(s)} {term(p)} {term(o)} {term(g.identifier)} .\n" for s, p, o, g in quads]
-        if not lines:
-            return
-        if not self._waiting or not isinstance(self._waiting[-1], list):
-            self._waiting.append([])
-        self._waiting[-1].extend(lines)
-        self._statements += len(lines)
+        if not self._waiting or not isinstance(self._waiting[-1], Statements):
+            self._waiting.append(Statements())
+        waiting, added = self._waiting[-1], 0
+        for s, p, o, g in quads:
+            subject, graph = term(s), term(g.identifier)
+            waiting.lines.append(f"{subject} {term(p)} {term(o)} {graph} .\n")
+            waiting.graphs.add(graph)
+            waiting.subjects.add((graph, subject))
+            added += 1
+        self._statements += added
         if self._statements >= LOAD_AT:
             self.flush()
 

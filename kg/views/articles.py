@@ -222,7 +222,8 @@ def node_facts(ds: Dataset, g: nx.MultiDiGraph, articles: list[Article]) -> dict
             label, period = name(node), amounts[node][5]
             facts += [f"Thời kỳ (period): {period}"] if period else []
             if node in g:
-                facts += [f"{short(name(s))} → {e['label']}" for s, _, e in g.in_edges(node, data=True)]
+                facts += [f"{short(name(s))} → {e['label']}"
+                          for s, _, e in sorted(g.in_edges(node, data=True), key=lambda x: (x[2]["label"], x[0]))]
                 related = set(nx.all_neighbors(g, node))
         elif node in g:
             d = g.nodes[node]
@@ -232,9 +233,10 @@ def node_facts(ds: Dataset, g: nx.MultiDiGraph, articles: list[Article]) -> dict
                                 ("Chức vụ", "posts")):
                 if shown.get(attr):
                     facts.append(f"{title}: {shown[attr].replace(';', '; ')}")
-            for _, o, e in list(g.out_edges(node, data=True))[:12]:
+            # edges in a fixed order before the cut: the store gives the rows of a DISTINCT in hash order
+            for _, o, e in sorted(g.out_edges(node, data=True), key=lambda x: (x[2]["label"], x[1]))[:12]:
                 facts.append(f"{e['label']} → {short(name(o))}")
-            for s, _, e in list(g.in_edges(node, data=True))[:12]:
+            for s, _, e in sorted(g.in_edges(node, data=True), key=lambda x: (x[2]["label"], x[0]))[:12]:
                 facts.append(f"{short(name(s))} → {e['label']}")
             related = set(nx.all_neighbors(g, node))
         elif node in posts:
@@ -374,7 +376,7 @@ window.kgSettled = true;
 
 def article_page(a: Article, nodes: dict[str, dict], pages: dict[str, str]) -> str:
     present = a.counts()
-    marked = {s.node for s in a.spans}
+    marked = dict.fromkeys(s.node for s in a.spans)     # in span order: a set's changes with the hash seed
     # a post and its holder are joined in the panel both ways; the graph has no edge for it
     holders = defaultdict(list)
     for ms, (_, person, _) in a.posts.items():

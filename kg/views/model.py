@@ -153,6 +153,16 @@ def commitment_label(topic: str, statement: str, words: int = 8) -> str:
     return f"{topic}: {text}" if topic else text
 
 
+def _precise_early(day: str) -> tuple:
+    """Sort key of dates as the view writes them ('2024-10-28', '2024-10', '--10-28'): a year first, then the
+    longer, then the earlier."""
+    return day.startswith("--"), -len(day), day
+
+
+def _precise_late(day: str) -> tuple:
+    return not day.startswith("--"), len(day), day
+
+
 def view_graph(ds: Dataset) -> nx.MultiDiGraph:
     """Node attributes: cls, label, country (;-joined codes), type, start, end, posts, articles, dates,
     evidence, evidence_article. Edge attributes: label (Vietnamese), kind (English)."""
@@ -163,7 +173,9 @@ def view_graph(ds: Dataset) -> nx.MultiDiGraph:
         if key not in g:
             g.add_node(key, cls=str(cls), label="")
         data = g.nodes[key]
-        if label is not None and (not data["label"] or len(str(label)) < len(data["label"])):
+        # the shortest name, then the first in code order: rows come in the store's order, which differs
+        # between an Oxigraph store and the memory one
+        if label is not None and (not data["label"] or (len(str(label)), str(label)) < (len(data["label"]), data["label"])):
             data["label"] = str(label)
         if joined:
             articles[key].update(a for a in str(joined).split(";") if a)
@@ -174,12 +186,15 @@ def view_graph(ds: Dataset) -> nx.MultiDiGraph:
             continue
         if country is not None:
             countries[key].add(str(country))
+        # a node two articles date or type differently: the most precise dates (the earliest start, the
+        # latest end), the first kind in code order, whatever order the store gives the rows in
+        data = g.nodes[key]
         if kind is not None:
-            g.nodes[key]["type"] = str(kind)
+            data["type"] = min(data.get("type", str(kind)), str(kind))
         if start is not None:
-            g.nodes[key]["start"] = str(start)
+            data["start"] = min(data.get("start", str(start)), str(start), key=_precise_early)
         if end is not None:
-            g.nodes[key]["end"] = str(end)
+            data["end"] = max(data.get("end", str(end)), str(end), key=_precise_late)
     posts: dict[str, set] = defaultdict(set)
     observed: dict[str, set] = defaultdict(set)
     for person, role, day in ds.query(POSTS):
@@ -230,7 +245,9 @@ def add_centrality(g: nx.MultiDiGraph) -> None:
     if g.graph.get("centrality"):
         return
     g.graph["centrality"] = True
-    simple = nx.Graph(g)
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(g))     # the pivots are sampled from the node order: the same for every store
+    simple.add_edges_from(g.edges())
     betweenness = nx.betweenness_centrality(simple, k=_pivots(simple), seed=0) if len(simple) else {}
     for key, data in g.nodes(data=True):
         data["degree"] = simple.degree(key)
