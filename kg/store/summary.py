@@ -247,18 +247,24 @@ def _group_triples(ds: Dataset, measure, parties, fitting: list[tuple] | None = 
     measure whose parties include them, and the unit and figure of each observation of that period."""
     if fitting is None:
         fitting = _observations_of(ds, measure, parties)
-    group = _row("group", measure, *sorted(parties, key=_key))
-    triples = [(group, SUM.of, _rdflib(measure))] + [(group, SUM.party, _rdflib(x)) for x in parties]
     if not fitting:
-        return triples
+        return _group_from(measure, parties, None, ())
     latest = max((p for _, p in fitting), key=_text)
     at = {o for o, p in fitting if p == latest}
     if readings is None:
         read = {(u, v) for _, u, v in select(ds, _READINGS, "o", at)}
     else:
         read = {r for o in at for r in readings.get(o, ())}
+    return _group_from(measure, parties, latest, read)
+
+
+def _group_from(measure, parties, latest, read: Iterable[tuple]) -> list[tuple]:
+    group = _row("group", measure, *sorted(parties, key=_key))
+    triples = [(group, SUM.of, _rdflib(measure))] + [(group, SUM.party, _rdflib(x)) for x in parties]
+    if latest is None:
+        return triples
     triples.append((group, SUM.period, _rdflib(latest)))
-    for u, v in sorted(((_rdflib(u), _rdflib(v)) for u, v in read), key=lambda r: (_key(r[0]), _key(r[1]))):
+    for u, v in sorted({(_rdflib(u), _rdflib(v)) for u, v in read}, key=lambda r: (_key(r[0]), _key(r[1]))):
         node = _row("reading", group, u, v)
         triples += [(group, SUM.reading, node), (node, SUM.unit, u), (node, SUM.figure, v)]
     return triples
@@ -464,8 +470,9 @@ class Keeper:
                 rows[row] = triples
                 wanted[str(triples[-1][2])] = (m, parties)
         # groups the changed observations fit (as they were or are): their measure, parties they include
-        changed = [s for o in set(observations) | set(before_o) if observations.get(o) != before_o.get(o)
-                   for s in (observations.get(o), before_o.get(o)) if s is not None]
+        moved = [(observations.get(o), before_o.get(o)) for o in set(observations) | set(before_o)
+                 if observations.get(o) != before_o.get(o)]
+        changed = [s for pair in moved for s in pair if s is not None]
         measures = {m for m, _, _, _ in changed}
         groups = defaultdict(lambda: [None, set()])
         text = f"SELECT ?grp ?m ?x WHERE {{ {g} {{ ?grp <{SUM.of}> ?m OPTIONAL {{ ?grp <{SUM.party}> ?x }} }} }}"
@@ -488,11 +495,28 @@ class Keeper:
         drop = {c for c in candidates if not referenced[c]}
         redo = (stale - drop) | {c for c in wanted if c not in existing}
         known = {**{grp: (m, frozenset(p)) for grp, (m, p) in groups.items()}, **wanted}
-        for grp in redo:
-            rows[URIRef(grp)] = _group_triples(self.ds, *known[grp])
         stored = self._stored({URIRef(c) for c in drop | redo})
-        gone = {URIRef(r) for r in old_rows} | {URIRef(c) for c in drop | redo}
-        gone |= {URIRef(_text(n)) for said in stored.values() for n in said.get(str(SUM.reading), ())}
+        nodes = {URIRef(_text(n)) for said in stored.values() for n in said.get(str(SUM.reading), ())}
+        figures = self._stored(nodes)
+        for grp in redo:
+            m, parties = known[grp]
+            fits = lambda state: state is not None and state[0] == m and parties <= state[2]
+            mine = [after for after, before in moved if fits(after) or fits(before)]
+            if grp in stored and all(not fits(before) for after, before in moved if fits(after) or fits(before)):
+                # observations only came into the group: the latest period moves up or gains their figures
+                said = stored[grp]
+                latest = (said.get(str(SUM.period)) or [None])[0]
+                read = {(figures[_text(n)][str(SUM.unit)][0], figures[_text(n)][str(SUM.figure)][0])
+                        for n in said.get(str(SUM.reading), ())}
+                for _, p, _, readings in sorted(mine, key=lambda state: _text(state[1])):
+                    if latest is None or _text(p) > _text(latest):
+                        latest, read = p, set(readings)
+                    elif _text(p) == _text(latest):
+                        read |= readings
+                rows[URIRef(grp)] = _group_from(m, parties, latest, read)
+            else:
+                rows[URIRef(grp)] = _group_triples(self.ds, m, parties)
+        gone = {URIRef(r) for r in old_rows} | {URIRef(c) for c in drop | redo} | nodes
         return gone, rows
 
     def write(self, old: set | None, rows: dict[URIRef, list[tuple]]) -> None:
