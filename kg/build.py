@@ -29,6 +29,7 @@ from kg.store.index import BUILD, Entry, StoredIndex, entry_triples, index_graph
 from kg.namespaces import DEFAULT_BASE_IRI, DK, NIF, SCHEMA, graphs_base
 from kg.rdf.emit import Minter, emit
 from kg.rdf.nquads import nquads
+from kg.store.summary import Keeper
 from kg.store.writer import ArticleWriter
 from kg.vocabulary import vocabulary_fingerprint, vocabulary_graph
 
@@ -202,6 +203,7 @@ class Builder:
         self.jobs = jobs
         self.progress = progress or (lambda stage, done, total: None)
         self.writer = ArticleWriter(ds, index_graph_iri(base_iri), base_iri)
+        self.summary = Keeper(ds, base_iri, self.writer)    # facts the query library reads (kg.store.summary)
         self.index = StoredIndex(ds, base_iri)
         self.links_graph = links_graph_iri(base_iri)
         self.pipeline = pipeline_fingerprint()
@@ -253,6 +255,7 @@ class Builder:
             entry = Entry(b.article_id, b.content_hash, self.pipeline, b.summary, b.hints, b.source)
             rows.append((b.article, b.graph, b.data, entry_triples(b.article, entry)))
             self.index.put(b.article, entry)
+        self.summary.touch((b.graph, b.data) for b in batch)
         self.writer.write(rows)
 
     # -- the corpus as a whole ---------------------------------------------------------------------------
@@ -266,15 +269,18 @@ class Builder:
         id → its summary before, None if new) are looked at."""
         vocabulary = vocabulary_graph_iri(self.base_iri)
         was_settled = self.writer.mark(self.links_graph) == SETTLED
-        if was_settled and not changed and self.writer.mark(vocabulary) == vocabulary_fingerprint():
+        if (was_settled and not changed and self.writer.mark(vocabulary) == vocabulary_fingerprint()
+                and self.summary.whole()):
             yield
             return
         local = was_settled and len(changed) <= LOCAL_UP_TO
         self.writer.tidy_union = local or self.writer.is_empty()
         self.writer.set_mark(self.links_graph, None)
         self.writer.replace(vocabulary, vocabulary_graph, vocabulary_fingerprint())
+        self.summary.follow(local)
         yield
         self._settle(changed if local else None)
+        self.summary.update()
         if not self.writer.tidy_union:
             self.writer.rebuild_union()
         self.writer.set_mark(self.links_graph, SETTLED)
@@ -384,6 +390,7 @@ class Builder:
         with self._changing(changed):
             self.extract(recover, "recovering")
             for aid in entries:
+                self.summary.touch([self.mint.graph(aid)])
                 self.writer.remove([(self.mint.article(aid), self.mint.graph(aid))])
                 self.index.drop(self.mint.article(aid))
         self.writer.set_notes(self.links_graph, BUILD.removing, ())

@@ -181,6 +181,7 @@ def query(query_file, expression, params, fmt, limit, offset, every, store):
     A table shows the first 100 rows and says how many there are."""
     from kg.sparql.query import GRAPH_FORMS, PAGE, load_query, page, parse_binding, render, run
     from kg.sparql.text import query_form
+    from kg.store.summary import kept, reads_summary
 
     if bool(query_file) == bool(expression):
         raise KgError("give either a query name or file, or -e 'SPARQL', not both or neither")
@@ -192,6 +193,9 @@ def query(query_file, expression, params, fmt, limit, offset, every, store):
     if limit is None and not every and fmt == "table":
         limit = PAGE
     with dataset(store, create=False, read_only=True) as ds:
+        if reads_summary(text) and not kept(ds, DEFAULT_BASE_IRI):
+            raise KgError(f"this store has no summary statements, which this query reads (it was built by an older "
+                          f"kg): run `kg build SOURCES --store {store}` with any of its articles to add them")
         result = run(ds, text, bindings, source=query_file, strict=True)
         if result.type != "SELECT":
             click.echo(render(result, fmt), nl=False)

@@ -18,6 +18,7 @@ from rdflib.namespace import XSD
 
 from kg.errors import KgError
 from kg.store.index import index_graph_iri
+from kg.store.summary import summary_graph_iri
 from kg.namespaces import DEFAULT_BASE_IRI, PREFIXES, bind_prefixes
 from kg.rdf import dump
 from kg.rdf.nquads import term
@@ -120,7 +121,7 @@ def plain(term):
 def quads(ds: Dataset, base_iri: str = DEFAULT_BASE_IRI):
     """Every statement of the named graphs; neither the build's own bookkeeping (kg.store.index) nor the union
     an Oxigraph store keeps in its default graph is part of it."""
-    skip = (index_graph_iri(base_iri), DATASET_DEFAULT_GRAPH_ID)
+    skip = (index_graph_iri(base_iri), summary_graph_iri(base_iri), DATASET_DEFAULT_GRAPH_ID)
     for s, p, o, g in ds.quads((None, None, None, None)):
         if (g.identifier if hasattr(g, "identifier") else g) not in skip:
             yield s, p, plain(o), g
@@ -172,7 +173,7 @@ def write_serialization(ds: Dataset, fmt: str, out: BinaryIO, base_iri: str = DE
             dump.write_turtle(lines, out, names, base_iri, dump.header_ranks(lambda kind: typed.get(kind, ())))
         return
     if native is not None and fmt != "jsonld":
-        skip = {str(index_graph_iri(base_iri))}
+        skip = {str(index_graph_iri(base_iri)), str(summary_graph_iri(base_iri))}
         if fmt == "trig":
             dump.trig(native, out, names, skip)
         else:

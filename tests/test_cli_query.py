@@ -10,7 +10,11 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
+from kg.namespaces import DEFAULT_BASE_IRI
 from kg.store import open_dataset
+from kg.store.index import index_graph_iri
+from kg.store.summary import summary_graph_iri
+from kg.store.writer import ArticleWriter
 
 from .test_query_plans import EVENTS, small_graph
 
@@ -82,3 +86,25 @@ def test_stats_keeps_class_iris_whole(store):
     result = kg("stats", "--store", store)
     assert result.exit_code == 0, result.output
     assert "https://w3id.org/diplomacy-kg/ontology#Observation" in result.output and "…" not in result.output
+
+
+@pytest.fixture(scope="module")
+def older_store(tmp_path_factory):
+    """A store as older code left it: the same statements, no summary graph."""
+    path = tmp_path_factory.mktemp("cli-older") / "store"
+    ds = small_graph(open_dataset(str(path)))
+    writer = ArticleWriter(ds, index_graph_iri(DEFAULT_BASE_IRI))
+    writer.set_mark(summary_graph_iri(DEFAULT_BASE_IRI), None)
+    ds.remove_graph(ds.graph(summary_graph_iri(DEFAULT_BASE_IRI)))
+    ds.close()
+    return str(path)
+
+
+@pytest.mark.parametrize("name,code,expect", [
+    ("most-connected", 1, "kg build"), ("who-met-whom", 1, "kg build"), ("pledge-progress", 1, "kg build"),
+    ("events", 0, "Chile")])
+def test_a_store_without_summaries_says_how_to_add_them(older_store, name, code, expect):
+    result = kg("query", name, "--store", older_store)
+    assert result.exit_code == code and expect in result.output
+    said = [line for line in result.output.splitlines() if not line.startswith("warning:")]   # a hand-made store
+    assert code == 0 or len(said) == 1

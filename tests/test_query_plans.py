@@ -9,10 +9,13 @@ from rdflib import RDF, XSD, Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.errors import KgError
-from kg.namespaces import DK, ORG, SCHEMA, VOCAB
+from kg.namespaces import DEFAULT_BASE_IRI, DK, ORG, SCHEMA, VOCAB
 from kg.sparql.query import library, load_query, page, plain, render, resolve_actor, run
 from kg.sparql.text import with_rows
 from kg.store import open_dataset
+from kg.store.index import index_graph_iri
+from kg.store.summary import rebuild
+from kg.store.writer import ArticleWriter
 
 ID = "https://example.org/id/"
 EVENTS = 250
@@ -69,6 +72,8 @@ def small_graph(ds: Dataset) -> Dataset:
         add(o, SCHEMA.unitText, Literal("USD"))
         for c in parties:
             add(o, DK.party, country[c])
+    # written by hand, not built: the summary statements the build would keep (kg.store.summary)
+    rebuild(ds, DEFAULT_BASE_IRI, ArticleWriter(ds, index_graph_iri(DEFAULT_BASE_IRI)))
     return ds
 
 
