@@ -21,13 +21,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib.plugins.sparql
-from rdflib import XSD, BNode, Dataset, Literal, URIRef, Variable
+from rdflib import XSD, Dataset, Literal, URIRef, Variable
 from rdflib.query import Result
 
 from kg.errors import KgError
 from kg.namespaces import PREFIXES
 from kg.sparql.text import has_where_group, query_form, shape, with_rows, with_values
-from kg.store import native_store
+from kg.store import native_store, rdflib_term
 from kg.text.normalize import clean, fold
 
 # rdflib's engine (the memory store) would fetch `FROM <url>` — any address, file:/// too — into the query
@@ -256,17 +256,6 @@ def run(ds: Dataset, text: str, bindings: dict | None = None, source: str | None
                       "check its SPARQL syntax") from None
 
 
-def _from_ox(term):
-    """A pyoxigraph term as oxrdflib gives it."""
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
 def _native_select(ds: Dataset, native: ox.Store, text: str) -> Result:
@@ -276,7 +265,7 @@ def _native_select(ds: Dataset, native: ox.Store, text: str) -> Result:
     solutions = native.query(text, prefixes={p: str(ns) for p, ns in ds.namespaces()})
     out = Result("SELECT")
     out.vars = [Variable(v.value) for v in solutions.variables]
-    out.bindings = ({v: _from_ox(t) for v, t in zip(out.vars, row)} for row in solutions)
+    out.bindings = ({v: rdflib_term(t) for v, t in zip(out.vars, row)} for row in solutions)
     out.rest = solutions     # the rows not yet read, as pyoxigraph's (for page)
     return out
 

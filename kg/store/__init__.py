@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Iterable
 
 import pyoxigraph as ox
-from rdflib import Dataset, Literal, URIRef
+from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib.namespace import XSD
 from rdflib.plugin import PluginException
 
 from kg.errors import KgError
@@ -136,3 +137,18 @@ def native_term(term):
             return ox.Literal(str(term), language=term.language)
         return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype))) if term.datatype else ox.Literal(str(term))
     return ox.NamedNode(str(term))
+
+
+def rdflib_term(term, plain_strings: bool = False):
+    """A pyoxigraph term as rdflib's (anything else as it is): as oxrdflib gives it, or with xsd:string literals
+    plain (`plain_strings`, so that they equal the literals rdflib parses from N-Triples)."""
+    if term is None or not isinstance(term, (ox.NamedNode, ox.Literal, ox.BlankNode)):
+        return term
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    return Literal(term.value, datatype=None if plain_strings and datatype == str(XSD.string) else URIRef(datatype))

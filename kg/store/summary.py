@@ -25,12 +25,11 @@ from collections import Counter, defaultdict
 from typing import Iterable
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Literal, Namespace, URIRef
-from rdflib.namespace import XSD
+from rdflib import Dataset, Literal, Namespace, URIRef
 
 from kg.namespaces import SCHEMA, graphs_base
 from kg.rdf.nquads import nquads
-from kg.store import native_store, native_term, objects
+from kg.store import native_store, native_term, objects, rdflib_term
 from kg.store.index import BUILD, index_graph_iri
 
 SUM = Namespace("urn:kg:summary#")
@@ -82,23 +81,16 @@ def _key(term) -> str:
     return f"{_text(term)}\x1e{language}\x1e{_text(datatype) if datatype is not None else ''}"
 
 
+def _rdflib_term(term):
+    """Stored terms as the rows are written: xsd:string literals plain, as rdflib parses them from N-Triples."""
+    return rdflib_term(term, plain_strings=True)
+
+
 def _row(kind: str, *key) -> URIRef:
     digest = hashlib.sha256("\x1f".join(_key(t) for t in key).encode("utf-8")).hexdigest()[:24]
     return URIRef(f"{ROW}{kind}/{digest}")
 
 
-def _rdflib(term):
-    """A pyoxigraph term as rdflib's (rdflib's as it is)."""
-    if term is None or not isinstance(term, (ox.NamedNode, ox.Literal, ox.BlankNode)):
-        return term
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    datatype = term.datatype.value
-    return Literal(term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype))
 
 
 def _n3(term) -> str:
@@ -203,14 +195,14 @@ def _tally_text(days: Counter) -> str:
 
 def _person_triples(name, events: int, counterparts: int) -> list[tuple]:
     row = _row("person", name)
-    return [(row, SUM.actor, _rdflib(name)), (row, SUM.events, Literal(events)),
+    return [(row, SUM.actor, _rdflib_term(name)), (row, SUM.events, Literal(events)),
             (row, SUM.counterparts, Literal(counterparts))]
 
 
 def _pair_triples(a, b, shared: int, days: Counter) -> list[tuple]:
     row = _row("pair", a, b)
     dates = ", ".join(sorted(day for day, n in days.items() if n > 0))
-    return [(row, SUM.a, _rdflib(a)), (row, SUM.b, _rdflib(b)), (row, SUM.shared, Literal(shared)),
+    return [(row, SUM.a, _rdflib_term(a)), (row, SUM.b, _rdflib_term(b)), (row, SUM.shared, Literal(shared)),
             (row, SUM.dates, Literal(dates)), (row, SUM.tally, Literal(_tally_text(days)))]
 
 
@@ -260,11 +252,11 @@ def _group_triples(ds: Dataset, measure, parties, fitting: list[tuple] | None = 
 
 def _group_from(measure, parties, latest, read: Iterable[tuple]) -> list[tuple]:
     group = _row("group", measure, *sorted(parties, key=_key))
-    triples = [(group, SUM.of, _rdflib(measure))] + [(group, SUM.party, _rdflib(x)) for x in parties]
+    triples = [(group, SUM.of, _rdflib_term(measure))] + [(group, SUM.party, _rdflib_term(x)) for x in parties]
     if latest is None:
         return triples
-    triples.append((group, SUM.period, _rdflib(latest)))
-    for u, v in sorted({(_rdflib(u), _rdflib(v)) for u, v in read}, key=lambda r: (_key(r[0]), _key(r[1]))):
+    triples.append((group, SUM.period, _rdflib_term(latest)))
+    for u, v in sorted({(_rdflib_term(u), _rdflib_term(v)) for u, v in read}, key=lambda r: (_key(r[0]), _key(r[1]))):
         node = _row("reading", group, u, v)
         triples += [(group, SUM.reading, node), (node, SUM.unit, u), (node, SUM.figure, v)]
     return triples
@@ -273,7 +265,7 @@ def _group_from(measure, parties, latest, read: Iterable[tuple]) -> list[tuple]:
 def _pledge_triples(k, q, m, parties) -> tuple[URIRef, list[tuple]]:
     row = _row("pledge", k, q, m)
     group = _row("group", m, *sorted(parties, key=_key))
-    return row, [(row, SUM.commitment, _rdflib(k)), (row, SUM.target, _rdflib(q)), (row, SUM.measure, _rdflib(m)),
+    return row, [(row, SUM.commitment, _rdflib_term(k)), (row, SUM.target, _rdflib_term(q)), (row, SUM.measure, _rdflib_term(m)),
                  (row, SUM.group, group)]
 
 
