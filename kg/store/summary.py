@@ -322,6 +322,7 @@ class Keeper:
         self.ds = ds
         self.graph = summary_graph_iri(base_iri)
         self.writer = writer                 # kg.store.writer.ArticleWriter: marks and graph edits
+        writer.outside_union.add(self.graph)   # rows for queries, not statements of the articles
         self.native = native_store(ds) is not None
         self._reset()
 

@@ -39,6 +39,7 @@ class ArticleWriter:
         self._evidence_iris = tuple(prefix[1:].decode("utf-8") for prefix in self.evidence)
         self.native = native_store(ds)
         self.tidy_union = True
+        self.outside_union = {index_graph}   # the build's own graphs, which the union never holds
 
     @property
     def wants_text(self) -> bool:
@@ -188,13 +189,13 @@ class ArticleWriter:
         self.native.remove(ox.Quad(quad.subject, quad.predicate, quad.object, ox.DefaultGraph()))
 
     def rebuild_union(self) -> None:
-        """The default graph made again from every named graph but the index: after many changes, or a run
-        cut short."""
+        """The default graph made again from every named graph but the build's own (index, summary): after many
+        changes, or a run cut short."""
         if self.native is None:
             return
-        index = native_term(self.index_graph)
+        outside = {native_term(g) for g in self.outside_union}
         self.native.clear_graph(ox.DefaultGraph())
-        graphs = [g for g in self.native.named_graphs() if g != index]
+        graphs = [g for g in self.native.named_graphs() if g not in outside]
         for i in range(0, len(graphs), UNION_CHUNK):
             chunk = b"".join(self.native.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g)
                              for g in graphs[i:i + UNION_CHUNK])
