@@ -278,15 +278,9 @@ def _fold_same_key(ctx, events: list[Event], today) -> list[Event]:
             ev.key = f"{ctx.doc.id}|{ev.type}|{order[id(ev)]}|{digest(ev.name, 6)}"
             out.append(ev)
             continue
-        for attr in ("attendees", "hosts", "guests", "chairs"):
-            merged = getattr(target, attr)
-            merged.extend(k for k in getattr(ev, attr) if k not in merged)
-        target.mentions.extend(m for m in ev.mentions if m not in target.mentions)
+        _join_sides_and_mentions(target, ev)
         target.end = target.end or ev.end
-        if ev.status != target.status:   # as `_merge` settles it: held unless its day is still ahead
-            ahead = target.start is not None and target.start.day is not None and today is not None \
-                and _after(target.start, today + timedelta(days=1))
-            target.status = "announced" if ahead else "held"
+        _settle_status(target, ev, today)
         if target.type in PAIR_TYPES and target.name.startswith(type_label(target.type)) and not target.kind:
             etype = next(t for t in _lexicon()[0]["types"] if t["notation"] == target.type)
             target.name = _pair_name(ctx, etype, target.attendees)
@@ -2285,10 +2279,7 @@ def _merge(events: list[Event], today=None) -> list[Event]:
         if target is None:
             out.append(ev)
             continue
-        for attr in ("attendees", "hosts", "guests", "chairs"):
-            merged = getattr(target, attr)
-            merged.extend(k for k in getattr(ev, attr) if k not in merged)
-        target.mentions.extend(m for m in ev.mentions if m not in target.mentions)
+        _join_sides_and_mentions(target, ev)
         if target.start is None or (ev.start and ev.start.day and not target.start.day):
             target.start, target.end = ev.start, ev.end
         elif ev.end is not None and target.end is None and target.type in _lexicon()[0]["multi_day"] \
@@ -2315,12 +2306,26 @@ def _merge(events: list[Event], today=None) -> list[Event]:
             pass                              # named from its guests once merging is done
         elif _name_rank(ev.name) > _name_rank(target.name):
             target.name = ev.name
-        if ev.status != target.status:
-            # a day's grace: a report from abroad is dated by one clock, the event by another
-            ahead = target.start is not None and target.start.day is not None and today is not None \
-                and _after(target.start, today + timedelta(days=1))
-            target.status = "announced" if ahead else "held"
+        _settle_status(target, ev, today)
     return out
+
+
+def _join_sides_and_mentions(target: Event, ev: Event) -> None:
+    """`ev` told again as `target`: its sides and mentions join the target's."""
+    for attr in ("attendees", "hosts", "guests", "chairs"):
+        merged = getattr(target, attr)
+        merged.extend(k for k in getattr(ev, attr) if k not in merged)
+    target.mentions.extend(m for m in ev.mentions if m not in target.mentions)
+
+
+def _settle_status(target: Event, ev: Event, today) -> None:
+    """One event told once as planned and once as done is held, unless its day is still ahead of the
+    publication day (`today`), with a day's grace: a report from abroad is dated by one clock, the event by
+    another."""
+    if ev.status != target.status:
+        ahead = target.start is not None and target.start.day is not None and today is not None \
+            and _after(target.start, today + timedelta(days=1))
+        target.status = "announced" if ahead else "held"
 
 
 def _link_visits(events: list[Event]) -> None:
