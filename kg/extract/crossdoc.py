@@ -9,13 +9,15 @@ tells each article what it can learn; an article whose hints changed is extracte
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
-from datetime import date
+from collections import Counter
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Iterable, Protocol
 
 from kg.extract.artifacts import name_rank, named_key
 from kg.extract.context import ActorRef
+from kg.extract.events import trip
 from kg.extract.identity import Named, alike_keys, identities, tells_others
 from kg.extract.model import DateValue, Person, Post
 from kg.text.normalize import digest
@@ -34,10 +36,13 @@ class Hints:
                                                             # articles name it otherwise
     things: dict[str, str] = field(default_factory=dict)    # digest of a project's or agreement's key → its
                                                             # one name where the articles name it otherwise
+    keys: dict[str, str] = field(default_factory=dict)      # digest of an event key → the key of the one event
+                                                            # of the corpus it tells (an undated visit's trip)
 
     def __bool__(self) -> bool:
         return bool(self.names) or self.year is not None or bool(self.persons) or bool(self.dates) \
-            or bool(self.statuses) or bool(self.spans) or bool(self.titles) or bool(self.things)
+            or bool(self.statuses) or bool(self.spans) or bool(self.titles) or bool(self.things) \
+            or bool(self.keys)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -65,6 +70,8 @@ class Summary:
     ends: list[list] = field(default_factory=list)       # [digest of the event key, its end as ISO or None]
     titles: list[list] = field(default_factory=list)     # [digest of the event key, its name as told here]
     things: list[list] = field(default_factory=list)     # [digest of a project's or agreement's key, its name]
+    trips: list[list] = field(default_factory=list)      # [event key, its trip (events.trip), its start as ISO
+                                                         # or None] of each event that has a trip
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -124,7 +131,8 @@ def summarize(ctx, events, extraction, needs_year: bool) -> Summary:
                    [list(r) for r in ctx.read], [[digest(ev.key), ev.status] for ev in events],
                    [[digest(ev.key), ev.end.iso() if ev.end else None] for ev in events],
                    [[digest(ev.key), ev.name] for ev in events],
-                   [[digest(named_key(t)), t.name] for t in extraction.named])
+                   [[digest(named_key(t)), t.name] for t in extraction.named],
+                   [[ev.key, sig, ev.start.iso() if ev.start else None] for ev in events if (sig := trip(ev))])
 
 
 def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
@@ -132,6 +140,9 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
     # in article order: the first article naming a person gives the name told, and the summaries come in
     # the order the store or a set of ids gives them, which differs between runs
     summaries = sorted(summaries, key=lambda s: s.article_id)
+    # an undated telling of a trip counts, for everything below, as a telling of the one dated trip it joins
+    joins = _joins(summaries)
+    summaries = [_rekeyed(s, joins[s.article_id]) if s.article_id in joins else s for s in summaries]
     # (role, country) → person key → [person, [(article id, its date) of the articles naming them]]
     holders: dict[tuple, dict[str, list]] = {}
     for s in summaries:
@@ -155,7 +166,7 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
     things = _things(summaries)
     hints: dict[str, Hints] = {}
     for s in summaries:
-        h = Hints()
+        h = Hints(keys={digest(own): key for own, key in sorted(joins.get(s.article_id, {}).items())})
         for ev_key, iso in s.dated:
             found = best.get(ev_key)
             if found and found != iso and _precision(found) > _precision(iso) and _agree(found, iso):
@@ -182,6 +193,77 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
                 h.year = years.pop()
         hints[s.article_id] = h
     return hints
+
+
+JOIN_DAYS = 45   # an undated telling of a trip this close to the days another article gives it tells that trip:
+                 # no guest goes to one country twice in so short a time
+
+
+def _joins(summaries: list[Summary]) -> dict[str, dict[str, str]]:
+    """Article id → {its event key → the key of the dated event it tells}: an article telling a trip (a guest's
+    visit to a place, kg.extract.events.trip) without a month joins the one trip of that guest and place
+    another article dates within JOIN_DAYS of this article's day. Unsure, none: an article that tells the trip
+    twice, or dates one itself, keeps its own; so does one near two dated trips. Tellings near no dated trip
+    are one trip when their articles' days are close: each joins the first of them (in time, then article
+    order) that starts its run of JOIN_DAYS, so a trip told again a year later stays another."""
+    anchors: dict[str, dict[str, list[tuple[str, tuple[date, date]]]]] = {}
+    for s in summaries:
+        when = _when(s)
+        for ev_key, sig, iso in s.trips:
+            days = _days_of(iso, when)
+            if days is not None:
+                anchors.setdefault(sig, {}).setdefault(ev_key, []).append((s.article_id, days))
+    out: dict[str, dict[str, str]] = {}
+    alone: dict[str, list[tuple[date, str, str]]] = {}     # trip → (day, article id, key) told near no dated one
+    for s in summaries:
+        when = _when(s)
+        told = Counter(sig for _, sig, _ in s.trips)
+        for ev_key, sig, iso in s.trips:
+            if when is None or iso is not None or told[sig] != 1:
+                continue
+            near = {k for k, tellings in anchors.get(sig, {}).items()
+                    if any(aid != s.article_id and _apart(when, days) <= JOIN_DAYS for aid, days in tellings)}
+            if len(near) == 1:
+                out.setdefault(s.article_id, {})[ev_key] = near.pop()
+            elif not near:
+                alone.setdefault(sig, []).append((when, s.article_id, ev_key))
+    for tellings in alone.values():
+        first = None
+        for when, aid, ev_key in sorted(tellings):
+            if first is None or (when - first[0]).days > JOIN_DAYS:
+                first = (when, ev_key)
+            elif ev_key != first[1]:
+                out.setdefault(aid, {})[ev_key] = first[1]
+    return out
+
+
+def _days_of(iso: str | None, when: date | None) -> tuple[date, date] | None:
+    """The first and last day a start told to the month at least may be (the year, if the text leaves it out,
+    from the day the article speaks); None when it gives no month."""
+    year, month, day = _parts(iso)
+    if month is None:
+        return None
+    if year is None:
+        if when is None:
+            return None
+        year = _year_for(month, day or 1, when)
+    if day:
+        return date(year, month, day), date(year, month, day)
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1))
+    return date(year, month, 1), last
+
+
+def _apart(when: date, days: tuple[date, date]) -> int:
+    first, last = days
+    return 0 if first <= when <= last else min(abs((when - first).days), abs((when - last).days))
+
+
+def _rekeyed(s: Summary, keys: dict[str, str]) -> Summary:
+    """A summary whose events that join another's are told under that one's key."""
+    swap = {digest(own): digest(key) for own, key in keys.items()}
+    moved = lambda rows: [[swap.get(row[0], row[0])] + list(row[1:]) for row in rows]   # noqa: E731
+    return replace(s, events=moved(s.events), dated=moved(s.dated), statuses=moved(s.statuses),
+                   ends=moved(s.ends), titles=moved(s.titles))
 
 
 def _persons_told(s: Summary, nodes: dict[str, tuple[str, str | None]]) -> dict[str, list]:
@@ -363,6 +445,19 @@ def _started(iso: str | None, day: date) -> bool:
     return day >= date(year, month, dd)
 
 
+def apply_keys(events, commitments, hints: Hints) -> None:
+    """An event that tells a trip another article dates takes that event's key, and so its node; the acts
+    within it and the commitments made at it follow. First of the event hints: the others name the key taken."""
+    if not hints.keys:
+        return
+    renamed = {ev.key: hints.keys[digest(ev.key)] for ev in events if digest(ev.key) in hints.keys}
+    for ev in events:
+        ev.key = renamed.get(ev.key, ev.key)
+        ev.super_event = renamed.get(ev.super_event, ev.super_event)
+    for k in commitments:
+        k.made_at = renamed.get(k.made_at, k.made_at)
+
+
 def apply_statuses(events, hints: Hints) -> None:
     """An event the latest article telling it reports otherwise (announced here, held there) takes that
     status: one node, one status."""
@@ -457,6 +552,7 @@ def facets(s: Summary) -> dict[str, set[str]]:
             "reads": _reads(s),
             "wants": {role_key(role, country) for role, country in s.wanted},
             "event": {ev_key for ev_key, _, _ in s.events},
+            "trip": {sig for _, sig, _ in s.trips},
             "target": {signature_key(sig) for sig, _ in s.targets}}
 
 
@@ -522,13 +618,13 @@ def settle(corpus: Corpus, reextract, changed: dict[str, Summary | None] | None 
         now = corpus.summaries(recent)
         said = said_before + list(now.values())
         candidates = (set(now) | corpus.sharing("wants", _union(said, "holds"))
-                      | corpus.sharing("event", _union(said, "event")))
+                      | corpus.sharing("event", _union(said, "event")) | corpus.sharing("trip", _union(said, "trip")))
         persons = _persons_after(corpus, said_before, now)
         candidates |= set(persons)
         wanting = corpus.summaries(candidates)
         # every article sharing an event: it may lend a year or a more precise date
         context = candidates | corpus.sharing("holds", _union(wanting.values(), "wants")) | corpus.sharing(
-            "event", _union(wanting.values(), "event"))
+            "event", _union(wanting.values(), "event")) | corpus.sharing("trip", _union(wanting.values(), "trip"))
         hints = corpus_hints(list(corpus.summaries(context).values()))
         used = corpus.hints(candidates)
         for aid in candidates & set(wanting):

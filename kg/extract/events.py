@@ -2357,6 +2357,15 @@ def _link_weeks(events: list[Event], data) -> None:
             ev.super_event = week.key
 
 
+def trip(ev: Event) -> str | None:
+    """What one real visit is whichever day an article gives it, or none: its guests and the country or place
+    visited. Articles telling the same trip join across the corpus (kg.extract.crossdoc) when the days they give
+    leave one answer."""
+    if ev.type == "visit" and ev.guests and ev.place:
+        return f"visit|{'+'.join(sorted(ev.guests))}|{key(ev.place)}"
+    return None
+
+
 def _identity(ctx, ev: Event, n: int) -> str:
     """One key per real event, the same in every article that tells it: numbered sessions by body and
     number; visits by guest, destination and month (told by one article to the day, by another to the
