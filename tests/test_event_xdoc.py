@@ -1,0 +1,149 @@
+"""One node per real trip across articles: an article telling a visit without its days joins the one visit of
+that guest and place another article dates near its own day; tellings far apart in time stay apart. Built
+together or one article at a time, the graph is the same."""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from rdflib import Namespace
+from rdflib.compare import isomorphic, to_isomorphic
+from rdflib.graph import Graph
+from rdflib.namespace import DCTERMS, RDF
+
+from kg.build import build_articles
+from kg.export import union_graph
+from kg.extract.crossdoc import Summary, corpus_hints
+from kg.extract.pipeline import extract_corpus
+from kg.store import open_dataset
+from kg.text.normalize import digest
+
+SCHEMA = Namespace("https://schema.org/")
+
+# invented: Kenya's president visits Norway
+DATED = ("Tổng thống Kenya Daniel Kiprono sẽ thăm chính thức Na Uy từ ngày 10 đến ngày 12/3/2025 theo lời mời "
+         "của Thủ tướng Na Uy Ingrid Solvang.")
+DATED_OCTOBER = ("Tổng thống Kenya Daniel Kiprono đã thăm Na Uy từ ngày 6 đến ngày 8/10/2025 theo lời mời "
+                 "của Thủ tướng Na Uy Ingrid Solvang.")
+UNDATED = ("Thủ tướng Na Uy Ingrid Solvang cảm ơn Tổng thống Kenya Daniel Kiprono về chuyến thăm chính thức Na Uy. "
+           "Hai bên nhất trí tăng cường hợp tác thương mại.")
+UNDATED_TALKS = ("Tổng thống Kenya Daniel Kiprono đã hội đàm với Thủ tướng Na Uy Ingrid Solvang trong chuyến thăm "
+                 "chính thức Na Uy.")
+# another guest, another place: never joined with the above
+OTHER_GUEST = ("Tổng thống Chile Mateo Rivas đã thăm chính thức Na Uy từ ngày 10 đến ngày 12/3/2025 theo lời mời "
+               "của Thủ tướng Na Uy Ingrid Solvang.")
+OTHER_PLACE = ("Tổng thống Kenya Daniel Kiprono cảm ơn Tổng thống Peru Lucía Quispe về chuyến thăm chính thức Peru.")
+
+
+def visit_nodes(items) -> dict[str, int]:
+    """Guest key → how many visit nodes the corpus makes of that guest's visits."""
+    keys: dict[str, set[str]] = {}
+    for x in extract_corpus(items):
+        for ev in x.events:
+            if ev.type == "visit":
+                for guest in ev.guests:
+                    keys.setdefault(guest, set()).add(ev.key)
+    return {guest: len(k) for guest, k in keys.items()}
+
+
+@pytest.mark.parametrize("items, nodes", [
+    # an undated telling a few days after the dated one: one trip (either order of ids)
+    ([("a", DATED, date(2025, 3, 2)), ("b", UNDATED, date(2025, 3, 14))], 1),
+    ([("b", DATED, date(2025, 3, 2)), ("a", UNDATED_TALKS, date(2025, 3, 14))], 1),
+    # told before the trip, undated, by an article published a month ahead
+    ([("a", UNDATED, date(2025, 2, 5)), ("b", DATED, date(2025, 3, 9))], 1),
+    # months apart: another trip
+    ([("a", DATED, date(2025, 3, 2)), ("b", UNDATED, date(2025, 7, 20))], 2),
+    # two undated tellings a few days apart: one trip; a year apart: two
+    ([("a", UNDATED, date(2025, 3, 12)), ("b", UNDATED_TALKS, date(2025, 3, 14))], 1),
+    ([("a", UNDATED, date(2024, 3, 12)), ("b", UNDATED_TALKS, date(2025, 3, 14))], 2),
+    # two dated trips months apart, an undated telling near the second: it joins that one
+    ([("a", DATED, date(2025, 3, 2)), ("b", DATED_OCTOBER, date(2025, 10, 9)),
+      ("c", UNDATED, date(2025, 10, 20))], 2),
+])
+def test_an_undated_telling_joins_the_one_trip_near_it(items, nodes):
+    assert visit_nodes(items) == {"daniel kiprono": nodes}
+
+
+@pytest.mark.parametrize("items", [
+    [("a", OTHER_GUEST, date(2025, 3, 2)), ("b", UNDATED, date(2025, 3, 14))],
+    [("a", DATED, date(2025, 3, 2)), ("b", OTHER_PLACE, date(2025, 3, 14))],
+])
+def test_another_guest_or_place_is_another_trip(items):
+    found = visit_nodes(items)
+    assert sum(found.values()) == 2, found
+
+
+def trips(aid, published, *rows):
+    return Summary(aid, published, published, trips=[list(r) for r in rows])
+
+
+T = "visit|g|p"
+
+
+@pytest.mark.parametrize("summaries, expected", [
+    # one dated trip near: joined
+    ([trips("a", "2025-03-01", ["ka", T, "2025-03-10"]), trips("b", "2025-04-20", ["kb", T, None])],
+     {"b": {"kb": "ka"}}),
+    # told to the month only, the whole month counts; a day without its year takes the article's
+    ([trips("a", "2025-03-01", ["ka", T, "2025-03"]), trips("b", "2025-05-10", ["kb", T, None])],
+     {"b": {"kb": "ka"}}),
+    ([trips("a", "2025-03-12", ["ka", T, "--03-10"]), trips("b", "2025-04-20", ["kb", T, None])],
+     {"b": {"kb": "ka"}}),
+    # too far
+    ([trips("a", "2025-03-01", ["ka", T, "2025-03-10"]), trips("b", "2025-04-30", ["kb", T, None])], {}),
+    # two dated trips near: unsure, none
+    ([trips("a", "2025-03-01", ["ka", T, "2025-03-10"]), trips("c", "2025-04-01", ["kc", T, "2025-04-02"]),
+      trips("b", "2025-03-20", ["kb", T, None])], {}),
+    # an article that dates the trip itself, or tells it twice, keeps its own
+    ([trips("a", "2025-03-01", ["ka", T, "2025-03-10"]), trips("b", "2025-03-20", ["kb", T, None],
+                                                               ["kb2", T, "2024-05"])], {}),
+    ([trips("a", "2025-03-01", ["ka", T, "2025-03-10"]), trips("b", "2025-03-20", ["kb", T, None],
+                                                               ["kb2", T, None])], {}),
+    # an article with no day of its own joins nothing
+    ([trips("a", "2025-03-01", ["ka", T, "2025-03-10"]), trips("b", None, ["kb", T, None])], {}),
+    # undated only: each run of close days is one trip, opened by its first telling
+    ([trips("a", "2025-03-01", ["ka", T, None]), trips("b", "2025-03-20", ["kb", T, None]),
+      trips("c", "2025-04-30", ["kc", T, None]), trips("d", "2025-05-02", ["kd", T, None])],
+     {"b": {"kb": "ka"}, "d": {"kd": "kc"}}),
+])
+def test_the_key_hint(summaries, expected):
+    hints = corpus_hints(summaries)
+    assert {aid: h.keys for aid, h in hints.items() if h.keys} == {
+        aid: {digest(own): k for own, k in keys.items()} for aid, keys in expected.items()}
+
+
+def write(folder, name, text, published):
+    (folder / f"{name}.json").write_text(json.dumps({"id": name, "date": published, "text": text},
+                                                    ensure_ascii=False), encoding="utf-8")
+
+
+ARTICLES = {"d1": (DATED, "2025-03-02"), "u1": (UNDATED, "2025-03-14"), "u2": (UNDATED_TALKS, "2025-03-15"),
+            "d2": (DATED_OCTOBER, "2025-10-09"), "u3": (UNDATED, "2025-10-20")}
+
+
+def union(ds) -> Graph:
+    g = Graph()
+    for t in union_graph(ds):
+        g.add(t)
+    return g
+
+
+@pytest.mark.parametrize("order", [["u1", "u2", "d1", "u3", "d2"], ["d2", "u3", "u2", "d1", "u1"]])
+def test_one_article_at_a_time_ends_in_the_clean_build(tmp_path, order):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, (text, published) in ARTICLES.items():
+        write(folder, name, text, published)
+    clean = open_dataset("memory")
+    assert not build_articles(clean, [folder], jobs=1).failed
+    expected = union(clean)
+    visits = {ev for ev in expected.subjects(RDF.type, SCHEMA.Event)
+              if str(expected.value(ev, DCTERMS.type)).endswith("/visit")}
+    assert len(visits) == 2, visits
+    ds = open_dataset(str(tmp_path / "store"))
+    for name in order:
+        assert not build_articles(ds, [folder / f"{name}.json"], jobs=1).failed
+    assert isomorphic(union(ds), expected), sorted(set(to_isomorphic(union(ds))) ^ set(to_isomorphic(expected)))
+    ds.close()
