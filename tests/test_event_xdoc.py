@@ -75,6 +75,40 @@ def test_another_guest_or_place_is_another_trip(items):
     assert sum(found.values()) == 2, found
 
 
+# invented: the African Union's summit, told by several articles
+SUMMIT = "Ngày 22/8/2025, Tổng thống Kenya Daniel Kiprono dự Hội nghị Thượng đỉnh Liên minh châu Phi tại thủ đô Nairobi."
+SUMMIT_BEFORE = "Ngày 20/8/2024, Tổng thống Kenya Daniel Kiprono dự Hội nghị Thượng đỉnh Liên minh châu Phi tại Addis Ababa."
+SUMMIT_UNDATED = ("Thủ tướng Na Uy Ingrid Solvang chúc mừng Tổng thống Kenya Daniel Kiprono đã tổ chức thành công "
+                  "Hội nghị Thượng đỉnh Liên minh châu Phi.")
+SUMMIT_YEAR = ("Tổng thống Kenya Daniel Kiprono cho biết Hội nghị Thượng đỉnh Liên minh châu Phi {year} đã thông qua "
+               "nhiều nghị quyết quan trọng.")
+MINISTERS = "Bộ trưởng Ngoại giao Kenya Amina Wanjiru dự Hội nghị Bộ trưởng Liên minh châu Phi tại Addis Ababa."
+
+
+def conference_nodes(items) -> int:
+    return len({ev.key for x in extract_corpus(items) for ev in x.events if ev.type == "conference"})
+
+
+@pytest.mark.parametrize("items, nodes", [
+    # told undated near its day, or by its year: one summit
+    ([("a", SUMMIT, date(2025, 8, 23)), ("b", SUMMIT_UNDATED, date(2025, 9, 1))], 1),
+    ([("b", SUMMIT, date(2025, 8, 23)), ("a", SUMMIT_YEAR.format(year=2025), date(2025, 12, 1))], 1),
+    ([("a", SUMMIT, date(2025, 8, 23)), ("b", SUMMIT_YEAR.format(year=2025), date(2025, 12, 1)),
+      ("c", SUMMIT_UNDATED, date(2025, 8, 30))], 1),
+    # two tellings of one year, neither dated to the month: one summit
+    ([("a", SUMMIT_YEAR.format(year=2025), date(2025, 9, 1)), ("b", SUMMIT_YEAR.format(year=2025),
+                                                                date(2025, 12, 1))], 1),
+    # undated far from its day, another year, a summit a year before: another summit
+    ([("a", SUMMIT, date(2025, 8, 23)), ("b", SUMMIT_UNDATED, date(2026, 3, 1))], 2),
+    ([("a", SUMMIT, date(2025, 8, 23)), ("b", SUMMIT_YEAR.format(year=2024), date(2025, 12, 1))], 2),
+    ([("a", SUMMIT, date(2025, 8, 23)), ("b", SUMMIT_BEFORE, date(2024, 8, 21))], 2),
+    # the body's ministers meet: not its summit
+    ([("a", SUMMIT, date(2025, 8, 23)), ("b", MINISTERS, date(2025, 8, 25))], 2),
+])
+def test_a_summit_told_by_several_articles_is_one_node(items, nodes):
+    assert conference_nodes(items) == nodes
+
+
 def trips(aid, published, *rows):
     return Summary(aid, published, published, trips=[list(r) for r in rows])
 
@@ -101,6 +135,9 @@ T = "visit|g|p"
                                                                ["kb2", T, "2024-05"])], {}),
     ([trips("a", "2025-03-01", ["ka", T, "2025-03-10"]), trips("b", "2025-03-20", ["kb", T, None],
                                                                ["kb2", T, None])], {}),
+    # a year told: the one trip dated in that year, however far from the article's day
+    ([trips("a", "2025-03-01", ["ka", T, "2025-03-10"]), trips("c", "2024-03-01", ["kc", T, "2024-03-02"]),
+      trips("b", "2025-12-20", ["kb", T, "2025"])], {"b": {"kb": "ka"}}),
     # an article with no day of its own joins nothing
     ([trips("a", "2025-03-01", ["ka", T, "2025-03-10"]), trips("b", None, ["kb", T, None])], {}),
     # undated only: each run of close days is one trip, opened by its first telling
@@ -120,7 +157,8 @@ def write(folder, name, text, published):
 
 
 ARTICLES = {"d1": (DATED, "2025-03-02"), "u1": (UNDATED, "2025-03-14"), "u2": (UNDATED_TALKS, "2025-03-15"),
-            "d2": (DATED_OCTOBER, "2025-10-09"), "u3": (UNDATED, "2025-10-20")}
+            "d2": (DATED_OCTOBER, "2025-10-09"), "u3": (UNDATED, "2025-10-20"),
+            "s1": (SUMMIT_YEAR.format(year=2025), "2025-12-01"), "s2": (SUMMIT, "2025-08-23")}
 
 
 def union(ds) -> Graph:
@@ -130,7 +168,8 @@ def union(ds) -> Graph:
     return g
 
 
-@pytest.mark.parametrize("order", [["u1", "u2", "d1", "u3", "d2"], ["d2", "u3", "u2", "d1", "u1"]])
+@pytest.mark.parametrize("order", [["u1", "s1", "u2", "d1", "u3", "d2", "s2"],
+                                   ["s2", "d2", "u3", "u2", "d1", "s1", "u1"]])
 def test_one_article_at_a_time_ends_in_the_clean_build(tmp_path, order):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -142,6 +181,9 @@ def test_one_article_at_a_time_ends_in_the_clean_build(tmp_path, order):
     visits = {ev for ev in expected.subjects(RDF.type, SCHEMA.Event)
               if str(expected.value(ev, DCTERMS.type)).endswith("/visit")}
     assert len(visits) == 2, visits
+    summits = {ev for ev in expected.subjects(RDF.type, SCHEMA.Event)
+               if str(expected.value(ev, DCTERMS.type)).endswith("/conference")}
+    assert len(summits) == 1, summits
     ds = open_dataset(str(tmp_path / "store"))
     for name in order:
         assert not build_articles(ds, [folder / f"{name}.json"], jobs=1).failed

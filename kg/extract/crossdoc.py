@@ -9,6 +9,7 @@ tells each article what it can learn; an article whose hints changed is extracte
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
@@ -21,6 +22,9 @@ from kg.extract.events import trip
 from kg.extract.identity import Named, alike_keys, identities, tells_others
 from kg.extract.model import DateValue, Person, Post
 from kg.text.normalize import digest
+
+
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 @dataclass
@@ -132,7 +136,14 @@ def summarize(ctx, events, extraction, needs_year: bool) -> Summary:
                    [[digest(ev.key), ev.end.iso() if ev.end else None] for ev in events],
                    [[digest(ev.key), ev.name] for ev in events],
                    [[digest(named_key(t)), t.name] for t in extraction.named],
-                   [[ev.key, sig, ev.start.iso() if ev.start else None] for ev in events if (sig := trip(ev))])
+                   [[ev.key, sig, ev.start.iso() if ev.start else _year_named(ev.name)] for ev in events
+                    if (sig := trip(ctx, ev))])
+
+
+def _year_named(name: str) -> str | None:
+    """The one year an event's name gives ('… APEC 2017'), as ISO."""
+    years = set(YEAR.findall(name))
+    return years.pop() if len(years) == 1 else None
 
 
 def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
@@ -200,12 +211,13 @@ JOIN_DAYS = 45   # an undated telling of a trip this close to the days another a
 
 
 def _joins(summaries: list[Summary]) -> dict[str, dict[str, str]]:
-    """Article id → {its event key → the key of the dated event it tells}: an article telling a trip (a guest's
-    visit to a place, kg.extract.events.trip) without a month joins the one trip of that guest and place
-    another article dates within JOIN_DAYS of this article's day. Unsure, none: an article that tells the trip
-    twice, or dates one itself, keeps its own; so does one near two dated trips. Tellings near no dated trip
-    are one trip when their articles' days are close: each joins the first of them (in time, then article
-    order) that starts its run of JOIN_DAYS, so a trip told again a year later stays another."""
+    """Article id → {its event key → the key of the event it tells}: an article telling a trip (a guest's visit
+    to a place, a body's summit: kg.extract.events.trip) without a month joins the one trip of that guest and
+    place, or body, another article dates to the month: within JOIN_DAYS of this article's day, or in the year
+    it gives. Unsure, none: an article that tells the trip twice, or dates one itself, keeps its own; so does
+    one near two dated trips. Tellings near no dated trip are one trip when they give one year, or when their
+    articles' days are close: each joins the first of them (in time, then article order) that opens its run of
+    JOIN_DAYS, so a trip told again a year later stays another."""
     anchors: dict[str, dict[str, list[tuple[str, tuple[date, date]]]]] = {}
     for s in summaries:
         when = _when(s)
@@ -214,25 +226,27 @@ def _joins(summaries: list[Summary]) -> dict[str, dict[str, str]]:
             if days is not None:
                 anchors.setdefault(sig, {}).setdefault(ev_key, []).append((s.article_id, days))
     out: dict[str, dict[str, str]] = {}
-    alone: dict[str, list[tuple[date, str, str]]] = {}     # trip → (day, article id, key) told near no dated one
+    alone: dict[tuple, list[tuple]] = {}     # (trip, year told or None) → (day, article id, key) near no dated one
     for s in summaries:
         when = _when(s)
         told = Counter(sig for _, sig, _ in s.trips)
         for ev_key, sig, iso in s.trips:
-            if when is None or iso is not None or told[sig] != 1:
+            year, month, _ = _parts(iso)
+            if month is not None or told[sig] != 1 or (year is None and when is None):
                 continue
             near = {k for k, tellings in anchors.get(sig, {}).items()
-                    if any(aid != s.article_id and _apart(when, days) <= JOIN_DAYS for aid, days in tellings)}
+                    if any(aid != s.article_id and (days[0].year == year if year else _apart(when, days) <= JOIN_DAYS)
+                           for aid, days in tellings)}
             if len(near) == 1:
                 out.setdefault(s.article_id, {})[ev_key] = near.pop()
             elif not near:
-                alone.setdefault(sig, []).append((when, s.article_id, ev_key))
-    for tellings in alone.values():
+                alone.setdefault((sig, year), []).append((when or date.min, s.article_id, ev_key))
+    for (_, year), tellings in sorted(alone.items(), key=lambda item: (item[0][0], item[0][1] or 0)):
         first = None
         for when, aid, ev_key in sorted(tellings):
-            if first is None or (when - first[0]).days > JOIN_DAYS:
+            if first is None or (not year and (when - first[0]).days > JOIN_DAYS):
                 first = (when, ev_key)
-            elif ev_key != first[1]:
+            else:
                 out.setdefault(aid, {})[ev_key] = first[1]
     return out
 

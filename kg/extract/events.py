@@ -2357,13 +2357,24 @@ def _link_weeks(events: list[Event], data) -> None:
             ev.super_event = week.key
 
 
-def trip(ev: Event) -> str | None:
-    """What one real visit is whichever day an article gives it, or none: its guests and the country or place
-    visited. Articles telling the same trip join across the corpus (kg.extract.crossdoc) when the days they give
-    leave one answer."""
+def trip(ctx, ev: Event) -> str | None:
+    """What one real visit or summit is whichever day an article gives it, or none: a visit's guests and the
+    country or place visited; a summit's body. Articles telling the same trip join across the corpus
+    (kg.extract.crossdoc) when the days they give leave one answer."""
     if ev.type == "visit" and ev.guests and ev.place:
         return f"visit|{'+'.join(sorted(ev.guests))}|{key(ev.place)}"
+    if _summit(ctx, ev):
+        return f"{ev.type}|{ev.organizer}|summit"
     return None
+
+
+def _summit(ctx, ev: Event) -> bool:
+    """The meeting of an international body's leaders ('Hội nghị Thượng đỉnh G20'), held once or twice a year:
+    a conference such a body (of no one country) organizes, with no number, neither a week of meetings nor one
+    of its ministers, officials or businesses."""
+    org = ctx.orgs.get(ev.organizer) if ev.organizer else None
+    return (ev.type == "conference" and org is not None and not org.country and ev.ordinal is None
+            and not ev.family and not _cue(ev.name.lower(), _lexicon()[0]["summit_qualifiers"]))
 
 
 def _identity(ctx, ev: Event, n: int) -> str:
@@ -2377,6 +2388,9 @@ def _identity(ctx, ev: Event, n: int) -> str:
         return f"signing|{ev.kind}"
     if ev.type == "visit" and ev.guests and ev.place and ev.start and ev.start.month:
         return f"visit|{'+'.join(sorted(ev.guests))}|{key(ev.place)}|{ev.start.month}"
+    if ev.start and ev.start.year and ev.start.month and _summit(ctx, ev):
+        # (a body meets in the same month every year: the year tells its summits apart)
+        return f"{ev.type}|{ev.organizer}|{ev.start.year}-{ev.start.month}"
     if ev.start and ev.start.day and ev.attendees:
         # (a press conference and the summit the same two attend that day are two: the family tells them apart)
         kind = f"{ev.kind}/{ev.family}" if ev.type in NAMED_TYPES and ev.family else ev.kind
