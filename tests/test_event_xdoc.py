@@ -189,3 +189,15 @@ def test_one_article_at_a_time_ends_in_the_clean_build(tmp_path, order):
         assert not build_articles(ds, [folder / f"{name}.json"], jobs=1).failed
     assert isomorphic(union(ds), expected), sorted(set(to_isomorphic(union(ds))) ^ set(to_isomorphic(expected)))
     ds.close()
+
+
+@pytest.mark.parametrize("text", [
+    "Ngày 5/9/2025, Tổng thống Kenya Daniel Kiprono dự Hội nghị thượng đỉnh doanh nghiệp tại Hội nghị trung tâm Nairobi.",
+    "Ngày 5/9/2025, Tổng thống Kenya Daniel Kiprono có bài phát biểu tại Hội nghị thượng đỉnh Liên minh châu Phi.",
+    "Ngày 5/9/2025, Tổng thống Kenya Daniel Kiprono gặp Thủ tướng Na Uy Ingrid Solvang tại Hội nghị thượng đỉnh về khí hậu.",
+])
+def test_a_meeting_named_after_at_is_no_place(text):
+    """'tại Hội nghị thượng đỉnh …' names the occasion, not a place 'Hội': a summit told by several articles
+    would otherwise gather that junk place from each."""
+    [x] = extract_corpus([("a", text, date(2025, 9, 6))])
+    assert [ev.place for ev in x.events if ev.place and ev.place.startswith("Hội")] == []

@@ -1412,7 +1412,8 @@ def _place(view, text: str, a: int, b: int) -> str | None:
                     and r.begin - view.sentence.begin == start), None)
         if org is not None:
             return text[start:org.end - view.sentence.begin]
-        if not NOT_PLACES.match(m.group(1)):
+        # (the head read on into its lower-case words: 'tại Hội nghị thượng đỉnh …' names no place 'Hội')
+        if not NOT_PLACES.match(text[start:m.end(1) + 20]):
             return m.group(1)
     return None
 
