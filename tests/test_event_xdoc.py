@@ -12,7 +12,7 @@ from rdflib.compare import isomorphic, to_isomorphic
 from rdflib.graph import Graph
 from rdflib.namespace import DCTERMS, RDF
 
-from kg.build import build_articles
+from kg.build import build_articles, remove_articles
 from kg.export import union_graph
 from kg.extract.crossdoc import Summary, corpus_hints
 from kg.extract.pipeline import extract_corpus
@@ -76,8 +76,10 @@ def test_another_guest_or_place_is_another_trip(items):
 
 
 # invented: the African Union's summit, told by several articles
-SUMMIT = "Ngày 22/8/2025, Tổng thống Kenya Daniel Kiprono dự Hội nghị Thượng đỉnh Liên minh châu Phi tại thủ đô Nairobi."
-SUMMIT_BEFORE = "Ngày 20/8/2024, Tổng thống Kenya Daniel Kiprono dự Hội nghị Thượng đỉnh Liên minh châu Phi tại Addis Ababa."
+SUMMIT = ("Ngày 22/8/2025, Tổng thống Kenya Daniel Kiprono dự Hội nghị Thượng đỉnh Liên minh châu Phi "
+          "tại thủ đô Nairobi.")
+SUMMIT_BEFORE = ("Ngày 20/8/2024, Tổng thống Kenya Daniel Kiprono dự Hội nghị Thượng đỉnh Liên minh châu Phi "
+                 "tại Addis Ababa.")
 SUMMIT_UNDATED = ("Thủ tướng Na Uy Ingrid Solvang chúc mừng Tổng thống Kenya Daniel Kiprono đã tổ chức thành công "
                   "Hội nghị Thượng đỉnh Liên minh châu Phi.")
 SUMMIT_YEAR = ("Tổng thống Kenya Daniel Kiprono cho biết Hội nghị Thượng đỉnh Liên minh châu Phi {year} đã thông qua "
@@ -188,13 +190,23 @@ def test_one_article_at_a_time_ends_in_the_clean_build(tmp_path, order):
     for name in order:
         assert not build_articles(ds, [folder / f"{name}.json"], jobs=1).failed
     assert isomorphic(union(ds), expected), sorted(set(to_isomorphic(union(ds))) ^ set(to_isomorphic(expected)))
+    # the dated telling taken out again: the undated ones fall back to what the others tell them
+    remove_articles(ds, ["d1", "s2"])
+    for name in ("d1", "s2"):
+        (folder / f"{name}.json").unlink()
+    clean = open_dataset("memory")
+    assert not build_articles(clean, [folder], jobs=1).failed
+    expected = union(clean)
+    assert isomorphic(union(ds), expected), sorted(set(to_isomorphic(union(ds))) ^ set(to_isomorphic(expected)))
     ds.close()
 
 
 @pytest.mark.parametrize("text", [
-    "Ngày 5/9/2025, Tổng thống Kenya Daniel Kiprono dự Hội nghị thượng đỉnh doanh nghiệp tại Hội nghị trung tâm Nairobi.",
+    "Ngày 5/9/2025, Tổng thống Kenya Daniel Kiprono dự Hội nghị thượng đỉnh doanh nghiệp "
+    "tại Hội nghị trung tâm Nairobi.",
     "Ngày 5/9/2025, Tổng thống Kenya Daniel Kiprono có bài phát biểu tại Hội nghị thượng đỉnh Liên minh châu Phi.",
-    "Ngày 5/9/2025, Tổng thống Kenya Daniel Kiprono gặp Thủ tướng Na Uy Ingrid Solvang tại Hội nghị thượng đỉnh về khí hậu.",
+    "Ngày 5/9/2025, Tổng thống Kenya Daniel Kiprono gặp Thủ tướng Na Uy Ingrid Solvang "
+    "tại Hội nghị thượng đỉnh về khí hậu.",
 ])
 def test_a_meeting_named_after_at_is_no_place(text):
     """'tại Hội nghị thượng đỉnh …' names the occasion, not a place 'Hội': a summit told by several articles
