@@ -142,10 +142,14 @@ T = "visit|g|p"
       trips("b", "2025-12-20", ["kb", T, "2025"])], {"b": {"kb": "ka"}}),
     # an article with no day of its own joins nothing
     ([trips("a", "2025-03-01", ["ka", T, "2025-03-10"]), trips("b", None, ["kb", T, None])], {}),
-    # undated only: each run of close days is one trip, opened by its first telling
+    # undated only: each joins the first told within 45 days before it; a year later, another trip
     ([trips("a", "2025-03-01", ["ka", T, None]), trips("b", "2025-03-20", ["kb", T, None]),
       trips("c", "2025-04-30", ["kc", T, None]), trips("d", "2025-05-02", ["kd", T, None])],
-     {"b": {"kb": "ka"}, "d": {"kd": "kc"}}),
+     {"b": {"kb": "ka"}, "c": {"kc": "kb"}, "d": {"kd": "kb"}}),
+    ([trips("a", "2025-03-01", ["ka", T, None]), trips("b", "2026-03-01", ["kb", T, None])], {}),
+    # undated near a dated trip joins it, not the undated telling before it
+    ([trips("a", "2025-03-01", ["ka", T, None]), trips("c", "2025-03-20", ["kc", T, "2025-03-28"]),
+      trips("b", "2025-04-01", ["kb", T, None])], {"a": {"ka": "kc"}, "b": {"kb": "kc"}}),
 ])
 def test_the_key_hint(summaries, expected):
     hints = corpus_hints(summaries)
@@ -160,7 +164,8 @@ def write(folder, name, text, published):
 
 ARTICLES = {"d1": (DATED, "2025-03-02"), "u1": (UNDATED, "2025-03-14"), "u2": (UNDATED_TALKS, "2025-03-15"),
             "d2": (DATED_OCTOBER, "2025-10-09"), "u3": (UNDATED, "2025-10-20"),
-            "s1": (SUMMIT_YEAR.format(year=2025), "2025-12-01"), "s2": (SUMMIT, "2025-08-23")}
+            "s1": (SUMMIT_YEAR.format(year=2025), "2025-12-01"), "s2": (SUMMIT, "2025-08-23"),
+            "u4": (UNDATED_TALKS, "2026-06-01")}
 
 
 def union(ds) -> Graph:
@@ -170,8 +175,8 @@ def union(ds) -> Graph:
     return g
 
 
-@pytest.mark.parametrize("order", [["u1", "s1", "u2", "d1", "u3", "d2", "s2"],
-                                   ["s2", "d2", "u3", "u2", "d1", "s1", "u1"]])
+@pytest.mark.parametrize("order", [["u1", "s1", "u2", "d1", "u4", "u3", "d2", "s2"],
+                                   ["s2", "d2", "u3", "u4", "u2", "d1", "s1", "u1"]])
 def test_one_article_at_a_time_ends_in_the_clean_build(tmp_path, order):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -182,7 +187,7 @@ def test_one_article_at_a_time_ends_in_the_clean_build(tmp_path, order):
     expected = union(clean)
     visits = {ev for ev in expected.subjects(RDF.type, SCHEMA.Event)
               if str(expected.value(ev, DCTERMS.type)).endswith("/visit")}
-    assert len(visits) == 2, visits
+    assert len(visits) == 3, visits
     summits = {ev for ev in expected.subjects(RDF.type, SCHEMA.Event)
                if str(expected.value(ev, DCTERMS.type)).endswith("/conference")}
     assert len(summits) == 1, summits

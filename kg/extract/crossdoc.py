@@ -215,9 +215,10 @@ def _joins(summaries: list[Summary]) -> dict[str, dict[str, str]]:
     to a place, a body's summit: kg.extract.events.trip) without a month joins the one trip of that guest and
     place, or body, another article dates to the month: within JOIN_DAYS of this article's day, or in the year
     it gives. Unsure, none: an article that tells the trip twice, or dates one itself, keeps its own; so does
-    one near two dated trips. Tellings near no dated trip are one trip when they give one year, or when their
-    articles' days are close: each joins the first of them (in time, then article order) that opens its run of
-    JOIN_DAYS, so a trip told again a year later stays another."""
+    one near two dated trips. Tellings near no dated trip are one trip when they give one year (each joins the
+    first of them, in time and then article order), or when their articles' days are close: each joins the
+    first told within JOIN_DAYS before it. So a trip told again a year later stays another, and what an
+    article learns depends only on the articles of about its time (the index finds them: `_trip_values`)."""
     anchors: dict[str, dict[str, list[tuple[str, tuple[date, date]]]]] = {}
     for s in summaries:
         when = _when(s)
@@ -241,14 +242,35 @@ def _joins(summaries: list[Summary]) -> dict[str, dict[str, str]]:
                 out.setdefault(s.article_id, {})[ev_key] = near.pop()
             elif not near:
                 alone.setdefault((sig, year), []).append((when or date.min, s.article_id, ev_key))
-    for (_, year), tellings in sorted(alone.items(), key=lambda item: (item[0][0], item[0][1] or 0)):
-        first = None
-        for when, aid, ev_key in sorted(tellings):
-            if first is None or (not year and (when - first[0]).days > JOIN_DAYS):
-                first = (when, ev_key)
-            else:
-                out.setdefault(aid, {})[ev_key] = first[1]
+    for (_, year), tellings in alone.items():
+        tellings.sort()
+        for n, (when, aid, ev_key) in enumerate(tellings):
+            first = next(t for t in tellings if year or (when - t[0]).days <= JOIN_DAYS)
+            if n and first[1] != aid:
+                out.setdefault(aid, {})[ev_key] = first[2]
     return out
+
+
+def _trip_values(s: Summary) -> set[str]:
+    """An article's trips as the index finds them, each with the years of the days it may share a trip with:
+    a dated trip its own; an undated telling those from twice JOIN_DAYS before its article's day (the earlier
+    undated telling it may join, and the dated trip that one may join) to JOIN_DAYS after; a year told, that
+    year. So adding an article reads the tellings of its trips of about its time, not of every year."""
+    when = _when(s)
+    values = set()
+    for _, sig, iso in s.trips:
+        year, month, _ = _parts(iso)
+        days = _days_of(iso, when)
+        if days is not None:
+            years = {days[0].year, days[1].year}
+        elif month is None and year is not None:
+            years = {year}
+        elif month is None and when is not None:
+            years = set(range((when - timedelta(days=2 * JOIN_DAYS)).year, (when + timedelta(days=JOIN_DAYS)).year + 1))
+        else:
+            years = {0}
+        values |= {f"{sig}|{y}" for y in years}
+    return values
 
 
 def _days_of(iso: str | None, when: date | None) -> tuple[date, date] | None:
@@ -566,7 +588,7 @@ def facets(s: Summary) -> dict[str, set[str]]:
             "reads": _reads(s),
             "wants": {role_key(role, country) for role, country in s.wanted},
             "event": {ev_key for ev_key, _, _ in s.events},
-            "trip": {sig for _, sig, _ in s.trips},
+            "trip": _trip_values(s),
             "target": {signature_key(sig) for sig, _ in s.targets}}
 
 
