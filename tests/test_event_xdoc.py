@@ -85,6 +85,8 @@ SUMMIT_UNDATED = ("Thủ tướng Na Uy Ingrid Solvang chúc mừng Tổng thố
 SUMMIT_YEAR = ("Tổng thống Kenya Daniel Kiprono cho biết Hội nghị Thượng đỉnh Liên minh châu Phi {year} đã thông qua "
                "nhiều nghị quyết quan trọng.")
 MINISTERS = "Bộ trưởng Ngoại giao Kenya Amina Wanjiru dự Hội nghị Bộ trưởng Liên minh châu Phi tại Addis Ababa."
+TOPIC = ("Ngày 25/8/2025, Tổng thống Kenya Daniel Kiprono dự Hội nghị Liên minh châu Phi về an ninh lương thực "
+         "tại Addis Ababa.")
 
 
 def conference_nodes(items) -> int:
@@ -106,6 +108,8 @@ def conference_nodes(items) -> int:
     ([("a", SUMMIT, date(2025, 8, 23)), ("b", SUMMIT_BEFORE, date(2024, 8, 21))], 2),
     # the body's ministers meet: not its summit
     ([("a", SUMMIT, date(2025, 8, 23)), ("b", MINISTERS, date(2025, 8, 25))], 2),
+    # one on a topic, the same month: not its summit either
+    ([("a", SUMMIT, date(2025, 8, 23)), ("b", TOPIC, date(2025, 8, 26))], 2),
 ])
 def test_a_summit_told_by_several_articles_is_one_node(items, nodes):
     assert conference_nodes(items) == nodes
