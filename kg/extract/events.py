@@ -40,6 +40,12 @@ def _alternation(words) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
+def _head_alternation(words) -> str:
+    """Names whose first letter keeps its case and whose next words may be written either way ('Bản ghi nhớ',
+    'Bản Ghi nhớ'): a capital first letter is what makes them a name."""
+    return "|".join(re.escape(w[:1]) + "(?i:" + re.escape(w[1:]) + ")" for w in sorted(words, key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def _lexicon():
     data = lexicons.load("events")
@@ -113,8 +119,9 @@ def find_events(ctx) -> list[Event]:
         dates = [d for d in find_dates(s.text, year, discourse_date, ctx.doc.published)
                  if d.kind not in ("stamp", "clock", "restated")]
         # history told in passing: a marker, or a date of an earlier year than the article's
-        past = any(w in low for w in data["past_markers"]) or any(
-            d.start.year and year and d.start.year < year for d in dates)
+        earlier = [d for d in dates if d.start.year and year and d.start.year < year]
+        marked = any(w in low for w in data["past_markers"])
+        past = marked or bool(earlier)
         if _lists_attendees(s.text, data) and events:
             _add_side_list(view, _list_target(events, view.index, _triggers(view, triggers, blocked, data)), ctx)
             continue
@@ -138,7 +145,8 @@ def find_events(ctx) -> list[Event]:
         sentence_date = discourse_date
         if anchor is not None:
             # 'Trong chuyến thăm đó, …': the sentence goes on about an event told before, on its day
-            past = past or anchor.status == "held" and anchor.start is not None and anchor.start != discourse_date
+            marked = marked or anchor.status == "held" and anchor.start is not None and anchor.start != discourse_date
+            past = past or marked
             sentence_date = anchor.start
         elif referenced and referenced[0].start and referenced[0].start.day and referenced[0].end is None:
             # ('Trong khuôn khổ chuyến thăm [từ 11 đến 18/6], X hội đàm …': a span's first day is not the act's)
@@ -149,6 +157,7 @@ def find_events(ctx) -> list[Event]:
             # 'Trong khuôn khổ chuyến thăm [từ 11 - 18/6], X hội kiến Y': one of the visit's days, which the text
             # does not tell: neither the day told before, nor the visit's first or last, nor the record's day
             sentence_date = None
+        history = past and not found     # a sentence telling history, for the triggers it has
         for n, trig in enumerate(found):
             trig.next_begin = found[n + 1].begin if n + 1 < len(found) else len(s.text)
             trig.prev_end = found[n - 1].end if n else 0
@@ -161,8 +170,13 @@ def find_events(ctx) -> list[Event]:
                     any(gap.endswith(w) for w in data["name_links"]) and re.search(r"[,;:()]", gap)):
                 trig.occasion_end = found[n + 2].begin if n + 2 < len(found) else len(s.text)
             # (a year ahead of the article's dates a plan: 'sẽ tổ chức Hội nghị … vào năm 2026')
-            own_dates = [d for d in dates if not d.year_only or past or d.start.year and year and d.start.year > year]
-            told = past
+            # ('X vui mừng được đón Y đến thăm công ty; giới thiệu quá trình phát triển từ năm 1973': history told in a
+            # later clause, past a ';', is not the trigger's)
+            trig_past = marked or any(not (d.begin > trig.end and ";" in s.text[trig.end:d.begin]) for d in earlier)
+            own_dates = [d for d in dates if not d.year_only or trig_past
+                         or d.start.year and year and d.start.year > year]
+            told = trig_past
+            history = history or trig_past
             if trig.etype["notation"] == "ceremony" and _clause_cue(view, trig, data["success_cues"]):
                 continue       # 'chúc mừng Kenya đã tổ chức thành công Lễ kỷ niệm …': another's success
             achieved = _achievement(view, trig, data)
@@ -205,7 +219,7 @@ def find_events(ctx) -> list[Event]:
                 in_sentence.append(ev)
         _add_companions(view, referenced + in_sentence, ctx, data)
         _share_sides(ctx, view, in_sentence, data)
-        if past or in_visit:
+        if history or in_visit:
             told_before.update((m.begin, m.end) for e in in_sentence for m in e.mentions)
         points = [d for d in dates if d.end_date is None and d.start.day   # a span, a month is no day told
                   and not _after(d.start, ctx.doc.published) and not _of_other_event(s.text, d.begin, data)]
@@ -956,8 +970,11 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         ev.hosts = _receiver(ctx, ev.guests[0], in_sentence)
     if notation == "visit" and ev.start is not None and ev.start == discourse_date and ev.guests \
             and not any(d.start == ev.start for d in dates) \
+            and (not ev.place or _country_named(ev.place)) \
             and any(e.type == "visit" and e.guests == ev.guests for e in _current(events)):
-        ev.start = None            # a visit told before: the day the text is on is one day of it, not its first
+        # a visit told before: the day the text is on is one day of it, not its first (a city or a site toured,
+        # 'cảm ơn X dành thời gian thăm Bergen', is toured on the day told)
+        ev.start = None
     if notation == "visit" and _attributive(s.text[a:trig.begin], trig, data) and not past:
         ev.ongoing = True
     if notation == "visit" and ev.start and ev.end is None:
@@ -1256,7 +1273,7 @@ def _has_object(view, trig: Trigger, data) -> bool:
     if trig.etype["notation"] in PAIR_TYPES | {"visit"} and _group_object(view, trig, data):
         return False      # 'làm việc với một số Bộ, ngành', 'tiếp lãnh đạo các doanh nghiệp': no one meeting told
     if trig.etype["notation"] == "signing" and re.search(
-            rf"(?:{_alternation(data['document_heads'])})\s+(?:\S+\s+){{0,3}}?(?:đã|được|vừa|đã được)\s*$",
+            rf"(?:{_head_alternation(data['document_heads'])})\s+(?:\S+\s+){{0,3}}?(?:đã|được|vừa|đã được)\s*$",
             text[:trig.begin], re.I):
         return False      # 'các thỏa thuận đã ký kết': documents signed some time, no signing told
     if trig.etype["notation"] == "signing" and (
@@ -1269,7 +1286,7 @@ def _has_object(view, trig: Trigger, data) -> bool:
         return False      # '36 thỏa thuận … đã được ký kết.': signed documents counted, no signing told
     if trig.phrase in data["needs_document"]:
         # a named document ('ký Hiệp định …') or 'các văn kiện': not 'tiến tới ký thỏa thuận dài hạn'
-        return bool(re.match(rf"^\s*(?:{_alternation(data['document_heads'])})\b", text[trig.end:]))
+        return bool(re.match(rf"^\s*(?:{_head_alternation(data['document_heads'])})\b", text[trig.end:]))
     if trig.phrase in data["needs_honour"]:
         clause = text[trig.end:trig.span_end].casefold()
         return any(re.search(rf"\b{re.escape(h)}\b", clause) for h in data["honour_heads"])
@@ -1323,7 +1340,7 @@ def _pair_subject(view, trig: Trigger) -> bool:
 def _document(text: str, data) -> tuple[str, str] | None:
     """The named document a signing is of ('ký Hiệp định Thương mại tự do … (KVFTA)'): its name and
     its identity (the bracketed abbreviation, else the name without the countries)."""
-    m = re.match(rf"^\s*(?:chính thức\s+)?((?:{_alternation(data['document_heads'])})\b[^,;.(]*)"
+    m = re.match(rf"^\s*(?:chính thức\s+)?((?:{_head_alternation(data['document_heads'])})\b[^,;.(]*)"
                  r"(?:\(([A-ZĐ][A-Z0-9&-]{1,9})\))?", text)
     if not m or not m.group(1)[:1].isupper() or len(m.group(1).split()) < 3:
         return None

@@ -1,0 +1,49 @@
+"""Issue 15: the day of the clause an event is told in (and only that), its type, and what is no event."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract.pipeline import extract_article
+
+PUBLISHED = date(2025, 6, 11)
+
+
+def events(text, published=PUBLISHED):
+    x = extract_article("t", text, published)
+    names = {k: p.name for k, p in x.persons.items()} | {k: o.label or o.name for k, o in x.organizations.items()}
+    return [(e.type, sorted(names.get(a, a) for a in e.attendees), e.start and e.start.iso()) for e in x.events]
+
+
+@pytest.mark.parametrize("text, etype, days", [
+    # a document's name written with a capital second word ('Bản Ghi nhớ') is a document: the signing is told,
+    # on the day of the talks it follows
+    ("Sáng 9/6, Tổng thống Kenya William Ruto hội đàm với Tổng thống Peru Dina Boluarte. Sau hội đàm, Bộ trưởng "
+     "Công Thương Kenya Lee Kinyanjui đã cùng Bộ trưởng Ngoại giao Peru Elmer Schialer ký Bản Ghi nhớ (MoU) về "
+     "hợp tác năng lượng.", "signing", ["2025-06-09"]),
+    # a city toured on the day told, thanked for by the host, is toured that day (a visit to the country told
+    # again would not be)
+    ("Sáng 8/6, Tổng thống Kenya William Ruto đã đến thăm trụ sở Tập đoàn Equinor. Chiều cùng ngày, Tổng thống "
+     "William Ruto tiếp Thị trưởng Bergen Marte Mjøs Persen. Bà Marte Mjøs Persen cảm ơn Tổng thống William Ruto "
+     "dành thời gian thăm Bergen.", "visit", ["2025-06-08"]),
+    # history told in a later clause, past a ';', does not undate the clause the welcome is told in
+    ("Sáng 8/6, Tổng thống Kenya William Ruto đã đến thăm trụ sở Tập đoàn Equinor. Chủ tịch Tập đoàn Equinor "
+     "Anders Opedal vui mừng được đón Tổng thống William Ruto đến thăm công ty; giới thiệu quá trình phát triển "
+     "của tập đoàn từ năm 1972.", "meeting", ["2025-06-08"]),
+])
+def test_the_day_of_the_clause_is_taken(text, etype, days):
+    assert [d for t, _, d in events(text) if t == etype] == days
+
+
+@pytest.mark.parametrize("text, etype, days", [
+    # history told in the trigger's own clause stays history
+    ("Chủ tịch Tập đoàn Equinor Anders Opedal nhớ lại lần đón Tổng thống Kenya William Ruto năm 2019.",
+     "meeting", ["2019"]),
+    # a visit to the country told again on a day of it: one of its days, not its first
+    ("Tổng thống Kenya William Ruto đang thăm chính thức Na Uy. Chiều 8/6, Tổng thống William Ruto gặp Thủ tướng "
+     "Na Uy Jonas Gahr Støre. Thủ tướng Jonas Gahr Støre cảm ơn Tổng thống William Ruto đã thăm Na Uy.",
+     "visit", [None]),
+])
+def test_no_day_from_another_clause(text, etype, days):
+    assert [d for t, _, d in events(text) if t == etype] == days
