@@ -31,6 +31,15 @@ def events(text, published=PUBLISHED):
     ("Sáng 8/6, Tổng thống Kenya William Ruto đã đến thăm trụ sở Tập đoàn Equinor. Chủ tịch Tập đoàn Equinor "
      "Anders Opedal vui mừng được đón Tổng thống William Ruto đến thăm công ty; giới thiệu quá trình phát triển "
      "của tập đoàn từ năm 1972.", "meeting", ["2025-06-08"]),
+    # a second verb coordinated with the first shares the day told before both
+    ("Tiếp tục chuyến thăm Peru, chiều 31/5, Tổng thống Kenya William Ruto đã tới thăm hỏi và nói chuyện với cán "
+     "bộ Đại sứ quán Kenya tại Peru.", "speech", ["2025-05-31"]),
+    # a photo's caption before any day is told shows the act on the day the next sentence tells
+    ("Tổng thống Kenya William Ruto gặp gỡ Thị trưởng Lima Renzo Reggiardo - Ảnh: TTXVN\n\nChiều 31/5, Tổng "
+     "thống Kenya William Ruto đã tới Lima.", "meeting", ["2025-05-31"]),
+    # a day qualified by its clock opens the next clause: the visit continued is not dated by it
+    ("Tiếp tục chuyến thăm chính thức Peru, chiều 31/5 theo giờ Lima (rạng sáng 1/6 theo giờ Nairobi), Tổng thống "
+     "Kenya William Ruto đã tới thăm Đại sứ quán Kenya.", "visit", [None, "2025-05-31"]),
 ])
 def test_the_day_of_the_clause_is_taken(text, etype, days):
     assert [d for t, _, d in events(text) if t == etype] == days
@@ -44,6 +53,11 @@ def test_the_day_of_the_clause_is_taken(text, etype, days):
     ("Tổng thống Kenya William Ruto đang thăm chính thức Na Uy. Chiều 8/6, Tổng thống William Ruto gặp Thủ tướng "
      "Na Uy Jonas Gahr Støre. Thủ tướng Jonas Gahr Støre cảm ơn Tổng thống William Ruto đã thăm Na Uy.",
      "visit", [None]),
+    # a caption followed by a plan, or by history, takes no day from it
+    ("Tổng thống Kenya William Ruto gặp gỡ Thị trưởng Lima Renzo Reggiardo - Ảnh: TTXVN\n\nNgày 20/6, Tổng thống "
+     "Kenya William Ruto sẽ tới Lima.", "meeting", [None]),
+    ("Tổng thống Kenya William Ruto gặp gỡ Thị trưởng Lima Renzo Reggiardo - Ảnh: TTXVN\n\nNgày 3/4/2019, Tổng "
+     "thống Kenya William Ruto lần đầu tới Lima.", "meeting", [None]),
 ])
 def test_no_day_from_another_clause(text, etype, days):
     assert [d for t, _, d in events(text) if t == etype] == days

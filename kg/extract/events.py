@@ -90,6 +90,9 @@ class Trigger:
     occasion_end: int = 0    # 'gặp nhau bên lề Hội nghị …': the occasion's stretch, which dates it too
     lead_end: int = 0        # where the sentence's first trigger begins: dates before it open the sentence
     prev_visit_end: int = -1  # where the previous trigger ends, when it is a visit's
+    # where the days told before the trigger may start: the previous trigger's end, or for a verb coordinated
+    # with the one before ('đã tới thăm hỏi và nói chuyện với …'), where that one's start
+    window_begin: int = 0
     next_visit: bool = False  # the next trigger of the sentence is a visit's
     text: str = ""           # the sentence
 
@@ -152,6 +155,10 @@ def find_events(ctx) -> list[Event]:
             # ('Trong khuôn khổ chuyến thăm [từ 11 đến 18/6], X hội đàm …': a span's first day is not the act's)
             # 'Sau hội đàm, hai nhà lãnh đạo chứng kiến …': that day ('Trước chuyến thăm, …' is excluded below)
             anchor, sentence_date = referenced[0], referenced[0].start
+        if sentence_date is None and not dates and found and s.kind == "caption":
+            # a photo's caption before any day is told ('X đón Y tại cửa khẩu … - Ảnh: …'): the act shown is the
+            # one the report opens with, on the day the next sentence tells
+            sentence_date = _caption_day(ctx, view, year)
         in_visit = _within_visit_untold(view, found, referenced, dates, data)
         if in_visit:
             # 'Trong khuôn khổ chuyến thăm [từ 11 - 18/6], X hội kiến Y': one of the visit's days, which the text
@@ -161,6 +168,9 @@ def find_events(ctx) -> list[Event]:
         for n, trig in enumerate(found):
             trig.next_begin = found[n + 1].begin if n + 1 < len(found) else len(s.text)
             trig.prev_end = found[n - 1].end if n else 0
+            trig.window_begin = found[n - 1].window_begin if n and not found[n - 1].phrase.startswith("noun:") \
+                and not trig.phrase.startswith("noun:") \
+                and re.fullmatch(r"(?:\s+[^\W\d]+){0,2}?\s+và\s+", s.text[trig.prev_end:trig.begin]) else trig.prev_end
             trig.prev_visit_end = found[n - 1].end if n and found[n - 1].etype["notation"] == "visit" else -1
             trig.next_visit = n + 1 < len(found) and found[n + 1].etype["notation"] == "visit"
             trig.lead_end = found[0].begin
@@ -323,6 +333,21 @@ def _of_other_event(text: str, begin: int, data, words=None) -> bool:
     clause = re.split(r"[,;:]", text[:begin])[-1].casefold()
     return bool(re.search(rf"(?<!\w)(?:{_alternation(words or data['relative_to_event'])})\s+(?:(?:các|những)\s+)?"
                           rf"(?:cuộc|chuyến|buổi|lễ|kỳ|phiên)\b", clause))
+
+
+def _caption_day(ctx, view, year) -> DateValue | None:
+    """The one day the body sentence right after a caption tells first, a day not ahead of the publication day
+    nor of an earlier year (none when the next sentence is another caption or tells no day)."""
+    following = next((v for v in ctx.views if v.index > view.index), None)
+    if following is None or following.sentence.kind != "body":
+        return None
+    for d in find_dates(following.sentence.text, year, None, ctx.doc.published):
+        if d.kind in ("stamp", "clock", "restated"):
+            continue
+        ok = d.end_date is None and d.start.day and not _after(d.start, ctx.doc.published) \
+            and not (d.start.year and year and d.start.year < year)
+        return d.start if ok else None
+    return None
 
 
 def _within_visit_untold(view, found: list["Trigger"], referenced: list[Event], dates, data) -> bool:
@@ -1993,8 +2018,8 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
            and not _opens_clause(trig.text, d, trig.end)]
     # (not one right after the cue before, no comma between: 'hội nghị thượng đỉnh một năm trước …, nơi … và X
     # đã đến thăm Kenya' dates the summit only)
-    before = [d for d in dates if max(trig.prev_end, trig.span_begin) <= d.begin < trig.begin
-              and not (trig.prev_end and re.fullmatch(r"[^,;:()]{0,12}", trig.text[trig.prev_end:d.begin]))]
+    before = [d for d in dates if max(trig.window_begin, trig.span_begin) <= d.begin < trig.begin
+              and not (trig.window_begin and re.fullmatch(r"[^,;:()]{0,12}", trig.text[trig.window_begin:d.begin]))]
     lead = [d for d in dates if d.begin < min(trig.lead_end, trig.begin)]
     # ('trước chuyến thăm của X hồi tháng 9, ông Y đã điện đàm …': the month is the visit's, not the call's; what
     # follows an event, 'Sau lễ dâng hoa sáng 10/11, X chứng kiến …', is mostly on its day)
@@ -2071,8 +2096,10 @@ def _opens_clause(text: str, d, after: int) -> bool:
     """A day standing between commas after the trigger and before a capitalised subject ('dự Hội nghị G20 …,
     ngày 8/7, Thủ tướng X gặp …', '… sẽ dự Hội chợ …, sáng 23/9, Phó Thủ tướng đã qua cửa khẩu …'): it opens
     the next clause and dates that clause's act, not the event named before it (a span stays the event's)."""
+    # (a few words and a bracket may qualify the day first: 'chiều 31/5 theo giờ Lima (rạng sáng 1/6 …), X …')
     return d.end_date is None and bool(d.start.day) and d.begin > after \
-        and bool(re.search(r",\s*$", text[after:d.begin])) and bool(re.match(r"\s*,\s*[A-ZÀ-ỸĐ]", text[d.end:]))
+        and bool(re.search(r",\s*$", text[after:d.begin])) \
+        and bool(re.match(r"(?:\s+[^\s,;:()]+){0,5}?(?:\s*\([^()]*\))?\s*,\s*[A-ZÀ-ỸĐ]", text[d.end:]))
 
 
 def _bracketed(text: str, d) -> bool:
