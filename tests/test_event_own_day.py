@@ -61,3 +61,29 @@ def test_the_day_of_the_clause_is_taken(text, etype, days):
 ])
 def test_no_day_from_another_clause(text, etype, days):
     assert [d for t, _, d in events(text) if t == etype] == days
+
+
+@pytest.mark.parametrize("text", [
+    # a standing mechanism named among the ones to carry out or keep
+    "Hai Bộ trưởng nhất trí triển khai hiệu quả các cơ chế giao lưu, hợp tác hiện có, đặc biệt là Đối thoại Chiến "
+    "lược quốc phòng cấp Thứ trưởng, Giao lưu hữu nghị quốc phòng biên giới Kenya - Peru.",
+    "Hai bên nhất trí duy trì cơ chế tham vấn chính trị và Hội nghị Ủy ban hỗn hợp giữa hai Bộ Ngoại giao.",
+    # one item of a list of areas of cooperation
+    "Thời gian tới, hai bên tập trung vào một số nội dung: trao đổi đoàn các cấp; Đối thoại Chiến lược an ninh; "
+    "hợp tác đào tạo.",
+])
+def test_a_standing_mechanism_is_no_event(text):
+    assert [t for t, *_ in events(text) if t in ("forum", "conference", "session")] == []
+
+
+@pytest.mark.parametrize("text, etype", [
+    # numbered, or dated, it is one meeting of the mechanism
+    ("Ngày 5/6, Thứ trưởng Quốc phòng Kenya Patrick Mariru và Thứ trưởng Quốc phòng Peru Walter Astudillo đồng chủ "
+     "trì Đối thoại Chiến lược quốc phòng lần thứ 3 tại Lima.", "forum"),
+    ("Trong khuôn khổ cơ chế hợp tác, hai bên tổ chức Hội nghị Ủy ban hỗn hợp lần thứ 5 tại Nairobi.", "conference"),
+    # a list of what the visit holds, each with its own day
+    ("Chương trình chuyến thăm gồm: Hội nghị Thượng đỉnh Kenya - Peru ngày 5/6; Diễn đàn Doanh nghiệp ngày 6/6.",
+     "conference"),
+])
+def test_one_meeting_of_a_mechanism_is_an_event(text, etype):
+    assert etype in [t for t, *_ in events(text)]

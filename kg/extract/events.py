@@ -1501,6 +1501,21 @@ def _twin(ctx, ev: Event, trig: Trigger, attendees: list[str], dates, discourse_
     return twin
 
 
+def _standing(text: str, trig: Trigger) -> bool:
+    """A named meeting with no number nor day in its clause, named as a standing mechanism ('duy trì cơ chế
+    tham vấn … và Hội nghị Ủy ban hỗn hợp') or as one item of a list of areas ('tập trung vào các nội dung: trao
+    đổi đoàn; Đối thoại Chiến lược an ninh; …'): no one event."""
+    start = max(text.rfind(";", 0, trig.begin), text.rfind(":", 0, trig.begin)) + 1
+    end = min((i for i in (text.find(";", trig.end), text.find(".", trig.end)) if i >= 0), default=len(text))
+    if re.search(r"\d", text[start:end]):
+        return False
+    lead = text[start:trig.begin].casefold()
+    if re.search(rf"(?<!\w)(?:{_alternation(_lexicon()[0]['mechanism_cues'])})(?!\w)", lead):
+        return True
+    # an item of a list opened by ':' and run on by ';', with no verb of its own before the name
+    return ":" in text[:trig.begin] and not lead.strip() and (";" in text[:trig.begin] or ";" in text[trig.end:])
+
+
 def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -> bool:
     notation = ev.type
     m = _patterns()["ordinal"].match(rest)
@@ -1508,6 +1523,8 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
                        rest.casefold())
     if general and (not m or general.end() <= m.start(m.lastindex)):
         return False    # 'Đại hội Đảng bộ các cấp', 'Kỳ họp Đại hội đồng … hằng năm': a kind of event, not one
+    if not m and _standing(text, trig):
+        return False
     if m:
         ev.ordinal = roman(m.group(1) or m.group(2))
     tail = _name_tail(rest)
