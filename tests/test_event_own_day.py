@@ -87,3 +87,22 @@ def test_a_standing_mechanism_is_no_event(text):
 ])
 def test_one_meeting_of_a_mechanism_is_an_event(text, etype):
     assert etype in [t for t, *_ in events(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a summit of two leaders, no body's: their talks; a summit meeting: a meeting
+    ("Tổng thống Kenya William Ruto và Tổng thống Peru Dina Boluarte đã có hội nghị thượng đỉnh tại Lima ngày 5/6.",
+     ("talks", ["Dina Boluarte", "William Ruto"], "2025-06-05")),
+    ("Tổng thống Chile Gabriel Boric và Tổng thống Peru Dina Boluarte tìm cách xây dựng dựa trên hội nghị thượng "
+     "đỉnh năm 2023 tại Lima.", ("talks", ["Dina Boluarte", "Gabriel Boric"], "2023")),
+    ("Cuộc gặp thượng đỉnh giữa Tổng thống Kenya William Ruto và Tổng thống Peru Dina Boluarte diễn ra ngày 5/6 tại "
+     "Lima.", ("meeting", ["Dina Boluarte", "William Ruto"], "2025-06-05")),
+    # a named summit of many stays a conference, whoever of it the sentence names
+    ("Ngày 5/6, Tổng thống Kenya William Ruto và Tổng thống Peru Dina Boluarte dự Hội nghị thượng đỉnh G20 tại "
+     "Rio de Janeiro.", ("conference", ["Dina Boluarte", "William Ruto"], "2025-06-05")),
+    # an exchange of ratification instruments: a ceremony, no signing
+    ("Sáng 5/6, tại Nairobi, Ngoại trưởng Kenya Musalia Mudavadi và Ngoại trưởng Peru Elmer Schialer đã trao đổi thư "
+     "phê chuẩn Hiệp định hợp tác hàng hải.", ("ceremony", ["Elmer Schialer", "Musalia Mudavadi"], "2025-06-05")),
+])
+def test_the_type_of_a_summit_and_of_an_exchange(text, expected):
+    assert events(text) == [expected]

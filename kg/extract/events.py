@@ -845,6 +845,10 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             return []
         if _invitation(head, data):   # 'X mời Y sang dự Hội nghị …': one invites, the other may come
             ev.attendees, ev.chairs, ev.status = [], [], "announced"
+        if _bilateral_summit(ctx, ev, trig, rest, data):
+            # the summit of two leaders, no body's meeting: their talks (data model: 'hội đàm')
+            ev.type = "talks"
+            ev.name = _pair_name(ctx, next(t for t in data["types"] if t["notation"] == "talks"), ev.attendees)
     elif notation == "visit":
         if any(head.rstrip().endswith(w) for w in data["term_words"]):
             return []      # 'nhận nhiệm kỳ công tác tại Kenya': an envoy's posting, not a visit
@@ -1499,6 +1503,19 @@ def _twin(ctx, ev: Event, trig: Trigger, attendees: list[str], dates, discourse_
     twin.name = _pair_name(ctx, trig.etype, twin.attendees)
     _date(twin, dates, discourse_date, trig)
     return twin
+
+
+def _bilateral_summit(ctx, ev: Event, trig: Trigger, rest: str, data) -> bool:
+    """'A và B đã có hội nghị thượng đỉnh tại …', 'hội nghị thượng đỉnh một năm trước' of two leaders: a summit
+    with no body's name (none but the two countries') and two persons of two countries attending."""
+    if trig.phrase.removeprefix("noun:").casefold() not in data["summit_triggers"] or ev.ordinal is not None:
+        return False
+    tail = _name_tail(rest)
+    base = lexicons.strip_countries(tail)[0].split()
+    if any(w[:1].isupper() and w.casefold() in base for w in tail.split()):
+        return False      # 'Hội nghị thượng đỉnh G20', '… APEC', '… về Khí hậu': a named summit of many
+    persons = [k for k in ev.attendees if k in ctx.persons]
+    return len(persons) == 2 == len(ev.attendees) and len({ctx.country_of(k) for k in persons} - {None}) == 2
 
 
 def _standing(text: str, trig: Trigger) -> bool:
