@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from kg.extract.pipeline import extract_article
+from kg.extract.pipeline import extract_article, extract_corpus
 
 PUBLISHED = date(2025, 6, 11)
 
@@ -58,6 +58,9 @@ def test_the_day_of_the_clause_is_taken(text, etype, days):
      "Kenya William Ruto sẽ tới Lima.", "meeting", [None]),
     ("Tổng thống Kenya William Ruto gặp gỡ Thị trưởng Lima Renzo Reggiardo - Ảnh: TTXVN\n\nNgày 3/4/2019, Tổng "
      "thống Kenya William Ruto lần đầu tới Lima.", "meeting", [None]),
+    # nor from a day the next sentence tells of another event ('Trong cuộc hội đàm ngày 17/11 …')
+    ("Tổng thống Peru Dina Boluarte đón Tổng thống Kenya William Ruto - Ảnh: TTXVN\n\nTrong cuộc hội đàm ngày 9/6 "
+     "với Tổng thống Peru Dina Boluarte, Tổng thống William Ruto nhấn mạnh quan hệ hai nước.", "meeting", [None]),
 ])
 def test_no_day_from_another_clause(text, etype, days):
     assert [d for t, _, d in events(text) if t == etype] == days
@@ -106,3 +109,17 @@ def test_one_meeting_of_a_mechanism_is_an_event(text, etype):
 ])
 def test_the_type_of_a_summit_and_of_an_exchange(text, expected):
     assert events(text) == [expected]
+
+
+def test_a_visit_told_by_its_last_day_is_the_visit_planned_in_another_article():
+    plan = ("Tổng thống Kenya William Ruto sẽ thăm chính thức Peru từ 29-31/5 theo lời mời của Tổng thống Peru Dina "
+            "Boluarte.")
+    done = ("Tổng thống Kenya William Ruto kết thúc tốt đẹp chuyến thăm Peru. Tiếp tục chuyến thăm chính thức Peru, "
+            "chiều 31/5, Tổng thống William Ruto đã gặp Thị trưởng Lima Renzo Reggiardo. Tối cùng ngày, Tổng thống "
+            "William Ruto đã rời thủ đô Lima lên đường về nước, kết thúc tốt đẹp chuyến thăm chính thức Peru theo lời "
+            "mời của Tổng thống Dina Boluarte.")
+    xa, xb = extract_corpus([("a", plan, date(2025, 5, 25)), ("b", done, date(2025, 5, 31))])
+    ka = [e.key for e in xa.events if e.type == "visit"]
+    kb = [e.key for e in xb.events if e.type == "visit"]
+    assert ka and ka == kb
+    assert [(e.start, e.end and e.end.iso()) for e in xb.events if e.type == "visit"] == [(None, "2025-05-31")]

@@ -337,14 +337,18 @@ def _of_other_event(text: str, begin: int, data, words=None) -> bool:
 
 def _caption_day(ctx, view, year) -> DateValue | None:
     """The one day the body sentence right after a caption tells first, a day not ahead of the publication day
-    nor of an earlier year (none when the next sentence is another caption or tells no day)."""
+    nor of an earlier year (none when the next sentence is another caption or tells no day, or when the day is
+    another event's own: 'Trong cuộc hội đàm ngày 17/11 với …')."""
     following = next((v for v in ctx.views if v.index > view.index), None)
     if following is None or following.sentence.kind != "body":
         return None
-    for d in find_dates(following.sentence.text, year, None, ctx.doc.published):
+    text = following.sentence.text
+    for d in find_dates(text, year, None, ctx.doc.published):
         if d.kind in ("stamp", "clock", "restated"):
             continue
-        ok = d.end_date is None and d.start.day and not _after(d.start, ctx.doc.published) \
+        owned = re.search(rf"(?<!\w)(?:{_alternation(_lexicon()[0]['classifiers'])})\s[^,;:()]{{0,40}}$",
+                          text[:d.begin].casefold())
+        ok = d.end_date is None and d.start.day and not owned and not _after(d.start, ctx.doc.published) \
             and not (d.start.year and year and d.start.year < year)
         return d.start if ok else None
     return None
@@ -2444,8 +2448,10 @@ def _identity(ctx, ev: Event, n: int) -> str:
         return f"{ev.type}|{ev.organizer}|{ev.ordinal}"
     if ev.type == "signing" and ev.kind:
         return f"signing|{ev.kind}"
-    if ev.type == "visit" and ev.guests and ev.place and ev.start and ev.start.month:
-        return f"visit|{'+'.join(sorted(ev.guests))}|{key(ev.place)}|{ev.start.month}"
+    # (a visit told only by its last day, 'kết thúc chuyến thăm … tối 31/5', goes by that day's month)
+    when = ev.start if ev.start and ev.start.month else ev.end
+    if ev.type == "visit" and ev.guests and ev.place and when and when.month:
+        return f"visit|{'+'.join(sorted(ev.guests))}|{key(ev.place)}|{when.month}"
     if ev.start and ev.start.day and ev.attendees:
         # (a press conference and the summit the same two attend that day are two: the family tells them apart)
         kind = f"{ev.kind}/{ev.family}" if ev.type in NAMED_TYPES and ev.family else ev.kind
