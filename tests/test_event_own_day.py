@@ -124,3 +124,13 @@ def test_a_visit_told_by_its_last_day_is_the_visit_planned_in_another_article():
     assert ka and ka == kb
     # (the node takes the first day the plan told)
     assert [(e.start.iso(), e.end.iso()) for e in xb.events if e.type == "visit"] == [("2025-05-29", "2025-05-31")]
+
+
+@pytest.mark.parametrize("text", [
+    "Chiều 4/7, Thủ tướng Kenya William Ruto tiếp Đại sứ Na Uy Tone Tinnes tới chào xã giao nhân dịp nhận nhiệm vụ "
+    "công tác tại Kenya.",
+    "Chiều 4/7, Thủ tướng Kenya William Ruto tiếp Đại sứ Na Uy Tone Tinnes chào từ biệt nhân dịp kết thúc nhiệm vụ "
+    "công tác tại Kenya.",
+])
+def test_an_envoys_mission_is_no_visit(text):
+    assert [t for t, *_ in events(text) if t == "visit"] == []
