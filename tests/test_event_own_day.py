@@ -134,3 +134,18 @@ def test_a_visit_told_by_its_last_day_is_the_visit_planned_in_another_article():
 ])
 def test_an_envoys_mission_is_no_visit(text):
     assert [t for t, *_ in events(text) if t == "visit"] == []
+
+
+def test_a_memorandum_is_named_past_its_kind_in_brackets():
+    """'Bản Ghi nhớ (MoU) về …': the bracket names the kind of document, not the one signed; two memoranda on two
+    matters are two signings, and the headline's signing takes the day its body tells."""
+    energy = ("Lễ ký kết Bản Ghi nhớ giữa Bộ Năng lượng Kenya và Bộ Năng lượng Peru về hợp tác năng lượng\n\nSáng 9/6, "
+              "Tổng thống Kenya William Ruto hội đàm với Tổng thống Peru Dina Boluarte. Sau hội đàm, Bộ trưởng "
+              "Năng lượng Kenya Opiyo Wandayi đã cùng Bộ trưởng Năng lượng Peru Jorge Montero ký Bản Ghi nhớ (MoU) "
+              "giữa Bộ Năng lượng Kenya và Bộ Năng lượng Peru về hợp tác năng lượng.")
+    school = ("Sáng 9/6, Bộ trưởng Giáo dục Kenya Julius Ogamba đã cùng Bộ trưởng Giáo dục Peru Morgan Quero ký Bản "
+              "Ghi nhớ (MoU) về hợp tác giáo dục đại học.")
+    xa, xb = extract_corpus([("a", energy, date(2025, 6, 9)), ("b", school, date(2025, 6, 9))])
+    signings = [e for e in xa.events if e.type == "signing"]
+    assert [e.start.iso() for e in signings] == ["2025-06-09"]
+    assert {e.key for e in signings}.isdisjoint(e.key for e in xb.events if e.type == "signing")

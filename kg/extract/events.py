@@ -303,6 +303,9 @@ def _fold_same_key(ctx, events: list[Event], today) -> list[Event]:
             out.append(ev)
             continue
         _join_sides_and_mentions(target, ev)
+        # (a headline tells no day; the body mention folded into it does: 'Lễ ký kết Bản ghi nhớ …', then
+        # 'Sáng 9/9, … ký Bản ghi nhớ …')
+        target.start = target.start or ev.start
         target.end = target.end or ev.end
         _settle_status(target, ev, today)
         if target.type in PAIR_TYPES and target.name.startswith(type_label(target.type)) and not target.kind:
@@ -1380,8 +1383,14 @@ def _document(text: str, data) -> tuple[str, str] | None:
     name = m.group(1).strip()
     if m.group(2):
         return f"{name} ({m.group(2)})", m.group(2)
+    shown = name
+    # a bracket naming the kind, not the document ('Bản Ghi nhớ (MoU) giữa … về …'): the name goes on past it
+    more = re.match(r"\(([^()]{1,12})\)([^,;.(]*)", text[m.end():])
+    if more and more.group(2).strip():
+        name = f"{name} {more.group(2).strip()}"
+        shown = f"{shown} ({more.group(1)}) {more.group(2).strip()}"
     base, _ = lexicons.strip_countries(name)
-    return name, key(re.sub(r"[\s-]+", " ", base))
+    return shown, key(re.sub(r"[\s-]+", " ", base))
 
 
 def _possessor(view, text: str, k: str, start: int) -> bool:
