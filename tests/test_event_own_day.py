@@ -149,3 +149,14 @@ def test_a_memorandum_is_named_past_its_kind_in_brackets():
     signings = [e for e in xa.events if e.type == "signing"]
     assert [e.start.iso() for e in signings] == ["2025-06-09"]
     assert {e.key for e in signings}.isdisjoint(e.key for e in xb.events if e.type == "signing")
+
+
+def test_a_host_told_by_a_later_mention_of_the_visit_stays_its_host():
+    text = ("Ngày 13/6, Tổng thống Kenya William Ruto thăm tỉnh Cusco, Peru. Ông William Ruto đã tới thăm Trung tâm "
+            "hành chính Cusco. Thống đốc Cusco Werner Salcedo vui mừng được đón Tổng thống William Ruto đến thăm tỉnh "
+            "Cusco.")
+    x = extract_article("t", text, date(2025, 6, 14))
+    names = {k: p.name for k, p in x.persons.items()}
+    hosts = [[names[h] for h in e.hosts] for e in x.events if e.type == "visit" and any(
+        x.persons[g].name == "William Ruto" for g in e.guests) and e.hosts]
+    assert hosts == [["Werner Salcedo"]]

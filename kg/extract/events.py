@@ -216,8 +216,7 @@ def find_events(ctx) -> list[Event]:
                 same = _continues(ev, trig, view, ctx, in_sentence) or _told_visit(ev, own_dates, events) \
                     or _thanked_for(ev, trig, events, data)
                 if same is not None:
-                    same.attendees.extend(k for k in ev.attendees if k not in same.attendees)
-                    same.mentions.extend(ev.mentions)
+                    _join_sides_and_mentions(same, ev)     # (a host told only by this mention stays the host)
                     if same.type in NAMED_TYPES and _name_rank(ev.name) > _name_rank(same.name):
                         same.name = ev.name        # the numbered mention names the meeting in full
                     if same.ordinal is None and ev.ordinal is not None:
