@@ -144,9 +144,7 @@ COMMITMENTS = [
      "cộng đồng người Việt", "proposed", {"VN"}),
     (KENYA + "Hai bên nhất trí nâng quan hệ lên tầm cao mới.", "nâng quan hệ", "agreed", {"VN", "KE"}),
     (KENYA + "Việt Nam kêu gọi dỡ bỏ các biện pháp cấm vận đơn phương chống Kenya.", "cấm vận", "proposed", {"VN"}),
-    # a wish that names something to do is a proposal; one that asks another side to undertake keeps its asker
-    (CHILE + "Ngoại trưởng Chile mong muốn hợp tác với Việt Nam trong lĩnh vực khai thác cảng biển.",
-     "cảng biển", "proposed", {"CL"}),
+    # a wish that asks another side to undertake keeps its asker
     (CHILE + "Bộ trưởng Bùi Thanh Sơn mong muốn Chile tiếp tục ủng hộ Việt Nam tại các diễn đàn khu vực.",
      "diễn đàn khu vực", "proposed", {"VN"}),
     # a side the article does not place, reported by a speaker said before in the sentence, is the speaker's
@@ -170,6 +168,20 @@ COMMITMENTS = [
              "nghiệp Việt Nam mở văn phòng tại Nairobi.", "văn phòng tại Nairobi", "proposed", {"VN"}),
     (CHILE + "Ngoại trưởng Chile khuyến nghị hai bên lập nhóm công tác về đồng; sẵn sàng hỗ trợ chia sẻ kinh "
              "nghiệm khai khoáng.", "kinh nghiệm khai khoáng", "pledged", {"CL"}),
+    # a wish to cooperate, then an ask in the same clause or the next: the ask is taken
+    (KENYA + "Tổng thống Kenya bày tỏ mong muốn đẩy mạnh hợp tác với Việt Nam trong lĩnh vực nông nghiệp, đề nghị "
+             "Việt Nam tạo điều kiện cho doanh nghiệp Kenya đầu tư vào các khu công nghiệp.", "khu công nghiệp",
+     "proposed", {"KE"}),
+    (KENYA + "Kenya mong muốn đẩy mạnh hợp tác với Việt Nam trong lĩnh vực nông nghiệp; đề nghị Việt Nam tạo điều "
+             "kiện cho doanh nghiệp Kenya mở văn phòng tại Hà Nội.", "văn phòng tại Hà Nội", "proposed", {"KE"}),
+    # advice that involves the adviser's side too is a proposal
+    (CHILE + "Ngoại trưởng Chile khuyến nghị Việt Nam cùng Chile lập nhóm công tác về đồng.", "nhóm công tác",
+     "proposed", {"CL"}),
+    # both sides wishing, or a wish restating what the sides agreed before: agreed
+    (NORWAY + "Hai bên bày tỏ mong muốn hai nước sẽ có những bước chuyển mạnh trong hợp tác thương mại, cùng nỗ lực "
+              "để đến năm 2030 đạt mục tiêu 5 tỷ USD.", "5 tỷ USD", "agreed", {"VN", "NO"}),
+    (NORWAY + "Thủ tướng Na Uy bày tỏ mong muốn kim ngạch thương mại hai nước sớm đạt mục tiêu 5 tỷ USD như lãnh đạo "
+              "cấp cao hai nước đã nhất trí.", "5 tỷ USD", "agreed", {"VN", "NO"}),
     # a wish coordinated with a pledge is the pledge
     (KAZAKH + "Theo Tổng thống Tokayev, Kazakhstan mong muốn đẩy mạnh hợp tác thực chất với Việt Nam, và cam kết "
               "hỗ trợ lẫn nhau trong phòng chống khủng bố.", "khủng bố", "pledged", {"KZ"}),
@@ -332,6 +344,19 @@ NOT_COMMITMENTS = [
               "góp tích cực cho quan hệ hai nước.", "đóng góp tích cực"),
     (NORWAY + "Các đoàn đều chúc mừng Việt Nam và mong muốn Việt Nam tiếp tục phát huy vai trò chủ nhà hội nghị.",
      "vai trò chủ nhà"),
+    # a wish to cooperate, with or without fields, names nothing to do
+    (CHILE + "Ngoại trưởng Chile mong muốn hợp tác với Việt Nam trong lĩnh vực khai thác cảng biển.", "cảng biển"),
+    (KENYA + "Tổng thống Kenya đồng thời mong muốn cùng Việt Nam mở rộng hợp tác nông nghiệp, du lịch, tăng cường "
+             "phối hợp trong các vấn đề quốc tế và khu vực.", "du lịch"),
+    (KENYA + "Tổng thống Kenya bày tỏ mong muốn đẩy mạnh hợp tác với Việt Nam.", "đẩy mạnh hợp tác"),
+    # general affirmations: a modal and the relationship, a trend pointed back at
+    (CHILE + "Hai bên nhất trí cần tiếp tục phát triển quan hệ song phương, nhất là hai nhóm nghị sĩ hữu nghị.",
+     "nhóm nghị sĩ"),
+    (CHILE + "\"Chile quyết tâm thực hiện theo xu thế này\", Ngoại trưởng Chile nhấn mạnh.", "xu thế"),
+    # advice for the addressee's own sake; a warning with a call
+    (CHILE + "Ngoại trưởng Chile khuyến nghị Việt Nam cần đẩy mạnh phát triển thị trường vốn.", "thị trường vốn"),
+    (NORWAY + "Thủ tướng Na Uy cũng đã nói với Thủ tướng Kenya rằng không nên tiến hành một cuộc chạy đua vũ trang và "
+              "kêu gọi Nairobi kiềm chế mọi động thái gây căng thẳng.", "kiềm chế"),
     # a side's own wish, nobody asked and nothing done together
     (NORWAY + "Na Uy đang có nhiều dự án điện gió và mong muốn xuất khẩu công nghệ này ra nước ngoài.",
      "ra nước ngoài"),
