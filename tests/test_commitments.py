@@ -489,6 +489,40 @@ def test_an_international_body_commits_as_itself(text, body):
     assert all(b in x.organizations for b in k.bodies)
 
 
+PERU_HOST = "Thủ tướng Phạm Minh Chính tiếp Chủ tịch Hội Hữu nghị Peru - Việt Nam Luis Quispe ngày 3/4/2026. "
+CIVIL = [
+    # an association's officer, or the association, pledges for the association: its country is no party
+    (PERU_HOST + "Chủ tịch Hội Hữu nghị Peru - Việt Nam Luis Quispe cam kết hội sẽ tiếp tục thúc đẩy hợp tác kinh tế "
+                 "giữa các công ty thành viên với Việt Nam.", "hội hữu nghị peru", "PE"),
+    (PERU_HOST + "Hội Hữu nghị Peru - Việt Nam sẽ tổ chức triển lãm ảnh về Việt Nam tại Lima.", "hội hữu nghị peru",
+     "PE"),
+    # a company the text gives no country: still itself, never the article's home side
+    (KENYA + "Tập đoàn Safaricom sẽ đầu tư 200 triệu USD vào hạ tầng viễn thông tại Việt Nam.", "tập đoàn safaricom",
+     None),
+]
+
+
+@pytest.mark.parametrize("text, body, country", CIVIL)
+def test_a_civil_body_commits_as_itself(text, body, country):
+    """An association or a company speaks for itself, not for its state; its node keeps its country, which is
+    what a reader scoring parties by country sees."""
+    x = extract_article("t", text)
+    (k,) = [k for k in x.commitments if k.bodies or k.parties]
+    assert k.parties == [] and len(k.bodies) == 1 and k.bodies[0].startswith(body)
+    assert x.organizations[k.bodies[0]].country == country
+
+
+@pytest.mark.parametrize("text, parties", [
+    # a state's council or a minister speaks for the state
+    (NORWAY + "Hội đồng Nhà nước Na Uy sẽ hỗ trợ Việt Nam xây dựng trạm điện gió.", ["NO"]),
+    (PERU_HOST + "Bộ trưởng Ngoại giao Peru Elmer Schialer cam kết Peru sẽ mở văn phòng thương mại tại Hà Nội.",
+     ["PE"]),
+])
+def test_a_state_body_commits_for_its_country(text, parties):
+    (k,) = [k for k in extract_article("t", text).commitments if k.bodies or k.parties]
+    assert k.parties == parties and k.bodies == []
+
+
 def test_a_country_commitment_has_no_body():
     (k,) = extract_article("t", KENYA + "Kenya sẵn sàng tạo điều kiện cho doanh nghiệp Việt Nam.").commitments
     assert k.bodies == []

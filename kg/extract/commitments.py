@@ -83,6 +83,7 @@ class Lexicon:
     welcomes: Phrases                # 'hoan nghênh': a standing welcome a bare 'và' lends to the cue after it
     background: PhraseMatcher        # 'trong bối cảnh', 'nhân dịp': the occasion a complement ends on
     agreed_before: PhraseMatcher     # 'đã nhất trí': an agreement a wish restates ('như … đã nhất trí')
+    civil: PhraseMatcher             # heads of bodies that speak for themselves ('Hội', 'Tập đoàn') → True
     pronouns: frozenset              # 'Ông', 'Bà' opening a sentence: the one who spoke last
     former: str = ""                 # a regex alternation of the marks of a post once held ('cựu', 'nguyên')
 
@@ -125,6 +126,7 @@ def _lexicon() -> Lexicon:
                    Phrases(data["welcome_verbs"]),
                    PhraseMatcher([(c, c) for c in data["background_markers"]]),
                    PhraseMatcher([(c, c) for c in data["agreed_before"]]),
+                   PhraseMatcher(list(data["civil_heads"].items())),
                    frozenset(honorifics["pronouns"]),
                    "|".join(re.escape(m) for m in honorifics["former_marks"]))
 
@@ -200,6 +202,8 @@ class Reading:
         bodies: list[str] = []
         refs = []
         plural = False                  # the sides come from a plural title ('Hai Thủ tướng') resolved to persons
+        civil: list[str] = []           # bodies that are no state's ('Hội Hữu nghị …', a company), or their officers'
+        civil_codes: list[str] = []
         for n in range(a, b):
             k = self.kind[n]
             if k is None:
@@ -233,6 +237,11 @@ class Reading:
                 _add(codes, self.speaker)    # 'Ông …' is whom the text spoke of last, not any name said in between
                 continue
             for key in ref.keys:
+                own = _civil_body(self.ctx, key) if ref.kind != "country" else None
+                if own is not None:          # an association, a company: speaks for itself, not its state
+                    _add(civil, [own])
+                    _add(civil_codes, [self.ctx.country_of(key)])
+                    continue
                 code = key if ref.kind == "country" else self.ctx.country_of(key)
                 _add(codes, [code] if code else [])
                 if code is None and _international(self.ctx, key):
@@ -240,6 +249,10 @@ class Reading:
                     _add(bodies, [_body_of(self.ctx, key)])
         if not evidence:
             return None
+        if civil and (codes or both or body):
+            _add(codes, civil_codes)         # beside a state's actor or 'hai bên' it is its country's side
+        elif civil:
+            return Subject([], False, reporter, body=True, bodies=civil)
         met = next((m for n in range(a - 1, -1, -1) if (m := _met_with(self, n, a))), []) if both else []
         if met and not set(met) & set(codes):
             # 'Tại cuộc gặp với Thủ tướng Italy, hai bên …': the one met earlier in the sentence and the side
@@ -340,6 +353,9 @@ class Reading:
         if m is None or depth >= 3:
             return None
         said = self.subject(m[0], floor, depth + 1)
+        if isinstance(said, Subject) and not said.parties and said.bodies:
+            # an association's officer reporting: a side named unplaced after it is of the body's country
+            return [c for b in said.bodies if (c := self.ctx.country_of(b))] or None
         return said.parties if isinstance(said, Subject) and said.parties else None
 
     def skip_leading_adverbs(self, j: int, k: int) -> int:
@@ -402,7 +418,7 @@ class Reading:
             named = any(self.kind[n] and self.kind[n][0] in ("ref", "both", "anaphor") for n in range(a, b))
             if a < b < before and self.toks[b].is_word and named:    # 'Tại Hội nghị, …' names no side
                 found = self.party_of(a, b, None)
-                if found is not None and found.parties:
+                if found is not None and (found.parties or found.body and found.bodies):
                     return found
         return None
 
@@ -435,6 +451,8 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
         said = sent.main_subject(len(sent.toks))
         if said is not None and said.parties and not said.both:
             spoke = said.parties
+        elif said is not None and said.bodies:    # an association's officer: 'Ông …' after is of its country
+            spoke = [c for b in said.bodies if (c := ctx.country_of(b))] or spoke
         joint = said is not None and said.both
         abroad = list(said.parties) if said is not None and said.parties and ctx.home not in said.parties else []
         asker: Subject | None = None            # who asks in this sentence, for the items listed after
@@ -452,7 +470,7 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
             status, subject, cue_at = (None, None, None) if aside else \
                 _commitment(sent, s.begin + c0, s.begin + c0 + len(clause), previous_subject, last, now, heard)
             if status == "pledged" and asker is not None and (
-                    _continues_only(sent, cue_at) and not set(subject.parties) <= set(asker.parties)
+                    _continues_only(sent, cue_at) and (subject.body or not set(subject.parties) <= set(asker.parties))
                     or not subject.written and set(subject.parties) == set(asker.parties)
                     and _cue_at(sent, cue_at) in data["request_items"]):
                 # '… đề nghị X …; tạo điều kiện …': a further item of the request, no subject of its own
@@ -1071,6 +1089,28 @@ def _international(ctx, key: str) -> bool:
     return person is not None and any(p.org is not None and p.org.kind == "international" for p in person.posts)
 
 
+def _civil_body(ctx, key: str) -> str | None:
+    """The key of a body that speaks for itself and not for a state — an association, a company, a university:
+    a name opened by a civil head (commitments.json), of no national or international kind — when `key` is
+    that body or a person whose every post is in such a body; else None."""
+    if key in ctx.orgs:
+        return key if _civil(ctx.orgs[key]) else None
+    person = ctx.persons.get(key)
+    if person is None or not person.posts:
+        return None
+    orgs = [p.org_key for p in person.posts]
+    if all(k in ctx.orgs and _civil(ctx.orgs[k]) for k in orgs):
+        return orgs[0]
+    return None
+
+
+def _civil(org) -> bool:
+    if org.kind in set(lexicons.load("institutions")["national_kinds"]) | {"international"}:
+        return False
+    m = _lexicon().civil.match_at(tokenize(org.name), 0)
+    return m is not None and m[1] is True
+
+
 def _body_of(ctx, key: str) -> str:
     """The node an international body's commitment is made by: the body, or the body its officer serves
     when the article holds it, else the officer."""
@@ -1178,7 +1218,8 @@ def _status(cue_status: str, cue: str, subject: Subject, sent: Reading, last: Su
             return "agreed"     # 'Hai bên bày tỏ mong muốn …': both wishing it is their agreement, nobody asks
         if subject.both and cue in sent.lx.data["modal_cues"] and not subject.reporter and sent.joint:
             return "agreed"     # '… hai bên thống nhất cho rằng: … . Thời gian tới, hai bên cần …': still both
-        if subject.both and cue in sent.lx.data["modal_cues"]:   # 'Hai nước cần …': the speaker proposes
+        if subject.both and (cue in sent.lx.data["modal_cues"] or not subject.written):
+            # 'Hai nước cần …': the speaker proposes; so does a bare 'Đề nghị …' after both sides' statement
             # the reporter, else the side whose sentence came last ('Thủ tướng X cho rằng … . Do đó, hai nước
             # cần …'), else the last side that committed
             speaker = subject.reporter or sent.speaker or (last.parties if last and not last.both else None) \
