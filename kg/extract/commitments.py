@@ -15,7 +15,7 @@ from kg import lexicons
 from kg.extract.model import Commitment, Event, Mention, Observation
 from kg.extract.quantities import find_quantities, measure_of
 from kg.text.clauses import clauses
-from kg.text.tokens import PhraseMatcher, Token, tokenize
+from kg.text.tokens import PhraseMatcher, RunMatcher, Token, tokenize
 
 PERIOD_MONTHS = re.compile(r"(\d{1,2}) tháng đầu năm (\d{4})")
 QUARTER = re.compile(r"quý (I{1,3}|IV|\d)/(\d{4})", re.I)
@@ -100,7 +100,8 @@ def _lexicon() -> Lexicon:
     honorifics = lexicons.load("honorifics")
     words += [(h, ("honorific", h)) for h in honorifics["honorifics"] + honorifics["ranks"]]
     return Lexicon(data, cues, PhraseMatcher([(c, c) for c in data["not_cues"]]),
-                   PhraseMatcher([(c, c) for c in data["event_verbs"]]), PhraseMatcher(words),
+                   PhraseMatcher([(c, c) for c in data["event_verbs"]]),
+                   RunMatcher(words, honorifics["honorific_runs"]),
                    Phrases(data["adverbs"]), Phrases(data["past_markers"]), Phrases(data["reporting_verbs"]),
                    Phrases(data["coordinators"]), Phrases(data["subordinators"]),
                    Phrases(data["expectation_markers"]), Phrases(data["position_markers"]),
