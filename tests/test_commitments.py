@@ -353,6 +353,15 @@ NOT_COMMITMENTS = [
     (CHILE + "Hai bên nhất trí cần tiếp tục phát triển quan hệ song phương, nhất là hai nhóm nghị sĩ hữu nghị.",
      "nhóm nghị sĩ"),
     (CHILE + "\"Chile quyết tâm thực hiện theo xu thế này\", Ngoại trưởng Chile nhấn mạnh.", "xu thế"),
+    # carrying out what the leaders agreed, seriously; readiness to help the sides' people meet, nothing named
+    (CHILE + "Bộ trưởng Quốc phòng Chile khẳng định quân đội Chile quyết tâm cùng với quân đội Việt Nam triển khai "
+             "thực hiện nghiêm túc các thỏa thuận giữa lãnh đạo cấp cao hai nước, góp phần thúc đẩy quan hệ hai nước "
+             "phát triển lành mạnh.", "nghiêm túc"),
+    (CHILE + "Quốc hội Chile sẵn sàng tăng cường phối hợp với Quốc hội Việt Nam, cùng nỗ lực hơn nữa, tạo điều kiện "
+             "thuận lợi để các cấp, các ngành, địa phương và nhân dân tăng cường giao lưu, góp phần tăng cường sự tin "
+             "cậy chính trị và tình cảm hữu nghị.", "tình cảm hữu nghị"),
+    (NORWAY + "Chủ tịch nước bày tỏ mong muốn, Quốc hội hai nước tăng cường trao đổi, đối thoại, trong đó có hoạt "
+              "động của Nhóm nghị sĩ hữu nghị, giúp các nghị sĩ hai nước tăng cường hiểu biết.", "hiểu biết"),
     # advice for the addressee's own sake; a warning with a call
     (CHILE + "Ngoại trưởng Chile khuyến nghị Việt Nam cần đẩy mạnh phát triển thị trường vốn.", "thị trường vốn"),
     (NORWAY + "Thủ tướng Na Uy cũng đã nói với Thủ tướng Kenya rằng không nên tiến hành một cuộc chạy đua vũ trang và "
