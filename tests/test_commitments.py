@@ -364,6 +364,8 @@ NOT_COMMITMENTS = [
               "động của Nhóm nghị sĩ hữu nghị, giúp các nghị sĩ hai nước tăng cường hiểu biết.", "hiểu biết"),
     # advice for the addressee's own sake; a warning with a call
     (CHILE + "Ngoại trưởng Chile khuyến nghị Việt Nam cần đẩy mạnh phát triển thị trường vốn.", "thị trường vốn"),
+    (CHILE + "Ông Alberto van Klaveren khuyến nghị Việt Nam cần đẩy mạnh phát triển thị trường vốn; sẵn sàng chia sẻ "
+             "kinh nghiệm khai khoáng.", "thị trường vốn"),
     (NORWAY + "Thủ tướng Na Uy cũng đã nói với Thủ tướng Kenya rằng không nên tiến hành một cuộc chạy đua vũ trang và "
               "kêu gọi Nairobi kiềm chế mọi động thái gây căng thẳng.", "kiềm chế"),
     # a side's own wish, nobody asked and nothing done together

@@ -564,6 +564,7 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
     past = False                             # a cue before in this clause told the past ('đã tạo điều kiện')
     standing = False                         # the cue before was a standing position ('luôn mong muốn')
     idle = False                             # a wish or ask before in this clause was no commitment
+    advised = False                          # advice before in this clause: its 'cần' is the advice's own
     for i, j, status in lx.cues.scan(toks[floor:end], lx.blocked):
         i, j = i + floor, j + floor
         if _has(lx.expectations, toks, floor, i) or _has(lx.positions, toks, floor, i) \
@@ -579,6 +580,8 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
             continue                         # 'Các Tiểu vương quốc Ả-rập Thống nhất', 'Đảng “Nước Nga thống nhất”'
 
         cue = _cue(toks, i, j)
+        if advised and cue in lx.data["modal_cues"]:
+            continue                         # 'khuyến nghị Kenya cần …': what the advice says Kenya needs
         wish = cue in lx.data["wish_cues"]
         found = sent.subject(i, floor)
         if (wish or status == "proposed") and isinstance(found, Subject) and _business(sent, found):
@@ -609,6 +612,7 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
                 heard.append(found)
             standing = _standing(sent, i, j, end, floor, status) or standing and _joined(sent, i, floor)
             idle |= wish or status == "proposed"
+            advised |= cue in lx.data["advice_cues"]
             continue
         if idle and status == "pledged" and cue not in lx.data["strong_pledges"]:
             continue                         # 'mong muốn … tỉnh X tiếp tục hợp tác …': still the idle wish
