@@ -182,6 +182,9 @@ COMMITMENTS = [
               "để đến năm 2030 đạt mục tiêu 5 tỷ USD.", "5 tỷ USD", "agreed", {"VN", "NO"}),
     (NORWAY + "Thủ tướng Na Uy bày tỏ mong muốn kim ngạch thương mại hai nước sớm đạt mục tiêu 5 tỷ USD như lãnh đạo "
               "cấp cao hai nước đã nhất trí.", "5 tỷ USD", "agreed", {"VN", "NO"}),
+    # both sides calling on a third together: their agreement, not one side's ask
+    (KENYA + "Hai nhà lãnh đạo kêu gọi khu vực tư nhân hai nước mở rộng đầu tư vào năng lượng mặt trời.",
+     "năng lượng mặt trời", "agreed", {"VN", "KE"}),
     # a wish coordinated with a pledge is the pledge
     (KAZAKH + "Theo Tổng thống Tokayev, Kazakhstan mong muốn đẩy mạnh hợp tác thực chất với Việt Nam, và cam kết "
               "hỗ trợ lẫn nhau trong phòng chống khủng bố.", "khủng bố", "pledged", {"KZ"}),

@@ -1219,8 +1219,11 @@ def _status(cue_status: str, cue: str, subject: Subject, sent: Reading, last: Su
         subject.parties = sent.sides(sent.begin) if cue_status == "agreed" else [sent.ctx.home]
         subject.both = cue_status == "agreed"
     if cue_status == "proposed":
-        if subject.both and cue in sent.lx.data["wish_cues"] and not subject.body:
-            return "agreed"     # 'Hai bên bày tỏ mong muốn …': both wishing it is their agreement, nobody asks
+        if subject.both and not subject.body and (cue in sent.lx.data["wish_cues"] or
+                                                  subject.written and cue not in sent.lx.data["modal_cues"]):
+            # 'Hai bên bày tỏ mong muốn …', 'Hai nhà lãnh đạo kêu gọi khu vực tư nhân …': what both wish or ask
+            # together is their agreement; neither asks the other
+            return "agreed"
         if subject.both and cue in sent.lx.data["modal_cues"] and not subject.reporter and sent.joint:
             return "agreed"     # '… hai bên thống nhất cho rằng: … . Thời gian tới, hai bên cần …': still both
         if subject.both and (cue in sent.lx.data["modal_cues"] or not subject.written):
