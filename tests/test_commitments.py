@@ -468,6 +468,9 @@ NOT_COMMITMENTS = [
     # matters of common concern, opened on no field
     (CHILE + "Về các vấn đề quốc tế, Bộ trưởng Bùi Thanh Sơn đề nghị hai nước tăng cường phối hợp trong các vấn đề mà "
              "hai bên cùng quan tâm, đặc biệt là việc đóng góp giữ gìn hòa bình.", "cùng quan tâm"),
+    (CHILE + "Về các vấn đề quốc tế và khu vực, Bộ trưởng Bùi Thanh Sơn đề nghị hai nước tăng cường phối hợp trong các "
+             "vấn đề mà hai bên cùng quan tâm, đặc biệt là việc đóng góp giữ gìn hòa bình, ổn định trong khu vực châu Á "
+             "– Thái Bình Dương.", "Thái Bình Dương"),
     # agreeing on views is no undertaking
     (KENYA + "Hai nhà lãnh đạo thống nhất quan điểm về vấn đề Biển Đông.", "Biển Đông"),
     # the sides' own actors and outstanding issues name nothing

@@ -119,11 +119,11 @@ def _lexicon() -> Lexicon:
                    Phrases(data["recent_past"]),
                    PhraseMatcher([(c, c) for c in data["commentators"]]),
                    PhraseMatcher([(c, c) for c in data["protocol_acts"]]),
-                   PhraseMatcher([(c, c) for c in data["empty_words"]]),
+                   PhraseMatcher([(c, c) for c in data["empty_words"] + data["region_words"]]),
                    PhraseMatcher([(c, c) for c in data["contrast_links"]]),
                    PhraseMatcher([(c, c) for c in data["generic_audiences"]]),
-                   PhraseMatcher([(c, c) for c in data["empty_words"] + data["addressee_heads"]
-                                  + data["wish_empty_words"]]),
+                   PhraseMatcher([(c, c) for c in data["empty_words"] + data["region_words"]
+                                  + data["addressee_heads"] + data["wish_empty_words"]]),
                    Phrases(data["welcome_verbs"]),
                    PhraseMatcher([(c, c) for c in data["background_markers"]]),
                    PhraseMatcher([(c, c) for c in data["agreed_before"]]),
