@@ -471,6 +471,8 @@ NOT_COMMITMENTS = [
     (CHILE + "Về các vấn đề quốc tế và khu vực, Bộ trưởng Bùi Thanh Sơn đề nghị hai nước tăng cường phối hợp trong các "
              "vấn đề mà hai bên cùng quan tâm, đặc biệt là việc đóng góp giữ gìn hòa bình, ổn định trong khu vực châu Á "
              "– Thái Bình Dương.", "Thái Bình Dương"),
+    # a cue word opening a place's name inside the sentence ('Cần …') is the name; 'sẽ trở thành' a forecast
+    (KENYA + "Các cảng lớn như Mombasa, Lamu và Cần Giờ sẽ trở thành đầu mối trung chuyển của Đông Phi.", "Lamu"),
     # agreeing on views is no undertaking
     (KENYA + "Hai nhà lãnh đạo thống nhất quan điểm về vấn đề Biển Đông.", "Biển Đông"),
     # the sides' own actors and outstanding issues name nothing

@@ -576,8 +576,11 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
             continue                         # 'sẽ cùng Thủ tướng Lào đồng chủ trì': an announced event
         if toks[i].low == "sẽ" and lx.becoming.match_at(toks, _after_adverbs(sent, j, end)):
             continue                         # 'sẽ là', 'sẽ trở thành': a forecast, not an undertaking
-        if any(sent.kind[n] and sent.kind[n][0] == "ref" for n in range(i, j)) or sent.in_short_quote(i):
-            continue                         # 'Các Tiểu vương quốc Ả-rập Thống nhất', 'Đảng “Nước Nga thống nhất”'
+        if any(sent.kind[n] and sent.kind[n][0] == "ref" for n in range(i, j)) or sent.in_short_quote(i) \
+                or toks[i].is_cap and i > 0 and toks[i - 1].is_word:
+            # 'Các Tiểu vương quốc Ả-rập Thống nhất', 'Đảng “Nước Nga thống nhất”'; a capital inside the sentence
+            # opens a name ('cảng Cần Giờ sẽ …')
+            continue
 
         cue = _cue(toks, i, j)
         if advised and cue in lx.data["modal_cues"]:
