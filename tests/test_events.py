@@ -180,9 +180,10 @@ EXACT_SIDES = [
     # one who welcomes a signing of the two sides is none of them
     ("Chiều 5/5, Tổng thống Kenya William Ruto hoan nghênh việc hai bên đã ký kết Hiệp định hợp tác giáo dục năm "
      "2014.", "signing", [[]]),
-    # those who judge an exchange of the two countries are not its sides
+    # those who judge an exchange of the two countries are not its sides (an exchange of ratification instruments is a
+    # ceremony, no signing)
     ("Ngày 5/5, Thủ tướng Peru Gustavo Adrianzén hội đàm với Tổng thống Chile Gabriel Boric. Hai nhà lãnh đạo cũng "
-     "đánh giá cao việc Peru và Chile đã trao đổi văn kiện phê chuẩn hiệp định biên giới.", "signing", [[]]),
+     "đánh giá cao việc Peru và Chile đã trao đổi văn kiện phê chuẩn hiệp định biên giới.", "ceremony", [[]]),
     # 'hai Bộ trưởng' when only one minister's title was recognised: the other side's one named earlier who
     # leads no state ('Ủy viên Bộ Chính trị' is no ministry), not its President
     ("Sáng 5/6, Tổng thống Chile Gabriel Boric tiếp Bộ trưởng Quốc phòng Peru Walter Astudillo. Trước đó, lễ đón "

@@ -136,8 +136,15 @@ def summarize(ctx, events, extraction, needs_year: bool) -> Summary:
                    [[digest(ev.key), ev.end.iso() if ev.end else None] for ev in events],
                    [[digest(ev.key), ev.name] for ev in events],
                    [[digest(named_key(t)), t.name] for t in extraction.named],
-                   [[ev.key, sig, ev.start.iso() if ev.start else _year_named(ev.name)] for ev in events
-                    if (sig := trip(ctx, ev))])
+                   [[ev.key, sig, _trip_date(ev)] for ev in events if (sig := trip(ctx, ev))])
+
+
+def _trip_date(ev) -> str | None:
+    """A trip's date as its key goes by (kg.extract.events._identity): its start, a visit told only by its
+    last day that day; else the one year its name gives."""
+    told = ev.end if ev.type == "visit" and not (ev.start and ev.start.month) and ev.end and ev.end.month \
+        else ev.start
+    return told.iso() if told else _year_named(ev.name)
 
 
 def _year_named(name: str) -> str | None:

@@ -40,6 +40,12 @@ def _alternation(words) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
+def _head_alternation(words) -> str:
+    """Names whose first letter keeps its case and whose next words may be written either way ('Bản ghi nhớ',
+    'Bản Ghi nhớ'): a capital first letter is what makes them a name."""
+    return "|".join(re.escape(w[:1]) + "(?i:" + re.escape(w[1:]) + ")" for w in sorted(words, key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def _lexicon():
     data = lexicons.load("events")
@@ -84,6 +90,9 @@ class Trigger:
     occasion_end: int = 0    # 'gặp nhau bên lề Hội nghị …': the occasion's stretch, which dates it too
     lead_end: int = 0        # where the sentence's first trigger begins: dates before it open the sentence
     prev_visit_end: int = -1  # where the previous trigger ends, when it is a visit's
+    # where the days told before the trigger may start: the previous trigger's end, or for a verb coordinated
+    # with the one before ('đã tới thăm hỏi và nói chuyện với …'), where that one's start
+    window_begin: int = 0
     next_visit: bool = False  # the next trigger of the sentence is a visit's
     text: str = ""           # the sentence
 
@@ -113,8 +122,9 @@ def find_events(ctx) -> list[Event]:
         dates = [d for d in find_dates(s.text, year, discourse_date, ctx.doc.published)
                  if d.kind not in ("stamp", "clock", "restated")]
         # history told in passing: a marker, or a date of an earlier year than the article's
-        past = any(w in low for w in data["past_markers"]) or any(
-            d.start.year and year and d.start.year < year for d in dates)
+        earlier = [d for d in dates if d.start.year and year and d.start.year < year]
+        marked = any(w in low for w in data["past_markers"])
+        past = marked or bool(earlier)
         if _lists_attendees(s.text, data) and events:
             _add_side_list(view, _list_target(events, view.index, _triggers(view, triggers, blocked, data)), ctx)
             continue
@@ -138,20 +148,29 @@ def find_events(ctx) -> list[Event]:
         sentence_date = discourse_date
         if anchor is not None:
             # 'Trong chuyến thăm đó, …': the sentence goes on about an event told before, on its day
-            past = past or anchor.status == "held" and anchor.start is not None and anchor.start != discourse_date
+            marked = marked or anchor.status == "held" and anchor.start is not None and anchor.start != discourse_date
+            past = past or marked
             sentence_date = anchor.start
         elif referenced and referenced[0].start and referenced[0].start.day and referenced[0].end is None:
             # ('Trong khuôn khổ chuyến thăm [từ 11 đến 18/6], X hội đàm …': a span's first day is not the act's)
             # 'Sau hội đàm, hai nhà lãnh đạo chứng kiến …': that day ('Trước chuyến thăm, …' is excluded below)
             anchor, sentence_date = referenced[0], referenced[0].start
+        if sentence_date is None and not dates and found and s.kind == "caption":
+            # a photo's caption before any day is told ('X đón Y tại cửa khẩu … - Ảnh: …'): the act shown is the
+            # one the report opens with, on the day the next sentence tells
+            sentence_date = _caption_day(ctx, view, year)
         in_visit = _within_visit_untold(view, found, referenced, dates, data)
         if in_visit:
             # 'Trong khuôn khổ chuyến thăm [từ 11 - 18/6], X hội kiến Y': one of the visit's days, which the text
             # does not tell: neither the day told before, nor the visit's first or last, nor the record's day
             sentence_date = None
+        history = past and not found     # a sentence telling history, for the triggers it has
         for n, trig in enumerate(found):
             trig.next_begin = found[n + 1].begin if n + 1 < len(found) else len(s.text)
             trig.prev_end = found[n - 1].end if n else 0
+            trig.window_begin = found[n - 1].window_begin if n and not found[n - 1].phrase.startswith("noun:") \
+                and not trig.phrase.startswith("noun:") \
+                and re.fullmatch(r"(?:\s+[^\W\d]+){0,2}?\s+và\s+", s.text[trig.prev_end:trig.begin]) else trig.prev_end
             trig.prev_visit_end = found[n - 1].end if n and found[n - 1].etype["notation"] == "visit" else -1
             trig.next_visit = n + 1 < len(found) and found[n + 1].etype["notation"] == "visit"
             trig.lead_end = found[0].begin
@@ -161,8 +180,13 @@ def find_events(ctx) -> list[Event]:
                     any(gap.endswith(w) for w in data["name_links"]) and re.search(r"[,;:()]", gap)):
                 trig.occasion_end = found[n + 2].begin if n + 2 < len(found) else len(s.text)
             # (a year ahead of the article's dates a plan: 'sẽ tổ chức Hội nghị … vào năm 2026')
-            own_dates = [d for d in dates if not d.year_only or past or d.start.year and year and d.start.year > year]
-            told = past
+            # ('X vui mừng được đón Y đến thăm công ty; giới thiệu quá trình phát triển từ năm 1973': history told in a
+            # later clause, past a ';', is not the trigger's)
+            trig_past = marked or any(not (d.begin > trig.end and ";" in s.text[trig.end:d.begin]) for d in earlier)
+            own_dates = [d for d in dates if not d.year_only or trig_past
+                         or d.start.year and year and d.start.year > year]
+            told = trig_past
+            history = history or trig_past
             if trig.etype["notation"] == "ceremony" and _clause_cue(view, trig, data["success_cues"]):
                 continue       # 'chúc mừng Kenya đã tổ chức thành công Lễ kỷ niệm …': another's success
             achieved = _achievement(view, trig, data)
@@ -192,8 +216,7 @@ def find_events(ctx) -> list[Event]:
                 same = _continues(ev, trig, view, ctx, in_sentence) or _told_visit(ev, own_dates, events) \
                     or _thanked_for(ev, trig, events, data)
                 if same is not None:
-                    same.attendees.extend(k for k in ev.attendees if k not in same.attendees)
-                    same.mentions.extend(ev.mentions)
+                    _join_sides_and_mentions(same, ev)     # (a host told only by this mention stays the host)
                     if same.type in NAMED_TYPES and _name_rank(ev.name) > _name_rank(same.name):
                         same.name = ev.name        # the numbered mention names the meeting in full
                     if same.ordinal is None and ev.ordinal is not None:
@@ -205,7 +228,7 @@ def find_events(ctx) -> list[Event]:
                 in_sentence.append(ev)
         _add_companions(view, referenced + in_sentence, ctx, data)
         _share_sides(ctx, view, in_sentence, data)
-        if past or in_visit:
+        if history or in_visit:
             told_before.update((m.begin, m.end) for e in in_sentence for m in e.mentions)
         points = [d for d in dates if d.end_date is None and d.start.day   # a span, a month is no day told
                   and not _after(d.start, ctx.doc.published) and not _of_other_event(s.text, d.begin, data)]
@@ -279,6 +302,9 @@ def _fold_same_key(ctx, events: list[Event], today) -> list[Event]:
             out.append(ev)
             continue
         _join_sides_and_mentions(target, ev)
+        # (a headline tells no day; the body mention folded into it does: 'Lễ ký kết Bản ghi nhớ …', then
+        # 'Sáng 9/9, … ký Bản ghi nhớ …')
+        target.start = target.start or ev.start
         target.end = target.end or ev.end
         _settle_status(target, ev, today)
         if target.type in PAIR_TYPES and target.name.startswith(type_label(target.type)) and not target.kind:
@@ -309,6 +335,25 @@ def _of_other_event(text: str, begin: int, data, words=None) -> bool:
     clause = re.split(r"[,;:]", text[:begin])[-1].casefold()
     return bool(re.search(rf"(?<!\w)(?:{_alternation(words or data['relative_to_event'])})\s+(?:(?:các|những)\s+)?"
                           rf"(?:cuộc|chuyến|buổi|lễ|kỳ|phiên)\b", clause))
+
+
+def _caption_day(ctx, view, year) -> DateValue | None:
+    """The one day the body sentence right after a caption tells first, a day not ahead of the publication day
+    nor of an earlier year (none when the next sentence is another caption or tells no day, or when the day is
+    another event's own: 'Trong cuộc hội đàm ngày 17/11 với …')."""
+    following = next((v for v in ctx.views if v.index > view.index), None)
+    if following is None or following.sentence.kind != "body":
+        return None
+    text = following.sentence.text
+    for d in find_dates(text, year, None, ctx.doc.published):
+        if d.kind in ("stamp", "clock", "restated"):
+            continue
+        owned = re.search(rf"(?<!\w)(?:{_alternation(_lexicon()[0]['classifiers'])})\s[^,;:()]{{0,40}}$",
+                          text[:d.begin].casefold())
+        ok = d.end_date is None and d.start.day and not owned and not _after(d.start, ctx.doc.published) \
+            and not (d.start.year and year and d.start.year < year)
+        return d.start if ok else None
+    return None
 
 
 def _within_visit_untold(view, found: list["Trigger"], referenced: list[Event], dates, data) -> bool:
@@ -806,6 +851,10 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             return []
         if _invitation(head, data):   # 'X mời Y sang dự Hội nghị …': one invites, the other may come
             ev.attendees, ev.chairs, ev.status = [], [], "announced"
+        if _bilateral_summit(ctx, ev, trig, rest, data):
+            # the summit of two leaders, no body's meeting: their talks (data model: 'hội đàm')
+            ev.type = "talks"
+            ev.name = _pair_name(ctx, next(t for t in data["types"] if t["notation"] == "talks"), ev.attendees)
     elif notation == "visit":
         if any(head.rstrip().endswith(w) for w in data["term_words"]):
             return []      # 'nhận nhiệm kỳ công tác tại Kenya': an envoy's posting, not a visit
@@ -956,8 +1005,11 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         ev.hosts = _receiver(ctx, ev.guests[0], in_sentence)
     if notation == "visit" and ev.start is not None and ev.start == discourse_date and ev.guests \
             and not any(d.start == ev.start for d in dates) \
+            and (not ev.place or _country_named(ev.place)) \
             and any(e.type == "visit" and e.guests == ev.guests for e in _current(events)):
-        ev.start = None            # a visit told before: the day the text is on is one day of it, not its first
+        # a visit told before: the day the text is on is one day of it, not its first (a city or a site toured,
+        # 'cảm ơn X dành thời gian thăm Bergen', is toured on the day told)
+        ev.start = None
     if notation == "visit" and _attributive(s.text[a:trig.begin], trig, data) and not past:
         ev.ongoing = True
     if notation == "visit" and ev.start and ev.end is None:
@@ -1256,7 +1308,7 @@ def _has_object(view, trig: Trigger, data) -> bool:
     if trig.etype["notation"] in PAIR_TYPES | {"visit"} and _group_object(view, trig, data):
         return False      # 'làm việc với một số Bộ, ngành', 'tiếp lãnh đạo các doanh nghiệp': no one meeting told
     if trig.etype["notation"] == "signing" and re.search(
-            rf"(?:{_alternation(data['document_heads'])})\s+(?:\S+\s+){{0,3}}?(?:đã|được|vừa|đã được)\s*$",
+            rf"(?:{_head_alternation(data['document_heads'])})\s+(?:\S+\s+){{0,3}}?(?:đã|được|vừa|đã được)\s*$",
             text[:trig.begin], re.I):
         return False      # 'các thỏa thuận đã ký kết': documents signed some time, no signing told
     if trig.etype["notation"] == "signing" and (
@@ -1269,7 +1321,7 @@ def _has_object(view, trig: Trigger, data) -> bool:
         return False      # '36 thỏa thuận … đã được ký kết.': signed documents counted, no signing told
     if trig.phrase in data["needs_document"]:
         # a named document ('ký Hiệp định …') or 'các văn kiện': not 'tiến tới ký thỏa thuận dài hạn'
-        return bool(re.match(rf"^\s*(?:{_alternation(data['document_heads'])})\b", text[trig.end:]))
+        return bool(re.match(rf"^\s*(?:{_head_alternation(data['document_heads'])})\b", text[trig.end:]))
     if trig.phrase in data["needs_honour"]:
         clause = text[trig.end:trig.span_end].casefold()
         return any(re.search(rf"\b{re.escape(h)}\b", clause) for h in data["honour_heads"])
@@ -1323,15 +1375,21 @@ def _pair_subject(view, trig: Trigger) -> bool:
 def _document(text: str, data) -> tuple[str, str] | None:
     """The named document a signing is of ('ký Hiệp định Thương mại tự do … (KVFTA)'): its name and
     its identity (the bracketed abbreviation, else the name without the countries)."""
-    m = re.match(rf"^\s*(?:chính thức\s+)?((?:{_alternation(data['document_heads'])})\b[^,;.(]*)"
+    m = re.match(rf"^\s*(?:chính thức\s+)?((?:{_head_alternation(data['document_heads'])})\b[^,;.(]*)"
                  r"(?:\(([A-ZĐ][A-Z0-9&-]{1,9})\))?", text)
     if not m or not m.group(1)[:1].isupper() or len(m.group(1).split()) < 3:
         return None
     name = m.group(1).strip()
     if m.group(2):
         return f"{name} ({m.group(2)})", m.group(2)
+    shown = name
+    # a bracket naming the kind, not the document ('Bản Ghi nhớ (MoU) giữa … về …'): the name goes on past it
+    more = re.match(r"\(([^()]{1,12})\)([^,;.(]*)", text[m.end():])
+    if more and more.group(2).strip():
+        name = f"{name} {more.group(2).strip()}"
+        shown = f"{shown} ({more.group(1)}) {more.group(2).strip()}"
     base, _ = lexicons.strip_countries(name)
-    return name, key(re.sub(r"[\s-]+", " ", base))
+    return shown, key(re.sub(r"[\s-]+", " ", base))
 
 
 def _possessor(view, text: str, k: str, start: int) -> bool:
@@ -1460,6 +1518,34 @@ def _twin(ctx, ev: Event, trig: Trigger, attendees: list[str], dates, discourse_
     return twin
 
 
+def _bilateral_summit(ctx, ev: Event, trig: Trigger, rest: str, data) -> bool:
+    """'A và B đã có hội nghị thượng đỉnh tại …', 'hội nghị thượng đỉnh một năm trước' of two leaders: a summit
+    with no body's name (none but the two countries') and two persons of two countries attending."""
+    if trig.phrase.removeprefix("noun:").casefold() not in data["summit_triggers"] or ev.ordinal is not None:
+        return False
+    tail = _name_tail(rest)
+    base = lexicons.strip_countries(tail)[0].split()
+    if any(w[:1].isupper() and w.casefold() in base for w in tail.split()):
+        return False      # 'Hội nghị thượng đỉnh G20', '… APEC', '… về Khí hậu': a named summit of many
+    persons = [k for k in ev.attendees if k in ctx.persons]
+    return len(persons) == 2 == len(ev.attendees) and len({ctx.country_of(k) for k in persons} - {None}) == 2
+
+
+def _standing(text: str, trig: Trigger) -> bool:
+    """A named meeting with no number nor day in its clause, named as a standing mechanism ('duy trì cơ chế
+    tham vấn … và Hội nghị Ủy ban hỗn hợp') or as one item of a list of areas ('tập trung vào các nội dung: trao
+    đổi đoàn; Đối thoại Chiến lược an ninh; …'): no one event."""
+    start = max(text.rfind(";", 0, trig.begin), text.rfind(":", 0, trig.begin)) + 1
+    end = min((i for i in (text.find(";", trig.end), text.find(".", trig.end)) if i >= 0), default=len(text))
+    if re.search(r"\d", text[start:end]):
+        return False
+    lead = text[start:trig.begin].casefold()
+    if re.search(rf"(?<!\w)(?:{_alternation(_lexicon()[0]['mechanism_cues'])})(?!\w)", lead):
+        return True
+    # an item of a list opened by ':' and run on by ';', with no verb of its own before the name
+    return ":" in text[:trig.begin] and not lead.strip() and (";" in text[:trig.begin] or ";" in text[trig.end:])
+
+
 def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -> bool:
     notation = ev.type
     m = _patterns()["ordinal"].match(rest)
@@ -1467,6 +1553,8 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
                        rest.casefold())
     if general and (not m or general.end() <= m.start(m.lastindex)):
         return False    # 'Đại hội Đảng bộ các cấp', 'Kỳ họp Đại hội đồng … hằng năm': a kind of event, not one
+    if not m and _standing(text, trig):
+        return False
     if m:
         ev.ordinal = roman(m.group(1) or m.group(2))
     tail = _name_tail(rest)
@@ -1977,8 +2065,8 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
            and not _opens_clause(trig.text, d, trig.end)]
     # (not one right after the cue before, no comma between: 'hội nghị thượng đỉnh một năm trước …, nơi … và X
     # đã đến thăm Kenya' dates the summit only)
-    before = [d for d in dates if max(trig.prev_end, trig.span_begin) <= d.begin < trig.begin
-              and not (trig.prev_end and re.fullmatch(r"[^,;:()]{0,12}", trig.text[trig.prev_end:d.begin]))]
+    before = [d for d in dates if max(trig.window_begin, trig.span_begin) <= d.begin < trig.begin
+              and not (trig.window_begin and re.fullmatch(r"[^,;:()]{0,12}", trig.text[trig.window_begin:d.begin]))]
     lead = [d for d in dates if d.begin < min(trig.lead_end, trig.begin)]
     # ('trước chuyến thăm của X hồi tháng 9, ông Y đã điện đàm …': the month is the visit's, not the call's; what
     # follows an event, 'Sau lễ dâng hoa sáng 10/11, X chứng kiến …', is mostly on its day)
@@ -2055,8 +2143,10 @@ def _opens_clause(text: str, d, after: int) -> bool:
     """A day standing between commas after the trigger and before a capitalised subject ('dự Hội nghị G20 …,
     ngày 8/7, Thủ tướng X gặp …', '… sẽ dự Hội chợ …, sáng 23/9, Phó Thủ tướng đã qua cửa khẩu …'): it opens
     the next clause and dates that clause's act, not the event named before it (a span stays the event's)."""
+    # (a few words and a bracket may qualify the day first: 'chiều 31/5 theo giờ Lima (rạng sáng 1/6 …), X …')
     return d.end_date is None and bool(d.start.day) and d.begin > after \
-        and bool(re.search(r",\s*$", text[after:d.begin])) and bool(re.match(r"\s*,\s*[A-ZÀ-ỸĐ]", text[d.end:]))
+        and bool(re.search(r",\s*$", text[after:d.begin])) \
+        and bool(re.match(r"(?:\s+[^\s,;:()]+){0,5}?(?:\s*\([^()]*\))?\s*,\s*[A-ZÀ-ỸĐ]", text[d.end:]))
 
 
 def _bracketed(text: str, d) -> bool:
@@ -2387,8 +2477,10 @@ def _identity(ctx, ev: Event, n: int) -> str:
         return f"{ev.type}|{ev.organizer}|{ev.ordinal}"
     if ev.type == "signing" and ev.kind:
         return f"signing|{ev.kind}"
-    if ev.type == "visit" and ev.guests and ev.place and ev.start and ev.start.month:
-        return f"visit|{'+'.join(sorted(ev.guests))}|{key(ev.place)}|{ev.start.month}"
+    # (a visit told only by its last day, 'kết thúc chuyến thăm … tối 31/5', goes by that day's month)
+    when = ev.start if ev.start and ev.start.month else ev.end
+    if ev.type == "visit" and ev.guests and ev.place and when and when.month:
+        return f"visit|{'+'.join(sorted(ev.guests))}|{key(ev.place)}|{when.month}"
     if ev.start and ev.start.year and ev.start.month and _summit(ctx, ev):
         # (a body meets in the same month every year: the year tells its summits apart)
         return f"{ev.type}|{ev.organizer}|{ev.start.year}-{ev.start.month}"
