@@ -26,6 +26,8 @@ DATED = ("Tổng thống Kenya Daniel Kiprono sẽ thăm chính thức Na Uy t�
          "của Thủ tướng Na Uy Ingrid Solvang.")
 DATED_OCTOBER = ("Tổng thống Kenya Daniel Kiprono đã thăm Na Uy từ ngày 6 đến ngày 8/10/2025 theo lời mời "
                  "của Thủ tướng Na Uy Ingrid Solvang.")
+DATED_LATER = ("Tổng thống Kenya Daniel Kiprono sẽ thăm chính thức Na Uy từ ngày 5 đến ngày 7/3/2027 theo lời mời "
+               "của Thủ tướng Na Uy Ingrid Solvang.")
 UNDATED = ("Thủ tướng Na Uy Ingrid Solvang cảm ơn Tổng thống Kenya Daniel Kiprono về chuyến thăm chính thức Na Uy. "
            "Hai bên nhất trí tăng cường hợp tác thương mại.")
 UNDATED_TALKS = ("Tổng thống Kenya Daniel Kiprono đã hội đàm với Thủ tướng Na Uy Ingrid Solvang trong chuyến thăm "
@@ -58,6 +60,10 @@ def visit_nodes(items) -> dict[str, int]:
     # two undated tellings a few days apart: one trip; a year apart: two
     ([("a", UNDATED, date(2025, 3, 12)), ("b", UNDATED_TALKS, date(2025, 3, 14))], 1),
     ([("a", UNDATED, date(2024, 3, 12)), ("b", UNDATED_TALKS, date(2025, 3, 14))], 2),
+    # the same month two years apart: two trips, each joined by the undated telling near it
+    ([("a", DATED, date(2025, 3, 2)), ("b", DATED_LATER, date(2027, 3, 1))], 2),
+    ([("a", DATED, date(2025, 3, 2)), ("b", DATED_LATER, date(2027, 3, 1)), ("c", UNDATED, date(2025, 3, 14)),
+      ("d", UNDATED_TALKS, date(2027, 3, 9))], 2),
     # two dated trips months apart, an undated telling near the second: it joins that one
     ([("a", DATED, date(2025, 3, 2)), ("b", DATED_OCTOBER, date(2025, 10, 9)),
       ("c", UNDATED, date(2025, 10, 20))], 2),
@@ -169,7 +175,7 @@ def write(folder, name, text, published):
 ARTICLES = {"d1": (DATED, "2025-03-02"), "u1": (UNDATED, "2025-03-14"), "u2": (UNDATED_TALKS, "2025-03-15"),
             "d2": (DATED_OCTOBER, "2025-10-09"), "u3": (UNDATED, "2025-10-20"),
             "s1": (SUMMIT_YEAR.format(year=2025), "2025-12-01"), "s2": (SUMMIT, "2025-08-23"),
-            "u4": (UNDATED_TALKS, "2026-06-01")}
+            "u4": (UNDATED_TALKS, "2026-06-01"), "d3": (DATED_LATER, "2027-03-01"), "u5": (UNDATED, "2027-03-09")}
 
 
 def union(ds) -> Graph:
@@ -179,8 +185,8 @@ def union(ds) -> Graph:
     return g
 
 
-@pytest.mark.parametrize("order", [["u1", "s1", "u2", "d1", "u4", "u3", "d2", "s2"],
-                                   ["s2", "d2", "u3", "u4", "u2", "d1", "s1", "u1"]])
+@pytest.mark.parametrize("order", [["u1", "s1", "u5", "u2", "d3", "d1", "u4", "u3", "d2", "s2"],
+                                   ["s2", "d3", "d2", "u3", "u4", "u2", "u5", "d1", "s1", "u1"]])
 def test_one_article_at_a_time_ends_in_the_clean_build(tmp_path, order):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -191,7 +197,7 @@ def test_one_article_at_a_time_ends_in_the_clean_build(tmp_path, order):
     expected = union(clean)
     visits = {ev for ev in expected.subjects(RDF.type, SCHEMA.Event)
               if str(expected.value(ev, DCTERMS.type)).endswith("/visit")}
-    assert len(visits) == 3, visits
+    assert len(visits) == 4, visits
     summits = {ev for ev in expected.subjects(RDF.type, SCHEMA.Event)
                if str(expected.value(ev, DCTERMS.type)).endswith("/conference")}
     assert len(summits) == 1, summits

@@ -221,19 +221,31 @@ def _joins(summaries: list[Summary]) -> dict[str, dict[str, str]]:
     """Article id → {its event key → the key of the event it tells}: an article telling a trip (a guest's visit
     to a place, a body's summit: kg.extract.events.trip) without a month joins the one trip of that guest and
     place, or body, another article dates to the month: within JOIN_DAYS of this article's day, or in the year
-    it gives. Unsure, none: an article that tells the trip twice, or dates one itself, keeps its own; so does
-    one near two dated trips. Tellings near no dated trip are one trip when they give one year (each joins the
+    it gives (a key told in different years is several trips: each but the first takes its year). Unsure,
+    none: an article that tells the trip twice, or dates one itself, keeps its own; so does one near two dated
+    trips. Tellings near no dated trip are one trip when they give one year (each joins the
     first of them, in time and then article order), or when their articles' days are close: each joins the
     first told within JOIN_DAYS before it. So a trip told again a year later stays another, and what an
     article learns depends only on the articles of about its time (the index finds them: `_trip_values`)."""
-    anchors: dict[str, dict[str, list[tuple[str, tuple[date, date]]]]] = {}
+    by_key: dict[str, dict[str, list[tuple[tuple[date, date], str]]]] = {}
     for s in summaries:
         when = _when(s)
         for ev_key, sig, iso in s.trips:
             days = _days_of(iso, when)
             if days is not None:
-                anchors.setdefault(sig, {}).setdefault(ev_key, []).append((s.article_id, days))
+                by_key.setdefault(sig, {}).setdefault(ev_key, []).append((days, s.article_id))
     out: dict[str, dict[str, str]] = {}
+    # a visit's key goes by its month alone (so that an article without the year may learn it): the trips of
+    # one month in different years are told apart here, each after the first year's taking its year
+    anchors: dict[str, dict[str, list[tuple[str, tuple[date, date]]]]] = {}
+    for sig, keys in by_key.items():
+        for ev_key, tellings in keys.items():
+            first = min(tellings)[0][0].year
+            for days, aid in tellings:
+                k = ev_key
+                if days[0].year != first:
+                    k = out.setdefault(aid, {})[ev_key] = f"{ev_key}|{days[0].year}"
+                anchors.setdefault(sig, {}).setdefault(k, []).append((aid, days))
     alone: dict[tuple, list[tuple]] = {}     # (trip, year told or None) → (day, article id, key) near no dated one
     for s in summaries:
         when = _when(s)
