@@ -32,6 +32,8 @@ UNDATED = ("Thủ tướng Na Uy Ingrid Solvang cảm ơn Tổng thống Kenya D
            "Hai bên nhất trí tăng cường hợp tác thương mại.")
 UNDATED_TALKS = ("Tổng thống Kenya Daniel Kiprono đã hội đàm với Thủ tướng Na Uy Ingrid Solvang trong chuyến thăm "
                  "chính thức Na Uy.")
+UNDATED_AHEAD = ("Tổng thống Kenya Daniel Kiprono sẽ thăm chính thức Na Uy theo lời mời của Thủ tướng Na Uy "
+                 "Ingrid Solvang.")
 # another guest, another place: never joined with the above
 OTHER_GUEST = ("Tổng thống Chile Mateo Rivas đã thăm chính thức Na Uy từ ngày 10 đến ngày 12/3/2025 theo lời mời "
                "của Thủ tướng Na Uy Ingrid Solvang.")
@@ -53,8 +55,14 @@ def visit_nodes(items) -> dict[str, int]:
     # an undated telling a few days after the dated one: one trip (either order of ids)
     ([("a", DATED, date(2025, 3, 2)), ("b", UNDATED, date(2025, 3, 14))], 1),
     ([("b", DATED, date(2025, 3, 2)), ("a", UNDATED_TALKS, date(2025, 3, 14))], 1),
-    # told before the trip, undated, by an article published a month ahead
-    ([("a", UNDATED, date(2025, 2, 5)), ("b", DATED, date(2025, 3, 9))], 1),
+    # told ahead, undated, by an article published a month before
+    ([("a", UNDATED_AHEAD, date(2025, 2, 5)), ("b", DATED, date(2025, 3, 9))], 1),
+    # told done before it began, or ahead once it was over: another trip
+    ([("a", UNDATED, date(2025, 2, 5)), ("b", DATED, date(2025, 3, 9))], 2),
+    ([("a", DATED, date(2025, 3, 2)), ("b", UNDATED_AHEAD, date(2025, 4, 1))], 2),
+    # undated only: told done, then ahead: the trip over and the next
+    ([("a", UNDATED, date(2025, 3, 12)), ("b", UNDATED_AHEAD, date(2025, 3, 30))], 2),
+    ([("a", UNDATED_AHEAD, date(2025, 3, 12)), ("b", UNDATED, date(2025, 3, 30))], 1),
     # months apart: another trip
     ([("a", DATED, date(2025, 3, 2)), ("b", UNDATED, date(2025, 7, 20))], 2),
     # two undated tellings a few days apart: one trip; a year apart: two

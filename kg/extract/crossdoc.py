@@ -246,28 +246,47 @@ def _joins(summaries: list[Summary]) -> dict[str, dict[str, str]]:
                 if days[0].year != first:
                     k = out.setdefault(aid, {})[ev_key] = f"{ev_key}|{days[0].year}"
                 anchors.setdefault(sig, {}).setdefault(k, []).append((aid, days))
-    alone: dict[tuple, list[tuple]] = {}     # (trip, year told or None) → (day, article id, key) near no dated one
+    alone: dict[tuple, list[tuple]] = {}     # (trip, year told or None) → (day, article id, key, status)
     for s in summaries:
         when = _when(s)
         told = Counter(sig for _, sig, _ in s.trips)
+        statuses = dict((ev_key, status) for ev_key, status in s.statuses)
         for ev_key, sig, iso in s.trips:
             year, month, _ = _parts(iso)
             if month is not None or told[sig] != 1 or (year is None and when is None):
                 continue
+            status = statuses.get(digest(ev_key))
             near = {k for k, tellings in anchors.get(sig, {}).items()
-                    if any(aid != s.article_id and (days[0].year == year if year else _apart(when, days) <= JOIN_DAYS)
+                    if any(aid != s.article_id and (days[0].year == year if year else _near(when, status, days))
                            for aid, days in tellings)}
             if len(near) == 1:
                 out.setdefault(s.article_id, {})[ev_key] = near.pop()
             elif not near:
-                alone.setdefault((sig, year), []).append((when or date.min, s.article_id, ev_key))
+                alone.setdefault((sig, year), []).append((when or date.min, s.article_id, ev_key, status))
     for (_, year), tellings in alone.items():
         tellings.sort()
-        for n, (when, aid, ev_key) in enumerate(tellings):
-            first = next(t for t in tellings if year or (when - t[0]).days <= JOIN_DAYS)
+        for n, (when, aid, ev_key, status) in enumerate(tellings):
+            # (one told held, then one told ahead: the trip done and the next)
+            first = next(t for t in tellings if year or (when - t[0]).days <= JOIN_DAYS
+                         and not (t[3] == "held" and status == "announced" and t[0] < when))
             if n and first[1] != aid:
                 out.setdefault(aid, {})[ev_key] = first[2]
     return out
+
+
+SLACK_DAYS = 2   # an article of the day a trip begins may tell it ahead or begun (time zones, the hour it appeared)
+
+
+def _near(when: date, status: str | None, days: tuple[date, date]) -> bool:
+    """Whether an undated telling in an article of day `when` may tell the trip dated `days`: close in time,
+    and not a trip over by then told ahead ('sẽ thăm'), nor one still to come told as done."""
+    if _apart(when, days) > JOIN_DAYS:
+        return False
+    if status == "announced":
+        return days[1] >= when - timedelta(days=SLACK_DAYS)
+    if status == "held":
+        return days[0] <= when + timedelta(days=SLACK_DAYS)
+    return True
 
 
 def _trip_values(s: Summary) -> set[str]:
