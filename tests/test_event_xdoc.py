@@ -129,6 +129,17 @@ def test_a_summit_told_by_several_articles_is_one_node(items, nodes):
     assert conference_nodes(items) == nodes
 
 
+@pytest.mark.parametrize("name", [
+    "Hội nghị Cấp cao Liên minh châu Phi - Na Uy",     # with a partner, the same week as the body's own
+    "Hội nghị Cấp cao Liên minh châu Phi+3",
+    "Hội nghị Cấp cao Liên minh châu Phi mở rộng",
+    "Hội nghị Thượng đỉnh Doanh nghiệp Liên minh châu Phi",
+])
+def test_a_summit_with_partners_or_of_others_is_not_the_bodys_own(name):
+    other = f"Ngày 23/8/2025, Tổng thống Kenya Daniel Kiprono dự {name} tại thủ đô Nairobi."
+    assert conference_nodes([("a", SUMMIT, date(2025, 8, 23)), ("b", other, date(2025, 8, 24))]) == 2
+
+
 def trips(aid, published, *rows):
     return Summary(aid, published, published, trips=[list(r) for r in rows])
 

@@ -20,6 +20,7 @@ PLACE = re.compile(r"\b(?:tại|ở) ((?:(?:Thủ đô|thủ đô|thành phố|t
                    r"[A-ZÀ-ỸĐ][\wÀ-ỹ]*(?:(?:\s+|\s*-\s*)[A-ZÀ-ỸĐ][\wÀ-ỹ]*)*)")
 NOT_PLACES = re.compile(r"^(?:Kỳ|Lễ|Hội nghị|Cuộc|Diễn đàn|Đại hội|Phiên|Buổi)\b")
 
+PARTNER = re.compile(r"[-–+]")
 PAIR_TYPES = {"meeting", "talks", "phone-call", "award"}
 NAMED_TYPES = {"session", "congress", "conference", "forum", "high-level-meeting"}
 
@@ -2464,8 +2465,14 @@ def _summit(ctx, ev: Event) -> bool:
     a conference such a body (of no one country) organizes, with no number, neither a week of meetings nor one
     of its ministers, officials or businesses."""
     org = ctx.orgs.get(ev.organizer) if ev.organizer else None
-    return (ev.type == "conference" and org is not None and not org.country and ev.ordinal is None
-            and not ev.family and not _cue(ev.name.lower(), _lexicon()[0]["summit_qualifiers"]))
+    if not (ev.type == "conference" and org is not None and not org.country and ev.ordinal is None and not ev.family):
+        return False
+    # the body's names taken out, a dash or plus left joins a partner: 'Hội nghị Cấp cao ASEAN - Nhật Bản',
+    # 'ASEAN+3' (held the same week as the body's own)
+    rest = ev.name.lower()
+    for name in sorted(org.names | {org.name}, key=len, reverse=True):
+        rest = rest.replace(name.lower(), " ")
+    return not PARTNER.search(rest) and not _cue(rest, _lexicon()[0]["summit_qualifiers"])
 
 
 def _identity(ctx, ev: Event, n: int) -> str:
