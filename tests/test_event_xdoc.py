@@ -89,6 +89,21 @@ def test_another_guest_or_place_is_another_trip(items):
     assert sum(found.values()) == 2, found
 
 
+WITH_TALKS = ("Tổng thống Kenya Daniel Kiprono thăm chính thức Na Uy từ ngày 10 đến ngày 12/3/2025 theo lời mời của "
+              "Thủ tướng Na Uy Ingrid Solvang. Ngày 10/3, Tổng thống Kenya Daniel Kiprono hội đàm với Thủ tướng Na Uy "
+              "Ingrid Solvang.")
+
+
+@pytest.mark.parametrize("items, nodes", [
+    # the talks of the visit an undated article joins are the talks of that visit
+    ([("a", WITH_TALKS, date(2025, 3, 13)), ("b", UNDATED_TALKS, date(2025, 3, 14))], 1),
+    # of another visit, months later: other talks
+    ([("a", WITH_TALKS, date(2025, 3, 13)), ("b", UNDATED_TALKS, date(2025, 9, 14))], 2),
+])
+def test_the_acts_of_one_trip_are_one_across_articles(items, nodes):
+    assert len({ev.key for x in extract_corpus(items) for ev in x.events if ev.type == "talks"}) == nodes
+
+
 # invented: the African Union's summit, told by several articles
 SUMMIT = ("Ngày 22/8/2025, Tổng thống Kenya Daniel Kiprono dự Hội nghị Thượng đỉnh Liên minh châu Phi "
           "tại thủ đô Nairobi.")
@@ -194,7 +209,8 @@ def write(folder, name, text, published):
 ARTICLES = {"d1": (DATED, "2025-03-02"), "u1": (UNDATED, "2025-03-14"), "u2": (UNDATED_TALKS, "2025-03-15"),
             "d2": (DATED_OCTOBER, "2025-10-09"), "u3": (UNDATED, "2025-10-20"),
             "s1": (SUMMIT_YEAR.format(year=2025), "2025-12-01"), "s2": (SUMMIT, "2025-08-23"),
-            "u4": (UNDATED_TALKS, "2026-06-01"), "d3": (DATED_LATER, "2027-03-01"), "u5": (UNDATED, "2027-03-09")}
+            "u4": (UNDATED_TALKS, "2026-06-01"), "d3": (DATED_LATER, "2027-03-01"), "u5": (UNDATED, "2027-03-09"),
+            "t1": (WITH_TALKS, "2025-03-13")}
 
 
 def union(ds) -> Graph:
@@ -204,8 +220,8 @@ def union(ds) -> Graph:
     return g
 
 
-@pytest.mark.parametrize("order", [["u1", "s1", "u5", "u2", "d3", "d1", "u4", "u3", "d2", "s2"],
-                                   ["s2", "d3", "d2", "u3", "u4", "u2", "u5", "d1", "s1", "u1"]])
+@pytest.mark.parametrize("order", [["u1", "s1", "u5", "u2", "d3", "d1", "u4", "t1", "u3", "d2", "s2"],
+                                   ["s2", "t1", "d3", "d2", "u3", "u4", "u2", "u5", "d1", "s1", "u1"]])
 def test_one_article_at_a_time_ends_in_the_clean_build(tmp_path, order):
     folder = tmp_path / "in"
     folder.mkdir()

@@ -18,7 +18,7 @@ from typing import Iterable, Protocol
 
 from kg.extract.artifacts import name_rank, named_key
 from kg.extract.context import ActorRef
-from kg.extract.events import trip
+from kg.extract.events import trips
 from kg.extract.identity import Named, alike_keys, identities, tells_others
 from kg.extract.model import DateValue, Person, Post
 from kg.text.normalize import digest
@@ -136,7 +136,7 @@ def summarize(ctx, events, extraction, needs_year: bool) -> Summary:
                    [[digest(ev.key), ev.end.iso() if ev.end else None] for ev in events],
                    [[digest(ev.key), ev.name] for ev in events],
                    [[digest(named_key(t)), t.name] for t in extraction.named],
-                   [[ev.key, sig, _trip_date(ev)] for ev in events if (sig := trip(ctx, ev))])
+                   [[ev.key, sig, _trip_date(ev)] for ev, sig in trips(ctx, events)])
 
 
 def _trip_date(ev) -> str | None:

@@ -22,6 +22,7 @@ NOT_PLACES = re.compile(r"^(?:Kỳ|Lễ|Hội nghị|Cuộc|Diễn đàn|Đại 
 
 PARTNER = re.compile(r"[-–+]")
 PAIR_TYPES = {"meeting", "talks", "phone-call", "award"}
+ACTS_IN_VISIT = {"meeting", "talks", "award", "ceremony"}
 NAMED_TYPES = {"session", "congress", "conference", "forum", "high-level-meeting"}
 
 
@@ -2447,6 +2448,21 @@ def _link_weeks(events: list[Event], data) -> None:
                      and not _dates_clash(w.start, ev.start, days=False)), None)
         if week is not None:
             ev.super_event = week.key
+
+
+def trips(ctx, events: list[Event]) -> list[tuple[Event, str]]:
+    """The events of an article that are one real visit, summit or act within a visit whichever day an article
+    gives them, each with what it is (`trip`); and the talks, meetings and ceremonies of a visit: that visit's
+    trip, their type, kind and sides (one welcome, one round of talks of the same two in one visit)."""
+    whole = {ev.key: trip(ctx, ev) for ev in events}
+    out = []
+    for ev in events:
+        visit = whole.get(ev.super_event) if ev.super_event else None
+        if whole[ev.key]:
+            out.append((ev, whole[ev.key]))
+        elif visit and visit.startswith("visit|") and ev.type in ACTS_IN_VISIT and len(ev.attendees) > 1:
+            out.append((ev, f"{visit}|{ev.type}|{ev.kind}|{'+'.join(sorted(ev.attendees))}"))
+    return out
 
 
 def trip(ctx, ev: Event) -> str | None:
