@@ -9,8 +9,8 @@ from kg.extract.artifacts import find_named
 from kg.extract.commitments import find_commitments
 from kg.extract.context import ArticleContext, build_context
 from kg.extract.crossdoc import (Hints, MemoryCorpus, Summary, apply_dates, apply_keys, apply_names,
-                                 apply_persons, apply_statuses, apply_things, apply_titles, apply_year, article_date, settle,
-                                 summarize)
+                                 apply_persons, apply_statuses, apply_things, apply_titles, apply_year,
+                                 article_date, settle, summarize)
 from kg.extract.events import find_events
 from kg.extract.model import Extraction
 from kg.text.normalize import digest
