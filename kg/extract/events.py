@@ -271,7 +271,10 @@ def _fold_same_key(ctx, events: list[Event], today) -> list[Event]:
         if target is ev:
             out.append(ev)
             continue
-        same_sides = len(ev.attendees) > 1 and set(ev.attendees) == set(target.attendees)
+        # (the same two sides are one meeting told by two cues, 'A đón B', 'A tiếp B'; not when the cues differ
+        # and so do the words naming the other side: 'làm việc với Phòng Thương mại …' is another's meeting)
+        same_sides = len(ev.attendees) > 1 and set(ev.attendees) == set(target.attendees) \
+            and (ev.family == target.family or not ev.counterpart or not target.counterpart)
         if not same_sides and _named_apart(target, ev) or _told_apart(target, ev):
             # two events after all (receptions of two counterparts the graph holds no one for): the later one
             # keeps to its article, as an event with no key of its own does
@@ -459,6 +462,11 @@ def _refers_back(view, trig: "Trigger", events: list[Event], data, referenced: l
     earlier = [e for e in earlier if any((m.begin, m.end) not in told_before for m in e.mentions)] or earlier
     # ('Trong chuyến thăm, …' after 'X thăm thành phố …': the visit to the country, not a place toured)
     earlier = [e for e in earlier if e.type != "visit" or not e.place or _country_named(e.place)]
+    bound = _destination_code(view, trig) if trig.etype["notation"] == "visit" else None
+    if bound is not None:
+        # ('Trong chuyến thăm Kenya, …' after 'X thăm Peru …': a visit to another country, an event of its own,
+        # another guest's or an earlier one's, not the visit told)
+        earlier = [e for e in earlier if not e.place or _country_named(e.place) == bound]
     if not earlier or not _is_reference(view, trig, data):
         return False
     s = view.sentence
@@ -832,7 +840,9 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             ev.attendees = list(dict.fromkeys(everyone + ([guest] if guest else [])))
             ev.name = _pair_name(ctx, trig.etype, ev.attendees)
         else:
-            subject = before or ([] if evaluated else list(last_subject))   # not the one who judges it
+            # (not the one who judges it; nor the one told before when the clause has a group of its own for subject)
+            grouped = not before and _group_subject(s.text[a:trig.begin], data)
+            subject = before or ([] if evaluated or grouped else list(last_subject))
             reciprocal = re.match(r"^\s*nhau\b", rest)
             if reciprocal and not before and not evaluated:
                 # 'hai bên nhất trí sẽ gặp nhau … tại cuộc họp các nhà lãnh đạo …': the pair just told meets, no
@@ -865,9 +875,9 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 subject = speaker[:1] or subject
                 if comma >= 0:
                     b = comma
-            if not subject and notation in PAIR_TYPES and _framing(head, data):
+            if not subject and notation in PAIR_TYPES and _framing(head, data) and not grouped:
                 subject = _main_subject(ctx, view, trig, events, data)
-            if not subject and not after and events and not evaluated:
+            if not subject and not after and events and not evaluated and not grouped:
                 subject = [k for k in events[-1].attendees if k in ctx.persons]   # 'tiến hành hội đàm'
             chair = _patterns()["chair"].search(s.text[a:b])
             if chair:
@@ -893,15 +903,16 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 cut = s.text.rfind(",", a, trig.begin)
                 subject = [k for k in _persons(ctx, _refs_in(view, cut + 1, trig.begin))
                            if k in subject] if cut >= 0 else subject
-                return [_twin(ctx, ev, trig, subject + [obj], dates, discourse_date) for obj in objects if subject]
+                return [_twin(ctx, ev, trig, subject + group, dates, discourse_date)
+                        for group in _bodies(ctx, objects) if subject]
             if notation in PAIR_TYPES and len(direct) > 1 and re.search(r"\bvà\b", rest) \
-                    and not _consorts(view, direct):
-                # ('hội kiến Nhà vua A và Hoàng hậu B': a royal couple, one meeting)
-                return [_twin(ctx, ev, trig, subject + [obj], dates, discourse_date) for obj in direct]
+                    and not _consorts(view, direct) and len(_bodies(ctx, direct)) > 1:
+                # ('hội kiến Nhà vua A và Hoàng hậu B': a royal couple, one meeting; so are the heads of one body)
+                return [_twin(ctx, ev, trig, subject + group, dates, discourse_date) for group in _bodies(ctx, direct)]
             ev.attendees = list(dict.fromkeys(subject + objects + ev.chairs))
             if notation in PAIR_TYPES and view.index:     # (a headline names the counterpart by a short title)
                 ev.counterpart = _counterpart_words(rest)
-            if notation in PAIR_TYPES and not objects:
+            if notation in PAIR_TYPES and not objects and not grouped:
                 ev.attendees += _counterpart(ctx, view, ev.attendees)
                 ev.attendees += _plural_other(ctx, view, a, trig, ev.attendees)
             if notation == "signing":
@@ -1092,6 +1103,13 @@ def _cue(text: str, words) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in words)
 
 
+def _group_subject(lead: str, data) -> bool:
+    """'30 doanh nghiệp Kenya đã sang …, làm việc với …', 'các chuyên gia của Viện … làm việc với …': the clause
+    before a cue has a counted group of people for subject, no one named."""
+    return bool(re.search(rf"(?<!\w)(?:\d+|{_alternation(data['group_counts'])})\s+"
+                          rf"(?:{_alternation(data['group_subjects'])})(?!\w)", lead.casefold()))
+
+
 def _attributive(lead: str, trig: Trigger, data) -> bool:
     """'… Y, <titles>, đang thăm …', 'Y đang có chuyến thăm …', 'Đoàn … do X dẫn đầu sang thăm …': a participle, about
     the noun just before."""
@@ -1151,6 +1169,23 @@ def _consorts(view, keys: list[str]) -> bool:
     refs = [next((r for r in view.refs if k in r.keys), None) for k in keys[1:]]
     return bool(refs) and all(r is not None and re.search(rf"(?<!\w)và\s+(?:{spouse})\s*$",
                                                          text[:r.begin - base].casefold()) for r in refs)
+
+
+def _bodies(ctx, keys: list[str]) -> list[list[str]]:
+    """Those met in one clause, grouped by the body they lead: the two presiding officers of one parliament's
+    chambers, the heads of two institutions of one union ('Chủ tịch Thượng viện A và Chủ tịch Hạ viện B') are met
+    together, one meeting; office holders of different bodies ('Chủ tịch Quốc hội A và Thủ tướng B') are two."""
+    kinds = lambda k: {q.org.kind for q in ctx.persons[k].posts if q.org is not None and q.org.kind} \
+        if k in ctx.persons else set()  # noqa: E731
+    groups: list[list[str]] = []
+    for k in keys:
+        group = next((g for g in groups if ctx.country_of(k) and ctx.country_of(k) == ctx.country_of(g[0])
+                      and kinds(k) & kinds(g[0])), None)
+        if group is None:
+            groups.append([k])
+        else:
+            group.append(k)
+    return groups
 
 
 def _coordinated(view, keys: list[str]) -> bool:
@@ -2109,8 +2144,10 @@ def _counterpart_words(rest: str) -> str:
     comma or a phrase of place, occasion or time ('tiếp chủ tịch điều hành Ngân hàng …' too, a title written
     in lower case); '' when no capitalised title, body or name follows."""
     m = re.match(r"\s*(?:với\s+)?([^,;.()\[\]]*)", rest)
+    # ('gặp gỡ lãnh đạo Nghị viện Kenya': the leaders of a body named, no one by name, still a counterpart)
+    heads = _title_forms() + tuple(_lexicon()[0]["group_heads"])
     if not m.group(1)[:1].isupper() and not (
-            re.match(rf"(?:{_alternation(_title_forms())})(?!\w)", m.group(1), re.I)
+            re.match(rf"(?:{_alternation(heads)})(?!\w)", m.group(1), re.I)
             and any(w[:1].isupper() for w in m.group(1).split()[1:6])):
         return ""
     return re.split(r"\s(?:tại|ở|nhân|đang|trong|để|nhằm|về|sau|trước|vào|theo|cùng)\s", m.group(1) + " ")[0].strip()
