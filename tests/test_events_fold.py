@@ -50,6 +50,11 @@ FOLD_SHAPES = [
     ("Ngày 24/5, Thủ tướng Kenya William Otieno tiếp Đại sứ Na Uy Ola Dahl. Đại sứ cho biết, mới đây, 30 doanh "
      "nghiệp Na Uy đã sang Kenya tìm hiểu cơ hội đầu tư, làm việc với Phòng Thương mại và Công nghiệp Kenya.",
      [("meeting", ["ola dahl", "william otieno"], 1)]),
+    # ... but one who comes to work with the body a side leads meets that side: one meeting told twice
+    ("Tin tức. Ngày 16/5, tại Nairobi, Bộ trưởng Bộ Nội vụ Kenya John Kamau đã tiếp Đại sứ Na Uy tại Kenya Ola "
+     "Dahl. Chào mừng Đại sứ Ola Dahl đến làm việc với Bộ Nội vụ Kenya, Bộ trưởng John Kamau nhấn mạnh hai bên cần "
+     "tăng cường hợp tác.",
+     [("meeting", ["john kamau", "ola dahl"], 2)]),
     ("Ngày 24/5, Thủ tướng Kenya William Otieno tiếp Đại sứ Na Uy Ola Dahl. Trước đó, các chuyên gia của Viện Kinh "
      "tế Na Uy đã làm việc với Bộ Tài chính Kenya.",
      [("meeting", ["ola dahl", "william otieno"], 1)]),

@@ -274,7 +274,8 @@ def _fold_same_key(ctx, events: list[Event], today) -> list[Event]:
         # (the same two sides are one meeting told by two cues, 'A đón B', 'A tiếp B'; not when the cues differ
         # and so do the words naming the other side: 'làm việc với Phòng Thương mại …' is another's meeting)
         same_sides = len(ev.attendees) > 1 and set(ev.attendees) == set(target.attendees) \
-            and (ev.family == target.family or not ev.counterpart or not target.counterpart)
+            and (ev.family == target.family or not ev.counterpart or not target.counterpart
+                 or _led_by_side(ctx, ev, ev.counterpart) or _led_by_side(ctx, target, target.counterpart))
         if not same_sides and _named_apart(target, ev) or _told_apart(target, ev):
             # two events after all (receptions of two counterparts the graph holds no one for): the later one
             # keeps to its article, as an event with no key of its own does
@@ -288,6 +289,14 @@ def _fold_same_key(ctx, events: list[Event], today) -> list[Event]:
             etype = next(t for t in _lexicon()[0]["types"] if t["notation"] == target.type)
             target.name = _pair_name(ctx, etype, target.attendees)
     return sorted(out, key=lambda e: order[id(e)])
+
+
+def _led_by_side(ctx, ev: Event, words: str) -> bool:
+    """The words naming a meeting's other side name a body one of its sides holds a post in ('X đến làm việc với
+    Bộ Công an' when the minister of public security received X): that side, named by the body."""
+    low = words.casefold()
+    return any(q.org.base.casefold() in low for k in ev.attendees if k in ctx.persons
+               for q in ctx.persons[k].posts if q.org is not None and q.org.base)
 
 
 def _addressed(text: str, trig: "Trigger", data) -> bool:
