@@ -58,6 +58,10 @@ FOLD_SHAPES = [
     ("Ngày 24/5, Thủ tướng Kenya William Otieno tiếp Đại sứ Na Uy Ola Dahl. Trước đó, các chuyên gia của Viện Kinh "
      "tế Na Uy đã làm việc với Bộ Tài chính Kenya.",
      [("meeting", ["ola dahl", "william otieno"], 1)]),
+    # a headline telling the welcome by a verb of receiving, with no day: the welcome ceremony the body dates
+    ("Tổng thống Kenya William Otieno đón tiếp Thủ tướng Na Uy Ola Dahl\nSáng 7/6, tại Phủ Tổng thống, Tổng thống "
+     "William Otieno chủ trì lễ đón chính thức Thủ tướng Na Uy Ola Dahl. Sau lễ đón, hai nhà lãnh đạo hội đàm.",
+     [("ceremony", ["ola dahl", "william otieno"], 3), ("talks", ["ola dahl", "william otieno"], 1)]),
 ]
 
 

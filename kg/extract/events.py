@@ -237,6 +237,7 @@ def find_events(ctx) -> list[Event]:
                 ev.guests = [guest]
                 ev.attendees = [guest] + [k for k in ev.attendees if k != guest]
     merged = _merge(merged, ctx.doc.published)
+    merged = _welcomes_told_as_receptions(ctx, merged, data)
     for ev in merged:
         if ev.type == "visit" and not ev.place:
             ev.place = _default_destination(ctx, ev)
@@ -257,6 +258,24 @@ def find_events(ctx) -> list[Event]:
     _link_visits(merged)
     _link_weeks(merged, data)
     return merged
+
+
+def _welcomes_told_as_receptions(ctx, events: list[Event], data) -> list[Event]:
+    """'A đón tiếp B' told with no day of its own (a headline) in an article telling the welcome ceremony of A
+    and B: that welcome, told by a verb of receiving, not a meeting of its own (a reception told by 'tiếp', or
+    dated, stays one)."""
+    text = ctx.doc.text
+    welcomes = [e for e in events if e.type == "ceremony" and e.family == "đón" and e.kind != "arrival"]
+    out = []
+    for ev in events:
+        receiving = ev.type == "meeting" and ev.start is None and len(ev.attendees) > 1 and all(
+            text[m.begin:m.end].casefold() in data["receiving_verbs"] for m in ev.mentions)
+        welcome = next((w for w in welcomes if set(ev.attendees) <= set(w.attendees)), None) if receiving else None
+        if welcome is None:
+            out.append(ev)
+            continue
+        _join_sides_and_mentions(welcome, ev)
+    return out
 
 
 def _fold_same_key(ctx, events: list[Event], today) -> list[Event]:
