@@ -62,6 +62,13 @@ FOLD_SHAPES = [
     ("Tổng thống Kenya William Otieno đón tiếp Thủ tướng Na Uy Ola Dahl\nSáng 7/6, tại Phủ Tổng thống, Tổng thống "
      "William Otieno chủ trì lễ đón chính thức Thủ tướng Na Uy Ola Dahl. Sau lễ đón, hai nhà lãnh đạo hội đàm.",
      [("ceremony", ["ola dahl", "william otieno"], 3), ("talks", ["ola dahl", "william otieno"], 1)]),
+    # one body's summits in two host countries are two summits
+    ("Tin Kenya. Tổng thống Kenya William Otieno đang dự Hội nghị thượng đỉnh G20 tại Brazil. Tổng thống William "
+     "Otieno từng dự Hội nghị thượng đỉnh G20 tại Ấn Độ.",
+     [("conference", ["william otieno"], 1), ("conference", ["william otieno"], 1)]),
+    ("Tin Kenya. Tổng thống Kenya William Otieno đang dự Hội nghị thượng đỉnh G20 tại Brazil. Bên lề Hội nghị "
+     "thượng đỉnh G20 tại Brazil, Tổng thống William Otieno gặp nhiều nhà lãnh đạo.",
+     [("conference", ["william otieno"], 2)]),
 ]
 
 

@@ -2215,6 +2215,11 @@ def _compatible(a: Event, b: Event) -> bool:
     multi_day = a.type in _lexicon()[0]["multi_day"]
     if _dates_clash(a.start, b.start, days=not multi_day):
         return False
+    if a.type in NAMED_TYPES and a.place and b.place:
+        # ('Hội nghị thượng đỉnh G20 tại Brazil' and '… G20 tại Ấn Độ': two summits, the body's in two hosts' years)
+        where = {_place_countries().get(a.place.casefold()), _place_countries().get(b.place.casefold())}
+        if None not in where and len(where) > 1:
+            return False
     if a.type in NAMED_TYPES and a.organizer and b.organizer \
             and a.organizer.split("|")[0] == b.organizer.split("|")[0]:
         return True       # 'Kỳ họp Ủy ban liên Chính phủ' in a headline, 'Kỳ họp lần thứ 39 Ủy ban liên Chính phủ …'
