@@ -62,6 +62,10 @@ FOLD_SHAPES = [
     ("Tổng thống Kenya William Otieno đón tiếp Thủ tướng Na Uy Ola Dahl\nSáng 7/6, tại Phủ Tổng thống, Tổng thống "
      "William Otieno chủ trì lễ đón chính thức Thủ tướng Na Uy Ola Dahl. Sau lễ đón, hai nhà lãnh đạo hội đàm.",
      [("ceremony", ["ola dahl", "william otieno"], 3), ("talks", ["ola dahl", "william otieno"], 1)]),
+    # a meeting with some businesses in general (after verbs joined by 'và') is no event to fold into another
+    ("Thủ tướng Kenya William Otieno đến Oslo. Theo chương trình, Thủ tướng William Otieno sẽ có cuộc gặp Thủ tướng "
+     "Na Uy Ola Dahl. Thủ tướng Otieno cũng sẽ gặp mặt và đối thoại bàn tròn với một số doanh nghiệp Na Uy.",
+     [("meeting", ["ola dahl", "william otieno"], 1)]),
     # one body's summits in two host countries are two summits
     ("Tin Kenya. Tổng thống Kenya William Otieno đang dự Hội nghị thượng đỉnh G20 tại Brazil. Tổng thống William "
      "Otieno từng dự Hội nghị thượng đỉnh G20 tại Ấn Độ.",

@@ -1358,16 +1358,21 @@ def _group_object(view, trig: Trigger, data) -> bool:
     """The trigger's object is a group in general: counted vaguely ('một số Bộ', 'nhiều lãnh đạo', 'thăm một số
     địa phương'), or bodies in the plural ('lãnh đạo các doanh nghiệp') with no one named before the clause ends."""
     text = view.sentence.text
+    start = trig.end
+    # ('gặp mặt và đối thoại bàn tròn với một số doanh nghiệp': the object of the verbs joined by 'và')
+    joined = re.match(r"\s*(?:[^\s,;.]+\s+){1,6}?(?=với\s)", text[start:])
+    if joined and "và" in joined.group(0).split():
+        start += joined.end()
     heads = rf"(?:(?:{_alternation(data['group_heads'])})\s+)?"
-    if re.match(rf"\s*(?:với\s+)?{heads}(?:{_alternation(data['vague_objects'])})\s", text[trig.end:], re.I):
+    if re.match(rf"\s*(?:với\s+)?{heads}(?:{_alternation(data['vague_objects'])})\s", text[start:], re.I):
         return True
     plural = re.match(rf"\s*(?:với\s+)?{heads}(?:các|những)\s+(?:{_alternation(data['collective_objects'])})(?!\w)",
-                      text[trig.end:], re.I)
+                      text[start:], re.I)
     if not plural:
         return False
-    end = min(i for i in (text.find(";", trig.end), text.find(",", trig.end), len(text)) if i >= 0)
+    end = min(i for i in (text.find(";", start), text.find(",", start), len(text)) if i >= 0)
     base = view.sentence.begin
-    return not any(r.kind in ("person", "org") and trig.end <= r.begin - base < end for r in view.refs)
+    return not any(r.kind in ("person", "org") and start <= r.begin - base < end for r in view.refs)
 
 
 def _pair_subject(view, trig: Trigger) -> bool:
