@@ -25,6 +25,11 @@ MADE_AT_SHAPES = [
      "khuôn khổ chuyến thăm chính thức Na Uy của Tổng thống William Otieno, Chủ tịch Quốc hội Harald Berg khẳng "
      "định Na Uy sẵn sàng hỗ trợ Kenya đào tạo nhân lực ngành năng lượng.",
      ("meeting", ["harald berg", "william otieno"])),
+    # the reception its own sentence tells, its other side known by no name, not the talks told before it
+    ("Tin Kenya. Ngày 5/6, Tổng thống Kenya William Otieno hội đàm với Thủ tướng Na Uy Ola Dahl tại Oslo. Chiều cùng "
+     "ngày, Tổng thống William Otieno đã tiếp lãnh đạo Quỹ Đầu tư Na Uy, đề nghị Quỹ tăng cường đầu tư vào các dự án "
+     "năng lượng của Kenya.",
+     ("meeting", ["william otieno"])),
     # no event of those parties told: none
     ("Tin Kenya. Ngày 5/6, Tổng thống Kenya William Otieno hội kiến Thủ tướng Peru Luis Vargas. Kenya và Na Uy nhất "
      "trí tăng cường hợp tác thương mại và đầu tư.",
