@@ -66,6 +66,11 @@ FOLD_SHAPES = [
     ("Thủ tướng Kenya William Otieno đến Oslo. Theo chương trình, Thủ tướng William Otieno sẽ có cuộc gặp Thủ tướng "
      "Na Uy Ola Dahl. Thủ tướng Otieno cũng sẽ gặp mặt và đối thoại bàn tròn với một số doanh nghiệp Na Uy.",
      [("meeting", ["ola dahl", "william otieno"], 1)]),
+    # talks told by their result to one who hears of them: the reporter's talks, the listener no side of them
+    ("Tin Kenya. Ngày 5/6, tại Nairobi, Tổng thống Kenya William Otieno tiếp Bộ trưởng Quốc phòng Na Uy Ola Dahl. "
+     "Tại buổi tiếp, Bộ trưởng Ola Dahl đã báo cáo với Tổng thống William Otieno về kết quả hội đàm với Bộ trưởng "
+     "Quốc phòng Kenya John Kamau.",
+     [("meeting", ["ola dahl", "william otieno"], 2), ("talks", ["john kamau", "ola dahl"], 1)]),
     # one body's summits in two host countries are two summits
     ("Tin Kenya. Tổng thống Kenya William Otieno đang dự Hội nghị thượng đỉnh G20 tại Brazil. Tổng thống William "
      "Otieno từng dự Hội nghị thượng đỉnh G20 tại Ấn Độ.",

@@ -796,6 +796,9 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         # 'X cảm ơn Y …, bày tỏ vui mừng đến thăm …': the clause's subject, not the last object named (but
         # 'Y, người vừa thăm …' is Y's)
         before = before[:1]
+    if len(before) > 1 and any(head.rstrip().endswith(w) for w in data["back_references"]):
+        # 'X báo cáo với Y về kết quả hội đàm với Z': X's talks with Z, told by their result; Y only hears of them
+        before = before[:1]
     after = _persons(ctx, _refs_in(view, trig.end, min(b, trig.next_begin)))
     if trig.continues:
         before = list(dict.fromkeys(last_subject + before))
