@@ -1276,13 +1276,13 @@ def _event_index(ctx, events: list[Event], data):
         told = [n for sentence, begin, n in reversed(spots)
                 if sentence < mention.sentence or sentence == mention.sentence and begin < mention.end]
         fits = [n for n in told if set(parties) <= sides[n]]
-        # a meeting its own sentence tells, whose sides fit, else whose other side the graph does not know or names
-        # by a title only ('… đã tiếp chủ tịch … Dubai X, đề nghị …', '… đã điện đàm với lãnh đạo Trung Quốc, nhất
-        # trí …'); then the nearest meeting told before that fits; then a visit or summit that does
+        # a meeting its own sentence tells, whose sides fit, else whose other side the graph does not know ('… đã tiếp
+        # chủ tịch … Dubai X, đề nghị …') or that has no side but the parties; then the nearest meeting told before
+        # that fits; then a visit or summit that does
         here = [n for n in told if events[n].type in first
                 and any(m.sentence == mention.sentence for m in events[n].mentions)]
         order = [n for n in here if n in fits] \
-            + [n for n in here if set(parties) & sides[n] or len(events[n].attendees) < 2] \
+            + [n for n in here if set(parties) & sides[n] and sides[n] <= set(parties) or len(events[n].attendees) < 2] \
             + [n for n in fits if events[n].type in first] + fits
         return events[order[0]].key if order else None
     return at
