@@ -30,6 +30,11 @@ MADE_AT_SHAPES = [
      "ngày, Tổng thống William Otieno đã tiếp lãnh đạo Quỹ Đầu tư Na Uy, đề nghị Quỹ tăng cường đầu tư vào các dự án "
      "năng lượng của Kenya.",
      ("meeting", ["william otieno"])),
+    # a call with a third country its sentence tells in passing is not the occasion
+    ("Tin Kenya. Ngày 5/6, Tổng thống Kenya William Otieno điện đàm với Tổng thống Peru Luis Vargas. Sau cuộc điện "
+     "đàm với Tổng thống Peru, Tổng thống William Otieno đã điện đàm với lãnh đạo Na Uy, nhất trí về tăng cường hợp "
+     "tác năng lượng giữa Kenya và Na Uy.",
+     None),
     # no event of those parties told: none
     ("Tin Kenya. Ngày 5/6, Tổng thống Kenya William Otieno hội kiến Thủ tướng Peru Luis Vargas. Kenya và Na Uy nhất "
      "trí tăng cường hợp tác thương mại và đầu tư.",
