@@ -71,6 +71,10 @@ FOLD_SHAPES = [
      "Tại buổi tiếp, Bộ trưởng Ola Dahl đã báo cáo với Tổng thống William Otieno về kết quả hội đàm với Bộ trưởng "
      "Quốc phòng Kenya John Kamau.",
      [("meeting", ["ola dahl", "william otieno"], 2), ("talks", ["john kamau", "ola dahl"], 1)]),
+    # two forums of one day, named apart, are two
+    ("Tin Kenya. Sáng 7/7, Thủ tướng Kenya William Otieno dự Diễn đàn Kinh tế Thế giới tại Oslo. Chiều cùng ngày, "
+     "Thủ tướng William Otieno dự Diễn đàn Doanh nghiệp Kenya - Na Uy tại Oslo.",
+     [("forum", ["william otieno"], 1), ("forum", ["william otieno"], 1)]),
     # one body's summits in two host countries are two summits
     ("Tin Kenya. Tổng thống Kenya William Otieno đang dự Hội nghị thượng đỉnh G20 tại Brazil. Tổng thống William "
      "Otieno từng dự Hội nghị thượng đỉnh G20 tại Ấn Độ.",

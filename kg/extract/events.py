@@ -295,9 +295,11 @@ def _fold_same_key(ctx, events: list[Event], today) -> list[Event]:
         same_sides = len(ev.attendees) > 1 and set(ev.attendees) == set(target.attendees) \
             and (ev.family == target.family or not ev.counterpart or not target.counterpart
                  or _led_by_side(ctx, ev, ev.counterpart) or _led_by_side(ctx, target, target.counterpart))
-        if not same_sides and _named_apart(target, ev) or _told_apart(target, ev):
-            # two events after all (receptions of two counterparts the graph holds no one for): the later one
-            # keeps to its article, as an event with no key of its own does
+        if not same_sides and _named_apart(target, ev) or _told_apart(target, ev) \
+                or target.type in NAMED_TYPES and _named_alike(target, ev) is False:
+            # two events after all (receptions of two counterparts the graph holds no one for; two forums of one day,
+            # 'Diễn đàn Kinh tế Thế giới' and 'Diễn đàn Doanh nghiệp Kenya - Na Uy'): the later one keeps to its
+            # article, as an event with no key of its own does
             ev.key = f"{ctx.doc.id}|{ev.type}|{order[id(ev)]}|{digest(ev.name, 6)}"
             out.append(ev)
             continue
@@ -2206,6 +2208,22 @@ def _named_apart(a: Event, b: Event) -> bool:
     return short >= 3 and len(wa & wb) * 2 <= short
 
 
+def _named_alike(a: Event, b: Event) -> bool | None:
+    """Two named events by their names: one by a shared acronym, two by different ones or by proper words each
+    lacks; None when the names tell neither."""
+    # 'Hội nghị thượng đỉnh G20 lần thứ 19' and 'Hội nghị thượng đỉnh G20 năm nay': the body's acronym
+    if _acronyms(a.name) & _acronyms(b.name):
+        return True
+    if _acronyms(a.name) and _acronyms(b.name):
+        return False
+    # 'Hội nghị thượng đỉnh Tiếng nói Nam Bán cầu' and 'Hội nghị thượng đỉnh Vibrant Gujarat': each named
+    # by words the other lacks (a name cut short to one word tells too little)
+    own_a, own_b = _proper_words(a), _proper_words(b)
+    if len(own_a) > 1 and len(own_b) > 1 and not (own_a <= own_b or own_b <= own_a):
+        return False
+    return None
+
+
 def _compatible(a: Event, b: Event) -> bool:
     if a.family != b.family:
         return False
@@ -2232,17 +2250,9 @@ def _compatible(a: Event, b: Event) -> bool:
             and a.organizer.split("|")[0] == b.organizer.split("|")[0]:
         return True       # 'Kỳ họp Ủy ban liên Chính phủ' in a headline, 'Kỳ họp lần thứ 39 Ủy ban liên Chính phủ …'
     if a.type in NAMED_TYPES:
-        # 'Hội nghị thượng đỉnh G20 lần thứ 19' and 'Hội nghị thượng đỉnh G20 năm nay': the body's acronym
-        shared = _acronyms(a.name) & _acronyms(b.name)
-        if shared:
-            return True
-        if _acronyms(a.name) and _acronyms(b.name):
-            return False
-        # 'Hội nghị thượng đỉnh Tiếng nói Nam Bán cầu' and 'Hội nghị thượng đỉnh Vibrant Gujarat': each named
-        # by words the other lacks (a name cut short to one word tells too little)
-        own_a, own_b = _proper_words(a), _proper_words(b)
-        if len(own_a) > 1 and len(own_b) > 1 and not (own_a <= own_b or own_b <= own_a):
-            return False
+        named = _named_alike(a, b)
+        if named is not None:
+            return named
     if a.type == "visit":
         if a.place and b.place and key(a.place) != key(b.place) \
                 and (_country_form(a.place) is None or _country_form(a.place) != _country_form(b.place)) \
