@@ -71,6 +71,14 @@ FOLD_SHAPES = [
      "Tại buổi tiếp, Bộ trưởng Ola Dahl đã báo cáo với Tổng thống William Otieno về kết quả hội đàm với Bộ trưởng "
      "Quốc phòng Kenya John Kamau.",
      [("meeting", ["ola dahl", "william otieno"], 2), ("talks", ["john kamau", "ola dahl"], 1)]),
+    # a headline's call with another country's leaders is not the call with the leader the body tells
+    ("Tổng thống Kenya điện đàm với lãnh đạo Na Uy\nNgày 11/5, Tổng thống Kenya William Otieno đã có cuộc điện đàm "
+     "với Tổng thống Peru Luis Vargas.",
+     [("phone-call", ["luis vargas", "william otieno"], 1), ("phone-call", ["william otieno"], 1)]),
+    # ... but a headline's meeting with a body's leaders is the meeting with those who lead it
+    ("Tổng thống Kenya gặp gỡ lãnh đạo Quốc hội Na Uy\nNgày 11/7, Tổng thống Kenya William Otieno đã hội kiến Chủ "
+     "tịch Thượng viện Na Uy Ingrid Dahl và Chủ tịch Hạ viện Na Uy Ola Berg.",
+     [("meeting", ["ingrid dahl", "ola berg", "william otieno"], 2)]),
     # two forums of one day, named apart, are two
     ("Tin Kenya. Sáng 7/7, Thủ tướng Kenya William Otieno dự Diễn đàn Kinh tế Thế giới tại Oslo. Chiều cùng ngày, "
      "Thủ tướng William Otieno dự Diễn đàn Doanh nghiệp Kenya - Na Uy tại Oslo.",

@@ -225,7 +225,7 @@ def find_events(ctx) -> list[Event]:
         elif in_visit:
             discourse_date = None       # the text has moved on to the visit's days in general
     # (an event the text dates nowhere stays undated: the publication day is the report's, not the event's)
-    merged = _merge(events, ctx.doc.published)
+    merged = _merge(events, ctx.doc.published, ctx)
     for ev in merged:
         if ev.type == "visit" and not ev.guests and not (ev.start and ev.start.year and year and ev.start.year < year):
             # the guest the text leaves implicit ('Nhà lãnh đạo Kenya thăm …'): the protagonist unless a
@@ -236,7 +236,7 @@ def find_events(ctx) -> list[Event]:
             if guest:
                 ev.guests = [guest]
                 ev.attendees = [guest] + [k for k in ev.attendees if k != guest]
-    merged = _merge(merged, ctx.doc.published)
+    merged = _merge(merged, ctx.doc.published, ctx)
     merged = _welcomes_told_as_receptions(ctx, merged, data)
     for ev in merged:
         if ev.type == "visit" and not ev.place:
@@ -943,8 +943,12 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 # ('hội kiến Nhà vua A và Hoàng hậu B': a royal couple, one meeting; so are the heads of one body)
                 return [_twin(ctx, ev, trig, subject + group, dates, discourse_date) for group in _bodies(ctx, direct)]
             ev.attendees = list(dict.fromkeys(subject + objects + ev.chairs))
-            if notation in PAIR_TYPES and view.index:     # (a headline names the counterpart by a short title)
-                ev.counterpart = _counterpart_words(rest)
+            if notation in PAIR_TYPES:
+                # (a headline names one counterpart by a short title, kept only when it names a group: 'điện đàm
+                # với lãnh đạo Trung Quốc, Nhật Bản')
+                words = _counterpart_words(rest)
+                if view.index or re.match(rf"(?:{_alternation(data['group_heads'])})\s", words.casefold()):
+                    ev.counterpart = words
             if notation in PAIR_TYPES and not objects and not grouped:
                 ev.attendees += _counterpart(ctx, view, ev.attendees)
                 ev.attendees += _plural_other(ctx, view, a, trig, ev.attendees)
@@ -2224,7 +2228,23 @@ def _named_alike(a: Event, b: Event) -> bool | None:
     return None
 
 
-def _compatible(a: Event, b: Event) -> bool:
+def _countries_apart(a: Event, b: Event) -> bool:
+    """The words naming the other side of two meetings name countries, none the same ('điện đàm với lãnh đạo
+    Trung Quốc' and 'cuộc điện đàm với Tổng thống Mỹ'): two meetings, with two countries' leaders."""
+    named = [set(lexicons.strip_countries(e.counterpart)[1]) for e in (a, b)]
+    return all(named) and not named[0] & named[1]
+
+
+def _leaders_of_side(ctx, a: Event, b: Event) -> bool:
+    """One names the other side as a body's leaders ('gặp gỡ lãnh đạo Quốc hội Kenya') and the other's sides hold
+    posts in that body ('hội kiến Chủ tịch Thượng viện A và Chủ tịch Hạ viện B'): those leaders, by name."""
+    heads = _alternation(_lexicon()[0]["group_heads"])
+    return ctx is not None and any(
+        re.match(rf"(?:{heads})\s", x.counterpart.casefold()) and _led_by_side(ctx, y, x.counterpart)
+        for x, y in ((a, b), (b, a)))
+
+
+def _compatible(a: Event, b: Event, ctx=None) -> bool:
     if a.family != b.family:
         return False
     if a.type != b.type:
@@ -2265,7 +2285,7 @@ def _compatible(a: Event, b: Event) -> bool:
     if not a.attendees or not b.attendees:
         return True
     if a.type in PAIR_TYPES and not (len(a.attendees) > 1 and set(a.attendees) == set(b.attendees)) \
-            and _named_apart(a, b):
+            and (_named_apart(a, b) and not _leaders_of_side(ctx, a, b) or _countries_apart(a, b)):
         return False
     if a.type in PAIR_TYPES or a.type == "ceremony" and len(a.attendees) > 1 and len(b.attendees) > 1:
         # (two receptions of one evening by different hosts for one guest are two, not one)
@@ -2354,12 +2374,12 @@ def _done_and_ahead(a: Event, b: Event, today) -> bool:
     return ahead(plan) and not ahead(done)
 
 
-def _merge(events: list[Event], today=None) -> list[Event]:
+def _merge(events: list[Event], today=None, ctx=None) -> list[Event]:
     """Mentions of one event as one; told once as planned and once as done, it is held unless its day is
     still ahead of the publication day (`today`)."""
     out: list[Event] = []
     for ev in events:
-        options = [x for x in reversed(out) if _compatible(x, ev) and not _history_and_now(x, ev, today)
+        options = [x for x in reversed(out) if _compatible(x, ev, ctx) and not _history_and_now(x, ev, today)
                    and not _history_and_plan(x, ev, today)
                    and not _told_apart(x, ev) and not _done_and_ahead(x, ev, today)]
         # an undated mention ('trong khuôn khổ chuyến thăm') is the visit going on before one of years ago
