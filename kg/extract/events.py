@@ -1709,6 +1709,7 @@ def _country_form(place: str) -> str | None:
     return _country_forms().get(place.casefold())
 
 
+@lru_cache(maxsize=1)
 def _place_countries() -> dict[str, str]:
     """A place's name (case-folded) → its country: every country's names and capital, Vietnam's provinces."""
     out = {p.casefold(): "VN" for p in lexicons.load("places")["vietnam_provinces"]}
@@ -2231,8 +2232,13 @@ def _named_alike(a: Event, b: Event) -> bool | None:
 def _countries_apart(a: Event, b: Event) -> bool:
     """The words naming the other side of two meetings name countries, none the same ('điện đàm với lãnh đạo
     Trung Quốc' and 'cuộc điện đàm với Tổng thống Mỹ'): two meetings, with two countries' leaders."""
-    named = [set(lexicons.strip_countries(e.counterpart)[1]) for e in (a, b)]
+    named = [_countries_in(e.counterpart) for e in (a, b)]
     return all(named) and not named[0] & named[1]
+
+
+@lru_cache(maxsize=4096)
+def _countries_in(words: str) -> frozenset[str]:
+    return frozenset(lexicons.strip_countries(words)[1]) if words else frozenset()
 
 
 def _leaders_of_side(ctx, a: Event, b: Event) -> bool:
