@@ -1282,7 +1282,8 @@ def _event_index(ctx, events: list[Event], data):
         here = [n for n in told if events[n].type in first
                 and any(m.sentence == mention.sentence for m in events[n].mentions)]
         order = [n for n in here if n in fits] \
-            + [n for n in here if set(parties) & sides[n] and sides[n] <= set(parties) or len(events[n].attendees) < 2] \
+            + [n for n in here if set(parties) & sides[n] and sides[n] <= set(parties)
+               or len(events[n].attendees) < 2] \
             + [n for n in fits if events[n].type in first] + fits
         return events[order[0]].key if order else None
     return at
