@@ -248,7 +248,7 @@ def find_events(ctx) -> list[Event]:
         elif in_visit:
             discourse_date = None       # the text has moved on to the visit's days in general
     # (an event the text dates nowhere stays undated: the publication day is the report's, not the event's)
-    merged = _merge(events, ctx.doc.published)
+    merged = _merge(events, ctx.doc.published, ctx)
     for ev in merged:
         if ev.type == "visit" and not ev.guests and not (ev.start and ev.start.year and year and ev.start.year < year):
             # the guest the text leaves implicit ('Nhà lãnh đạo Kenya thăm …'): the protagonist unless a
@@ -259,7 +259,8 @@ def find_events(ctx) -> list[Event]:
             if guest:
                 ev.guests = [guest]
                 ev.attendees = [guest] + [k for k in ev.attendees if k != guest]
-    merged = _merge(merged, ctx.doc.published)
+    merged = _merge(merged, ctx.doc.published, ctx)
+    merged = _welcomes_told_as_receptions(ctx, merged, data)
     for ev in merged:
         if ev.type == "visit" and not ev.place:
             ev.place = _default_destination(ctx, ev)
@@ -282,6 +283,24 @@ def find_events(ctx) -> list[Event]:
     return merged
 
 
+def _welcomes_told_as_receptions(ctx, events: list[Event], data) -> list[Event]:
+    """'A đón tiếp B' told with no day of its own (a headline) in an article telling the welcome ceremony of A
+    and B: that welcome, told by a verb of receiving, not a meeting of its own (a reception told by 'tiếp', or
+    dated, stays one)."""
+    text = ctx.doc.text
+    welcomes = [e for e in events if e.type == "ceremony" and e.family == "đón" and e.kind != "arrival"]
+    out = []
+    for ev in events:
+        receiving = ev.type == "meeting" and ev.start is None and len(ev.attendees) > 1 and all(
+            text[m.begin:m.end].casefold() in data["receiving_verbs"] for m in ev.mentions)
+        welcome = next((w for w in welcomes if set(ev.attendees) <= set(w.attendees)), None) if receiving else None
+        if welcome is None:
+            out.append(ev)
+            continue
+        _join_sides_and_mentions(welcome, ev)
+    return out
+
+
 def _fold_same_key(ctx, events: list[Event], today) -> list[Event]:
     """Mentions kept apart by their family ('A đón B', then 'A tiếp B' the same day) but given one key are one node
     in the graph: folded into the one told first, so that the node carries one name, day and status."""
@@ -294,10 +313,16 @@ def _fold_same_key(ctx, events: list[Event], today) -> list[Event]:
         if target is ev:
             out.append(ev)
             continue
-        same_sides = len(ev.attendees) > 1 and set(ev.attendees) == set(target.attendees)
-        if not same_sides and _named_apart(target, ev) or _told_apart(target, ev):
-            # two events after all (receptions of two counterparts the graph holds no one for): the later one
-            # keeps to its article, as an event with no key of its own does
+        # (the same two sides are one meeting told by two cues, 'A đón B', 'A tiếp B'; not when the cues differ
+        # and so do the words naming the other side: 'làm việc với Phòng Thương mại …' is another's meeting)
+        same_sides = len(ev.attendees) > 1 and set(ev.attendees) == set(target.attendees) \
+            and (ev.family == target.family or not ev.counterpart or not target.counterpart
+                 or _led_by_side(ctx, ev, ev.counterpart) or _led_by_side(ctx, target, target.counterpart))
+        if not same_sides and _named_apart(target, ev) or _told_apart(target, ev) \
+                or target.type in NAMED_TYPES and _named_alike(target, ev) is False:
+            # two events after all (receptions of two counterparts the graph holds no one for; two forums of one day,
+            # 'Diễn đàn Kinh tế Thế giới' and 'Diễn đàn Doanh nghiệp Kenya - Na Uy'): the later one keeps to its
+            # article, as an event with no key of its own does
             ev.key = f"{ctx.doc.id}|{ev.type}|{order[id(ev)]}|{digest(ev.name, 6)}"
             out.append(ev)
             continue
@@ -311,6 +336,14 @@ def _fold_same_key(ctx, events: list[Event], today) -> list[Event]:
             etype = next(t for t in _lexicon()[0]["types"] if t["notation"] == target.type)
             target.name = _pair_name(ctx, etype, target.attendees)
     return sorted(out, key=lambda e: order[id(e)])
+
+
+def _led_by_side(ctx, ev: Event, words: str) -> bool:
+    """The words naming a meeting's other side name a body one of its sides holds a post in ('X đến làm việc với
+    Bộ Công an' when the minister of public security received X): that side, named by the body."""
+    low = words.casefold()
+    return any(q.org.base.casefold() in low for k in ev.attendees if k in ctx.persons
+               for q in ctx.persons[k].posts if q.org is not None and q.org.base)
 
 
 def _addressed(text: str, trig: "Trigger", data) -> bool:
@@ -504,6 +537,11 @@ def _refers_back(view, trig: "Trigger", events: list[Event], data, referenced: l
     earlier = [e for e in earlier if any((m.begin, m.end) not in told_before for m in e.mentions)] or earlier
     # ('Trong chuyến thăm, …' after 'X thăm thành phố …': the visit to the country, not a place toured)
     earlier = [e for e in earlier if e.type != "visit" or not e.place or _country_named(e.place)]
+    bound = _destination_code(view, trig) if trig.etype["notation"] == "visit" else None
+    if bound is not None:
+        # ('Trong chuyến thăm Kenya, …' after 'X thăm Peru …': a visit to another country, an event of its own,
+        # another guest's or an earlier one's, not the visit told)
+        earlier = [e for e in earlier if not e.place or _country_named(e.place) == bound]
     if not earlier or not _is_reference(view, trig, data):
         return False
     s = view.sentence
@@ -805,6 +843,9 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         # 'X cảm ơn Y …, bày tỏ vui mừng đến thăm …': the clause's subject, not the last object named (but
         # 'Y, người vừa thăm …' is Y's)
         before = before[:1]
+    if len(before) > 1 and any(head.rstrip().endswith(w) for w in data["back_references"]):
+        # 'X báo cáo với Y về kết quả hội đàm với Z': X's talks with Z, told by their result; Y only hears of them
+        before = before[:1]
     after = _persons(ctx, _refs_in(view, trig.end, min(b, trig.next_begin)))
     if trig.continues:
         before = list(dict.fromkeys(last_subject + before))
@@ -881,7 +922,9 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             ev.attendees = list(dict.fromkeys(everyone + ([guest] if guest else [])))
             ev.name = _pair_name(ctx, trig.etype, ev.attendees)
         else:
-            subject = before or ([] if evaluated else list(last_subject))   # not the one who judges it
+            # (not the one who judges it; nor the one told before when the clause has a group of its own for subject)
+            grouped = not before and _group_subject(s.text[a:trig.begin], data)
+            subject = before or ([] if evaluated or grouped else list(last_subject))
             reciprocal = re.match(r"^\s*nhau\b", rest)
             if reciprocal and not before and not evaluated:
                 # 'hai bên nhất trí sẽ gặp nhau … tại cuộc họp các nhà lãnh đạo …': the pair just told meets, no
@@ -914,9 +957,9 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 subject = speaker[:1] or subject
                 if comma >= 0:
                     b = comma
-            if not subject and notation in PAIR_TYPES and _framing(head, data):
+            if not subject and notation in PAIR_TYPES and _framing(head, data) and not grouped:
                 subject = _main_subject(ctx, view, trig, events, data)
-            if not subject and not after and events and not evaluated:
+            if not subject and not after and events and not evaluated and not grouped:
                 subject = [k for k in events[-1].attendees if k in ctx.persons]   # 'tiến hành hội đàm'
             chair = _patterns()["chair"].search(s.text[a:b])
             if chair:
@@ -942,15 +985,20 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 cut = s.text.rfind(",", a, trig.begin)
                 subject = [k for k in _persons(ctx, _refs_in(view, cut + 1, trig.begin))
                            if k in subject] if cut >= 0 else subject
-                return [_twin(ctx, ev, trig, subject + [obj], dates, discourse_date) for obj in objects if subject]
+                return [_twin(ctx, ev, trig, subject + group, dates, discourse_date)
+                        for group in _bodies(ctx, objects) if subject]
             if notation in PAIR_TYPES and len(direct) > 1 and re.search(r"\bvà\b", rest) \
-                    and not _consorts(view, direct):
-                # ('hội kiến Nhà vua A và Hoàng hậu B': a royal couple, one meeting)
-                return [_twin(ctx, ev, trig, subject + [obj], dates, discourse_date) for obj in direct]
+                    and not _consorts(view, direct) and len(_bodies(ctx, direct)) > 1:
+                # ('hội kiến Nhà vua A và Hoàng hậu B': a royal couple, one meeting; so are the heads of one body)
+                return [_twin(ctx, ev, trig, subject + group, dates, discourse_date) for group in _bodies(ctx, direct)]
             ev.attendees = list(dict.fromkeys(subject + objects + ev.chairs))
-            if notation in PAIR_TYPES and view.index:     # (a headline names the counterpart by a short title)
-                ev.counterpart = _counterpart_words(rest)
-            if notation in PAIR_TYPES and not objects:
+            if notation in PAIR_TYPES:
+                # (a headline names one counterpart by a short title, kept only when it names a group: 'điện đàm
+                # với lãnh đạo Trung Quốc, Nhật Bản')
+                words = _counterpart_words(rest)
+                if view.index or re.match(rf"(?:{_alternation(data['group_heads'])})\s", words.casefold()):
+                    ev.counterpart = words
+            if notation in PAIR_TYPES and not objects and not grouped:
                 ev.attendees += _counterpart(ctx, view, ev.attendees)
                 ev.attendees += _plural_other(ctx, view, a, trig, ev.attendees)
             if notation == "signing":
@@ -1144,6 +1192,13 @@ def _cue(text: str, words) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in words)
 
 
+def _group_subject(lead: str, data) -> bool:
+    """'30 doanh nghiệp Kenya đã sang …, làm việc với …', 'các chuyên gia của Viện … làm việc với …': the clause
+    before a cue has a counted group of people for subject, no one named."""
+    return bool(re.search(rf"(?<!\w)(?:\d+|{_alternation(data['group_counts'])})\s+"
+                          rf"(?:{_alternation(data['group_subjects'])})(?!\w)", lead.casefold()))
+
+
 def _attributive(lead: str, trig: Trigger, data) -> bool:
     """'… Y, <titles>, đang thăm …', 'Y đang có chuyến thăm …', 'Đoàn … do X dẫn đầu sang thăm …': a participle, about
     the noun just before."""
@@ -1203,6 +1258,23 @@ def _consorts(view, keys: list[str]) -> bool:
     refs = [next((r for r in view.refs if k in r.keys), None) for k in keys[1:]]
     return bool(refs) and all(r is not None and re.search(rf"(?<!\w)và\s+(?:{spouse})\s*$",
                                                          text[:r.begin - base].casefold()) for r in refs)
+
+
+def _bodies(ctx, keys: list[str]) -> list[list[str]]:
+    """Those met in one clause, grouped by the body they lead: the two presiding officers of one parliament's
+    chambers, the heads of two institutions of one union ('Chủ tịch Thượng viện A và Chủ tịch Hạ viện B') are met
+    together, one meeting; office holders of different bodies ('Chủ tịch Quốc hội A và Thủ tướng B') are two."""
+    kinds = lambda k: {q.org.kind for q in ctx.persons[k].posts if q.org is not None and q.org.kind} \
+        if k in ctx.persons else set()  # noqa: E731
+    groups: list[list[str]] = []
+    for k in keys:
+        group = next((g for g in groups if ctx.country_of(k) and ctx.country_of(k) == ctx.country_of(g[0])
+                      and kinds(k) & kinds(g[0])), None)
+        if group is None:
+            groups.append([k])
+        else:
+            group.append(k)
+    return groups
 
 
 def _coordinated(view, keys: list[str]) -> bool:
@@ -1347,16 +1419,21 @@ def _group_object(view, trig: Trigger, data) -> bool:
     """The trigger's object is a group in general: counted vaguely ('một số Bộ', 'nhiều lãnh đạo', 'thăm một số
     địa phương'), or bodies in the plural ('lãnh đạo các doanh nghiệp') with no one named before the clause ends."""
     text = view.sentence.text
+    start = trig.end
+    # ('gặp mặt và đối thoại bàn tròn với một số doanh nghiệp': the object of the verbs joined by 'và')
+    joined = re.match(r"\s*(?:[^\s,;.]+\s+){1,6}?(?=với\s)", text[start:])
+    if joined and "và" in joined.group(0).split():
+        start += joined.end()
     heads = rf"(?:(?:{_alternation(data['group_heads'])})\s+)?"
-    if re.match(rf"\s*(?:với\s+)?{heads}(?:{_alternation(data['vague_objects'])})\s", text[trig.end:], re.I):
+    if re.match(rf"\s*(?:với\s+)?{heads}(?:{_alternation(data['vague_objects'])})\s", text[start:], re.I):
         return True
     plural = re.match(rf"\s*(?:với\s+)?{heads}(?:các|những)\s+(?:{_alternation(data['collective_objects'])})(?!\w)",
-                      text[trig.end:], re.I)
+                      text[start:], re.I)
     if not plural:
         return False
-    end = min(i for i in (text.find(";", trig.end), text.find(",", trig.end), len(text)) if i >= 0)
+    end = min(i for i in (text.find(";", start), text.find(",", start), len(text)) if i >= 0)
     base = view.sentence.begin
-    return not any(r.kind in ("person", "org") and trig.end <= r.begin - base < end for r in view.refs)
+    return not any(r.kind in ("person", "org") and start <= r.begin - base < end for r in view.refs)
 
 
 def _pair_subject(view, trig: Trigger) -> bool:
@@ -1720,6 +1797,7 @@ def _country_form(place: str) -> str | None:
     return _country_forms().get(place.casefold())
 
 
+@lru_cache(maxsize=1)
 def _place_countries() -> dict[str, str]:
     """A place's name (case-folded) → its country: every country's names and capital, Vietnam's provinces."""
     out = {p.casefold(): "VN" for p in lexicons.load("places")["vietnam_provinces"]}
@@ -2199,8 +2277,10 @@ def _counterpart_words(rest: str) -> str:
     comma or a phrase of place, occasion or time ('tiếp chủ tịch điều hành Ngân hàng …' too, a title written
     in lower case); '' when no capitalised title, body or name follows."""
     m = re.match(r"\s*(?:với\s+)?([^,;.()\[\]]*)", rest)
+    # ('gặp gỡ lãnh đạo Nghị viện Kenya': the leaders of a body named, no one by name, still a counterpart)
+    heads = _title_forms() + tuple(_lexicon()[0]["group_heads"])
     if not m.group(1)[:1].isupper() and not (
-            re.match(rf"(?:{_alternation(_title_forms())})(?!\w)", m.group(1), re.I)
+            re.match(rf"(?:{_alternation(heads)})(?!\w)", m.group(1), re.I)
             and any(w[:1].isupper() for w in m.group(1).split()[1:6])):
         return ""
     return re.split(r"\s(?:tại|ở|nhân|đang|trong|để|nhằm|về|sau|trước|vào|theo|cùng)\s", m.group(1) + " ")[0].strip()
@@ -2223,7 +2303,44 @@ def _named_apart(a: Event, b: Event) -> bool:
     return short >= 3 and len(wa & wb) * 2 <= short
 
 
-def _compatible(a: Event, b: Event) -> bool:
+def _named_alike(a: Event, b: Event) -> bool | None:
+    """Two named events by their names: one by a shared acronym, two by different ones or by proper words each
+    lacks; None when the names tell neither."""
+    # 'Hội nghị thượng đỉnh G20 lần thứ 19' and 'Hội nghị thượng đỉnh G20 năm nay': the body's acronym
+    if _acronyms(a.name) & _acronyms(b.name):
+        return True
+    if _acronyms(a.name) and _acronyms(b.name):
+        return False
+    # 'Hội nghị thượng đỉnh Tiếng nói Nam Bán cầu' and 'Hội nghị thượng đỉnh Vibrant Gujarat': each named
+    # by words the other lacks (a name cut short to one word tells too little)
+    own_a, own_b = _proper_words(a), _proper_words(b)
+    if len(own_a) > 1 and len(own_b) > 1 and not (own_a <= own_b or own_b <= own_a):
+        return False
+    return None
+
+
+def _countries_apart(a: Event, b: Event) -> bool:
+    """The words naming the other side of two meetings name countries, none the same ('điện đàm với lãnh đạo
+    Trung Quốc' and 'cuộc điện đàm với Tổng thống Mỹ'): two meetings, with two countries' leaders."""
+    named = [_countries_in(e.counterpart) for e in (a, b)]
+    return all(named) and not named[0] & named[1]
+
+
+@lru_cache(maxsize=4096)
+def _countries_in(words: str) -> frozenset[str]:
+    return frozenset(lexicons.strip_countries(words)[1]) if words else frozenset()
+
+
+def _leaders_of_side(ctx, a: Event, b: Event) -> bool:
+    """One names the other side as a body's leaders ('gặp gỡ lãnh đạo Quốc hội Kenya') and the other's sides hold
+    posts in that body ('hội kiến Chủ tịch Thượng viện A và Chủ tịch Hạ viện B'): those leaders, by name."""
+    heads = _alternation(_lexicon()[0]["group_heads"])
+    return ctx is not None and any(
+        re.match(rf"(?:{heads})\s", x.counterpart.casefold()) and _led_by_side(ctx, y, x.counterpart)
+        for x, y in ((a, b), (b, a)))
+
+
+def _compatible(a: Event, b: Event, ctx=None) -> bool:
     if a.family != b.family:
         return False
     if a.type != b.type:
@@ -2240,21 +2357,18 @@ def _compatible(a: Event, b: Event) -> bool:
     multi_day = a.type in _lexicon()[0]["multi_day"]
     if _dates_clash(a.start, b.start, days=not multi_day):
         return False
+    if a.type in NAMED_TYPES and a.place and b.place:
+        # ('Hội nghị thượng đỉnh G20 tại Brazil' and '… G20 tại Ấn Độ': two summits, the body's in two hosts' years)
+        where = {_place_countries().get(a.place.casefold()), _place_countries().get(b.place.casefold())}
+        if None not in where and len(where) > 1:
+            return False
     if a.type in NAMED_TYPES and a.organizer and b.organizer \
             and a.organizer.split("|")[0] == b.organizer.split("|")[0]:
         return True       # 'Kỳ họp Ủy ban liên Chính phủ' in a headline, 'Kỳ họp lần thứ 39 Ủy ban liên Chính phủ …'
     if a.type in NAMED_TYPES:
-        # 'Hội nghị thượng đỉnh G20 lần thứ 19' and 'Hội nghị thượng đỉnh G20 năm nay': the body's acronym
-        shared = _acronyms(a.name) & _acronyms(b.name)
-        if shared:
-            return True
-        if _acronyms(a.name) and _acronyms(b.name):
-            return False
-        # 'Hội nghị thượng đỉnh Tiếng nói Nam Bán cầu' and 'Hội nghị thượng đỉnh Vibrant Gujarat': each named
-        # by words the other lacks (a name cut short to one word tells too little)
-        own_a, own_b = _proper_words(a), _proper_words(b)
-        if len(own_a) > 1 and len(own_b) > 1 and not (own_a <= own_b or own_b <= own_a):
-            return False
+        named = _named_alike(a, b)
+        if named is not None:
+            return named
     if a.type == "visit":
         if a.place and b.place and key(a.place) != key(b.place) \
                 and (_country_form(a.place) is None or _country_form(a.place) != _country_form(b.place)) \
@@ -2267,7 +2381,7 @@ def _compatible(a: Event, b: Event) -> bool:
     if not a.attendees or not b.attendees:
         return True
     if a.type in PAIR_TYPES and not (len(a.attendees) > 1 and set(a.attendees) == set(b.attendees)) \
-            and _named_apart(a, b):
+            and (_named_apart(a, b) and not _leaders_of_side(ctx, a, b) or _countries_apart(a, b)):
         return False
     if a.type in PAIR_TYPES or a.type == "ceremony" and len(a.attendees) > 1 and len(b.attendees) > 1:
         # (two receptions of one evening by different hosts for one guest are two, not one)
@@ -2356,12 +2470,12 @@ def _done_and_ahead(a: Event, b: Event, today) -> bool:
     return ahead(plan) and not ahead(done)
 
 
-def _merge(events: list[Event], today=None) -> list[Event]:
+def _merge(events: list[Event], today=None, ctx=None) -> list[Event]:
     """Mentions of one event as one; told once as planned and once as done, it is held unless its day is
     still ahead of the publication day (`today`)."""
     out: list[Event] = []
     for ev in events:
-        options = [x for x in reversed(out) if _compatible(x, ev) and not _history_and_now(x, ev, today)
+        options = [x for x in reversed(out) if _compatible(x, ev, ctx) and not _history_and_now(x, ev, today)
                    and not _history_and_plan(x, ev, today)
                    and not _told_apart(x, ev) and not _done_and_ahead(x, ev, today)]
         # an undated mention ('trong khuôn khổ chuyến thăm') is the visit going on before one of years ago
