@@ -403,6 +403,8 @@ def _list_target(events: list[Event], sentence: int, named=()) -> Event:
     told after it)."""
     recent = [e for e in events if e.mentions and e.mentions[-1].sentence >= sentence - 2]
     kinds = {(t.etype["notation"], t.family) for t in named}
+    if ("meeting", "") in kinds:
+        kinds.add(("talks", ""))    # 'Cũng có mặt trong cuộc gặp …' after talks told: those talks, named as a meeting
     return next((e for e in reversed(recent) if (e.type, e.family) in kinds), None) \
         or next((e for e in reversed(_current(events)) if (e.type, e.family) in kinds), None) \
         or next((e for e in reversed(recent) if e.type != "visit"), events[-1])
@@ -901,7 +903,10 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             ev.attendees = list(dict.fromkeys(subject + objects + ev.chairs))
             if notation in PAIR_TYPES and view.index:     # (a headline names the counterpart by a short title)
                 ev.counterpart = _counterpart_words(rest)
-            if notation in PAIR_TYPES and not objects:
+            body = _body_object(ctx, view, trig, data) if notation in PAIR_TYPES and not objects else []
+            if body:       # 'làm việc với Ngân hàng Trung ương Kenya': the body met is the other side
+                ev.attendees += [k for k in body if k not in ev.attendees]
+            elif notation in PAIR_TYPES and not objects:
                 ev.attendees += _counterpart(ctx, view, ev.attendees)
                 ev.attendees += _plural_other(ctx, view, a, trig, ev.attendees)
             if notation == "signing":
@@ -1493,6 +1498,8 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
             ev.chairs = list(before)
             if re.search(r"\bcùng\b[^,;]*chủ trì", lead):     # 'X … cùng Y chủ trì': X co-chairs with Y
                 ev.chairs = list(dict.fromkeys(_clause_subject(ctx, view, trig) + ev.chairs))
+            if len(ev.chairs) == 1 and _cue(lead.casefold(), _lexicon()[0]["co_chair_cues"]):
+                ev.chairs += _inviter(ctx, view, ev.chairs[0])
         ev.attendees = list(ev.chairs)
     elif notation in ("conference", "forum"):
         # 'Năm 2010, Việt Nam đã tham dự Hội nghị …': a subject that is no person, not the last one named
@@ -1533,6 +1540,32 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
         ev.name = f"{type_label(notation)} lần thứ {ev.ordinal} {org.label or org.name}"
     ev.name = ev.name[:1].upper() + ev.name[1:]
     return True
+
+
+def _body_object(ctx, view, trig: Trigger, data) -> list[str]:
+    """'làm việc với Bộ Y tế Kenya', 'tiếp đại diện Tập đoàn X': a body of the graph named right after the cue
+    (after a link or a group's head at most), with no person there, is who is met."""
+    base, text = view.sentence.begin, view.sentence.text
+    lead = rf"^\s*(?:(?:{_alternation(data['object_links'])})\s+)?(?:(?:{_alternation(data['group_heads'])})\s+)?$"
+    for r in sorted(view.refs, key=lambda r: r.begin):
+        if r.begin - base < trig.end or r.begin - base >= trig.next_begin:
+            continue
+        if r.kind != "org" or not re.match(lead, text[trig.end:r.begin - base], re.I):
+            return []
+        return [k for k in r.keys if k in ctx.orgs][:1]
+    return []
+
+
+def _inviter(ctx, view, guest: str) -> list[str]:
+    """'… đồng chủ trì Kỳ họp …, theo lời mời của Thủ tướng Y': Y, who invited the co-chair, of another side,
+    co-chairs with him."""
+    text = view.sentence.text
+    invite = _patterns()["host"].search(text)
+    if invite is None:
+        return []
+    side = ctx.country_of(guest)
+    found = _persons(ctx, _refs_in(view, invite.end(), len(text), ("person",)))[:1]
+    return [k for k in found if k != guest and ctx.country_of(k) not in (side, None)]
 
 
 def _clause_subject(ctx, view, trig: Trigger) -> list[str]:
