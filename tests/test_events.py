@@ -265,6 +265,27 @@ EXACT_SIDES = [
      "Na Uy đã tổ chức thành công Lễ kỷ niệm 200 năm Hiến pháp.", "ceremony", []),
     ("Sáng 6/6, tại Nairobi đã diễn ra Lễ khánh thành Bệnh viện Hữu nghị Kenya - Na Uy với sự tham dự của Tổng "
      "thống Kenya William Ruto.", "ceremony", [["William Ruto"]]),
+    # the list names 'cuộc gặp' after talks and a press encounter: the talks, not the press conference
+    ("Chiều 7/6, Tổng thống Kenya William Ruto hội đàm với Tổng thống Peru Dina Boluarte. Sau đó hai nhà lãnh đạo có "
+     "cuộc gặp gỡ với báo chí. Cũng có mặt trong cuộc gặp gỡ của hai nhà lãnh đạo là Bộ trưởng Ngoại giao Kenya "
+     "Musalia Mudavadi, Ngoại trưởng Peru Elmer Schialer.", "talks",
+     [["Dina Boluarte", "Elmer Schialer", "Musalia Mudavadi", "William Ruto"]]),
+    # a session co-chaired on the other side's invitation: the inviter is the other chair
+    ("Ngày 7/2, Thủ tướng Na Uy Jonas Gahr Støre dẫn đầu Đoàn đại biểu Chính phủ Na Uy tới Kenya tham dự và đồng chủ "
+     "trì Kỳ họp lần thứ 9 Ủy ban liên Chính phủ Kenya - Na Uy tại Nairobi, theo lời mời của Tổng thống Kenya William "
+     "Ruto.", "session", [["Jonas Gahr Støre", "William Ruto"]]),
+    # witnesses of a signing attend it beside the signers, the first one's titles cut by a comma
+    ("Sau hội đàm, dưới sự chứng kiến của Tổng Bí thư, Tổng thống Kenya William Ruto và Thủ tướng Na Uy Jonas Gahr "
+     "Støre, Bộ trưởng Năng lượng Kenya Opiyo Wandayi đã cùng Bộ trưởng Ngoại giao Na Uy Espen Barth Eide ký Bản Ghi "
+     "nhớ (MoU) về hợp tác năng lượng.", "signing",
+     [["Espen Barth Eide", "Jonas Gahr Støre", "Opiyo Wandayi", "William Ruto"]]),
+    # a document handed over, told passively: its witnesses
+    ("Tối 30/5, tại Nairobi, hai Thống đốc đã ký Thỏa thuận hợp tác giữa hạt Mombasa và hạt Nakuru. Ngày 1/6, thỏa "
+     "thuận được trao dưới sự chứng kiến của Tổng thống Kenya William Ruto và Thủ tướng Na Uy Jonas Gahr Støre.",
+     "signing", [[], ["Jonas Gahr Støre", "William Ruto"]]),
+    # a body met: the other side
+    ("Chủ tịch Quốc hội Peru Eduardo Salhuana cùng đoàn đã thăm Đại học Nairobi; làm việc với Ngân hàng Trung ương "
+     "Kenya; thăm tỉnh Mombasa.", "meeting", [["Eduardo Salhuana", "Ngân hàng Trung ương Kenya"]]),
     # a country attends: not the person named last in the sentence before
     ("Chiều 4/5, Tổng thống Chile Gabriel Boric tiếp Thủ tướng Peru Gustavo Adrianzén. Năm 2010, Chile đã tham dự "
      "Hội nghị Thượng đỉnh G20 tại Canada.", "conference", [[]]),

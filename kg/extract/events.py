@@ -913,15 +913,19 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 # 'A và B trao Thỏa thuận …', 'dưới sự chứng kiến của X, A và B ký …': the bodies that sign
                 comma = s.text.rfind(",", a, trig.begin)
                 ev.attendees += [k for k in _refs_in(view, max(comma + 1, a, trig.prev_end), trig.begin, ("org",))
-                                 if k not in ev.attendees]
+                                 if k not in ev.attendees and not _in_title(view, k)]
                 between = re.match(r"^[^,;]*?\bgiữa\s", rest)
-                if not ev.attendees and between:
-                    # 'Lễ ký kết Bản ghi nhớ giữa Bộ A và Bộ B …': the bodies the document is between sign it
-                    ev.attendees = _refs_in(view, trig.end + between.end(), b, ("org",))
-                if not ev.attendees and not evaluated:
+                # 'Lễ ký kết Bản ghi nhớ giữa Bộ A và Bộ B …': the bodies the document is between sign it, when
+                # no one else is told signing it (the keys name the leaders only of a handover they witness)
+                bodies = _refs_in(view, trig.end + between.end(), b, ("org",)) if between and not ev.attendees else []
+                # 'dưới sự chứng kiến của A và B, X và Y ký …', '… được trao dưới sự chứng kiến của A và B':
+                # the witnesses attend as the higher sides, beside those who sign
+                witnesses = [] if evaluated else _witnesses(ctx, view, data)
+                if not ev.attendees and not bodies and not witnesses and not evaluated:
                     # 'Trước sự chứng kiến của A và B, đại diện hai nước trao đổi văn kiện …': the countries
                     # sign through the persons the sentence names (not those who judge it: 'hoan nghênh việc …')
                     ev.attendees = _persons(ctx, _refs_in(view, 0, len(s.text)))
+                ev.attendees += [k for k in witnesses + bodies if k not in ev.attendees]
                 if len(ev.attendees) < 2 and not evaluated and re.search(
                         rf"(?<!\w)(?:{_alternation(data['opening_subjects'])})(?!\w)[^,;]*$", head):
                     # 'Dự kiến, hai bên sẽ ký kết …': the two sides of the meeting just told
@@ -1260,6 +1264,9 @@ def _has_object(view, trig: Trigger, data) -> bool:
     text = view.sentence.text
     if trig.etype["notation"] in PAIR_TYPES | {"visit"} and _group_object(view, trig, data):
         return False      # 'làm việc với một số Bộ, ngành', 'tiếp lãnh đạo các doanh nghiệp': no one meeting told
+    if trig.etype["notation"] == "signing" and re.match(
+            rf"\s*(?:(?:trước|dưới|với|có)\s+)?(?:{_alternation(data['witness_cues'])})(?!\w)", text[trig.end:].casefold()):
+        return True       # '(thỏa thuận) được trao dưới sự chứng kiến của A và B': a handover told, witnessed
     if trig.etype["notation"] == "signing" and re.search(
             rf"(?:{_alternation(data['document_heads'])})\s+(?:\S+\s+){{0,3}}?(?:đã|được|vừa|đã được)\s*$",
             text[:trig.begin], re.I):
@@ -1274,7 +1281,10 @@ def _has_object(view, trig: Trigger, data) -> bool:
         return False      # '36 thỏa thuận … đã được ký kết.': signed documents counted, no signing told
     if trig.phrase in data["needs_document"]:
         # a named document ('ký Hiệp định …') or 'các văn kiện': not 'tiến tới ký thỏa thuận dài hạn'
-        return bool(re.match(rf"^\s*(?:{_alternation(data['document_heads'])})\b", text[trig.end:]))
+        # (a named one's words after the first may be capitalised too: 'ký Bản Ghi nhớ (MoU) …')
+        return bool(re.match(rf"^\s*(?:{_alternation(data['document_heads'])})\b", text[trig.end:])
+                    or text[trig.end:].lstrip()[:1].isupper()
+                    and re.match(rf"^\s*(?:{_alternation(data['document_heads'])})\b", text[trig.end:], re.I))
     if trig.phrase in data["needs_honour"]:
         clause = text[trig.end:trig.span_end].casefold()
         return any(re.search(rf"\b{re.escape(h)}\b", clause) for h in data["honour_heads"])
@@ -1540,6 +1550,42 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
         ev.name = f"{type_label(notation)} lần thứ {ev.ordinal} {org.label or org.name}"
     ev.name = ev.name[:1].upper() + ev.name[1:]
     return True
+
+
+def _in_title(view, k: str) -> bool:
+    """A body named only in a person's title ('Bộ trưởng Bộ Năng lượng Kenya Opiyo Wandayi'): titles alone, no
+    comma, between it and the person after it."""
+    base, text = view.sentence.begin, view.sentence.text
+    refs = sorted(view.refs, key=lambda r: r.begin)
+    for n, r in enumerate(refs):
+        if r.kind != "org" or k not in r.keys:
+            continue
+        nxt = next((x for x in refs[n + 1:] if x.begin >= r.end), None)
+        gap = text[r.end - base:nxt.begin - base] if nxt is not None else ","
+        if nxt is None or nxt.kind != "person" or "," in gap or len(gap) > 40 or not _titles_only(gap):
+            return False
+    return True
+
+
+def _witnesses(ctx, view, data) -> list[str]:
+    """The persons named after 'sự chứng kiến của' ('… của Tổng thống, Chủ tịch nước A và Thủ tướng B'): titles
+    between them, the first one's with commas; a comma with no 'và' after one of them ends the list."""
+    base, text = view.sentence.begin, view.sentence.text
+    cues = list(re.finditer(rf"(?<!\w)(?:{_alternation(data['witness_cues'])})(?!\w)", text.casefold()))
+    out: list[str] = []
+    for cue in cues:
+        at = cue.end()
+        for r in sorted(view.refs, key=lambda r: r.begin):
+            if r.begin - base < at or r.kind != "person" or not any(k in ctx.persons for k in r.keys):
+                continue
+            gap = text[at:r.begin - base]
+            if out and "," in gap and not re.search(r"(?<!\w)(?:và|cùng)(?!\w)", gap):
+                break
+            if not _titles_only(re.sub(r"(?<!\w)(?:và|cùng(?: với)?)(?!\w)|[,;]", " ", gap)) or ";" in gap:
+                break
+            out += [k for k in r.keys if k in ctx.persons and k not in out][:1]
+            at = r.end - base
+    return out
 
 
 def _body_object(ctx, view, trig: Trigger, data) -> list[str]:
