@@ -405,8 +405,10 @@ def _list_target(events: list[Event], sentence: int, named=()) -> Event:
     kinds = {(t.etype["notation"], t.family) for t in named}
     if ("meeting", "") in kinds:
         kinds.add(("talks", ""))    # 'Cũng có mặt trong cuộc gặp …' after talks told: those talks, named as a meeting
-    return next((e for e in reversed(recent) if (e.type, e.family) in kinds), None) \
-        or next((e for e in reversed(_current(events)) if (e.type, e.family) in kinds), None) \
+    # (of those, one told with both sides: 'trước khi bắt đầu hội đàm chính thức, …' names the talks with one)
+    named_kind = [e for e in reversed(recent) if (e.type, e.family) in kinds] \
+        or [e for e in reversed(_current(events)) if (e.type, e.family) in kinds]
+    return next((e for e in named_kind if len(e.attendees) > 1), None) or next(iter(named_kind), None) \
         or next((e for e in reversed(recent) if e.type != "visit"), events[-1])
 
 
@@ -903,7 +905,11 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             ev.attendees = list(dict.fromkeys(subject + objects + ev.chairs))
             if notation in PAIR_TYPES and view.index:     # (a headline names the counterpart by a short title)
                 ev.counterpart = _counterpart_words(rest)
-            body = _body_object(ctx, view, trig, data) if notation in PAIR_TYPES and not objects else []
+            # (one side told, named in the sentence: not one carried over from the sentence before,
+            # nor one who welcomes the visitor: 'X chào mừng Y sang thăm và làm việc với Bộ …' is Y's)
+            body = _body_object(ctx, view, trig, data) if notation in PAIR_TYPES and not objects \
+                and len(_persons(ctx, ev.attendees)) == 1 and set(ev.attendees) & set(_refs_in(view, 0, len(s.text))) \
+                and not _cue(head, data["welcome_verbs"]) else []
             if body:       # 'làm việc với Ngân hàng Trung ương Kenya': the body met is the other side
                 ev.attendees += [k for k in body if k not in ev.attendees]
             elif notation in PAIR_TYPES and not objects:
@@ -1589,16 +1595,17 @@ def _witnesses(ctx, view, data) -> list[str]:
 
 
 def _body_object(ctx, view, trig: Trigger, data) -> list[str]:
-    """'làm việc với Bộ Y tế Kenya', 'tiếp đại diện Tập đoàn X': a body of the graph named right after the cue
-    (after a link or a group's head at most), with no person there, is who is met."""
+    """'làm việc với Bộ Y tế Kenya': a body of the graph named right after the cue (after a link at most), with
+    no person there, is who is met."""
     base, text = view.sentence.begin, view.sentence.text
-    lead = rf"^\s*(?:(?:{_alternation(data['object_links'])})\s+)?(?:(?:{_alternation(data['group_heads'])})\s+)?$"
+    # (not 'tiếp lãnh đạo Tập đoàn X': the leaders met are persons the text may name elsewhere)
+    lead = rf"^\s*(?:(?:{_alternation(data['object_links'])})\s+)?$"
     for r in sorted(view.refs, key=lambda r: r.begin):
         if r.begin - base < trig.end or r.begin - base >= trig.next_begin:
             continue
         if r.kind != "org" or not re.match(lead, text[trig.end:r.begin - base], re.I):
             return []
-        return [k for k in r.keys if k in ctx.orgs][:1]
+        return [k for k in r.keys if k in ctx.orgs and not _in_title(view, k)][:1]
     return []
 
 
