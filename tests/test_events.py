@@ -286,6 +286,14 @@ EXACT_SIDES = [
     # a body met: the other side
     ("Chủ tịch Quốc hội Peru Eduardo Salhuana cùng đoàn đã thăm Đại học Nairobi; làm việc với Ngân hàng Trung ương "
      "Kenya; thăm tỉnh Mombasa.", "meeting", [["Eduardo Salhuana", "Ngân hàng Trung ương Kenya"]]),
+    # one told of the talks' results is no side of them, nor the object of the act before the cue
+    ("Chiều 6/6, Tổng thống Kenya William Ruto hội đàm với Tổng thống Peru Dina Boluarte. Sau đó, Tổng thống William "
+     "Ruto đã thông báo với Thủ tướng Na Uy Jonas Gahr Støre về kết quả cuộc hội đàm.", "talks",
+     [["Dina Boluarte", "William Ruto"]]),
+    ("Chiều 6/6, Tổng thống Kenya William Ruto điện đàm với Thủ tướng Na Uy Jonas Gahr Støre, thông báo với ông về "
+     "kết quả cuộc hội đàm với Tổng thống Peru Dina Boluarte.", "talks", [["Dina Boluarte", "William Ruto"]]),
+    # leaders of places in the plural, none named: no one met to tell
+    ("Chiều 6/6, Tổng thống Kenya William Ruto gặp lãnh đạo các bang của Nigeria.", "meeting", []),
     # a country attends: not the person named last in the sentence before
     ("Chiều 4/5, Tổng thống Chile Gabriel Boric tiếp Thủ tướng Peru Gustavo Adrianzén. Năm 2010, Chile đã tham dự "
      "Hội nghị Thượng đỉnh G20 tại Canada.", "conference", [[]]),

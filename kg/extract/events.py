@@ -730,6 +730,7 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     before = _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin)) or \
         _persons(ctx, _refs_in(view, a, trig.begin))
     before = [k for k in before if not _in_relation(ctx, view, k, a, trig.begin, data)] or before
+    before = [k for k in before if k not in _informed(ctx, view, a, trig, data)]
     # 'người phát ngôn của Tổng thống X, bà Y, trả lời …': X is named only as the owner of Y's post
     # (the last one named stays: 'lời chào của X, người vừa thăm …' is X's)
     if notation not in NAMED_TYPES:    # (one who invites to a summit is often its host, there too)
@@ -783,7 +784,9 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             any(head.rstrip().endswith(w) for w in data["named_references"])
             or re.search(r"\b(?:các|những)\s[^;]*\bnhư\b[^;]*$", head)):
         return []      # 'mục tiêu của Đại hội XIII', 'các diễn đàn như …, Đại hội đồng …': no event told
-    if earlier and any(head.rstrip().endswith(w) for w in data["back_references"]) \
+    # ('kết quả cuộc hội đàm': the classifier between)
+    bare = re.sub(rf"\s+(?:{_alternation(data['classifiers'])})\s*$", "", head.rstrip())
+    if earlier and any(bare.endswith(w) for w in data["back_references"]) \
             and not (notation == "visit" and _persons(ctx, _refs_in(view, trig.end, b))
                      and re.match(r"^[^,;]*?\bcủa\b", rest)):   # 'kết quả chuyến thăm … của X': X's, told anew
         # 'triển khai kết quả hội đàm', 'Sau lễ đón, …': the event already told, not a new one
@@ -1012,6 +1015,22 @@ def _sentence_subject(ctx, view, end: int) -> list[str]:
                 subject.append(other)
         return subject
     return []
+
+
+def _informed(ctx, view, a: int, trig: Trigger, data) -> list[str]:
+    """'X thông báo với Y về kết quả cuộc hội đàm với Z': Y, between the cue and 'về', hears of the event only;
+    'X điện đàm với Y, thông báo với ông về …': a cue opening a clause with no subject of its own goes on with
+    the sentence's, and Y, the object of the act before, is no side either."""
+    text = view.sentence.text[a:trig.begin].casefold()
+    out: list[str] = []
+    for m in re.finditer(rf"(?<!\w)(?:{_alternation(data['informing_cues'])})\s", text):
+        about = re.search(r"(?<!\w)về(?!\w)", text[m.end():])
+        if not about:
+            continue
+        out += _persons(ctx, _refs_in(view, a + m.end(), a + m.end() + about.start()))
+        if trig.prev_end and re.search(r",\s*$", text[:m.start()]):
+            out += _persons(ctx, _refs_in(view, max(a, trig.prev_end), a + m.start()))
+    return out
 
 
 def _in_relation(ctx, view, k: str, a: int, b: int, data) -> bool:
