@@ -784,8 +784,11 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             any(head.rstrip().endswith(w) for w in data["named_references"])
             or re.search(r"\b(?:các|những)\s[^;]*\bnhư\b[^;]*$", head)):
         return []      # 'mục tiêu của Đại hội XIII', 'các diễn đàn như …, Đại hội đồng …': no event told
-    # ('kết quả cuộc hội đàm': the classifier between)
+    # ('kết quả cuộc hội đàm': the classifier between, when no one after it is new to the one told last: 'kết quả
+    # buổi làm việc với Bộ trưởng X' with another than X told last is X's)
     bare = re.sub(rf"\s+(?:{_alternation(data['classifiers'])})\s*$", "", head.rstrip())
+    if bare != head.rstrip() and earlier and set(after) - set(earlier[-1].attendees):
+        bare = head
     if earlier and any(bare.endswith(w) for w in data["back_references"]) \
             and not (notation == "visit" and _persons(ctx, _refs_in(view, trig.end, b))
                      and re.match(r"^[^,;]*?\bcủa\b", rest)):   # 'kết quả chuyến thăm … của X': X's, told anew
