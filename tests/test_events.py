@@ -714,6 +714,10 @@ def _visits(text, published=date(2025, 7, 6)):
      "đến thăm thành phố Mombasa.", (["Erik Solvang"], [], "2025-07-06")),
     ("Chiều 6/7, Thị trưởng thành phố Kisumu Peter Anyang chào đón Thủ tướng Na Uy Erik Solvang tới thăm thành "
      "phố.", (["Erik Solvang"], ["Peter Anyang"], "2025-07-06")),
+    # a company's plant toured, then its chairman welcoming the guest 'đến thăm công ty': one visit, his the host
+    ("Sáng 6/7, Thủ tướng Na Uy Erik Solvang đã đến thăm nhà máy của Công ty Nyota tại Kericho. Chủ tịch "
+     "Công ty Nyota Peter Mwangi vui mừng được đón Thủ tướng Erik Solvang đến thăm công ty.",
+     (["Erik Solvang"], ["Peter Mwangi"], "2025-07-06")),
 ])
 def test_visit_guest_host_and_date(text, expected):
     assert _visits(text) == ([expected] if expected else [])

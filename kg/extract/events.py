@@ -2276,7 +2276,8 @@ def _compatible(a: Event, b: Event) -> bool:
     if a.type == "visit":
         if a.place and b.place and key(a.place) != key(b.place) \
                 and (_country_form(a.place) is None or _country_form(a.place) != _country_form(b.place)) \
-                and not _capital_of(a.place, b.place) and not _capital_of(b.place, a.place):
+                and not _capital_of(a.place, b.place) and not _capital_of(b.place, a.place) \
+                and not _site_named_again(a.place, b.place) and not _site_named_again(b.place, a.place):
             return False     # (one country named two ways, 'Trung Quốc' and 'Cộng hoà nhân dân Trung Hoa', is one place;
             # so is a country and its capital)
         if set(a.hosts) & set(b.guests) or set(b.hosts) & set(a.guests):
@@ -2292,6 +2293,13 @@ def _compatible(a: Event, b: Event) -> bool:
         return set(a.attendees) <= set(b.attendees) or set(b.attendees) <= set(a.attendees) \
             or len(set(a.attendees) & set(b.attendees)) >= 2
     return bool(set(a.attendees) & set(b.attendees))
+
+
+def _site_named_again(short: str, full: str) -> bool:
+    """'đến thăm công ty' after 'đến thăm … Công ty Nidec …': a site named again by its common noun alone."""
+    if not short[:1].islower() or any(w[:1].isupper() for w in short.split()) or short == full:
+        return False
+    return bool(re.search(rf"(?<!\w){re.escape(short.casefold())}(?!\w)", full.casefold()))
 
 
 def _capital_of(city: str, country: str) -> bool:
