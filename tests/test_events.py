@@ -292,8 +292,9 @@ EXACT_SIDES = [
      [["Dina Boluarte", "William Ruto"]]),
     ("Chiều 6/6, Tổng thống Kenya William Ruto điện đàm với Thủ tướng Na Uy Jonas Gahr Støre, thông báo với ông về "
      "kết quả cuộc hội đàm với Tổng thống Peru Dina Boluarte.", "talks", [["Dina Boluarte", "William Ruto"]]),
-    # leaders of places in the plural, none named: no one met to tell
+    # leaders of places in the plural, none named: no one met to tell; nor a community met
     ("Chiều 6/6, Tổng thống Kenya William Ruto gặp lãnh đạo các bang của Nigeria.", "meeting", []),
+    ("Chiều 9/6, Tổng thống Kenya William Ruto đã đến thăm đại sứ quán và gặp gỡ kiều bào tại Oslo.", "meeting", []),
     # a country attends: not the person named last in the sentence before
     ("Chiều 4/5, Tổng thống Chile Gabriel Boric tiếp Thủ tướng Peru Gustavo Adrianzén. Năm 2010, Chile đã tham dự "
      "Hội nghị Thượng đỉnh G20 tại Canada.", "conference", [[]]),

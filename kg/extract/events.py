@@ -1336,13 +1336,17 @@ def _has_object(view, trig: Trigger, data) -> bool:
 
 def _group_object(view, trig: Trigger, data) -> bool:
     """The trigger's object is a group in general: counted vaguely ('một số Bộ', 'nhiều lãnh đạo', 'thăm một số
-    địa phương'), or bodies in the plural ('lãnh đạo các doanh nghiệp') with no one named before the clause ends."""
+    địa phương'), bodies in the plural ('lãnh đạo các doanh nghiệp') or a community ('gặp gỡ kiều bào') with no
+    one named before the clause ends."""
     text = view.sentence.text
     heads = rf"(?:(?:{_alternation(data['group_heads'])})\s+)?"
     if re.match(rf"\s*(?:với\s+)?{heads}(?:{_alternation(data['vague_objects'])})\s", text[trig.end:], re.I):
         return True
     plural = re.match(rf"\s*(?:với\s+)?{heads}(?:các|những)\s+(?:{_alternation(data['collective_objects'])})(?!\w)",
-                      text[trig.end:], re.I)
+                      text[trig.end:], re.I) \
+        or trig.etype["notation"] in PAIR_TYPES and re.match(   # (a visit to them is still the guest's tour)
+            rf"\s*(?:với\s+)?{heads}(?:(?:các|những|đông đảo)\s+)?(?:{_alternation(data['community_objects'])})(?!\w)",
+            text[trig.end:], re.I)
     if not plural:
         return False
     end = min(i for i in (text.find(";", trig.end), text.find(",", trig.end), len(text)) if i >= 0)
