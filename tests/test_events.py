@@ -295,6 +295,8 @@ EXACT_SIDES = [
     # leaders of places in the plural, none named: no one met to tell; nor a community met
     ("Chiều 6/6, Tổng thống Kenya William Ruto gặp lãnh đạo các bang của Nigeria.", "meeting", []),
     ("Chiều 9/6, Tổng thống Kenya William Ruto đã đến thăm đại sứ quán và gặp gỡ kiều bào tại Oslo.", "meeting", []),
+    ("Tại Na Uy, Tổng thống Kenya William Ruto còn gặp Thống đốc, Thị trưởng của 4 hạt lớn là Oslo, Bergen, Viken "
+     "và Rogaland.", "meeting", []),
     # a country attends: not the person named last in the sentence before
     ("Chiều 4/5, Tổng thống Chile Gabriel Boric tiếp Thủ tướng Peru Gustavo Adrianzén. Năm 2010, Chile đã tham dự "
      "Hội nghị Thượng đỉnh G20 tại Canada.", "conference", [[]]),

@@ -1347,6 +1347,13 @@ def _group_object(view, trig: Trigger, data) -> bool:
         or trig.etype["notation"] in PAIR_TYPES and re.match(   # (a visit to them is still the guest's tour)
             rf"\s*(?:với\s+)?{heads}(?:(?:các|những|đông đảo)\s+)?(?:{_alternation(data['community_objects'])})(?!\w)",
             text[trig.end:], re.I)
+    counted = re.match(rf"[^;.]{{0,60}}?(?<!\w)của\s+(?:các|những|\d+|{_alternation(data['count_words'])})\s+"
+                       rf"(?:{_alternation(data['collective_objects'])})(?!\w)", text[trig.end:], re.I)
+    if counted and not plural:
+        # 'gặp Thủ hiến, Thị trưởng của 4 bang …': office holders of places counted, none of them named
+        end = min(i for i in (text.find(";", trig.end), len(text)) if i >= 0)
+        base = view.sentence.begin
+        return not any(r.kind == "person" and trig.end <= r.begin - base < end for r in view.refs)
     if not plural:
         return False
     end = min(i for i in (text.find(";", trig.end), text.find(",", trig.end), len(text)) if i >= 0)
