@@ -283,6 +283,10 @@ EXACT_SIDES = [
     ("Tối 30/5, tại Nairobi, hai Thống đốc đã ký Thỏa thuận hợp tác giữa hạt Mombasa và hạt Nakuru. Ngày 1/6, thỏa "
      "thuận được trao dưới sự chứng kiến của Tổng thống Kenya William Ruto và Thủ tướng Na Uy Jonas Gahr Støre.",
      "signing", [[], ["Jonas Gahr Støre", "William Ruto"]]),
+    # two states named only: their governments exchange the instruments (not the leaders who praise it)
+    ("Chiều 5/6, Tổng thống Kenya William Ruto gặp Tổng thống Peru Dina Boluarte. Hai nhà lãnh đạo đánh giá cao việc "
+     "Kenya và Peru đã trao đổi văn kiện phê chuẩn Hiệp định về biên giới.", "signing",
+     [["Chính phủ Kenya", "Chính phủ Peru"]]),
     # a body met: the other side
     ("Chủ tịch Quốc hội Peru Eduardo Salhuana cùng đoàn đã thăm Đại học Nairobi; làm việc với Ngân hàng Trung ương "
      "Kenya; thăm tỉnh Mombasa.", "meeting", [["Eduardo Salhuana", "Ngân hàng Trung ương Kenya"]]),

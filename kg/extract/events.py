@@ -938,6 +938,9 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                     # sign through the persons the sentence names (not those who judge it: 'hoan nghênh việc …')
                     ev.attendees = _persons(ctx, _refs_in(view, 0, len(s.text)))
                 ev.attendees += [k for k in witnesses + bodies if k not in ev.attendees]
+                if not ev.attendees:
+                    # 'việc Kenya và Peru đã trao đổi văn kiện phê chuẩn …': two states act through their governments
+                    ev.attendees = _governments(ctx, view, a, trig.begin)
                 if len(ev.attendees) < 2 and not evaluated and re.search(
                         rf"(?<!\w)(?:{_alternation(data['opening_subjects'])})(?!\w)[^,;]*$", head):
                     # 'Dự kiến, hai bên sẽ ký kết …': the two sides of the meeting just told
@@ -2046,6 +2049,28 @@ def _pair_name(ctx, etype, keys) -> str:
              if k in ctx.persons or k in ctx.orgs]
     label = etype["vi"]
     return f"{label[:1].upper()}{label[1:]} {' – '.join(names)}".strip()
+
+
+def _governments(ctx, view, a: int, b: int) -> list[str]:
+    """The governments of two or more countries named as the subject between `a` and `b`, and nothing else
+    there that acts (general data: the body 'Chính phủ' and each country's name)."""
+    base = view.sentence.begin
+    refs = [r for r in view.refs if a <= r.begin - base and r.end - base <= b]
+    named = {k: r for r in reversed(refs) if r.kind == "country" for k in r.keys}
+    codes = list(dict.fromkeys(k for r in refs if r.kind == "country" for k in r.keys))
+    if len(codes) < 2 or any(r.kind in ("person", "org", "plural") for r in refs):
+        return []
+    out = []
+    body = _lexicon()[0]["government_body"]
+    for code in codes:
+        name = f"{body} {lexicons.countries()[code]['vi']}"
+        k = f"{key(body)}|{code}"
+        if k not in ctx.orgs:
+            ctx.orgs[k] = Organization(k, name, {name}, code, "government", label=name)
+        # (the country's name in the sentence is where the text tells of it)
+        ctx.orgs[k].mentions.append(Mention(named[code].begin, named[code].end, view.index))
+        out.append(k)
+    return out
 
 
 def _ruling_parties(ctx) -> list[str]:
