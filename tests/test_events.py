@@ -180,9 +180,10 @@ EXACT_SIDES = [
     # one who welcomes a signing of the two sides is none of them
     ("Chiều 5/5, Tổng thống Kenya William Ruto hoan nghênh việc hai bên đã ký kết Hiệp định hợp tác giáo dục năm "
      "2014.", "signing", [[]]),
-    # those who judge an exchange of the two countries are not its sides
+    # those who judge an exchange of the two countries are not its sides: the two governments are
     ("Ngày 5/5, Thủ tướng Peru Gustavo Adrianzén hội đàm với Tổng thống Chile Gabriel Boric. Hai nhà lãnh đạo cũng "
-     "đánh giá cao việc Peru và Chile đã trao đổi văn kiện phê chuẩn hiệp định biên giới.", "signing", [[]]),
+     "đánh giá cao việc Peru và Chile đã trao đổi văn kiện phê chuẩn hiệp định biên giới.", "signing",
+     [["Chính phủ Chile", "Chính phủ Peru"]]),
     # 'hai Bộ trưởng' when only one minister's title was recognised: the other side's one named earlier who
     # leads no state ('Ủy viên Bộ Chính trị' is no ministry), not its President
     ("Sáng 5/6, Tổng thống Chile Gabriel Boric tiếp Bộ trưởng Quốc phòng Peru Walter Astudillo. Trước đó, lễ đón "
@@ -283,10 +284,6 @@ EXACT_SIDES = [
     ("Tối 30/5, tại Nairobi, hai Thống đốc đã ký Thỏa thuận hợp tác giữa hạt Mombasa và hạt Nakuru. Ngày 1/6, thỏa "
      "thuận được trao dưới sự chứng kiến của Tổng thống Kenya William Ruto và Thủ tướng Na Uy Jonas Gahr Støre.",
      "signing", [[], ["Jonas Gahr Støre", "William Ruto"]]),
-    # two states named only: their governments exchange the instruments (not the leaders who praise it)
-    ("Chiều 5/6, Tổng thống Kenya William Ruto gặp Tổng thống Peru Dina Boluarte. Hai nhà lãnh đạo đánh giá cao việc "
-     "Kenya và Peru đã trao đổi văn kiện phê chuẩn Hiệp định về biên giới.", "signing",
-     [["Chính phủ Kenya", "Chính phủ Peru"]]),
     # a body met: the other side
     ("Chủ tịch Quốc hội Peru Eduardo Salhuana cùng đoàn đã thăm Đại học Nairobi; làm việc với Ngân hàng Trung ương "
      "Kenya; thăm tỉnh Mombasa.", "meeting", [["Eduardo Salhuana", "Ngân hàng Trung ương Kenya"]]),
