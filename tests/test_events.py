@@ -284,6 +284,9 @@ EXACT_SIDES = [
     ("Tối 30/5, tại Nairobi, hai Thống đốc đã ký Thỏa thuận hợp tác giữa hạt Mombasa và hạt Nakuru. Ngày 1/6, thỏa "
      "thuận được trao dưới sự chứng kiến của Tổng thống Kenya William Ruto và Thủ tướng Na Uy Jonas Gahr Støre.",
      "signing", [[], ["Jonas Gahr Støre", "William Ruto"]]),
+    # a welcome coordinated with talks 'giữa A với B': A and B are its sides too, not the minister attending
+    ("Sáng 9/6, Bộ trưởng Năng lượng Kenya Opiyo Wandayi đã tham dự Lễ đón, Hội đàm giữa Tổng thống Kenya William "
+     "Ruto với Thủ tướng Na Uy Jonas Gahr Støre tại Nairobi.", "ceremony", [["Jonas Gahr Støre", "William Ruto"]]),
     # a body met: the other side
     ("Chủ tịch Quốc hội Peru Eduardo Salhuana cùng đoàn đã thăm Đại học Nairobi; làm việc với Ngân hàng Trung ương "
      "Kenya; thăm tỉnh Mombasa.", "meeting", [["Eduardo Salhuana", "Ngân hàng Trung ương Kenya"]]),

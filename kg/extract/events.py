@@ -3,7 +3,7 @@ ordinals, and one record per real event within the article (mentions of the same
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import lru_cache
 
@@ -863,6 +863,10 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 if not subject and head.rstrip().endswith("khi") and not after:
                     return []     # no one of this meeting named: not one to tell
             sides = _between(ctx, view, trig, b, data) if re.match(r"^\s*(?:chính thức\s+)?giữa\b", rest) else []
+            if not sides and trig.next_begin < b and re.fullmatch(r"\s*(?:,|và)\s*", s.text[trig.end:trig.next_begin]) \
+                    and re.match(r"^[^,;]{0,25}?\s(?:chính thức\s+)?giữa\s", s.text[trig.next_begin:b]):
+                # 'X dự Lễ đón, Hội đàm giữa A với B': the nouns coordinated share the sides after the last
+                sides = _between(ctx, view, replace(trig, end=trig.next_begin), b, data)
             if sides or re.match(r"^\s*(?:chính thức\s+)?giữa\b", rest) and len(after) >= 2:
                 subject = []       # 'X dự Lễ đón, Hội đàm giữa A với B': A and B meet, X only attends
             if not evaluated and not sides and (not before and s.text[a:trig.begin].strip() == ""
