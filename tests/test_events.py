@@ -287,6 +287,17 @@ EXACT_SIDES = [
     # a welcome coordinated with talks 'giữa A với B': A and B are its sides too, not the minister attending
     ("Sáng 9/6, Bộ trưởng Năng lượng Kenya Opiyo Wandayi đã tham dự Lễ đón, Hội đàm giữa Tổng thống Kenya William "
      "Ruto với Thủ tướng Na Uy Jonas Gahr Støre tại Nairobi.", "ceremony", [["Jonas Gahr Støre", "William Ruto"]]),
+    # the talks of a state visit told with the guest only: held with the one who invited him
+    ("Nhận lời mời của Tổng thống Kenya William Ruto, Thủ tướng Na Uy Jonas Gahr Støre thăm cấp Nhà nước Kenya từ "
+     "ngày 8 đến 10/6. Sáng 9/6, Tổng thống William Ruto chủ trì lễ đón Thủ tướng Jonas Gahr Støre. Tại hội đàm ngay "
+     "sau đó, Thủ tướng Jonas Gahr Støre nhấn mạnh Kenya là đối tác quan trọng.", "talks",
+     [["Jonas Gahr Støre", "William Ruto"]]),
+    # … and so are the signing and the press encounter after them ('hai nhà lãnh đạo …, rồi cùng gặp gỡ báo chí')
+    ("Nhận lời mời của Tổng thống Kenya William Ruto, Thủ tướng Na Uy Jonas Gahr Støre thăm cấp Nhà nước Kenya từ "
+     "ngày 8 đến 10/6. Sáng 9/6, Tổng thống William Ruto chủ trì lễ đón Thủ tướng Jonas Gahr Støre. Tại hội đàm ngay "
+     "sau đó, Thủ tướng Jonas Gahr Støre nhấn mạnh Kenya là đối tác quan trọng. Sau hội đàm, hai nhà lãnh đạo chứng "
+     "kiến lễ trao Bản ghi nhớ về hợp tác nghề cá, rồi cùng gặp gỡ báo chí.", "conference",
+     [["Jonas Gahr Støre", "William Ruto"]]),
     # a body met: the other side
     ("Chủ tịch Quốc hội Peru Eduardo Salhuana cùng đoàn đã thăm Đại học Nairobi; làm việc với Ngân hàng Trung ương "
      "Kenya; thăm tỉnh Mombasa.", "meeting", [["Eduardo Salhuana", "Ngân hàng Trung ương Kenya"]]),

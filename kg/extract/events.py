@@ -550,7 +550,8 @@ def _share_sides(ctx, view, in_sentence: list[Event], data) -> None:
 
 def _other_side(ctx, events: list[Event]) -> None:
     """A meeting told with one side only ('X tiếp Quốc vương', the title left unresolved) during a held
-    visit: the visit's guest, of the other country, is that counterpart."""
+    visit: the visit's guest, of the other country, is that counterpart; talks told with the guest only are
+    held with the visit's host."""
     visits = [e for e in _state_visits(events) if e.guests]
     if len(visits) != 1:
         return
@@ -558,6 +559,10 @@ def _other_side(ctx, events: list[Event]) -> None:
     guest = visit.guests[0]
     side = ctx.country_of(guest)
     for ev in events:
+        host = _inviting_host(ctx, ev, [visit]) if ev is not visit and ev.type == "talks" else []
+        if host:
+            ev.attendees += host
+            continue
         if ev is visit or (ev.type not in PAIR_TYPES and ev.family != "đón") or guest in ev.attendees:
             continue
         sides = {ctx.country_of(k) for k in ev.attendees}
@@ -566,6 +571,16 @@ def _other_side(ctx, events: list[Event]) -> None:
         if _dates_clash(ev.start, visit.start, days=False) and not _within(ev.start, visit):
             continue
         ev.attendees.append(guest)
+
+
+def _inviting_host(ctx, ev: Event, events: list[Event]) -> list[str]:
+    """'Tại hội đàm ngay sau đó, Tổng thống X nhấn mạnh …': the official talks of a state visit told with its guest
+    only are held with the one who invited him, the visit's host."""
+    visits = [e for e in _state_visits(events) if e.guests and e.hosts]
+    if len(visits) != 1 or not ev.attendees or not set(ev.attendees) <= set(visits[0].guests) \
+            or _dates_clash(ev.start, visits[0].start, days=False):
+        return []
+    return [k for k in visits[0].hosts if k in ctx.persons and k not in ev.attendees]
 
 
 ARRIVAL = re.compile(r"(?<!\w)đã\s+(?:đến|tới|đặt chân (?:đến|tới))\s+(?:thủ đô\s+|thành phố\s+|sân bay(?: quốc tế)?\s+)?"
@@ -768,6 +783,9 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     after = _persons(ctx, _refs_in(view, trig.end, min(b, trig.next_begin)))
     if trig.continues:
         before = list(dict.fromkeys(last_subject + before))
+        if not _refs_in(view, a, trig.begin) and re.search(r"(?<!\w)cùng\s*$", head) and in_sentence:
+            # '…, rồi cùng gặp gỡ báo chí': together, the persons of the act just told, not its first one only
+            before = list(dict.fromkeys(before + [k for k in in_sentence[-1].attendees if k in ctx.persons]))
     ev = Event("", notation, trig.etype["vi"], mentions=[Mention(s.begin + trig.begin, s.begin + trig.end, view.index)])
     ev.family = trig.family
     if notation == "ceremony":
@@ -810,7 +828,9 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     press = trig.phrase.removeprefix("noun:") in data["press_triggers"]
     if press and not _refs_in(view, max(a, trig.prev_end), trig.begin, ("person",)):
         # 'Hai nhà lãnh đạo họp báo ngay sau buổi gặp': the sides of the meeting just told give it
-        before = plural or _last_meeting(ctx, view, in_sentence, events) or before
+        # (both sides told already, '…, rồi cùng gặp gỡ báo chí', stay)
+        before = plural or (before if len(before) > 1 else []) or _last_meeting(ctx, view, in_sentence, events) \
+            or before
     if notation in NAMED_TYPES:
         if not _named_event(ctx, view, ev, trig, rest, before, after, last_subject, s.text):
             return []
@@ -925,6 +945,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             elif notation in PAIR_TYPES and not objects:
                 ev.attendees += _counterpart(ctx, view, ev.attendees)
                 ev.attendees += _plural_other(ctx, view, a, trig, ev.attendees)
+            if notation == "talks":
+                ev.attendees += _inviting_host(ctx, ev, events)
             if notation == "signing":
                 # 'A và B trao Thỏa thuận …', 'dưới sự chứng kiến của X, A và B ký …': the bodies that sign
                 comma = s.text.rfind(",", a, trig.begin)
