@@ -580,7 +580,15 @@ def _inviting_host(ctx, ev: Event, events: list[Event]) -> list[str]:
     if len(visits) != 1 or not ev.attendees or not set(ev.attendees) <= set(visits[0].guests) \
             or _dates_clash(ev.start, visits[0].start, days=False):
         return []
-    return [k for k in visits[0].hosts if k in ctx.persons and k not in ev.attendees]
+    # (the host who invited, 'Nhận lời mời của X, …', not one who received the guest on one of its days)
+    views = {v.index: v for v in ctx.views}
+    invited = set()
+    for m in visits[0].mentions:
+        view = views.get(m.sentence)
+        cue = _patterns()["host"].search(view.sentence.text) if view is not None else None
+        if cue:
+            invited.update(_persons(ctx, _refs_in(view, cue.end(), len(view.sentence.text), ("person",))))
+    return [k for k in visits[0].hosts if k in invited and k not in ev.attendees]
 
 
 ARRIVAL = re.compile(r"(?<!\w)đã\s+(?:đến|tới|đặt chân (?:đến|tới))\s+(?:thủ đô\s+|thành phố\s+|sân bay(?: quốc tế)?\s+)?"
