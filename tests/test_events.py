@@ -736,6 +736,9 @@ def _visits(text, published=date(2025, 7, 6)):
     ("Sáng 6/7, Thủ tướng Na Uy Erik Solvang đã đến thăm nhà máy của Công ty Nyota tại Kericho. Chủ tịch "
      "Công ty Nyota Peter Mwangi vui mừng được đón Thủ tướng Erik Solvang đến thăm công ty.",
      (["Erik Solvang"], ["Peter Mwangi"], "2025-07-06")),
+    # a plant toured with its chairman showing the guest round: his the host (not 'do X dẫn đầu', the leader)
+    ("Cùng ngày 6/7, Thủ tướng Na Uy Erik Solvang thăm Tổ hợp nhà máy chè Nyota tại Kericho, do Chủ tịch Tập đoàn "
+     "Nyota Peter Mwangi trực tiếp dẫn đi tham quan.", (["Erik Solvang"], ["Peter Mwangi"], "2025-07-06")),
 ])
 def test_visit_guest_host_and_date(text, expected):
     assert _visits(text) == ([expected] if expected else [])

@@ -1768,6 +1768,8 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
         ev.hosts = _receiving(ctx, view, guest, trig, data, site)
     if not ev.hosts and not trig.phrase.startswith("noun:"):
         ev.hosts = [k for k in _visited(ctx, view, trig) if k not in guest][:1]
+    if not ev.hosts:
+        ev.hosts = [k for k in _guide(ctx, view, trig, data) if k not in guest][:1]
     ev.guests = guest
     ev.attendees = list(guest)
     if past and not guest:
@@ -1910,6 +1912,17 @@ def _visitor(ctx, view, trig: Trigger, inviters) -> list[str]:
         return []
     comma = text.find(",", trig.end)
     return foreign(_refs_in(view, comma + 1, len(text), ("person",)))[:1] if comma >= 0 else []
+
+
+def _guide(ctx, view, trig: Trigger, data) -> list[str]:
+    """'X thăm nhà máy …, do Chủ tịch Tập đoàn Y trực tiếp dẫn đi tham quan': Y, who shows the guest round, hosts
+    the tour (not 'do Y dẫn đầu', the delegation's own leader)."""
+    text, base = view.sentence.text, view.sentence.begin
+    m = re.search(rf"(?<!\w)do\s+([^;]{{1,100}}?)\s+(?:trực tiếp\s+)?(?:{_alternation(data['guide_verbs'])})(?!\w)",
+                  text[trig.end:trig.span_end])
+    if m is None:
+        return []
+    return _persons(ctx, _refs_in(view, trig.end + m.start(1), trig.end + m.end(1), ("person",)))
 
 
 def _sent_by(view, guest: str, trig: Trigger, data) -> bool:
