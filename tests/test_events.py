@@ -298,6 +298,10 @@ EXACT_SIDES = [
      "sau đó, Thủ tướng Jonas Gahr Støre nhấn mạnh Kenya là đối tác quan trọng. Sau hội đàm, hai nhà lãnh đạo chứng "
      "kiến lễ trao Bản ghi nhớ về hợp tác nghề cá, rồi cùng gặp gỡ báo chí.", "conference",
      [["Jonas Gahr Støre", "William Ruto"]]),
+    # 'hai Thống đốc' read as one holder of the title: the other side's holder signs too
+    ("Chiều 9/2, tại Nairobi, Thống đốc Kenya Peter Kiprono tiếp thân mật Đoàn đại biểu cấp cao hạt Vestland do Thống "
+     "đốc Na Uy Jon Askeland dẫn đầu. Tối 30/11 năm ngoái, tại thủ đô Oslo, hai Thống đốc đã ký Thỏa thuận hợp tác "
+     "giữa hạt Kericho và hạt Vestland.", "signing", [["Jon Askeland", "Peter Kiprono"]]),
     # a body met: the other side
     ("Chủ tịch Quốc hội Peru Eduardo Salhuana cùng đoàn đã thăm Đại học Nairobi; làm việc với Ngân hàng Trung ương "
      "Kenya; thăm tỉnh Mombasa.", "meeting", [["Eduardo Salhuana", "Ngân hàng Trung ương Kenya"]]),

@@ -955,6 +955,9 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 ev.attendees += _plural_other(ctx, view, a, trig, ev.attendees)
             if notation == "talks":
                 ev.attendees += _inviting_host(ctx, ev, events)
+            if notation == "signing" and not objects:
+                # 'hai Bí thư Tỉnh ủy đã ký …' read as one of them: the other of that post
+                ev.attendees += _plural_other(ctx, view, a, trig, ev.attendees)
             if notation == "signing":
                 # 'A và B trao Thỏa thuận …', 'dưới sự chứng kiến của X, A và B ký …': the bodies that sign
                 comma = s.text.rfind(",", a, trig.begin)
@@ -1146,7 +1149,10 @@ def _plural_other(ctx, view, a: int, trig: Trigger, attendees: list[str]) -> lis
     person of the other side named earlier who holds the same post, else the one who holds no leader post
     the first does not hold (a head of state is not one of 'hai Bộ trưởng')."""
     base = view.sentence.begin
-    plural = [r for r in view.refs if r.kind == "plural" and a <= r.begin - base < trig.begin]
+    # (or a bare title counted by two, read as its one holder: 'hai Bí thư Tỉnh ủy')
+    plural = [r for r in view.refs if a <= r.begin - base < trig.begin and (
+        r.kind == "plural" or r.kind == "person" and re.search(r"(?<!\w)hai\s+$", view.sentence.text[:r.begin - base])
+        and _titles_only(view.sentence.text[r.begin - base:r.end - base]))]
     own = _persons(ctx, attendees)
     if not plural or len(own) != 1 or not set(plural[0].keys) <= set(own):
         return []
