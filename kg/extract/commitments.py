@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from datetime import date
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -429,7 +430,7 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
     data = lx.data
     commitments: list[Commitment] = []
     observations: list[Observation] = []
-    event_at = _event_index(events)
+    event_at = _event_index(ctx, events, data)
     now = _reference_year(ctx, events)
     last: Subject | None = None                 # the last party that spoke, for sentences that name none
     spoke: list[str] | None = None              # the side of the last sentence's own subject ('Ông' is it)
@@ -513,7 +514,7 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
                 if year:
                     q.quantity.year = int(year.group(1))
                 k.targets.append(q.quantity)
-            k.made_at = event_at(s.begin)
+            k.made_at = event_at(k.mention, k.parties)
             commitments.append(k)
             previous = k
             previous_subject = subject
@@ -1364,17 +1365,65 @@ def _period(clause: str, begin: int, end: int) -> str | None:
 
 # a meeting named up to this far after the start of a statement's sentence (in the same or the next
 # sentence: 'Tại cuộc hội kiến X, hai bên nhất trí …') is still the one it was made at
-LOOKAHEAD = 400
+def _event_index(ctx, events: list[Event], data):
+    """The event a statement was made at: the nearest one told before it (or in its own clause: 'hai bên nhất
+    trí … tại hội đàm') whose sides include every party of the statement, a meeting before a visit; none when
+    none fits. Not one planned, nor one recalled from before the days the article reports (a visit of a month
+    ago told in passing), nor a meeting with a third country told before the talks the statement is from."""
+    first, then = set(data["occasion_types"]), set(data["occasion_fallback_types"])
+    now = _reported_day(ctx, events)
+    spots = sorted((m.sentence, m.begin, n) for n, ev in enumerate(events) for m in ev.mentions
+                   if ev.type in first | then and ev.status == "held" and not _recalled(now, ev))
+    sides = [_countries(ctx, ev) for ev in events]
 
-
-def _event_index(events: list[Event]):
-    """The event a statement was made at: the last one mentioned before the statement's sentence start
-    plus LOOKAHEAD characters, else the article's first."""
-    spots = sorted((m.begin, ev.key) for ev in events for m in ev.mentions)
-
-    def at(offset: int) -> str | None:
-        before = [k for b, k in spots if b <= offset + LOOKAHEAD]
-        if before:
-            return before[-1]
-        return spots[0][1] if spots else None
+    def at(mention: Mention, parties: list[str]) -> str | None:
+        told = [n for sentence, begin, n in reversed(spots)
+                if sentence < mention.sentence or sentence == mention.sentence and begin < mention.end]
+        fits = [n for n in told if set(parties) <= sides[n]]
+        # a meeting its own sentence tells, whose sides fit, else whose other side the graph does not know ('… đã tiếp
+        # chủ tịch … Dubai X, đề nghị …') or that has no side but the parties; then the nearest meeting told before
+        # that fits; then a visit or summit that does
+        here = [n for n in told if events[n].type in first
+                and any(m.sentence == mention.sentence for m in events[n].mentions)]
+        order = [n for n in here if n in fits] \
+            + [n for n in here if set(parties) & sides[n] and sides[n] <= set(parties)
+               or len(events[n].attendees) < 2] \
+            + [n for n in fits if events[n].type in first] + fits
+        return events[order[0]].key if order else None
     return at
+
+
+def _countries(ctx, ev: Event) -> set[str]:
+    """The sides of an event: the countries of those attending, and the country a visit goes to."""
+    codes = {ctx.country_of(k) for k in ev.attendees + ev.hosts + ev.guests + ev.chairs}
+    if ev.type == "visit" and ev.place:
+        codes.add(next((c for c, v in lexicons.countries().items() if v["vi"] == ev.place), None))
+    return codes - {None}
+
+
+def _day(value) -> date | None:
+    try:
+        return date(value.year, value.month, value.day) if value and value.year and value.month and value.day else None
+    except ValueError:
+        return None
+
+
+def _reported_day(ctx, events: list[Event]) -> date | None:
+    """The latest day the article reports an event on (none after its publication), else its publication day."""
+    days = [d for d in (_day(ev.start) for ev in events if ev.status == "held") if d is not None
+            and (ctx.doc.published is None or d <= ctx.doc.published)]
+    return max(days) if days else ctx.doc.published
+
+
+def _recalled(now: date | None, ev: Event) -> bool:
+    """An event dated before the days the article reports: by a year before theirs, a month before their month,
+    or a day three weeks before the latest of them."""
+    start = ev.start
+    if start is None or start.year is None or now is None:
+        return False
+    if start.month is None:
+        return start.year < now.year
+    if start.day is None:
+        return (start.year, start.month) < (now.year, now.month)
+    day = _day(start)
+    return day is not None and (now - day).days > 21

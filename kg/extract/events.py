@@ -3,7 +3,7 @@ ordinals, and one record per real event within the article (mentions of the same
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import lru_cache
 
@@ -250,7 +250,7 @@ def find_events(ctx) -> list[Event]:
         elif in_visit:
             discourse_date = None       # the text has moved on to the visit's days in general
     # (an event the text dates nowhere stays undated: the publication day is the report's, not the event's)
-    merged = _merge(events, ctx.doc.published)
+    merged = _merge(events, ctx.doc.published, ctx)
     for ev in merged:
         if ev.type == "visit" and not ev.guests and not (ev.start and ev.start.year and year and ev.start.year < year):
             # the guest the text leaves implicit ('Nhà lãnh đạo Kenya thăm …'): the protagonist unless a
@@ -261,7 +261,8 @@ def find_events(ctx) -> list[Event]:
             if guest:
                 ev.guests = [guest]
                 ev.attendees = [guest] + [k for k in ev.attendees if k != guest]
-    merged = _merge(merged, ctx.doc.published)
+    merged = _merge(merged, ctx.doc.published, ctx)
+    merged = _welcomes_told_as_receptions(ctx, merged, data)
     for ev in merged:
         if ev.type == "visit" and not ev.place:
             ev.place = _default_destination(ctx, ev)
@@ -284,6 +285,24 @@ def find_events(ctx) -> list[Event]:
     return merged
 
 
+def _welcomes_told_as_receptions(ctx, events: list[Event], data) -> list[Event]:
+    """'A đón tiếp B' told with no day of its own (a headline) in an article telling the welcome ceremony of A
+    and B: that welcome, told by a verb of receiving, not a meeting of its own (a reception told by 'tiếp', or
+    dated, stays one)."""
+    text = ctx.doc.text
+    welcomes = [e for e in events if e.type == "ceremony" and e.family == "đón" and e.kind != "arrival"]
+    out = []
+    for ev in events:
+        receiving = ev.type == "meeting" and ev.start is None and len(ev.attendees) > 1 and all(
+            text[m.begin:m.end].casefold() in data["receiving_verbs"] for m in ev.mentions)
+        welcome = next((w for w in welcomes if set(ev.attendees) <= set(w.attendees)), None) if receiving else None
+        if welcome is None:
+            out.append(ev)
+            continue
+        _join_sides_and_mentions(welcome, ev)
+    return out
+
+
 def _fold_same_key(ctx, events: list[Event], today) -> list[Event]:
     """Mentions kept apart by their family ('A đón B', then 'A tiếp B' the same day) but given one key are one node
     in the graph: folded into the one told first, so that the node carries one name, day and status."""
@@ -296,10 +315,16 @@ def _fold_same_key(ctx, events: list[Event], today) -> list[Event]:
         if target is ev:
             out.append(ev)
             continue
-        same_sides = len(ev.attendees) > 1 and set(ev.attendees) == set(target.attendees)
-        if not same_sides and _named_apart(target, ev) or _told_apart(target, ev):
-            # two events after all (receptions of two counterparts the graph holds no one for): the later one
-            # keeps to its article, as an event with no key of its own does
+        # (the same two sides are one meeting told by two cues, 'A đón B', 'A tiếp B'; not when the cues differ
+        # and so do the words naming the other side: 'làm việc với Phòng Thương mại …' is another's meeting)
+        same_sides = len(ev.attendees) > 1 and set(ev.attendees) == set(target.attendees) \
+            and (ev.family == target.family or not ev.counterpart or not target.counterpart
+                 or _led_by_side(ctx, ev, ev.counterpart) or _led_by_side(ctx, target, target.counterpart))
+        if not same_sides and _named_apart(target, ev) or _told_apart(target, ev) \
+                or target.type in NAMED_TYPES and _named_alike(target, ev) is False:
+            # two events after all (receptions of two counterparts the graph holds no one for; two forums of one day,
+            # 'Diễn đàn Kinh tế Thế giới' and 'Diễn đàn Doanh nghiệp Kenya - Na Uy'): the later one keeps to its
+            # article, as an event with no key of its own does
             ev.key = f"{ctx.doc.id}|{ev.type}|{order[id(ev)]}|{digest(ev.name, 6)}"
             out.append(ev)
             continue
@@ -313,6 +338,14 @@ def _fold_same_key(ctx, events: list[Event], today) -> list[Event]:
             etype = next(t for t in _lexicon()[0]["types"] if t["notation"] == target.type)
             target.name = _pair_name(ctx, etype, target.attendees)
     return sorted(out, key=lambda e: order[id(e)])
+
+
+def _led_by_side(ctx, ev: Event, words: str) -> bool:
+    """The words naming a meeting's other side name a body one of its sides holds a post in ('X đến làm việc với
+    Bộ Công an' when the minister of public security received X): that side, named by the body."""
+    low = words.casefold()
+    return any(q.org.base.casefold() in low for k in ev.attendees if k in ctx.persons
+               for q in ctx.persons[k].posts if q.org is not None and q.org.base)
 
 
 def _addressed(text: str, trig: "Trigger", data) -> bool:
@@ -450,8 +483,12 @@ def _list_target(events: list[Event], sentence: int, named=()) -> Event:
     told after it)."""
     recent = [e for e in events if e.mentions and e.mentions[-1].sentence >= sentence - 2]
     kinds = {(t.etype["notation"], t.family) for t in named}
-    return next((e for e in reversed(recent) if (e.type, e.family) in kinds), None) \
-        or next((e for e in reversed(_current(events)) if (e.type, e.family) in kinds), None) \
+    if ("meeting", "") in kinds:
+        kinds.add(("talks", ""))    # 'Cũng có mặt trong cuộc gặp …' after talks told: those talks, named as a meeting
+    # (of those, one told with both sides: 'trước khi bắt đầu hội đàm chính thức, …' names the talks with one)
+    named_kind = [e for e in reversed(recent) if (e.type, e.family) in kinds] \
+        or [e for e in reversed(_current(events)) if (e.type, e.family) in kinds]
+    return next((e for e in named_kind if len(e.attendees) > 1), None) or next(iter(named_kind), None) \
         or next((e for e in reversed(recent) if e.type != "visit"), events[-1])
 
 
@@ -506,6 +543,11 @@ def _refers_back(view, trig: "Trigger", events: list[Event], data, referenced: l
     earlier = [e for e in earlier if any((m.begin, m.end) not in told_before for m in e.mentions)] or earlier
     # ('Trong chuyến thăm, …' after 'X thăm thành phố …': the visit to the country, not a place toured)
     earlier = [e for e in earlier if e.type != "visit" or not e.place or _country_named(e.place)]
+    bound = _destination_code(view, trig) if trig.etype["notation"] == "visit" else None
+    if bound is not None:
+        # ('Trong chuyến thăm Kenya, …' after 'X thăm Peru …': a visit to another country, an event of its own,
+        # another guest's or an earlier one's, not the visit told)
+        earlier = [e for e in earlier if not e.place or _country_named(e.place) == bound]
     if not earlier or not _is_reference(view, trig, data):
         return False
     s = view.sentence
@@ -593,7 +635,8 @@ def _share_sides(ctx, view, in_sentence: list[Event], data) -> None:
 
 def _other_side(ctx, events: list[Event]) -> None:
     """A meeting told with one side only ('X tiếp Quốc vương', the title left unresolved) during a held
-    visit: the visit's guest, of the other country, is that counterpart."""
+    visit: the visit's guest, of the other country, is that counterpart; talks told with the guest only are
+    held with the visit's host."""
     visits = [e for e in _state_visits(events) if e.guests]
     if len(visits) != 1:
         return
@@ -601,6 +644,10 @@ def _other_side(ctx, events: list[Event]) -> None:
     guest = visit.guests[0]
     side = ctx.country_of(guest)
     for ev in events:
+        host = _inviting_host(ctx, ev, [visit]) if ev is not visit and ev.type == "talks" else []
+        if host:
+            ev.attendees += host
+            continue
         if ev is visit or (ev.type not in PAIR_TYPES and ev.family != "đón") or guest in ev.attendees:
             continue
         sides = {ctx.country_of(k) for k in ev.attendees}
@@ -609,6 +656,24 @@ def _other_side(ctx, events: list[Event]) -> None:
         if _dates_clash(ev.start, visit.start, days=False) and not _within(ev.start, visit):
             continue
         ev.attendees.append(guest)
+
+
+def _inviting_host(ctx, ev: Event, events: list[Event]) -> list[str]:
+    """'Tại hội đàm ngay sau đó, Tổng thống X nhấn mạnh …': the official talks of a state visit told with its guest
+    only are held with the one who invited him, the visit's host."""
+    visits = [e for e in _state_visits(events) if e.guests and e.hosts]
+    if len(visits) != 1 or not ev.attendees or not set(ev.attendees) <= set(visits[0].guests) \
+            or _dates_clash(ev.start, visits[0].start, days=False):
+        return []
+    # (the host who invited, 'Nhận lời mời của X, …', not one who received the guest on one of its days)
+    views = {v.index: v for v in ctx.views}
+    invited = set()
+    for m in visits[0].mentions:
+        view = views.get(m.sentence)
+        cue = _patterns()["host"].search(view.sentence.text) if view is not None else None
+        if cue:
+            invited.update(_persons(ctx, _refs_in(view, cue.end(), len(view.sentence.text), ("person",))))
+    return [k for k in visits[0].hosts if k in invited and k not in ev.attendees]
 
 
 ARRIVAL = re.compile(r"(?<!\w)đã\s+(?:đến|tới|đặt chân (?:đến|tới))\s+(?:thủ đô\s+|thành phố\s+|sân bay(?: quốc tế)?\s+)?"
@@ -773,6 +838,7 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     before = _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin)) or \
         _persons(ctx, _refs_in(view, a, trig.begin))
     before = [k for k in before if not _in_relation(ctx, view, k, a, trig.begin, data)] or before
+    before = [k for k in before if k not in _informed(ctx, view, a, trig, data)]
     # 'người phát ngôn của Tổng thống X, bà Y, trả lời …': X is named only as the owner of Y's post
     # (the last one named stays: 'lời chào của X, người vừa thăm …' is X's)
     if notation not in NAMED_TYPES:    # (one who invites to a summit is often its host, there too)
@@ -807,9 +873,15 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         # 'X cảm ơn Y …, bày tỏ vui mừng đến thăm …': the clause's subject, not the last object named (but
         # 'Y, người vừa thăm …' is Y's)
         before = before[:1]
+    if len(before) > 1 and any(head.rstrip().endswith(w) for w in data["back_references"]):
+        # 'X báo cáo với Y về kết quả hội đàm với Z': X's talks with Z, told by their result; Y only hears of them
+        before = before[:1]
     after = _persons(ctx, _refs_in(view, trig.end, min(b, trig.next_begin)))
     if trig.continues:
         before = list(dict.fromkeys(last_subject + before))
+        if not _refs_in(view, a, trig.begin) and re.search(r"(?<!\w)cùng\s*$", head) and in_sentence:
+            # '…, rồi cùng gặp gỡ báo chí': together, the persons of the act just told, not its first one only
+            before = list(dict.fromkeys(before + [k for k in in_sentence[-1].attendees if k in ctx.persons]))
     ev = Event("", notation, trig.etype["vi"], mentions=[Mention(s.begin + trig.begin, s.begin + trig.end, view.index)])
     ev.family = trig.family
     if notation == "ceremony":
@@ -826,7 +898,12 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             any(head.rstrip().endswith(w) for w in data["named_references"])
             or re.search(r"\b(?:các|những)\s[^;]*\bnhư\b[^;]*$", head)):
         return []      # 'mục tiêu của Đại hội XIII', 'các diễn đàn như …, Đại hội đồng …': no event told
-    if earlier and any(head.rstrip().endswith(w) for w in data["back_references"]) \
+    # ('kết quả cuộc hội đàm': the classifier between, when no one after it is new to the one told last: 'kết quả
+    # buổi làm việc với Bộ trưởng X' with another than X told last is X's)
+    bare = re.sub(rf"\s+(?:{_alternation(data['classifiers'])})\s*$", "", head.rstrip())
+    if bare != head.rstrip() and earlier and set(after) - set(earlier[-1].attendees):
+        bare = head
+    if earlier and any(bare.endswith(w) for w in data["back_references"]) \
             and not (notation == "visit" and _persons(ctx, _refs_in(view, trig.end, b))
                      and re.match(r"^[^,;]*?\bcủa\b", rest)):   # 'kết quả chuyến thăm … của X': X's, told anew
         # 'triển khai kết quả hội đàm', 'Sau lễ đón, …': the event already told, not a new one
@@ -847,7 +924,9 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     press = trig.phrase.removeprefix("noun:") in data["press_triggers"]
     if press and not _refs_in(view, max(a, trig.prev_end), trig.begin, ("person",)):
         # 'Hai nhà lãnh đạo họp báo ngay sau buổi gặp': the sides of the meeting just told give it
-        before = plural or _last_meeting(ctx, view, in_sentence, events) or before
+        # (both sides told already, '…, rồi cùng gặp gỡ báo chí', stay)
+        before = plural or (before if len(before) > 1 else []) or _last_meeting(ctx, view, in_sentence, events) \
+            or before
     if notation in NAMED_TYPES:
         if not _named_event(ctx, view, ev, trig, rest, before, after, last_subject, s.text):
             return []
@@ -883,7 +962,9 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             ev.attendees = list(dict.fromkeys(everyone + ([guest] if guest else [])))
             ev.name = _pair_name(ctx, trig.etype, ev.attendees)
         else:
-            subject = before or ([] if evaluated else list(last_subject))   # not the one who judges it
+            # (not the one who judges it; nor the one told before when the clause has a group of its own for subject)
+            grouped = not before and _group_subject(s.text[a:trig.begin], data)
+            subject = before or ([] if evaluated or grouped else list(last_subject))
             reciprocal = re.match(r"^\s*nhau\b", rest)
             if reciprocal and not before and not evaluated:
                 # 'hai bên nhất trí sẽ gặp nhau … tại cuộc họp các nhà lãnh đạo …': the pair just told meets, no
@@ -904,6 +985,10 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 if not subject and head.rstrip().endswith("khi") and not after:
                     return []     # no one of this meeting named: not one to tell
             sides = _between(ctx, view, trig, b, data) if re.match(r"^\s*(?:chính thức\s+)?giữa\b", rest) else []
+            if not sides and trig.next_begin < b and re.fullmatch(r"\s*(?:,|và)\s*", s.text[trig.end:trig.next_begin]) \
+                    and re.match(r"^[^,;]{0,25}?\s(?:chính thức\s+)?giữa\s", s.text[trig.next_begin:b]):
+                # 'X dự Lễ đón, Hội đàm giữa A với B': the nouns coordinated share the sides after the last
+                sides = _between(ctx, view, replace(trig, end=trig.next_begin), b, data)
             if sides or re.match(r"^\s*(?:chính thức\s+)?giữa\b", rest) and len(after) >= 2:
                 subject = []       # 'X dự Lễ đón, Hội đàm giữa A với B': A and B meet, X only attends
             if not evaluated and not sides and (not before and s.text[a:trig.begin].strip() == ""
@@ -916,9 +1001,9 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 subject = speaker[:1] or subject
                 if comma >= 0:
                     b = comma
-            if not subject and notation in PAIR_TYPES and _framing(head, data):
+            if not subject and notation in PAIR_TYPES and _framing(head, data) and not grouped:
                 subject = _main_subject(ctx, view, trig, events, data)
-            if not subject and not after and events and not evaluated:
+            if not subject and not after and events and not evaluated and not grouped:
                 subject = [k for k in events[-1].attendees if k in ctx.persons]   # 'tiến hành hội đàm'
             chair = _patterns()["chair"].search(s.text[a:b])
             if chair:
@@ -944,34 +1029,62 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 cut = s.text.rfind(",", a, trig.begin)
                 subject = [k for k in _persons(ctx, _refs_in(view, cut + 1, trig.begin))
                            if k in subject] if cut >= 0 else subject
-                return [_twin(ctx, ev, trig, subject + [obj], dates, discourse_date) for obj in objects if subject]
+                return [_twin(ctx, ev, trig, subject + group, dates, discourse_date)
+                        for group in _bodies(ctx, objects) if subject]
             if notation in PAIR_TYPES and len(direct) > 1 and re.search(r"\bvà\b", rest) \
-                    and not _consorts(view, direct):
-                # ('hội kiến Nhà vua A và Hoàng hậu B': a royal couple, one meeting)
-                return [_twin(ctx, ev, trig, subject + [obj], dates, discourse_date) for obj in direct]
+                    and not _consorts(view, direct) and len(_bodies(ctx, direct)) > 1:
+                # ('hội kiến Nhà vua A và Hoàng hậu B': a royal couple, one meeting; so are the heads of one body)
+                return [_twin(ctx, ev, trig, subject + group, dates, discourse_date) for group in _bodies(ctx, direct)]
             ev.attendees = list(dict.fromkeys(subject + objects + ev.chairs))
-            if notation in PAIR_TYPES and view.index:     # (a headline names the counterpart by a short title)
-                ev.counterpart = _counterpart_words(rest)
-            if notation in PAIR_TYPES and not objects:
+            if notation in PAIR_TYPES:
+                # (a headline names one counterpart by a short title, kept only when it names a group: 'điện đàm
+                # với lãnh đạo Trung Quốc, Nhật Bản')
+                words = _counterpart_words(rest)
+                if view.index or re.match(rf"(?:{_alternation(data['group_heads'])})\s", words.casefold()):
+                    ev.counterpart = words
+            # (one side told, named in the sentence: not one carried over from the sentence before,
+            # nor one who welcomes the visitor: 'X chào mừng Y sang thăm và làm việc với Bộ …' is Y's)
+            body = _body_object(ctx, view, trig, data) if notation in PAIR_TYPES and not objects and not grouped \
+                and len(_persons(ctx, ev.attendees)) == 1 and set(ev.attendees) & set(_refs_in(view, 0, len(s.text))) \
+                and not _cue(head, data["welcome_verbs"]) else []
+            if body:       # 'làm việc với Ngân hàng Trung ương Kenya': the body met is the other side
+                ev.attendees += [k for k in body if k not in ev.attendees]
+            elif notation in PAIR_TYPES and not objects and not grouped:
                 ev.attendees += _counterpart(ctx, view, ev.attendees)
+                ev.attendees += _plural_other(ctx, view, a, trig, ev.attendees)
+            if notation == "talks":
+                ev.attendees += _inviting_host(ctx, ev, events)
+            if notation == "signing" and not objects:
+                # 'hai Bí thư Tỉnh ủy đã ký …' read as one of them: the other of that post
                 ev.attendees += _plural_other(ctx, view, a, trig, ev.attendees)
             if notation == "signing":
                 # 'A và B trao Thỏa thuận …', 'dưới sự chứng kiến của X, A và B ký …': the bodies that sign
                 comma = s.text.rfind(",", a, trig.begin)
                 ev.attendees += [k for k in _refs_in(view, max(comma + 1, a, trig.prev_end), trig.begin, ("org",))
-                                 if k not in ev.attendees]
+                                 if k not in ev.attendees and not _in_title(view, k)]
                 between = re.match(r"^[^,;]*?\bgiữa\s", rest)
-                if not ev.attendees and between:
-                    # 'Lễ ký kết Bản ghi nhớ giữa Bộ A và Bộ B …': the bodies the document is between sign it
-                    ev.attendees = _refs_in(view, trig.end + between.end(), b, ("org",))
-                if not ev.attendees and not evaluated:
+                # 'Lễ ký kết Bản ghi nhớ giữa Bộ A và Bộ B …': the bodies the document is between sign it, when
+                # no one else is told signing it (the keys name the leaders only of a handover they witness)
+                bodies = _refs_in(view, trig.end + between.end(), b, ("org",)) if between and not ev.attendees else []
+                # 'dưới sự chứng kiến của A và B, X và Y ký …', '… được trao dưới sự chứng kiến của A và B':
+                # the witnesses attend as the higher sides, beside those who sign
+                witnesses = [] if evaluated else _witnesses(ctx, view, data)
+                if not ev.attendees and not bodies and not witnesses and not evaluated:
                     # 'Trước sự chứng kiến của A và B, đại diện hai nước trao đổi văn kiện …': the countries
                     # sign through the persons the sentence names (not those who judge it: 'hoan nghênh việc …')
                     ev.attendees = _persons(ctx, _refs_in(view, 0, len(s.text)))
+                ev.attendees += [k for k in witnesses + bodies if k not in ev.attendees]
+                if not ev.attendees:
+                    # 'việc Kenya và Peru đã trao đổi văn kiện phê chuẩn …': two states act through their governments
+                    ev.attendees = _governments(ctx, view, a, trig.begin)
                 if len(ev.attendees) < 2 and not evaluated and re.search(
                         rf"(?<!\w)(?:{_alternation(data['opening_subjects'])})(?!\w)[^,;]*$", head):
                     # 'Dự kiến, hai bên sẽ ký kết …': the two sides of the meeting just told
                     ev.attendees = _last_meeting(ctx, view, in_sentence, events) or ev.attendees
+            if notation == "ceremony" and not ev.attendees:
+                # 'việc Kenya và Peru đã trao đổi văn kiện phê chuẩn …' (an exchange of instruments, a ceremony):
+                # two states act through their governments
+                ev.attendees = _governments(ctx, view, a, trig.begin)
             ev.name = _pair_name(ctx, trig.etype, ev.attendees)
             if notation in PAIR_TYPES and not ev.attendees and not ev.chairs \
                     and not (not s.text[:trig.begin].strip()
@@ -1053,6 +1166,22 @@ def _sentence_subject(ctx, view, end: int) -> list[str]:
     return []
 
 
+def _informed(ctx, view, a: int, trig: Trigger, data) -> list[str]:
+    """'X thông báo với Y về kết quả cuộc hội đàm với Z': Y, between the cue and 'về', hears of the event only;
+    'X điện đàm với Y, thông báo với ông về …': a cue opening a clause with no subject of its own goes on with
+    the sentence's, and Y, the object of the act before, is no side either."""
+    text = view.sentence.text[a:trig.begin].casefold()
+    out: list[str] = []
+    for m in re.finditer(rf"(?<!\w)(?:{_alternation(data['informing_cues'])})\s", text):
+        about = re.search(r"(?<!\w)về(?!\w)", text[m.end():])
+        if not about:
+            continue
+        out += _persons(ctx, _refs_in(view, a + m.end(), a + m.end() + about.start()))
+        if trig.prev_end and re.search(r",\s*$", text[:m.start()]):
+            out += _persons(ctx, _refs_in(view, max(a, trig.prev_end), a + m.start()))
+    return out
+
+
 def _in_relation(ctx, view, k: str, a: int, b: int, data) -> bool:
     """'bà A - Phu nhân Tổng thống B, đã đến thăm …': B is named in A's apposition by a relation of A's, no
     side of the event."""
@@ -1126,7 +1255,10 @@ def _plural_other(ctx, view, a: int, trig: Trigger, attendees: list[str]) -> lis
     person of the other side named earlier who holds the same post, else the one who holds no leader post
     the first does not hold (a head of state is not one of 'hai Bộ trưởng')."""
     base = view.sentence.begin
-    plural = [r for r in view.refs if r.kind == "plural" and a <= r.begin - base < trig.begin]
+    # (or a bare title counted by two, read as its one holder: 'hai Bí thư Tỉnh ủy')
+    plural = [r for r in view.refs if a <= r.begin - base < trig.begin and (
+        r.kind == "plural" or r.kind == "person" and re.search(r"(?<!\w)hai\s+$", view.sentence.text[:r.begin - base])
+        and _titles_only(view.sentence.text[r.begin - base:r.end - base]))]
     own = _persons(ctx, attendees)
     if not plural or len(own) != 1 or not set(plural[0].keys) <= set(own):
         return []
@@ -1144,6 +1276,13 @@ def _plural_other(ctx, view, a: int, trig: Trigger, attendees: list[str]) -> lis
 def _cue(text: str, words) -> bool:
     """One of `words` as whole words in `text` (already case-folded)."""
     return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in words)
+
+
+def _group_subject(lead: str, data) -> bool:
+    """'30 doanh nghiệp Kenya đã sang …, làm việc với …', 'các chuyên gia của Viện … làm việc với …': the clause
+    before a cue has a counted group of people for subject, no one named."""
+    return bool(re.search(rf"(?<!\w)(?:\d+|{_alternation(data['group_counts'])})\s+"
+                          rf"(?:{_alternation(data['group_subjects'])})(?!\w)", lead.casefold()))
 
 
 def _attributive(lead: str, trig: Trigger, data) -> bool:
@@ -1205,6 +1344,23 @@ def _consorts(view, keys: list[str]) -> bool:
     refs = [next((r for r in view.refs if k in r.keys), None) for k in keys[1:]]
     return bool(refs) and all(r is not None and re.search(rf"(?<!\w)và\s+(?:{spouse})\s*$",
                                                          text[:r.begin - base].casefold()) for r in refs)
+
+
+def _bodies(ctx, keys: list[str]) -> list[list[str]]:
+    """Those met in one clause, grouped by the body they lead: the two presiding officers of one parliament's
+    chambers, the heads of two institutions of one union ('Chủ tịch Thượng viện A và Chủ tịch Hạ viện B') are met
+    together, one meeting; office holders of different bodies ('Chủ tịch Quốc hội A và Thủ tướng B') are two."""
+    kinds = lambda k: {q.org.kind for q in ctx.persons[k].posts if q.org is not None and q.org.kind} \
+        if k in ctx.persons else set()  # noqa: E731
+    groups: list[list[str]] = []
+    for k in keys:
+        group = next((g for g in groups if ctx.country_of(k) and ctx.country_of(k) == ctx.country_of(g[0])
+                      and kinds(k) & kinds(g[0])), None)
+        if group is None:
+            groups.append([k])
+        else:
+            group.append(k)
+    return groups
 
 
 def _coordinated(view, keys: list[str]) -> bool:
@@ -1309,6 +1465,9 @@ def _has_object(view, trig: Trigger, data) -> bool:
     text = view.sentence.text
     if trig.etype["notation"] in PAIR_TYPES | {"visit"} and _group_object(view, trig, data):
         return False      # 'làm việc với một số Bộ, ngành', 'tiếp lãnh đạo các doanh nghiệp': no one meeting told
+    if trig.etype["notation"] == "signing" and re.match(
+            rf"\s*(?:(?:trước|dưới|với|có)\s+)?(?:{_alternation(data['witness_cues'])})(?!\w)", text[trig.end:].casefold()):
+        return True       # '(thỏa thuận) được trao dưới sự chứng kiến của A và B': a handover told, witnessed
     if trig.etype["notation"] == "signing" and re.search(
             rf"(?:{_head_alternation(data['document_heads'])})\s+(?:\S+\s+){{0,3}}?(?:đã|được|vừa|đã được)\s*$",
             text[:trig.begin], re.I):
@@ -1347,18 +1506,34 @@ def _has_object(view, trig: Trigger, data) -> bool:
 
 def _group_object(view, trig: Trigger, data) -> bool:
     """The trigger's object is a group in general: counted vaguely ('một số Bộ', 'nhiều lãnh đạo', 'thăm một số
-    địa phương'), or bodies in the plural ('lãnh đạo các doanh nghiệp') with no one named before the clause ends."""
+    địa phương'), bodies in the plural ('lãnh đạo các doanh nghiệp') or a community ('gặp gỡ kiều bào') with no
+    one named before the clause ends."""
     text = view.sentence.text
+    start = trig.end
+    # ('gặp mặt và đối thoại bàn tròn với một số doanh nghiệp': the object of the verbs joined by 'và')
+    joined = re.match(r"\s*(?:[^\s,;.]+\s+){1,6}?(?=với\s)", text[start:])
+    if joined and "và" in joined.group(0).split():
+        start += joined.end()
     heads = rf"(?:(?:{_alternation(data['group_heads'])})\s+)?"
-    if re.match(rf"\s*(?:với\s+)?{heads}(?:{_alternation(data['vague_objects'])})\s", text[trig.end:], re.I):
+    if re.match(rf"\s*(?:với\s+)?{heads}(?:{_alternation(data['vague_objects'])})\s", text[start:], re.I):
         return True
     plural = re.match(rf"\s*(?:với\s+)?{heads}(?:các|những)\s+(?:{_alternation(data['collective_objects'])})(?!\w)",
-                      text[trig.end:], re.I)
+                      text[start:], re.I) \
+        or trig.etype["notation"] in PAIR_TYPES and re.match(   # (a visit to them is still the guest's tour)
+            rf"\s*(?:với\s+)?{heads}(?:(?:các|những|đông đảo)\s+)?(?:{_alternation(data['community_objects'])})(?!\w)",
+            text[start:], re.I)
+    counted = re.match(rf"[^;.]{{0,60}}?(?<!\w)của\s+(?:các|những|\d+|{_alternation(data['count_words'])})\s+"
+                       rf"(?:{_alternation(data['collective_objects'])})(?!\w)", text[start:], re.I)
+    if counted and not plural:
+        # 'gặp Thủ hiến, Thị trưởng của 4 bang …': office holders of places counted, none of them named
+        end = min(i for i in (text.find(";", start), len(text)) if i >= 0)
+        base = view.sentence.begin
+        return not any(r.kind == "person" and start <= r.begin - base < end for r in view.refs)
     if not plural:
         return False
-    end = min(i for i in (text.find(";", trig.end), text.find(",", trig.end), len(text)) if i >= 0)
+    end = min(i for i in (text.find(";", start), text.find(",", start), len(text)) if i >= 0)
     base = view.sentence.begin
-    return not any(r.kind in ("person", "org") and trig.end <= r.begin - base < end for r in view.refs)
+    return not any(r.kind in ("person", "org") and start <= r.begin - base < end for r in view.refs)
 
 
 def _pair_subject(view, trig: Trigger) -> bool:
@@ -1584,6 +1759,8 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
             ev.chairs = list(before)
             if re.search(r"\bcùng\b[^,;]*chủ trì", lead):     # 'X … cùng Y chủ trì': X co-chairs with Y
                 ev.chairs = list(dict.fromkeys(_clause_subject(ctx, view, trig) + ev.chairs))
+            if len(ev.chairs) == 1 and _cue(lead.casefold(), _lexicon()[0]["co_chair_cues"]):
+                ev.chairs += _inviter(ctx, view, ev.chairs[0])
         ev.attendees = list(ev.chairs)
     elif notation in ("conference", "forum"):
         # 'Năm 2010, Việt Nam đã tham dự Hội nghị …': a subject that is no person, not the last one named
@@ -1624,6 +1801,69 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
         ev.name = f"{type_label(notation)} lần thứ {ev.ordinal} {org.label or org.name}"
     ev.name = ev.name[:1].upper() + ev.name[1:]
     return True
+
+
+def _in_title(view, k: str) -> bool:
+    """A body named only in a person's title ('Bộ trưởng Bộ Năng lượng Kenya Opiyo Wandayi'): titles alone, no
+    comma, between it and the person after it."""
+    base, text = view.sentence.begin, view.sentence.text
+    refs = sorted(view.refs, key=lambda r: r.begin)
+    for n, r in enumerate(refs):
+        if r.kind != "org" or k not in r.keys:
+            continue
+        nxt = next((x for x in refs[n + 1:] if x.begin >= r.end), None)
+        gap = text[r.end - base:nxt.begin - base] if nxt is not None else ","
+        if nxt is None or nxt.kind != "person" or "," in gap or len(gap) > 40 or not _titles_only(gap):
+            return False
+    return True
+
+
+def _witnesses(ctx, view, data) -> list[str]:
+    """The persons named after 'sự chứng kiến của' ('… của Tổng thống, Chủ tịch nước A và Thủ tướng B'): titles
+    between them, the first one's with commas; a comma with no 'và' after one of them ends the list."""
+    base, text = view.sentence.begin, view.sentence.text
+    cues = list(re.finditer(rf"(?<!\w)(?:{_alternation(data['witness_cues'])})(?!\w)", text.casefold()))
+    out: list[str] = []
+    for cue in cues:
+        at = cue.end()
+        for r in sorted(view.refs, key=lambda r: r.begin):
+            if r.begin - base < at or r.kind != "person" or not any(k in ctx.persons for k in r.keys):
+                continue
+            gap = text[at:r.begin - base]
+            if out and "," in gap and not re.search(r"(?<!\w)(?:và|cùng)(?!\w)", gap):
+                break
+            if not _titles_only(re.sub(r"(?<!\w)(?:và|cùng(?: với)?)(?!\w)|[,;]", " ", gap)) or ";" in gap:
+                break
+            out += [k for k in r.keys if k in ctx.persons and k not in out][:1]
+            at = r.end - base
+    return out
+
+
+def _body_object(ctx, view, trig: Trigger, data) -> list[str]:
+    """'làm việc với Bộ Y tế Kenya': a body of the graph named right after the cue (after a link at most), with
+    no person there, is who is met."""
+    base, text = view.sentence.begin, view.sentence.text
+    # (not 'tiếp lãnh đạo Tập đoàn X': the leaders met are persons the text may name elsewhere)
+    lead = rf"^\s*(?:(?:{_alternation(data['object_links'])})\s+)?$"
+    for r in sorted(view.refs, key=lambda r: r.begin):
+        if r.begin - base < trig.end or r.begin - base >= trig.next_begin:
+            continue
+        if r.kind != "org" or not re.match(lead, text[trig.end:r.begin - base], re.I):
+            return []
+        return [k for k in r.keys if k in ctx.orgs and not _in_title(view, k)][:1]
+    return []
+
+
+def _inviter(ctx, view, guest: str) -> list[str]:
+    """'… đồng chủ trì Kỳ họp …, theo lời mời của Thủ tướng Y': Y, who invited the co-chair, of another side,
+    co-chairs with him."""
+    text = view.sentence.text
+    invite = _patterns()["host"].search(text)
+    if invite is None:
+        return []
+    side = ctx.country_of(guest)
+    found = _persons(ctx, _refs_in(view, invite.end(), len(text), ("person",)))[:1]
+    return [k for k in found if k != guest and ctx.country_of(k) not in (side, None)]
 
 
 def _clause_subject(ctx, view, trig: Trigger) -> list[str]:
@@ -1703,6 +1943,8 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
         ev.hosts = _receiving(ctx, view, guest, trig, data, site)
     if not ev.hosts and not trig.phrase.startswith("noun:"):
         ev.hosts = [k for k in _visited(ctx, view, trig) if k not in guest][:1]
+    if not ev.hosts:
+        ev.hosts = [k for k in _guide(ctx, view, trig, data) if k not in guest][:1]
     ev.guests = guest
     ev.attendees = list(guest)
     if past and not guest:
@@ -1723,6 +1965,7 @@ def _country_form(place: str) -> str | None:
     return _country_forms().get(place.casefold())
 
 
+@lru_cache(maxsize=1)
 def _place_countries() -> dict[str, str]:
     """A place's name (case-folded) → its country: every country's names and capital, Vietnam's provinces."""
     out = {p.casefold(): "VN" for p in lexicons.load("places")["vietnam_provinces"]}
@@ -1845,6 +2088,17 @@ def _visitor(ctx, view, trig: Trigger, inviters) -> list[str]:
         return []
     comma = text.find(",", trig.end)
     return foreign(_refs_in(view, comma + 1, len(text), ("person",)))[:1] if comma >= 0 else []
+
+
+def _guide(ctx, view, trig: Trigger, data) -> list[str]:
+    """'X thăm nhà máy …, do Chủ tịch Tập đoàn Y trực tiếp dẫn đi tham quan': Y, who shows the guest round, hosts
+    the tour (not 'do Y dẫn đầu', the delegation's own leader)."""
+    text, base = view.sentence.text, view.sentence.begin
+    m = re.search(rf"(?<!\w)do\s+([^;]{{1,100}}?)\s+(?:trực tiếp\s+)?(?:{_alternation(data['guide_verbs'])})(?!\w)",
+                  text[trig.end:trig.span_end])
+    if m is None:
+        return []
+    return _persons(ctx, _refs_in(view, trig.end + m.start(1), trig.end + m.end(1), ("person",)))
 
 
 def _sent_by(view, guest: str, trig: Trigger, data) -> bool:
@@ -2018,6 +2272,28 @@ def _pair_name(ctx, etype, keys) -> str:
              if k in ctx.persons or k in ctx.orgs]
     label = etype["vi"]
     return f"{label[:1].upper()}{label[1:]} {' – '.join(names)}".strip()
+
+
+def _governments(ctx, view, a: int, b: int) -> list[str]:
+    """The governments of two or more countries named as the subject between `a` and `b`, and nothing else
+    there that acts (general data: the body 'Chính phủ' and each country's name)."""
+    base = view.sentence.begin
+    refs = [r for r in view.refs if a <= r.begin - base and r.end - base <= b]
+    named = {k: r for r in reversed(refs) if r.kind == "country" for k in r.keys}
+    codes = list(dict.fromkeys(k for r in refs if r.kind == "country" for k in r.keys))
+    if len(codes) < 2 or any(r.kind in ("person", "org", "plural") for r in refs):
+        return []
+    out = []
+    body = _lexicon()[0]["government_body"]
+    for code in codes:
+        name = f"{body} {lexicons.countries()[code]['vi']}"
+        k = f"{key(body)}|{code}"
+        if k not in ctx.orgs:
+            ctx.orgs[k] = Organization(k, name, {name}, code, "government", label=name)
+        # (the country's name in the sentence is where the text tells of it)
+        ctx.orgs[k].mentions.append(Mention(named[code].begin, named[code].end, view.index))
+        out.append(k)
+    return out
 
 
 def _ruling_parties(ctx) -> list[str]:
@@ -2202,8 +2478,10 @@ def _counterpart_words(rest: str) -> str:
     comma or a phrase of place, occasion or time ('tiếp chủ tịch điều hành Ngân hàng …' too, a title written
     in lower case); '' when no capitalised title, body or name follows."""
     m = re.match(r"\s*(?:với\s+)?([^,;.()\[\]]*)", rest)
+    # ('gặp gỡ lãnh đạo Nghị viện Kenya': the leaders of a body named, no one by name, still a counterpart)
+    heads = _title_forms() + tuple(_lexicon()[0]["group_heads"])
     if not m.group(1)[:1].isupper() and not (
-            re.match(rf"(?:{_alternation(_title_forms())})(?!\w)", m.group(1), re.I)
+            re.match(rf"(?:{_alternation(heads)})(?!\w)", m.group(1), re.I)
             and any(w[:1].isupper() for w in m.group(1).split()[1:6])):
         return ""
     return re.split(r"\s(?:tại|ở|nhân|đang|trong|để|nhằm|về|sau|trước|vào|theo|cùng)\s", m.group(1) + " ")[0].strip()
@@ -2226,7 +2504,44 @@ def _named_apart(a: Event, b: Event) -> bool:
     return short >= 3 and len(wa & wb) * 2 <= short
 
 
-def _compatible(a: Event, b: Event) -> bool:
+def _named_alike(a: Event, b: Event) -> bool | None:
+    """Two named events by their names: one by a shared acronym, two by different ones or by proper words each
+    lacks; None when the names tell neither."""
+    # 'Hội nghị thượng đỉnh G20 lần thứ 19' and 'Hội nghị thượng đỉnh G20 năm nay': the body's acronym
+    if _acronyms(a.name) & _acronyms(b.name):
+        return True
+    if _acronyms(a.name) and _acronyms(b.name):
+        return False
+    # 'Hội nghị thượng đỉnh Tiếng nói Nam Bán cầu' and 'Hội nghị thượng đỉnh Vibrant Gujarat': each named
+    # by words the other lacks (a name cut short to one word tells too little)
+    own_a, own_b = _proper_words(a), _proper_words(b)
+    if len(own_a) > 1 and len(own_b) > 1 and not (own_a <= own_b or own_b <= own_a):
+        return False
+    return None
+
+
+def _countries_apart(a: Event, b: Event) -> bool:
+    """The words naming the other side of two meetings name countries, none the same ('điện đàm với lãnh đạo
+    Trung Quốc' and 'cuộc điện đàm với Tổng thống Mỹ'): two meetings, with two countries' leaders."""
+    named = [_countries_in(e.counterpart) for e in (a, b)]
+    return all(named) and not named[0] & named[1]
+
+
+@lru_cache(maxsize=4096)
+def _countries_in(words: str) -> frozenset[str]:
+    return frozenset(lexicons.strip_countries(words)[1]) if words else frozenset()
+
+
+def _leaders_of_side(ctx, a: Event, b: Event) -> bool:
+    """One names the other side as a body's leaders ('gặp gỡ lãnh đạo Quốc hội Kenya') and the other's sides hold
+    posts in that body ('hội kiến Chủ tịch Thượng viện A và Chủ tịch Hạ viện B'): those leaders, by name."""
+    heads = _alternation(_lexicon()[0]["group_heads"])
+    return ctx is not None and any(
+        re.match(rf"(?:{heads})\s", x.counterpart.casefold()) and _led_by_side(ctx, y, x.counterpart)
+        for x, y in ((a, b), (b, a)))
+
+
+def _compatible(a: Event, b: Event, ctx=None) -> bool:
     if a.family != b.family:
         return False
     if a.type != b.type:
@@ -2243,25 +2558,23 @@ def _compatible(a: Event, b: Event) -> bool:
     multi_day = a.type in _lexicon()[0]["multi_day"]
     if _dates_clash(a.start, b.start, days=not multi_day):
         return False
+    if a.type in NAMED_TYPES and a.place and b.place:
+        # ('Hội nghị thượng đỉnh G20 tại Brazil' and '… G20 tại Ấn Độ': two summits, the body's in two hosts' years)
+        where = {_place_countries().get(a.place.casefold()), _place_countries().get(b.place.casefold())}
+        if None not in where and len(where) > 1:
+            return False
     if a.type in NAMED_TYPES and a.organizer and b.organizer \
             and a.organizer.split("|")[0] == b.organizer.split("|")[0]:
         return True       # 'Kỳ họp Ủy ban liên Chính phủ' in a headline, 'Kỳ họp lần thứ 39 Ủy ban liên Chính phủ …'
     if a.type in NAMED_TYPES:
-        # 'Hội nghị thượng đỉnh G20 lần thứ 19' and 'Hội nghị thượng đỉnh G20 năm nay': the body's acronym
-        shared = _acronyms(a.name) & _acronyms(b.name)
-        if shared:
-            return True
-        if _acronyms(a.name) and _acronyms(b.name):
-            return False
-        # 'Hội nghị thượng đỉnh Tiếng nói Nam Bán cầu' and 'Hội nghị thượng đỉnh Vibrant Gujarat': each named
-        # by words the other lacks (a name cut short to one word tells too little)
-        own_a, own_b = _proper_words(a), _proper_words(b)
-        if len(own_a) > 1 and len(own_b) > 1 and not (own_a <= own_b or own_b <= own_a):
-            return False
+        named = _named_alike(a, b)
+        if named is not None:
+            return named
     if a.type == "visit":
         if a.place and b.place and key(a.place) != key(b.place) \
                 and (_country_form(a.place) is None or _country_form(a.place) != _country_form(b.place)) \
-                and not _capital_of(a.place, b.place) and not _capital_of(b.place, a.place):
+                and not _capital_of(a.place, b.place) and not _capital_of(b.place, a.place) \
+                and not _site_named_again(a.place, b.place) and not _site_named_again(b.place, a.place):
             return False     # (one country named two ways, 'Trung Quốc' and 'Cộng hoà nhân dân Trung Hoa', is one place;
             # so is a country and its capital)
         if set(a.hosts) & set(b.guests) or set(b.hosts) & set(a.guests):
@@ -2270,13 +2583,20 @@ def _compatible(a: Event, b: Event) -> bool:
     if not a.attendees or not b.attendees:
         return True
     if a.type in PAIR_TYPES and not (len(a.attendees) > 1 and set(a.attendees) == set(b.attendees)) \
-            and _named_apart(a, b):
+            and (_named_apart(a, b) and not _leaders_of_side(ctx, a, b) or _countries_apart(a, b)):
         return False
     if a.type in PAIR_TYPES or a.type == "ceremony" and len(a.attendees) > 1 and len(b.attendees) > 1:
         # (two receptions of one evening by different hosts for one guest are two, not one)
         return set(a.attendees) <= set(b.attendees) or set(b.attendees) <= set(a.attendees) \
             or len(set(a.attendees) & set(b.attendees)) >= 2
     return bool(set(a.attendees) & set(b.attendees))
+
+
+def _site_named_again(short: str, full: str) -> bool:
+    """'đến thăm công ty' after 'đến thăm … Công ty Nidec …': a site named again by its common noun alone."""
+    if not short[:1].islower() or any(w[:1].isupper() for w in short.split()) or short == full:
+        return False
+    return bool(re.search(rf"(?<!\w){re.escape(short.casefold())}(?!\w)", full.casefold()))
 
 
 def _capital_of(city: str, country: str) -> bool:
@@ -2359,12 +2679,12 @@ def _done_and_ahead(a: Event, b: Event, today) -> bool:
     return ahead(plan) and not ahead(done)
 
 
-def _merge(events: list[Event], today=None) -> list[Event]:
+def _merge(events: list[Event], today=None, ctx=None) -> list[Event]:
     """Mentions of one event as one; told once as planned and once as done, it is held unless its day is
     still ahead of the publication day (`today`)."""
     out: list[Event] = []
     for ev in events:
-        options = [x for x in reversed(out) if _compatible(x, ev) and not _history_and_now(x, ev, today)
+        options = [x for x in reversed(out) if _compatible(x, ev, ctx) and not _history_and_now(x, ev, today)
                    and not _history_and_plan(x, ev, today)
                    and not _told_apart(x, ev) and not _done_and_ahead(x, ev, today)]
         # an undated mention ('trong khuôn khổ chuyến thăm') is the visit going on before one of years ago
