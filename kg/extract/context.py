@@ -249,6 +249,7 @@ def build_context(article_id: str, text: str, published: date | None = None,
                 if not ref.plural and ref.surname:
                     persons[resolved[0]].mentions.append(ref.mention)
         view.refs.sort(key=lambda a: a.begin)
+    _full_names_again(ctx)
     _bare_surnames(ctx)
     ctx.read = [[p.key, p.name, p.country, p.marked] for p in persons.values()]
     return ctx
@@ -322,6 +323,31 @@ def _places_as_titles(readings: list) -> None:
             role = next((p.role for p in pm.posts if p.role), None)
             if role:
                 r.roles.append(RoleRef(role, None, False, pm.mention))
+
+
+def _full_names_again(ctx: ArticleContext) -> None:
+    """'X tiếp Cố vấn … kiêm Phó toàn quyền Y Ahmed bin Khalid Al Saud' where a title the grammar does not know
+    hides the name, told as 'ông Ahmed bin Khalid Al Saud' elsewhere: a foreign full name of the article, written
+    again in full, is that person wherever it stands (a name of two words or more is no plain word)."""
+    owners = {p.name: p for p in ctx.persons.values()
+              if len(p.name.split()) >= 2 and not grammar().is_vietnamese_name(p.name)}
+    if not owners:
+        return
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in sorted(owners, key=len, reverse=True)) + r")(?!\w)")
+    found = set()
+    for view in ctx.views:
+        s = view.sentence
+        for m in pattern.finditer(s.text):
+            begin, end = s.begin + m.start(), s.begin + m.end()
+            if any(r.begin < end and begin < r.end for r in view.refs):
+                continue
+            person = owners[m.group(1)]
+            person.mentions.append(Mention(begin, end, view.index))
+            view.refs.append(ActorRef(begin, end, [person.key], "person"))
+            found.add(person.key)
+        view.refs.sort(key=lambda a: a.begin)
+    for k in found:         # (in the text's order, as read)
+        ctx.persons[k].mentions.sort(key=lambda m: m.begin)
 
 
 def _bare_surnames(ctx: ArticleContext) -> None:

@@ -1843,14 +1843,20 @@ def _body_object(ctx, view, trig: Trigger, data) -> list[str]:
     """'làm việc với Bộ Y tế Kenya': a body of the graph named right after the cue (after a link at most), with
     no person there, is who is met."""
     base, text = view.sentence.begin, view.sentence.text
-    # (not 'tiếp lãnh đạo Tập đoàn X': the leaders met are persons the text may name elsewhere)
-    lead = rf"^\s*(?:(?:{_alternation(data['object_links'])})\s+)?$"
+    lead = rf"^\s*(?:(?:{_alternation(data['object_links'])})\s+)?(?P<heads>(?:{_alternation(data['group_heads'])})\s+)?$"
     for r in sorted(view.refs, key=lambda r: r.begin):
         if r.begin - base < trig.end or r.begin - base >= trig.next_begin:
             continue
-        if r.kind != "org" or not re.match(lead, text[trig.end:r.begin - base], re.I):
+        m = re.match(lead, text[trig.end:r.begin - base], re.I)
+        if r.kind != "org" or not m:
             return []
-        return [k for k in r.keys if k in ctx.orgs and not _in_title(view, k)][:1]
+        body = [k for k in r.keys if k in ctx.orgs and not _in_title(view, k)][:1]
+        if body and m.group("heads"):
+            # 'tiếp lãnh đạo Tập đoàn X': the leaders met are those the text names holding a post of X, else
+            # the body itself
+            holders = [p.key for p in ctx.persons.values() if any(post.org_key == body[0] for post in p.posts)]
+            return holders or body
+        return body
     return []
 
 
@@ -1945,6 +1951,8 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
         ev.hosts = [k for k in _visited(ctx, view, trig) if k not in guest][:1]
     if not ev.hosts:
         ev.hosts = [k for k in _guide(ctx, view, trig, data) if k not in guest][:1]
+    if not ev.hosts and not trig.phrase.startswith("noun:"):
+        ev.hosts = _visited_body(ctx, view, trig)
     ev.guests = guest
     ev.attendees = list(guest)
     if past and not guest:
@@ -2035,6 +2043,27 @@ def _visited(ctx, view, trig: Trigger) -> list[str]:
         if r.kind != "person" or not _titles_only(text[trig.end:r.begin - base]):
             return []
         return _persons(ctx, r.keys)[:1]
+    return []
+
+
+def _visited_body(ctx, view, trig: Trigger) -> list[str]:
+    """'A đến thăm trụ sở chính Tập đoàn X', 'thăm nhà máy của Công ty X': a company or other body (no state's
+    organ, no mission) whose site is visited, named after the verb with plain words only between, hosts."""
+    base, text = view.sentence.begin, view.sentence.text
+    for r in sorted(view.refs, key=lambda r: r.begin):
+        if r.begin - base < trig.end:
+            continue
+        if r.kind != "org" or r.begin - base >= trig.next_begin \
+                or not re.fullmatch(r"[\s\w]*", text[trig.end:r.begin - base]) \
+                or any(ch.isupper() for ch in text[trig.end:r.begin - base]):
+            return []
+        body = [k for k in r.keys if k in ctx.orgs and ctx.orgs[k].kind == "organization"
+                and not _in_title(view, k)][:1]
+        if body and any(post.org_key == body[0] for p in ctx.persons.values() for post in p.posts) \
+                or _persons(ctx, _refs_in(view, trig.end, len(text), ("person",))):
+            # 'Chủ tịch Công ty X Y vui mừng được đón …', '…, do Y dẫn đi tham quan': its head, named, hosts
+            return []
+        return body
     return []
 
 
