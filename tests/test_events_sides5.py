@@ -48,3 +48,17 @@ def test_the_other_side_of_a_meeting(text, attendees):
 ])
 def test_the_host_of_a_site_visited(text, hosts):
     assert [h for _, h, _ in events(text, "visit")] == [hosts]
+
+
+@pytest.mark.parametrize("text, guests", [
+    # a royal couple's visit of years ago: the couple are its guests, never the king of today who recalls it
+    ("Sáng 9/6, Nhà vua Na Uy Harald V tiếp Tổng thống Kenya William Ruto. Nhà vua nhắc lại những ấn tượng tốt đẹp "
+     "của Vua Olav Berg và Hoàng hậu Sonja trong chuyến thăm Kenya năm 2006.", ["Olav Berg", "Sonja"]),
+    ("Sáng 9/6, Nhà vua Na Uy Harald V tiếp Tổng thống Kenya William Ruto. Nhà vua nhắc lại chuyến thăm Kenya năm "
+     "2006 của Nhà vua Olav Berg và Hoàng hậu Sonja Haraldsen.", ["Olav Berg", "Sonja Haraldsen"]),
+    # the one told visiting years ago is its guest, a past visit of its own
+    ("Sáng 9/6, Tổng thống Kenya William Ruto hội đàm với Thủ tướng Na Uy Jonas Gahr Støre. Thủ tướng nhắc lại năm "
+     "2000 ông Erik Solberg đã thăm Kenya.", ["Erik Solberg"]),
+])
+def test_the_guests_of_a_visit_told_as_history(text, guests):
+    assert [g for _, _, g in events(text, "visit")] == [guests]

@@ -2079,8 +2079,10 @@ def _owner(ctx, view, trig: Trigger, of, inviters, within_comma: bool = False) -
     gap = view.sentence.text[trig.end + of.end():min(r.begin for r in owner) - view.sentence.begin] if owner else ""
     if re.search(rf"(?<!\w)(?:{honorifics})\s+[A-ZÀ-ỸĐ]", gap) and not _titles_only(gap):
         return []      # 'chuyến thăm của ông Ruto … mà Thủ tướng X …': the owner is one the text names short
-    return [k for r in owner
-            for k in r.keys if k not in inviters and not _past_other_title(view, trig.end + of.end(), r)][:1]
+    owners = [k for r in owner
+              for k in r.keys if k not in inviters and not _past_other_title(view, trig.end + of.end(), r)]
+    # ('chuyến thăm … của Nhà vua A và Hoàng hậu B': the royal couple, both guests)
+    return owners[:2] if len(owners) > 1 and _consorts(view, owners[:2]) else owners[:1]
 
 
 def _past_other_title(view, start: int, ref) -> bool:
@@ -2104,6 +2106,9 @@ def _visitor(ctx, view, trig: Trigger, inviters) -> list[str]:
     """The guest of a visit named by its destination only ('… trong khuôn khổ chuyến thăm Kenya', 'cảm ơn X đã
     … qua chuyến thăm Peru'): the nearest person before it in its clause who is not of that country; with no
     one before ('Trong chuyến thăm Kenya dự …, Bộ trưởng X …'), the main clause's first such person."""
+    owners = [k for k in _possessors(ctx, view, trig) if k not in inviters]
+    if owners:
+        return owners
     code = _destination_code(view, trig)
     if code is None:
         return []
@@ -2117,6 +2122,25 @@ def _visitor(ctx, view, trig: Trigger, inviters) -> list[str]:
         return []
     comma = text.find(",", trig.end)
     return foreign(_refs_in(view, comma + 1, len(text), ("person",)))[:1] if comma >= 0 else []
+
+
+def _possessors(ctx, view, trig: Trigger) -> list[str]:
+    """'những ấn tượng của Vua A và Hoàng hậu B trong chuyến thăm Kenya năm 2006': those whose impressions,
+    feelings or words were of the visit made it (titles and 'và' only between them), not the clause's subject."""
+    base, text = view.sentence.begin, view.sentence.text
+    m = re.search(r"(?<!\w)của\s+([^,;]*?)\s+(?:trong|qua)\s+$", text[trig.span_begin:trig.begin])
+    if not m:
+        return []
+    start, end = trig.span_begin + m.start(1), trig.span_begin + m.end(1)
+    refs = sorted((r for r in view.refs if r.kind == "person" and start <= r.begin - base and r.end - base <= end),
+                  key=lambda r: r.begin)
+    if not refs or text[refs[-1].end - base:end].strip() or not _titles_only(text[start:refs[0].begin - base]):
+        return []
+    for one, two in zip(refs, refs[1:]):
+        gap = re.match(r"^\s*(?:,|và)\s(.*)$", text[one.end - base:two.begin - base])
+        if not gap or not _titles_only(gap.group(1)):
+            return []
+    return list(dict.fromkeys(k for r in refs for k in _persons(ctx, r.keys)))
 
 
 def _guide(ctx, view, trig: Trigger, data) -> list[str]:
