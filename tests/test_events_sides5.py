@@ -62,3 +62,15 @@ def test_the_host_of_a_site_visited(text, hosts):
 ])
 def test_the_guests_of_a_visit_told_as_history(text, guests):
     assert [g for _, _, g in events(text, "visit")] == [guests]
+
+
+@pytest.mark.parametrize("text, attendees", [
+    # a welcome told with its guest only, then 'Sau lễ đón, hai Bộ trưởng hội đàm': the other of the talks welcomed
+    ("Chiều 25/4, tại Oslo, lễ đón chính thức Bộ trưởng Quốc phòng Kenya Soipan Tuya đã được tổ chức. Sau lễ đón, "
+     "hai Bộ trưởng đã hội đàm. Bộ trưởng Quốc phòng Na Uy Tore Sandvik khẳng định quan hệ tốt đẹp.",
+     ["Soipan Tuya", "Tore Sandvik"]),
+    ("Chiều 25/4, tại Oslo, Bộ trưởng Quốc phòng Na Uy Tore Sandvik chủ trì lễ đón Bộ trưởng Quốc phòng Kenya "
+     "Soipan Tuya. Sau lễ đón, hai Bộ trưởng đã hội đàm.", ["Soipan Tuya", "Tore Sandvik"]),
+])
+def test_the_host_of_a_welcome_named_after_it(text, attendees):
+    assert [a for a, _, _ in events(text, "ceremony")] == [attendees]

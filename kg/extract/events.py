@@ -269,6 +269,7 @@ def find_events(ctx) -> list[Event]:
         if ev.type == "visit" and ev.start is None and ev.guests:
             ev.start = _arrival_day(ctx, ev, year)
     _other_side(ctx, merged)
+    _welcome_met_after(ctx, merged)
     for ev in merged:
         if ev.type == "visit":
             names = [ctx.persons[g].name for g in ev.guests if g in ctx.persons]
@@ -656,6 +657,23 @@ def _other_side(ctx, events: list[Event]) -> None:
         if _dates_clash(ev.start, visit.start, days=False) and not _within(ev.start, visit):
             continue
         ev.attendees.append(guest)
+
+
+def _welcome_met_after(ctx, events: list[Event]) -> None:
+    """'Lễ đón X đã được tổ chức … Sau lễ đón, hai Bộ trưởng hội đàm': a welcome told with one side only whose
+    guest then holds talks in the sentence that refers back to it: the other side of those talks welcomed X."""
+    for ev in events:
+        if ev.type != "ceremony" or ev.family != "đón":
+            continue
+        sides = {ctx.country_of(k) for k in ev.attendees if k in ctx.persons}
+        if len(sides) != 1:
+            continue
+        told = {m.sentence for m in ev.mentions[1:]}
+        after = next((e for e in events if e.type in ("talks", "meeting") and e is not ev
+                      and {m.sentence for m in e.mentions} & told and set(e.attendees) & set(ev.attendees)), None)
+        if after is not None:
+            ev.attendees += [k for k in after.attendees if k in ctx.persons and ctx.country_of(k) not in sides
+                             and k not in ev.attendees]
 
 
 def _inviting_host(ctx, ev: Event, events: list[Event]) -> list[str]:
