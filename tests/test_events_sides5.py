@@ -42,6 +42,9 @@ def test_the_other_side_of_a_meeting(text, attendees):
     ("Sáng 9/6, Tổng thống Kenya William Ruto đến thăm trụ sở Tập đoàn Equinor.", ["Tập đoàn Equinor"]),
     ("Sáng 9/6, Tổng thống Kenya William Ruto đến thăm trụ sở chính và nhà máy của Tập đoàn Equinor.",
      ["Tập đoàn Equinor"]),
+    ("Sáng 8/6, Tổng thống Kenya William Ruto đã đến thăm trụ sở chính và Công ty Fjord Tech thuộc Tập đoàn Fjord. "
+     "Chủ tịch Tập đoàn Fjord Lars Nilsen vui mừng được đón Tổng thống William Ruto đến thăm công ty.",
+     ["Lars Nilsen"]),
     # no state organ nor mission hosts that way
     ("Sáng 9/6, Tổng thống Kenya William Ruto đã tới thăm Đại sứ quán Kenya tại Oslo.", []),
     ("Sáng 9/6, Tổng thống Kenya William Ruto đến thăm Bộ Quốc phòng Na Uy.", []),

@@ -2077,12 +2077,22 @@ def _visited_body(ctx, view, trig: Trigger) -> list[str]:
             return []
         body = [k for k in r.keys if k in ctx.orgs and ctx.orgs[k].kind == "organization"
                 and not _in_title(view, k)][:1]
-        if body and any(post.org_key == body[0] for p in ctx.persons.values() for post in p.posts) \
+        if body and any(_same_body(ctx, post.org_key, body[0]) for p in ctx.persons.values() for post in p.posts) \
                 or _persons(ctx, _refs_in(view, trig.end, len(text), ("person",))):
             # 'Chủ tịch Công ty X Y vui mừng được đón …', '…, do Y dẫn đi tham quan': its head, named, hosts
             return []
         return body
     return []
+
+
+def _same_body(ctx, a: str | None, b: str) -> bool:
+    """The same body, or one named within the other ('Công ty X thuộc Tập đoàn Y' and 'Tập đoàn Y')."""
+    if a == b:
+        return True
+    if a not in ctx.orgs or b not in ctx.orgs:
+        return False
+    one, two = (f" {(ctx.orgs[k].label or ctx.orgs[k].name).casefold()} " for k in (a, b))
+    return one in two or two in one
 
 
 def _owner(ctx, view, trig: Trigger, of, inviters, within_comma: bool = False) -> list[str]:
