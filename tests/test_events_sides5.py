@@ -77,3 +77,17 @@ def test_the_guests_of_a_visit_told_as_history(text, guests):
 ])
 def test_the_host_of_a_welcome_named_after_it(text, attendees):
     assert [a for a, _, _ in events(text, "ceremony")] == [attendees]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # the meeting told last, named again as talks: one encounter, not two
+    ("Ngày 18/11, bên lề Hội nghị thượng đỉnh G20, Thủ tướng Kenya Peter Mwangi đã gặp Tổng thống Chile Gabriel "
+     "Rojas. Tại cuộc hội đàm, hai nhà lãnh đạo nhất trí tăng cường hợp tác.", ["meeting"]),
+    # (not when other events were told between: talks never told before are new)
+    ("Ngày 18/11, Thủ tướng Kenya Peter Mwangi tiếp ông Alberto Soto, Chủ tịch Tập đoàn Andes Mining. Sáng 19/11, "
+     "Tổng thống Chile Gabriel Rojas chủ trì lễ đón chính thức Thủ tướng Peter Mwangi. Tại hội đàm, hai nhà lãnh "
+     "đạo nhất trí tăng cường hợp tác.", ["ceremony", "meeting", "talks"]),
+])
+def test_one_encounter_told_by_two_nouns(text, kinds):
+    x = extract_article("t", text, PUBLISHED)
+    assert sorted(e.type for e in x.events if e.type in ("meeting", "talks", "ceremony")) == kinds

@@ -539,6 +539,9 @@ def _refers_back(view, trig: "Trigger", events: list[Event], data, referenced: l
     kinds = {trig.etype["notation"]}
     if _meeting_noun(view, trig, data):
         kinds.add("talks")        # 'Hội đàm với X … Tại cuộc gặp, …': the talks just told, named as a meeting
+    if trig.etype["notation"] == "talks" and not trig.family and events and events[-1].type == "meeting" \
+            and not any(e.type == "talks" for e in _current(events)):
+        kinds.add("meeting")      # 'X gặp Y. Tại cuộc hội đàm, …': the meeting told last, named as talks
     earlier = [e for e in _current(events) if e.type in kinds and e.family == trig.family
                and (e.type not in NAMED_TYPES or phrase in e.name.casefold())]
     earlier = [e for e in earlier if any((m.begin, m.end) not in told_before for m in e.mentions)] or earlier
