@@ -102,3 +102,14 @@ def test_one_encounter_told_by_two_nouns(text, kinds):
 ])
 def test_a_reception_of_one_with_a_long_title(text, attendees):
     assert [a for a, _, _ in events(text, "meeting")] == [attendees]
+
+
+@pytest.mark.parametrize("text", [
+    # a planned meeting reported by the one who will meet: both sides, not the counterpart alone
+    "Tổng thống Chile Gabriel Rojas cho biết, dự kiến ông sẽ gặp Tổng thống Peru Dina Boluarte tại Lima.",
+    "Tổng thống Chile Gabriel Rojas tới Lima hôm qua. Ông cho biết, dự kiến ông sẽ gặp Tổng thống Peru Dina Boluarte.",
+    "Tổng thống Chile Gabriel Rojas cho biết, dự kiến sẽ gặp Tổng thống Peru Dina Boluarte tại Lima.",
+    "Tổng thống Chile Gabriel Rojas cho biết ông sẽ gặp Tổng thống Peru Dina Boluarte tại Lima.",
+])
+def test_a_planned_meeting_keeps_both_sides(text):
+    assert [a for a, _, _ in events(text, "meeting")] == [["Dina Boluarte", "Gabriel Rojas"]]

@@ -860,6 +860,10 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         _persons(ctx, _refs_in(view, a, trig.begin))
     before = [k for k in before if not _in_relation(ctx, view, k, a, trig.begin, data)] or before
     before = [k for k in before if k not in _informed(ctx, view, a, trig, data)]
+    if report and not before and not nominal and notation in PAIR_TYPES and re.fullmatch(
+            rf"[\s,]*(?:(?:{_alternation(data['reported_self'])})[\s,]+)*", s.text[a:trig.begin].casefold() + " "):
+        # 'X cho biết, (dự kiến) ông sẽ gặp Y': a reported clause with no subject but a pronoun is the reporter's
+        before = _persons(ctx, _refs_in(view, trig.span_begin, a, ("person",)))[-1:]
     # 'người phát ngôn của Tổng thống X, bà Y, trả lời …': X is named only as the owner of Y's post
     # (the last one named stays: 'lời chào của X, người vừa thăm …' is X's)
     if notation not in NAMED_TYPES:    # (one who invites to a summit is often its host, there too)
