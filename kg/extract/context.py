@@ -482,6 +482,9 @@ def principals(ctx: ArticleContext, people: list[Person], prefer: tuple[str, ...
                             # the article could not tell its country)
             nearest = max(recent, key=lambda p: (p.key in prefer, _last_mention_before(p, at.begin)))
             theirs = ranked(p for p in people if p.country == nearest.country) if nearest.country else [nearest]
+            leaders = lexicons.load("honorifics")["leader_posts"]
+            if any(q.role in leaders for q in nearest.posts):
+                theirs = [nearest]     # a head of state or government just named leads the side ('hai nhà lãnh đạo')
     return [side[0].key for side in (ours, theirs) if side]
 
 
