@@ -30,6 +30,8 @@ def events(text, etype):
      ["Tập đoàn Equinor", "William Ruto"]),
     ("Sáng 9/6, Tổng thống Kenya William Ruto thăm Na Uy. Tổng thống tiếp lãnh đạo Tập đoàn Equinor. Chủ tịch Tập "
      "đoàn Equinor Anders Opedal cảm ơn Tổng thống.", ["Anders Opedal", "William Ruto"]),
+    ("Ngày 30/5, Tổng thống Kenya William Ruto gặp gỡ các quan chức cao cấp của Liên Hợp Quốc.",
+     ["Liên Hợp Quốc", "William Ruto"]),
     ("Sáng 9/6, Tổng thống Kenya William Ruto thăm Na Uy. Tổng thống William Ruto làm việc với Ngân hàng Trung "
      "ương Na Uy.", ["Ngân hàng Trung ương Na Uy", "William Ruto"]),
 ])

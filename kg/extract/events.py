@@ -1868,7 +1868,8 @@ def _body_object(ctx, view, trig: Trigger, data) -> list[str]:
     """'làm việc với Bộ Y tế Kenya': a body of the graph named right after the cue (after a link at most), with
     no person there, is who is met."""
     base, text = view.sentence.begin, view.sentence.text
-    lead = rf"^\s*(?:(?:{_alternation(data['object_links'])})\s+)?(?P<heads>(?:{_alternation(data['group_heads'])})\s+)?$"
+    members = _alternation(data["group_heads"] + data["body_members"])
+    lead = rf"^\s*(?:(?:{_alternation(data['object_links'])})\s+)?(?P<heads>(?:(?:các|những)\s+)?(?:{members})\s+(?:của\s+)?)?$"
     for r in sorted(view.refs, key=lambda r: r.begin):
         if r.begin - base < trig.end or r.begin - base >= trig.next_begin:
             continue
