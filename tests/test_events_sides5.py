@@ -126,3 +126,15 @@ def test_the_pair_of_talks_witnesses_the_signing_after_them():
             "cách giám đốc Tập đoàn Atlas, ông Karim Bennani mong muốn đầu tư. Ông Karim Bennani cho biết Maroc sẵn "
             "sàng.")
     assert [a for a, _, _ in events(text, "signing")] == [["Aziz Akhannouch", "William Ruto"]]
+
+
+@pytest.mark.parametrize("text", [
+    # 'A hội kiến B và gặp C': two meetings of A, one with each (not one of three)
+    "Ngày 5/6, Thủ tướng Kenya Peter Mwangi đã hội kiến Tổng thống Peru Dina Boluarte và gặp Chủ tịch Quốc hội Peru "
+    "Eduardo Salhuana.",
+    "Thủ tướng Kenya Peter Mwangi dự kiến sẽ hội kiến Tổng thống Peru Dina Boluarte và gặp Chủ tịch Quốc hội Peru "
+    "Eduardo Salhuana.",
+])
+def test_two_verbs_with_two_counterparts_are_two_meetings(text):
+    assert sorted(a for a, _, _ in events(text, "meeting")) == [["Dina Boluarte", "Peter Mwangi"],
+                                                                ["Eduardo Salhuana", "Peter Mwangi"]]

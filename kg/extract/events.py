@@ -1702,6 +1702,11 @@ def _continues(ev: Event, trig: Trigger, view, ctx, in_sentence: list[Event]) ->
     # within its clause: 'A gặp B; gặp gỡ C' is a second meeting, not B's part of the first
     subject = _persons(ctx, _refs_in(view, max(trig.prev_end, trig.span_begin), trig.begin))
     if subject and set(subject) <= set(prev.attendees[1:]):
+        last = max((r.end for r in view.refs if r.kind == "person" and set(r.keys) & set(subject)), default=0)
+        if re.fullmatch(r"[^,;]*?\s*(?:,\s*)?và\s*", view.sentence.text[last - view.sentence.begin:trig.begin]) \
+                and set(ev.attendees) - set(prev.attendees) \
+                and not any(ch.isupper() for ch in view.sentence.text[last - view.sentence.begin:trig.begin]):
+            return None  # 'A hội kiến B và gặp C': the verb after 'và' is A's, with C, a meeting of its own
         return prev
     return None
 
