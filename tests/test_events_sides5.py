@@ -138,3 +138,10 @@ def test_the_pair_of_talks_witnesses_the_signing_after_them():
 def test_two_verbs_with_two_counterparts_are_two_meetings(text):
     assert sorted(a for a, _, _ in events(text, "meeting")) == [["Dina Boluarte", "Peter Mwangi"],
                                                                 ["Eduardo Salhuana", "Peter Mwangi"]]
+
+
+def test_a_royal_couple_received_together_is_one_meeting():
+    # a consort named by one word after her title ('Hoàng hậu Sonja'): the couple is one side of one meeting
+    text = ("Sáng 6/6, tại Cung điện Hoàng gia ở Oslo, Thủ tướng Kenya Peter Mwangi và Phu nhân hội kiến Nhà vua Na Uy "
+            "Harald V và Hoàng hậu Sonja.")
+    assert [a for a, _, _ in events(text, "meeting")] == [["Harald V", "Peter Mwangi", "Sonja"]]

@@ -1367,8 +1367,12 @@ def _consorts(view, keys: list[str]) -> bool:
     spouse = _alternation(_lexicon()[0]["spouse_titles"])
     base, text = view.sentence.begin, view.sentence.text
     refs = [next((r for r in view.refs if k in r.keys), None) for k in keys[1:]]
+    # (the consort's title before the name, or within the mention of a one-word name: 'và Hoàng hậu Sonja')
     return bool(refs) and all(r is not None and re.search(rf"(?<!\w)và\s+(?:{spouse})\s*$",
-                                                         text[:r.begin - base].casefold()) for r in refs)
+                                                         text[:r.begin - base].casefold())
+                              or r is not None and re.search(rf"(?<!\w)và\s+$", text[:r.begin - base])
+                              and re.match(rf"(?:{spouse})\s", text[r.begin - base:r.end - base].casefold())
+                              for r in refs)
 
 
 def _bodies(ctx, keys: list[str]) -> list[list[str]]:
