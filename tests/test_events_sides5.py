@@ -25,6 +25,9 @@ def events(text, etype):
     ("Chiều 28/5, Tổng thống Kenya William Ruto đã hội đàm với Thủ tướng Na Uy Jonas Gahr Støre. Còn tại Bergen, "
      "Tổng thống William Ruto đã tiếp chủ tịch điều hành Trung tâm Tài chính Bergen Lars Berg, đề nghị hợp tác. "
      "Ông Lars Berg khuyến nghị Kenya cần phát triển.", ["Lars Berg", "William Ruto"]),
+    # (a name whose first word reads as Vietnamese but which is not all Vietnamese)
+    ("Tổng thống Mông Cổ Kim Bat-Erdene đã mời Tổng thống Kenya William Ruto thăm Ulaanbaatar. Tổng thống Ruto sẽ "
+     "có cuộc gặp với nhà lãnh đạo Kim Bat-Erdene trong thời gian ở Ulaanbaatar.", ["Kim Bat-Erdene", "William Ruto"]),
     # 'tiếp lãnh đạo Tập đoàn X': the company met, or its head the text names
     ("Sáng 9/6, Tổng thống Kenya William Ruto thăm Na Uy. Tổng thống tiếp lãnh đạo Tập đoàn Equinor.",
      ["Tập đoàn Equinor", "William Ruto"]),
