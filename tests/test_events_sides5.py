@@ -148,3 +148,13 @@ def test_a_royal_couple_received_together_is_one_meeting():
     text = ("Sáng 6/6, tại Cung điện Hoàng gia ở Oslo, Thủ tướng Kenya Peter Mwangi và Phu nhân hội kiến Nhà vua Na Uy "
             "Harald V và Hoàng hậu Sonja.")
     assert [a for a, _, _ in events(text, "meeting")] == [["Harald V", "Peter Mwangi", "Sonja"]]
+
+
+def test_an_earlier_visit_told_beside_the_current_one_is_the_same_guests():
+    # 'chuyến thăm thứ hai của ông …, sau chuyến thăm năm 2010': his earlier visit, a past event of its own
+    text = ("Tổng thống Kenya William Ruto đang thăm chính thức Na Uy. Đây là chuyến thăm thứ hai của ông tới Na Uy, "
+            "sau chuyến thăm năm 2010.")
+    x = extract_article("t", text, PUBLISHED)
+    visits = sorted((e.start.iso() if e.start else "", [x.persons[k].name for k in e.guests])
+                    for e in x.events if e.type == "visit")
+    assert visits == [("", ["William Ruto"]), ("2010", ["William Ruto"])]

@@ -261,6 +261,16 @@ def find_events(ctx) -> list[Event]:
             if guest:
                 ev.guests = [guest]
                 ev.attendees = [guest] + [k for k in ev.attendees if k != guest]
+    for ev in merged:
+        if ev.type == "visit" and not ev.attendees and not ev.hosts and ev.start and ev.start.year and year \
+                and ev.start.year < year:
+            # 'Đây là chuyến thăm thứ hai của ông tới Na Uy, sau chuyến thăm năm 2010': an earlier visit told with
+            # no one of its own beside the visit of the same sentence is that guest's
+            told = {m.sentence for m in ev.mentions}
+            beside = next((e for e in merged if e is not ev and e.type == "visit" and e.guests
+                           and {m.sentence for m in e.mentions} & told), None)
+            if beside is not None:
+                ev.guests, ev.attendees = list(beside.guests), list(beside.guests)
     merged = _merge(merged, ctx.doc.published, ctx)
     merged = _welcomes_told_as_receptions(ctx, merged, data)
     for ev in merged:
