@@ -329,7 +329,7 @@ def _full_names_again(ctx: ArticleContext) -> None:
     """'X tiếp Cố vấn … kiêm Phó toàn quyền Y Ahmed bin Khalid Al Saud' where a title the grammar does not know
     hides the name, told as 'ông Ahmed bin Khalid Al Saud' elsewhere: a foreign full name of the article, written
     again in full, is that person wherever it stands (a name of two words or more is no plain word)."""
-    # (a name of Vietnamese syllables only may be a street's, a city's or a school's: 'TP Hồ Chí Minh')
+    # (a name of Vietnamese syllables only may be a street's, a city's or a school's, named after a person)
     owners = {p.name: p for p in ctx.persons.values()
               if len(p.name.split()) >= 2 and not all(is_vietnamese_syllable(w) for w in p.name.split())}
     if not owners:
