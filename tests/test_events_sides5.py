@@ -111,13 +111,13 @@ def test_a_reception_of_one_with_a_long_title(text, attendees):
 
 @pytest.mark.parametrize("text", [
     # a planned meeting reported by the one who will meet: both sides, not the counterpart alone
-    "Tổng thống Chile Gabriel Rojas cho biết, dự kiến ông sẽ gặp Tổng thống Peru Dina Boluarte tại Lima.",
-    "Tổng thống Chile Gabriel Rojas tới Lima hôm qua. Ông cho biết, dự kiến ông sẽ gặp Tổng thống Peru Dina Boluarte.",
-    "Tổng thống Chile Gabriel Rojas cho biết, dự kiến sẽ gặp Tổng thống Peru Dina Boluarte tại Lima.",
-    "Tổng thống Chile Gabriel Rojas cho biết ông sẽ gặp Tổng thống Peru Dina Boluarte tại Lima.",
+    "Tổng thống Chile Gabriel Rojas cho biết, dự kiến ông sẽ gặp Tổng thống Peru Ana Quispe tại Lima.",
+    "Tổng thống Chile Gabriel Rojas tới Lima hôm qua. Ông cho biết, dự kiến ông sẽ gặp Tổng thống Peru Ana Quispe.",
+    "Tổng thống Chile Gabriel Rojas cho biết, dự kiến sẽ gặp Tổng thống Peru Ana Quispe tại Lima.",
+    "Tổng thống Chile Gabriel Rojas cho biết ông sẽ gặp Tổng thống Peru Ana Quispe tại Lima.",
 ])
 def test_a_planned_meeting_keeps_both_sides(text):
-    assert [a for a, _, _ in events(text, "meeting")] == [["Dina Boluarte", "Gabriel Rojas"]]
+    assert [a for a, _, _ in events(text, "meeting")] == [["Ana Quispe", "Gabriel Rojas"]]
 
 
 def test_the_pair_of_talks_witnesses_the_signing_after_them():
@@ -133,13 +133,13 @@ def test_the_pair_of_talks_witnesses_the_signing_after_them():
 
 @pytest.mark.parametrize("text", [
     # 'A hội kiến B và gặp C': two meetings of A, one with each (not one of three)
-    "Ngày 5/6, Thủ tướng Kenya Peter Mwangi đã hội kiến Tổng thống Peru Dina Boluarte và gặp Chủ tịch Quốc hội Peru "
+    "Ngày 5/6, Thủ tướng Kenya Peter Mwangi đã hội kiến Tổng thống Peru Ana Quispe và gặp Chủ tịch Quốc hội Peru "
     "Eduardo Salhuana.",
-    "Thủ tướng Kenya Peter Mwangi dự kiến sẽ hội kiến Tổng thống Peru Dina Boluarte và gặp Chủ tịch Quốc hội Peru "
+    "Thủ tướng Kenya Peter Mwangi dự kiến sẽ hội kiến Tổng thống Peru Ana Quispe và gặp Chủ tịch Quốc hội Peru "
     "Eduardo Salhuana.",
 ])
 def test_two_verbs_with_two_counterparts_are_two_meetings(text):
-    assert sorted(a for a, _, _ in events(text, "meeting")) == [["Dina Boluarte", "Peter Mwangi"],
+    assert sorted(a for a, _, _ in events(text, "meeting")) == [["Ana Quispe", "Peter Mwangi"],
                                                                 ["Eduardo Salhuana", "Peter Mwangi"]]
 
 
