@@ -279,9 +279,20 @@ COMMITMENTS = [
     # two sides' pledges set against each other in one clause: both undertake
     (KENYA + "Theo hiệp định, Kenya cam kết xóa bỏ thuế quan đối với 95% dòng thuế, trong khi ta cam kết xóa bỏ thuế "
              "quan đối với 97% dòng thuế.", "dòng thuế", "agreed", {"KE", "VN"}),
-    # nobody asks to work with its own side: the one received asks
+    # 'X tiếp Y, đề nghị …' (or '; đề nghị …'): the one who receives goes on speaking, whatever he asks for
     (KENYA + "Tại Nairobi, Thủ tướng Phạm Minh Chính đã tiếp Thống đốc Ngân hàng Trung ương Kenya Kamau Thugge, đề nghị "
-             "hợp tác với Việt Nam phát triển các dịch vụ tài chính.", "dịch vụ tài chính", "proposed", {"KE"}),
+             "hợp tác với Việt Nam phát triển các dịch vụ tài chính.", "dịch vụ tài chính", "proposed", {"VN"}),
+    ("Thủ tướng Phạm Minh Chính tiếp Bộ trưởng Năng lượng Na Uy Terje Aasland tại Hà Nội ngày 5/3/2026, đề nghị hai "
+     "bên hợp tác phát triển điện gió ngoài khơi.", "điện gió", "proposed", {"VN"}),
+    ("Thủ tướng Phạm Minh Chính tiếp Bộ trưởng Năng lượng Na Uy Terje Aasland tại Hà Nội ngày 5/3/2026; đề nghị Na Uy "
+     "hỗ trợ Việt Nam đào tạo kỹ sư điện gió.", "kỹ sư điện gió", "proposed", {"VN"}),
+    # one leader at a meeting agreeing ('nhất trí', 'thống nhất') agrees with the other side; striving stays his own
+    ("Chủ tịch nước Lương Cường tiếp Tổng thống Peru Dina Boluarte ngày 3/4/2026. Tổng thống Dina Boluarte nhất trí "
+     "phối hợp chặt chẽ nhằm thúc đẩy hợp tác khai khoáng giữa hai nước.", "khai khoáng", "agreed", {"PE", "VN"}),
+    (KENYA + "Tổng thống Kenya thống nhất mở văn phòng thương mại tại Thành phố Hồ Chí Minh.", "văn phòng thương mại",
+     "agreed", {"KE", "VN"}),
+    (KENYA + "Tổng thống William Ruto phấn đấu đưa kim ngạch thương mại song phương lên 2 tỷ USD.", "2 tỷ USD",
+     "pledged", {"KE"}),
     # two calls told in one sentence, then each told apart opening on 'Điện đàm với <title>': its part's partner
     ("Tối 9/3, Thủ tướng Phạm Minh Chính lần lượt điện đàm với Tổng thống Kenya William Ruto và Thủ tướng Na Uy "
      "Jonas Gahr Støre.\n\nĐiện đàm với Tổng thống Kenya, Thủ tướng chuyển lời thăm hỏi của Tổng Bí thư. Hai nhà "

@@ -639,6 +639,9 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
             if status == "agreed" and found.parties and not found.both and not found.body \
                     and _after_adverbs(sent, j, end) < end and toks[_after_adverbs(sent, j, end)].low == "với":
                 found = _agreeing(sent, found, j, b)      # 'Kenya nhất trí với Việt Nam …': both sides agree
+            elif status == "agreed" and not found.both and cue in lx.data["assent_cues"] \
+                    and _leader_at_meeting(sent, found, toks[i].begin):
+                found = _agreeing(sent, found, j, b)      # 'Tổng thống Kenya nhất trí phối hợp …' at talks: both
             elif status == "agreed" and found.both and not found.body and len(found.parties) >= 2 \
                     and _after_adverbs(sent, j, end) < end and toks[_after_adverbs(sent, j, end)].low == "với":
                 with_ = _with_whom(sent, _after_adverbs(sent, j, end), end)
@@ -663,8 +666,6 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
     found = Subject(list(found.parties), found.both, found.reporter, found.body, found.bodies, written=False)
     if status == "agreed" and not found.both:
         found = _agreeing(sent, found, j, b)      # '…; hoàn toàn nhất trí …': one side agreeing to the other's
-    if status == "proposed" and not found.both and found.parties and _with_own(sent, found, j, end):
-        found = _other_named(sent, found, i) or found  # '… tiếp ông X (UAE), đề nghị hợp tác với Việt Nam …'
     if status == "proposed" and found.both and not found.reporter and _cue(toks, i, j) in lx.data["modal_cues"]:
         return "agreed", found, toks[i].begin     # 'Hai bên cũng nhấn mạnh … và cần …': both say so together
     return _restated(_status(status, _cue(toks, i, j), found, sent, last), found, sent, j, b) + (toks[i].begin,)
@@ -975,26 +976,16 @@ def _contrasted(sent: Reading, j: int, end: int) -> list[str] | None:
     return None
 
 
-def _with_own(sent: Reading, found: Subject, j: int, end: int) -> bool:
-    """The ask opens on working with the asker's own side ('đề nghị hợp tác với Việt Nam', said of a
-    Vietnamese subject): nobody asks to work with itself."""
-    k = _after_adverbs(sent, j, end)
-    for n in range(k, min(k + JOINT_REACH, end)):
-        m = sent.lx.joint.match_at(sent.toks, n)
-        if m and m[0] < end and sent.kind[m[0]] and sent.kind[m[0]][0] == "ref":
-            return set(_sides_of(sent, sent.kind[m[0]][1])) <= set(found.parties)
-    return False
-
-
-def _other_named(sent: Reading, found: Subject, i: int) -> Subject | None:
-    """The side of the nearest actor named before token i that is not `found`'s."""
-    for n in range(i - 1, -1, -1):
-        kind = sent.kind[n]
-        if kind and kind[0] == "ref":
-            sides = [c for c in _sides_of(sent, kind[1]) if c]
-            if sides and not set(sides) & set(found.parties):
-                return Subject(sides, False, None, written=False)
-    return None
+def _leader_at_meeting(sent: Reading, found: Subject, at: int) -> bool:
+    """The subject is a person of one side of the meeting told last before offset `at`: what one leader at
+    talks agrees to is agreed with the other side, not one side's pledge."""
+    if not found.parties or found.body or found.span is None:
+        return False
+    sides = sent.sides(at)
+    if len(sides) != 2 or not all(sides) or not set(found.parties) < set(sides):
+        return False
+    return any(sent.kind[n] and sent.kind[n][0] == "ref" and sent.kind[n][1].kind == "person"
+               for n in range(*found.span))
 
 
 def _protocol(sent: Reading, j: int, end: int) -> bool:
