@@ -286,6 +286,10 @@ COMMITMENTS = [
      "bên hợp tác phát triển điện gió ngoài khơi.", "điện gió", "proposed", {"VN"}),
     ("Thủ tướng Phạm Minh Chính tiếp Bộ trưởng Năng lượng Na Uy Terje Aasland tại Hà Nội ngày 5/3/2026; đề nghị Na Uy "
      "hỗ trợ Việt Nam đào tạo kỹ sư điện gió.", "kỹ sư điện gió", "proposed", {"VN"}),
+    # a place phrase after an opening word ('Còn tại Mombasa, …') is no place list: the receiver is the subject
+    (KENYA + "Tổng thống William Ruto khẳng định Kenya sẽ mở văn phòng thương mại tại Hà Nội. Còn tại Mombasa, Thủ "
+             "tướng Phạm Minh Chính đã tiếp chủ tịch điều hành Sở Giao dịch Chứng khoán Nairobi Amos Otieno, đề nghị "
+             "Sở tăng cường kết nối với thị trường chứng khoán Việt Nam.", "kết nối", "proposed", {"VN"}),
     # one leader at a meeting agreeing ('nhất trí', 'thống nhất') agrees with the other side; striving stays his own
     ("Chủ tịch nước Lương Cường tiếp Tổng thống Peru Dina Boluarte ngày 3/4/2026. Tổng thống Dina Boluarte nhất trí "
      "phối hợp chặt chẽ nhằm thúc đẩy hợp tác khai khoáng giữa hai nước.", "khai khoáng", "agreed", {"PE", "VN"}),

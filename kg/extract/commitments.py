@@ -402,7 +402,11 @@ class Reading:
         while n >= 0 and self.covered(n) and self.toks[n].text not in BOUNDARY \
                 and self.toks[n].low not in self.lx.data["place_prepositions"]:
             n -= 1
-        return n >= 0 and n < a - 2 and self.toks[n].low in self.lx.data["place_prepositions"]
+        if not (n >= 0 and n < a - 2 and self.toks[n].low in self.lx.data["place_prepositions"]):
+            return False
+        # only names up to the next comma: 'tại Dubai, Thủ tướng X đã tiếp …' goes on with a predicate
+        end = next((m for m in range(a, len(self.toks)) if self.toks[m].text in BOUNDARY), len(self.toks))
+        return all(self.covered(m) for m in range(a, end))
 
     def main_subject(self, before: int) -> Subject | None:
         """The sentence's own subject: the actors opening its first comma-separated segment that opens with
