@@ -286,6 +286,13 @@ COMMITMENTS = [
      "bên hợp tác phát triển điện gió ngoài khơi.", "điện gió", "proposed", {"VN"}),
     ("Thủ tướng Phạm Minh Chính tiếp Bộ trưởng Năng lượng Na Uy Terje Aasland tại Hà Nội ngày 5/3/2026; đề nghị Na Uy "
      "hỗ trợ Việt Nam đào tạo kỹ sư điện gió.", "kỹ sư điện gió", "proposed", {"VN"}),
+    # readiness whose purpose names a field or a figure, or whose act follows the side, is a pledge
+    (KENYA + "Tổng thống Kenya khẳng định Kenya sẵn sàng hợp tác với Việt Nam để phát triển điện gió ngoài khơi.",
+     "điện gió", "pledged", {"KE"}),
+    (KENYA + "Tổng thống Kenya cho biết Kenya sẵn sàng hợp tác với Việt Nam để đưa kim ngạch lên 1 tỷ USD.",
+     "1 tỷ USD", "pledged", {"KE"}),
+    (KENYA + "Thủ tướng khẳng định Việt Nam sẵn sàng phối hợp với Kenya và các nước trong khu vực tìm kiếm giải pháp "
+             "hòa bình cho xung đột.", "giải pháp", "pledged", {"VN"}),
     # a place phrase after an opening word ('Còn tại Mombasa, …') is no place list: the receiver is the subject
     (KENYA + "Tổng thống William Ruto khẳng định Kenya sẽ mở văn phòng thương mại tại Hà Nội. Còn tại Mombasa, Thủ "
              "tướng Phạm Minh Chính đã tiếp chủ tịch điều hành Sở Giao dịch Chứng khoán Nairobi Amos Otieno, đề nghị "
@@ -313,6 +320,11 @@ def test_commitments_status_and_parties(text, marker, status, parties):
 
 
 NOT_COMMITMENTS = [
+    # readiness to work with a side for a purpose naming no field and nothing concrete: a willingness
+    (KENYA + "Tổng thống Kenya khẳng định Kenya sẵn sàng hợp tác với chính quyền mới của Chile để duy trì trao đổi, "
+             "mở rộng hợp tác và quản lý những khác biệt.", "chính quyền mới"),
+    (KENYA + "Tổng thống Kenya cho biết Kenya sẵn sàng phối hợp với Việt Nam nhằm thúc đẩy quan hệ hữu nghị vì lợi "
+             "ích của nhân dân hai nước.", "quan hệ hữu nghị"),
     # expectations about a visit or an agreement
     (KENYA + "Chuyến thăm được kỳ vọng góp phần nâng quan hệ hai nước lên tầm cao mới.", "tầm cao mới"),
     (NORWAY + "Hiệp định hứa hẹn mang lại lợi ích cho doanh nghiệp hai nước.", "lợi ích"),

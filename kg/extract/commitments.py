@@ -608,6 +608,7 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
                 or (wish or status == "proposed") and _to_audience(sent, j, end) \
                 or _standing(sent, i, j, end, floor, status) or standing and _joined(sent, i, floor) \
                 or status == "pledged" and _welcomed(sent, i, floor) \
+                or cue in lx.data["readiness_cues"] and _willing_only(sent, j, end) \
                 or cue in lx.data["modal_cues"] and isinstance(found, Subject) and not found.both \
                 or cue in lx.data["advice_cues"] and _own_affairs(sent, i, j, end, found, last):
             # 'mong muốn quan hệ … phát triển', 'mong muốn xuất khẩu …' (no ask); 'mong muốn ông X tiếp tục có
@@ -615,7 +616,8 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
             # 'Việt Nam cần chú trọng …', 'nhấn mạnh cần …' (a need); 'khuyến nghị Kenya cần …' (advice for the
             # other's own sake); 'mong muốn hai bên đẩy mạnh giao lưu' (a
             # soft field, nothing to do); 'đề nghị cộng đồng quốc tế …' (a call to the world); 'hoan nghênh và
-            # sẵn sàng tạo điều kiện …' (a standing welcome): no commitment, but its subject spoke
+            # sẵn sàng tạo điều kiện …' (a standing welcome); 'sẵn sàng hợp tác với X để duy trì trao đổi …' (a
+            # willingness, no act): no commitment, but its subject spoke
             if isinstance(found, Subject) and found.parties and not found.both:
                 heard.append(found)
             standing = _standing(sent, i, j, end, floor, status) or standing and _joined(sent, i, floor)
@@ -785,6 +787,28 @@ def _own_wish(sent: Reading, j: int, end: int) -> bool:
                                  sent.kind[m[0]] and sent.kind[m[0]][0] in ("ref", "both", "anaphor", "head")):
             return not _names_act(sent, n, end, data)
     return True
+
+
+def _willing_only(sent: Reading, j: int, end: int) -> bool:
+    """A readiness to work with a side for a purpose that names no field and nothing concrete ('sẵn sàng hợp tác
+    với chính quyền mới của Chile để duy trì trao đổi, mở rộng hợp tác …'): a general willingness, no act.
+    Without a purpose the act follows the side ('sẵn sàng phối hợp với Kenya tìm kiếm giải pháp …') and stays."""
+    lx, toks, data = sent.lx, sent.toks, sent.lx.data
+    k = _after_adverbs(sent, j, end)
+    m = lx.joint.match_at(toks, k)
+    if m is None or m[1] in data["cooperation_nouns"]:
+        return False
+    n = m[0]
+    while n < end and not lx.purpose.ending_at(toks, n + 1, n):
+        if toks[n].text in BOUNDARY or any(x.match_at(toks, n) for x in (lx.acts, lx.cues, lx.events)):
+            return False                 # the act itself follows the side, or the clause ends on it
+        n += 1
+    if n >= end:
+        return False
+    text = " " + " ".join(t.low for t in toks[n:end]) + " "
+    fields = (w for topic, words in data["topics"].items() if topic not in data["soft_topics"] for w in words)
+    return not _names_act(sent, n, end, data) and not any(f" {w} " in text for w in fields) \
+        and not find_quantities(" ".join(t.text for t in toks[n:end]))
 
 
 def _names_act(sent: Reading, a: int, end: int, data) -> bool:
