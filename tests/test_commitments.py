@@ -293,6 +293,9 @@ COMMITMENTS = [
      "1 tỷ USD", "pledged", {"KE"}),
     (KENYA + "Thủ tướng khẳng định Việt Nam sẵn sàng phối hợp với Kenya và các nước trong khu vực tìm kiếm giải pháp "
              "hòa bình cho xung đột.", "giải pháp", "pledged", {"VN"}),
+    # agreeing 'về' what to do is an agreement
+    (KENYA + "Hai bên thống nhất về các biện pháp bảo đảm an ninh hàng hải.", "an ninh hàng hải", "agreed",
+     {"KE", "VN"}),
     # a place phrase after an opening word ('Còn tại Mombasa, …') is no place list: the receiver is the subject
     (KENYA + "Tổng thống William Ruto khẳng định Kenya sẽ mở văn phòng thương mại tại Hà Nội. Còn tại Mombasa, Thủ "
              "tướng Phạm Minh Chính đã tiếp chủ tịch điều hành Sở Giao dịch Chứng khoán Nairobi Amos Otieno, đề nghị "
@@ -320,6 +323,10 @@ def test_commitments_status_and_parties(text, marker, status, parties):
 
 
 NOT_COMMITMENTS = [
+    # agreeing 'về' a matter with nothing to do: a shared view
+    (NORWAY_MOROCCO + "Sau cuộc gặp với Tổng thống Mỹ, tân Thủ tướng Na Uy Jonas Gahr Støre đã điện đàm với lãnh đạo "
+                      "Maroc, nhất trí về phi hạt nhân hóa bán đảo Triều Tiên.", "phi hạt nhân"),
+    (KENYA + "Hai bên nhất trí về tầm quan trọng của an ninh hàng hải trong khu vực.", "tầm quan trọng"),
     # readiness to work with a side for a purpose naming no field and nothing concrete: a willingness
     (KENYA + "Tổng thống Kenya khẳng định Kenya sẵn sàng hợp tác với chính quyền mới của Chile để duy trì trao đổi, "
              "mở rộng hợp tác và quản lý những khác biệt.", "chính quyền mới"),

@@ -609,6 +609,7 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
                 or _standing(sent, i, j, end, floor, status) or standing and _joined(sent, i, floor) \
                 or status == "pledged" and _welcomed(sent, i, floor) \
                 or cue in lx.data["readiness_cues"] and _willing_only(sent, j, end) \
+                or status == "agreed" and _on_a_matter(sent, j, end) \
                 or cue in lx.data["modal_cues"] and isinstance(found, Subject) and not found.both \
                 or cue in lx.data["advice_cues"] and _own_affairs(sent, i, j, end, found, last):
             # 'mong muốn quan hệ … phát triển', 'mong muốn xuất khẩu …' (no ask); 'mong muốn ông X tiếp tục có
@@ -617,7 +618,8 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
             # other's own sake); 'mong muốn hai bên đẩy mạnh giao lưu' (a
             # soft field, nothing to do); 'đề nghị cộng đồng quốc tế …' (a call to the world); 'hoan nghênh và
             # sẵn sàng tạo điều kiện …' (a standing welcome); 'sẵn sàng hợp tác với X để duy trì trao đổi …' (a
-            # willingness, no act): no commitment, but its subject spoke
+            # willingness, no act); 'nhất trí về phi hạt nhân hóa …' (a shared view on a matter, nothing to do): no
+            # commitment, but its subject spoke
             if isinstance(found, Subject) and found.parties and not found.both:
                 heard.append(found)
             standing = _standing(sent, i, j, end, floor, status) or standing and _joined(sent, i, floor)
@@ -809,6 +811,17 @@ def _willing_only(sent: Reading, j: int, end: int) -> bool:
     fields = (w for topic, words in data["topics"].items() if topic not in data["soft_topics"] for w in words)
     return not _names_act(sent, n, end, data) and not any(f" {w} " in text for w in fields) \
         and not find_quantities(" ".join(t.text for t in toks[n:end]))
+
+
+def _on_a_matter(sent: Reading, j: int, end: int) -> bool:
+    """An agreement 'về' a matter that names no act ('nhất trí về phi hạt nhân hóa bán đảo X'): a shared view,
+    not an undertaking ('nhất trí về việc sớm mở đường bay thẳng', 'về hợp tác năng lượng gió' name one)."""
+    lx, toks = sent.lx, sent.toks
+    k = _after_adverbs(sent, j, end)
+    if k >= end or toks[k].low != "về":
+        return False
+    return not any(x.match_at(toks, n) for n in range(k + 1, end) for x in (lx.acts, lx.cues, lx.events)) \
+        and not find_quantities(" ".join(t.text for t in toks[k:end]))
 
 
 def _names_act(sent: Reading, a: int, end: int, data) -> bool:
