@@ -293,6 +293,7 @@ COMMITMENTS = [
      "1 tỷ USD", "pledged", {"KE"}),
     (KENYA + "Thủ tướng khẳng định Việt Nam sẵn sàng phối hợp với Kenya và các nước trong khu vực tìm kiếm giải pháp "
              "hòa bình cho xung đột.", "giải pháp", "pledged", {"VN"}),
+    (KENYA + "Kenya sẵn sàng cùng Việt Nam thúc đẩy hợp tác trồng chè và cà phê.", "trồng chè", "pledged", {"KE"}),
     # agreeing 'về' what to do is an agreement
     (KENYA + "Hai bên thống nhất về các biện pháp bảo đảm an ninh hàng hải.", "an ninh hàng hải", "agreed",
      {"KE", "VN"}),
@@ -323,6 +324,8 @@ def test_commitments_status_and_parties(text, marker, status, parties):
 
 
 NOT_COMMITMENTS = [
+    (KENYA + "Kenya sẵn sàng cùng Việt Nam duy trì trao đổi chiến lược, thúc đẩy làm sâu sắc hơn nữa hợp tác thực "
+             "chất, đưa quan hệ Đối tác chiến lược toàn diện không ngừng đi vào chiều sâu.", "trao đổi chiến lược"),
     # agreeing 'về' a matter with nothing to do: a shared view
     (NORWAY_MOROCCO + "Sau cuộc gặp với Tổng thống Mỹ, tân Thủ tướng Na Uy Jonas Gahr Støre đã điện đàm với lãnh đạo "
                       "Maroc, nhất trí về phi hạt nhân hóa bán đảo Triều Tiên.", "phi hạt nhân"),

@@ -82,6 +82,7 @@ class Lexicon:
     audiences: PhraseMatcher         # addressees that are no side: 'cộng đồng quốc tế', 'các nhà lãnh đạo'
     wish_empty: PhraseMatcher        # empty words, the addressee's heads and soft fields: what a wish may name idly
     welcomes: Phrases                # 'hoan nghênh': a standing welcome a bare 'và' lends to the cue after it
+    ready_empty: PhraseMatcher       # empty words and soft fields: what a readiness may name idly
     background: PhraseMatcher        # 'trong bối cảnh', 'nhân dịp': the occasion a complement ends on
     agreed_before: PhraseMatcher     # 'đã nhất trí': an agreement a wish restates ('như … đã nhất trí')
     civil: PhraseMatcher             # heads of bodies that speak for themselves ('Hội', 'Tập đoàn') → True
@@ -126,6 +127,8 @@ def _lexicon() -> Lexicon:
                    PhraseMatcher([(c, c) for c in data["empty_words"] + data["region_words"]
                                   + data["addressee_heads"] + data["wish_empty_words"]]),
                    Phrases(data["welcome_verbs"]),
+                   PhraseMatcher([(c, c) for c in data["empty_words"] + data["region_words"]
+                                  + data["wish_empty_words"]]),
                    PhraseMatcher([(c, c) for c in data["background_markers"]]),
                    PhraseMatcher([(c, c) for c in data["agreed_before"]]),
                    PhraseMatcher(list(data["civil_heads"].items())),
@@ -608,7 +611,8 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
                 or (wish or status == "proposed") and _to_audience(sent, j, end) \
                 or _standing(sent, i, j, end, floor, status) or standing and _joined(sent, i, floor) \
                 or status == "pledged" and _welcomed(sent, i, floor) \
-                or cue in lx.data["readiness_cues"] and _willing_only(sent, j, end) \
+                or cue in lx.data["readiness_cues"] and (_willing_only(sent, j, end)
+                                                         or _empty(sent, j, end, floor, lx.ready_empty)) \
                 or status == "agreed" and _on_a_matter(sent, j, end) \
                 or cue in lx.data["modal_cues"] and isinstance(found, Subject) and not found.both \
                 or cue in lx.data["advice_cues"] and _own_affairs(sent, i, j, end, found, last):
@@ -618,7 +622,7 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
             # other's own sake); 'mong muốn hai bên đẩy mạnh giao lưu' (a
             # soft field, nothing to do); 'đề nghị cộng đồng quốc tế …' (a call to the world); 'hoan nghênh và
             # sẵn sàng tạo điều kiện …' (a standing welcome); 'sẵn sàng hợp tác với X để duy trì trao đổi …' (a
-            # willingness, no act); 'nhất trí về phi hạt nhân hóa …' (a shared view on a matter, nothing to do): no
+            # willingness, no act; 'sẵn sàng cùng X duy trì trao đổi chiến lược, …' too); 'nhất trí về phi hạt nhân hóa …' (a shared view on a matter, nothing to do): no
             # commitment, but its subject spoke
             if isinstance(found, Subject) and found.parties and not found.both:
                 heard.append(found)
@@ -938,8 +942,11 @@ def _empty(sent: Reading, j: int, end: int, floor: int, empty: PhraseMatcher | N
         if text in CLOSING_QUOTES:
             break                        # the quotation ends: what follows says who said it
         if not sent.toks[n].is_word or kind is not None and kind[0] != "head" \
-                or empty is not sent.lx.empty and sent.toks[n].text[:1].isupper():
-            n += 1          # a wish's addressee may be a name the article does not place ('tỉnh Nakuru')
+                or empty is not sent.lx.empty and sent.toks[n].text[:1].isupper() \
+                and not ((m := empty.match_at(sent.toks, n)) and m[0] > n + 1):
+            # a wish's addressee may be a name the article does not place ('tỉnh Nakuru'); a capitalised
+            # phrase of empty words is no name ('Đối tác chiến lược')
+            n += 1
             continue
         if sent.lx.background.match_at(sent.toks, n):
             break                        # '…, nhất là trong bối cảnh …': the occasion, not the content
