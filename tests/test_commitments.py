@@ -294,6 +294,8 @@ COMMITMENTS = [
     (KENYA + "Thủ tướng khẳng định Việt Nam sẵn sàng phối hợp với Kenya và các nước trong khu vực tìm kiếm giải pháp "
              "hòa bình cho xung đột.", "giải pháp", "pledged", {"VN"}),
     (KENYA + "Kenya sẵn sàng cùng Việt Nam thúc đẩy hợp tác trồng chè và cà phê.", "trồng chè", "pledged", {"KE"}),
+    (KENYA + "Thủ tướng đề nghị Tổng thống William Ruto chỉ đạo các bộ ngành Kenya sớm mở đường bay thẳng.",
+     "đường bay thẳng", "proposed", {"VN"}),
     # agreeing 'về' what to do is an agreement
     (KENYA + "Hai bên thống nhất về các biện pháp bảo đảm an ninh hàng hải.", "an ninh hàng hải", "agreed",
      {"KE", "VN"}),
@@ -326,6 +328,10 @@ def test_commitments_status_and_parties(text, marker, status, parties):
 NOT_COMMITMENTS = [
     (KENYA + "Kenya sẵn sàng cùng Việt Nam duy trì trao đổi chiến lược, thúc đẩy làm sâu sắc hơn nữa hợp tác thực "
              "chất, đưa quan hệ Đối tác chiến lược toàn diện không ngừng đi vào chiều sâu.", "trao đổi chiến lược"),
+    # asking a leader to relay a message or greetings: a courtesy
+    (KENYA + "Thủ tướng đề nghị Tổng thống William Ruto truyền tải thông điệp tới Quốc hội Kenya rằng Việt Nam luôn coi "
+             "Kenya là đối tác quan trọng.", "thông điệp"),
+    (KENYA + "Thủ tướng đề nghị Tổng thống William Ruto chuyển lời thăm hỏi tới Phó Tổng thống Kenya.", "thăm hỏi"),
     # agreeing 'về' a matter with nothing to do: a shared view
     (NORWAY_MOROCCO + "Sau cuộc gặp với Tổng thống Mỹ, tân Thủ tướng Na Uy Jonas Gahr Støre đã điện đàm với lãnh đạo "
                       "Maroc, nhất trí về phi hạt nhân hóa bán đảo Triều Tiên.", "phi hạt nhân"),
