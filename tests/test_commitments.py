@@ -329,8 +329,8 @@ NOT_COMMITMENTS = [
     (KENYA + "Kenya sẵn sàng cùng Việt Nam duy trì trao đổi chiến lược, thúc đẩy làm sâu sắc hơn nữa hợp tác thực "
              "chất, đưa quan hệ Đối tác chiến lược toàn diện không ngừng đi vào chiều sâu.", "trao đổi chiến lược"),
     # asking a leader to relay a message or greetings: a courtesy
-    (KENYA + "Thủ tướng đề nghị Tổng thống William Ruto truyền tải thông điệp tới Quốc hội Kenya rằng Việt Nam luôn coi "
-             "Kenya là đối tác quan trọng.", "thông điệp"),
+    (KENYA + "Thủ tướng đề nghị Tổng thống William Ruto truyền tải thông điệp tới Quốc hội Kenya rằng Việt Nam luôn "
+             "coi Kenya là đối tác quan trọng.", "thông điệp"),
     (KENYA + "Thủ tướng đề nghị Tổng thống William Ruto chuyển lời thăm hỏi tới Phó Tổng thống Kenya.", "thăm hỏi"),
     # agreeing 'về' a matter with nothing to do: a shared view
     (NORWAY_MOROCCO + "Sau cuộc gặp với Tổng thống Mỹ, tân Thủ tướng Na Uy Jonas Gahr Støre đã điện đàm với lãnh đạo "

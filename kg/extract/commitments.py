@@ -622,8 +622,8 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
             # other's own sake); 'mong muốn hai bên đẩy mạnh giao lưu' (a
             # soft field, nothing to do); 'đề nghị cộng đồng quốc tế …' (a call to the world); 'hoan nghênh và
             # sẵn sàng tạo điều kiện …' (a standing welcome); 'sẵn sàng hợp tác với X để duy trì trao đổi …' (a
-            # willingness, no act; 'sẵn sàng cùng X duy trì trao đổi chiến lược, …' too); 'nhất trí về phi hạt nhân hóa …' (a shared view on a matter, nothing to do): no
-            # commitment, but its subject spoke
+            # willingness, no act; 'sẵn sàng cùng X duy trì trao đổi chiến lược, …' too); 'nhất trí về phi hạt
+            # nhân hóa …' (a shared view on a matter, nothing to do): no commitment, but its subject spoke
             if isinstance(found, Subject) and found.parties and not found.both:
                 heard.append(found)
             standing = _standing(sent, i, j, end, floor, status) or standing and _joined(sent, i, floor)
