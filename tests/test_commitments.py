@@ -296,6 +296,9 @@ COMMITMENTS = [
     (KENYA + "Kenya sẵn sàng cùng Việt Nam thúc đẩy hợp tác trồng chè và cà phê.", "trồng chè", "pledged", {"KE"}),
     (KENYA + "Thủ tướng đề nghị Tổng thống William Ruto chỉ đạo các bộ ngành Kenya sớm mở đường bay thẳng.",
      "đường bay thẳng", "proposed", {"VN"}),
+    # a hope that the other side help too ('mong phía X cũng hỗ trợ …') asks it: a proposal when it is concrete
+    (KENYA + "Thủ tướng cho biết Chính phủ Việt Nam rất quan tâm, hỗ trợ Đại học Việt - Kenya và mong phía Kenya cũng "
+             "hỗ trợ mạnh mẽ, nhất là đội ngũ giảng viên, cơ sở vật chất.", "giảng viên", "proposed", {"VN"}),
     # agreeing 'về' what to do is an agreement
     (KENYA + "Hai bên thống nhất về các biện pháp bảo đảm an ninh hàng hải.", "an ninh hàng hải", "agreed",
      {"KE", "VN"}),
@@ -332,6 +335,7 @@ NOT_COMMITMENTS = [
     (KENYA + "Thủ tướng đề nghị Tổng thống William Ruto truyền tải thông điệp tới Quốc hội Kenya rằng Việt Nam luôn "
              "coi Kenya là đối tác quan trọng.", "thông điệp"),
     (KENYA + "Thủ tướng đề nghị Tổng thống William Ruto chuyển lời thăm hỏi tới Phó Tổng thống Kenya.", "thăm hỏi"),
+    (KENYA + "Thủ tướng mong phía Kenya cũng quan tâm hơn nữa.", "quan tâm hơn nữa"),
     # agreeing 'về' a matter with nothing to do: a shared view
     (NORWAY_MOROCCO + "Sau cuộc gặp với Tổng thống Mỹ, tân Thủ tướng Na Uy Jonas Gahr Støre đã điện đàm với lãnh đạo "
                       "Maroc, nhất trí về phi hạt nhân hóa bán đảo Triều Tiên.", "phi hạt nhân"),
