@@ -124,13 +124,13 @@ def bench_store(path: str, remotes: list[str], repeat: int, skip: set[str]) -> N
         cells = []
         for s in labels:
             p50, p95, n = results[s][q.name]
-            cell = f"{p50 * 1000:.0f} / {p95 * 1000:.0f}"
+            cell = "timed out" if p50 == float("inf") else f"{p50 * 1000:.0f} / {p95 * 1000:.0f}"
             if s != "embedded" and n != rows and p50 != float("inf"):
                 cell += f" (**{n} rows**)"
                 differ.append(f"{q.name} on {s}: {n} rows, embedded {rows}")
             cells.append(cell)
-        ratio = (f"{results['embedded'][q.name][0] / max(results[remotes[0]][q.name][0], 1e-9):.2f}×"
-                 if remotes else "")
+        ratio = ("" if not remotes else "—" if results[remotes[0]][q.name][0] == float("inf") else
+                 f"{results['embedded'][q.name][0] / max(results[remotes[0]][q.name][0], 1e-9):.2f}×")
         print(f"| {q.name} | {rows:,} | " + " | ".join(cells) + f" | {ratio} |")
     if differ:
         print("row counts differ: " + "; ".join(differ), file=sys.stderr)
