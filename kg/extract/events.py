@@ -8,7 +8,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 from kg import lexicons
-from kg.extract.dates import find_dates, quoted
+from kg.extract.dates import find_dates, name_year, quoted
 from kg.extract.context import principals
 from kg.extract.model import DateValue, Event, Mention, Organization
 from kg.text.clauses import clauses
@@ -781,6 +781,7 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     if _modal_no_event(head, data, notation in NAMED_TYPES) or not _has_object(view, trig, data) \
             or _generic(head, data) and not listed \
             or first in data["classifiers"] and _generic(f"{head.rstrip()} {first}", data) \
+            or notation not in NAMED_TYPES and _habitual(s.text, trig, data) \
             or _cue(head[-30:], data["cancel_cues"]) or s.text.rfind("[", 0, trig.begin) > s.text.rfind("]", 0, trig.begin) \
             or notation not in NAMED_TYPES and (_invitation(head, data) or _aim(head, data)):
         return []      # (and '[Báo chí Nhật đưa đậm về hội đàm …]': a link to another article)
@@ -1047,6 +1048,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         dates = [d for d in dates if d.begin >= trig.begin or not wished and (
             published is None or _after(d.start, published - timedelta(days=1)))]
     _date(ev, dates, discourse_date, trig)
+    if ev.start is None and ev.type in NAMED_TYPES and name_year(ev.name or ""):
+        ev.start = DateValue(name_year(ev.name))     # 'Tuần lễ Cấp cao APEC 2017': its name dates it, to the year
     if ev.status == "announced" and _before(ev.start, ctx.doc.published):
         ev.status = "held"         # 'triển khai thỏa thuận của Cuộc gặp cấp cao (tháng 1/2017)': done already
     if notation == "visit" and ev.guests and not ev.hosts and _attributive(s.text[a:trig.begin], trig, data):
@@ -1353,6 +1356,22 @@ def _generic(head: str, data) -> bool:
     return bool(re.search(rf"(?<!\w)(?:{_alternation(plurals)})\s+\S+(?:\s+\S+)?\s*(?:,|và)\s*$", head))
 
 
+def _habitual(text: str, trig: "Trigger", data) -> bool:
+    """An act told as a habit: a cue in the trigger's own clause ('hằng năm cử đoàn … sang thăm', 'gặp nhau định
+    kỳ'), or before a bracket the trigger stands in, which lists instances of it ('tổ chức thường xuyên các hoạt
+    động … (trong đó có việc cử đoàn sang thăm …)'). A day told between makes it one act."""
+    cues = rf"(?<!\w)(?:{_alternation(data['habitual_cues'])})(?!\w)"
+    lead = text[:trig.begin].casefold()
+    lead = lead[max(lead.rfind(";"), lead.rfind(". ")) + 1:]
+    clause = re.split(r"[,;:()]", lead)[-1]
+    opening = lead.rfind("(")
+    instances = opening > lead.rfind(")") and re.search(cues, lead[:opening])
+    after = re.split(r"[,;:()]|\svà\s", text[trig.end:trig.end + 40].casefold())[0]
+    if not (re.search(cues, clause) or instances or re.search(cues, after)):
+        return False
+    return not re.search(r"\d{1,2}\s*[/.-]\s*\d{1,2}|\bngày\s+\d", lead[-200:] if instances else clause)
+
+
 def _after_report(head: str, data) -> int:
     """Where the reported clause starts in 'Người phát ngôn … cho biết, …' (0 when nothing is reported)."""
     found = [m.end() for m in re.finditer(rf"\b(?:{_alternation(data['reporting_cues'])})\b\s*(?:,|rằng|:)",
@@ -1457,6 +1476,13 @@ def _document(text: str, data) -> tuple[str, str] | None:
     if not m or not m.group(1)[:1].isupper() or len(m.group(1).split()) < 3:
         return None
     name = m.group(1).strip()
+    ends = re.search(rf"\s(?:(?:{_alternation(data['document_name_ends'])})|và\s+(?:{_alternation(data['document_verb_openers'])}))"
+                     r"(?=\s|$)", name)
+    if ends:    # the name stops before a predicate or a second act ('… và cùng gặp gỡ báo chí')
+        name = name[:ends.start()].strip()
+        if len(name.split()) < 3:
+            return None
+        return name, key(re.sub(r"[\s-]+", " ", lexicons.strip_countries(name)[0]))
     if m.group(2):
         return f"{name} ({m.group(2)})", m.group(2)
     shown = name

@@ -1,0 +1,83 @@
+"""Issue 15, events right on real text: a named event dated by the year of its own name, a document's name that
+ends before a second act, habits that are no event. Invented sentences about countries no set covers."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract.dates import name_year
+from kg.extract.pipeline import extract_article
+
+PUBLISHED = date(2025, 6, 11)
+
+
+def extracted(text, published=PUBLISHED):
+    x = extract_article("t", text, published)
+    names = {k: p.name for k, p in x.persons.items()} | {k: o.label or o.name for k, o in x.organizations.items()}
+    return x, names
+
+
+def events(text, published=PUBLISHED):
+    x, names = extracted(text, published)
+    return [(e.type, sorted(names.get(a, a) for a in e.attendees), e.start and e.start.iso(), e.name)
+            for e in x.events]
+
+
+@pytest.mark.parametrize("name, year", [
+    ("Tuần lễ Cấp cao APEC 2019", 2019),
+    ("Hội nghị Bộ trưởng Nông nghiệp châu Phi năm 2023", 2023),
+    ("Hội nghị Thượng đỉnh G20 năm 2018 (G20)", 2018),
+    # a horizon, a period's end, an agenda's number: no year the event is held in
+    ("Hội nghị về Chiến lược phát triển đến năm 2030", None),
+    ("Diễn đàn về Chương trình nghị sự 2030", None),
+    ("Diễn đàn hợp tác 2021 - 2025", None),
+    ("Diễn đàn Kinh tế Thế giới", None),
+])
+def test_the_year_a_name_ends_with(name, year):
+    assert name_year(name) == year
+
+
+@pytest.mark.parametrize("text, etype, start", [
+    # the name's year dates the summit when its clause gives no day
+    ("Tổng thống Kenya William Ruto đã đến Lima tham dự Hội nghị Cấp cao APEC 2016 cùng các hoạt động khác "
+     "trong khuôn khổ Tuần lễ Cấp cao APEC 2016.", "conference", "2016"),
+    ("Thủ tướng Na Uy Jonas Gahr Støre khẳng định sẽ tham dự Hội nghị Bộ trưởng Năng lượng Bắc Âu năm 2026.",
+     "conference", "2026"),
+    # a day told in the clause stays the event's day
+    ("Ngày 5/3, Tổng thống Kenya William Ruto dự Hội nghị Cấp cao APEC 2025 tại Seoul.", "conference", "2025-03-05"),
+])
+def test_a_named_event_is_dated_by_its_name(text, etype, start):
+    assert [d for t, _, d, _ in events(text) if t == etype][:1] == [start]
+
+
+@pytest.mark.parametrize("text, name", [
+    # the document's name ends before the signers' second act
+    ("Sáng 4/6, Tổng thống Kenya William Ruto và Tổng thống Peru Dina Boluarte đã ký Tuyên bố chung về quan hệ "
+     "đối tác toàn diện và đã cùng gặp gỡ báo chí.", "Ký kết Tuyên bố chung về quan hệ đối tác toàn diện"),
+    ("Sáng 4/6, hai Bộ trưởng đã ký Hiệp định hợp tác nghề cá giai đoạn 2025 - 2030 là cơ sở để hai bên mở rộng "
+     "đánh bắt chung.", "Ký kết Hiệp định hợp tác nghề cá giai đoạn 2025 - 2030"),
+    # 'và' between two bodies goes on with the name
+    ("Sáng 4/6, hai Bộ trưởng đã ký Bản ghi nhớ giữa Bộ Nông nghiệp Kenya và Bộ Thủy sản Peru về hợp tác nghề cá.",
+     "Ký kết Bản ghi nhớ giữa Bộ Nông nghiệp Kenya và Bộ Thủy sản Peru về hợp tác nghề cá"),
+])
+def test_a_document_name_ends_before_a_second_act(text, name):
+    assert [n for t, _, _, n in events(text) if t == "signing"] == [name]
+
+
+@pytest.mark.parametrize("text, etype, count", [
+    # acts told as habits are no event
+    ("Hội Hữu nghị Kenya - Peru hằng năm cử đoàn sang thăm Peru.", "visit", 0),
+    ("Hội đã tổ chức thường xuyên các hoạt động giao lưu nhân dân (trong đó có việc cử đoàn hữu nghị sang thăm "
+     "Kenya, tổ chức các buổi biểu diễn văn hóa).", "visit", 0),
+    ("Bộ trưởng Ngoại giao Kenya Musalia Mudavadi và Bộ trưởng Ngoại giao Peru Elmer Schialer thường xuyên gặp "
+     "gỡ bên lề các diễn đàn đa phương.", "meeting", 0),
+    ("Bộ trưởng Ngoại giao Kenya Musalia Mudavadi và Bộ trưởng Ngoại giao Peru Elmer Schialer gặp nhau định kỳ.",
+     "meeting", 0),
+    # one act told with its day is an event, whatever habit the sentence told before
+    ("Hội Hữu nghị Kenya - Peru hằng năm tổ chức giao lưu; ngày 3/6, Chủ tịch Hội Otieno Kamau đã sang thăm Peru.",
+     "visit", 1),
+    ("Tổng thống Kenya William Ruto đã sang thăm Peru từ ngày 2 - 4/6.", "visit", 1),
+])
+def test_habits_are_no_event(text, etype, count):
+    assert len([t for t, *_ in events(text) if t == etype]) == count
