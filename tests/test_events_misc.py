@@ -81,3 +81,28 @@ def test_a_document_name_ends_before_a_second_act(text, name):
 ])
 def test_habits_are_no_event(text, etype, count):
     assert len([t for t, *_ in events(text) if t == etype]) == count
+
+
+@pytest.mark.parametrize("text, sides", [
+    # a foreign official's work session with a ministry: the official and the ministry, not the leader who
+    # welcomes him nor the one who received him before
+    ("Ngày 4/6, Tổng thống Kenya William Ruto tiếp Bộ trưởng Nội vụ Na Uy Emilie Mehl. Tổng thống William Ruto "
+     "nhiệt liệt chào mừng Bộ trưởng Emilie Mehl và Đoàn đại biểu cấp cao Na Uy sang thăm và làm việc với Bộ Nội vụ "
+     "Kenya.", ["Bộ Nội vụ Kenya", "Emilie Mehl"]),
+    ("Bộ trưởng Nội vụ Na Uy Emilie Mehl sang thăm và làm việc với Bộ Nội vụ Kenya từ ngày 3 - 5/6.",
+     ["Bộ Nội vụ Kenya", "Emilie Mehl"]),
+    # the clause's subject past a ';'
+    ("Ngày 4/6, Bộ trưởng Nội vụ Na Uy Emilie Mehl đã thăm Đại học Nairobi; làm việc với Bộ Nội vụ Kenya.",
+     ["Bộ Nội vụ Kenya", "Emilie Mehl"]),
+])
+def test_a_work_session_with_a_ministry(text, sides):
+    assert [p for t, p, _, n in events(text) if t == "meeting" and "Bộ Nội vụ Kenya" in p] == [sides]
+
+
+@pytest.mark.parametrize("text", [
+    # a group with no one named is no side; a person whose title names the body is met, not the body
+    "Ngày 4/6, 30 doanh nghiệp Na Uy đã sang Kenya, làm việc với Bộ Nội vụ Kenya.",
+    "Ngày 4/6, Bộ trưởng Nội vụ Na Uy Emilie Mehl đã làm việc với Bộ trưởng Bộ Nội vụ (Kenya) Kithure Kindiki.",
+])
+def test_no_ministry_as_a_side(text):
+    assert not [p for t, p, _, _ in events(text) if t == "meeting" and "Bộ Nội vụ Kenya" in p]

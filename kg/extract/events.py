@@ -999,7 +999,14 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 words = _counterpart_words(rest)
                 if view.index or re.match(rf"(?:{_alternation(data['group_heads'])})\s", words.casefold()):
                     ev.counterpart = words
-            if notation in PAIR_TYPES and not objects and not grouped:
+            body = _object_body(ctx, view, trig, rest) if notation == "meeting" and trig.family == "làm việc" \
+                and not objects else None
+            guests = (_welcomed(ctx, view, a, trig, data) or subject) if body else []
+            if guests:
+                # 'X sang thăm và làm việc với Bộ Y': X meets the ministry, not one welcoming X nor a leader named
+                # elsewhere ('A chào mừng X sang thăm và làm việc với Bộ Y' is X's)
+                ev.attendees = list(dict.fromkeys(guests + [body]))
+            elif notation in PAIR_TYPES and not objects and not grouped:
                 ev.attendees += _counterpart(ctx, view, ev.attendees)
                 ev.attendees += _plural_other(ctx, view, a, trig, ev.attendees)
             if notation == "signing":
@@ -1156,6 +1163,33 @@ def _receiver(ctx, guest: str, in_sentence) -> list[str]:
             other = [k for k in e.attendees if k != guest and k in ctx.persons]
             return other[:1]
     return []
+
+
+def _object_body(ctx, view, trig: Trigger, rest: str) -> str | None:
+    """The organization a meeting is with, named right after its cue and before any person ('làm việc với Bộ
+    Nội vụ Kenya'): that body is the other side."""
+    words = _counterpart_words(rest)
+    if not words:
+        return None
+    start = view.sentence.begin + trig.end
+    end = start + rest.find(words) + len(words)
+    clause = re.split(r"[,;:]", rest)[0]     # (a person whose title names the body, past a bracket: his)
+    if _refs_in(view, trig.end, trig.end + len(clause), ("person", "plural")):
+        return None
+    refs = [r for r in view.refs if start <= r.begin < end and r.kind in ("org", "person", "plural")]
+    if not refs or refs[0].kind != "org" \
+            or re.sub(r"^\s*với\s", "", rest[:refs[0].begin - start]).strip():
+        return None
+    return next((k for k in refs[0].keys if k in ctx.orgs), None)
+
+
+def _welcomed(ctx, view, a: int, trig: Trigger, data) -> list[str]:
+    """The persons of the clause before a cue, past a welcoming verb ('A chào mừng X … sang thăm và làm việc với
+    …' → X): the one welcomed acts, not the one who welcomes."""
+    head = view.sentence.text[a:trig.begin].casefold()
+    verbs = list(re.finditer(rf"(?<!\w)(?:{_alternation(data['welcome_verbs'] + data['receiving_verbs'])})(?!\w)",
+                             head))
+    return _persons(ctx, _refs_in(view, a + verbs[-1].end(), trig.begin)) if verbs else []
 
 
 def _counterpart(ctx, view, attendees: list[str]) -> list[str]:
