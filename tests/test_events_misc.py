@@ -106,3 +106,21 @@ def test_a_work_session_with_a_ministry(text, sides):
 ])
 def test_no_ministry_as_a_side(text):
     assert not [p for t, p, _, _ in events(text) if t == "meeting" and "Bộ Nội vụ Kenya" in p]
+
+
+@pytest.mark.parametrize("text, name, country, org", [
+    # a title naming the country marks the person, in an article about two sides as well
+    ("Tổng thống Chile Gabriel Boric và Tổng thống Peru Dina Boluarte đã gặp nhau tại Lima. Quan hệ Chile - Peru "
+     "căng thẳng sau khi Chủ tịch Hạ viện Chile Maria Soto đã đến thăm Bolivia.", "Maria Soto", "CL", "CL"),
+    # a foreign name with no country told: the chamber is of a country the text does not give, not the publisher's
+    ("Tổng thống Chile Gabriel Boric và Tổng thống Peru Dina Boluarte đã gặp nhau tại Lima. Quan hệ Chile - Peru "
+     "căng thẳng sau khi Chủ tịch Hạ viện Maria Soto đã đến thăm Bolivia.", "Maria Soto", None, None),
+    # one of ours keeps our body
+    ("Ngày 5/6, Chủ tịch Quốc hội Trần Thanh Mẫn tiếp Chủ tịch Hạ viện Chile Maria Soto.", "Trần Thanh Mẫn", "VN",
+     "VN"),
+])
+def test_a_speaker_of_a_chamber(text, name, country, org):
+    x, _ = extracted(text)
+    person = next(p for p in x.persons.values() if p.name == name)
+    bodies = [x.organizations[q.org_key].country for q in person.posts if q.org_key]
+    assert (person.country, bodies[0] if bodies else None) == (country, org)
