@@ -124,3 +124,30 @@ def test_a_speaker_of_a_chamber(text, name, country, org):
     person = next(p for p in x.persons.values() if p.name == name)
     bodies = [x.organizations[q.org_key].country for q in person.posts if q.org_key]
     assert (person.country, bodies[0] if bodies else None) == (country, org)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a headline 'A đón tiếp B' and the body's 'A đón tiếp B' on the day of the welcome ceremony: that welcome
+    ("Tổng thống Kenya William Ruto đón tiếp Thủ tướng Na Uy Jonas Gahr Støre\n\nSáng 5/6, Tổng thống Kenya William "
+     "Ruto đón tiếp Thủ tướng Na Uy Jonas Gahr Støre tại Phủ Tổng thống. Lễ đón chính thức được tổ chức trọng thể "
+     "với đầy đủ nghi thức.", [("ceremony", "2025-06-05")]),
+    ("Tổng thống Kenya William Ruto đón tiếp Thủ tướng Na Uy Jonas Gahr Støre\n\nSáng 5/6, Tổng thống Kenya William "
+     "Ruto đã chủ trì lễ đón chính thức Thủ tướng Na Uy Jonas Gahr Støre.", [("ceremony", "2025-06-05")]),
+    # a welcome of another day stays a meeting of its own
+    ("Sáng 5/6, Tổng thống Kenya William Ruto chủ trì lễ đón chính thức Thủ tướng Na Uy Jonas Gahr Støre. Chiều "
+     "6/6, Tổng thống Kenya William Ruto đón tiếp Thủ tướng Na Uy Jonas Gahr Støre tại dinh thự riêng.",
+     [("ceremony", "2025-06-05"), ("meeting", "2025-06-06")]),
+])
+def test_a_welcome_told_by_a_verb_is_the_ceremony(text, expected):
+    assert [(t, d) for t, _, d, _ in events(text) if t in ("meeting", "ceremony")] == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    # a ceremony's name takes a capitalised object only ('đ' of 'được' is no capital)
+    ("Sáng 5/6, Tổng thống Kenya William Ruto gặp Thủ tướng Na Uy Jonas Gahr Støre. Lễ đón chính thức được tổ chức "
+     "trọng thể với đầy đủ nghi thức.", "Lễ đón chính thức William Ruto – Jonas Gahr Støre"),
+    ("Sáng 5/6, Tổng thống Kenya William Ruto dự Lễ khánh thành Bệnh viện Hữu nghị Kenya - Na Uy.",
+     "Lễ khánh thành Bệnh viện Hữu nghị Kenya - Na Uy"),
+])
+def test_a_ceremony_name(text, name):
+    assert [n for t, _, _, n in events(text) if t == "ceremony"] == [name]

@@ -284,16 +284,18 @@ def find_events(ctx) -> list[Event]:
 
 
 def _welcomes_told_as_receptions(ctx, events: list[Event], data) -> list[Event]:
-    """'A đón tiếp B' told with no day of its own (a headline) in an article telling the welcome ceremony of A
-    and B: that welcome, told by a verb of receiving, not a meeting of its own (a reception told by 'tiếp', or
-    dated, stays one)."""
+    """'A đón tiếp B' told with no day of its own (a headline), or on the welcome's own day, in an article telling
+    the welcome ceremony of A and B: that welcome, told by a verb of receiving, not a meeting of its own (a
+    reception told by 'tiếp', or dated another day, stays one)."""
     text = ctx.doc.text
     welcomes = [e for e in events if e.type == "ceremony" and e.family == "đón" and e.kind != "arrival"]
     out = []
     for ev in events:
-        receiving = ev.type == "meeting" and ev.start is None and len(ev.attendees) > 1 and all(
+        receiving = ev.type == "meeting" and len(ev.attendees) > 1 and all(
             text[m.begin:m.end].casefold() in data["receiving_verbs"] for m in ev.mentions)
-        welcome = next((w for w in welcomes if set(ev.attendees) <= set(w.attendees)), None) if receiving else None
+        # (dated, it is the welcome of that very day: 'Sáng 5/6, A đón tiếp B tại …. Lễ đón chính thức …')
+        welcome = next((w for w in welcomes if set(ev.attendees) <= set(w.attendees) and (
+            ev.start is None or ev.start.day and w.start == ev.start)), None) if receiving else None
         if welcome is None:
             out.append(ev)
             continue
@@ -1620,7 +1622,7 @@ def _ceremony_name(ctx, trig: Trigger, text: str, attendees: list[str]) -> str:
                    r"(?=[,.;]|\s+(?:tại|ở|cho|của|do|với|đã|được|sẽ|vừa|diễn ra|nhằm|để)\b|$)",
                    text[trig.end:trig.span_end])
     head = phrase[:1].upper() + phrase[1:]
-    if obj:
+    if obj and (obj.group(1)[0].isupper() or obj.group(1)[0].isdigit()):    # (the class spans 'đ', 'ư' too)
         return f"{head} {obj.group(1)}"
     return _pair_name(ctx, {"vi": phrase}, attendees)
 
