@@ -151,3 +151,14 @@ def test_a_welcome_told_by_a_verb_is_the_ceremony(text, expected):
 ])
 def test_a_ceremony_name(text, name):
     assert [n for t, _, _, n in events(text) if t == "ceremony"] == [name]
+
+
+@pytest.mark.parametrize("text, place", [
+    # a place is a capitalised name: 'đây' is no capital, though the letter range À-Ỹ holds it
+    ("Sáng 5/6, Tổng thống Kenya William Ruto gặp Thủ tướng Na Uy Jonas Gahr Støre tại đây.", None),
+    ("Sáng 5/6, Tổng thống Kenya William Ruto gặp Thủ tướng Na Uy Jonas Gahr Støre tại Oslo.", "Oslo"),
+    ("Sáng 5/6, Tổng thống Kenya William Ruto gặp Thủ tướng Na Uy Jonas Gahr Støre tại Ứng Hòa.", "Ứng Hòa"),
+])
+def test_a_place_is_a_name(text, place):
+    x, _ = extracted(text)
+    assert [e.place for e in x.events if e.type == "meeting"] == [place]

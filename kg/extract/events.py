@@ -15,9 +15,11 @@ from kg.text.clauses import clauses
 from kg.text.normalize import digest, key
 from kg.text.tokens import PhraseMatcher, tokenize
 
+# the capitals of the script: the range À-Ỹ holds lower-case letters too ('đ', 'ư', 'ạ')
+CAP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper())
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 PLACE = re.compile(r"\b(?:tại|ở) ((?:(?:Thủ đô|thủ đô|thành phố|tỉnh|sân bay(?: quốc tế| quân sự)?|trụ sở)\s+)?"
-                   r"[A-ZÀ-ỸĐ][\wÀ-ỹ]*(?:(?:\s+|\s*-\s*)[A-ZÀ-ỸĐ][\wÀ-ỹ]*)*)")
+                   rf"[{CAP}][\wÀ-ỹ]*(?:(?:\s+|\s*-\s*)[{CAP}][\wÀ-ỹ]*)*)")
 NOT_PLACES = re.compile(r"^(?:Kỳ|Lễ|Hội nghị|Cuộc|Diễn đàn|Đại hội|Phiên|Buổi)\b")
 
 PAIR_TYPES = {"meeting", "talks", "phone-call", "award"}
@@ -650,7 +652,7 @@ def _other_side(ctx, events: list[Event]) -> None:
 
 
 ARRIVAL = re.compile(r"(?<!\w)đã\s+(?:đến|tới|đặt chân (?:đến|tới))\s+(?:thủ đô\s+|thành phố\s+|sân bay(?: quốc tế)?\s+)?"
-                     r"[A-ZÀ-ỸĐ]")
+                     rf"[{CAP}]")
 
 
 def _arrival_day(ctx, ev: Event, year: int | None) -> DateValue | None:
@@ -1546,7 +1548,7 @@ def _owned(view, text: str, refs, n: int, start: int) -> bool:
     base = view.sentence.begin
     lead = text[start:refs[n].begin - base]
     # ('của Thủ tướng X': a capitalised title word may go on in lower case; 'có sự tham dự của X': X attends)
-    owner = re.search(r"\bcủa(?:\s+[A-ZÀ-ỸĐ][^\s,;]*(?:\s+[a-zà-ỹđ][^\s,;]*)?){0,6}\s*$", lead)
+    owner = re.search(rf"\bcủa(?:\s+[{CAP}][^\s,;]*(?:\s+[a-zà-ỹđ][^\s,;]*)?){{0,6}}\s*$", lead)
     if len(lead) > 8 and owner:
         return not re.search(rf"(?<!\w)(?:{_alternation(_lexicon()[0]['attendance_nouns'])})\s*$",
                              lead[:owner.start()].casefold())
@@ -1618,11 +1620,11 @@ def _ceremony_name(ctx, trig: Trigger, text: str, attendees: list[str]) -> str:
     """'Lễ khánh thành Bệnh viện Hữu nghị', else the kind of ceremony and who took part."""
     phrase = text[trig.begin:trig.end]
     # ('Lễ khai mạc Ngày hội văn hóa Kenya - Peru lần thứ II năm 2025': a pair of countries inside the name)
-    obj = re.match(r"\s+((?:[A-ZÀ-ỸĐ0-9][\wÀ-ỹ]*)(?:(?:\s+|\s*[-–]\s*)[\wÀ-ỹ]+){0,10}?)"
+    obj = re.match(rf"\s+((?:[{CAP}0-9][\wÀ-ỹ]*)(?:(?:\s+|\s*[-–]\s*)[\wÀ-ỹ]+){{0,10}}?)"
                    r"(?=[,.;]|\s+(?:tại|ở|cho|của|do|với|đã|được|sẽ|vừa|diễn ra|nhằm|để)\b|$)",
                    text[trig.end:trig.span_end])
     head = phrase[:1].upper() + phrase[1:]
-    if obj and (obj.group(1)[0].isupper() or obj.group(1)[0].isdigit()):    # (the class spans 'đ', 'ư' too)
+    if obj:
         return f"{head} {obj.group(1)}"
     return _pair_name(ctx, {"vi": phrase}, attendees)
 
@@ -1787,7 +1789,7 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
     # hệ giữa cơ quan lập pháp của hai nước')
     # ('của ông Ruto': a name follows, no pronoun)
     of = re.match(r"^(?:(?!\b(?:nhằm|để|giữa|với|về|và)\b)[^,;])*?\bcủa\s+(?:(" + _alternation(data["reflexive"])
-                  + r")\b(?!\s+[A-ZÀ-ỸĐ]))?", own)
+                  + rf")\b(?!\s+[{CAP}]))?", own)
     if of and of.group(1):
         # 'chuyến thăm Việt Nam của ông hồi tháng 11/2023', 'chuyến thăm … của mình': the sentence's subject
         subject = _persons(ctx, _refs_in(view, 0, trig.begin)) or \
@@ -1942,7 +1944,7 @@ def _owner(ctx, view, trig: Trigger, of, inviters, within_comma: bool = False) -
     owner = [r for r in view.refs if r.kind == "person" and start <= r.begin <= end]
     honorifics = _alternation(_lexicon()[0]["possessor_titles"])
     gap = view.sentence.text[trig.end + of.end():min(r.begin for r in owner) - view.sentence.begin] if owner else ""
-    if re.search(rf"(?<!\w)(?:{honorifics})\s+[A-ZÀ-ỸĐ]", gap) and not _titles_only(gap):
+    if re.search(rf"(?<!\w)(?:{honorifics})\s+[{CAP}]", gap) and not _titles_only(gap):
         return []      # 'chuyến thăm của ông Ruto … mà Thủ tướng X …': the owner is one the text names short
     return [k for r in owner
             for k in r.keys if k not in inviters and not _past_other_title(view, trig.end + of.end(), r)][:1]
@@ -2285,7 +2287,7 @@ def _opens_clause(text: str, d, after: int) -> bool:
     # (a few words and a bracket may qualify the day first: 'chiều 31/5 theo giờ Lima (rạng sáng 1/6 …), X …')
     return d.end_date is None and bool(d.start.day) and d.begin > after \
         and bool(re.search(r",\s*$", text[after:d.begin])) \
-        and bool(re.match(r"(?:\s+[^\s,;:()]+){0,5}?(?:\s*\([^()]*\))?\s*,\s*[A-ZÀ-ỸĐ]", text[d.end:]))
+        and bool(re.match(rf"(?:\s+[^\s,;:()]+){{0,5}}?(?:\s*\([^()]*\))?\s*,\s*[{CAP}]", text[d.end:]))
 
 
 def _bracketed(text: str, d) -> bool:
