@@ -162,3 +162,22 @@ def test_a_ceremony_name(text, name):
 def test_a_place_is_a_name(text, place):
     x, _ = extracted(text)
     assert [e.place for e in x.events if e.type == "meeting"] == [place]
+
+
+@pytest.mark.parametrize("text, names", [
+    # the one attending is no part of the name
+    ("Đây là sự kiện trong khuôn khổ chuyến thăm Na Uy và tham dự Hội nghị Tương lai châu Phi lần thứ 12 của Tổng "
+     "thống Kenya William Ruto.", ["Hội nghị Tương lai châu Phi lần thứ 12"]),
+    # a name goes on past 'và' to its acronym, or with a capitalised word
+    ("Chiều 6/7, nhân dịp dự Hội nghị thượng đỉnh Nhóm các nền kinh tế phát triển và mới nổi hàng đầu thế giới (G20), "
+     "Tổng thống Kenya William Ruto đã tiếp Thủ tướng Na Uy Jonas Gahr Støre.",
+     ["Hội nghị thượng đỉnh Nhóm các nền kinh tế phát triển và mới nổi hàng đầu thế giới (G20)"]),
+    ("Tổng thống Kenya William Ruto dự Hội nghị Bộ trưởng Kinh tế và Thương mại châu Phi tại Nairobi.",
+     ["Hội nghị Bộ trưởng Kinh tế và Thương mại châu Phi"]),
+    # but not into another event or a person
+    ("Tổng thống Kenya William Ruto dự Hội nghị Bộ trưởng Kinh tế và Diễn đàn Doanh nghiệp châu Phi.",
+     ["Hội nghị Bộ trưởng Kinh tế", "Diễn đàn Doanh nghiệp châu Phi"]),
+    ("Tổng thống Kenya William Ruto dự Hội nghị ASEAN và Tổng thống Peru Dina Boluarte cũng tới.", ["Hội nghị ASEAN"]),
+])
+def test_a_named_event_name(text, names):
+    assert [n for t, _, _, n in events(text) if t in ("conference", "forum")] == names

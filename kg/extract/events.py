@@ -1698,9 +1698,18 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
     if m:
         ev.ordinal = roman(m.group(1) or m.group(2))
     tail = _name_tail(rest)
+    start = view.sentence.begin + trig.end
+    owner = next((o for o in re.finditer(r"\scủa\s", tail) if any(
+        r.kind == "person" and start + o.end() <= r.begin <= start + len(tail) for r in view.refs)), None)
+    if owner:
+        tail = tail[:owner.start()]    # '… lần thứ 23 của Thủ tướng X': the one attending, no part of the name
+    coordinated = re.match(r"\s+và\s+[^,;.()\[\]]{1,50}?\s*\([A-ZĐ][A-Z0-9Đ-]{1,9}\)", rest[len(tail):])
+    if coordinated:
+        tail += coordinated.group(0)   # '… Nhóm các nền kinh tế phát triển và mới nổi … (G20)': one name to its acronym
+    elif not owner and tail.strip():
+        tail += _name_after_and(view, start + len(tail), rest[len(tail):])
     # the body the name holds ('Kỳ họp lần thứ 48 Ủy ban …', 'Hội nghị Cấp cao ASEAN lần thứ 47'), never the
     # next organisation of the clause ('… lần thứ 19 với Chính phủ …')
-    start = view.sentence.begin + trig.end
     orgs_after = [k for r in view.refs if r.kind == "org" and start <= r.begin <= start + len(tail) for k in r.keys]
     if orgs_after and notation != "high-level-meeting":
         ev.organizer = orgs_after[0]
@@ -1762,6 +1771,22 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
         ev.name = f"{type_label(notation)} lần thứ {ev.ordinal} {org.label or org.name}"
     ev.name = ev.name[:1].upper() + ev.name[1:]
     return True
+
+
+def _name_after_and(view, at: int, rest: str) -> str:
+    """'Hội nghị Bộ trưởng Kinh tế và Thương mại …': a capitalised word after 'và' goes on with the name, unless
+    it opens another event's noun or a person ('dự Hội nghị … và Diễn đàn …', '… và Tổng thống X')."""
+    m = re.match(rf"\s+và\s+(?=[{CAP}])", rest)
+    if not m:
+        return ""
+    more = _name_tail(" " + rest[m.end():])
+    data = _lexicon()[0]
+    nouns = _alternation(data["proper_triggers"] + data["press_triggers"] + data["classifiers"])
+    if not more.strip() or re.match(rf"\s*(?:{nouns})(?!\w)", more.casefold()) \
+            or any(r.kind in ("person", "plural", "country") and at + m.end() <= r.begin < at + m.end() + len(more)
+                   for r in view.refs):
+        return ""
+    return rest[:m.end()] + more.lstrip()
 
 
 def _clause_subject(ctx, view, trig: Trigger) -> list[str]:
