@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from kg.extract.dates import name_year
+from kg.extract.dates import name_date
 from kg.extract.pipeline import extract_article
 
 PUBLISHED = date(2025, 6, 11)
@@ -35,7 +35,7 @@ def events(text, published=PUBLISHED):
     ("Diễn đàn Kinh tế Thế giới", None),
 ])
 def test_the_year_a_name_ends_with(name, year):
-    assert name_year(name) == year
+    assert (name_date(name) and name_date(name).year) == year
 
 
 @pytest.mark.parametrize("text, etype, start", [
@@ -44,6 +44,9 @@ def test_the_year_a_name_ends_with(name, year):
      "trong khuôn khổ Tuần lễ Cấp cao APEC 2016.", "conference", "2016"),
     ("Thủ tướng Na Uy Jonas Gahr Støre khẳng định sẽ tham dự Hội nghị Bộ trưởng Năng lượng Bắc Âu năm 2026.",
      "conference", "2026"),
+    # a month and year closing the name date it to the month
+    ("Thủ tướng Na Uy Jonas Gahr Støre đề nghị phối hợp tổ chức Diễn đàn Nghị viện châu Phi APF 3/2026.", "forum",
+     "2026-03"),
     # a day told in the clause stays the event's day
     ("Ngày 5/3, Tổng thống Kenya William Ruto dự Hội nghị Cấp cao APEC 2025 tại Seoul.", "conference", "2025-03-05"),
 ])
@@ -178,6 +181,8 @@ def test_a_place_is_a_name(text, place):
     ("Tổng thống Kenya William Ruto dự Hội nghị Bộ trưởng Kinh tế và Diễn đàn Doanh nghiệp châu Phi.",
      ["Hội nghị Bộ trưởng Kinh tế", "Diễn đàn Doanh nghiệp châu Phi"]),
     ("Tổng thống Kenya William Ruto dự Hội nghị ASEAN và Tổng thống Peru Dina Boluarte cũng tới.", ["Hội nghị ASEAN"]),
+    # nor past words pointing back
+    ("Việc Kenya được mời tham dự Hội nghị G20 lần này cho thấy vị thế của Kenya.", ["Hội nghị G20"]),
 ])
 def test_a_named_event_name(text, names):
     assert [n for t, _, _, n in events(text) if t in ("conference", "forum")] == names

@@ -8,7 +8,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 from kg import lexicons
-from kg.extract.dates import find_dates, name_year, quoted
+from kg.extract.dates import find_dates, name_date, quoted
 from kg.extract.context import principals
 from kg.extract.model import DateValue, Event, Mention, Organization
 from kg.text.clauses import clauses
@@ -1059,8 +1059,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         dates = [d for d in dates if d.begin >= trig.begin or not wished and (
             published is None or _after(d.start, published - timedelta(days=1)))]
     _date(ev, dates, discourse_date, trig)
-    if ev.start is None and ev.type in NAMED_TYPES and name_year(ev.name or ""):
-        ev.start = DateValue(name_year(ev.name))     # 'Tuần lễ Cấp cao APEC 2017': its name dates it, to the year
+    if ev.start is None and ev.type in NAMED_TYPES:
+        ev.start = name_date(ev.name or "")     # 'Tuần lễ Cấp cao APEC 2017': its name dates it, to the year
     if ev.status == "announced" and _before(ev.start, ctx.doc.published):
         ev.status = "held"         # 'triển khai thỏa thuận của Cuộc gặp cấp cao (tháng 1/2017)': done already
     if notation == "visit" and ev.guests and not ev.hosts and _attributive(s.text[a:trig.begin], trig, data):
@@ -2165,7 +2165,8 @@ def _name_tail(rest: str) -> str:
     """What names the event after its trigger: 'lần thứ 47', 'ASEAN', up to a verb or connective."""
     m = re.match(r"^((?:\s+(?:lần thứ|khóa|thứ)\s+\S+)?)(\s+(?:của\s+)?[^,;.(\[\]\"“]*)?", rest)
     tail = (m.group(1) or "") + (m.group(2) or "") if m else ""
-    tail = re.split(r"\s+(?:và|để|vào|nhằm|diễn ra|tại|ở|với|trưa|sáng|chiều|tối|ngày|theo|do|trong khuôn khổ"
+    # (a name ends before words pointing back: 'Hội nghị G20 lần này cho thấy …')
+    tail = re.split(r"\s+(?:lần này|lần đó|lần ấy|này|đó|ấy|nói trên|kể trên|và|để|vào|nhằm|diễn ra|tại|ở|với|trưa|sáng|chiều|tối|ngày|theo|do|trong khuôn khổ"
                     r"|trong|bên lề|nhân dịp|nhằm|từ ngày|từ|có|mang|đã|sẽ|được|là|vừa qua|năm nay|gồm|cùng)(?=\s|$)",
                     tail)[0]
     # a name ends at its number when lower-case words follow ('… G20 lần thứ 19 có chủ đề …')
