@@ -102,6 +102,20 @@ def test_a_work_session_with_a_ministry(text, sides):
     assert [p for t, p, _, n in events(text) if t == "meeting" and "Bộ Nội vụ Kenya" in p] == [sides]
 
 
+@pytest.mark.parametrize("text, meetings", [
+    # told in passing after the ministry's head received the guest: that reception
+    ("Chiều 5/6, Bộ trưởng Nội vụ Kenya Kithure Kindiki tiếp Bộ trưởng Nội vụ Na Uy Emilie Mehl. Bộ trưởng Kithure "
+     "Kindiki chào mừng Bộ trưởng Emilie Mehl sang thăm và làm việc với Bộ Nội vụ Kenya.",
+     [["Emilie Mehl", "Kithure Kindiki"]]),
+    # told with a day of its own: a work session of its own
+    ("Chiều 5/6, Bộ trưởng Nội vụ Kenya Kithure Kindiki tiếp Bộ trưởng Nội vụ Na Uy Emilie Mehl. Chiều cùng ngày, Bộ "
+     "trưởng Emilie Mehl làm việc với Bộ Nội vụ Kenya.",
+     [["Emilie Mehl", "Kithure Kindiki"], ["Bộ Nội vụ Kenya", "Emilie Mehl"]]),
+])
+def test_a_work_session_and_the_ministers_reception(text, meetings):
+    assert [p for t, p, _, _ in events(text) if t == "meeting"] == meetings
+
+
 @pytest.mark.parametrize("text", [
     # a group with no one named is no side; a person whose title names the body is met, not the body
     "Ngày 4/6, 30 doanh nghiệp Na Uy đã sang Kenya, làm việc với Bộ Nội vụ Kenya.",

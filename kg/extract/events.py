@@ -1008,8 +1008,12 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             guests = (_welcomed(ctx, view, a, trig, data) or subject) if body else []
             if guests:
                 # 'X sang thăm và làm việc với Bộ Y': X meets the ministry, not one welcoming X nor a leader named
-                # elsewhere ('A chào mừng X sang thăm và làm việc với Bộ Y' is X's)
-                ev.attendees = list(dict.fromkeys(guests + [body]))
+                # elsewhere ('A chào mừng X sang thăm và làm việc với Bộ Y' is X's); told with no day, after a head
+                # of the ministry met X, that head stands for it: that meeting told again
+                heads = [k for k, p in ctx.persons.items() if not dates and any(q.org_key == body for q in p.posts)
+                         and any(e.type in PAIR_TYPES and k in e.attendees and set(guests) & set(e.attendees)
+                                 for e in events)]
+                ev.attendees = list(dict.fromkeys(guests + (heads[:1] or [body])))
             elif notation in PAIR_TYPES and not objects and not grouped:
                 ev.attendees += _counterpart(ctx, view, ev.attendees)
                 ev.attendees += _plural_other(ctx, view, a, trig, ev.attendees)
