@@ -77,6 +77,10 @@ def test_a_document_name_ends_before_a_second_act(text, name):
      "gỡ bên lề các diễn đàn đa phương.", "meeting", 0),
     ("Bộ trưởng Ngoại giao Kenya Musalia Mudavadi và Bộ trưởng Ngoại giao Peru Elmer Schialer gặp nhau định kỳ.",
      "meeting", 0),
+    ("Hai nước thường xuyên tổ chức Diễn đàn Doanh nghiệp Kenya - Na Uy.", "forum", 0),
+    ("Kenya hằng năm cử đoàn dự Hội nghị Bộ trưởng Nông nghiệp châu Phi.", "conference", 0),
+    # one of the series named by its number or year is one event
+    ("Hằng năm, hai nước tổ chức Hội nghị Bộ trưởng Kinh tế Kenya - Na Uy lần thứ 5.", "conference", 1),
     # one act told with its day is an event, whatever habit the sentence told before
     ("Hội Hữu nghị Kenya - Peru hằng năm tổ chức giao lưu; ngày 3/6, Chủ tịch Hội Otieno Kamau đã sang thăm Peru.",
      "visit", 1),

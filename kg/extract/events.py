@@ -895,6 +895,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     if notation in NAMED_TYPES:
         if not _named_event(ctx, view, ev, trig, rest, before, after, last_subject, s.text):
             return []
+        if ev.ordinal is None and name_date(ev.name) is None and _habitual(s.text, trig, data):
+            return []      # 'hằng năm tổ chức Hội nghị …': a series held again and again, no one of them
         if _invitation(head, data):   # 'X mời Y sang dự Hội nghị …': one invites, the other may come
             ev.attendees, ev.chairs, ev.status = [], [], "announced"
         if _bilateral_summit(ctx, ev, trig, rest, data):
