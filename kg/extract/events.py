@@ -3,7 +3,7 @@ ordinals, and one record per real event within the article (mentions of the same
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import lru_cache
 
@@ -22,7 +22,9 @@ PLACE = re.compile(r"\b(?:tại|ở) ((?:(?:Thủ đô|thủ đô|thành phố|t
                    rf"[{CAP}][\wÀ-ỹ]*(?:(?:\s+|\s*-\s*)[{CAP}][\wÀ-ỹ]*)*)")
 NOT_PLACES = re.compile(r"^(?:Kỳ|Lễ|Hội nghị|Cuộc|Diễn đàn|Đại hội|Phiên|Buổi)\b")
 
+PARTNER = re.compile(r"[-–+]")
 PAIR_TYPES = {"meeting", "talks", "phone-call", "award"}
+ACTS_IN_VISIT = {"meeting", "talks", "award", "ceremony"}
 NAMED_TYPES = {"session", "congress", "conference", "forum", "high-level-meeting"}
 
 
@@ -485,8 +487,12 @@ def _list_target(events: list[Event], sentence: int, named=()) -> Event:
     told after it)."""
     recent = [e for e in events if e.mentions and e.mentions[-1].sentence >= sentence - 2]
     kinds = {(t.etype["notation"], t.family) for t in named}
-    return next((e for e in reversed(recent) if (e.type, e.family) in kinds), None) \
-        or next((e for e in reversed(_current(events)) if (e.type, e.family) in kinds), None) \
+    if ("meeting", "") in kinds:
+        kinds.add(("talks", ""))    # 'Cũng có mặt trong cuộc gặp …' after talks told: those talks, named as a meeting
+    # (of those, one told with both sides: 'trước khi bắt đầu hội đàm chính thức, …' names the talks with one)
+    named_kind = [e for e in reversed(recent) if (e.type, e.family) in kinds] \
+        or [e for e in reversed(_current(events)) if (e.type, e.family) in kinds]
+    return next((e for e in named_kind if len(e.attendees) > 1), None) or next(iter(named_kind), None) \
         or next((e for e in reversed(recent) if e.type != "visit"), events[-1])
 
 
@@ -633,7 +639,8 @@ def _share_sides(ctx, view, in_sentence: list[Event], data) -> None:
 
 def _other_side(ctx, events: list[Event]) -> None:
     """A meeting told with one side only ('X tiếp Quốc vương', the title left unresolved) during a held
-    visit: the visit's guest, of the other country, is that counterpart."""
+    visit: the visit's guest, of the other country, is that counterpart; talks told with the guest only are
+    held with the visit's host."""
     visits = [e for e in _state_visits(events) if e.guests]
     if len(visits) != 1:
         return
@@ -641,6 +648,10 @@ def _other_side(ctx, events: list[Event]) -> None:
     guest = visit.guests[0]
     side = ctx.country_of(guest)
     for ev in events:
+        host = _inviting_host(ctx, ev, [visit]) if ev is not visit and ev.type == "talks" else []
+        if host:
+            ev.attendees += host
+            continue
         if ev is visit or (ev.type not in PAIR_TYPES and ev.family != "đón") or guest in ev.attendees:
             continue
         sides = {ctx.country_of(k) for k in ev.attendees}
@@ -649,6 +660,24 @@ def _other_side(ctx, events: list[Event]) -> None:
         if _dates_clash(ev.start, visit.start, days=False) and not _within(ev.start, visit):
             continue
         ev.attendees.append(guest)
+
+
+def _inviting_host(ctx, ev: Event, events: list[Event]) -> list[str]:
+    """'Tại hội đàm ngay sau đó, Tổng thống X nhấn mạnh …': the official talks of a state visit told with its guest
+    only are held with the one who invited him, the visit's host."""
+    visits = [e for e in _state_visits(events) if e.guests and e.hosts]
+    if len(visits) != 1 or not ev.attendees or not set(ev.attendees) <= set(visits[0].guests) \
+            or _dates_clash(ev.start, visits[0].start, days=False):
+        return []
+    # (the host who invited, 'Nhận lời mời của X, …', not one who received the guest on one of its days)
+    views = {v.index: v for v in ctx.views}
+    invited = set()
+    for m in visits[0].mentions:
+        view = views.get(m.sentence)
+        cue = _patterns()["host"].search(view.sentence.text) if view is not None else None
+        if cue:
+            invited.update(_persons(ctx, _refs_in(view, cue.end(), len(view.sentence.text), ("person",))))
+    return [k for k in visits[0].hosts if k in invited and k not in ev.attendees]
 
 
 ARRIVAL = re.compile(r"(?<!\w)đã\s+(?:đến|tới|đặt chân (?:đến|tới))\s+(?:thủ đô\s+|thành phố\s+|sân bay(?: quốc tế)?\s+)?"
@@ -814,6 +843,7 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     before = _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin)) or \
         _persons(ctx, _refs_in(view, a, trig.begin))
     before = [k for k in before if not _in_relation(ctx, view, k, a, trig.begin, data)] or before
+    before = [k for k in before if k not in _informed(ctx, view, a, trig, data)]
     # 'người phát ngôn của Tổng thống X, bà Y, trả lời …': X is named only as the owner of Y's post
     # (the last one named stays: 'lời chào của X, người vừa thăm …' is X's)
     if notation not in NAMED_TYPES:    # (one who invites to a summit is often its host, there too)
@@ -854,6 +884,9 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     after = _persons(ctx, _refs_in(view, trig.end, min(b, trig.next_begin)))
     if trig.continues:
         before = list(dict.fromkeys(last_subject + before))
+        if not _refs_in(view, a, trig.begin) and re.search(r"(?<!\w)cùng\s*$", head) and in_sentence:
+            # '…, rồi cùng gặp gỡ báo chí': together, the persons of the act just told, not its first one only
+            before = list(dict.fromkeys(before + [k for k in in_sentence[-1].attendees if k in ctx.persons]))
     ev = Event("", notation, trig.etype["vi"], mentions=[Mention(s.begin + trig.begin, s.begin + trig.end, view.index)])
     ev.family = trig.family
     if notation == "ceremony":
@@ -870,7 +903,12 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             any(head.rstrip().endswith(w) for w in data["named_references"])
             or re.search(r"\b(?:các|những)\s[^;]*\bnhư\b[^;]*$", head)):
         return []      # 'mục tiêu của Đại hội XIII', 'các diễn đàn như …, Đại hội đồng …': no event told
-    if earlier and any(head.rstrip().endswith(w) for w in data["back_references"]) \
+    # ('kết quả cuộc hội đàm': the classifier between, when no one after it is new to the one told last: 'kết quả
+    # buổi làm việc với Bộ trưởng X' with another than X told last is X's)
+    bare = re.sub(rf"\s+(?:{_alternation(data['classifiers'])})\s*$", "", head.rstrip())
+    if bare != head.rstrip() and earlier and set(after) - set(earlier[-1].attendees):
+        bare = head
+    if earlier and any(bare.endswith(w) for w in data["back_references"]) \
             and not (notation == "visit" and _persons(ctx, _refs_in(view, trig.end, b))
                      and re.match(r"^[^,;]*?\bcủa\b", rest)):   # 'kết quả chuyến thăm … của X': X's, told anew
         # 'triển khai kết quả hội đàm', 'Sau lễ đón, …': the event already told, not a new one
@@ -891,7 +929,9 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     press = trig.phrase.removeprefix("noun:") in data["press_triggers"]
     if press and not _refs_in(view, max(a, trig.prev_end), trig.begin, ("person",)):
         # 'Hai nhà lãnh đạo họp báo ngay sau buổi gặp': the sides of the meeting just told give it
-        before = plural or _last_meeting(ctx, view, in_sentence, events) or before
+        # (both sides told already, '…, rồi cùng gặp gỡ báo chí', stay)
+        before = plural or (before if len(before) > 1 else []) or _last_meeting(ctx, view, in_sentence, events) \
+            or before
     if notation in NAMED_TYPES:
         if not _named_event(ctx, view, ev, trig, rest, before, after, last_subject, s.text):
             return []
@@ -952,6 +992,10 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 if not subject and head.rstrip().endswith("khi") and not after:
                     return []     # no one of this meeting named: not one to tell
             sides = _between(ctx, view, trig, b, data) if re.match(r"^\s*(?:chính thức\s+)?giữa\b", rest) else []
+            if not sides and trig.next_begin < b and re.fullmatch(r"\s*(?:,|và)\s*", s.text[trig.end:trig.next_begin]) \
+                    and re.match(r"^[^,;]{0,25}?\s(?:chính thức\s+)?giữa\s", s.text[trig.next_begin:b]):
+                # 'X dự Lễ đón, Hội đàm giữa A với B': the nouns coordinated share the sides after the last
+                sides = _between(ctx, view, replace(trig, end=trig.next_begin), b, data)
             if sides or re.match(r"^\s*(?:chính thức\s+)?giữa\b", rest) and len(after) >= 2:
                 subject = []       # 'X dự Lễ đón, Hội đàm giữa A với B': A and B meet, X only attends
             if not evaluated and not sides and (not before and s.text[a:trig.begin].strip() == ""
@@ -1005,37 +1049,58 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 words = _counterpart_words(rest)
                 if view.index or re.match(rf"(?:{_alternation(data['group_heads'])})\s", words.casefold()):
                     ev.counterpart = words
-            body = _object_body(ctx, view, trig, rest) if notation == "meeting" and trig.family == "làm việc" \
-                and not objects else None
-            guests = (_welcomed(ctx, view, a, trig, data) or subject) if body else []
-            if guests:
-                # 'X sang thăm và làm việc với Bộ Y': X meets the ministry, not one welcoming X nor a leader named
-                # elsewhere ('A chào mừng X sang thăm và làm việc với Bộ Y' is X's); told with no day, after a head
-                # of the ministry met X, that head stands for it: that meeting told again
-                heads = [k for k, p in ctx.persons.items() if not dates and any(q.org_key == body for q in p.posts)
+            # (one side told, named in the sentence: not one carried over from the sentence before, nor one who
+            # welcomes the visitor: 'A chào mừng X sang thăm và làm việc với Bộ Y' is X's)
+            welcomed = _welcomed(ctx, view, a, trig, data) if notation in PAIR_TYPES and not objects and not grouped \
+                else []
+            body = _body_object(ctx, view, trig, data) if notation in PAIR_TYPES and not objects and not grouped \
+                and (welcomed or len(_persons(ctx, ev.attendees)) == 1
+                     and set(ev.attendees) & set(_refs_in(view, 0, len(s.text)))
+                     and not _cue(head, data["welcome_verbs"])) else []
+            if body:       # 'làm việc với Ngân hàng Trung ương Kenya': the body met is the other side
+                guests = welcomed or [k for k in ev.attendees if k not in body]
+                # (told with no day, after a head of the body met the guest, that head stands for it: that meeting
+                # told again)
+                heads = [k for k, p in ctx.persons.items() if not dates and any(q.org_key in body for q in p.posts)
                          and any(e.type in PAIR_TYPES and k in e.attendees and set(guests) & set(e.attendees)
                                  for e in events)]
-                ev.attendees = list(dict.fromkeys(guests + (heads[:1] or [body])))
+                ev.attendees = list(dict.fromkeys(guests + (heads[:1] or body)))
             elif notation in PAIR_TYPES and not objects and not grouped:
                 ev.attendees += _counterpart(ctx, view, ev.attendees)
+                ev.attendees += _plural_other(ctx, view, a, trig, ev.attendees)
+            if notation == "talks":
+                ev.attendees += _inviting_host(ctx, ev, events)
+            if notation == "signing" and not objects:
+                # 'hai Bí thư Tỉnh ủy đã ký …' read as one of them: the other of that post
                 ev.attendees += _plural_other(ctx, view, a, trig, ev.attendees)
             if notation == "signing":
                 # 'A và B trao Thỏa thuận …', 'dưới sự chứng kiến của X, A và B ký …': the bodies that sign
                 comma = s.text.rfind(",", a, trig.begin)
                 ev.attendees += [k for k in _refs_in(view, max(comma + 1, a, trig.prev_end), trig.begin, ("org",))
-                                 if k not in ev.attendees]
+                                 if k not in ev.attendees and not _in_title(view, k)]
                 between = re.match(r"^[^,;]*?\bgiữa\s", rest)
-                if not ev.attendees and between:
-                    # 'Lễ ký kết Bản ghi nhớ giữa Bộ A và Bộ B …': the bodies the document is between sign it
-                    ev.attendees = _refs_in(view, trig.end + between.end(), b, ("org",))
-                if not ev.attendees and not evaluated:
+                # 'Lễ ký kết Bản ghi nhớ giữa Bộ A và Bộ B …': the bodies the document is between sign it, when
+                # no one else is told signing it (the keys name the leaders only of a handover they witness)
+                bodies = _refs_in(view, trig.end + between.end(), b, ("org",)) if between and not ev.attendees else []
+                # 'dưới sự chứng kiến của A và B, X và Y ký …', '… được trao dưới sự chứng kiến của A và B':
+                # the witnesses attend as the higher sides, beside those who sign
+                witnesses = [] if evaluated else _witnesses(ctx, view, data)
+                if not ev.attendees and not bodies and not witnesses and not evaluated:
                     # 'Trước sự chứng kiến của A và B, đại diện hai nước trao đổi văn kiện …': the countries
                     # sign through the persons the sentence names (not those who judge it: 'hoan nghênh việc …')
                     ev.attendees = _persons(ctx, _refs_in(view, 0, len(s.text)))
+                ev.attendees += [k for k in witnesses + bodies if k not in ev.attendees]
+                if not ev.attendees:
+                    # 'việc Kenya và Peru đã trao đổi văn kiện phê chuẩn …': two states act through their governments
+                    ev.attendees = _governments(ctx, view, a, trig.begin)
                 if len(ev.attendees) < 2 and not evaluated and re.search(
                         rf"(?<!\w)(?:{_alternation(data['opening_subjects'])})(?!\w)[^,;]*$", head):
                     # 'Dự kiến, hai bên sẽ ký kết …': the two sides of the meeting just told
                     ev.attendees = _last_meeting(ctx, view, in_sentence, events) or ev.attendees
+            if notation == "ceremony" and not ev.attendees:
+                # 'việc Kenya và Peru đã trao đổi văn kiện phê chuẩn …' (an exchange of instruments, a ceremony):
+                # two states act through their governments
+                ev.attendees = _governments(ctx, view, a, trig.begin)
             ev.name = _pair_name(ctx, trig.etype, ev.attendees)
             if notation in PAIR_TYPES and not ev.attendees and not ev.chairs \
                     and not (not s.text[:trig.begin].strip()
@@ -1119,6 +1184,22 @@ def _sentence_subject(ctx, view, end: int) -> list[str]:
     return []
 
 
+def _informed(ctx, view, a: int, trig: Trigger, data) -> list[str]:
+    """'X thông báo với Y về kết quả cuộc hội đàm với Z': Y, between the cue and 'về', hears of the event only;
+    'X điện đàm với Y, thông báo với ông về …': a cue opening a clause with no subject of its own goes on with
+    the sentence's, and Y, the object of the act before, is no side either."""
+    text = view.sentence.text[a:trig.begin].casefold()
+    out: list[str] = []
+    for m in re.finditer(rf"(?<!\w)(?:{_alternation(data['informing_cues'])})\s", text):
+        about = re.search(r"(?<!\w)về(?!\w)", text[m.end():])
+        if not about:
+            continue
+        out += _persons(ctx, _refs_in(view, a + m.end(), a + m.end() + about.start()))
+        if trig.prev_end and re.search(r",\s*$", text[:m.start()]):
+            out += _persons(ctx, _refs_in(view, max(a, trig.prev_end), a + m.start()))
+    return out
+
+
 def _in_relation(ctx, view, k: str, a: int, b: int, data) -> bool:
     """'bà A - Phu nhân Tổng thống B, đã đến thăm …': B is named in A's apposition by a relation of A's, no
     side of the event."""
@@ -1175,24 +1256,6 @@ def _receiver(ctx, guest: str, in_sentence) -> list[str]:
     return []
 
 
-def _object_body(ctx, view, trig: Trigger, rest: str) -> str | None:
-    """The organization a meeting is with, named right after its cue and before any person ('làm việc với Bộ
-    Nội vụ Kenya'): that body is the other side."""
-    words = _counterpart_words(rest)
-    if not words:
-        return None
-    start = view.sentence.begin + trig.end
-    end = start + rest.find(words) + len(words)
-    clause = re.split(r"[,;:]", rest)[0]     # (a person whose title names the body, past a bracket: his)
-    if _refs_in(view, trig.end, trig.end + len(clause), ("person", "plural")):
-        return None
-    refs = [r for r in view.refs if start <= r.begin < end and r.kind in ("org", "person", "plural")]
-    if not refs or refs[0].kind != "org" \
-            or re.sub(r"^\s*với\s", "", rest[:refs[0].begin - start]).strip():
-        return None
-    return next((k for k in refs[0].keys if k in ctx.orgs), None)
-
-
 def _welcomed(ctx, view, a: int, trig: Trigger, data) -> list[str]:
     """The persons of the clause before a cue, past a welcoming verb ('A chào mừng X … sang thăm và làm việc với
     …' → X): the one welcomed acts, not the one who welcomes."""
@@ -1219,7 +1282,10 @@ def _plural_other(ctx, view, a: int, trig: Trigger, attendees: list[str]) -> lis
     person of the other side named earlier who holds the same post, else the one who holds no leader post
     the first does not hold (a head of state is not one of 'hai Bộ trưởng')."""
     base = view.sentence.begin
-    plural = [r for r in view.refs if r.kind == "plural" and a <= r.begin - base < trig.begin]
+    # (or a bare title counted by two, read as its one holder: 'hai Bí thư Tỉnh ủy')
+    plural = [r for r in view.refs if a <= r.begin - base < trig.begin and (
+        r.kind == "plural" or r.kind == "person" and re.search(r"(?<!\w)hai\s+$", view.sentence.text[:r.begin - base])
+        and _titles_only(view.sentence.text[r.begin - base:r.end - base]))]
     own = _persons(ctx, attendees)
     if not plural or len(own) != 1 or not set(plural[0].keys) <= set(own):
         return []
@@ -1442,6 +1508,9 @@ def _has_object(view, trig: Trigger, data) -> bool:
     text = view.sentence.text
     if trig.etype["notation"] in PAIR_TYPES | {"visit"} and _group_object(view, trig, data):
         return False      # 'làm việc với một số Bộ, ngành', 'tiếp lãnh đạo các doanh nghiệp': no one meeting told
+    if trig.etype["notation"] == "signing" and re.match(
+            rf"\s*(?:(?:trước|dưới|với|có)\s+)?(?:{_alternation(data['witness_cues'])})(?!\w)", text[trig.end:].casefold()):
+        return True       # '(thỏa thuận) được trao dưới sự chứng kiến của A và B': a handover told, witnessed
     if trig.etype["notation"] == "signing" and re.search(
             rf"(?:{_head_alternation(data['document_heads'])})\s+(?:\S+\s+){{0,3}}?(?:đã|được|vừa|đã được)\s*$",
             text[:trig.begin], re.I):
@@ -1480,7 +1549,8 @@ def _has_object(view, trig: Trigger, data) -> bool:
 
 def _group_object(view, trig: Trigger, data) -> bool:
     """The trigger's object is a group in general: counted vaguely ('một số Bộ', 'nhiều lãnh đạo', 'thăm một số
-    địa phương'), or bodies in the plural ('lãnh đạo các doanh nghiệp') with no one named before the clause ends."""
+    địa phương'), bodies in the plural ('lãnh đạo các doanh nghiệp') or a community ('gặp gỡ kiều bào') with no
+    one named before the clause ends."""
     text = view.sentence.text
     start = trig.end
     # ('gặp mặt và đối thoại bàn tròn với một số doanh nghiệp': the object of the verbs joined by 'và')
@@ -1491,7 +1561,17 @@ def _group_object(view, trig: Trigger, data) -> bool:
     if re.match(rf"\s*(?:với\s+)?{heads}(?:{_alternation(data['vague_objects'])})\s", text[start:], re.I):
         return True
     plural = re.match(rf"\s*(?:với\s+)?{heads}(?:các|những)\s+(?:{_alternation(data['collective_objects'])})(?!\w)",
-                      text[start:], re.I)
+                      text[start:], re.I) \
+        or trig.etype["notation"] in PAIR_TYPES and re.match(   # (a visit to them is still the guest's tour)
+            rf"\s*(?:với\s+)?{heads}(?:(?:các|những|đông đảo)\s+)?(?:{_alternation(data['community_objects'])})(?!\w)",
+            text[start:], re.I)
+    counted = re.match(rf"[^;.]{{0,60}}?(?<!\w)của\s+(?:các|những|\d+|{_alternation(data['count_words'])})\s+"
+                       rf"(?:{_alternation(data['collective_objects'])})(?!\w)", text[start:], re.I)
+    if counted and not plural:
+        # 'gặp Thủ hiến, Thị trưởng của 4 bang …': office holders of places counted, none of them named
+        end = min(i for i in (text.find(";", start), len(text)) if i >= 0)
+        base = view.sentence.begin
+        return not any(r.kind == "person" and start <= r.begin - base < end for r in view.refs)
     if not plural:
         return False
     end = min(i for i in (text.find(";", start), text.find(",", start), len(text)) if i >= 0)
@@ -1617,7 +1697,8 @@ def _place(view, text: str, a: int, b: int) -> str | None:
                     and r.begin - view.sentence.begin == start), None)
         if org is not None:
             return text[start:org.end - view.sentence.begin]
-        if not NOT_PLACES.match(m.group(1)):
+        # (the head read on into its lower-case words: 'tại Hội nghị thượng đỉnh …' names no place 'Hội')
+        if not NOT_PLACES.match(text[start:m.end(1) + 20]):
             return m.group(1)
     return None
 
@@ -1737,6 +1818,8 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
             ev.chairs = list(before)
             if re.search(r"\bcùng\b[^,;]*chủ trì", lead):     # 'X … cùng Y chủ trì': X co-chairs with Y
                 ev.chairs = list(dict.fromkeys(_clause_subject(ctx, view, trig) + ev.chairs))
+            if len(ev.chairs) == 1 and _cue(lead.casefold(), _lexicon()[0]["co_chair_cues"]):
+                ev.chairs += _inviter(ctx, view, ev.chairs[0])
         ev.attendees = list(ev.chairs)
     elif notation in ("conference", "forum"):
         # 'Năm 2010, Việt Nam đã tham dự Hội nghị …': a subject that is no person, not the last one named
@@ -1777,6 +1860,69 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
         ev.name = f"{type_label(notation)} lần thứ {ev.ordinal} {org.label or org.name}"
     ev.name = ev.name[:1].upper() + ev.name[1:]
     return True
+
+
+def _in_title(view, k: str) -> bool:
+    """A body named only in a person's title ('Bộ trưởng Bộ Năng lượng Kenya Opiyo Wandayi'): titles alone, no
+    comma, between it and the person after it."""
+    base, text = view.sentence.begin, view.sentence.text
+    refs = sorted(view.refs, key=lambda r: r.begin)
+    for n, r in enumerate(refs):
+        if r.kind != "org" or k not in r.keys:
+            continue
+        nxt = next((x for x in refs[n + 1:] if x.begin >= r.end), None)
+        gap = text[r.end - base:nxt.begin - base] if nxt is not None else ","
+        if nxt is None or nxt.kind != "person" or "," in gap or len(gap) > 40 or not _titles_only(gap):
+            return False
+    return True
+
+
+def _witnesses(ctx, view, data) -> list[str]:
+    """The persons named after 'sự chứng kiến của' ('… của Tổng thống, Chủ tịch nước A và Thủ tướng B'): titles
+    between them, the first one's with commas; a comma with no 'và' after one of them ends the list."""
+    base, text = view.sentence.begin, view.sentence.text
+    cues = list(re.finditer(rf"(?<!\w)(?:{_alternation(data['witness_cues'])})(?!\w)", text.casefold()))
+    out: list[str] = []
+    for cue in cues:
+        at = cue.end()
+        for r in sorted(view.refs, key=lambda r: r.begin):
+            if r.begin - base < at or r.kind != "person" or not any(k in ctx.persons for k in r.keys):
+                continue
+            gap = text[at:r.begin - base]
+            if out and "," in gap and not re.search(r"(?<!\w)(?:và|cùng)(?!\w)", gap):
+                break
+            if not _titles_only(re.sub(r"(?<!\w)(?:và|cùng(?: với)?)(?!\w)|[,;]", " ", gap)) or ";" in gap:
+                break
+            out += [k for k in r.keys if k in ctx.persons and k not in out][:1]
+            at = r.end - base
+    return out
+
+
+def _body_object(ctx, view, trig: Trigger, data) -> list[str]:
+    """'làm việc với Bộ Y tế Kenya': a body of the graph named right after the cue (after a link at most), with
+    no person there, is who is met."""
+    base, text = view.sentence.begin, view.sentence.text
+    # (not 'tiếp lãnh đạo Tập đoàn X': the leaders met are persons the text may name elsewhere)
+    lead = rf"^\s*(?:(?:{_alternation(data['object_links'])})\s+)?$"
+    for r in sorted(view.refs, key=lambda r: r.begin):
+        if r.begin - base < trig.end or r.begin - base >= trig.next_begin:
+            continue
+        if r.kind != "org" or not re.match(lead, text[trig.end:r.begin - base], re.I):
+            return []
+        return [k for k in r.keys if k in ctx.orgs and not _in_title(view, k)][:1]
+    return []
+
+
+def _inviter(ctx, view, guest: str) -> list[str]:
+    """'… đồng chủ trì Kỳ họp …, theo lời mời của Thủ tướng Y': Y, who invited the co-chair, of another side,
+    co-chairs with him."""
+    text = view.sentence.text
+    invite = _patterns()["host"].search(text)
+    if invite is None:
+        return []
+    side = ctx.country_of(guest)
+    found = _persons(ctx, _refs_in(view, invite.end(), len(text), ("person",)))[:1]
+    return [k for k in found if k != guest and ctx.country_of(k) not in (side, None)]
 
 
 def _name_after_and(view, at: int, rest: str) -> str:
@@ -1872,6 +2018,8 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
         ev.hosts = _receiving(ctx, view, guest, trig, data, site)
     if not ev.hosts and not trig.phrase.startswith("noun:"):
         ev.hosts = [k for k in _visited(ctx, view, trig) if k not in guest][:1]
+    if not ev.hosts:
+        ev.hosts = [k for k in _guide(ctx, view, trig, data) if k not in guest][:1]
     ev.guests = guest
     ev.attendees = list(guest)
     if past and not guest:
@@ -2015,6 +2163,17 @@ def _visitor(ctx, view, trig: Trigger, inviters) -> list[str]:
         return []
     comma = text.find(",", trig.end)
     return foreign(_refs_in(view, comma + 1, len(text), ("person",)))[:1] if comma >= 0 else []
+
+
+def _guide(ctx, view, trig: Trigger, data) -> list[str]:
+    """'X thăm nhà máy …, do Chủ tịch Tập đoàn Y trực tiếp dẫn đi tham quan': Y, who shows the guest round, hosts
+    the tour (not 'do Y dẫn đầu', the delegation's own leader)."""
+    text, base = view.sentence.text, view.sentence.begin
+    m = re.search(rf"(?<!\w)do\s+([^;]{{1,100}}?)\s+(?:trực tiếp\s+)?(?:{_alternation(data['guide_verbs'])})(?!\w)",
+                  text[trig.end:trig.span_end])
+    if m is None:
+        return []
+    return _persons(ctx, _refs_in(view, trig.end + m.start(1), trig.end + m.end(1), ("person",)))
 
 
 def _sent_by(view, guest: str, trig: Trigger, data) -> bool:
@@ -2172,7 +2331,8 @@ def _name_tail(rest: str) -> str:
     m = re.match(r"^((?:\s+(?:lần thứ|khóa|thứ)\s+\S+)?)(\s+(?:của\s+)?[^,;.(\[\]\"“]*)?", rest)
     tail = (m.group(1) or "") + (m.group(2) or "") if m else ""
     # (a name ends before words pointing back: 'Hội nghị G20 lần này cho thấy …')
-    tail = re.split(r"\s+(?:lần này|lần đó|lần ấy|này|đó|ấy|nói trên|kể trên|và|để|vào|nhằm|diễn ra|tại|ở|với|trưa|sáng|chiều|tối|ngày|theo|do|trong khuôn khổ"
+    tail = re.split(r"\s+(?:lần này|lần đó|lần ấy|này|đó|ấy|nói trên|kể trên"
+                    r"|và|để|vào|nhằm|diễn ra|tại|ở|với|trưa|sáng|chiều|tối|ngày|theo|do|trong khuôn khổ"
                     r"|trong|bên lề|nhân dịp|nhằm|từ ngày|từ|có|mang|đã|sẽ|được|là|vừa qua|năm nay|gồm|cùng)(?=\s|$)",
                     tail)[0]
     # a name ends at its number when lower-case words follow ('… G20 lần thứ 19 có chủ đề …')
@@ -2189,6 +2349,28 @@ def _pair_name(ctx, etype, keys) -> str:
              if k in ctx.persons or k in ctx.orgs]
     label = etype["vi"]
     return f"{label[:1].upper()}{label[1:]} {' – '.join(names)}".strip()
+
+
+def _governments(ctx, view, a: int, b: int) -> list[str]:
+    """The governments of two or more countries named as the subject between `a` and `b`, and nothing else
+    there that acts (general data: the body 'Chính phủ' and each country's name)."""
+    base = view.sentence.begin
+    refs = [r for r in view.refs if a <= r.begin - base and r.end - base <= b]
+    named = {k: r for r in reversed(refs) if r.kind == "country" for k in r.keys}
+    codes = list(dict.fromkeys(k for r in refs if r.kind == "country" for k in r.keys))
+    if len(codes) < 2 or any(r.kind in ("person", "org", "plural") for r in refs):
+        return []
+    out = []
+    body = _lexicon()[0]["government_body"]
+    for code in codes:
+        name = f"{body} {lexicons.countries()[code]['vi']}"
+        k = f"{key(body)}|{code}"
+        if k not in ctx.orgs:
+            ctx.orgs[k] = Organization(k, name, {name}, code, "government", label=name)
+        # (the country's name in the sentence is where the text tells of it)
+        ctx.orgs[k].mentions.append(Mention(named[code].begin, named[code].end, view.index))
+        out.append(k)
+    return out
 
 
 def _ruling_parties(ctx) -> list[str]:
@@ -2468,7 +2650,8 @@ def _compatible(a: Event, b: Event, ctx=None) -> bool:
     if a.type == "visit":
         if a.place and b.place and key(a.place) != key(b.place) \
                 and (_country_form(a.place) is None or _country_form(a.place) != _country_form(b.place)) \
-                and not _capital_of(a.place, b.place) and not _capital_of(b.place, a.place):
+                and not _capital_of(a.place, b.place) and not _capital_of(b.place, a.place) \
+                and not _site_named_again(a.place, b.place) and not _site_named_again(b.place, a.place):
             return False     # (one country named two ways, 'Trung Quốc' and 'Cộng hoà nhân dân Trung Hoa', is one place;
             # so is a country and its capital)
         if set(a.hosts) & set(b.guests) or set(b.hosts) & set(a.guests):
@@ -2484,6 +2667,13 @@ def _compatible(a: Event, b: Event, ctx=None) -> bool:
         return set(a.attendees) <= set(b.attendees) or set(b.attendees) <= set(a.attendees) \
             or len(set(a.attendees) & set(b.attendees)) >= 2
     return bool(set(a.attendees) & set(b.attendees))
+
+
+def _site_named_again(short: str, full: str) -> bool:
+    """'đến thăm công ty' after 'đến thăm … Công ty Nidec …': a site named again by its common noun alone."""
+    if not short[:1].islower() or any(w[:1].isupper() for w in short.split()) or short == full:
+        return False
+    return bool(re.search(rf"(?<!\w){re.escape(short.casefold())}(?!\w)", full.casefold()))
 
 
 def _capital_of(city: str, country: str) -> bool:
@@ -2657,6 +2847,47 @@ def _link_weeks(events: list[Event], data) -> None:
             ev.super_event = week.key
 
 
+def trips(ctx, events: list[Event]) -> list[tuple[Event, str]]:
+    """The events of an article that are one real visit, summit or act within a visit whichever day an article
+    gives them, each with what it is (`trip`); and the talks, meetings and ceremonies of a visit: that visit's
+    trip, their type, kind and sides (one welcome, one round of talks of the same two in one visit)."""
+    whole = {ev.key: trip(ctx, ev) for ev in events}
+    out = []
+    for ev in events:
+        visit = whole.get(ev.super_event) if ev.super_event else None
+        if whole[ev.key]:
+            out.append((ev, whole[ev.key]))
+        elif visit and visit.startswith("visit|") and ev.type in ACTS_IN_VISIT and len(ev.attendees) > 1:
+            out.append((ev, f"{visit}|{ev.type}|{ev.kind}|{'+'.join(sorted(ev.attendees))}"))
+    return out
+
+
+def trip(ctx, ev: Event) -> str | None:
+    """What one real visit or summit is whichever day an article gives it, or none: a visit's guests and the
+    country or place visited; a summit's body. Articles telling the same trip join across the corpus
+    (kg.extract.crossdoc) when the days they give leave one answer."""
+    if ev.type == "visit" and ev.guests and ev.place:
+        return f"visit|{'+'.join(sorted(ev.guests))}|{key(ev.place)}"
+    if _summit(ctx, ev):
+        return f"{ev.type}|{ev.organizer}|summit"
+    return None
+
+
+def _summit(ctx, ev: Event) -> bool:
+    """The meeting of an international body's leaders ('Hội nghị Thượng đỉnh G20'), held once or twice a year:
+    a conference such a body (of no one country) organizes, with no number, neither a week of meetings nor one
+    of its ministers, officials or businesses."""
+    org = ctx.orgs.get(ev.organizer) if ev.organizer else None
+    if not (ev.type == "conference" and org is not None and not org.country and ev.ordinal is None and not ev.family):
+        return False
+    # the body's names taken out, a dash or plus left joins a partner: 'Hội nghị Cấp cao ASEAN - Nhật Bản',
+    # 'ASEAN+3' (held the same week as the body's own)
+    rest = ev.name.lower()
+    for name in sorted(org.names | {org.name}, key=len, reverse=True):
+        rest = rest.replace(name.lower(), " ")
+    return not PARTNER.search(rest) and not _cue(rest, _lexicon()[0]["summit_qualifiers"])
+
+
 def _identity(ctx, ev: Event, n: int) -> str:
     """One key per real event, the same in every article that tells it: numbered sessions by body and
     number; visits by guest, destination and month (told by one article to the day, by another to the
@@ -2670,6 +2901,9 @@ def _identity(ctx, ev: Event, n: int) -> str:
     when = ev.start if ev.start and ev.start.month else ev.end
     if ev.type == "visit" and ev.guests and ev.place and when and when.month:
         return f"visit|{'+'.join(sorted(ev.guests))}|{key(ev.place)}|{when.month}"
+    if ev.start and ev.start.year and ev.start.month and _summit(ctx, ev):
+        # (a body meets in the same month every year: the year tells its summits apart)
+        return f"{ev.type}|{ev.organizer}|{ev.start.year}-{ev.start.month}"
     if ev.start and ev.start.day and ev.attendees:
         # (a press conference and the summit the same two attend that day are two: the family tells them apart)
         kind = f"{ev.kind}/{ev.family}" if ev.type in NAMED_TYPES and ev.family else ev.kind
