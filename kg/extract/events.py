@@ -1600,8 +1600,8 @@ def _document(text: str, data) -> tuple[str, str] | None:
     if not m or not m.group(1)[:1].isupper() or len(m.group(1).split()) < 3:
         return None
     name = m.group(1).strip()
-    ends = re.search(rf"\s(?:(?:{_alternation(data['document_name_ends'])})|và\s+(?:{_alternation(data['document_verb_openers'])}))"
-                     r"(?=\s|$)", name)
+    stops, verbs = _alternation(data["document_name_ends"]), _alternation(data["document_verb_openers"])
+    ends = re.search(rf"\s(?:(?:{stops})|và\s+(?:{verbs}))(?=\s|$)", name)
     if ends:    # the name stops before a predicate or a second act ('… và cùng gặp gỡ báo chí')
         name = name[:ends.start()].strip()
         if len(name.split()) < 3:
