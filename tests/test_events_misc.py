@@ -204,3 +204,17 @@ def test_a_place_is_a_name(text, place):
 ])
 def test_a_named_event_name(text, names):
     assert [n for t, _, _, n in events(text) if t in ("conference", "forum")] == names
+
+
+@pytest.mark.parametrize("text, name", [
+    # a run of lower-case words after the body's acronym is a clause of its own
+    ("Tổng thống Kenya William Ruto cho biết Tuần lễ cấp cao APEC một lần nữa chuyển tải thông điệp mạnh mẽ về một "
+     "Kenya đang phát triển.", "Tuần lễ cấp cao APEC"),
+    # words qualifying the body stay
+    ("Tổng thống Kenya William Ruto dự Hội nghị Bộ trưởng Quốc phòng các nước ASEAN mở rộng lần thứ 7.",
+     "Hội nghị Bộ trưởng Quốc phòng các nước ASEAN mở rộng lần thứ 7"),
+    ("Tổng thống Kenya William Ruto dự Hội nghị thượng đỉnh G20 về biến đổi khí hậu toàn cầu.",
+     "Hội nghị thượng đỉnh G20 về biến đổi khí hậu toàn cầu"),
+])
+def test_a_name_ends_at_its_acronym(text, name):
+    assert [n for t, _, _, n in events(text) if t in ("conference", "forum")] == [name]

@@ -2,6 +2,7 @@
 ordinals, and one record per real event within the article (mentions of the same event merge)."""
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from datetime import timedelta
@@ -2339,6 +2340,15 @@ def _name_tail(rest: str) -> str:
     numbered = re.match(r"^(.*?\b(?:lần thứ|khóa|thứ)\s+\S+)\s+(\S+)", tail)
     if numbered and numbered.group(2)[0].islower() and numbered.group(2) != "của":
         return numbered.group(1)
+    # and at its body's acronym when a run of lower-case words follows, a clause of its own ('Tuần lễ cấp cao APEC
+    # một lần nữa chuyển tải …'), not the words that qualify it ('… ASEAN mở rộng', 'G20 về khí hậu', 'lần thứ 7')
+    words = list(re.finditer(r"\S+", tail))
+    last = max((n for n, w in enumerate(words) if re.fullmatch(r"[A-ZĐ][A-Z0-9Đ+-]{1,9}", w.group())), default=None)
+    if last is not None:
+        run = [w.group() for w in itertools.takewhile(lambda w: w.group()[:1].islower(), words[last + 1:])]
+        qualifiers = _alternation(_lexicon()[0]["name_qualifiers"])
+        if len(run) >= 4 and not re.match(rf"(?:{qualifiers})(?!\w)", " ".join(run)):
+            return tail[:words[last].end()]
     return tail
 
 
