@@ -144,9 +144,7 @@ COMMITMENTS = [
      "cộng đồng người Việt", "proposed", {"VN"}),
     (KENYA + "Hai bên nhất trí nâng quan hệ lên tầm cao mới.", "nâng quan hệ", "agreed", {"VN", "KE"}),
     (KENYA + "Việt Nam kêu gọi dỡ bỏ các biện pháp cấm vận đơn phương chống Kenya.", "cấm vận", "proposed", {"VN"}),
-    # a wish that names something to do is a proposal; one that asks another side to undertake keeps its asker
-    (CHILE + "Ngoại trưởng Chile mong muốn hợp tác với Việt Nam trong lĩnh vực khai thác cảng biển.",
-     "cảng biển", "proposed", {"CL"}),
+    # a wish that asks another side to undertake keeps its asker
     (CHILE + "Bộ trưởng Bùi Thanh Sơn mong muốn Chile tiếp tục ủng hộ Việt Nam tại các diễn đàn khu vực.",
      "diễn đàn khu vực", "proposed", {"VN"}),
     # a side the article does not place, reported by a speaker said before in the sentence, is the speaker's
@@ -170,6 +168,23 @@ COMMITMENTS = [
              "nghiệp Việt Nam mở văn phòng tại Nairobi.", "văn phòng tại Nairobi", "proposed", {"VN"}),
     (CHILE + "Ngoại trưởng Chile khuyến nghị hai bên lập nhóm công tác về đồng; sẵn sàng hỗ trợ chia sẻ kinh "
              "nghiệm khai khoáng.", "kinh nghiệm khai khoáng", "pledged", {"CL"}),
+    # a wish to cooperate, then an ask in the same clause or the next: the ask is taken
+    (KENYA + "Tổng thống Kenya bày tỏ mong muốn đẩy mạnh hợp tác với Việt Nam trong lĩnh vực nông nghiệp, đề nghị "
+             "Việt Nam tạo điều kiện cho doanh nghiệp Kenya đầu tư vào các khu công nghiệp.", "khu công nghiệp",
+     "proposed", {"KE"}),
+    (KENYA + "Kenya mong muốn đẩy mạnh hợp tác với Việt Nam trong lĩnh vực nông nghiệp; đề nghị Việt Nam tạo điều "
+             "kiện cho doanh nghiệp Kenya mở văn phòng tại Hà Nội.", "văn phòng tại Hà Nội", "proposed", {"KE"}),
+    # advice that involves the adviser's side too is a proposal
+    (CHILE + "Ngoại trưởng Chile khuyến nghị Việt Nam cùng Chile lập nhóm công tác về đồng.", "nhóm công tác",
+     "proposed", {"CL"}),
+    # both sides wishing, or a wish restating what the sides agreed before: agreed
+    (NORWAY + "Hai bên bày tỏ mong muốn hai nước sẽ có những bước chuyển mạnh trong hợp tác thương mại, cùng nỗ lực "
+              "để đến năm 2030 đạt mục tiêu 5 tỷ USD.", "5 tỷ USD", "agreed", {"VN", "NO"}),
+    (NORWAY + "Thủ tướng Na Uy bày tỏ mong muốn kim ngạch thương mại hai nước sớm đạt mục tiêu 5 tỷ USD như lãnh đạo "
+              "cấp cao hai nước đã nhất trí.", "5 tỷ USD", "agreed", {"VN", "NO"}),
+    # both sides calling on a third together: their agreement, not one side's ask
+    (KENYA + "Hai nhà lãnh đạo kêu gọi khu vực tư nhân hai nước mở rộng đầu tư vào năng lượng mặt trời.",
+     "năng lượng mặt trời", "agreed", {"VN", "KE"}),
     # a wish coordinated with a pledge is the pledge
     (KAZAKH + "Theo Tổng thống Tokayev, Kazakhstan mong muốn đẩy mạnh hợp tác thực chất với Việt Nam, và cam kết "
               "hỗ trợ lẫn nhau trong phòng chống khủng bố.", "khủng bố", "pledged", {"KZ"}),
@@ -332,6 +347,30 @@ NOT_COMMITMENTS = [
               "góp tích cực cho quan hệ hai nước.", "đóng góp tích cực"),
     (NORWAY + "Các đoàn đều chúc mừng Việt Nam và mong muốn Việt Nam tiếp tục phát huy vai trò chủ nhà hội nghị.",
      "vai trò chủ nhà"),
+    # a wish to cooperate, with or without fields, names nothing to do
+    (CHILE + "Ngoại trưởng Chile mong muốn hợp tác với Việt Nam trong lĩnh vực khai thác cảng biển.", "cảng biển"),
+    (KENYA + "Tổng thống Kenya đồng thời mong muốn cùng Việt Nam mở rộng hợp tác nông nghiệp, du lịch, tăng cường "
+             "phối hợp trong các vấn đề quốc tế và khu vực.", "du lịch"),
+    (KENYA + "Tổng thống Kenya bày tỏ mong muốn đẩy mạnh hợp tác với Việt Nam.", "đẩy mạnh hợp tác"),
+    # general affirmations: a modal and the relationship, a trend pointed back at
+    (CHILE + "Hai bên nhất trí cần tiếp tục phát triển quan hệ song phương, nhất là hai nhóm nghị sĩ hữu nghị.",
+     "nhóm nghị sĩ"),
+    (CHILE + "\"Chile quyết tâm thực hiện theo xu thế này\", Ngoại trưởng Chile nhấn mạnh.", "xu thế"),
+    # carrying out what the leaders agreed, seriously; readiness to help the sides' people meet, nothing named
+    (CHILE + "Bộ trưởng Quốc phòng Chile khẳng định quân đội Chile quyết tâm cùng với quân đội Việt Nam triển khai "
+             "thực hiện nghiêm túc các thỏa thuận giữa lãnh đạo cấp cao hai nước, góp phần thúc đẩy quan hệ hai nước "
+             "phát triển lành mạnh.", "nghiêm túc"),
+    (CHILE + "Quốc hội Chile sẵn sàng tăng cường phối hợp với Quốc hội Việt Nam, cùng nỗ lực hơn nữa, tạo điều kiện "
+             "thuận lợi để các cấp, các ngành, địa phương và nhân dân tăng cường giao lưu, góp phần tăng cường sự tin "
+             "cậy chính trị và tình cảm hữu nghị.", "tình cảm hữu nghị"),
+    (NORWAY + "Chủ tịch nước bày tỏ mong muốn, Quốc hội hai nước tăng cường trao đổi, đối thoại, trong đó có hoạt "
+              "động của Nhóm nghị sĩ hữu nghị, giúp các nghị sĩ hai nước tăng cường hiểu biết.", "hiểu biết"),
+    # advice for the addressee's own sake; a warning with a call
+    (CHILE + "Ngoại trưởng Chile khuyến nghị Việt Nam cần đẩy mạnh phát triển thị trường vốn.", "thị trường vốn"),
+    (CHILE + "Ông Alberto van Klaveren khuyến nghị Việt Nam cần đẩy mạnh phát triển thị trường vốn; sẵn sàng chia sẻ "
+             "kinh nghiệm khai khoáng.", "thị trường vốn"),
+    (NORWAY + "Thủ tướng Na Uy cũng đã nói với Thủ tướng Kenya rằng không nên tiến hành một cuộc chạy đua vũ trang và "
+              "kêu gọi Nairobi kiềm chế mọi động thái gây căng thẳng.", "kiềm chế"),
     # a side's own wish, nobody asked and nothing done together
     (NORWAY + "Na Uy đang có nhiều dự án điện gió và mong muốn xuất khẩu công nghệ này ra nước ngoài.",
      "ra nước ngoài"),
@@ -429,6 +468,11 @@ NOT_COMMITMENTS = [
     # matters of common concern, opened on no field
     (CHILE + "Về các vấn đề quốc tế, Bộ trưởng Bùi Thanh Sơn đề nghị hai nước tăng cường phối hợp trong các vấn đề mà "
              "hai bên cùng quan tâm, đặc biệt là việc đóng góp giữ gìn hòa bình.", "cùng quan tâm"),
+    (CHILE + "Về các vấn đề quốc tế và khu vực, Bộ trưởng Bùi Thanh Sơn đề nghị hai nước tăng cường phối hợp trong các "
+             "vấn đề mà hai bên cùng quan tâm, đặc biệt là việc đóng góp giữ gìn hòa bình, ổn định trong khu vực châu Á "
+             "– Thái Bình Dương.", "Thái Bình Dương"),
+    # a cue word opening a place's name inside the sentence ('Cần …') is the name; 'sẽ trở thành' a forecast
+    (KENYA + "Các cảng lớn như Mombasa, Lamu và Cần Giờ sẽ trở thành đầu mối trung chuyển của Đông Phi.", "Lamu"),
     # agreeing on views is no undertaking
     (KENYA + "Hai nhà lãnh đạo thống nhất quan điểm về vấn đề Biển Đông.", "Biển Đông"),
     # the sides' own actors and outstanding issues name nothing
@@ -462,6 +506,40 @@ def test_an_international_body_commits_as_itself(text, body):
     (k,) = x.commitments
     assert k.parties == [] and [b.split("|")[0] for b in k.bodies] == [body]
     assert all(b in x.organizations for b in k.bodies)
+
+
+PERU_HOST = "Thủ tướng Phạm Minh Chính tiếp Chủ tịch Hội Hữu nghị Peru - Việt Nam Luis Quispe ngày 3/4/2026. "
+CIVIL = [
+    # an association's officer, or the association, pledges for the association: its country is no party
+    (PERU_HOST + "Chủ tịch Hội Hữu nghị Peru - Việt Nam Luis Quispe cam kết hội sẽ tiếp tục thúc đẩy hợp tác kinh tế "
+                 "giữa các công ty thành viên với Việt Nam.", "hội hữu nghị peru", "PE"),
+    (PERU_HOST + "Hội Hữu nghị Peru - Việt Nam sẽ tổ chức triển lãm ảnh về Việt Nam tại Lima.", "hội hữu nghị peru",
+     "PE"),
+    # a company the text gives no country: still itself, never the article's home side
+    (KENYA + "Tập đoàn Safaricom sẽ đầu tư 200 triệu USD vào hạ tầng viễn thông tại Việt Nam.", "tập đoàn safaricom",
+     None),
+]
+
+
+@pytest.mark.parametrize("text, body, country", CIVIL)
+def test_a_civil_body_commits_as_itself(text, body, country):
+    """An association or a company speaks for itself, not for its state; its node keeps its country, which is
+    what a reader scoring parties by country sees."""
+    x = extract_article("t", text)
+    (k,) = [k for k in x.commitments if k.bodies or k.parties]
+    assert k.parties == [] and len(k.bodies) == 1 and k.bodies[0].startswith(body)
+    assert x.organizations[k.bodies[0]].country == country
+
+
+@pytest.mark.parametrize("text, parties", [
+    # a state's council or a minister speaks for the state
+    (NORWAY + "Hội đồng Nhà nước Na Uy sẽ hỗ trợ Việt Nam xây dựng trạm điện gió.", ["NO"]),
+    (PERU_HOST + "Bộ trưởng Ngoại giao Peru Elmer Schialer cam kết Peru sẽ mở văn phòng thương mại tại Hà Nội.",
+     ["PE"]),
+])
+def test_a_state_body_commits_for_its_country(text, parties):
+    (k,) = [k for k in extract_article("t", text).commitments if k.bodies or k.parties]
+    assert k.parties == parties and k.bodies == []
 
 
 def test_a_country_commitment_has_no_body():

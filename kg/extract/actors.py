@@ -15,7 +15,7 @@ from kg import lexicons
 from kg.extract.model import Mention, OrgMention, OrgRef, PersonMention, Post, RoleRef
 from kg.text.normalize import clean
 from kg.text.syllables import is_vietnamese_syllable
-from kg.text.tokens import PhraseMatcher, Token, tokenize
+from kg.text.tokens import PhraseMatcher, RunMatcher, Token, tokenize
 
 STOP_LOWER = {
     "cho", "của", "với", "tại", "để", "đã", "sẽ", "là", "có", "được", "do", "trong", "từ", "đến", "theo",
@@ -72,8 +72,8 @@ class ActorGrammar:
         self.legal_prefixes = [tuple(t.text for t in tokenize(f)) for f in inst["legal_forms"]["prefix"]]
         self.legal_suffixes = sorted((tuple(t.text for t in tokenize(f)) for f in inst["legal_forms"]["suffix"]),
                                      key=len, reverse=True)
-        self.honorifics = PhraseMatcher([(h, "honorific") for h in hon["honorifics"]] +
-                                        [(r, "rank") for r in hon["ranks"]])
+        self.honorifics = RunMatcher([(h, "honorific") for h in hon["honorifics"]] +
+                                     [(r, "rank") for r in hon["ranks"]], hon["honorific_runs"])
         self.pronouns = set(hon["pronouns"])
         self.surnames = set(hon["vietnamese_surnames"])
         self.suffixes = set(hon["name_suffixes"])

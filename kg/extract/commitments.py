@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from datetime import date
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -15,7 +16,7 @@ from kg import lexicons
 from kg.extract.model import Commitment, Event, Mention, Observation
 from kg.extract.quantities import find_quantities, measure_of
 from kg.text.clauses import clauses
-from kg.text.tokens import PhraseMatcher, Token, tokenize
+from kg.text.tokens import PhraseMatcher, RunMatcher, Token, tokenize
 
 PERIOD_MONTHS = re.compile(r"(\d{1,2}) tháng đầu năm (\d{4})")
 QUARTER = re.compile(r"quý (I{1,3}|IV|\d)/(\d{4})", re.I)
@@ -61,6 +62,7 @@ class Lexicon:
     subordinators: Phrases
     expectations: Phrases
     positions: Phrases
+    warnings: Phrases                # 'không nên', 'cảnh báo': a clause that warns states a position
     recollections: Phrases
     becoming: PhraseMatcher
     history: Phrases
@@ -81,6 +83,8 @@ class Lexicon:
     wish_empty: PhraseMatcher        # empty words, the addressee's heads and soft fields: what a wish may name idly
     welcomes: Phrases                # 'hoan nghênh': a standing welcome a bare 'và' lends to the cue after it
     background: PhraseMatcher        # 'trong bối cảnh', 'nhân dịp': the occasion a complement ends on
+    agreed_before: PhraseMatcher     # 'đã nhất trí': an agreement a wish restates ('như … đã nhất trí')
+    civil: PhraseMatcher             # heads of bodies that speak for themselves ('Hội', 'Tập đoàn') → True
     pronouns: frozenset              # 'Ông', 'Bà' opening a sentence: the one who spoke last
     former: str = ""                 # a regex alternation of the marks of a post once held ('cựu', 'nguyên')
 
@@ -97,10 +101,12 @@ def _lexicon() -> Lexicon:
     honorifics = lexicons.load("honorifics")
     words += [(h, ("honorific", h)) for h in honorifics["honorifics"] + honorifics["ranks"]]
     return Lexicon(data, cues, PhraseMatcher([(c, c) for c in data["not_cues"]]),
-                   PhraseMatcher([(c, c) for c in data["event_verbs"]]), PhraseMatcher(words),
+                   PhraseMatcher([(c, c) for c in data["event_verbs"]]),
+                   RunMatcher(words, honorifics["honorific_runs"]),
                    Phrases(data["adverbs"]), Phrases(data["past_markers"]), Phrases(data["reporting_verbs"]),
                    Phrases(data["coordinators"]), Phrases(data["subordinators"]),
                    Phrases(data["expectation_markers"]), Phrases(data["position_markers"]),
+                   Phrases(data["warning_markers"]),
                    Phrases(data["recollection_markers"]),
                    PhraseMatcher([(c, c) for c in data["not_undertakings"]]),
                    Phrases(data["history_openers"]), Phrases(data["purpose_markers"]),
@@ -114,13 +120,15 @@ def _lexicon() -> Lexicon:
                    Phrases(data["recent_past"]),
                    PhraseMatcher([(c, c) for c in data["commentators"]]),
                    PhraseMatcher([(c, c) for c in data["protocol_acts"]]),
-                   PhraseMatcher([(c, c) for c in data["empty_words"]]),
+                   PhraseMatcher([(c, c) for c in data["empty_words"] + data["region_words"]]),
                    PhraseMatcher([(c, c) for c in data["contrast_links"]]),
                    PhraseMatcher([(c, c) for c in data["generic_audiences"]]),
-                   PhraseMatcher([(c, c) for c in data["empty_words"] + data["addressee_heads"]
-                                  + data["wish_empty_words"]]),
+                   PhraseMatcher([(c, c) for c in data["empty_words"] + data["region_words"]
+                                  + data["addressee_heads"] + data["wish_empty_words"]]),
                    Phrases(data["welcome_verbs"]),
                    PhraseMatcher([(c, c) for c in data["background_markers"]]),
+                   PhraseMatcher([(c, c) for c in data["agreed_before"]]),
+                   PhraseMatcher(list(data["civil_heads"].items())),
                    frozenset(honorifics["pronouns"]),
                    "|".join(re.escape(m) for m in honorifics["former_marks"]))
 
@@ -196,6 +204,8 @@ class Reading:
         bodies: list[str] = []
         refs = []
         plural = False                  # the sides come from a plural title ('Hai Thủ tướng') resolved to persons
+        civil: list[str] = []           # bodies that are no state's ('Hội Hữu nghị …', a company), or their officers'
+        civil_codes: list[str] = []
         for n in range(a, b):
             k = self.kind[n]
             if k is None:
@@ -229,6 +239,11 @@ class Reading:
                 _add(codes, self.speaker)    # 'Ông …' is whom the text spoke of last, not any name said in between
                 continue
             for key in ref.keys:
+                own = _civil_body(self.ctx, key) if ref.kind != "country" else None
+                if own is not None:          # an association, a company: speaks for itself, not its state
+                    _add(civil, [own])
+                    _add(civil_codes, [self.ctx.country_of(key)])
+                    continue
                 code = key if ref.kind == "country" else self.ctx.country_of(key)
                 _add(codes, [code] if code else [])
                 if code is None and _international(self.ctx, key):
@@ -236,6 +251,10 @@ class Reading:
                     _add(bodies, [_body_of(self.ctx, key)])
         if not evidence:
             return None
+        if civil and (codes or both or body):
+            _add(codes, civil_codes)         # beside a state's actor or 'hai bên' it is its country's side
+        elif civil:
+            return Subject([], False, reporter, body=True, bodies=civil)
         met = next((m for n in range(a - 1, -1, -1) if (m := _met_with(self, n, a))), []) if both else []
         if met and not set(met) & set(codes):
             # 'Tại cuộc gặp với Thủ tướng Italy, hai bên …': the one met earlier in the sentence and the side
@@ -336,6 +355,9 @@ class Reading:
         if m is None or depth >= 3:
             return None
         said = self.subject(m[0], floor, depth + 1)
+        if isinstance(said, Subject) and not said.parties and said.bodies:
+            # an association's officer reporting: a side named unplaced after it is of the body's country
+            return [c for b in said.bodies if (c := self.ctx.country_of(b))] or None
         return said.parties if isinstance(said, Subject) and said.parties else None
 
     def skip_leading_adverbs(self, j: int, k: int) -> int:
@@ -398,7 +420,7 @@ class Reading:
             named = any(self.kind[n] and self.kind[n][0] in ("ref", "both", "anaphor") for n in range(a, b))
             if a < b < before and self.toks[b].is_word and named:    # 'Tại Hội nghị, …' names no side
                 found = self.party_of(a, b, None)
-                if found is not None and found.parties:
+                if found is not None and (found.parties or found.body and found.bodies):
                     return found
         return None
 
@@ -408,7 +430,7 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
     data = lx.data
     commitments: list[Commitment] = []
     observations: list[Observation] = []
-    event_at = _event_index(events)
+    event_at = _event_index(ctx, events, data)
     now = _reference_year(ctx, events)
     last: Subject | None = None                 # the last party that spoke, for sentences that name none
     spoke: list[str] | None = None              # the side of the last sentence's own subject ('Ông' is it)
@@ -431,6 +453,8 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
         said = sent.main_subject(len(sent.toks))
         if said is not None and said.parties and not said.both:
             spoke = said.parties
+        elif said is not None and said.bodies:    # an association's officer: 'Ông …' after is of its country
+            spoke = [c for b in said.bodies if (c := ctx.country_of(b))] or spoke
         joint = said is not None and said.both
         abroad = list(said.parties) if said is not None and said.parties and ctx.home not in said.parties else []
         asker: Subject | None = None            # who asks in this sentence, for the items listed after
@@ -448,7 +472,7 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
             status, subject, cue_at = (None, None, None) if aside else \
                 _commitment(sent, s.begin + c0, s.begin + c0 + len(clause), previous_subject, last, now, heard)
             if status == "pledged" and asker is not None and (
-                    _continues_only(sent, cue_at) and not set(subject.parties) <= set(asker.parties)
+                    _continues_only(sent, cue_at) and (subject.body or not set(subject.parties) <= set(asker.parties))
                     or not subject.written and set(subject.parties) == set(asker.parties)
                     and _cue_at(sent, cue_at) in data["request_items"]):
                 # '… đề nghị X …; tạo điều kiện …': a further item of the request, no subject of its own
@@ -490,7 +514,7 @@ def find_commitments(ctx, events: list[Event]) -> tuple[list[Commitment], list[O
                 if year:
                     q.quantity.year = int(year.group(1))
                 k.targets.append(q.quantity)
-            k.made_at = event_at(s.begin)
+            k.made_at = event_at(k.mention, k.parties)
             commitments.append(k)
             previous = k
             previous_subject = subject
@@ -541,20 +565,27 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
     past = False                             # a cue before in this clause told the past ('đã tạo điều kiện')
     standing = False                         # the cue before was a standing position ('luôn mong muốn')
     idle = False                             # a wish or ask before in this clause was no commitment
+    advised = False                          # advice before in this clause: its 'cần' is the advice's own
     for i, j, status in lx.cues.scan(toks[floor:end], lx.blocked):
         i, j = i + floor, j + floor
-        if _has(lx.expectations, toks, floor, i) or _has(lx.positions, toks, floor, i):
-            break                            # expected, believed, or a standing position: not undertaken
+        if _has(lx.expectations, toks, floor, i) or _has(lx.positions, toks, floor, i) \
+                or _has(lx.warnings, toks, floor, i):
+            break                            # expected, believed, a standing position or a warning: not undertaken
         if _past_year(sent.text[a - sent.begin:toks[i].begin - sent.begin], now) or _opens_with(sent, lx.history, floor):
             break                            # 'Năm 2016, hai nước nhất trí …': history told in passing
         if toks[i].low == "sẽ" and any(lx.events.match_at(toks, n) for n in range(j, min(j + 8, end))):
             continue                         # 'sẽ cùng Thủ tướng Lào đồng chủ trì': an announced event
         if toks[i].low == "sẽ" and lx.becoming.match_at(toks, _after_adverbs(sent, j, end)):
             continue                         # 'sẽ là', 'sẽ trở thành': a forecast, not an undertaking
-        if any(sent.kind[n] and sent.kind[n][0] == "ref" for n in range(i, j)) or sent.in_short_quote(i):
-            continue                         # 'Các Tiểu vương quốc Ả-rập Thống nhất', 'Đảng “Nước Nga thống nhất”'
+        if any(sent.kind[n] and sent.kind[n][0] == "ref" for n in range(i, j)) or sent.in_short_quote(i) \
+                or toks[i].is_cap and i > 0 and toks[i - 1].is_word:
+            # 'Các Tiểu vương quốc Ả-rập Thống nhất', 'Đảng “Nước Nga thống nhất”'; a capital inside the sentence
+            # opens a name ('cảng Cần Giờ sẽ …')
+            continue
 
         cue = _cue(toks, i, j)
+        if advised and cue in lx.data["modal_cues"]:
+            continue                         # 'khuyến nghị Kenya cần …': what the advice says Kenya needs
         wish = cue in lx.data["wish_cues"]
         found = sent.subject(i, floor)
         if (wish or status == "proposed") and isinstance(found, Subject) and _business(sent, found):
@@ -573,16 +604,19 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
                 or (wish or status == "proposed") and _to_audience(sent, j, end) \
                 or _standing(sent, i, j, end, floor, status) or standing and _joined(sent, i, floor) \
                 or status == "pledged" and _welcomed(sent, i, floor) \
-                or cue in lx.data["modal_cues"] and isinstance(found, Subject) and not found.both:
+                or cue in lx.data["modal_cues"] and isinstance(found, Subject) and not found.both \
+                or cue in lx.data["advice_cues"] and _own_affairs(sent, i, j, end, found, last):
             # 'mong muốn quan hệ … phát triển', 'mong muốn xuất khẩu …' (no ask); 'mong muốn ông X tiếp tục có
             # những đóng góp …' (no act); 'Việt Nam luôn tạo điều kiện …', 'tiếp tục kiên định …' (a position);
-            # 'Việt Nam cần chú trọng …', 'nhấn mạnh cần …' (a need); 'mong muốn hai bên đẩy mạnh giao lưu' (a
+            # 'Việt Nam cần chú trọng …', 'nhấn mạnh cần …' (a need); 'khuyến nghị Kenya cần …' (advice for the
+            # other's own sake); 'mong muốn hai bên đẩy mạnh giao lưu' (a
             # soft field, nothing to do); 'đề nghị cộng đồng quốc tế …' (a call to the world); 'hoan nghênh và
             # sẵn sàng tạo điều kiện …' (a standing welcome): no commitment, but its subject spoke
             if isinstance(found, Subject) and found.parties and not found.both:
                 heard.append(found)
             standing = _standing(sent, i, j, end, floor, status) or standing and _joined(sent, i, floor)
             idle |= wish or status == "proposed"
+            advised |= cue in lx.data["advice_cues"]
             continue
         if idle and status == "pledged" and cue not in lx.data["strong_pledges"]:
             continue                         # 'mong muốn … tỉnh X tiếp tục hợp tác …': still the idle wish
@@ -611,7 +645,7 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
                 if with_:     # 'Na Uy và Kenya nhất trí với Việt Nam …': the one agreed with is a party too
                     found = Subject(found.parties + [c for c in with_ if c not in found.parties], True,
                                     found.reporter, span=found.span)
-            return _status(status, cue, found, sent, last), found, toks[i].begin
+            return _restated(_status(status, cue, found, sent, last), found, sent, j, b) + (toks[i].begin,)
         coordinated = lx.coordinators.ending_at(toks, _before_adverbs(sent, i, floor), floor) is not None
         if found == REJECT and _after_past(sent, i, floor):
             past = True
@@ -633,7 +667,37 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
         found = _other_named(sent, found, i) or found  # '… tiếp ông X (UAE), đề nghị hợp tác với Việt Nam …'
     if status == "proposed" and found.both and not found.reporter and _cue(toks, i, j) in lx.data["modal_cues"]:
         return "agreed", found, toks[i].begin     # 'Hai bên cũng nhấn mạnh … và cần …': both say so together
-    return _status(status, _cue(toks, i, j), found, sent, last), found, toks[i].begin
+    return _restated(_status(status, _cue(toks, i, j), found, sent, last), found, sent, j, b) + (toks[i].begin,)
+
+
+def _restated(status: str, found: Subject, sent: Reading, j: int, b: int):
+    """(status, Subject): a wish or ask about what the sides agreed before ('… đạt mục tiêu 10 tỷ USD như lãnh
+    đạo hai nước đã nhất trí') restates that agreement: both sides, agreed."""
+    if status != "proposed" or found.body:
+        return status, found
+    lx, toks, end = sent.lx, sent.toks, sent.index_at(b)
+    openers = set(lx.data["agreed_before_openers"])
+    for n in range(j, end):
+        if toks[n].low in openers and any(lx.agreed_before.match_at(toks, m) for m in range(n + 1, min(n + 9, end))):
+            return "agreed", (found if found.both else _agreeing(sent, found, j, b))
+    return status, found
+
+
+def _own_affairs(sent: Reading, i: int, j: int, end: int, found, last: Subject | None) -> bool:
+    """Advice whose complement names neither both sides, nor a joint act, nor the adviser's own side: what the
+    addressee needs for its own sake ('khuyến nghị Kenya cần phát triển thị trường vốn')."""
+    adviser = found if isinstance(found, Subject) else (sent.main_subject(i) or last)
+    own = set(adviser.parties) if adviser is not None else set()
+    k = _after_adverbs(sent, j, end)
+    while k < end and sent.covered(k) and not (sent.kind[k] and sent.kind[k][0] == "both"):
+        k += 1                               # the addressee
+    for n in range(j, end):
+        kind = sent.kind[n]
+        if kind is not None and kind[0] == "both" or sent.lx.joint.match_at(sent.toks, n):
+            return False
+        if kind is not None and kind[0] == "ref" and n >= k and set(_sides_of(sent, kind[1])) & own:
+            return False
+    return True
 
 
 def _asker(sent: Reading, a: int, b: int, status: str | None, subject: Subject | None,
@@ -696,30 +760,35 @@ JOINT_REACH = 4      # words after a wish's cue within which 'hợp tác với X
 
 
 def _own_wish(sent: Reading, j: int, end: int) -> bool:
-    """A wish with no addressee ('X mong muốn xuất khẩu …', 'mong sẽ có dịp …'): the speaker's own desire,
-    not an ask, unless it is to work with another side in a named field ('mong muốn hợp tác với Chile trong
-    lĩnh vực cảng biển')."""
+    """A wish with no addressee ('X mong muốn xuất khẩu …', 'mong sẽ có dịp …', 'mong muốn cùng Chile mở rộng
+    hợp tác nông nghiệp'): the speaker's own desire, not an ask, unless what it would do with another side is
+    concrete ('mong muốn tăng cường trao đổi đoàn và hợp tác dầu khí')."""
     k = _after_adverbs(sent, j, end)
     while k < end and sent.toks[k].text in BOUNDARY:
         k = _after_adverbs(sent, k + 1, end)
-    if k >= end or sent.covered(k) or sent.lx.addressees.match_at(sent.toks, k):
+    # 'cùng' read over as an adverb opens working together with whoever follows, who is then not asked
+    together = next((n for n in range(j, min(k + 1, end)) if sent.lx.joint.match_at(sent.toks, n)), None)
+    if k >= end or (sent.covered(k) or sent.lx.addressees.match_at(sent.toks, k)) and together is None:
         return False                    # 'mong muốn Chile …', 'mong quốc hội …': someone is asked
     data = sent.lx.data
     if find_quantities(" ".join(t.text for t in sent.toks[k:end])):
         return False                    # 'mong muốn kim ngạch … đạt 2 tỷ USD': a target
+    k = k if together is None else together
     for n in range(k, min(k + JOINT_REACH, end)):
         m = sent.lx.joint.match_at(sent.toks, n)
         if m and m[0] < end and (m[1] in data["cooperation_nouns"] or
                                  sent.kind[m[0]] and sent.kind[m[0]][0] in ("ref", "both", "anaphor", "head")):
-            return not _names_field(sent, m[0], end, data)
+            return not _names_act(sent, n, end, data)
     return True
 
 
-def _names_field(sent: Reading, a: int, end: int, data) -> bool:
+def _names_act(sent: Reading, a: int, end: int, data) -> bool:
+    """A concrete thing to do or have ('trao đổi đoàn', 'dự án', 'chia sẻ kinh nghiệm'): fields alone ('hợp tác
+    với Chile trong lĩnh vực nông nghiệp') and words that also say cooperation in general ('phối hợp') are only
+    the wish to cooperate."""
     text = " " + " ".join(t.low for t in sent.toks[a:end]) + " "
-    fields = [w for topic, words in data["topics"].items() if topic != "politics" for w in words]
-    generic = set(data["generic_words"])
-    return any(f" {w} " in text for w in fields + data["concrete_words"] if w not in generic)
+    idle = set(data["generic_words"]) | set(data["empty_words"])
+    return any(f" {w} " in text for w in data["concrete_words"] if w not in idle)
 
 
 def _vague(sent: Reading, j: int, end: int, asking: bool) -> bool:
@@ -822,8 +891,10 @@ def _empty(sent: Reading, j: int, end: int, floor: int, empty: PhraseMatcher | N
         if kind is not None and kind[0] == "both" and kind[1] in data["agency_sides"]:
             return False                 # 'công an hai nước tiếp tục mở rộng hợp tác': named bodies' work
         text = sent.toks[n].text
-        if text.isdigit() or text in OPENING_QUOTES:
+        if text.isdigit() or text in OPENING_QUOTES and _opens_quote(sent, n):
             return False                 # a figure, a quoted name ('đề xuất "7 tăng cường"')
+        if text in CLOSING_QUOTES:
+            break                        # the quotation ends: what follows says who said it
         if not sent.toks[n].is_word or kind is not None and kind[0] != "head" \
                 or empty is not sent.lx.empty and sent.toks[n].text[:1].isupper():
             n += 1          # a wish's addressee may be a name the article does not place ('tỉnh Nakuru')
@@ -835,6 +906,12 @@ def _empty(sent: Reading, j: int, end: int, floor: int, empty: PhraseMatcher | N
             return False
         n, said = m[0], True
     return said
+
+
+def _opens_quote(sent: Reading, n: int) -> bool:
+    """The quote mark at token n opens a quotation: a curly one, or a straight one after an even number of
+    straight ones (the one closing '"Chile quyết tâm …", ông X nói' opens nothing)."""
+    return sent.toks[n].text != '"' or sum(t.text == '"' for t in sent.toks[:n]) % 2 == 0
 
 
 def _idle_words(sent: Reading, n: int, end: int, empty: PhraseMatcher) -> bool:
@@ -1021,6 +1098,28 @@ def _international(ctx, key: str) -> bool:
     return person is not None and any(p.org is not None and p.org.kind == "international" for p in person.posts)
 
 
+def _civil_body(ctx, key: str) -> str | None:
+    """The key of a body that speaks for itself and not for a state — an association, a company, a university:
+    a name opened by a civil head (commitments.json), of no national or international kind — when `key` is
+    that body or a person whose every post is in such a body; else None."""
+    if key in ctx.orgs:
+        return key if _civil(ctx.orgs[key]) else None
+    person = ctx.persons.get(key)
+    if person is None or not person.posts:
+        return None
+    orgs = [p.org_key for p in person.posts]
+    if all(k in ctx.orgs and _civil(ctx.orgs[k]) for k in orgs):
+        return orgs[0]
+    return None
+
+
+def _civil(org) -> bool:
+    if org.kind in set(lexicons.load("institutions")["national_kinds"]) | {"international"}:
+        return False
+    m = _lexicon().civil.match_at(tokenize(org.name), 0)
+    return m is not None and m[1] is True
+
+
 def _body_of(ctx, key: str) -> str:
     """The node an international body's commitment is made by: the body, or the body its officer serves
     when the article holds it, else the officer."""
@@ -1124,9 +1223,15 @@ def _status(cue_status: str, cue: str, subject: Subject, sent: Reading, last: Su
         subject.parties = sent.sides(sent.begin) if cue_status == "agreed" else [sent.ctx.home]
         subject.both = cue_status == "agreed"
     if cue_status == "proposed":
+        if subject.both and not subject.body and (cue in sent.lx.data["wish_cues"] or
+                                                  subject.written and cue not in sent.lx.data["modal_cues"]):
+            # 'Hai bên bày tỏ mong muốn …', 'Hai nhà lãnh đạo kêu gọi khu vực tư nhân …': what both wish or ask
+            # together is their agreement; neither asks the other
+            return "agreed"
         if subject.both and cue in sent.lx.data["modal_cues"] and not subject.reporter and sent.joint:
             return "agreed"     # '… hai bên thống nhất cho rằng: … . Thời gian tới, hai bên cần …': still both
-        if subject.both and cue in sent.lx.data["modal_cues"]:   # 'Hai nước cần …': the speaker proposes
+        if subject.both and (cue in sent.lx.data["modal_cues"] or not subject.written):
+            # 'Hai nước cần …': the speaker proposes; so does a bare 'Đề nghị …' after both sides' statement
             # the reporter, else the side whose sentence came last ('Thủ tướng X cho rằng … . Do đó, hai nước
             # cần …'), else the last side that committed
             speaker = subject.reporter or sent.speaker or (last.parties if last and not last.both else None) \
@@ -1260,17 +1365,65 @@ def _period(clause: str, begin: int, end: int) -> str | None:
 
 # a meeting named up to this far after the start of a statement's sentence (in the same or the next
 # sentence: 'Tại cuộc hội kiến X, hai bên nhất trí …') is still the one it was made at
-LOOKAHEAD = 400
+def _event_index(ctx, events: list[Event], data):
+    """The event a statement was made at: the nearest one told before it (or in its own clause: 'hai bên nhất
+    trí … tại hội đàm') whose sides include every party of the statement, a meeting before a visit; none when
+    none fits. Not one planned, nor one recalled from before the days the article reports (a visit of a month
+    ago told in passing), nor a meeting with a third country told before the talks the statement is from."""
+    first, then = set(data["occasion_types"]), set(data["occasion_fallback_types"])
+    now = _reported_day(ctx, events)
+    spots = sorted((m.sentence, m.begin, n) for n, ev in enumerate(events) for m in ev.mentions
+                   if ev.type in first | then and ev.status == "held" and not _recalled(now, ev))
+    sides = [_countries(ctx, ev) for ev in events]
 
-
-def _event_index(events: list[Event]):
-    """The event a statement was made at: the last one mentioned before the statement's sentence start
-    plus LOOKAHEAD characters, else the article's first."""
-    spots = sorted((m.begin, ev.key) for ev in events for m in ev.mentions)
-
-    def at(offset: int) -> str | None:
-        before = [k for b, k in spots if b <= offset + LOOKAHEAD]
-        if before:
-            return before[-1]
-        return spots[0][1] if spots else None
+    def at(mention: Mention, parties: list[str]) -> str | None:
+        told = [n for sentence, begin, n in reversed(spots)
+                if sentence < mention.sentence or sentence == mention.sentence and begin < mention.end]
+        fits = [n for n in told if set(parties) <= sides[n]]
+        # a meeting its own sentence tells, whose sides fit, else whose other side the graph does not know ('… đã tiếp
+        # chủ tịch … Dubai X, đề nghị …') or that has no side but the parties; then the nearest meeting told before
+        # that fits; then a visit or summit that does
+        here = [n for n in told if events[n].type in first
+                and any(m.sentence == mention.sentence for m in events[n].mentions)]
+        order = [n for n in here if n in fits] \
+            + [n for n in here if set(parties) & sides[n] and sides[n] <= set(parties)
+               or len(events[n].attendees) < 2] \
+            + [n for n in fits if events[n].type in first] + fits
+        return events[order[0]].key if order else None
     return at
+
+
+def _countries(ctx, ev: Event) -> set[str]:
+    """The sides of an event: the countries of those attending, and the country a visit goes to."""
+    codes = {ctx.country_of(k) for k in ev.attendees + ev.hosts + ev.guests + ev.chairs}
+    if ev.type == "visit" and ev.place:
+        codes.add(next((c for c, v in lexicons.countries().items() if v["vi"] == ev.place), None))
+    return codes - {None}
+
+
+def _day(value) -> date | None:
+    try:
+        return date(value.year, value.month, value.day) if value and value.year and value.month and value.day else None
+    except ValueError:
+        return None
+
+
+def _reported_day(ctx, events: list[Event]) -> date | None:
+    """The latest day the article reports an event on (none after its publication), else its publication day."""
+    days = [d for d in (_day(ev.start) for ev in events if ev.status == "held") if d is not None
+            and (ctx.doc.published is None or d <= ctx.doc.published)]
+    return max(days) if days else ctx.doc.published
+
+
+def _recalled(now: date | None, ev: Event) -> bool:
+    """An event dated before the days the article reports: by a year before theirs, a month before their month,
+    or a day three weeks before the latest of them."""
+    start = ev.start
+    if start is None or start.year is None or now is None:
+        return False
+    if start.month is None:
+        return start.year < now.year
+    if start.day is None:
+        return (start.year, start.month) < (now.year, now.month)
+    day = _day(start)
+    return day is not None and (now - day).days > 21

@@ -9,16 +9,22 @@ tells each article what it can learn; an article whose hints changed is extracte
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
-from datetime import date
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Iterable, Protocol
 
 from kg.extract.artifacts import name_rank, named_key
 from kg.extract.context import ActorRef
+from kg.extract.events import trips
 from kg.extract.identity import Named, alike_keys, identities, tells_others
 from kg.extract.model import DateValue, Person, Post
 from kg.text.normalize import digest
+
+
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 @dataclass
@@ -34,10 +40,13 @@ class Hints:
                                                             # articles name it otherwise
     things: dict[str, str] = field(default_factory=dict)    # digest of a project's or agreement's key → its
                                                             # one name where the articles name it otherwise
+    keys: dict[str, str] = field(default_factory=dict)      # digest of an event key → the key of the one event
+                                                            # of the corpus it tells (an undated visit's trip)
 
     def __bool__(self) -> bool:
         return bool(self.names) or self.year is not None or bool(self.persons) or bool(self.dates) \
-            or bool(self.statuses) or bool(self.spans) or bool(self.titles) or bool(self.things)
+            or bool(self.statuses) or bool(self.spans) or bool(self.titles) or bool(self.things) \
+            or bool(self.keys)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -65,6 +74,8 @@ class Summary:
     ends: list[list] = field(default_factory=list)       # [digest of the event key, its end as ISO or None]
     titles: list[list] = field(default_factory=list)     # [digest of the event key, its name as told here]
     things: list[list] = field(default_factory=list)     # [digest of a project's or agreement's key, its name]
+    trips: list[list] = field(default_factory=list)      # [event key, its trip (events.trip), its start as ISO
+                                                         # or None] of each event that has a trip
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -124,7 +135,22 @@ def summarize(ctx, events, extraction, needs_year: bool) -> Summary:
                    [list(r) for r in ctx.read], [[digest(ev.key), ev.status] for ev in events],
                    [[digest(ev.key), ev.end.iso() if ev.end else None] for ev in events],
                    [[digest(ev.key), ev.name] for ev in events],
-                   [[digest(named_key(t)), t.name] for t in extraction.named])
+                   [[digest(named_key(t)), t.name] for t in extraction.named],
+                   [[ev.key, sig, _trip_date(ev)] for ev, sig in trips(ctx, events)])
+
+
+def _trip_date(ev) -> str | None:
+    """A trip's date as its key goes by (kg.extract.events._identity): its start, a visit told only by its
+    last day that day; else the one year its name gives."""
+    told = ev.end if ev.type == "visit" and not (ev.start and ev.start.month) and ev.end and ev.end.month \
+        else ev.start
+    return told.iso() if told else _year_named(ev.name)
+
+
+def _year_named(name: str) -> str | None:
+    """The one year an event's name gives ('… APEC 2017'), as ISO."""
+    years = set(YEAR.findall(name))
+    return years.pop() if len(years) == 1 else None
 
 
 def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
@@ -132,6 +158,9 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
     # in article order: the first article naming a person gives the name told, and the summaries come in
     # the order the store or a set of ids gives them, which differs between runs
     summaries = sorted(summaries, key=lambda s: s.article_id)
+    # an undated telling of a trip counts, for everything below, as a telling of the one dated trip it joins
+    joins = _joins(summaries)
+    summaries = [_rekeyed(s, joins[s.article_id]) if s.article_id in joins else s for s in summaries]
     # (role, country) → person key → [person, [(article id, its date) of the articles naming them]]
     holders: dict[tuple, dict[str, list]] = {}
     for s in summaries:
@@ -155,7 +184,7 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
     things = _things(summaries)
     hints: dict[str, Hints] = {}
     for s in summaries:
-        h = Hints()
+        h = Hints(keys={digest(own): key for own, key in sorted(joins.get(s.article_id, {}).items())})
         for ev_key, iso in s.dated:
             found = best.get(ev_key)
             if found and found != iso and _precision(found) > _precision(iso) and _agree(found, iso):
@@ -182,6 +211,133 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
                 h.year = years.pop()
         hints[s.article_id] = h
     return hints
+
+
+JOIN_DAYS = 45   # an undated telling of a trip this close to the days another article gives it tells that trip:
+                 # no guest goes to one country twice in so short a time
+
+
+def _joins(summaries: list[Summary]) -> dict[str, dict[str, str]]:
+    """Article id → {its event key → the key of the event it tells}: an article telling a trip (a guest's visit
+    to a place, a body's summit: kg.extract.events.trip) without a month joins the one trip of that guest and
+    place, or body, another article dates to the month: within JOIN_DAYS of this article's day, or in the year
+    it gives (a key told in different years is several trips: each but the first takes its year). Unsure,
+    none: an article that tells the trip twice, or dates one itself, keeps its own; so does one near two dated
+    trips. Tellings near no dated trip are one trip when they give one year (each joins the
+    first of them, in time and then article order), or when their articles' days are close: each joins the
+    first told within JOIN_DAYS before it. So a trip told again a year later stays another, and what an
+    article learns depends only on the articles of about its time (the index finds them: `_trip_values`)."""
+    by_key: dict[str, dict[str, list[tuple[tuple[date, date], str]]]] = {}
+    for s in summaries:
+        when = _when(s)
+        for ev_key, sig, iso in s.trips:
+            days = _days_of(iso, when)
+            if days is not None:
+                by_key.setdefault(sig, {}).setdefault(ev_key, []).append((days, s.article_id))
+    out: dict[str, dict[str, str]] = {}
+    # a visit's key goes by its month alone (so that an article without the year may learn it): the trips of
+    # one month in different years are told apart here, each after the first year's taking its year
+    anchors: dict[str, dict[str, list[tuple[str, tuple[date, date]]]]] = {}
+    for sig, keys in by_key.items():
+        for ev_key, tellings in keys.items():
+            first = min(tellings)[0][0].year
+            for days, aid in tellings:
+                k = ev_key
+                if days[0].year != first:
+                    k = out.setdefault(aid, {})[ev_key] = f"{ev_key}|{days[0].year}"
+                anchors.setdefault(sig, {}).setdefault(k, []).append((aid, days))
+    alone: dict[tuple, list[tuple]] = {}     # (trip, year told or None) → (day, article id, key, status)
+    for s in summaries:
+        when = _when(s)
+        told = Counter(sig for _, sig, _ in s.trips)
+        statuses = dict((ev_key, status) for ev_key, status in s.statuses)
+        for ev_key, sig, iso in s.trips:
+            year, month, _ = _parts(iso)
+            if month is not None or told[sig] != 1 or (year is None and when is None):
+                continue
+            status = statuses.get(digest(ev_key))
+            near = {k for k, tellings in anchors.get(sig, {}).items()
+                    if any(aid != s.article_id and (days[0].year == year if year else _near(when, status, days))
+                           for aid, days in tellings)}
+            if len(near) == 1:
+                out.setdefault(s.article_id, {})[ev_key] = near.pop()
+            elif not near:
+                alone.setdefault((sig, year), []).append((when or date.min, s.article_id, ev_key, status))
+    for (_, year), tellings in alone.items():
+        tellings.sort()
+        for n, (when, aid, ev_key, status) in enumerate(tellings):
+            # (one told held, then one told ahead: the trip done and the next)
+            first = next(t for t in tellings if year or (when - t[0]).days <= JOIN_DAYS
+                         and not (t[3] == "held" and status == "announced" and t[0] < when))
+            if n and first[1] != aid:
+                out.setdefault(aid, {})[ev_key] = first[2]
+    return out
+
+
+SLACK_DAYS = 2   # an article of the day a trip begins may tell it ahead or begun (time zones, the hour it appeared)
+
+
+def _near(when: date, status: str | None, days: tuple[date, date]) -> bool:
+    """Whether an undated telling in an article of day `when` may tell the trip dated `days`: close in time,
+    and not a trip over by then told ahead ('sẽ thăm'), nor one still to come told as done."""
+    if _apart(when, days) > JOIN_DAYS:
+        return False
+    if status == "announced":
+        return days[1] >= when - timedelta(days=SLACK_DAYS)
+    if status == "held":
+        return days[0] <= when + timedelta(days=SLACK_DAYS)
+    return True
+
+
+def _trip_values(s: Summary) -> set[str]:
+    """An article's trips as the index finds them, each with the years of the days it may share a trip with:
+    a dated trip its own; an undated telling those from twice JOIN_DAYS before its article's day (the earlier
+    undated telling it may join, and the dated trip that one may join) to JOIN_DAYS after; a year told, that
+    year. So adding an article reads the tellings of its trips of about its time, not of every year."""
+    when = _when(s)
+    values = set()
+    for _, sig, iso in s.trips:
+        year, month, _ = _parts(iso)
+        days = _days_of(iso, when)
+        if days is not None:
+            years = {days[0].year, days[1].year}
+        elif month is None and year is not None:
+            years = {year}
+        elif month is None and when is not None:
+            years = set(range((when - timedelta(days=2 * JOIN_DAYS)).year, (when + timedelta(days=JOIN_DAYS)).year + 1))
+        else:
+            years = {0}
+        values |= {f"{sig}|{y}" for y in years}
+    return values
+
+
+def _days_of(iso: str | None, when: date | None) -> tuple[date, date] | None:
+    """The first and last day a start told to the month at least may be (the year, if the text leaves it out,
+    from the day the article speaks); None when it gives no month."""
+    year, month, day = _parts(iso)
+    if month is None:
+        return None
+    if year is None:
+        if when is None:
+            return None
+        year = _year_for(month, day or 1, when)
+    if day:
+        return date(year, month, day), date(year, month, day)
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1))
+    return date(year, month, 1), last
+
+
+def _apart(when: date, days: tuple[date, date]) -> int:
+    first, last = days
+    return 0 if first <= when <= last else min(abs((when - first).days), abs((when - last).days))
+
+
+def _rekeyed(s: Summary, keys: dict[str, str]) -> Summary:
+    """A summary whose events that join another's are told under that one's key."""
+    swap = {digest(own): digest(key) for own, key in keys.items()}
+    moved = lambda rows: [[swap.get(row[0], row[0])] + list(row[1:]) for row in rows]   # noqa: E731
+    return replace(s, events=moved(s.events), dated=moved(s.dated), statuses=moved(s.statuses),
+                   ends=moved(s.ends), titles=moved(s.titles))
 
 
 def _persons_told(s: Summary, nodes: dict[str, tuple[str, str | None]]) -> dict[str, list]:
@@ -363,6 +519,19 @@ def _started(iso: str | None, day: date) -> bool:
     return day >= date(year, month, dd)
 
 
+def apply_keys(events, commitments, hints: Hints) -> None:
+    """An event that tells a trip another article dates takes that event's key, and so its node; the acts
+    within it and the commitments made at it follow. First of the event hints: the others name the key taken."""
+    if not hints.keys:
+        return
+    renamed = {ev.key: hints.keys[digest(ev.key)] for ev in events if digest(ev.key) in hints.keys}
+    for ev in events:
+        ev.key = renamed.get(ev.key, ev.key)
+        ev.super_event = renamed.get(ev.super_event, ev.super_event)
+    for k in commitments:
+        k.made_at = renamed.get(k.made_at, k.made_at)
+
+
 def apply_statuses(events, hints: Hints) -> None:
     """An event the latest article telling it reports otherwise (announced here, held there) takes that
     status: one node, one status."""
@@ -457,6 +626,7 @@ def facets(s: Summary) -> dict[str, set[str]]:
             "reads": _reads(s),
             "wants": {role_key(role, country) for role, country in s.wanted},
             "event": {ev_key for ev_key, _, _ in s.events},
+            "trip": _trip_values(s),
             "target": {signature_key(sig) for sig, _ in s.targets}}
 
 
@@ -522,13 +692,13 @@ def settle(corpus: Corpus, reextract, changed: dict[str, Summary | None] | None 
         now = corpus.summaries(recent)
         said = said_before + list(now.values())
         candidates = (set(now) | corpus.sharing("wants", _union(said, "holds"))
-                      | corpus.sharing("event", _union(said, "event")))
+                      | corpus.sharing("event", _union(said, "event")) | corpus.sharing("trip", _union(said, "trip")))
         persons = _persons_after(corpus, said_before, now)
         candidates |= set(persons)
         wanting = corpus.summaries(candidates)
         # every article sharing an event: it may lend a year or a more precise date
         context = candidates | corpus.sharing("holds", _union(wanting.values(), "wants")) | corpus.sharing(
-            "event", _union(wanting.values(), "event"))
+            "event", _union(wanting.values(), "event")) | corpus.sharing("trip", _union(wanting.values(), "trip"))
         hints = corpus_hints(list(corpus.summaries(context).values()))
         used = corpus.hints(candidates)
         for aid in candidates & set(wanting):

@@ -2,25 +2,30 @@
 ordinals, and one record per real event within the article (mentions of the same event merge)."""
 from __future__ import annotations
 
+import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import lru_cache
 
 from kg import lexicons
-from kg.extract.dates import find_dates, quoted
+from kg.extract.dates import find_dates, name_date, quoted
 from kg.extract.context import principals
 from kg.extract.model import DateValue, Event, Mention, Organization
 from kg.text.clauses import clauses
 from kg.text.normalize import digest, key
 from kg.text.tokens import PhraseMatcher, tokenize
 
+# the capitals of the script: the range À-Ỹ holds lower-case letters too ('đ', 'ư', 'ạ')
+CAP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper())
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 PLACE = re.compile(r"\b(?:tại|ở) ((?:(?:Thủ đô|thủ đô|thành phố|tỉnh|sân bay(?: quốc tế| quân sự)?|trụ sở)\s+)?"
-                   r"[A-ZÀ-ỸĐ][\wÀ-ỹ]*(?:(?:\s+|\s*-\s*)[A-ZÀ-ỸĐ][\wÀ-ỹ]*)*)")
+                   rf"[{CAP}][\wÀ-ỹ]*(?:(?:\s+|\s*-\s*)[{CAP}][\wÀ-ỹ]*)*)")
 NOT_PLACES = re.compile(r"^(?:Kỳ|Lễ|Hội nghị|Cuộc|Diễn đàn|Đại hội|Phiên|Buổi)\b")
 
+PARTNER = re.compile(r"[-–+]")
 PAIR_TYPES = {"meeting", "talks", "phone-call", "award"}
+ACTS_IN_VISIT = {"meeting", "talks", "award", "ceremony"}
 NAMED_TYPES = {"session", "congress", "conference", "forum", "high-level-meeting"}
 
 
@@ -38,6 +43,12 @@ def roman(text: str) -> int | None:
 
 def _alternation(words) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+def _head_alternation(words) -> str:
+    """Names whose first letter keeps its case and whose next words may be written either way ('Bản ghi nhớ',
+    'Bản Ghi nhớ'): a capital first letter is what makes them a name."""
+    return "|".join(re.escape(w[:1]) + "(?i:" + re.escape(w[1:]) + ")" for w in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +95,9 @@ class Trigger:
     occasion_end: int = 0    # 'gặp nhau bên lề Hội nghị …': the occasion's stretch, which dates it too
     lead_end: int = 0        # where the sentence's first trigger begins: dates before it open the sentence
     prev_visit_end: int = -1  # where the previous trigger ends, when it is a visit's
+    # where the days told before the trigger may start: the previous trigger's end, or for a verb coordinated
+    # with the one before ('đã tới thăm hỏi và nói chuyện với …'), where that one's start
+    window_begin: int = 0
     next_visit: bool = False  # the next trigger of the sentence is a visit's
     text: str = ""           # the sentence
 
@@ -113,8 +127,9 @@ def find_events(ctx) -> list[Event]:
         dates = [d for d in find_dates(s.text, year, discourse_date, ctx.doc.published)
                  if d.kind not in ("stamp", "clock", "restated")]
         # history told in passing: a marker, or a date of an earlier year than the article's
-        past = any(w in low for w in data["past_markers"]) or any(
-            d.start.year and year and d.start.year < year for d in dates)
+        earlier = [d for d in dates if d.start.year and year and d.start.year < year]
+        marked = any(w in low for w in data["past_markers"])
+        past = marked or bool(earlier)
         if _lists_attendees(s.text, data) and events:
             _add_side_list(view, _list_target(events, view.index, _triggers(view, triggers, blocked, data)), ctx)
             continue
@@ -138,20 +153,29 @@ def find_events(ctx) -> list[Event]:
         sentence_date = discourse_date
         if anchor is not None:
             # 'Trong chuyến thăm đó, …': the sentence goes on about an event told before, on its day
-            past = past or anchor.status == "held" and anchor.start is not None and anchor.start != discourse_date
+            marked = marked or anchor.status == "held" and anchor.start is not None and anchor.start != discourse_date
+            past = past or marked
             sentence_date = anchor.start
         elif referenced and referenced[0].start and referenced[0].start.day and referenced[0].end is None:
             # ('Trong khuôn khổ chuyến thăm [từ 11 đến 18/6], X hội đàm …': a span's first day is not the act's)
             # 'Sau hội đàm, hai nhà lãnh đạo chứng kiến …': that day ('Trước chuyến thăm, …' is excluded below)
             anchor, sentence_date = referenced[0], referenced[0].start
+        if sentence_date is None and not dates and found and s.kind == "caption":
+            # a photo's caption before any day is told ('X đón Y tại cửa khẩu … - Ảnh: …'): the act shown is the
+            # one the report opens with, on the day the next sentence tells
+            sentence_date = _caption_day(ctx, view, year)
         in_visit = _within_visit_untold(view, found, referenced, dates, data)
         if in_visit:
             # 'Trong khuôn khổ chuyến thăm [từ 11 - 18/6], X hội kiến Y': one of the visit's days, which the text
             # does not tell: neither the day told before, nor the visit's first or last, nor the record's day
             sentence_date = None
+        history = past and not found     # a sentence telling history, for the triggers it has
         for n, trig in enumerate(found):
             trig.next_begin = found[n + 1].begin if n + 1 < len(found) else len(s.text)
             trig.prev_end = found[n - 1].end if n else 0
+            trig.window_begin = found[n - 1].window_begin if n and not found[n - 1].phrase.startswith("noun:") \
+                and not trig.phrase.startswith("noun:") \
+                and re.fullmatch(r"(?:\s+[^\W\d]+){0,2}?\s+và\s+", s.text[trig.prev_end:trig.begin]) else trig.prev_end
             trig.prev_visit_end = found[n - 1].end if n and found[n - 1].etype["notation"] == "visit" else -1
             trig.next_visit = n + 1 < len(found) and found[n + 1].etype["notation"] == "visit"
             trig.lead_end = found[0].begin
@@ -161,8 +185,13 @@ def find_events(ctx) -> list[Event]:
                     any(gap.endswith(w) for w in data["name_links"]) and re.search(r"[,;:()]", gap)):
                 trig.occasion_end = found[n + 2].begin if n + 2 < len(found) else len(s.text)
             # (a year ahead of the article's dates a plan: 'sẽ tổ chức Hội nghị … vào năm 2026')
-            own_dates = [d for d in dates if not d.year_only or past or d.start.year and year and d.start.year > year]
-            told = past
+            # ('X vui mừng được đón Y đến thăm công ty; giới thiệu quá trình phát triển từ năm 1973': history told in a
+            # later clause, past a ';', is not the trigger's)
+            trig_past = marked or any(not (d.begin > trig.end and ";" in s.text[trig.end:d.begin]) for d in earlier)
+            own_dates = [d for d in dates if not d.year_only or trig_past
+                         or d.start.year and year and d.start.year > year]
+            told = trig_past
+            history = history or trig_past
             if trig.etype["notation"] == "ceremony" and _clause_cue(view, trig, data["success_cues"]):
                 continue       # 'chúc mừng Kenya đã tổ chức thành công Lễ kỷ niệm …': another's success
             achieved = _achievement(view, trig, data)
@@ -192,8 +221,7 @@ def find_events(ctx) -> list[Event]:
                 same = _continues(ev, trig, view, ctx, in_sentence) or _told_visit(ev, own_dates, events) \
                     or _thanked_for(ev, trig, events, data)
                 if same is not None:
-                    same.attendees.extend(k for k in ev.attendees if k not in same.attendees)
-                    same.mentions.extend(ev.mentions)
+                    _join_sides_and_mentions(same, ev)     # (a host told only by this mention stays the host)
                     if same.type in NAMED_TYPES and _name_rank(ev.name) > _name_rank(same.name):
                         same.name = ev.name        # the numbered mention names the meeting in full
                     if same.ordinal is None and ev.ordinal is not None:
@@ -205,7 +233,7 @@ def find_events(ctx) -> list[Event]:
                 in_sentence.append(ev)
         _add_companions(view, referenced + in_sentence, ctx, data)
         _share_sides(ctx, view, in_sentence, data)
-        if past or in_visit:
+        if history or in_visit:
             told_before.update((m.begin, m.end) for e in in_sentence for m in e.mentions)
         points = [d for d in dates if d.end_date is None and d.start.day   # a span, a month is no day told
                   and not _after(d.start, ctx.doc.published) and not _of_other_event(s.text, d.begin, data)]
@@ -225,7 +253,7 @@ def find_events(ctx) -> list[Event]:
         elif in_visit:
             discourse_date = None       # the text has moved on to the visit's days in general
     # (an event the text dates nowhere stays undated: the publication day is the report's, not the event's)
-    merged = _merge(events, ctx.doc.published)
+    merged = _merge(events, ctx.doc.published, ctx)
     for ev in merged:
         if ev.type == "visit" and not ev.guests and not (ev.start and ev.start.year and year and ev.start.year < year):
             # the guest the text leaves implicit ('Nhà lãnh đạo Kenya thăm …'): the protagonist unless a
@@ -236,7 +264,8 @@ def find_events(ctx) -> list[Event]:
             if guest:
                 ev.guests = [guest]
                 ev.attendees = [guest] + [k for k in ev.attendees if k != guest]
-    merged = _merge(merged, ctx.doc.published)
+    merged = _merge(merged, ctx.doc.published, ctx)
+    merged = _welcomes_told_as_receptions(ctx, merged, data)
     for ev in merged:
         if ev.type == "visit" and not ev.place:
             ev.place = _default_destination(ctx, ev)
@@ -259,6 +288,26 @@ def find_events(ctx) -> list[Event]:
     return merged
 
 
+def _welcomes_told_as_receptions(ctx, events: list[Event], data) -> list[Event]:
+    """'A đón tiếp B' told with no day of its own (a headline), or on the welcome's own day, in an article telling
+    the welcome ceremony of A and B: that welcome, told by a verb of receiving, not a meeting of its own (a
+    reception told by 'tiếp', or dated another day, stays one)."""
+    text = ctx.doc.text
+    welcomes = [e for e in events if e.type == "ceremony" and e.family == "đón" and e.kind != "arrival"]
+    out = []
+    for ev in events:
+        receiving = ev.type == "meeting" and len(ev.attendees) > 1 and all(
+            text[m.begin:m.end].casefold() in data["receiving_verbs"] for m in ev.mentions)
+        # (dated, it is the welcome of that very day: 'Sáng 5/6, A đón tiếp B tại …. Lễ đón chính thức …')
+        welcome = next((w for w in welcomes if set(ev.attendees) <= set(w.attendees) and (
+            ev.start is None or ev.start.day and w.start == ev.start)), None) if receiving else None
+        if welcome is None:
+            out.append(ev)
+            continue
+        _join_sides_and_mentions(welcome, ev)
+    return out
+
+
 def _fold_same_key(ctx, events: list[Event], today) -> list[Event]:
     """Mentions kept apart by their family ('A đón B', then 'A tiếp B' the same day) but given one key are one node
     in the graph: folded into the one told first, so that the node carries one name, day and status."""
@@ -271,20 +320,37 @@ def _fold_same_key(ctx, events: list[Event], today) -> list[Event]:
         if target is ev:
             out.append(ev)
             continue
-        same_sides = len(ev.attendees) > 1 and set(ev.attendees) == set(target.attendees)
-        if not same_sides and _named_apart(target, ev) or _told_apart(target, ev):
-            # two events after all (receptions of two counterparts the graph holds no one for): the later one
-            # keeps to its article, as an event with no key of its own does
+        # (the same two sides are one meeting told by two cues, 'A đón B', 'A tiếp B'; not when the cues differ
+        # and so do the words naming the other side: 'làm việc với Phòng Thương mại …' is another's meeting)
+        same_sides = len(ev.attendees) > 1 and set(ev.attendees) == set(target.attendees) \
+            and (ev.family == target.family or not ev.counterpart or not target.counterpart
+                 or _led_by_side(ctx, ev, ev.counterpart) or _led_by_side(ctx, target, target.counterpart))
+        if not same_sides and _named_apart(target, ev) or _told_apart(target, ev) \
+                or target.type in NAMED_TYPES and _named_alike(target, ev) is False:
+            # two events after all (receptions of two counterparts the graph holds no one for; two forums of one day,
+            # 'Diễn đàn Kinh tế Thế giới' and 'Diễn đàn Doanh nghiệp Kenya - Na Uy'): the later one keeps to its
+            # article, as an event with no key of its own does
             ev.key = f"{ctx.doc.id}|{ev.type}|{order[id(ev)]}|{digest(ev.name, 6)}"
             out.append(ev)
             continue
         _join_sides_and_mentions(target, ev)
+        # (a headline tells no day; the body mention folded into it does: 'Lễ ký kết Bản ghi nhớ …', then
+        # 'Sáng 9/9, … ký Bản ghi nhớ …')
+        target.start = target.start or ev.start
         target.end = target.end or ev.end
         _settle_status(target, ev, today)
         if target.type in PAIR_TYPES and target.name.startswith(type_label(target.type)) and not target.kind:
             etype = next(t for t in _lexicon()[0]["types"] if t["notation"] == target.type)
             target.name = _pair_name(ctx, etype, target.attendees)
     return sorted(out, key=lambda e: order[id(e)])
+
+
+def _led_by_side(ctx, ev: Event, words: str) -> bool:
+    """The words naming a meeting's other side name a body one of its sides holds a post in ('X đến làm việc với
+    Bộ Công an' when the minister of public security received X): that side, named by the body."""
+    low = words.casefold()
+    return any(q.org.base.casefold() in low for k in ev.attendees if k in ctx.persons
+               for q in ctx.persons[k].posts if q.org is not None and q.org.base)
 
 
 def _addressed(text: str, trig: "Trigger", data) -> bool:
@@ -309,6 +375,25 @@ def _of_other_event(text: str, begin: int, data, words=None) -> bool:
     clause = re.split(r"[,;:]", text[:begin])[-1].casefold()
     return bool(re.search(rf"(?<!\w)(?:{_alternation(words or data['relative_to_event'])})\s+(?:(?:các|những)\s+)?"
                           rf"(?:cuộc|chuyến|buổi|lễ|kỳ|phiên)\b", clause))
+
+
+def _caption_day(ctx, view, year) -> DateValue | None:
+    """The one day the body sentence right after a caption tells first, a day not ahead of the publication day
+    nor of an earlier year (none when the next sentence is another caption or tells no day, or when the day is
+    another event's own: 'Trong cuộc hội đàm ngày 17/11 với …')."""
+    following = next((v for v in ctx.views if v.index > view.index), None)
+    if following is None or following.sentence.kind != "body":
+        return None
+    text = following.sentence.text
+    for d in find_dates(text, year, None, ctx.doc.published):
+        if d.kind in ("stamp", "clock", "restated"):
+            continue
+        owned = re.search(rf"(?<!\w)(?:{_alternation(_lexicon()[0]['classifiers'])})\s[^,;:()]{{0,40}}$",
+                          text[:d.begin].casefold())
+        ok = d.end_date is None and d.start.day and not owned and not _after(d.start, ctx.doc.published) \
+            and not (d.start.year and year and d.start.year < year)
+        return d.start if ok else None
+    return None
 
 
 def _within_visit_untold(view, found: list["Trigger"], referenced: list[Event], dates, data) -> bool:
@@ -403,8 +488,12 @@ def _list_target(events: list[Event], sentence: int, named=()) -> Event:
     told after it)."""
     recent = [e for e in events if e.mentions and e.mentions[-1].sentence >= sentence - 2]
     kinds = {(t.etype["notation"], t.family) for t in named}
-    return next((e for e in reversed(recent) if (e.type, e.family) in kinds), None) \
-        or next((e for e in reversed(_current(events)) if (e.type, e.family) in kinds), None) \
+    if ("meeting", "") in kinds:
+        kinds.add(("talks", ""))    # 'Cũng có mặt trong cuộc gặp …' after talks told: those talks, named as a meeting
+    # (of those, one told with both sides: 'trước khi bắt đầu hội đàm chính thức, …' names the talks with one)
+    named_kind = [e for e in reversed(recent) if (e.type, e.family) in kinds] \
+        or [e for e in reversed(_current(events)) if (e.type, e.family) in kinds]
+    return next((e for e in named_kind if len(e.attendees) > 1), None) or next(iter(named_kind), None) \
         or next((e for e in reversed(recent) if e.type != "visit"), events[-1])
 
 
@@ -459,6 +548,11 @@ def _refers_back(view, trig: "Trigger", events: list[Event], data, referenced: l
     earlier = [e for e in earlier if any((m.begin, m.end) not in told_before for m in e.mentions)] or earlier
     # ('Trong chuyến thăm, …' after 'X thăm thành phố …': the visit to the country, not a place toured)
     earlier = [e for e in earlier if e.type != "visit" or not e.place or _country_named(e.place)]
+    bound = _destination_code(view, trig) if trig.etype["notation"] == "visit" else None
+    if bound is not None:
+        # ('Trong chuyến thăm Kenya, …' after 'X thăm Peru …': a visit to another country, an event of its own,
+        # another guest's or an earlier one's, not the visit told)
+        earlier = [e for e in earlier if not e.place or _country_named(e.place) == bound]
     if not earlier or not _is_reference(view, trig, data):
         return False
     s = view.sentence
@@ -546,7 +640,8 @@ def _share_sides(ctx, view, in_sentence: list[Event], data) -> None:
 
 def _other_side(ctx, events: list[Event]) -> None:
     """A meeting told with one side only ('X tiếp Quốc vương', the title left unresolved) during a held
-    visit: the visit's guest, of the other country, is that counterpart."""
+    visit: the visit's guest, of the other country, is that counterpart; talks told with the guest only are
+    held with the visit's host."""
     visits = [e for e in _state_visits(events) if e.guests]
     if len(visits) != 1:
         return
@@ -554,6 +649,10 @@ def _other_side(ctx, events: list[Event]) -> None:
     guest = visit.guests[0]
     side = ctx.country_of(guest)
     for ev in events:
+        host = _inviting_host(ctx, ev, [visit]) if ev is not visit and ev.type == "talks" else []
+        if host:
+            ev.attendees += host
+            continue
         if ev is visit or (ev.type not in PAIR_TYPES and ev.family != "đón") or guest in ev.attendees:
             continue
         sides = {ctx.country_of(k) for k in ev.attendees}
@@ -564,8 +663,26 @@ def _other_side(ctx, events: list[Event]) -> None:
         ev.attendees.append(guest)
 
 
+def _inviting_host(ctx, ev: Event, events: list[Event]) -> list[str]:
+    """'Tại hội đàm ngay sau đó, Tổng thống X nhấn mạnh …': the official talks of a state visit told with its guest
+    only are held with the one who invited him, the visit's host."""
+    visits = [e for e in _state_visits(events) if e.guests and e.hosts]
+    if len(visits) != 1 or not ev.attendees or not set(ev.attendees) <= set(visits[0].guests) \
+            or _dates_clash(ev.start, visits[0].start, days=False):
+        return []
+    # (the host who invited, 'Nhận lời mời của X, …', not one who received the guest on one of its days)
+    views = {v.index: v for v in ctx.views}
+    invited = set()
+    for m in visits[0].mentions:
+        view = views.get(m.sentence)
+        cue = _patterns()["host"].search(view.sentence.text) if view is not None else None
+        if cue:
+            invited.update(_persons(ctx, _refs_in(view, cue.end(), len(view.sentence.text), ("person",))))
+    return [k for k in visits[0].hosts if k in invited and k not in ev.attendees]
+
+
 ARRIVAL = re.compile(r"(?<!\w)đã\s+(?:đến|tới|đặt chân (?:đến|tới))\s+(?:thủ đô\s+|thành phố\s+|sân bay(?: quốc tế)?\s+)?"
-                     r"[A-ZÀ-ỸĐ]")
+                     rf"[{CAP}]")
 
 
 def _arrival_day(ctx, ev: Event, year: int | None) -> DateValue | None:
@@ -698,6 +815,7 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     if _modal_no_event(head, data, notation in NAMED_TYPES) or not _has_object(view, trig, data) \
             or _generic(head, data) and not listed \
             or first in data["classifiers"] and _generic(f"{head.rstrip()} {first}", data) \
+            or notation not in NAMED_TYPES and _habitual(s.text, trig, data) \
             or _cue(head[-30:], data["cancel_cues"]) or s.text.rfind("[", 0, trig.begin) > s.text.rfind("]", 0, trig.begin) \
             or notation not in NAMED_TYPES and (_invitation(head, data) or _aim(head, data)):
         return []      # (and '[Báo chí Nhật đưa đậm về hội đàm …]': a link to another article)
@@ -726,6 +844,7 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     before = _persons(ctx, _refs_in(view, max(a, trig.prev_end), trig.begin)) or \
         _persons(ctx, _refs_in(view, a, trig.begin))
     before = [k for k in before if not _in_relation(ctx, view, k, a, trig.begin, data)] or before
+    before = [k for k in before if k not in _informed(ctx, view, a, trig, data)]
     # 'người phát ngôn của Tổng thống X, bà Y, trả lời …': X is named only as the owner of Y's post
     # (the last one named stays: 'lời chào của X, người vừa thăm …' is X's)
     if notation not in NAMED_TYPES:    # (one who invites to a summit is often its host, there too)
@@ -760,9 +879,15 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         # 'X cảm ơn Y …, bày tỏ vui mừng đến thăm …': the clause's subject, not the last object named (but
         # 'Y, người vừa thăm …' is Y's)
         before = before[:1]
+    if len(before) > 1 and any(head.rstrip().endswith(w) for w in data["back_references"]):
+        # 'X báo cáo với Y về kết quả hội đàm với Z': X's talks with Z, told by their result; Y only hears of them
+        before = before[:1]
     after = _persons(ctx, _refs_in(view, trig.end, min(b, trig.next_begin)))
     if trig.continues:
         before = list(dict.fromkeys(last_subject + before))
+        if not _refs_in(view, a, trig.begin) and re.search(r"(?<!\w)cùng\s*$", head) and in_sentence:
+            # '…, rồi cùng gặp gỡ báo chí': together, the persons of the act just told, not its first one only
+            before = list(dict.fromkeys(before + [k for k in in_sentence[-1].attendees if k in ctx.persons]))
     ev = Event("", notation, trig.etype["vi"], mentions=[Mention(s.begin + trig.begin, s.begin + trig.end, view.index)])
     ev.family = trig.family
     if notation == "ceremony":
@@ -779,7 +904,12 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             any(head.rstrip().endswith(w) for w in data["named_references"])
             or re.search(r"\b(?:các|những)\s[^;]*\bnhư\b[^;]*$", head)):
         return []      # 'mục tiêu của Đại hội XIII', 'các diễn đàn như …, Đại hội đồng …': no event told
-    if earlier and any(head.rstrip().endswith(w) for w in data["back_references"]) \
+    # ('kết quả cuộc hội đàm': the classifier between, when no one after it is new to the one told last: 'kết quả
+    # buổi làm việc với Bộ trưởng X' with another than X told last is X's)
+    bare = re.sub(rf"\s+(?:{_alternation(data['classifiers'])})\s*$", "", head.rstrip())
+    if bare != head.rstrip() and earlier and set(after) - set(earlier[-1].attendees):
+        bare = head
+    if earlier and any(bare.endswith(w) for w in data["back_references"]) \
             and not (notation == "visit" and _persons(ctx, _refs_in(view, trig.end, b))
                      and re.match(r"^[^,;]*?\bcủa\b", rest)):   # 'kết quả chuyến thăm … của X': X's, told anew
         # 'triển khai kết quả hội đàm', 'Sau lễ đón, …': the event already told, not a new one
@@ -800,12 +930,20 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     press = trig.phrase.removeprefix("noun:") in data["press_triggers"]
     if press and not _refs_in(view, max(a, trig.prev_end), trig.begin, ("person",)):
         # 'Hai nhà lãnh đạo họp báo ngay sau buổi gặp': the sides of the meeting just told give it
-        before = plural or _last_meeting(ctx, view, in_sentence, events) or before
+        # (both sides told already, '…, rồi cùng gặp gỡ báo chí', stay)
+        before = plural or (before if len(before) > 1 else []) or _last_meeting(ctx, view, in_sentence, events) \
+            or before
     if notation in NAMED_TYPES:
         if not _named_event(ctx, view, ev, trig, rest, before, after, last_subject, s.text):
             return []
+        if ev.ordinal is None and name_date(ev.name) is None and _habitual(s.text, trig, data):
+            return []      # 'hằng năm tổ chức Hội nghị …': a series held again and again, no one of them
         if _invitation(head, data):   # 'X mời Y sang dự Hội nghị …': one invites, the other may come
             ev.attendees, ev.chairs, ev.status = [], [], "announced"
+        if _bilateral_summit(ctx, ev, trig, rest, data):
+            # the summit of two leaders, no body's meeting: their talks (data model: 'hội đàm')
+            ev.type = "talks"
+            ev.name = _pair_name(ctx, next(t for t in data["types"] if t["notation"] == "talks"), ev.attendees)
     elif notation == "visit":
         if any(head.rstrip().endswith(w) for w in data["term_words"]):
             return []      # 'nhận nhiệm kỳ công tác tại Kenya': an envoy's posting, not a visit
@@ -832,7 +970,9 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
             ev.attendees = list(dict.fromkeys(everyone + ([guest] if guest else [])))
             ev.name = _pair_name(ctx, trig.etype, ev.attendees)
         else:
-            subject = before or ([] if evaluated else list(last_subject))   # not the one who judges it
+            # (not the one who judges it; nor the one told before when the clause has a group of its own for subject)
+            grouped = not before and _group_subject(s.text[a:trig.begin], data)
+            subject = before or ([] if evaluated or grouped else list(last_subject))
             reciprocal = re.match(r"^\s*nhau\b", rest)
             if reciprocal and not before and not evaluated:
                 # 'hai bên nhất trí sẽ gặp nhau … tại cuộc họp các nhà lãnh đạo …': the pair just told meets, no
@@ -853,6 +993,10 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 if not subject and head.rstrip().endswith("khi") and not after:
                     return []     # no one of this meeting named: not one to tell
             sides = _between(ctx, view, trig, b, data) if re.match(r"^\s*(?:chính thức\s+)?giữa\b", rest) else []
+            if not sides and trig.next_begin < b and re.fullmatch(r"\s*(?:,|và)\s*", s.text[trig.end:trig.next_begin]) \
+                    and re.match(r"^[^,;]{0,25}?\s(?:chính thức\s+)?giữa\s", s.text[trig.next_begin:b]):
+                # 'X dự Lễ đón, Hội đàm giữa A với B': the nouns coordinated share the sides after the last
+                sides = _between(ctx, view, replace(trig, end=trig.next_begin), b, data)
             if sides or re.match(r"^\s*(?:chính thức\s+)?giữa\b", rest) and len(after) >= 2:
                 subject = []       # 'X dự Lễ đón, Hội đàm giữa A với B': A and B meet, X only attends
             if not evaluated and not sides and (not before and s.text[a:trig.begin].strip() == ""
@@ -865,9 +1009,9 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 subject = speaker[:1] or subject
                 if comma >= 0:
                     b = comma
-            if not subject and notation in PAIR_TYPES and _framing(head, data):
+            if not subject and notation in PAIR_TYPES and _framing(head, data) and not grouped:
                 subject = _main_subject(ctx, view, trig, events, data)
-            if not subject and not after and events and not evaluated:
+            if not subject and not after and events and not evaluated and not grouped:
                 subject = [k for k in events[-1].attendees if k in ctx.persons]   # 'tiến hành hội đàm'
             chair = _patterns()["chair"].search(s.text[a:b])
             if chair:
@@ -893,34 +1037,71 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 cut = s.text.rfind(",", a, trig.begin)
                 subject = [k for k in _persons(ctx, _refs_in(view, cut + 1, trig.begin))
                            if k in subject] if cut >= 0 else subject
-                return [_twin(ctx, ev, trig, subject + [obj], dates, discourse_date) for obj in objects if subject]
+                return [_twin(ctx, ev, trig, subject + group, dates, discourse_date)
+                        for group in _bodies(ctx, objects) if subject]
             if notation in PAIR_TYPES and len(direct) > 1 and re.search(r"\bvà\b", rest) \
-                    and not _consorts(view, direct):
-                # ('hội kiến Nhà vua A và Hoàng hậu B': a royal couple, one meeting)
-                return [_twin(ctx, ev, trig, subject + [obj], dates, discourse_date) for obj in direct]
+                    and not _consorts(view, direct) and len(_bodies(ctx, direct)) > 1:
+                # ('hội kiến Nhà vua A và Hoàng hậu B': a royal couple, one meeting; so are the heads of one body)
+                return [_twin(ctx, ev, trig, subject + group, dates, discourse_date) for group in _bodies(ctx, direct)]
             ev.attendees = list(dict.fromkeys(subject + objects + ev.chairs))
-            if notation in PAIR_TYPES and view.index:     # (a headline names the counterpart by a short title)
-                ev.counterpart = _counterpart_words(rest)
-            if notation in PAIR_TYPES and not objects:
+            if notation in PAIR_TYPES:
+                # (a headline names one counterpart by a short title, kept only when it names a group: 'điện đàm
+                # với lãnh đạo Trung Quốc, Nhật Bản')
+                words = _counterpart_words(rest)
+                if view.index or re.match(rf"(?:{_alternation(data['group_heads'])})\s", words.casefold()):
+                    ev.counterpart = words
+            # (one side told, named in the sentence: not one carried over from the sentence before, nor one who
+            # welcomes the visitor: 'A chào mừng X sang thăm và làm việc với Bộ Y' is X's)
+            welcomed = _welcomed(ctx, view, a, trig, data) if notation in PAIR_TYPES and not objects and not grouped \
+                else []
+            body = _body_object(ctx, view, trig, data) if notation in PAIR_TYPES and not objects and not grouped \
+                and (welcomed or len(_persons(ctx, ev.attendees)) == 1
+                     and set(ev.attendees) & set(_refs_in(view, 0, len(s.text)))
+                     and not _cue(head, data["welcome_verbs"])) else []
+            if body:       # 'làm việc với Ngân hàng Trung ương Kenya': the body met is the other side
+                guests = welcomed or [k for k in ev.attendees if k not in body]
+                # (told with no day, after a head of the body met the guest, that head stands for it: that meeting
+                # told again)
+                heads = [k for k, p in ctx.persons.items() if not dates and any(q.org_key in body for q in p.posts)
+                         and any(e.type in PAIR_TYPES and k in e.attendees and set(guests) & set(e.attendees)
+                                 for e in events)]
+                ev.attendees = list(dict.fromkeys(guests + (heads[:1] or body)))
+            elif notation in PAIR_TYPES and not objects and not grouped:
                 ev.attendees += _counterpart(ctx, view, ev.attendees)
+                ev.attendees += _plural_other(ctx, view, a, trig, ev.attendees)
+            if notation == "talks":
+                ev.attendees += _inviting_host(ctx, ev, events)
+            if notation == "signing" and not objects:
+                # 'hai Bí thư Tỉnh ủy đã ký …' read as one of them: the other of that post
                 ev.attendees += _plural_other(ctx, view, a, trig, ev.attendees)
             if notation == "signing":
                 # 'A và B trao Thỏa thuận …', 'dưới sự chứng kiến của X, A và B ký …': the bodies that sign
                 comma = s.text.rfind(",", a, trig.begin)
                 ev.attendees += [k for k in _refs_in(view, max(comma + 1, a, trig.prev_end), trig.begin, ("org",))
-                                 if k not in ev.attendees]
+                                 if k not in ev.attendees and not _in_title(view, k)]
                 between = re.match(r"^[^,;]*?\bgiữa\s", rest)
-                if not ev.attendees and between:
-                    # 'Lễ ký kết Bản ghi nhớ giữa Bộ A và Bộ B …': the bodies the document is between sign it
-                    ev.attendees = _refs_in(view, trig.end + between.end(), b, ("org",))
-                if not ev.attendees and not evaluated:
+                # 'Lễ ký kết Bản ghi nhớ giữa Bộ A và Bộ B …': the bodies the document is between sign it, when
+                # no one else is told signing it (the keys name the leaders only of a handover they witness)
+                bodies = _refs_in(view, trig.end + between.end(), b, ("org",)) if between and not ev.attendees else []
+                # 'dưới sự chứng kiến của A và B, X và Y ký …', '… được trao dưới sự chứng kiến của A và B':
+                # the witnesses attend as the higher sides, beside those who sign
+                witnesses = [] if evaluated else _witnesses(ctx, view, data)
+                if not ev.attendees and not bodies and not witnesses and not evaluated:
                     # 'Trước sự chứng kiến của A và B, đại diện hai nước trao đổi văn kiện …': the countries
                     # sign through the persons the sentence names (not those who judge it: 'hoan nghênh việc …')
                     ev.attendees = _persons(ctx, _refs_in(view, 0, len(s.text)))
+                ev.attendees += [k for k in witnesses + bodies if k not in ev.attendees]
+                if not ev.attendees:
+                    # 'việc Kenya và Peru đã trao đổi văn kiện phê chuẩn …': two states act through their governments
+                    ev.attendees = _governments(ctx, view, a, trig.begin)
                 if len(ev.attendees) < 2 and not evaluated and re.search(
                         rf"(?<!\w)(?:{_alternation(data['opening_subjects'])})(?!\w)[^,;]*$", head):
                     # 'Dự kiến, hai bên sẽ ký kết …': the two sides of the meeting just told
                     ev.attendees = _last_meeting(ctx, view, in_sentence, events) or ev.attendees
+            if notation == "ceremony" and not ev.attendees:
+                # 'việc Kenya và Peru đã trao đổi văn kiện phê chuẩn …' (an exchange of instruments, a ceremony):
+                # two states act through their governments
+                ev.attendees = _governments(ctx, view, a, trig.begin)
             ev.name = _pair_name(ctx, trig.etype, ev.attendees)
             if notation in PAIR_TYPES and not ev.attendees and not ev.chairs \
                     and not (not s.text[:trig.begin].strip()
@@ -950,14 +1131,19 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         dates = [d for d in dates if d.begin >= trig.begin or not wished and (
             published is None or _after(d.start, published - timedelta(days=1)))]
     _date(ev, dates, discourse_date, trig)
+    if ev.start is None and ev.type in NAMED_TYPES:
+        ev.start = name_date(ev.name or "")     # 'Tuần lễ Cấp cao APEC 2017': its name dates it, to the year
     if ev.status == "announced" and _before(ev.start, ctx.doc.published):
         ev.status = "held"         # 'triển khai thỏa thuận của Cuộc gặp cấp cao (tháng 1/2017)': done already
     if notation == "visit" and ev.guests and not ev.hosts and _attributive(s.text[a:trig.begin], trig, data):
         ev.hosts = _receiver(ctx, ev.guests[0], in_sentence)
     if notation == "visit" and ev.start is not None and ev.start == discourse_date and ev.guests \
             and not any(d.start == ev.start for d in dates) \
+            and (not ev.place or _country_named(ev.place)) \
             and any(e.type == "visit" and e.guests == ev.guests for e in _current(events)):
-        ev.start = None            # a visit told before: the day the text is on is one day of it, not its first
+        # a visit told before: the day the text is on is one day of it, not its first (a city or a site toured,
+        # 'cảm ơn X dành thời gian thăm Bergen', is toured on the day told)
+        ev.start = None
     if notation == "visit" and _attributive(s.text[a:trig.begin], trig, data) and not past:
         ev.ongoing = True
     if notation == "visit" and ev.start and ev.end is None:
@@ -997,6 +1183,22 @@ def _sentence_subject(ctx, view, end: int) -> list[str]:
                 subject.append(other)
         return subject
     return []
+
+
+def _informed(ctx, view, a: int, trig: Trigger, data) -> list[str]:
+    """'X thông báo với Y về kết quả cuộc hội đàm với Z': Y, between the cue and 'về', hears of the event only;
+    'X điện đàm với Y, thông báo với ông về …': a cue opening a clause with no subject of its own goes on with
+    the sentence's, and Y, the object of the act before, is no side either."""
+    text = view.sentence.text[a:trig.begin].casefold()
+    out: list[str] = []
+    for m in re.finditer(rf"(?<!\w)(?:{_alternation(data['informing_cues'])})\s", text):
+        about = re.search(r"(?<!\w)về(?!\w)", text[m.end():])
+        if not about:
+            continue
+        out += _persons(ctx, _refs_in(view, a + m.end(), a + m.end() + about.start()))
+        if trig.prev_end and re.search(r",\s*$", text[:m.start()]):
+            out += _persons(ctx, _refs_in(view, max(a, trig.prev_end), a + m.start()))
+    return out
 
 
 def _in_relation(ctx, view, k: str, a: int, b: int, data) -> bool:
@@ -1055,6 +1257,15 @@ def _receiver(ctx, guest: str, in_sentence) -> list[str]:
     return []
 
 
+def _welcomed(ctx, view, a: int, trig: Trigger, data) -> list[str]:
+    """The persons of the clause before a cue, past a welcoming verb ('A chào mừng X … sang thăm và làm việc với
+    …' → X): the one welcomed acts, not the one who welcomes."""
+    head = view.sentence.text[a:trig.begin].casefold()
+    verbs = list(re.finditer(rf"(?<!\w)(?:{_alternation(data['welcome_verbs'] + data['receiving_verbs'])})(?!\w)",
+                             head))
+    return _persons(ctx, _refs_in(view, a + verbs[-1].end(), trig.begin)) if verbs else []
+
+
 def _counterpart(ctx, view, attendees: list[str]) -> list[str]:
     """A meeting told with one side, its object a pronoun or left out ('chào người đồng cấp Kenya
     Ruto: "Rất vui được gặp ông"'): the one person of another country the sentence names, if only one."""
@@ -1072,7 +1283,10 @@ def _plural_other(ctx, view, a: int, trig: Trigger, attendees: list[str]) -> lis
     person of the other side named earlier who holds the same post, else the one who holds no leader post
     the first does not hold (a head of state is not one of 'hai Bộ trưởng')."""
     base = view.sentence.begin
-    plural = [r for r in view.refs if r.kind == "plural" and a <= r.begin - base < trig.begin]
+    # (or a bare title counted by two, read as its one holder: 'hai Bí thư Tỉnh ủy')
+    plural = [r for r in view.refs if a <= r.begin - base < trig.begin and (
+        r.kind == "plural" or r.kind == "person" and re.search(r"(?<!\w)hai\s+$", view.sentence.text[:r.begin - base])
+        and _titles_only(view.sentence.text[r.begin - base:r.end - base]))]
     own = _persons(ctx, attendees)
     if not plural or len(own) != 1 or not set(plural[0].keys) <= set(own):
         return []
@@ -1090,6 +1304,13 @@ def _plural_other(ctx, view, a: int, trig: Trigger, attendees: list[str]) -> lis
 def _cue(text: str, words) -> bool:
     """One of `words` as whole words in `text` (already case-folded)."""
     return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in words)
+
+
+def _group_subject(lead: str, data) -> bool:
+    """'30 doanh nghiệp Kenya đã sang …, làm việc với …', 'các chuyên gia của Viện … làm việc với …': the clause
+    before a cue has a counted group of people for subject, no one named."""
+    return bool(re.search(rf"(?<!\w)(?:\d+|{_alternation(data['group_counts'])})\s+"
+                          rf"(?:{_alternation(data['group_subjects'])})(?!\w)", lead.casefold()))
 
 
 def _attributive(lead: str, trig: Trigger, data) -> bool:
@@ -1151,6 +1372,23 @@ def _consorts(view, keys: list[str]) -> bool:
     refs = [next((r for r in view.refs if k in r.keys), None) for k in keys[1:]]
     return bool(refs) and all(r is not None and re.search(rf"(?<!\w)và\s+(?:{spouse})\s*$",
                                                          text[:r.begin - base].casefold()) for r in refs)
+
+
+def _bodies(ctx, keys: list[str]) -> list[list[str]]:
+    """Those met in one clause, grouped by the body they lead: the two presiding officers of one parliament's
+    chambers, the heads of two institutions of one union ('Chủ tịch Thượng viện A và Chủ tịch Hạ viện B') are met
+    together, one meeting; office holders of different bodies ('Chủ tịch Quốc hội A và Thủ tướng B') are two."""
+    kinds = lambda k: {q.org.kind for q in ctx.persons[k].posts if q.org is not None and q.org.kind} \
+        if k in ctx.persons else set()  # noqa: E731
+    groups: list[list[str]] = []
+    for k in keys:
+        group = next((g for g in groups if ctx.country_of(k) and ctx.country_of(k) == ctx.country_of(g[0])
+                      and kinds(k) & kinds(g[0])), None)
+        if group is None:
+            groups.append([k])
+        else:
+            group.append(k)
+    return groups
 
 
 def _coordinated(view, keys: list[str]) -> bool:
@@ -1229,6 +1467,22 @@ def _generic(head: str, data) -> bool:
     return bool(re.search(rf"(?<!\w)(?:{_alternation(plurals)})\s+\S+(?:\s+\S+)?\s*(?:,|và)\s*$", head))
 
 
+def _habitual(text: str, trig: "Trigger", data) -> bool:
+    """An act told as a habit: a cue in the trigger's own clause ('hằng năm cử đoàn … sang thăm', 'gặp nhau định
+    kỳ'), or before a bracket the trigger stands in, which lists instances of it ('tổ chức thường xuyên các hoạt
+    động … (trong đó có việc cử đoàn sang thăm …)'). A day told between makes it one act."""
+    cues = rf"(?<!\w)(?:{_alternation(data['habitual_cues'])})(?!\w)"
+    lead = text[:trig.begin].casefold()
+    lead = lead[max(lead.rfind(";"), lead.rfind(". ")) + 1:]
+    clause = re.split(r"[,;:()]", lead)[-1]
+    opening = lead.rfind("(")
+    instances = opening > lead.rfind(")") and re.search(cues, lead[:opening])
+    after = re.split(r"[,;:()]|\svà\s", text[trig.end:trig.end + 40].casefold())[0]
+    if not (re.search(cues, clause) or instances or re.search(cues, after)):
+        return False
+    return not re.search(r"\d{1,2}\s*[/.-]\s*\d{1,2}|\bngày\s+\d", lead[-200:] if instances else clause)
+
+
 def _after_report(head: str, data) -> int:
     """Where the reported clause starts in 'Người phát ngôn … cho biết, …' (0 when nothing is reported)."""
     found = [m.end() for m in re.finditer(rf"\b(?:{_alternation(data['reporting_cues'])})\b\s*(?:,|rằng|:)",
@@ -1255,8 +1509,11 @@ def _has_object(view, trig: Trigger, data) -> bool:
     text = view.sentence.text
     if trig.etype["notation"] in PAIR_TYPES | {"visit"} and _group_object(view, trig, data):
         return False      # 'làm việc với một số Bộ, ngành', 'tiếp lãnh đạo các doanh nghiệp': no one meeting told
+    if trig.etype["notation"] == "signing" and re.match(
+            rf"\s*(?:(?:trước|dưới|với|có)\s+)?(?:{_alternation(data['witness_cues'])})(?!\w)", text[trig.end:].casefold()):
+        return True       # '(thỏa thuận) được trao dưới sự chứng kiến của A và B': a handover told, witnessed
     if trig.etype["notation"] == "signing" and re.search(
-            rf"(?:{_alternation(data['document_heads'])})\s+(?:\S+\s+){{0,3}}?(?:đã|được|vừa|đã được)\s*$",
+            rf"(?:{_head_alternation(data['document_heads'])})\s+(?:\S+\s+){{0,3}}?(?:đã|được|vừa|đã được)\s*$",
             text[:trig.begin], re.I):
         return False      # 'các thỏa thuận đã ký kết': documents signed some time, no signing told
     if trig.etype["notation"] == "signing" and (
@@ -1269,7 +1526,7 @@ def _has_object(view, trig: Trigger, data) -> bool:
         return False      # '36 thỏa thuận … đã được ký kết.': signed documents counted, no signing told
     if trig.phrase in data["needs_document"]:
         # a named document ('ký Hiệp định …') or 'các văn kiện': not 'tiến tới ký thỏa thuận dài hạn'
-        return bool(re.match(rf"^\s*(?:{_alternation(data['document_heads'])})\b", text[trig.end:]))
+        return bool(re.match(rf"^\s*(?:{_head_alternation(data['document_heads'])})\b", text[trig.end:]))
     if trig.phrase in data["needs_honour"]:
         clause = text[trig.end:trig.span_end].casefold()
         return any(re.search(rf"\b{re.escape(h)}\b", clause) for h in data["honour_heads"])
@@ -1293,18 +1550,34 @@ def _has_object(view, trig: Trigger, data) -> bool:
 
 def _group_object(view, trig: Trigger, data) -> bool:
     """The trigger's object is a group in general: counted vaguely ('một số Bộ', 'nhiều lãnh đạo', 'thăm một số
-    địa phương'), or bodies in the plural ('lãnh đạo các doanh nghiệp') with no one named before the clause ends."""
+    địa phương'), bodies in the plural ('lãnh đạo các doanh nghiệp') or a community ('gặp gỡ kiều bào') with no
+    one named before the clause ends."""
     text = view.sentence.text
+    start = trig.end
+    # ('gặp mặt và đối thoại bàn tròn với một số doanh nghiệp': the object of the verbs joined by 'và')
+    joined = re.match(r"\s*(?:[^\s,;.]+\s+){1,6}?(?=với\s)", text[start:])
+    if joined and "và" in joined.group(0).split():
+        start += joined.end()
     heads = rf"(?:(?:{_alternation(data['group_heads'])})\s+)?"
-    if re.match(rf"\s*(?:với\s+)?{heads}(?:{_alternation(data['vague_objects'])})\s", text[trig.end:], re.I):
+    if re.match(rf"\s*(?:với\s+)?{heads}(?:{_alternation(data['vague_objects'])})\s", text[start:], re.I):
         return True
     plural = re.match(rf"\s*(?:với\s+)?{heads}(?:các|những)\s+(?:{_alternation(data['collective_objects'])})(?!\w)",
-                      text[trig.end:], re.I)
+                      text[start:], re.I) \
+        or trig.etype["notation"] in PAIR_TYPES and re.match(   # (a visit to them is still the guest's tour)
+            rf"\s*(?:với\s+)?{heads}(?:(?:các|những|đông đảo)\s+)?(?:{_alternation(data['community_objects'])})(?!\w)",
+            text[start:], re.I)
+    counted = re.match(rf"[^;.]{{0,60}}?(?<!\w)của\s+(?:các|những|\d+|{_alternation(data['count_words'])})\s+"
+                       rf"(?:{_alternation(data['collective_objects'])})(?!\w)", text[start:], re.I)
+    if counted and not plural:
+        # 'gặp Thủ hiến, Thị trưởng của 4 bang …': office holders of places counted, none of them named
+        end = min(i for i in (text.find(";", start), len(text)) if i >= 0)
+        base = view.sentence.begin
+        return not any(r.kind == "person" and start <= r.begin - base < end for r in view.refs)
     if not plural:
         return False
-    end = min(i for i in (text.find(";", trig.end), text.find(",", trig.end), len(text)) if i >= 0)
+    end = min(i for i in (text.find(";", start), text.find(",", start), len(text)) if i >= 0)
     base = view.sentence.begin
-    return not any(r.kind in ("person", "org") and trig.end <= r.begin - base < end for r in view.refs)
+    return not any(r.kind in ("person", "org") and start <= r.begin - base < end for r in view.refs)
 
 
 def _pair_subject(view, trig: Trigger) -> bool:
@@ -1323,15 +1596,28 @@ def _pair_subject(view, trig: Trigger) -> bool:
 def _document(text: str, data) -> tuple[str, str] | None:
     """The named document a signing is of ('ký Hiệp định Thương mại tự do … (KVFTA)'): its name and
     its identity (the bracketed abbreviation, else the name without the countries)."""
-    m = re.match(rf"^\s*(?:chính thức\s+)?((?:{_alternation(data['document_heads'])})\b[^,;.(]*)"
+    m = re.match(rf"^\s*(?:chính thức\s+)?((?:{_head_alternation(data['document_heads'])})\b[^,;.(]*)"
                  r"(?:\(([A-ZĐ][A-Z0-9&-]{1,9})\))?", text)
     if not m or not m.group(1)[:1].isupper() or len(m.group(1).split()) < 3:
         return None
     name = m.group(1).strip()
+    stops, verbs = _alternation(data["document_name_ends"]), _alternation(data["document_verb_openers"])
+    ends = re.search(rf"\s(?:(?:{stops})|và\s+(?:{verbs}))(?=\s|$)", name)
+    if ends:    # the name stops before a predicate or a second act ('… và cùng gặp gỡ báo chí')
+        name = name[:ends.start()].strip()
+        if len(name.split()) < 3:
+            return None
+        return name, key(re.sub(r"[\s-]+", " ", lexicons.strip_countries(name)[0]))
     if m.group(2):
         return f"{name} ({m.group(2)})", m.group(2)
+    shown = name
+    # a bracket naming the kind, not the document ('Bản Ghi nhớ (MoU) giữa … về …'): the name goes on past it
+    more = re.match(r"\(([^()]{1,12})\)([^,;.(]*)", text[m.end():])
+    if more and more.group(2).strip():
+        name = f"{name} {more.group(2).strip()}"
+        shown = f"{shown} ({more.group(1)}) {more.group(2).strip()}"
     base, _ = lexicons.strip_countries(name)
-    return name, key(re.sub(r"[\s-]+", " ", base))
+    return shown, key(re.sub(r"[\s-]+", " ", base))
 
 
 def _possessor(view, text: str, k: str, start: int) -> bool:
@@ -1349,7 +1635,7 @@ def _owned(view, text: str, refs, n: int, start: int) -> bool:
     base = view.sentence.begin
     lead = text[start:refs[n].begin - base]
     # ('của Thủ tướng X': a capitalised title word may go on in lower case; 'có sự tham dự của X': X attends)
-    owner = re.search(r"\bcủa(?:\s+[A-ZÀ-ỸĐ][^\s,;]*(?:\s+[a-zà-ỹđ][^\s,;]*)?){0,6}\s*$", lead)
+    owner = re.search(rf"\bcủa(?:\s+[{CAP}][^\s,;]*(?:\s+[a-zà-ỹđ][^\s,;]*)?){{0,6}}\s*$", lead)
     if len(lead) > 8 and owner:
         return not re.search(rf"(?<!\w)(?:{_alternation(_lexicon()[0]['attendance_nouns'])})\s*$",
                              lead[:owner.start()].casefold())
@@ -1412,7 +1698,8 @@ def _place(view, text: str, a: int, b: int) -> str | None:
                     and r.begin - view.sentence.begin == start), None)
         if org is not None:
             return text[start:org.end - view.sentence.begin]
-        if not NOT_PLACES.match(m.group(1)):
+        # (the head read on into its lower-case words: 'tại Hội nghị thượng đỉnh …' names no place 'Hội')
+        if not NOT_PLACES.match(text[start:m.end(1) + 20]):
             return m.group(1)
     return None
 
@@ -1421,7 +1708,7 @@ def _ceremony_name(ctx, trig: Trigger, text: str, attendees: list[str]) -> str:
     """'Lễ khánh thành Bệnh viện Hữu nghị', else the kind of ceremony and who took part."""
     phrase = text[trig.begin:trig.end]
     # ('Lễ khai mạc Ngày hội văn hóa Kenya - Peru lần thứ II năm 2025': a pair of countries inside the name)
-    obj = re.match(r"\s+((?:[A-ZÀ-ỸĐ0-9][\wÀ-ỹ]*)(?:(?:\s+|\s*[-–]\s*)[\wÀ-ỹ]+){0,10}?)"
+    obj = re.match(rf"\s+((?:[{CAP}0-9][\wÀ-ỹ]*)(?:(?:\s+|\s*[-–]\s*)[\wÀ-ỹ]+){{0,10}}?)"
                    r"(?=[,.;]|\s+(?:tại|ở|cho|của|do|với|đã|được|sẽ|vừa|diễn ra|nhằm|để)\b|$)",
                    text[trig.end:trig.span_end])
     head = phrase[:1].upper() + phrase[1:]
@@ -1459,6 +1746,34 @@ def _twin(ctx, ev: Event, trig: Trigger, attendees: list[str], dates, discourse_
     return twin
 
 
+def _bilateral_summit(ctx, ev: Event, trig: Trigger, rest: str, data) -> bool:
+    """'A và B đã có hội nghị thượng đỉnh tại …', 'hội nghị thượng đỉnh một năm trước' of two leaders: a summit
+    with no body's name (none but the two countries') and two persons of two countries attending."""
+    if trig.phrase.removeprefix("noun:").casefold() not in data["summit_triggers"] or ev.ordinal is not None:
+        return False
+    tail = _name_tail(rest)
+    base = lexicons.strip_countries(tail)[0].split()
+    if any(w[:1].isupper() and w.casefold() in base for w in tail.split()):
+        return False      # 'Hội nghị thượng đỉnh G20', '… APEC', '… về Khí hậu': a named summit of many
+    persons = [k for k in ev.attendees if k in ctx.persons]
+    return len(persons) == 2 == len(ev.attendees) and len({ctx.country_of(k) for k in persons} - {None}) == 2
+
+
+def _standing(text: str, trig: Trigger) -> bool:
+    """A named meeting with no number nor day in its clause, named as a standing mechanism ('duy trì cơ chế
+    tham vấn … và Hội nghị Ủy ban hỗn hợp') or as one item of a list of areas ('tập trung vào các nội dung: trao
+    đổi đoàn; Đối thoại Chiến lược an ninh; …'): no one event."""
+    start = max(text.rfind(";", 0, trig.begin), text.rfind(":", 0, trig.begin)) + 1
+    end = min((i for i in (text.find(";", trig.end), text.find(".", trig.end)) if i >= 0), default=len(text))
+    if re.search(r"\d", text[start:end]):
+        return False
+    lead = text[start:trig.begin].casefold()
+    if re.search(rf"(?<!\w)(?:{_alternation(_lexicon()[0]['mechanism_cues'])})(?!\w)", lead):
+        return True
+    # an item of a list opened by ':' and run on by ';', with no verb of its own before the name
+    return ":" in text[:trig.begin] and not lead.strip() and (";" in text[:trig.begin] or ";" in text[trig.end:])
+
+
 def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -> bool:
     notation = ev.type
     m = _patterns()["ordinal"].match(rest)
@@ -1466,12 +1781,23 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
                        rest.casefold())
     if general and (not m or general.end() <= m.start(m.lastindex)):
         return False    # 'Đại hội Đảng bộ các cấp', 'Kỳ họp Đại hội đồng … hằng năm': a kind of event, not one
+    if not m and _standing(text, trig):
+        return False
     if m:
         ev.ordinal = roman(m.group(1) or m.group(2))
     tail = _name_tail(rest)
+    start = view.sentence.begin + trig.end
+    owner = next((o for o in re.finditer(r"\scủa\s", tail) if any(
+        r.kind == "person" and start + o.end() <= r.begin <= start + len(tail) for r in view.refs)), None)
+    if owner:
+        tail = tail[:owner.start()]    # '… lần thứ 23 của Thủ tướng X': the one attending, no part of the name
+    coordinated = re.match(r"\s+và\s+[^,;.()\[\]]{1,50}?\s*\([A-ZĐ][A-Z0-9Đ-]{1,9}\)", rest[len(tail):])
+    if coordinated:
+        tail += coordinated.group(0)   # '… Nhóm các nền kinh tế phát triển và mới nổi … (G20)': one name to its acronym
+    elif not owner and tail.strip():
+        tail += _name_after_and(view, start + len(tail), rest[len(tail):])
     # the body the name holds ('Kỳ họp lần thứ 48 Ủy ban …', 'Hội nghị Cấp cao ASEAN lần thứ 47'), never the
     # next organisation of the clause ('… lần thứ 19 với Chính phủ …')
-    start = view.sentence.begin + trig.end
     orgs_after = [k for r in view.refs if r.kind == "org" and start <= r.begin <= start + len(tail) for k in r.keys]
     if orgs_after and notation != "high-level-meeting":
         ev.organizer = orgs_after[0]
@@ -1493,6 +1819,8 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
             ev.chairs = list(before)
             if re.search(r"\bcùng\b[^,;]*chủ trì", lead):     # 'X … cùng Y chủ trì': X co-chairs with Y
                 ev.chairs = list(dict.fromkeys(_clause_subject(ctx, view, trig) + ev.chairs))
+            if len(ev.chairs) == 1 and _cue(lead.casefold(), _lexicon()[0]["co_chair_cues"]):
+                ev.chairs += _inviter(ctx, view, ev.chairs[0])
         ev.attendees = list(ev.chairs)
     elif notation in ("conference", "forum"):
         # 'Năm 2010, Việt Nam đã tham dự Hội nghị …': a subject that is no person, not the last one named
@@ -1535,6 +1863,85 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
     return True
 
 
+def _in_title(view, k: str) -> bool:
+    """A body named only in a person's title ('Bộ trưởng Bộ Năng lượng Kenya Opiyo Wandayi'): titles alone, no
+    comma, between it and the person after it."""
+    base, text = view.sentence.begin, view.sentence.text
+    refs = sorted(view.refs, key=lambda r: r.begin)
+    for n, r in enumerate(refs):
+        if r.kind != "org" or k not in r.keys:
+            continue
+        nxt = next((x for x in refs[n + 1:] if x.begin >= r.end), None)
+        gap = text[r.end - base:nxt.begin - base] if nxt is not None else ","
+        if nxt is None or nxt.kind != "person" or "," in gap or len(gap) > 40 or not _titles_only(gap):
+            return False
+    return True
+
+
+def _witnesses(ctx, view, data) -> list[str]:
+    """The persons named after 'sự chứng kiến của' ('… của Tổng thống, Chủ tịch nước A và Thủ tướng B'): titles
+    between them, the first one's with commas; a comma with no 'và' after one of them ends the list."""
+    base, text = view.sentence.begin, view.sentence.text
+    cues = list(re.finditer(rf"(?<!\w)(?:{_alternation(data['witness_cues'])})(?!\w)", text.casefold()))
+    out: list[str] = []
+    for cue in cues:
+        at = cue.end()
+        for r in sorted(view.refs, key=lambda r: r.begin):
+            if r.begin - base < at or r.kind != "person" or not any(k in ctx.persons for k in r.keys):
+                continue
+            gap = text[at:r.begin - base]
+            if out and "," in gap and not re.search(r"(?<!\w)(?:và|cùng)(?!\w)", gap):
+                break
+            if not _titles_only(re.sub(r"(?<!\w)(?:và|cùng(?: với)?)(?!\w)|[,;]", " ", gap)) or ";" in gap:
+                break
+            out += [k for k in r.keys if k in ctx.persons and k not in out][:1]
+            at = r.end - base
+    return out
+
+
+def _body_object(ctx, view, trig: Trigger, data) -> list[str]:
+    """'làm việc với Bộ Y tế Kenya': a body of the graph named right after the cue (after a link at most), with
+    no person there, is who is met."""
+    base, text = view.sentence.begin, view.sentence.text
+    # (not 'tiếp lãnh đạo Tập đoàn X': the leaders met are persons the text may name elsewhere)
+    lead = rf"^\s*(?:(?:{_alternation(data['object_links'])})\s+)?$"
+    for r in sorted(view.refs, key=lambda r: r.begin):
+        if r.begin - base < trig.end or r.begin - base >= trig.next_begin:
+            continue
+        if r.kind != "org" or not re.match(lead, text[trig.end:r.begin - base], re.I):
+            return []
+        return [k for k in r.keys if k in ctx.orgs and not _in_title(view, k)][:1]
+    return []
+
+
+def _inviter(ctx, view, guest: str) -> list[str]:
+    """'… đồng chủ trì Kỳ họp …, theo lời mời của Thủ tướng Y': Y, who invited the co-chair, of another side,
+    co-chairs with him."""
+    text = view.sentence.text
+    invite = _patterns()["host"].search(text)
+    if invite is None:
+        return []
+    side = ctx.country_of(guest)
+    found = _persons(ctx, _refs_in(view, invite.end(), len(text), ("person",)))[:1]
+    return [k for k in found if k != guest and ctx.country_of(k) not in (side, None)]
+
+
+def _name_after_and(view, at: int, rest: str) -> str:
+    """'Hội nghị Bộ trưởng Kinh tế và Thương mại …': a capitalised word after 'và' goes on with the name, unless
+    it opens another event's noun or a person ('dự Hội nghị … và Diễn đàn …', '… và Tổng thống X')."""
+    m = re.match(rf"\s+và\s+(?=[{CAP}])", rest)
+    if not m:
+        return ""
+    more = _name_tail(" " + rest[m.end():])
+    data = _lexicon()[0]
+    nouns = _alternation(data["proper_triggers"] + data["press_triggers"] + data["classifiers"])
+    if not more.strip() or re.match(rf"\s*(?:{nouns})(?!\w)", more.casefold()) \
+            or any(r.kind in ("person", "plural", "country") and at + m.end() <= r.begin < at + m.end() + len(more)
+                   for r in view.refs):
+        return ""
+    return rest[:m.end()] + more.lstrip()
+
+
 def _clause_subject(ctx, view, trig: Trigger) -> list[str]:
     """The first person of the clause: 'Bà thăm …, đồng thời cùng Thủ tướng X chủ trì …' → 'Bà'."""
     return _persons(ctx, _refs_in(view, trig.span_begin, trig.begin))[:1]
@@ -1560,7 +1967,7 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
     # hệ giữa cơ quan lập pháp của hai nước')
     # ('của ông Ruto': a name follows, no pronoun)
     of = re.match(r"^(?:(?!\b(?:nhằm|để|giữa|với|về|và)\b)[^,;])*?\bcủa\s+(?:(" + _alternation(data["reflexive"])
-                  + r")\b(?!\s+[A-ZÀ-ỸĐ]))?", own)
+                  + rf")\b(?!\s+[{CAP}]))?", own)
     if of and of.group(1):
         # 'chuyến thăm Việt Nam của ông hồi tháng 11/2023', 'chuyến thăm … của mình': the sentence's subject
         subject = _persons(ctx, _refs_in(view, 0, trig.begin)) or \
@@ -1612,6 +2019,8 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
         ev.hosts = _receiving(ctx, view, guest, trig, data, site)
     if not ev.hosts and not trig.phrase.startswith("noun:"):
         ev.hosts = [k for k in _visited(ctx, view, trig) if k not in guest][:1]
+    if not ev.hosts:
+        ev.hosts = [k for k in _guide(ctx, view, trig, data) if k not in guest][:1]
     ev.guests = guest
     ev.attendees = list(guest)
     if past and not guest:
@@ -1632,6 +2041,7 @@ def _country_form(place: str) -> str | None:
     return _country_forms().get(place.casefold())
 
 
+@lru_cache(maxsize=1)
 def _place_countries() -> dict[str, str]:
     """A place's name (case-folded) → its country: every country's names and capital, Vietnam's provinces."""
     out = {p.casefold(): "VN" for p in lexicons.load("places")["vietnam_provinces"]}
@@ -1714,7 +2124,7 @@ def _owner(ctx, view, trig: Trigger, of, inviters, within_comma: bool = False) -
     owner = [r for r in view.refs if r.kind == "person" and start <= r.begin <= end]
     honorifics = _alternation(_lexicon()[0]["possessor_titles"])
     gap = view.sentence.text[trig.end + of.end():min(r.begin for r in owner) - view.sentence.begin] if owner else ""
-    if re.search(rf"(?<!\w)(?:{honorifics})\s+[A-ZÀ-ỸĐ]", gap) and not _titles_only(gap):
+    if re.search(rf"(?<!\w)(?:{honorifics})\s+[{CAP}]", gap) and not _titles_only(gap):
         return []      # 'chuyến thăm của ông Ruto … mà Thủ tướng X …': the owner is one the text names short
     return [k for r in owner
             for k in r.keys if k not in inviters and not _past_other_title(view, trig.end + of.end(), r)][:1]
@@ -1754,6 +2164,17 @@ def _visitor(ctx, view, trig: Trigger, inviters) -> list[str]:
         return []
     comma = text.find(",", trig.end)
     return foreign(_refs_in(view, comma + 1, len(text), ("person",)))[:1] if comma >= 0 else []
+
+
+def _guide(ctx, view, trig: Trigger, data) -> list[str]:
+    """'X thăm nhà máy …, do Chủ tịch Tập đoàn Y trực tiếp dẫn đi tham quan': Y, who shows the guest round, hosts
+    the tour (not 'do Y dẫn đầu', the delegation's own leader)."""
+    text, base = view.sentence.text, view.sentence.begin
+    m = re.search(rf"(?<!\w)do\s+([^;]{{1,100}}?)\s+(?:trực tiếp\s+)?(?:{_alternation(data['guide_verbs'])})(?!\w)",
+                  text[trig.end:trig.span_end])
+    if m is None:
+        return []
+    return _persons(ctx, _refs_in(view, trig.end + m.start(1), trig.end + m.end(1), ("person",)))
 
 
 def _sent_by(view, guest: str, trig: Trigger, data) -> bool:
@@ -1910,13 +2331,24 @@ def _name_tail(rest: str) -> str:
     """What names the event after its trigger: 'lần thứ 47', 'ASEAN', up to a verb or connective."""
     m = re.match(r"^((?:\s+(?:lần thứ|khóa|thứ)\s+\S+)?)(\s+(?:của\s+)?[^,;.(\[\]\"“]*)?", rest)
     tail = (m.group(1) or "") + (m.group(2) or "") if m else ""
-    tail = re.split(r"\s+(?:và|để|vào|nhằm|diễn ra|tại|ở|với|trưa|sáng|chiều|tối|ngày|theo|do|trong khuôn khổ"
+    # (a name ends before words pointing back: 'Hội nghị G20 lần này cho thấy …')
+    tail = re.split(r"\s+(?:lần này|lần đó|lần ấy|này|đó|ấy|nói trên|kể trên"
+                    r"|và|để|vào|nhằm|diễn ra|tại|ở|với|trưa|sáng|chiều|tối|ngày|theo|do|trong khuôn khổ"
                     r"|trong|bên lề|nhân dịp|nhằm|từ ngày|từ|có|mang|đã|sẽ|được|là|vừa qua|năm nay|gồm|cùng)(?=\s|$)",
                     tail)[0]
     # a name ends at its number when lower-case words follow ('… G20 lần thứ 19 có chủ đề …')
     numbered = re.match(r"^(.*?\b(?:lần thứ|khóa|thứ)\s+\S+)\s+(\S+)", tail)
     if numbered and numbered.group(2)[0].islower() and numbered.group(2) != "của":
         return numbered.group(1)
+    # and at its body's acronym when a run of lower-case words follows, a clause of its own ('Tuần lễ cấp cao APEC
+    # một lần nữa chuyển tải …'), not the words that qualify it ('… ASEAN mở rộng', 'G20 về khí hậu', 'lần thứ 7')
+    words = list(re.finditer(r"\S+", tail))
+    last = max((n for n, w in enumerate(words) if re.fullmatch(r"[A-ZĐ][A-Z0-9Đ+-]{1,9}", w.group())), default=None)
+    if last is not None:
+        run = [w.group() for w in itertools.takewhile(lambda w: w.group()[:1].islower(), words[last + 1:])]
+        qualifiers = _alternation(_lexicon()[0]["name_qualifiers"])
+        if len(run) >= 4 and not re.match(rf"(?:{qualifiers})(?!\w)", " ".join(run)):
+            return tail[:words[last].end()]
     return tail
 
 
@@ -1927,6 +2359,28 @@ def _pair_name(ctx, etype, keys) -> str:
              if k in ctx.persons or k in ctx.orgs]
     label = etype["vi"]
     return f"{label[:1].upper()}{label[1:]} {' – '.join(names)}".strip()
+
+
+def _governments(ctx, view, a: int, b: int) -> list[str]:
+    """The governments of two or more countries named as the subject between `a` and `b`, and nothing else
+    there that acts (general data: the body 'Chính phủ' and each country's name)."""
+    base = view.sentence.begin
+    refs = [r for r in view.refs if a <= r.begin - base and r.end - base <= b]
+    named = {k: r for r in reversed(refs) if r.kind == "country" for k in r.keys}
+    codes = list(dict.fromkeys(k for r in refs if r.kind == "country" for k in r.keys))
+    if len(codes) < 2 or any(r.kind in ("person", "org", "plural") for r in refs):
+        return []
+    out = []
+    body = _lexicon()[0]["government_body"]
+    for code in codes:
+        name = f"{body} {lexicons.countries()[code]['vi']}"
+        k = f"{key(body)}|{code}"
+        if k not in ctx.orgs:
+            ctx.orgs[k] = Organization(k, name, {name}, code, "government", label=name)
+        # (the country's name in the sentence is where the text tells of it)
+        ctx.orgs[k].mentions.append(Mention(named[code].begin, named[code].end, view.index))
+        out.append(k)
+    return out
 
 
 def _ruling_parties(ctx) -> list[str]:
@@ -1976,8 +2430,8 @@ def _date(ev: Event, dates, discourse_date, trig: Trigger) -> None:
            and not _opens_clause(trig.text, d, trig.end)]
     # (not one right after the cue before, no comma between: 'hội nghị thượng đỉnh một năm trước …, nơi … và X
     # đã đến thăm Kenya' dates the summit only)
-    before = [d for d in dates if max(trig.prev_end, trig.span_begin) <= d.begin < trig.begin
-              and not (trig.prev_end and re.fullmatch(r"[^,;:()]{0,12}", trig.text[trig.prev_end:d.begin]))]
+    before = [d for d in dates if max(trig.window_begin, trig.span_begin) <= d.begin < trig.begin
+              and not (trig.window_begin and re.fullmatch(r"[^,;:()]{0,12}", trig.text[trig.window_begin:d.begin]))]
     lead = [d for d in dates if d.begin < min(trig.lead_end, trig.begin)]
     # ('trước chuyến thăm của X hồi tháng 9, ông Y đã điện đàm …': the month is the visit's, not the call's; what
     # follows an event, 'Sau lễ dâng hoa sáng 10/11, X chứng kiến …', is mostly on its day)
@@ -2054,8 +2508,10 @@ def _opens_clause(text: str, d, after: int) -> bool:
     """A day standing between commas after the trigger and before a capitalised subject ('dự Hội nghị G20 …,
     ngày 8/7, Thủ tướng X gặp …', '… sẽ dự Hội chợ …, sáng 23/9, Phó Thủ tướng đã qua cửa khẩu …'): it opens
     the next clause and dates that clause's act, not the event named before it (a span stays the event's)."""
+    # (a few words and a bracket may qualify the day first: 'chiều 31/5 theo giờ Lima (rạng sáng 1/6 …), X …')
     return d.end_date is None and bool(d.start.day) and d.begin > after \
-        and bool(re.search(r",\s*$", text[after:d.begin])) and bool(re.match(r"\s*,\s*[A-ZÀ-ỸĐ]", text[d.end:]))
+        and bool(re.search(r",\s*$", text[after:d.begin])) \
+        and bool(re.match(rf"(?:\s+[^\s,;:()]+){{0,5}}?(?:\s*\([^()]*\))?\s*,\s*[{CAP}]", text[d.end:]))
 
 
 def _bracketed(text: str, d) -> bool:
@@ -2109,8 +2565,10 @@ def _counterpart_words(rest: str) -> str:
     comma or a phrase of place, occasion or time ('tiếp chủ tịch điều hành Ngân hàng …' too, a title written
     in lower case); '' when no capitalised title, body or name follows."""
     m = re.match(r"\s*(?:với\s+)?([^,;.()\[\]]*)", rest)
+    # ('gặp gỡ lãnh đạo Nghị viện Kenya': the leaders of a body named, no one by name, still a counterpart)
+    heads = _title_forms() + tuple(_lexicon()[0]["group_heads"])
     if not m.group(1)[:1].isupper() and not (
-            re.match(rf"(?:{_alternation(_title_forms())})(?!\w)", m.group(1), re.I)
+            re.match(rf"(?:{_alternation(heads)})(?!\w)", m.group(1), re.I)
             and any(w[:1].isupper() for w in m.group(1).split()[1:6])):
         return ""
     return re.split(r"\s(?:tại|ở|nhân|đang|trong|để|nhằm|về|sau|trước|vào|theo|cùng)\s", m.group(1) + " ")[0].strip()
@@ -2133,7 +2591,44 @@ def _named_apart(a: Event, b: Event) -> bool:
     return short >= 3 and len(wa & wb) * 2 <= short
 
 
-def _compatible(a: Event, b: Event) -> bool:
+def _named_alike(a: Event, b: Event) -> bool | None:
+    """Two named events by their names: one by a shared acronym, two by different ones or by proper words each
+    lacks; None when the names tell neither."""
+    # 'Hội nghị thượng đỉnh G20 lần thứ 19' and 'Hội nghị thượng đỉnh G20 năm nay': the body's acronym
+    if _acronyms(a.name) & _acronyms(b.name):
+        return True
+    if _acronyms(a.name) and _acronyms(b.name):
+        return False
+    # 'Hội nghị thượng đỉnh Tiếng nói Nam Bán cầu' and 'Hội nghị thượng đỉnh Vibrant Gujarat': each named
+    # by words the other lacks (a name cut short to one word tells too little)
+    own_a, own_b = _proper_words(a), _proper_words(b)
+    if len(own_a) > 1 and len(own_b) > 1 and not (own_a <= own_b or own_b <= own_a):
+        return False
+    return None
+
+
+def _countries_apart(a: Event, b: Event) -> bool:
+    """The words naming the other side of two meetings name countries, none the same ('điện đàm với lãnh đạo
+    Trung Quốc' and 'cuộc điện đàm với Tổng thống Mỹ'): two meetings, with two countries' leaders."""
+    named = [_countries_in(e.counterpart) for e in (a, b)]
+    return all(named) and not named[0] & named[1]
+
+
+@lru_cache(maxsize=4096)
+def _countries_in(words: str) -> frozenset[str]:
+    return frozenset(lexicons.strip_countries(words)[1]) if words else frozenset()
+
+
+def _leaders_of_side(ctx, a: Event, b: Event) -> bool:
+    """One names the other side as a body's leaders ('gặp gỡ lãnh đạo Quốc hội Kenya') and the other's sides hold
+    posts in that body ('hội kiến Chủ tịch Thượng viện A và Chủ tịch Hạ viện B'): those leaders, by name."""
+    heads = _alternation(_lexicon()[0]["group_heads"])
+    return ctx is not None and any(
+        re.match(rf"(?:{heads})\s", x.counterpart.casefold()) and _led_by_side(ctx, y, x.counterpart)
+        for x, y in ((a, b), (b, a)))
+
+
+def _compatible(a: Event, b: Event, ctx=None) -> bool:
     if a.family != b.family:
         return False
     if a.type != b.type:
@@ -2150,25 +2645,23 @@ def _compatible(a: Event, b: Event) -> bool:
     multi_day = a.type in _lexicon()[0]["multi_day"]
     if _dates_clash(a.start, b.start, days=not multi_day):
         return False
+    if a.type in NAMED_TYPES and a.place and b.place:
+        # ('Hội nghị thượng đỉnh G20 tại Brazil' and '… G20 tại Ấn Độ': two summits, the body's in two hosts' years)
+        where = {_place_countries().get(a.place.casefold()), _place_countries().get(b.place.casefold())}
+        if None not in where and len(where) > 1:
+            return False
     if a.type in NAMED_TYPES and a.organizer and b.organizer \
             and a.organizer.split("|")[0] == b.organizer.split("|")[0]:
         return True       # 'Kỳ họp Ủy ban liên Chính phủ' in a headline, 'Kỳ họp lần thứ 39 Ủy ban liên Chính phủ …'
     if a.type in NAMED_TYPES:
-        # 'Hội nghị thượng đỉnh G20 lần thứ 19' and 'Hội nghị thượng đỉnh G20 năm nay': the body's acronym
-        shared = _acronyms(a.name) & _acronyms(b.name)
-        if shared:
-            return True
-        if _acronyms(a.name) and _acronyms(b.name):
-            return False
-        # 'Hội nghị thượng đỉnh Tiếng nói Nam Bán cầu' and 'Hội nghị thượng đỉnh Vibrant Gujarat': each named
-        # by words the other lacks (a name cut short to one word tells too little)
-        own_a, own_b = _proper_words(a), _proper_words(b)
-        if len(own_a) > 1 and len(own_b) > 1 and not (own_a <= own_b or own_b <= own_a):
-            return False
+        named = _named_alike(a, b)
+        if named is not None:
+            return named
     if a.type == "visit":
         if a.place and b.place and key(a.place) != key(b.place) \
                 and (_country_form(a.place) is None or _country_form(a.place) != _country_form(b.place)) \
-                and not _capital_of(a.place, b.place) and not _capital_of(b.place, a.place):
+                and not _capital_of(a.place, b.place) and not _capital_of(b.place, a.place) \
+                and not _site_named_again(a.place, b.place) and not _site_named_again(b.place, a.place):
             return False     # (one country named two ways, 'Trung Quốc' and 'Cộng hoà nhân dân Trung Hoa', is one place;
             # so is a country and its capital)
         if set(a.hosts) & set(b.guests) or set(b.hosts) & set(a.guests):
@@ -2177,13 +2670,20 @@ def _compatible(a: Event, b: Event) -> bool:
     if not a.attendees or not b.attendees:
         return True
     if a.type in PAIR_TYPES and not (len(a.attendees) > 1 and set(a.attendees) == set(b.attendees)) \
-            and _named_apart(a, b):
+            and (_named_apart(a, b) and not _leaders_of_side(ctx, a, b) or _countries_apart(a, b)):
         return False
     if a.type in PAIR_TYPES or a.type == "ceremony" and len(a.attendees) > 1 and len(b.attendees) > 1:
         # (two receptions of one evening by different hosts for one guest are two, not one)
         return set(a.attendees) <= set(b.attendees) or set(b.attendees) <= set(a.attendees) \
             or len(set(a.attendees) & set(b.attendees)) >= 2
     return bool(set(a.attendees) & set(b.attendees))
+
+
+def _site_named_again(short: str, full: str) -> bool:
+    """'đến thăm công ty' after 'đến thăm … Công ty Nidec …': a site named again by its common noun alone."""
+    if not short[:1].islower() or any(w[:1].isupper() for w in short.split()) or short == full:
+        return False
+    return bool(re.search(rf"(?<!\w){re.escape(short.casefold())}(?!\w)", full.casefold()))
 
 
 def _capital_of(city: str, country: str) -> bool:
@@ -2266,12 +2766,12 @@ def _done_and_ahead(a: Event, b: Event, today) -> bool:
     return ahead(plan) and not ahead(done)
 
 
-def _merge(events: list[Event], today=None) -> list[Event]:
+def _merge(events: list[Event], today=None, ctx=None) -> list[Event]:
     """Mentions of one event as one; told once as planned and once as done, it is held unless its day is
     still ahead of the publication day (`today`)."""
     out: list[Event] = []
     for ev in events:
-        options = [x for x in reversed(out) if _compatible(x, ev) and not _history_and_now(x, ev, today)
+        options = [x for x in reversed(out) if _compatible(x, ev, ctx) and not _history_and_now(x, ev, today)
                    and not _history_and_plan(x, ev, today)
                    and not _told_apart(x, ev) and not _done_and_ahead(x, ev, today)]
         # an undated mention ('trong khuôn khổ chuyến thăm') is the visit going on before one of years ago
@@ -2357,6 +2857,47 @@ def _link_weeks(events: list[Event], data) -> None:
             ev.super_event = week.key
 
 
+def trips(ctx, events: list[Event]) -> list[tuple[Event, str]]:
+    """The events of an article that are one real visit, summit or act within a visit whichever day an article
+    gives them, each with what it is (`trip`); and the talks, meetings and ceremonies of a visit: that visit's
+    trip, their type, kind and sides (one welcome, one round of talks of the same two in one visit)."""
+    whole = {ev.key: trip(ctx, ev) for ev in events}
+    out = []
+    for ev in events:
+        visit = whole.get(ev.super_event) if ev.super_event else None
+        if whole[ev.key]:
+            out.append((ev, whole[ev.key]))
+        elif visit and visit.startswith("visit|") and ev.type in ACTS_IN_VISIT and len(ev.attendees) > 1:
+            out.append((ev, f"{visit}|{ev.type}|{ev.kind}|{'+'.join(sorted(ev.attendees))}"))
+    return out
+
+
+def trip(ctx, ev: Event) -> str | None:
+    """What one real visit or summit is whichever day an article gives it, or none: a visit's guests and the
+    country or place visited; a summit's body. Articles telling the same trip join across the corpus
+    (kg.extract.crossdoc) when the days they give leave one answer."""
+    if ev.type == "visit" and ev.guests and ev.place:
+        return f"visit|{'+'.join(sorted(ev.guests))}|{key(ev.place)}"
+    if _summit(ctx, ev):
+        return f"{ev.type}|{ev.organizer}|summit"
+    return None
+
+
+def _summit(ctx, ev: Event) -> bool:
+    """The meeting of an international body's leaders ('Hội nghị Thượng đỉnh G20'), held once or twice a year:
+    a conference such a body (of no one country) organizes, with no number, neither a week of meetings nor one
+    of its ministers, officials or businesses."""
+    org = ctx.orgs.get(ev.organizer) if ev.organizer else None
+    if not (ev.type == "conference" and org is not None and not org.country and ev.ordinal is None and not ev.family):
+        return False
+    # the body's names taken out, a dash or plus left joins a partner: 'Hội nghị Cấp cao ASEAN - Nhật Bản',
+    # 'ASEAN+3' (held the same week as the body's own)
+    rest = ev.name.lower()
+    for name in sorted(org.names | {org.name}, key=len, reverse=True):
+        rest = rest.replace(name.lower(), " ")
+    return not PARTNER.search(rest) and not _cue(rest, _lexicon()[0]["summit_qualifiers"])
+
+
 def _identity(ctx, ev: Event, n: int) -> str:
     """One key per real event, the same in every article that tells it: numbered sessions by body and
     number; visits by guest, destination and month (told by one article to the day, by another to the
@@ -2366,8 +2907,13 @@ def _identity(ctx, ev: Event, n: int) -> str:
         return f"{ev.type}|{ev.organizer}|{ev.ordinal}"
     if ev.type == "signing" and ev.kind:
         return f"signing|{ev.kind}"
-    if ev.type == "visit" and ev.guests and ev.place and ev.start and ev.start.month:
-        return f"visit|{'+'.join(sorted(ev.guests))}|{key(ev.place)}|{ev.start.month}"
+    # (a visit told only by its last day, 'kết thúc chuyến thăm … tối 31/5', goes by that day's month)
+    when = ev.start if ev.start and ev.start.month else ev.end
+    if ev.type == "visit" and ev.guests and ev.place and when and when.month:
+        return f"visit|{'+'.join(sorted(ev.guests))}|{key(ev.place)}|{when.month}"
+    if ev.start and ev.start.year and ev.start.month and _summit(ctx, ev):
+        # (a body meets in the same month every year: the year tells its summits apart)
+        return f"{ev.type}|{ev.organizer}|{ev.start.year}-{ev.start.month}"
     if ev.start and ev.start.day and ev.attendees:
         # (a press conference and the summit the same two attend that day are two: the family tells them apart)
         kind = f"{ev.kind}/{ev.family}" if ev.type in NAMED_TYPES and ev.family else ev.kind

@@ -8,9 +8,9 @@ from datetime import date
 from kg.extract.artifacts import find_named
 from kg.extract.commitments import find_commitments
 from kg.extract.context import ArticleContext, build_context
-from kg.extract.crossdoc import (Hints, MemoryCorpus, Summary, apply_dates, apply_names, apply_persons,
-                                 apply_statuses, apply_things, apply_titles, apply_year, article_date, settle,
-                                 summarize)
+from kg.extract.crossdoc import (Hints, MemoryCorpus, Summary, apply_dates, apply_keys, apply_names,
+                                 apply_persons, apply_statuses, apply_things, apply_titles, apply_year,
+                                 article_date, settle, summarize)
 from kg.extract.events import find_events
 from kg.extract.model import Extraction
 from kg.text.normalize import digest
@@ -41,6 +41,7 @@ def extract(article_id: str, text: str, published: date | None = None, publisher
     x.observed = day.isoformat() if day else None
     summary = summarize(ctx, events, x, needs_year)
     if hints:
+        apply_keys(events, x.commitments, hints)   # after the summary, which tells the others its own keys
         apply_dates(events, hints)   # after the summary, which tells the others this article's own dates
         apply_statuses(events, hints)
         apply_titles(events, hints)

@@ -76,3 +76,22 @@ class PhraseMatcher:
 
     def find_all(self, tokens: list[Token]) -> list[tuple[int, int, Any]]:
         return list(self.scan(tokens))
+
+
+class RunMatcher(PhraseMatcher):
+    """A PhraseMatcher whose match of an opener goes on over a run of its component words, each capitalised:
+    a Khmer honorific is 'Samdech' and any string of title words after it ('Samdech Akka Moha Sena Padei
+    Techo'), which no list of whole strings keeps up with."""
+
+    def __init__(self, phrases: Iterable[tuple[str, Any]], runs: dict[str, Iterable[str]], cased: bool = False):
+        super().__init__(phrases, cased)
+        self.runs = {opener.casefold(): {w.casefold() for w in words} for opener, words in runs.items()}
+
+    def match_at(self, tokens: list[Token], i: int) -> tuple[int, Any] | None:
+        m = super().match_at(tokens, i)
+        if m is None or " ".join(t.low for t in tokens[i:m[0]]) not in self.runs:
+            return m
+        words, j = self.runs[" ".join(t.low for t in tokens[i:m[0]])], m[0]
+        while j < len(tokens) and tokens[j].is_cap and tokens[j].low in words:
+            j += 1
+        return j, m[1]
