@@ -208,12 +208,19 @@ def build_context(article_id: str, text: str, published: date | None = None,
         return k
 
     post_orgs: dict[int, str] = {}
+    unowned: set[int] = set()
     for r in readings:
         title_spans = {id(om.org): om.mention for om in r.orgs}     # where the title named the body
         for pm in r.persons:
             holder = persons[pkey(pm.name)]
             for post in pm.posts:
-                if post.org:
+                if post.org and _national(post.org.kind) and not post.org.country and not post.org.joint \
+                        and not holder.country and not g.is_vietnamese_name(holder.name):
+                    # 'Chủ tịch Hạ viện X', a foreign name no side is known for: a body of X's country, which the
+                    # text does not give; not the publisher's (the post stays, with no body)
+                    unowned.add(id(post.org))
+                    post.org = None
+                elif post.org:
                     where = title_spans.get(id(post.org), pm.mention)
                     post_orgs[id(post.org)] = add_org(post.org, where, holder)
     for person in persons.values():
@@ -223,6 +230,8 @@ def build_context(article_id: str, text: str, published: date | None = None,
     views = [SentenceView(i, s) for i, s in enumerate(doc.sentences)]
     for view, r in zip(views, readings):
         for om in r.orgs:
+            if id(om.org) in unowned:
+                continue
             if id(om.org) in post_orgs:
                 k = post_orgs[id(om.org)]
             else:

@@ -2,22 +2,25 @@
 ordinals, and one record per real event within the article (mentions of the same event merge)."""
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import lru_cache
 
 from kg import lexicons
-from kg.extract.dates import find_dates, quoted
+from kg.extract.dates import find_dates, name_date, quoted
 from kg.extract.context import principals
 from kg.extract.model import DateValue, Event, Mention, Organization
 from kg.text.clauses import clauses
 from kg.text.normalize import digest, key
 from kg.text.tokens import PhraseMatcher, tokenize
 
+# the capitals of the script: the range À-Ỹ holds lower-case letters too ('đ', 'ư', 'ạ')
+CAP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper())
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 PLACE = re.compile(r"\b(?:tại|ở) ((?:(?:Thủ đô|thủ đô|thành phố|tỉnh|sân bay(?: quốc tế| quân sự)?|trụ sở)\s+)?"
-                   r"[A-ZÀ-ỸĐ][\wÀ-ỹ]*(?:(?:\s+|\s*-\s*)[A-ZÀ-ỸĐ][\wÀ-ỹ]*)*)")
+                   rf"[{CAP}][\wÀ-ỹ]*(?:(?:\s+|\s*-\s*)[{CAP}][\wÀ-ỹ]*)*)")
 NOT_PLACES = re.compile(r"^(?:Kỳ|Lễ|Hội nghị|Cuộc|Diễn đàn|Đại hội|Phiên|Buổi)\b")
 
 PARTNER = re.compile(r"[-–+]")
@@ -286,16 +289,18 @@ def find_events(ctx) -> list[Event]:
 
 
 def _welcomes_told_as_receptions(ctx, events: list[Event], data) -> list[Event]:
-    """'A đón tiếp B' told with no day of its own (a headline) in an article telling the welcome ceremony of A
-    and B: that welcome, told by a verb of receiving, not a meeting of its own (a reception told by 'tiếp', or
-    dated, stays one)."""
+    """'A đón tiếp B' told with no day of its own (a headline), or on the welcome's own day, in an article telling
+    the welcome ceremony of A and B: that welcome, told by a verb of receiving, not a meeting of its own (a
+    reception told by 'tiếp', or dated another day, stays one)."""
     text = ctx.doc.text
     welcomes = [e for e in events if e.type == "ceremony" and e.family == "đón" and e.kind != "arrival"]
     out = []
     for ev in events:
-        receiving = ev.type == "meeting" and ev.start is None and len(ev.attendees) > 1 and all(
+        receiving = ev.type == "meeting" and len(ev.attendees) > 1 and all(
             text[m.begin:m.end].casefold() in data["receiving_verbs"] for m in ev.mentions)
-        welcome = next((w for w in welcomes if set(ev.attendees) <= set(w.attendees)), None) if receiving else None
+        # (dated, it is the welcome of that very day: 'Sáng 5/6, A đón tiếp B tại …. Lễ đón chính thức …')
+        welcome = next((w for w in welcomes if set(ev.attendees) <= set(w.attendees) and (
+            ev.start is None or ev.start.day and w.start == ev.start)), None) if receiving else None
         if welcome is None:
             out.append(ev)
             continue
@@ -677,7 +682,7 @@ def _inviting_host(ctx, ev: Event, events: list[Event]) -> list[str]:
 
 
 ARRIVAL = re.compile(r"(?<!\w)đã\s+(?:đến|tới|đặt chân (?:đến|tới))\s+(?:thủ đô\s+|thành phố\s+|sân bay(?: quốc tế)?\s+)?"
-                     r"[A-ZÀ-ỸĐ]")
+                     rf"[{CAP}]")
 
 
 def _arrival_day(ctx, ev: Event, year: int | None) -> DateValue | None:
@@ -810,6 +815,7 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     if _modal_no_event(head, data, notation in NAMED_TYPES) or not _has_object(view, trig, data) \
             or _generic(head, data) and not listed \
             or first in data["classifiers"] and _generic(f"{head.rstrip()} {first}", data) \
+            or notation not in NAMED_TYPES and _habitual(s.text, trig, data) \
             or _cue(head[-30:], data["cancel_cues"]) or s.text.rfind("[", 0, trig.begin) > s.text.rfind("]", 0, trig.begin) \
             or notation not in NAMED_TYPES and (_invitation(head, data) or _aim(head, data)):
         return []      # (and '[Báo chí Nhật đưa đậm về hội đàm …]': a link to another article)
@@ -930,6 +936,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     if notation in NAMED_TYPES:
         if not _named_event(ctx, view, ev, trig, rest, before, after, last_subject, s.text):
             return []
+        if ev.ordinal is None and name_date(ev.name) is None and _habitual(s.text, trig, data):
+            return []      # 'hằng năm tổ chức Hội nghị …': a series held again and again, no one of them
         if _invitation(head, data):   # 'X mời Y sang dự Hội nghị …': one invites, the other may come
             ev.attendees, ev.chairs, ev.status = [], [], "announced"
         if _bilateral_summit(ctx, ev, trig, rest, data):
@@ -1042,13 +1050,22 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 words = _counterpart_words(rest)
                 if view.index or re.match(rf"(?:{_alternation(data['group_heads'])})\s", words.casefold()):
                     ev.counterpart = words
-            # (one side told, named in the sentence: not one carried over from the sentence before,
-            # nor one who welcomes the visitor: 'X chào mừng Y sang thăm và làm việc với Bộ …' is Y's)
+            # (one side told, named in the sentence: not one carried over from the sentence before, nor one who
+            # welcomes the visitor: 'A chào mừng X sang thăm và làm việc với Bộ Y' is X's)
+            welcomed = _welcomed(ctx, view, a, trig, data) if notation in PAIR_TYPES and not objects and not grouped \
+                else []
             body = _body_object(ctx, view, trig, data) if notation in PAIR_TYPES and not objects and not grouped \
-                and len(_persons(ctx, ev.attendees)) == 1 and set(ev.attendees) & set(_refs_in(view, 0, len(s.text))) \
-                and not _cue(head, data["welcome_verbs"]) else []
+                and (welcomed or len(_persons(ctx, ev.attendees)) == 1
+                     and set(ev.attendees) & set(_refs_in(view, 0, len(s.text)))
+                     and not _cue(head, data["welcome_verbs"])) else []
             if body:       # 'làm việc với Ngân hàng Trung ương Kenya': the body met is the other side
-                ev.attendees += [k for k in body if k not in ev.attendees]
+                guests = welcomed or [k for k in ev.attendees if k not in body]
+                # (told with no day, after a head of the body met the guest, that head stands for it: that meeting
+                # told again)
+                heads = [k for k, p in ctx.persons.items() if not dates and any(q.org_key in body for q in p.posts)
+                         and any(e.type in PAIR_TYPES and k in e.attendees and set(guests) & set(e.attendees)
+                                 for e in events)]
+                ev.attendees = list(dict.fromkeys(guests + (heads[:1] or body)))
             elif notation in PAIR_TYPES and not objects and not grouped:
                 ev.attendees += _counterpart(ctx, view, ev.attendees)
                 ev.attendees += _plural_other(ctx, view, a, trig, ev.attendees)
@@ -1114,6 +1131,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         dates = [d for d in dates if d.begin >= trig.begin or not wished and (
             published is None or _after(d.start, published - timedelta(days=1)))]
     _date(ev, dates, discourse_date, trig)
+    if ev.start is None and ev.type in NAMED_TYPES:
+        ev.start = name_date(ev.name or "")     # 'Tuần lễ Cấp cao APEC 2017': its name dates it, to the year
     if ev.status == "announced" and _before(ev.start, ctx.doc.published):
         ev.status = "held"         # 'triển khai thỏa thuận của Cuộc gặp cấp cao (tháng 1/2017)': done already
     if notation == "visit" and ev.guests and not ev.hosts and _attributive(s.text[a:trig.begin], trig, data):
@@ -1236,6 +1255,15 @@ def _receiver(ctx, guest: str, in_sentence) -> list[str]:
             other = [k for k in e.attendees if k != guest and k in ctx.persons]
             return other[:1]
     return []
+
+
+def _welcomed(ctx, view, a: int, trig: Trigger, data) -> list[str]:
+    """The persons of the clause before a cue, past a welcoming verb ('A chào mừng X … sang thăm và làm việc với
+    …' → X): the one welcomed acts, not the one who welcomes."""
+    head = view.sentence.text[a:trig.begin].casefold()
+    verbs = list(re.finditer(rf"(?<!\w)(?:{_alternation(data['welcome_verbs'] + data['receiving_verbs'])})(?!\w)",
+                             head))
+    return _persons(ctx, _refs_in(view, a + verbs[-1].end(), trig.begin)) if verbs else []
 
 
 def _counterpart(ctx, view, attendees: list[str]) -> list[str]:
@@ -1439,6 +1467,22 @@ def _generic(head: str, data) -> bool:
     return bool(re.search(rf"(?<!\w)(?:{_alternation(plurals)})\s+\S+(?:\s+\S+)?\s*(?:,|và)\s*$", head))
 
 
+def _habitual(text: str, trig: "Trigger", data) -> bool:
+    """An act told as a habit: a cue in the trigger's own clause ('hằng năm cử đoàn … sang thăm', 'gặp nhau định
+    kỳ'), or before a bracket the trigger stands in, which lists instances of it ('tổ chức thường xuyên các hoạt
+    động … (trong đó có việc cử đoàn sang thăm …)'). A day told between makes it one act."""
+    cues = rf"(?<!\w)(?:{_alternation(data['habitual_cues'])})(?!\w)"
+    lead = text[:trig.begin].casefold()
+    lead = lead[max(lead.rfind(";"), lead.rfind(". ")) + 1:]
+    clause = re.split(r"[,;:()]", lead)[-1]
+    opening = lead.rfind("(")
+    instances = opening > lead.rfind(")") and re.search(cues, lead[:opening])
+    after = re.split(r"[,;:()]|\svà\s", text[trig.end:trig.end + 40].casefold())[0]
+    if not (re.search(cues, clause) or instances or re.search(cues, after)):
+        return False
+    return not re.search(r"\d{1,2}\s*[/.-]\s*\d{1,2}|\bngày\s+\d", lead[-200:] if instances else clause)
+
+
 def _after_report(head: str, data) -> int:
     """Where the reported clause starts in 'Người phát ngôn … cho biết, …' (0 when nothing is reported)."""
     found = [m.end() for m in re.finditer(rf"\b(?:{_alternation(data['reporting_cues'])})\b\s*(?:,|rằng|:)",
@@ -1557,6 +1601,13 @@ def _document(text: str, data) -> tuple[str, str] | None:
     if not m or not m.group(1)[:1].isupper() or len(m.group(1).split()) < 3:
         return None
     name = m.group(1).strip()
+    stops, verbs = _alternation(data["document_name_ends"]), _alternation(data["document_verb_openers"])
+    ends = re.search(rf"\s(?:(?:{stops})|và\s+(?:{verbs}))(?=\s|$)", name)
+    if ends:    # the name stops before a predicate or a second act ('… và cùng gặp gỡ báo chí')
+        name = name[:ends.start()].strip()
+        if len(name.split()) < 3:
+            return None
+        return name, key(re.sub(r"[\s-]+", " ", lexicons.strip_countries(name)[0]))
     if m.group(2):
         return f"{name} ({m.group(2)})", m.group(2)
     shown = name
@@ -1584,7 +1635,7 @@ def _owned(view, text: str, refs, n: int, start: int) -> bool:
     base = view.sentence.begin
     lead = text[start:refs[n].begin - base]
     # ('của Thủ tướng X': a capitalised title word may go on in lower case; 'có sự tham dự của X': X attends)
-    owner = re.search(r"\bcủa(?:\s+[A-ZÀ-ỸĐ][^\s,;]*(?:\s+[a-zà-ỹđ][^\s,;]*)?){0,6}\s*$", lead)
+    owner = re.search(rf"\bcủa(?:\s+[{CAP}][^\s,;]*(?:\s+[a-zà-ỹđ][^\s,;]*)?){{0,6}}\s*$", lead)
     if len(lead) > 8 and owner:
         return not re.search(rf"(?<!\w)(?:{_alternation(_lexicon()[0]['attendance_nouns'])})\s*$",
                              lead[:owner.start()].casefold())
@@ -1657,7 +1708,7 @@ def _ceremony_name(ctx, trig: Trigger, text: str, attendees: list[str]) -> str:
     """'Lễ khánh thành Bệnh viện Hữu nghị', else the kind of ceremony and who took part."""
     phrase = text[trig.begin:trig.end]
     # ('Lễ khai mạc Ngày hội văn hóa Kenya - Peru lần thứ II năm 2025': a pair of countries inside the name)
-    obj = re.match(r"\s+((?:[A-ZÀ-ỸĐ0-9][\wÀ-ỹ]*)(?:(?:\s+|\s*[-–]\s*)[\wÀ-ỹ]+){0,10}?)"
+    obj = re.match(rf"\s+((?:[{CAP}0-9][\wÀ-ỹ]*)(?:(?:\s+|\s*[-–]\s*)[\wÀ-ỹ]+){{0,10}}?)"
                    r"(?=[,.;]|\s+(?:tại|ở|cho|của|do|với|đã|được|sẽ|vừa|diễn ra|nhằm|để)\b|$)",
                    text[trig.end:trig.span_end])
     head = phrase[:1].upper() + phrase[1:]
@@ -1735,9 +1786,18 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
     if m:
         ev.ordinal = roman(m.group(1) or m.group(2))
     tail = _name_tail(rest)
+    start = view.sentence.begin + trig.end
+    owner = next((o for o in re.finditer(r"\scủa\s", tail) if any(
+        r.kind == "person" and start + o.end() <= r.begin <= start + len(tail) for r in view.refs)), None)
+    if owner:
+        tail = tail[:owner.start()]    # '… lần thứ 23 của Thủ tướng X': the one attending, no part of the name
+    coordinated = re.match(r"\s+và\s+[^,;.()\[\]]{1,50}?\s*\([A-ZĐ][A-Z0-9Đ-]{1,9}\)", rest[len(tail):])
+    if coordinated:
+        tail += coordinated.group(0)   # '… Nhóm các nền kinh tế phát triển và mới nổi … (G20)': one name to its acronym
+    elif not owner and tail.strip():
+        tail += _name_after_and(view, start + len(tail), rest[len(tail):])
     # the body the name holds ('Kỳ họp lần thứ 48 Ủy ban …', 'Hội nghị Cấp cao ASEAN lần thứ 47'), never the
     # next organisation of the clause ('… lần thứ 19 với Chính phủ …')
-    start = view.sentence.begin + trig.end
     orgs_after = [k for r in view.refs if r.kind == "org" and start <= r.begin <= start + len(tail) for k in r.keys]
     if orgs_after and notation != "high-level-meeting":
         ev.organizer = orgs_after[0]
@@ -1866,6 +1926,22 @@ def _inviter(ctx, view, guest: str) -> list[str]:
     return [k for k in found if k != guest and ctx.country_of(k) not in (side, None)]
 
 
+def _name_after_and(view, at: int, rest: str) -> str:
+    """'Hội nghị Bộ trưởng Kinh tế và Thương mại …': a capitalised word after 'và' goes on with the name, unless
+    it opens another event's noun or a person ('dự Hội nghị … và Diễn đàn …', '… và Tổng thống X')."""
+    m = re.match(rf"\s+và\s+(?=[{CAP}])", rest)
+    if not m:
+        return ""
+    more = _name_tail(" " + rest[m.end():])
+    data = _lexicon()[0]
+    nouns = _alternation(data["proper_triggers"] + data["press_triggers"] + data["classifiers"])
+    if not more.strip() or re.match(rf"\s*(?:{nouns})(?!\w)", more.casefold()) \
+            or any(r.kind in ("person", "plural", "country") and at + m.end() <= r.begin < at + m.end() + len(more)
+                   for r in view.refs):
+        return ""
+    return rest[:m.end()] + more.lstrip()
+
+
 def _clause_subject(ctx, view, trig: Trigger) -> list[str]:
     """The first person of the clause: 'Bà thăm …, đồng thời cùng Thủ tướng X chủ trì …' → 'Bà'."""
     return _persons(ctx, _refs_in(view, trig.span_begin, trig.begin))[:1]
@@ -1891,7 +1967,7 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
     # hệ giữa cơ quan lập pháp của hai nước')
     # ('của ông Ruto': a name follows, no pronoun)
     of = re.match(r"^(?:(?!\b(?:nhằm|để|giữa|với|về|và)\b)[^,;])*?\bcủa\s+(?:(" + _alternation(data["reflexive"])
-                  + r")\b(?!\s+[A-ZÀ-ỸĐ]))?", own)
+                  + rf")\b(?!\s+[{CAP}]))?", own)
     if of and of.group(1):
         # 'chuyến thăm Việt Nam của ông hồi tháng 11/2023', 'chuyến thăm … của mình': the sentence's subject
         subject = _persons(ctx, _refs_in(view, 0, trig.begin)) or \
@@ -2048,7 +2124,7 @@ def _owner(ctx, view, trig: Trigger, of, inviters, within_comma: bool = False) -
     owner = [r for r in view.refs if r.kind == "person" and start <= r.begin <= end]
     honorifics = _alternation(_lexicon()[0]["possessor_titles"])
     gap = view.sentence.text[trig.end + of.end():min(r.begin for r in owner) - view.sentence.begin] if owner else ""
-    if re.search(rf"(?<!\w)(?:{honorifics})\s+[A-ZÀ-ỸĐ]", gap) and not _titles_only(gap):
+    if re.search(rf"(?<!\w)(?:{honorifics})\s+[{CAP}]", gap) and not _titles_only(gap):
         return []      # 'chuyến thăm của ông Ruto … mà Thủ tướng X …': the owner is one the text names short
     return [k for r in owner
             for k in r.keys if k not in inviters and not _past_other_title(view, trig.end + of.end(), r)][:1]
@@ -2255,13 +2331,24 @@ def _name_tail(rest: str) -> str:
     """What names the event after its trigger: 'lần thứ 47', 'ASEAN', up to a verb or connective."""
     m = re.match(r"^((?:\s+(?:lần thứ|khóa|thứ)\s+\S+)?)(\s+(?:của\s+)?[^,;.(\[\]\"“]*)?", rest)
     tail = (m.group(1) or "") + (m.group(2) or "") if m else ""
-    tail = re.split(r"\s+(?:và|để|vào|nhằm|diễn ra|tại|ở|với|trưa|sáng|chiều|tối|ngày|theo|do|trong khuôn khổ"
+    # (a name ends before words pointing back: 'Hội nghị G20 lần này cho thấy …')
+    tail = re.split(r"\s+(?:lần này|lần đó|lần ấy|này|đó|ấy|nói trên|kể trên"
+                    r"|và|để|vào|nhằm|diễn ra|tại|ở|với|trưa|sáng|chiều|tối|ngày|theo|do|trong khuôn khổ"
                     r"|trong|bên lề|nhân dịp|nhằm|từ ngày|từ|có|mang|đã|sẽ|được|là|vừa qua|năm nay|gồm|cùng)(?=\s|$)",
                     tail)[0]
     # a name ends at its number when lower-case words follow ('… G20 lần thứ 19 có chủ đề …')
     numbered = re.match(r"^(.*?\b(?:lần thứ|khóa|thứ)\s+\S+)\s+(\S+)", tail)
     if numbered and numbered.group(2)[0].islower() and numbered.group(2) != "của":
         return numbered.group(1)
+    # and at its body's acronym when a run of lower-case words follows, a clause of its own ('Tuần lễ cấp cao APEC
+    # một lần nữa chuyển tải …'), not the words that qualify it ('… ASEAN mở rộng', 'G20 về khí hậu', 'lần thứ 7')
+    words = list(re.finditer(r"\S+", tail))
+    last = max((n for n, w in enumerate(words) if re.fullmatch(r"[A-ZĐ][A-Z0-9Đ+-]{1,9}", w.group())), default=None)
+    if last is not None:
+        run = [w.group() for w in itertools.takewhile(lambda w: w.group()[:1].islower(), words[last + 1:])]
+        qualifiers = _alternation(_lexicon()[0]["name_qualifiers"])
+        if len(run) >= 4 and not re.match(rf"(?:{qualifiers})(?!\w)", " ".join(run)):
+            return tail[:words[last].end()]
     return tail
 
 
@@ -2424,7 +2511,7 @@ def _opens_clause(text: str, d, after: int) -> bool:
     # (a few words and a bracket may qualify the day first: 'chiều 31/5 theo giờ Lima (rạng sáng 1/6 …), X …')
     return d.end_date is None and bool(d.start.day) and d.begin > after \
         and bool(re.search(r",\s*$", text[after:d.begin])) \
-        and bool(re.match(r"(?:\s+[^\s,;:()]+){0,5}?(?:\s*\([^()]*\))?\s*,\s*[A-ZÀ-ỸĐ]", text[d.end:]))
+        and bool(re.match(rf"(?:\s+[^\s,;:()]+){{0,5}}?(?:\s*\([^()]*\))?\s*,\s*[{CAP}]", text[d.end:]))
 
 
 def _bracketed(text: str, d) -> bool:
