@@ -1,0 +1,63 @@
+"""Tenure around a title on real newsroom text (issue 15), checked on invented sentences about countries the keyed
+sets do not cover: the late hold no post, an administration is no acting post, a word of tense before taking
+office, and honorifics that are no part of a name."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.actors import grammar
+
+
+def posts(sentence):
+    return {p.name: [(post.role, post.country, post.acting) for post in p.posts]
+            for p in grammar().read(sentence, 0, 0).persons}
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # 'cố' (the late) marks a post once held, like 'cựu' and 'nguyên': the country, no post
+    ("Đoàn thắp hương tưởng nhớ cố Tổng thống Kenya Daniel Moi tại Nairobi.", {"Daniel Moi": [(None, "KE", False)]}),
+    ("Cố Thủ tướng Na Uy Erik Berg từng thăm Hà Nội.", {"Erik Berg": [(None, "NO", False)]}),
+    ("Bà Ana Soto - Phu nhân cố Tổng thống Peru Luis Castro dự lễ.",
+     {"Ana Soto": [], "Luis Castro": [(None, "PE", False)]}),
+    # a word ending in a mark of tenure marks none
+    ("Hai bên sẽ củng cố Quốc hội và Thủ tướng Peru Ana Soto phát biểu.", {"Ana Soto": [("prime-minister", "PE", False)]}),
+    ("Nhà ngoại giao kỳ cựu Đại sứ Peru Luis Castro phát biểu.", {"Luis Castro": [("ambassador", "PE", False)]}),
+])
+def test_the_late_hold_no_post(sentence, expected):
+    assert posts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # 'chính quyền Tổng thống X' is X's administration: X is president, not acting president
+    ("Chính quyền Tổng thống Kenya William Ruto vẫn đang có những hiểu lầm.", {"William Ruto": [("president", "KE", False)]}),
+    ("Việc hợp tác với chính quyền Tổng thống Kenya William Ruto gặp khó.", {"William Ruto": [("president", "KE", False)]}),
+    # ... while 'quyền' alone is an acting post
+    ("Thủ tướng tiếp quyền Thủ tướng Peru Ana Soto.", {"Ana Soto": [("prime-minister", "PE", True)]}),
+    ("Thủ tướng tiếp ông Jonas Berg, quyền Bộ trưởng Ngoại giao Na Uy.", {"Jonas Berg": [("minister", "NO", True)]}),
+])
+def test_an_administration_is_no_acting_post(sentence, expected):
+    assert posts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a word of tense between the name and the taking of office
+    ("Thủ tướng gửi lời chúc mừng ngài Carlos Soto vừa tái đắc cử Tổng thống Peru.",
+     {"Carlos Soto": [("president", "PE", False)]}),
+    ("Ông Luis Castro đã nhậm chức Bộ trưởng Ngoại giao Peru.", {"Luis Castro": [("minister", "PE", False)]}),
+    ("Bà Aigerim Nurlanova mới được bầu làm Chủ tịch Quốc hội Kazakhstan.",
+     {"Aigerim Nurlanova": [("national-assembly-chair", "KZ", False)]}),
+    # with no taking of office, a title after a verb of tense is not the name's
+    ("Ông Luis Castro đã gặp Bộ trưởng Ngoại giao Peru Ana Soto.",
+     {"Luis Castro": [], "Ana Soto": [("minister", "PE", False)]}),
+])
+def test_a_word_of_tense_before_taking_office(sentence, expected):
+    assert posts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,name", [
+    # the Malay honorific of a pilgrim is no part of the name, like 'Sheikh'
+    ("Quốc vương Haji Omar Saifuddin tiếp Thủ tướng Kenya.", "Omar Saifuddin"),
+    ("Bà Hajjah Siti Aminah, Đại sứ Malaysia tại Peru, dự lễ.", "Siti Aminah"),
+])
+def test_an_honorific_is_no_part_of_a_name(sentence, name):
+    assert name in posts(sentence)
