@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.actors import grammar
+from kg.extract.context import build_context
 
 
 def posts(sentence):
@@ -61,3 +62,19 @@ def test_a_word_of_tense_before_taking_office(sentence, expected):
 ])
 def test_an_honorific_is_no_part_of_a_name(sentence, name):
     assert name in posts(sentence)
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    # the late, named bare by the same title later in the article, still hold no post
+    ("Đoàn Kenya thắp hương tưởng nhớ cố Tổng thống Peru Luis Castro. Bà Ana Soto nhắc lại kỷ niệm khi Tổng thống "
+     "Luis Castro còn sống.", "Luis Castro", []),
+    ("Cựu Thủ tướng Na Uy Erik Berg thăm Nairobi. Thủ tướng Erik Berg gặp các doanh nghiệp Kenya.", "Erik Berg", []),
+    # a post once held in one body leaves a post of the same role in another, and other roles, standing
+    ("Bộ trưởng Ngoại giao Kenya James Mwangi, nguyên Thứ trưởng Bộ Ngoại giao Kenya, phát biểu.", "James Mwangi",
+     [("minister", "Bộ Ngoại giao")]),
+    ("Ông Arman Bekov, Thứ trưởng Bộ Quốc phòng Kazakhstan, nguyên Thứ trưởng Bộ Tài chính Kazakhstan, dự họp.",
+     "Arman Bekov", [("deputy-minister", "Bộ Quốc phòng")]),
+])
+def test_a_post_once_held_is_not_held_later_in_the_article(text, name, expected):
+    person = next(p for p in build_context("t", text).persons.values() if p.name == name)
+    assert [(q.role, q.org and q.org.base) for q in person.posts] == expected

@@ -607,9 +607,10 @@ class ActorGrammar:
             holders_role, notation = (notation, None) if self._serving(toks, j) else (None, notation)
             former = held_before or self._tenure(toks, j - 1, self.former) or \
                 (j > 1 and toks[j - 1].low == "là" and self._tenure(toks, j - 2, self.former))
-            if former:
-                notation = None     # 'cựu Ngoại trưởng Mỹ X': a post once held marks the country, not a post
-            post = Post(notation, acting=self._tenure(toks, j - 1, self.acting), holders_role=holders_role)
+            former_role, notation = (notation, None) if former else (None, notation)
+            # 'cựu Ngoại trưởng Mỹ X': a post once held marks the country, not a post
+            post = Post(notation, acting=self._tenure(toks, j - 1, self.acting), holders_role=holders_role,
+                        former_role=former_role)
             org = None
             org_name = (role.get("form_orgs") or {}).get(form) or role.get("org")
             if org_name:

@@ -152,6 +152,11 @@ def build_context(article_id: str, text: str, published: date | None = None,
                     officers.add(k)
             if pm.side and k not in sides:
                 sides[k] = pm.side
+    for r in readings:
+        for pm in r.persons:
+            for post in pm.posts:
+                if post.former_role:
+                    _drop_post_once_held(persons[pkey(pm.name)], post)
     for k, person in persons.items():
         person.marked = k in explicit or k in sides
         if k in explicit:
@@ -418,6 +423,14 @@ def _one_word_name(ctx: ArticleContext, ref: RoleRef) -> list[str]:
                                          [Post(ref.role, country=ref.country)] if ref.role else [])
     person.mentions.append(ref.mention)
     return [k]
+
+
+def _drop_post_once_held(person: Person, former: Post) -> None:
+    """A post the article says a person once held ('cựu Thủ tướng X', 'cố Tổng Bí thư X') is not theirs when
+    the same article names them by it bare ('khi Tổng Bí thư X còn sống'): the same role in the same body."""
+    base = former.org and former.org.base
+    person.posts[:] = [q for q in person.posts if not (
+        q.role == former.former_role and (base is None or q.org is None or q.org.base == base))]
 
 
 def _add_post(person: Person, post: Post) -> None:
