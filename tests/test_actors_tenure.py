@@ -3,6 +3,8 @@ sets do not cover: the late hold no post, an administration is no acting post, a
 office, and honorifics that are no part of a name."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from kg.extract.actors import grammar
@@ -78,3 +80,38 @@ def test_an_honorific_is_no_part_of_a_name(sentence, name):
 def test_a_post_once_held_is_not_held_later_in_the_article(text, name, expected):
     person = next(p for p in build_context("t", text).persons.values() if p.name == name)
     assert [(q.role, q.org and q.org.base) for q in person.posts] == expected
+
+
+PUBLISHED = date(2025, 6, 10)
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    # a title told at a date long past is the one held then: a post marked as held then, not now
+    ("Thủ tướng Kenya nhắc lại chuyến thăm Nairobi năm 2009 của Tổng thống Peru Luis Castro.", "Luis Castro",
+     [("president", True)]),
+    ("Tổng thống Na Uy Erik Berg, người tiền nhiệm ông Jonas Dahl, từng thăm Astana năm 2014.", "Erik Berg",
+     [("president", True)]),
+    # ... but held now when the article names it elsewhere, or the date is recent, or the sentence speaks of now
+    ("Tổng thống Peru Luis Castro thăm Nairobi năm 2009. Hôm nay, Tổng thống Peru Luis Castro gặp Thủ tướng Kenya.",
+     "Luis Castro", [("president", False)]),
+    ("Thủ tướng Kenya nhắc lại chuyến thăm Nairobi năm 2024 của Tổng thống Peru Luis Castro.", "Luis Castro",
+     [("president", False)]),
+    ("Chủ tịch Tập đoàn Andes Luis Castro cho biết tập đoàn khởi nghiệp từ năm 1990 đến nay đã có mặt ở Kenya.",
+     "Luis Castro", [("chair", False)]),
+    # ... or the date is far from the title, in another clause
+    ("Tổng thống Peru Luis Castro đánh giá cao kết quả hợp tác giữa hai nước trong nhiều lĩnh vực, nhất là thương mại, "
+     "đầu tư, giáo dục và văn hóa, cũng như sự ủng hộ của Kenya đối với Peru từ khi hai nước lập quan hệ năm 1980.",
+     "Luis Castro", [("president", False)]),
+])
+def test_a_title_told_at_a_date_long_past_is_not_held_now(text, name, expected):
+    person = next(p for p in build_context("t", text, PUBLISHED).persons.values() if p.name == name)
+    assert [(q.role, q.former) for q in person.posts] == expected and person.country is not None
+
+
+def test_a_bare_title_is_not_resolved_to_someone_who_held_it_long_ago():
+    text = ("Tổng thống Peru Luis Castro, người tiền nhiệm ông Jorge Ruiz, từng thăm Nairobi năm 2010. Tổng thống Peru "
+            "Jorge Ruiz hôm nay đón đoàn Kenya. Tổng thống cho biết hai nước sẽ hợp tác.")
+    ctx = build_context("t", text, PUBLISHED)
+    said = {text[r.begin:r.end]: ctx.persons[r.keys[0]].name for v in ctx.views for r in v.refs
+            if r.kind == "person" and len(r.keys) == 1}
+    assert said.get("Tổng thống") == "Jorge Ruiz"

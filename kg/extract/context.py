@@ -11,6 +11,7 @@ from datetime import date
 
 from kg import lexicons
 from kg.extract.actors import grammar
+from kg.extract.dates import find_dates
 from kg.extract.model import Mention, OrgRef, Organization, Person, Post, RoleRef
 from kg.text.document import Document, Sentence, analyse
 from kg.text.normalize import key
@@ -137,13 +138,17 @@ def build_context(article_id: str, text: str, published: date | None = None,
     explicit: dict[str, str] = {}
     sides: dict[str, str] = {}
     officers: set[str] = set()           # officers of an international body: no country unless one is marked
-    for r in readings:
+    told_then: list[tuple[Person, Post]] = []     # posts named in sentences of years long past
+    for r, sentence in zip(readings, doc.sentences):
+        past = _long_past(sentence, doc.published)
         for pm in r.persons:
             k = pkey(pm.name)
             person = persons.setdefault(k, Person(k, full_names.get(pm.name, pm.name)))
             person.mentions.append(pm.mention)
             for post in pm.posts:
-                if post.role:                      # a title the role scheme does not name marks only the country
+                if post.role and any(abs(at - pm.mention.begin) <= PAST_REACH for at in past):
+                    told_then.append((person, post))
+                elif post.role:                    # a title the role scheme does not name marks only the country
                     _add_post(person, post)
                 code = post.country or (post.org.country or post.org.bloc if post.org and not post.org.joint else None)
                 if code and k not in explicit:
@@ -152,6 +157,10 @@ def build_context(article_id: str, text: str, published: date | None = None,
                     officers.add(k)
             if pm.side and k not in sides:
                 sides[k] = pm.side
+    for person, post in told_then:
+        # held now too when the article says so elsewhere (the body it names counts); else marked as held then
+        post.former = not any(q.role == post.role for q in person.posts)
+        _add_post(person, post)
     for r in readings:
         for pm in r.persons:
             for post in pm.posts:
@@ -425,6 +434,25 @@ def _one_word_name(ctx: ArticleContext, ref: RoleRef) -> list[str]:
     return [k]
 
 
+PAST_REACH = 150     # characters between a title and the date it is told at: one clause
+
+
+def _long_past(sentence: Sentence, published: date | None) -> list[int]:
+    """Where a sentence tells of a time two years or more before the article's ('chuyến thăm Kenya năm 2009 của
+    Tổng thống X'): a title near such a date is the one held then, not necessarily now. None when any date it
+    gives is recent or it speaks of now too ('từ năm 1990 đến nay')."""
+    if published is None or PRESENT.search(sentence.text):
+        return []
+    dates = find_dates(sentence.text, published.year, None, published)
+    years = [y for d in dates for y in (d.start.year, d.end_date and d.end_date.year) if y]
+    if not years or max(years) > published.year - 2:
+        return []
+    return [sentence.begin + d.begin for d in dates]
+
+
+PRESENT = re.compile(r"\b(?:{})\b".format("|".join(lexicons.load("honorifics")["present_marks"])), re.I)
+
+
 def _drop_post_once_held(person: Person, former: Post) -> None:
     """A post the article says a person once held ('cựu Thủ tướng X', 'cố Tổng Bí thư X') is not theirs when
     the same article names them by it bare ('khi Tổng Bí thư X còn sống'): the same role in the same body."""
@@ -483,13 +511,14 @@ def resolve_role(ctx: ArticleContext, ref: RoleRef, named: tuple[str, ...] = ())
         return [best.key] if best is not None and _last_mention_before(best, at) >= 0 else []
     if ref.leader:                           # 'nhà lãnh đạo Cuba': its highest post holder named here
         order = lexicons.load("honorifics")["leader_posts"]
-        ranked = sorted((min((order.index(q.role) for q in p.posts if q.role in order), default=len(order)),
+        ranked = sorted((min((order.index(q.role) for q in p.posts if q.role in order and not q.former),
+                             default=len(order)),
                          -len(p.mentions), p.mentions[0].begin, p.key)
                         for p in people if p.country == ref.country and p.posts and p.mentions)
         return [ranked[0][3]] if ranked and ranked[0][0] < len(order) else []
     if ref.role is None:                     # 'hai nhà lãnh đạo'
         return principals(ctx, people, named, ref.mention) if ref.plural else []
-    holders = [p for p in people if any(post.role == ref.role for post in p.posts)]
+    holders = [p for p in people if any(post.role == ref.role and not post.former for post in p.posts)]
     if ref.country:
         of_country = [p for p in holders if p.country == ref.country]
         untold = [p for p in holders if p.country is None]
