@@ -115,3 +115,15 @@ def test_a_bare_title_is_not_resolved_to_someone_who_held_it_long_ago():
     said = {text[r.begin:r.end]: ctx.persons[r.keys[0]].name for v in ctx.views for r in v.refs
             if r.kind == "person" and len(r.keys) == 1}
     assert said.get("Tổng thống") == "Jorge Ruiz"
+
+
+@pytest.mark.parametrize("sentence,name,expected", [
+    # a chair's title that names its own chamber heads that chamber, not a 'Quốc hội'
+    ("Chủ tịch Hạ viện Na Uy Erik Berg tiếp đoàn Kenya.", "Erik Berg", ("national-assembly-chair", "NO", "Hạ viện")),
+    ("Chủ tịch Hội đồng Liên bang Kazakhstan Arman Bekov tiếp đoàn.", "Arman Bekov",
+     ("national-assembly-chair", "KZ", "Hội đồng Liên bang")),
+    ("Chủ tịch Quốc hội Peru Luis Castro tiếp đoàn.", "Luis Castro", ("national-assembly-chair", "PE", "Quốc hội")),
+])
+def test_a_chamber_named_in_the_title_is_the_body(sentence, name, expected):
+    person = next(p for p in grammar().read(sentence, 0, 0).persons if p.name == name)
+    assert [(q.role, q.country, q.org and q.org.base) for q in person.posts] == [expected]
