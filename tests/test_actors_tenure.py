@@ -127,3 +127,12 @@ def test_a_bare_title_is_not_resolved_to_someone_who_held_it_long_ago():
 def test_a_chamber_named_in_the_title_is_the_body(sentence, name, expected):
     person = next(p for p in grammar().read(sentence, 0, 0).persons if p.name == name)
     assert [(q.role, q.country, q.org and q.org.base) for q in person.posts] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Thủ tướng Kenya hội kiến Chủ tịch Hạ viện Quốc hội Na Uy Erik Berg. Chủ tịch Hạ viện Na Uy Erik Berg nói.",
+    "Chủ tịch Hạ viện Na Uy Erik Berg nói. Thủ tướng Kenya hội kiến Chủ tịch Hạ viện Quốc hội Na Uy Erik Berg.",
+])
+def test_a_chamber_and_its_parliament_are_one_post(text):
+    person = next(p for p in build_context("t", text).persons.values() if p.name == "Erik Berg")
+    assert [(q.role, q.org.base) for q in person.posts] == [("national-assembly-chair", "Hạ viện")]

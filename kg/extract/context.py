@@ -461,6 +461,10 @@ def _drop_post_once_held(person: Person, former: Post) -> None:
         q.role == former.former_role and (base is None or q.org is None or q.org.base == base))]
 
 
+# the body a role's title names when it names no chamber ('Chủ tịch Quốc hội')
+CHAMBERS = {r["notation"]: r["org"] for r in lexicons.load("roles") if r.get("org")}
+
+
 def _add_post(person: Person, post: Post) -> None:
     """One post per role and body: 'Bộ trưởng' and 'Bộ trưởng Ngoại giao' of one person are one post, the
     one that names its body kept; a bare 'Chủ tịch' of a head of state is the presidency said short."""
@@ -472,6 +476,11 @@ def _add_post(person: Person, post: Post) -> None:
         if held.role != post.role:
             continue
         if (held.org and held.org.base) == (post.org and post.org.base) or post.org is None:
+            return
+        if held.org and post.org and held.org.kind == post.org.kind == "parliament":
+            # 'Chủ tịch Hạ viện Quốc hội Hà Lan', then 'Chủ tịch Hạ viện Hà Lan': one chair, of the chamber
+            if held.org.base == CHAMBERS.get(held.role):
+                person.posts[n] = post
             return
         if held.org is None:
             person.posts[n] = post
