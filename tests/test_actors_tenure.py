@@ -136,3 +136,18 @@ def test_a_chamber_named_in_the_title_is_the_body(sentence, name, expected):
 def test_a_chamber_and_its_parliament_are_one_post(text):
     person = next(p for p in build_context("t", text).persons.values() if p.name == "Erik Berg")
     assert [(q.role, q.org.base) for q in person.posts] == [("national-assembly-chair", "Hạ viện")]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # 'Chủ nhiệm' heads an office only when the body is an office: of a people's congress or a council it is no
+    # post the scheme names
+    ("Tham gia đoàn có Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Kenya James Mwangi.",
+     [("minister", "KE", None), ("head-of-office", "KE", "Văn phòng Chính phủ")]),
+    ("Ông Lý Quốc Hoa, Bí thư Đảng ủy kiêm Chủ nhiệm Nhân đại Khu tự trị Tây Tạng đón đoàn Peru.",
+     [(None, None, "Đảng ủy"), (None, "CN", None)]),
+    ("Chủ nhiệm Hội đồng Dân tộc của Quốc hội Nguyễn Văn Minh tiếp đoàn Peru.",
+     [(None, None, "Hội đồng Dân tộc của Quốc hội")]),
+])
+def test_a_chair_of_a_congress_or_council_is_no_head_of_office(sentence, expected):
+    person = grammar().read(sentence, 0, 0).persons[0]
+    assert [(q.role, q.country, q.org and q.org.base) for q in person.posts] == expected
