@@ -151,3 +151,14 @@ def test_a_chamber_and_its_parliament_are_one_post(text):
 def test_a_chair_of_a_congress_or_council_is_no_head_of_office(sentence, expected):
     person = grammar().read(sentence, 0, 0).persons[0]
     assert [(q.role, q.country, q.org and q.org.base) for q in person.posts] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a term of years long past is a time told too; one that runs to now or later is not
+    ("Ông Luis Castro, Đại sứ Peru tại Nairobi giai đoạn 2014-2017, đóng vai trò lớn.", [("ambassador", True)]),
+    ("Ông Luis Castro, Chủ tịch Quốc hội Peru nhiệm kỳ 2016 - 2021, thăm Kenya.", [("national-assembly-chair", True)]),
+    ("Ông Luis Castro, Đại sứ Peru tại Nairobi giai đoạn 2022-2026, đóng vai trò lớn.", [("ambassador", False)]),
+])
+def test_a_term_long_past_is_a_time_told(text, expected):
+    person = next(p for p in build_context("t", text, PUBLISHED).persons.values() if p.name == "Luis Castro")
+    assert [(q.role, q.former) for q in person.posts] == expected

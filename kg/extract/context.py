@@ -434,6 +434,8 @@ def _one_word_name(ctx: ArticleContext, ref: RoleRef) -> list[str]:
     return [k]
 
 
+# a term of years ('Đại sứ Mỹ tại Hà Nội giai đoạn 2014-2017', 'nhiệm kỳ 2016 - 2021'): its last year counts
+TERM = re.compile(r"\b(?:giai đoạn|nhiệm kỳ|từ năm|trong những năm)\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b", re.I)
 PAST_REACH = 150     # characters between a title and the date it is told at: one clause
 
 
@@ -443,11 +445,12 @@ def _long_past(sentence: Sentence, published: date | None) -> list[int]:
     gives is recent or it speaks of now too ('từ năm 1990 đến nay')."""
     if published is None or PRESENT.search(sentence.text):
         return []
-    dates = find_dates(sentence.text, published.year, None, published)
-    years = [y for d in dates for y in (d.start.year, d.end_date and d.end_date.year) if y]
-    if not years or max(years) > published.year - 2:
+    dates = [(d.begin, y) for d in find_dates(sentence.text, published.year, None, published)
+             for y in (d.start.year, d.end_date and d.end_date.year) if y]
+    dates += [(m.start(), int(m.group(2))) for m in TERM.finditer(sentence.text)]
+    if not dates or max(y for _, y in dates) > published.year - 2:
         return []
-    return [sentence.begin + d.begin for d in dates]
+    return [sentence.begin + at for at, _ in dates]
 
 
 PRESENT = re.compile(r"\b(?:{})\b".format("|".join(lexicons.load("honorifics")["present_marks"])), re.I)
