@@ -130,12 +130,15 @@ def test_a_chamber_named_in_the_title_is_the_body(sentence, name, expected):
 
 
 @pytest.mark.parametrize("text", [
-    "Thủ tướng Kenya hội kiến Chủ tịch Hạ viện Quốc hội Na Uy Erik Berg. Chủ tịch Hạ viện Na Uy Erik Berg nói.",
-    "Chủ tịch Hạ viện Na Uy Erik Berg nói. Thủ tướng Kenya hội kiến Chủ tịch Hạ viện Quốc hội Na Uy Erik Berg.",
+    "Thủ tướng Kenya hội kiến Chủ tịch Hạ viện Quốc hội Na Uy Erik Berg và Chủ tịch Thượng viện Quốc hội Na Uy Ana "
+    "Soto. Chủ tịch Hạ viện Na Uy Erik Berg và Chủ tịch Thượng viện Ana Soto nói.",
+    "Chủ tịch Hạ viện Na Uy Erik Berg và Chủ tịch Thượng viện Ana Soto nói. Thủ tướng Kenya hội kiến Chủ tịch Hạ "
+    "viện Quốc hội Na Uy Erik Berg và Chủ tịch Thượng viện Quốc hội Na Uy Ana Soto.",
 ])
 def test_a_chamber_and_its_parliament_are_one_post(text):
-    person = next(p for p in build_context("t", text).persons.values() if p.name == "Erik Berg")
-    assert [(q.role, q.org.base) for q in person.posts] == [("national-assembly-chair", "Hạ viện")]
+    persons = {p.name: [(q.role, q.org.base) for q in p.posts] for p in build_context("t", text).persons.values()}
+    assert persons["Erik Berg"] == [("national-assembly-chair", "Hạ viện")]
+    assert persons["Ana Soto"] == [("senate-president", "Thượng viện")]
 
 
 @pytest.mark.parametrize("sentence,expected", [

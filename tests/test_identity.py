@@ -25,6 +25,9 @@ from kg.extract.pipeline import extract_corpus
     ("andrey volkonin", "andrei volkonin", True),                     # a last 'y' / 'i' transliterated two ways
     ("yuriy kostrovets", "yurii kostrovets", True),
     ("nikolay orlovsky", "nikolas orlovsky", False),                  # another last letter is another name
+    ("nurlan abidov", "nurlan adibov", True),                         # two letters swapped
+    ("omar salim", "omar samil", False),                              # ... not the last, which tells names apart
+    ("nurlan abidov", "nurlan baidov", False),                        # ... nor the first
 ])
 def test_same_person(a, b, same):
     assert same_person(a, b) is same

@@ -464,8 +464,9 @@ def _drop_post_once_held(person: Person, former: Post) -> None:
         q.role == former.former_role and (base is None or q.org is None or q.org.base == base))]
 
 
-# the body a role's title names when it names no chamber ('Chủ tịch Quốc hội')
-CHAMBERS = {r["notation"]: r["org"] for r in lexicons.load("roles") if r.get("org")}
+# a whole parliament, the body of a chair's title that names no chamber ('Chủ tịch Quốc hội'); a chamber of it
+# ('Thượng viện', 'Hạ viện') is the more exact body of its chair
+PARLIAMENT = next(r["org"] for r in lexicons.load("roles") if r["notation"] == "national-assembly-chair")
 
 
 def _add_post(person: Person, post: Post) -> None:
@@ -482,7 +483,7 @@ def _add_post(person: Person, post: Post) -> None:
             return
         if held.org and post.org and held.org.kind == post.org.kind == "parliament":
             # 'Chủ tịch Hạ viện Quốc hội Hà Lan', then 'Chủ tịch Hạ viện Hà Lan': one chair, of the chamber
-            if held.org.base == CHAMBERS.get(held.role):
+            if held.org.base == PARLIAMENT:
                 person.posts[n] = post
             return
         if held.org is None:
