@@ -165,3 +165,15 @@ def test_a_chair_of_a_congress_or_council_is_no_head_of_office(sentence, expecte
 def test_a_term_long_past_is_a_time_told(text, expected):
     person = next(p for p in build_context("t", text, PUBLISHED).persons.values() if p.name == "Luis Castro")
     assert [(q.role, q.former) for q in person.posts] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # those listed as accompanying a person are of that person's side, unless marked otherwise
+    ("Tổng thống Kenya William Ruto thăm Peru. Cùng đi với vợ chồng Tổng thống Ruto là Cố vấn An ninh Quốc gia "
+     "James Mwangi, Cố vấn Ali Hassan.", {"William Ruto": "KE", "James Mwangi": "KE", "Ali Hassan": "KE"}),
+    ("Tổng thống Peru Luis Castro đón Tổng thống Kenya. Cùng đi với Tổng thống Kenya William Ruto có Bộ trưởng "
+     "Ngoại giao Peru Ana Soto và ông James Mwangi.",
+     {"Luis Castro": "PE", "William Ruto": "KE", "Ana Soto": "PE", "James Mwangi": "KE"}),
+])
+def test_those_accompanying_a_person_are_of_their_side(text, expected):
+    assert {p.name: p.country for p in build_context("t", text).persons.values()} == expected

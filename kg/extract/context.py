@@ -6,11 +6,12 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
 from kg import lexicons
-from kg.extract.actors import grammar
+from kg.extract.actors import SentenceActors, grammar
 from kg.extract.dates import find_dates
 from kg.extract.model import Mention, OrgRef, Organization, Person, Post, RoleRef
 from kg.text.document import Document, Sentence, analyse
@@ -157,6 +158,11 @@ def build_context(article_id: str, text: str, published: date | None = None,
                     officers.add(k)
             if pm.side and k not in sides:
                 sides[k] = pm.side
+    for r, sentence in zip(readings, doc.sentences):
+        code, followers = _companions(sentence, r, persons, pkey, explicit)
+        for k in followers:
+            if code and k not in explicit and k not in sides and not g.is_vietnamese_name(persons[k].name):
+                sides[k] = code
     for person, post in told_then:
         # held now too when the article says so elsewhere (the body it names counts); else marked as held then
         post.former = not any(q.role == post.role for q in person.posts)
@@ -454,6 +460,28 @@ def _long_past(sentence: Sentence, published: date | None) -> list[int]:
 
 
 PRESENT = re.compile(r"\b(?:{})\b".format("|".join(lexicons.load("honorifics")["present_marks"])), re.I)
+
+
+HON = lexicons.load("honorifics")
+COMPANY = re.compile(r"^\W*(?:{})\s+(.+?)\s+(?:{})\s".format(
+    "|".join(map(re.escape, HON["companion_marks"])),
+    "|".join(map(re.escape, sorted(HON["companion_list_verbs"], key=len, reverse=True)))), re.I)
+
+
+def _companions(sentence: Sentence, reading: SentenceActors, persons: dict[str, Person], pkey: Callable[[str], str],
+                explicit: dict[str, str]) -> tuple[str | None, list[str]]:
+    """'Cùng đi với Tổng thống Ruto có X, Y': the country of the person accompanied (named there, or by the
+    surname of someone the article marks) and the keys of those listed after."""
+    m = COMPANY.match(sentence.text)
+    if not m:
+        return None, []
+    lead = (sentence.begin + m.start(1), sentence.begin + m.end(1))
+    codes = {explicit.get(pkey(pm.name)) for pm in reading.persons if lead[0] <= pm.mention.begin < lead[1]}
+    if not codes:
+        words = set(m.group(1).split())
+        codes = {explicit[k] for k, p in persons.items() if k in explicit and p.name.split()[-1] in words}
+    followers = [pkey(pm.name) for pm in reading.persons if pm.mention.begin >= sentence.begin + m.end()]
+    return (codes.pop() if len(codes) == 1 else None), followers
 
 
 def _drop_post_once_held(person: Person, former: Post) -> None:
