@@ -177,3 +177,11 @@ def test_a_term_long_past_is_a_time_told(text, expected):
 ])
 def test_those_accompanying_a_person_are_of_their_side(text, expected):
     assert {p.name: p.country for p in build_context("t", text).persons.values()} == expected
+
+
+def test_a_parliament_chair_named_by_its_own_body_holds_one_post():
+    text = ("Chủ tịch Quốc hội Kazakhstan Arman Bekov đón đoàn Peru. Ủy viên trưởng Ủy ban Thường vụ Đại hội Đại "
+            "biểu nhân dân Toàn quốc Kazakhstan Arman Bekov phát biểu.")
+    person = next(p for p in build_context("t", text).persons.values() if p.name == "Arman Bekov")
+    assert [q.role for q in person.posts] == ["national-assembly-chair"]
+    assert person.posts[0].org.base != "Quốc hội"

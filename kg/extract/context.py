@@ -509,8 +509,10 @@ def _add_post(person: Person, post: Post) -> None:
             continue
         if (held.org and held.org.base) == (post.org and post.org.base) or post.org is None:
             return
-        if held.org and post.org and held.org.kind == post.org.kind == "parliament":
-            # 'Chủ tịch Hạ viện Quốc hội Hà Lan', then 'Chủ tịch Hạ viện Hà Lan': one chair, of the chamber
+        if held.org and post.org and (held.org.kind == post.org.kind == "parliament"
+                                      or PARLIAMENT in (held.org.base, post.org.base)):
+            # 'Chủ tịch Hạ viện Quốc hội Hà Lan', then 'Chủ tịch Hạ viện Hà Lan': one chair, of the chamber; a
+            # parliament's chair also named by its own body ('Ủy viên trưởng Ủy ban Thường vụ …'): of that body
             if held.org.base == PARLIAMENT:
                 person.posts[n] = post
             return
