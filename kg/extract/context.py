@@ -492,11 +492,6 @@ def _drop_post_once_held(person: Person, former: Post) -> None:
         q.role == former.former_role and (base is None or q.org is None or q.org.base == base))]
 
 
-# a whole parliament, the body of a chair's title that names no chamber ('Chủ tịch Quốc hội'); a chamber of it
-# ('Thượng viện', 'Hạ viện') is the more exact body of its chair
-PARLIAMENT = next(r["org"] for r in lexicons.load("roles") if r["notation"] == "national-assembly-chair")
-
-
 def _add_post(person: Person, post: Post) -> None:
     """One post per role and body: 'Bộ trưởng' and 'Bộ trưởng Ngoại giao' of one person are one post, the
     one that names its body kept; a bare 'Chủ tịch' of a head of state is the presidency said short."""
@@ -508,13 +503,6 @@ def _add_post(person: Person, post: Post) -> None:
         if held.role != post.role:
             continue
         if (held.org and held.org.base) == (post.org and post.org.base) or post.org is None:
-            return
-        if held.org and post.org and (held.org.kind == post.org.kind == "parliament"
-                                      or PARLIAMENT in (held.org.base, post.org.base)):
-            # 'Chủ tịch Hạ viện Quốc hội Hà Lan', then 'Chủ tịch Hạ viện Hà Lan': one chair, of the chamber; a
-            # parliament's chair also named by its own body ('Ủy viên trưởng Ủy ban Thường vụ …'): of that body
-            if held.org.base == PARLIAMENT:
-                person.posts[n] = post
             return
         if held.org is None:
             person.posts[n] = post
