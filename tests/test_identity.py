@@ -47,6 +47,15 @@ def test_the_node_takes_the_spelling_most_articles_use_and_the_agreed_country():
                                  "esteban lazo henandez": ("esteban lazo hernandez", "CU")}
 
 
+@pytest.mark.parametrize("keys,node", [
+    (("lucas mc allister", "lucas mcallister"), "lucas mcallister"),      # a name spaced by a slip
+    (("a. kawada", "atsusuke kawada"), "atsusuke kawada"),                  # the full name over an initial
+])
+def test_the_node_takes_the_fuller_and_less_spaced_spelling(keys, node):
+    named = {k: Named(k, k.title(), {k}) for k in keys}
+    assert {n for n, _ in identities(named).values()} == {node}
+
+
 def test_names_marked_with_different_countries_stay_apart():
     named = {"esteban lazo henandez": Named("esteban lazo henandez", "Esteban Lazo Henandez", {"a"},
                                             Counter({"CU": 1})),

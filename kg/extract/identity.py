@@ -97,8 +97,8 @@ def _edits(a: str, b: str) -> int:
 
 def identities(named: dict[str, Named]) -> dict[str, tuple[str, str | None]]:
     """person key → (the key of the node it joins, the country the marking articles agree on or None),
-    for every key of `named`. The node's key is the spelling most articles use (then the longer, then the
-    first in order), and a group never joins names whose articles mark different countries."""
+    for every key of `named`. The node's key is the spelling most articles use (then the longer, the less
+    spaced, the first in order), and a group never joins names whose articles mark different countries."""
     parent = {k: k for k in named}
     marked = {k: set(n.marked) for k, n in named.items()}       # a group's marked countries, at its root
 
@@ -128,7 +128,10 @@ def identities(named: dict[str, Named]) -> dict[str, tuple[str, str | None]]:
         groups.setdefault(root(k), []).append(n)
     out = {}
     for members in groups.values():
-        node = min(members, key=lambda n: (-len(n.articles), -len(n.key), n.key)).key
+        # most articles, then most letters ('atsusuke kawada' over 'a. kawada'), then fewest spaces ('john mccain'
+        # over 'john mc cain', a name spaced by a slip)
+        node = min(members, key=lambda n: (-len(n.articles), -len(n.key.replace(" ", "")), n.key.count(" "),
+                                           n.key)).key
         marks = sum((n.marked for n in members), Counter())
         ranked = marks.most_common(2)
         country = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
