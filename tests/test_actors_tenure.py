@@ -153,3 +153,13 @@ def test_a_term_long_past_is_a_time_told(text, expected):
 ])
 def test_those_accompanying_a_person_are_of_their_side(text, expected):
     assert {p.name: p.country for p in build_context("t", text).persons.values()} == expected
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Chủ tịch Thượng viện Na Uy Ingrid Berg – Dahl đón đoàn Kenya. Bà Ingrid Berg-Dahl nói hai nước sẽ hợp tác.",
+     "Ingrid Berg-Dahl"),
+    ("Bà Ingrid Berg-Dahl đón đoàn Kenya. Chủ tịch Thượng viện Na Uy Ingrid Berg – Dahl nói hai nước sẽ hợp tác.",
+     "Ingrid Berg-Dahl"),
+])
+def test_a_name_spaced_by_a_slip_takes_its_tight_spelling(text, name):
+    assert [p.name for p in build_context("t", text).persons.values() if "Ingrid" in p.name] == [name]

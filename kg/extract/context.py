@@ -144,7 +144,10 @@ def build_context(article_id: str, text: str, published: date | None = None,
         past = _long_past(sentence, doc.published)
         for pm in r.persons:
             k = pkey(pm.name)
-            person = persons.setdefault(k, Person(k, full_names.get(pm.name, pm.name)))
+            name = full_names.get(pm.name, pm.name)
+            person = persons.setdefault(k, Person(k, name))
+            if name.count(" ") < person.name.count(" "):
+                person.name = name      # 'Berg-Dahl' over 'Berg – Dahl': one spelling, spaced by a slip
             person.mentions.append(pm.mention)
             for post in pm.posts:
                 if post.role and any(abs(at - pm.mention.begin) <= PAST_REACH for at in past):
