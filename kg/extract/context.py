@@ -141,7 +141,8 @@ def build_context(article_id: str, text: str, published: date | None = None,
     officers: set[str] = set()           # officers of an international body: no country unless one is marked
     told_then: list[tuple[Person, Post]] = []     # posts named in sentences of years long past
     for r, sentence in zip(readings, doc.sentences):
-        past = _long_past(sentence, doc.published)
+        titled = any(post.role for pm in r.persons for post in pm.posts)
+        past = _long_past(sentence, doc.published) if titled else []
         for pm in r.persons:
             k = pkey(pm.name)
             name = full_names.get(pm.name, pm.name)
@@ -445,6 +446,7 @@ def _one_word_name(ctx: ArticleContext, ref: RoleRef) -> list[str]:
 
 # a term of years ('Đại sứ Mỹ tại Hà Nội giai đoạn 2014-2017', 'nhiệm kỳ 2016 - 2021'): its last year counts
 TERM = re.compile(r"\b(?:giai đoạn|nhiệm kỳ|từ năm|trong những năm)\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b", re.I)
+YEAR = re.compile(r"(?:19|20)\d\d")      # no year written, no time long past told
 PAST_REACH = 150     # characters between a title and the date it is told at: one clause
 
 
@@ -452,7 +454,7 @@ def _long_past(sentence: Sentence, published: date | None) -> list[int]:
     """Where a sentence tells of a time two years or more before the article's ('chuyến thăm Kenya năm 2009 của
     Tổng thống X'): a title near such a date is the one held then, not necessarily now. None when any date it
     gives is recent or it speaks of now too ('từ năm 1990 đến nay')."""
-    if published is None or PRESENT.search(sentence.text):
+    if published is None or not YEAR.search(sentence.text) or PRESENT.search(sentence.text):
         return []
     dates = [(d.begin, y) for d in find_dates(sentence.text, published.year, None, published)
              for y in (d.start.year, d.end_date and d.end_date.year) if y]
