@@ -18,7 +18,7 @@ from typing import Iterable, Protocol
 
 from kg.extract.artifacts import name_rank, named_key
 from kg.extract.context import ActorRef
-from kg.extract.events import trips
+from kg.extract.events import place_rank, trips
 from kg.extract.identity import Named, alike_keys, identities, tells_others
 from kg.extract.model import DateValue, Person, Post
 from kg.text.normalize import digest
@@ -42,11 +42,13 @@ class Hints:
                                                             # one name where the articles name it otherwise
     keys: dict[str, str] = field(default_factory=dict)      # digest of an event key → the key of the one event
                                                             # of the corpus it tells (an undated visit's trip)
+    places: dict[str, str] = field(default_factory=dict)    # digest of an event key → its one place where the
+                                                            # articles place it otherwise
 
     def __bool__(self) -> bool:
         return bool(self.names) or self.year is not None or bool(self.persons) or bool(self.dates) \
             or bool(self.statuses) or bool(self.spans) or bool(self.titles) or bool(self.things) \
-            or bool(self.keys)
+            or bool(self.keys) or bool(self.places)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -76,6 +78,7 @@ class Summary:
     things: list[list] = field(default_factory=list)     # [digest of a project's or agreement's key, its name]
     trips: list[list] = field(default_factory=list)      # [event key, its trip (events.trip), its start as ISO
                                                          # or None] of each event that has a trip
+    places: list[list] = field(default_factory=list)     # [digest of the event key, its place as told here]
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -136,7 +139,8 @@ def summarize(ctx, events, extraction, needs_year: bool) -> Summary:
                    [[digest(ev.key), ev.end.iso() if ev.end else None] for ev in events],
                    [[digest(ev.key), ev.name] for ev in events],
                    [[digest(named_key(t)), t.name] for t in extraction.named],
-                   [[ev.key, sig, _trip_date(ev)] for ev, sig in trips(ctx, events)])
+                   [[ev.key, sig, _trip_date(ev)] for ev, sig in trips(ctx, events)],
+                   [[digest(ev.key), ev.place] for ev in events if ev.place])
 
 
 def _trip_date(ev) -> str | None:
@@ -181,6 +185,7 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
     statuses = _statuses(summaries, best)
     spans = _spans(summaries)
     titles = _titles(summaries)
+    places = _places(summaries)
     things = _things(summaries)
     hints: dict[str, Hints] = {}
     for s in summaries:
@@ -196,6 +201,7 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
                       if statuses.get(ev_key, status) != status}
         h.titles = {ev_key: titles[ev_key] for ev_key, name in s.titles if titles.get(ev_key, name) != name}
         h.things = {k: things[k] for k, name in s.things if things.get(k, name) != name}
+        h.places = {ev_key: places[ev_key] for ev_key, place in s.places if places.get(ev_key, place) != place}
         h.persons = _persons_told(s, nodes)
         for role, country in s.wanted:
             found = _holder(holders.get((role, country), {}), s.article_id, _when(s))
@@ -337,7 +343,7 @@ def _rekeyed(s: Summary, keys: dict[str, str]) -> Summary:
     swap = {digest(own): digest(key) for own, key in keys.items()}
     moved = lambda rows: [[swap.get(row[0], row[0])] + list(row[1:]) for row in rows]   # noqa: E731
     return replace(s, events=moved(s.events), dated=moved(s.dated), statuses=moved(s.statuses),
-                   ends=moved(s.ends), titles=moved(s.titles))
+                   ends=moved(s.ends), titles=moved(s.titles), places=moved(s.places))
 
 
 def _persons_told(s: Summary, nodes: dict[str, tuple[str, str | None]]) -> dict[str, list]:
@@ -496,6 +502,19 @@ def _titles(summaries: list[Summary]) -> dict[str, str]:
     return {ev_key: min(tellings)[3] for ev_key, tellings in told.items() if len({t[3] for t in tellings}) > 1}
 
 
+def _places(summaries: list[Summary]) -> dict[str, str]:
+    """Event key → its one place where the articles place it otherwise ('Đức', 'Hamburg', 'thành phố
+    Hamburg'): an event is held in one place, and the places told of one event are nested, so the narrowest
+    (`place_rank`); of several as narrow, the place of the earliest dated article telling it."""
+    told: dict[str, list[tuple]] = {}
+    for s in summaries:
+        when = _when(s)
+        for ev_key, place in s.places:
+            told.setdefault(ev_key, []).append((-place_rank(place), when is None, when or date.min, s.article_id,
+                                                place))
+    return {ev_key: min(tellings)[4] for ev_key, tellings in told.items() if len({t[4] for t in tellings}) > 1}
+
+
 def _things(summaries: list[Summary]) -> dict[str, str]:
     """Project or agreement key → its one name where the articles write it otherwise: the first by `name_rank`
     of all they write, as one article settles its own mentions."""
@@ -545,6 +564,12 @@ def apply_titles(events, hints: Hints) -> None:
     """An event the articles name otherwise takes the one name they settle on: one node, one name."""
     for ev in events:
         ev.name = hints.titles.get(digest(ev.key), ev.name)
+
+
+def apply_places(events, hints: Hints) -> None:
+    """An event the articles place otherwise takes the one place they settle on: one node, one place."""
+    for ev in events:
+        ev.place = hints.places.get(digest(ev.key), ev.place)
 
 
 def apply_things(named, hints: Hints) -> None:

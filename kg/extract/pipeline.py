@@ -9,8 +9,8 @@ from kg.extract.artifacts import find_named
 from kg.extract.commitments import find_commitments
 from kg.extract.context import ArticleContext, build_context
 from kg.extract.crossdoc import (Hints, MemoryCorpus, Summary, apply_dates, apply_keys, apply_names,
-                                 apply_persons, apply_statuses, apply_things, apply_titles, apply_year,
-                                 article_date, settle, summarize)
+                                 apply_persons, apply_places, apply_statuses, apply_things, apply_titles,
+                                 apply_year, article_date, settle, summarize)
 from kg.extract.events import find_events
 from kg.extract.model import Extraction
 from kg.text.normalize import digest
@@ -45,6 +45,7 @@ def extract(article_id: str, text: str, published: date | None = None, publisher
         apply_dates(events, hints)   # after the summary, which tells the others this article's own dates
         apply_statuses(events, hints)
         apply_titles(events, hints)
+        apply_places(events, hints)
         apply_things(x.named, hints)
     return x, summary
 

@@ -1,0 +1,35 @@
+"""Events told by several articles settle on one node with one of each thing an event has: one place (the
+narrowest the articles give), and a year in the key of a day, so that the same two meeting on the same day of
+two years are two events. Invented sentences about countries no set covers."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract.events import place_rank
+from kg.extract.pipeline import extract_corpus
+
+SUMMIT = "Ngày 5/7/2025, Tổng thống Kenya Daniel Kiprono dự Hội nghị Thượng đỉnh G20 tại {}."
+
+
+@pytest.mark.parametrize("place, rank", [
+    ("Na Uy", 0), ("Chile", 0),
+    ("Astana", 1), ("Santiago", 1), ("thành phố Bergen", 1), ("tỉnh Nakuru", 1), ("Hà Nội", 1),
+    ("Bergen", 2), ("trụ sở Liên hợp quốc", 2),
+])
+def test_place_rank(place, rank):
+    assert place_rank(place) == rank
+
+
+@pytest.mark.parametrize("places, settled", [
+    (["Na Uy", "thành phố Bergen", "Bergen"], "Bergen"),
+    (["Kazakhstan", "Astana"], "Astana"),
+    (["thành phố Bergen", "Na Uy"], "thành phố Bergen"),
+    (["Na Uy"], "Na Uy"),
+])
+def test_one_event_told_in_several_places_takes_the_narrowest(places, settled):
+    xs = extract_corpus([(f"a{i}", SUMMIT.format(p), date(2025, 7, 6)) for i, p in enumerate(places)])
+    told = {(ev.key, ev.place) for x in xs for ev in x.events}
+    assert len({k for k, _ in told}) == 1
+    assert {p for _, p in told} == {settled}
