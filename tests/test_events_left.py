@@ -33,3 +33,20 @@ def test_one_event_told_in_several_places_takes_the_narrowest(places, settled):
     told = {(ev.key, ev.place) for x in xs for ev in x.events}
     assert len({k for k, _ in told}) == 1
     assert {p for _, p in told} == {settled}
+
+
+TALKS = "Ngày 5/3{}, Tổng thống Kenya Daniel Kiprono đã hội đàm với Thủ tướng Na Uy Ingrid Solvang tại Nairobi."
+
+
+@pytest.mark.parametrize("items, nodes", [
+    # the same two on the same day of two years: two talks, whether the text or the publication gives the year
+    ([("a", TALKS.format("/2024"), date(2024, 3, 6)), ("b", TALKS.format("/2025"), date(2025, 3, 6))], 2),
+    ([("a", TALKS.format(""), date(2024, 3, 6)), ("b", TALKS.format(""), date(2025, 3, 6))], 2),
+    # an article giving no year learns it from the one that does: one talks
+    ([("a", TALKS.format(""), None), ("b", TALKS.format("/2025"), date(2025, 3, 6))], 1),
+    ([("a", TALKS.format(""), None), ("b", TALKS.format(""), date(2025, 3, 6))], 1),
+    ([("a", TALKS.format("/2025"), None), ("b", TALKS.format(""), date(2025, 3, 7))], 1),
+])
+def test_talks_on_one_day_of_two_years_are_two(items, nodes):
+    keys = {ev.key for x in extract_corpus(items) for ev in x.events if ev.type == "talks"}
+    assert len(keys) == nodes

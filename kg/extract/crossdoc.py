@@ -18,7 +18,7 @@ from typing import Iterable, Protocol
 
 from kg.extract.artifacts import name_rank, named_key
 from kg.extract.context import ActorRef
-from kg.extract.events import place_rank, trips
+from kg.extract.events import place_rank, trips, year_free
 from kg.extract.identity import Named, alike_keys, identities, tells_others
 from kg.extract.model import DateValue, Person, Post
 from kg.text.normalize import digest
@@ -66,7 +66,8 @@ class Summary:
     observed: str | None                      # published, else its earliest fully dated event
     roster: list[list] = field(default_factory=list)     # [person key, name, country, [roles], marked]
     wanted: list[list] = field(default_factory=list)     # bare titles left unresolved: [role, country]
-    events: list[list] = field(default_factory=list)     # [digest of the event key, month, day] of each event
+    events: list[list] = field(default_factory=list)     # [digest of the event key without its year, month,
+                                                         # day] of each event (events.year_free)
     needs_year: bool = False
     targets: list[list] = field(default_factory=list)    # [signature, commitment id]
     dated: list[list] = field(default_factory=list)      # [digest of the event key, its start as ISO or None]
@@ -132,8 +133,8 @@ def summarize(ctx, events, extraction, needs_year: bool) -> Summary:
     targets = [[sig, k.id] for k in extraction.commitments for q in k.targets
                if (sig := target_signature(k, q)) is not None]
     return Summary(extraction.article_id, published, extraction.observed, roster, [list(w) for w in wanted],
-                   [[digest(ev.key), ev.start.month if ev.start else None, ev.start.day if ev.start else None]
-                    for ev in events],
+                   [[digest(year_free(ev.key)), ev.start.month if ev.start else None,
+                     ev.start.day if ev.start else None] for ev in events],
                    needs_year, targets, [[digest(ev.key), ev.start.iso() if ev.start else None] for ev in events],
                    [list(r) for r in ctx.read], [[digest(ev.key), ev.status] for ev in events],
                    [[digest(ev.key), ev.end.iso() if ev.end else None] for ev in events],

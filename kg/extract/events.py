@@ -108,7 +108,9 @@ class Trigger:
 MAX_TRIGGERS = 300
 
 
-def find_events(ctx) -> list[Event]:
+def find_events(ctx, year_hint: int | None = None) -> list[Event]:
+    """The events of an article; `year_hint`, the year the other articles give one that gives none, goes into
+    the keys of its events told by day (kg.extract.crossdoc gives it)."""
     data, triggers, blocked = _lexicon()
     year = _reference_year(ctx)
     budget = MAX_TRIGGERS
@@ -278,7 +280,7 @@ def find_events(ctx) -> list[Event]:
             if ev.name.startswith(type_label(ev.type)) and not ev.kind:   # made of its attendees: made again
                 ev.name = _pair_name(ctx, etype, ev.attendees)
     for n, ev in enumerate(merged):
-        ev.key = _identity(ctx, ev, n)
+        ev.key = _identity(ctx, ev, n, year_hint)
     merged = _fold_same_key(ctx, merged, ctx.doc.published)
     _link_visits(merged)
     _link_weeks(merged, data)
@@ -2823,11 +2825,12 @@ def _summit(ctx, ev: Event) -> bool:
     return not PARTNER.search(rest) and not _cue(rest, _lexicon()[0]["summit_qualifiers"])
 
 
-def _identity(ctx, ev: Event, n: int) -> str:
+def _identity(ctx, ev: Event, n: int, year_hint: int | None = None) -> str:
     """One key per real event, the same in every article that tells it: numbered sessions by body and
     number; visits by guest, destination and month (told by one article to the day, by another to the
-    month); other dated events by type, participants and day. Keys carry no year, so that an article
-    without one can learn it from another telling the same event. Everything else stays local."""
+    month); other dated events by type, participants and day, and year where known (the same two meet
+    on the same day of two years: two talks). An article without a year learns it from another telling the
+    same event by the key without it (`year_free`). Everything else stays local."""
     if ev.ordinal is not None and ev.organizer:
         return f"{ev.type}|{ev.organizer}|{ev.ordinal}"
     if ev.type == "signing" and ev.kind:
@@ -2845,5 +2848,16 @@ def _identity(ctx, ev: Event, n: int) -> str:
         # (a reception of one no one knows by name is told apart by the words naming him: one host receives two)
         other = f"|{digest(key(ev.counterpart), 6)}" if ev.type in PAIR_TYPES and len(ev.attendees) < 2 \
             and ev.counterpart else ""
-        return f"{ev.type}|{kind}|{'+'.join(sorted(ev.attendees))}|{ev.start.month}-{ev.start.day}{other}"
+        year = ev.start.year or year_hint
+        return f"{ev.type}|{kind}|{'+'.join(sorted(ev.attendees))}|{ev.start.month}-{ev.start.day}{other}" \
+            + (f"|{year}" if year else "")
     return f"{ctx.doc.id}|{ev.type}|{n}|{digest(ev.name, 6)}"
+
+
+YEAR_TOLD = re.compile(r"\|\d{4}$")
+
+
+def year_free(key: str) -> str:
+    """An event's key without the year a day's key ends in: what an article without a year shares with
+    one telling the same event with it."""
+    return YEAR_TOLD.sub("", key)

@@ -30,7 +30,7 @@ def extract(article_id: str, text: str, published: date | None = None, publisher
     if hints:
         apply_persons(ctx, hints)
         apply_names(ctx, hints)
-    events = find_events(ctx)
+    events = find_events(ctx, hints.year if hints else None)
     # whether the article dates itself is its own fact, not what a hint made of it
     needs_year = not ctx.doc.published and not any(ev.start and ev.start.year for ev in events)
     if hints:
