@@ -50,3 +50,45 @@ TALKS = "Ngày 5/3{}, Tổng thống Kenya Daniel Kiprono đã hội đàm với
 def test_talks_on_one_day_of_two_years_are_two(items, nodes):
     keys = {ev.key for x in extract_corpus(items) for ev in x.events if ev.type == "talks"}
     assert len(keys) == nodes
+
+
+FORUM_SPAN = "Tổng thống Kenya Daniel Kiprono đã dự Diễn đàn Kinh tế Bắc Âu tại Oslo từ ngày 11-15/5/2025."
+FORUM_DAY = "Ngày {}, Thủ tướng Na Uy Ingrid Solvang dự Diễn đàn Kinh tế Bắc Âu tại Oslo."
+FORUM_OTHER = "Ngày 15/5, Thủ tướng Na Uy Ingrid Solvang dự Diễn đàn Doanh nhân Andes tại Oslo."
+
+
+@pytest.mark.parametrize("items, nodes", [
+    # a day within the other's span, of the same name: one forum (either order of ids)
+    ([("a", FORUM_SPAN, date(2025, 5, 11)), ("b", FORUM_DAY.format("15/5"), date(2025, 5, 15))], 1),
+    ([("b", FORUM_SPAN, date(2025, 5, 11)), ("a", FORUM_DAY.format("13/5"), date(2025, 5, 15))], 1),
+    # two single days of one name within days: one forum
+    ([("a", FORUM_DAY.format("11/5/2025"), date(2025, 5, 11)), ("b", FORUM_DAY.format("14/5"), date(2025, 5, 15))], 1),
+    # months or a year apart, or another name: two
+    ([("a", FORUM_SPAN, date(2025, 5, 11)), ("b", FORUM_DAY.format("15/9"), date(2025, 9, 15))], 2),
+    ([("a", FORUM_SPAN, date(2025, 5, 11)), ("b", FORUM_DAY.format("15/5"), date(2026, 5, 15))], 2),
+    ([("a", FORUM_SPAN, date(2025, 5, 11)), ("b", FORUM_OTHER, date(2025, 5, 15))], 2),
+])
+def test_a_named_forum_told_on_a_day_of_its_span_is_one(items, nodes):
+    keys = {ev.key for x in extract_corpus(items) for ev in x.events if ev.type == "forum"}
+    assert len(keys) == nodes
+
+
+HISTORY = [
+    # recalled in passing, its guest the one who tells it: a visit of its own, apart from the one going on
+    ("Ngày 10/6, Tổng thống Chile Mateo Rivas đã hội đàm với Tổng thống Kenya Daniel Kiprono trong chuyến thăm "
+     "chính thức Kenya. Đây là lần thứ hai Tổng thống Mateo Rivas đến thăm Kenya, sau chuyến thăm đầu tiên hồi "
+     "tháng 3/2015.", ("mateo rivas", 2015, "Kenya")),
+    ("Ngày 10/6, Tổng thống Kenya Daniel Kiprono đã hội đàm với Tổng thống Chile Mateo Rivas. Tổng thống Mateo Rivas "
+     "chia sẻ những ấn tượng tốt đẹp về Kenya từ chuyến thăm năm 2008 trên cương vị Thị trưởng Santiago.",
+     ("mateo rivas", 2008, "Kenya")),
+]
+
+
+@pytest.mark.parametrize("text, expected", HISTORY)
+def test_a_visit_of_years_ago_told_in_passing_has_its_guest(text, expected):
+    guest, year, place = expected
+    [x] = extract_corpus([("a", text, date(2025, 6, 11))])
+    past = [ev for ev in x.events if ev.type == "visit" and ev.start and ev.start.year == year]
+    assert [(ev.guests, ev.place) for ev in past] == [([guest], place)]
+    # the visit going on stays its own
+    assert any(ev.type == "visit" and not (ev.start and ev.start.year == year) for ev in x.events) == (year == 2015)

@@ -18,7 +18,7 @@ from typing import Iterable, Protocol
 
 from kg.extract.artifacts import name_rank, named_key
 from kg.extract.context import ActorRef
-from kg.extract.events import place_rank, trips, year_free
+from kg.extract.events import NAMED, place_rank, trips, year_free
 from kg.extract.identity import Named, alike_keys, identities, tells_others
 from kg.extract.model import DateValue, Person, Post
 from kg.text.normalize import digest
@@ -235,13 +235,17 @@ def _joins(summaries: list[Summary]) -> dict[str, dict[str, str]]:
     first told within JOIN_DAYS before it. So a trip told again a year later stays another, and what an
     article learns depends only on the articles of about its time (the index finds them: `_trip_values`)."""
     by_key: dict[str, dict[str, list[tuple[tuple[date, date], str]]]] = {}
+    out: dict[str, dict[str, str]] = {}
+    same = _same_meeting(summaries)
     for s in summaries:
         when = _when(s)
         for ev_key, sig, iso in s.trips:
             days = _days_of(iso, when)
             if days is not None:
+                if ev_key in same:
+                    out.setdefault(s.article_id, {})[ev_key] = same[ev_key]
+                    ev_key = same[ev_key]
                 by_key.setdefault(sig, {}).setdefault(ev_key, []).append((days, s.article_id))
-    out: dict[str, dict[str, str]] = {}
     # a visit's key goes by its month alone (so that an article without the year may learn it): the trips of
     # one month in different years are told apart here, each after the first year's taking its year
     anchors: dict[str, dict[str, list[tuple[str, tuple[date, date]]]]] = {}
@@ -278,6 +282,37 @@ def _joins(summaries: list[Summary]) -> dict[str, dict[str, str]]:
                          and not (t[3] == "held" and status == "announced" and t[0] < when))
             if n and first[1] != aid:
                 out.setdefault(aid, {})[ev_key] = first[2]
+    return out
+
+
+MEETING_DAYS = 5   # a named meeting told on days this close to (or within) the days another article gives it is
+                   # that meeting: one name is one forum within a week ('từ ngày 11-15/5' here, '15/5' there)
+
+
+def _same_meeting(summaries: list[Summary]) -> dict[str, str]:
+    """Key of a named meeting's telling → the key of the one meeting it is (kg.extract.events.trip): the
+    tellings of one name whose days lie within (or MEETING_DAYS of) the days of the first, by start, join it."""
+    told: dict[str, dict[str, tuple[date, date]]] = {}
+    for s in summaries:
+        when = _when(s)
+        ends = dict(s.ends)
+        for ev_key, sig, iso in s.trips:
+            days = _days_of(iso, when) if sig.endswith(f"|{NAMED}") else None
+            if days is None:
+                continue
+            last = _days_of(ends.get(digest(ev_key)), when)
+            end = max(days[1], last[1]) if last else days[1]
+            seen = told.setdefault(sig, {}).get(ev_key)
+            told[sig][ev_key] = (min(days[0], seen[0]), max(end, seen[1])) if seen else (days[0], end)
+    out: dict[str, str] = {}
+    for keys in told.values():
+        first, span = None, None
+        for (start, end), ev_key in sorted((days, k) for k, days in keys.items()):
+            if span is not None and start <= span[1] + timedelta(days=MEETING_DAYS):
+                out[ev_key] = first
+                span = (span[0], max(span[1], end))
+            else:
+                first, span = ev_key, (start, end)
     return out
 
 

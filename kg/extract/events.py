@@ -264,6 +264,12 @@ def find_events(ctx, year_hint: int | None = None) -> list[Event]:
                 ev.guests = [guest]
                 ev.attendees = [guest] + [k for k in ev.attendees if k != guest]
     merged = _merge(merged, ctx.doc.published, ctx)
+    for ev in merged:
+        if ev.type == "visit" and not ev.guests and ev.mentions and ev.start and ev.start.year and year \
+                and ev.start.year < year:
+            ev.guests = _history_guests(ctx, ev)
+            ev.attendees = list(ev.guests) + [k for k in ev.attendees if k not in ev.guests]
+            ev.place = ev.place or _history_place(ctx, ev)
     merged = _welcomes_told_as_receptions(ctx, merged, data)
     for ev in merged:
         if ev.type == "visit" and not ev.place:
@@ -1873,6 +1879,32 @@ def _clause_subject(ctx, view, trig: Trigger) -> list[str]:
     return _persons(ctx, _refs_in(view, trig.span_begin, trig.begin))[:1]
 
 
+def _history_place(ctx, ev: Event) -> str | None:
+    """Where a past visit told in passing went, when its words name no place: the country named last before it in
+    its sentence, not its guest's ('lần thứ hai X thăm Kenya, sau chuyến thăm đầu tiên …', 'ấn tượng về Kenya từ
+    chuyến thăm năm 2008')."""
+    first = min(ev.mentions, key=lambda m: (m.sentence, m.begin))
+    view = ctx.views[first.sentence]
+    own = {ctx.country_of(g) for g in ev.guests}
+    codes = [r.keys[0] for r in view.refs if r.kind == "country" and r.end <= first.begin and r.keys[0] not in own]
+    return lexicons.countries()[codes[-1]]["vi"] if codes else None
+
+
+def _history_guests(ctx, ev: Event) -> list[str]:
+    """A past visit told in passing with no owner ('X chia sẻ ấn tượng … từ chuyến thăm năm 2008', 'lần thứ hai X
+    thăm Y, sau chuyến thăm đầu tiên năm 2000', 'ấn tượng của A và B trong chuyến thăm Kenya năm 2006'): the
+    nearest person named before it in its sentence (with one joined to them), not of the country visited nor a
+    host. Given once mentions are merged: a visit of years ago stays apart from the one the article tells."""
+    first = min(ev.mentions, key=lambda m: (m.sentence, m.begin))
+    view = ctx.views[first.sentence]
+    code = _country_named(ev.place) if ev.place else None
+    named = [k for k in _persons(ctx, _refs_in(view, 0, first.begin - view.sentence.begin, ("person",)))
+             if k not in ev.hosts and (code is None or ctx.country_of(k) != code)]
+    if len(named) >= 2 and _joined(view, named[-2:]):
+        return named[-2:]
+    return named[-1:]
+
+
 def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
     data = _lexicon()[0]
     if _sightseeing(text[trig.end:trig.span_end], data):
@@ -2807,7 +2839,26 @@ def trip(ctx, ev: Event) -> str | None:
         return f"visit|{'+'.join(sorted(ev.guests))}|{key(ev.place)}"
     if _summit(ctx, ev):
         return f"{ev.type}|{ev.organizer}|summit"
+    if _named_meeting(ev):
+        return f"{ev.type}|{key(ev.name)}|{NAMED}"
     return None
+
+
+NAMED = "named"   # the end of a named meeting's trip: its days, told otherwise by two articles, are one meeting's
+
+
+def _named_meeting(ev: Event) -> bool:
+    """A forum or conference known by a name of its own ('Diễn đàn Kinh tế Thế giới', 'Diễn đàn cấp cao hợp tác
+    quốc tế'), unnumbered: the name past its head has an acronym, a capitalised word or three words, so that
+    one name is one meeting within days ('Diễn đàn doanh nghiệp' names many)."""
+    if ev.type not in NAMED_TYPES or ev.ordinal is not None or ev.family:
+        return False
+    heads = next(t["triggers"] for t in _lexicon()[0]["types"] if t["notation"] == ev.type)
+    head = next((h for h in sorted(heads, key=len, reverse=True) if ev.name.casefold().startswith(h.casefold())), None)
+    if head is None:
+        return False
+    tail = re.findall(r"[\wÀ-ỹ]+", ev.name[len(head):])
+    return bool(_acronyms(ev.name) or _proper_words(ev) or len(tail) >= 3)
 
 
 def _summit(ctx, ev: Event) -> bool:
