@@ -92,3 +92,15 @@ def test_a_visit_of_years_ago_told_in_passing_has_its_guest(text, expected):
     assert [(ev.guests, ev.place) for ev in past] == [([guest], place)]
     # the visit going on stays its own
     assert any(ev.type == "visit" and not (ev.start and ev.start.year == year) for ev in x.events) == (year == 2015)
+
+
+@pytest.mark.parametrize("text, span", [
+    # the day its guest arrives, the forum's first day, then its span: the span
+    ("Sáng 11/5, Tổng thống Kenya Daniel Kiprono lên đường dự Diễn đàn Kinh tế Bắc Âu tổ chức tại Oslo từ ngày "
+     "11-15/5. Đúng 12h ngày 11/5, Tổng thống Daniel Kiprono đã đến Oslo dự Diễn đàn Kinh tế Bắc Âu.",
+     ("2025-05-11", "2025-05-15")),
+])
+def test_a_forum_told_on_its_first_day_keeps_its_span(text, span):
+    [x] = extract_corpus([("a", text, date(2025, 5, 11))])
+    forums = [ev for ev in x.events if ev.type == "forum"]
+    assert [(ev.start.iso(), ev.end.iso() if ev.end else None) for ev in forums] == [span]

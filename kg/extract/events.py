@@ -2750,8 +2750,11 @@ def _merge(events: list[Event], today=None, ctx=None) -> list[Event]:
                 and _inside(ev.start, target.start, target.end) and _inside(ev.end, target.start, target.end):
             target.start, target.end = ev.start, ev.end     # 'thăm X và dự Hội nghị … từ 5-8/7', 'Từ 7-8/7, … dự Hội nghị'
         elif target.end is not None and ev.start and ev.end is None and target.type != "visit" \
-                and not (target.type in _lexicon()[0]["multi_day"] and _outside(ev.start, target.start, target.end)):
-            target.start, target.end = ev.start, None     # a day beats the span it falls in
+                and not (target.type in _lexicon()[0]["multi_day"] and (
+                    _outside(ev.start, target.start, target.end)
+                    or target.start and (ev.start.month, ev.start.day) == (target.start.month, target.start.day))):
+            # a day beats the span it falls in; not a forum's first day ('sáng 11/5 … dự Diễn đàn … từ 11-15/5')
+            target.start, target.end = ev.start, None
         target.ongoing = target.ongoing or ev.ongoing
         target.counterpart = target.counterpart or ev.counterpart
         if target.type != ev.type and "ceremony" in (target.type, ev.type):
