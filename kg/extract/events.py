@@ -111,7 +111,9 @@ class Trigger:
 MAX_TRIGGERS = 300
 
 
-def find_events(ctx) -> list[Event]:
+def find_events(ctx, year_hint: int | None = None) -> list[Event]:
+    """The events of an article; `year_hint`, the year the other articles give one that gives none, goes into
+    the keys of its events told by day (kg.extract.crossdoc gives it)."""
     data, triggers, blocked = _lexicon()
     year = _reference_year(ctx)
     budget = MAX_TRIGGERS
@@ -265,6 +267,12 @@ def find_events(ctx) -> list[Event]:
                 ev.guests = [guest]
                 ev.attendees = [guest] + [k for k in ev.attendees if k != guest]
     merged = _merge(merged, ctx.doc.published, ctx)
+    for ev in merged:
+        if ev.type == "visit" and not ev.guests and ev.mentions and ev.start and ev.start.year and year \
+                and ev.start.year < year:
+            ev.guests = _history_guests(ctx, ev)
+            ev.attendees = list(ev.guests) + [k for k in ev.attendees if k not in ev.guests]
+            ev.place = ev.place or _history_place(ctx, ev)
     merged = _welcomes_told_as_receptions(ctx, merged, data)
     for ev in merged:
         if ev.type == "visit" and not ev.place:
@@ -281,7 +289,7 @@ def find_events(ctx) -> list[Event]:
             if ev.name.startswith(type_label(ev.type)) and not ev.kind:   # made of its attendees: made again
                 ev.name = _pair_name(ctx, etype, ev.attendees)
     for n, ev in enumerate(merged):
-        ev.key = _identity(ctx, ev, n)
+        ev.key = _identity(ctx, ev, n, year_hint)
     merged = _fold_same_key(ctx, merged, ctx.doc.published)
     _link_visits(merged)
     _link_weeks(merged, data)
@@ -1947,6 +1955,32 @@ def _clause_subject(ctx, view, trig: Trigger) -> list[str]:
     return _persons(ctx, _refs_in(view, trig.span_begin, trig.begin))[:1]
 
 
+def _history_place(ctx, ev: Event) -> str | None:
+    """Where a past visit told in passing went, when its words name no place: the country named last before it in
+    its sentence, not its guest's ('lần thứ hai X thăm Kenya, sau chuyến thăm đầu tiên …', 'ấn tượng về Kenya từ
+    chuyến thăm năm 2008')."""
+    first = min(ev.mentions, key=lambda m: (m.sentence, m.begin))
+    view = ctx.views[first.sentence]
+    own = {ctx.country_of(g) for g in ev.guests}
+    codes = [r.keys[0] for r in view.refs if r.kind == "country" and r.end <= first.begin and r.keys[0] not in own]
+    return lexicons.countries()[codes[-1]]["vi"] if codes else None
+
+
+def _history_guests(ctx, ev: Event) -> list[str]:
+    """A past visit told in passing with no owner ('X chia sẻ ấn tượng … từ chuyến thăm năm 2008', 'lần thứ hai X
+    thăm Y, sau chuyến thăm đầu tiên năm 2000', 'ấn tượng của A và B trong chuyến thăm Kenya năm 2006'): the
+    nearest person named before it in its sentence (with one joined to them), not of the country visited nor a
+    host. Given once mentions are merged: a visit of years ago stays apart from the one the article tells."""
+    first = min(ev.mentions, key=lambda m: (m.sentence, m.begin))
+    view = ctx.views[first.sentence]
+    code = _country_named(ev.place) if ev.place else None
+    named = [k for k in _persons(ctx, _refs_in(view, 0, first.begin - view.sentence.begin, ("person",)))
+             if k not in ev.hosts and (code is None or ctx.country_of(k) != code)]
+    if len(named) >= 2 and _joined(view, named[-2:]):
+        return named[-2:]
+    return named[-1:]
+
+
 def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
     data = _lexicon()[0]
     if _sightseeing(text[trig.end:trig.span_end], data):
@@ -2249,6 +2283,18 @@ def _local_office(ctx, view, k: str, ref, data) -> bool:
 
 def _country_named(name: str | None) -> str | None:
     return next((code for code, c in lexicons.countries().items() if name and c["vi"] == name), None)
+
+
+def place_rank(place: str) -> int:
+    """How narrow a place is: a country 0, a city or province (a capital, one of Vietnam's provinces, a name
+    opened by 'thành phố', 'tỉnh') 1, anything else (a site, a city the lexicons lack) 2. One event told
+    in several articles takes the narrowest place they give (kg.extract.crossdoc)."""
+    if _country_named(place) or _country_form(place):
+        return 0
+    folded = place.casefold()
+    if folded in _place_countries() or any(folded.startswith(p + " ") for p in _lexicon()[0]["area_prefixes"]):
+        return 1
+    return 2
 
 
 def _destination_code(view, trig: Trigger) -> str | None:
@@ -2791,8 +2837,11 @@ def _merge(events: list[Event], today=None, ctx=None) -> list[Event]:
                 and _inside(ev.start, target.start, target.end) and _inside(ev.end, target.start, target.end):
             target.start, target.end = ev.start, ev.end     # 'thăm X và dự Hội nghị … từ 5-8/7', 'Từ 7-8/7, … dự Hội nghị'
         elif target.end is not None and ev.start and ev.end is None and target.type != "visit" \
-                and not (target.type in _lexicon()[0]["multi_day"] and _outside(ev.start, target.start, target.end)):
-            target.start, target.end = ev.start, None     # a day beats the span it falls in
+                and not (target.type in _lexicon()[0]["multi_day"] and (
+                    _outside(ev.start, target.start, target.end)
+                    or target.start and (ev.start.month, ev.start.day) == (target.start.month, target.start.day))):
+            # a day beats the span it falls in; not a forum's first day ('sáng 11/5 … dự Diễn đàn … từ 11-15/5')
+            target.start, target.end = ev.start, None
         target.ongoing = target.ongoing or ev.ongoing
         target.counterpart = target.counterpart or ev.counterpart
         if target.type != ev.type and "ceremony" in (target.type, ev.type):
@@ -2880,7 +2929,26 @@ def trip(ctx, ev: Event) -> str | None:
         return f"visit|{'+'.join(sorted(ev.guests))}|{key(ev.place)}"
     if _summit(ctx, ev):
         return f"{ev.type}|{ev.organizer}|summit"
+    if _named_meeting(ev):
+        return f"{ev.type}|{key(ev.name)}|{NAMED}"
     return None
+
+
+NAMED = "named"   # the end of a named meeting's trip: its days, told otherwise by two articles, are one meeting's
+
+
+def _named_meeting(ev: Event) -> bool:
+    """A forum or conference known by a name of its own ('Diễn đàn Kinh tế Thế giới', 'Diễn đàn cấp cao hợp tác
+    quốc tế'), unnumbered: the name past its head has an acronym, a capitalised word or three words, so that
+    one name is one meeting within days ('Diễn đàn doanh nghiệp' names many)."""
+    if ev.type not in NAMED_TYPES or ev.ordinal is not None or ev.family:
+        return False
+    heads = next(t["triggers"] for t in _lexicon()[0]["types"] if t["notation"] == ev.type)
+    head = next((h for h in sorted(heads, key=len, reverse=True) if ev.name.casefold().startswith(h.casefold())), None)
+    if head is None:
+        return False
+    tail = re.findall(r"[\wÀ-ỹ]+", ev.name[len(head):])
+    return bool(_acronyms(ev.name) or _proper_words(ev) or len(tail) >= 3)
 
 
 def _summit(ctx, ev: Event) -> bool:
@@ -2898,11 +2966,12 @@ def _summit(ctx, ev: Event) -> bool:
     return not PARTNER.search(rest) and not _cue(rest, _lexicon()[0]["summit_qualifiers"])
 
 
-def _identity(ctx, ev: Event, n: int) -> str:
+def _identity(ctx, ev: Event, n: int, year_hint: int | None = None) -> str:
     """One key per real event, the same in every article that tells it: numbered sessions by body and
     number; visits by guest, destination and month (told by one article to the day, by another to the
-    month); other dated events by type, participants and day. Keys carry no year, so that an article
-    without one can learn it from another telling the same event. Everything else stays local."""
+    month); other dated events by type, participants and day, and year where known (the same two meet
+    on the same day of two years: two talks). An article without a year learns it from another telling the
+    same event by the key without it (`year_free`). Everything else stays local."""
     if ev.ordinal is not None and ev.organizer:
         return f"{ev.type}|{ev.organizer}|{ev.ordinal}"
     if ev.type == "signing" and ev.kind:
@@ -2920,5 +2989,16 @@ def _identity(ctx, ev: Event, n: int) -> str:
         # (a reception of one no one knows by name is told apart by the words naming him: one host receives two)
         other = f"|{digest(key(ev.counterpart), 6)}" if ev.type in PAIR_TYPES and len(ev.attendees) < 2 \
             and ev.counterpart else ""
-        return f"{ev.type}|{kind}|{'+'.join(sorted(ev.attendees))}|{ev.start.month}-{ev.start.day}{other}"
+        year = ev.start.year or year_hint
+        return f"{ev.type}|{kind}|{'+'.join(sorted(ev.attendees))}|{ev.start.month}-{ev.start.day}{other}" \
+            + (f"|{year}" if year else "")
     return f"{ctx.doc.id}|{ev.type}|{n}|{digest(ev.name, 6)}"
+
+
+YEAR_TOLD = re.compile(r"\|\d{4}$")
+
+
+def year_free(key: str) -> str:
+    """An event's key without the year a day's key ends in: what an article without a year shares with
+    one telling the same event with it."""
+    return YEAR_TOLD.sub("", key)
