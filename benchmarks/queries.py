@@ -6,15 +6,23 @@ Memory store side by side in the same run.
 Each corpus is built into every store first (remote stores get the build pushed into them); then each
 query runs `--repeat` times per store. Prints a Markdown table per corpus.
 
-At scale, against a server holding the same data (issue 18), in one run:
+At scale, against a server holding what the embedded store answers from (issue 18), in one run:
 
-    scripts/virtuoso.sh start /tmp/v     # then load the store's article graphs by Virtuoso's bulk loader:
-    python benchmarks/queries.py --store /tmp/team/store10k --load-virtuoso /tmp/v
-    python benchmarks/queries.py --store /tmp/team/store10k --remote http://127.0.0.1:8890/sparql --repeat 5
+    KG_VIRTUOSO_HTTP=8898 KG_VIRTUOSO_SQL=1118 scripts/virtuoso.sh start /tmp/v
+    KG_VIRTUOSO_SQL=1118 python benchmarks/queries.py --store STORE --load-virtuoso /tmp/v   # prints the URL
+    python benchmarks/queries.py --store STORE --remote 'http://127.0.0.1:8898/sparql?default-graph-uri=…' --repeat 3
+
+`--load-virtuoso` bulk-loads the whole embedded store into Virtuoso: every named graph as it is (articles,
+vocabulary, links, the build's index and summary) and Oxigraph's default graph, the union of the article
+graphs kept as a set, as the named graph UNION. The store URL it prints names UNION as the default graph
+(kg.store.remote sends `default-graph-uri` with each query), so a query without FROM reads on both stores
+the same set of statements; without it Virtuoso's default graph is every graph it holds as a bag (a
+statement told in 500 articles matches 500 times, index and summary included).
 
 `--store` opens a built Oxigraph store read-only and times each query on it and on every --remote, through
 kg.sparql.query.run (names resolved, parameters bound as kg query does) up to its first page of 100 rows, with
-the ratio embedded ÷ server per query.
+the ratio embedded ÷ server per query; a server whose row count differs from the embedded store's is marked,
+and the run exits 1.
 """
 from __future__ import annotations
 
@@ -25,7 +33,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
+import pyoxigraph as ox
 from rdflib import Literal
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -33,10 +43,12 @@ import synth  # noqa: E402
 
 from kg.build import build_articles  # noqa: E402
 from kg.errors import KgError  # noqa: E402
+from kg.namespaces import DEFAULT_BASE_IRI, graphs_base  # noqa: E402
 from kg.sparql.query import library, page, run  # noqa: E402
 from kg.store import native_store, open_dataset  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+UNION = graphs_base(DEFAULT_BASE_IRI) + "build/union"   # Oxigraph's default graph, as a named graph on a server
 
 
 def bindings(ds) -> dict[str, dict]:
@@ -103,29 +115,56 @@ def bench_store(path: str, remotes: list[str], repeat: int, skip: set[str]) -> N
         results[url] = time_first_page(remote, repeat, skip, params_of)
         remote.close()
     labels = ["embedded"] + remotes
-    print("\n| query | rows | " + " | ".join(f"{'Oxigraph (embedded)' if s == 'embedded' else s} p50 / p95 (ms)"
-                                          for s in labels) + " | embedded ÷ server (p50) |")
+    print("\n| query | rows | " + " | ".join(f"{label(s)} p50 / p95 (ms)" for s in labels)
+          + " | embedded ÷ server (p50) |")
     print("|" + "---|" * (len(labels) + 3))
+    differ = []
     for q in library():
-        cells = [f"{results[s][q.name][0] * 1000:.0f} / {results[s][q.name][1] * 1000:.0f}" for s in labels]
-        ratio = (f"{results['embedded'][q.name][0] / max(results[remotes[0]][q.name][0], 1e-9):.2f}×"
-                 if remotes else "")
-        print(f"| {q.name} | {results['embedded'][q.name][2]} | " + " | ".join(cells) + f" | {ratio} |")
+        rows = results["embedded"][q.name][2]
+        cells = []
+        for s in labels:
+            p50, p95, n = results[s][q.name]
+            cell = "timed out" if p50 == float("inf") else f"{p50 * 1000:.0f} / {p95 * 1000:.0f}"
+            if s != "embedded" and n != rows and p50 != float("inf"):
+                cell += f" (**{n} rows**)"
+                differ.append(f"{q.name} on {s}: {n} rows, embedded {rows}")
+            cells.append(cell)
+        ratio = ("" if not remotes else "—" if results[remotes[0]][q.name][0] == float("inf") else
+                 f"{results['embedded'][q.name][0] / max(results[remotes[0]][q.name][0], 1e-9):.2f}×")
+        print(f"| {q.name} | {rows:,} | " + " | ".join(cells) + f" | {ratio} |")
+    if differ:
+        print("row counts differ: " + "; ".join(differ), file=sys.stderr)
+        sys.exit(1)
+
+
+def label(store: str) -> str:
+    """A column's head: the server's address and the default graph its queries read."""
+    if store == "embedded":
+        return "Oxigraph (embedded)"
+    url = urlsplit(store)
+    graphs = [v for k, v in parse_qsl(url.query) if k == "default-graph-uri"]
+    named = "union graph" if graphs == [UNION] else ", ".join(graphs) or "every graph"
+    return f"{url.netloc}{url.path} (default graph: {named})"
 
 
 def load_virtuoso(path: str, folder: Path, sql_port: str) -> None:
-    """The store's article graphs (not the default graph, Oxigraph's union copy) as N-Quads in the Virtuoso's
-    own folder, loaded by its bulk loader (ld_dir + rdf_loader_run), as a user would load a large build."""
+    """The whole store, as N-Quads in the Virtuoso's own folder, loaded by its bulk loader (ld_dir +
+    rdf_loader_run) as a user would load a large build: named graphs as they are, the default graph (Oxigraph's
+    union copy; its lines carry no graph) into UNION, the graph ld_dir gives to such lines."""
     store = native_store(open_dataset(path, read_only=True))
     dump = folder / "kg-bulk.nq"
-    with open(dump, "w", encoding="utf-8") as out:
-        for q in store.quads_for_pattern(None, None, None, None):
-            if q.graph_name.__class__.__name__ != "DefaultGraph":
-                out.write(f"{q.subject} {q.predicate} {q.object} {q.graph_name} .\n")
-    for statement in (f"ld_dir('{folder}', '{dump.name}', 'urn:x-kg:unused');", "rdf_loader_run();", "checkpoint;"):
+    start = time.perf_counter()
+    store.dump(str(dump), format=ox.RdfFormat.N_QUADS)
+    dumped = time.perf_counter()
+    for statement in (f"ld_dir('{folder}', '{dump.name}', '{UNION}');", "rdf_loader_run();", "checkpoint;",
+                      f"delete from DB.DBA.LOAD_LIST where ll_file = '{dump}';"):
         subprocess.run(["isql-vt", f"127.0.0.1:{sql_port}", "dba", "dba", f"exec={statement}"], check=True,
                        stdout=subprocess.DEVNULL)
+    print(f"dumped {dump.stat().st_size / 1e6:.0f} MB in {dumped - start:.0f} s, loaded in "
+          f"{time.perf_counter() - dumped:.0f} s", file=sys.stderr)
     dump.unlink()
+    http = os.environ.get("KG_VIRTUOSO_HTTP", "8890")
+    print(f"http://127.0.0.1:{http}/sparql?{urlencode({'default-graph-uri': UNION})}")
 
 
 def percentile(values: list[float], p: float) -> float:

@@ -27,9 +27,9 @@ from kg.extract.crossdoc import Hints, Summary, settle
 from kg.extract.pipeline import extract
 from kg.store.index import BUILD, Entry, StoredIndex, entry_triples, index_graph_iri, links_graph_iri, pipeline_fingerprint
 from kg.namespaces import DEFAULT_BASE_IRI, DK, NIF, SCHEMA, graphs_base
-from kg.rdf.emit import Minter, emit
+from kg.rdf.emit import Minter, emit, evidence_subjects
 from kg.rdf.nquads import nquads
-from kg.store.summary import Keeper
+from kg.store.summary import Keeper, facts_of
 from kg.store.writer import ArticleWriter
 from kg.vocabulary import vocabulary_fingerprint, vocabulary_graph
 
@@ -76,6 +76,7 @@ class Built:
     content_hash: str
     source: str
     notes: tuple[str, ...] = ()
+    facts: bytes | None = None   # the lines of `data` the summary reads (kg.store.summary.facts_of), with text
 
 
 def vocabulary_graph_iri(base_iri: str) -> URIRef:
@@ -93,7 +94,8 @@ def extract_job(job: Job) -> Built:
     if a.url:
         triples.append((article, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
     data = nquads(None, triples) if job.as_text else triples
-    return Built(a.id, article, graph, data, summary, job.hints, job.content_hash, a.source, tuple(x.notes))
+    facts = facts_of(data, evidence_subjects(job.base_iri)) if job.as_text else None
+    return Built(a.id, article, graph, data, summary, job.hints, job.content_hash, a.source, tuple(x.notes), facts)
 
 
 def _end_with_parent(parent: int) -> None:
@@ -256,6 +258,7 @@ class Builder:
             rows.append((b.article, b.graph, b.data, entry_triples(b.article, entry)))
             self.index.put(b.article, entry)
         self.summary.touch((b.graph, b.data) for b in batch)
+        self.summary.gather((b.graph, b.facts) for b in batch)
         self.writer.write(rows)
 
     # -- the corpus as a whole ---------------------------------------------------------------------------
@@ -274,10 +277,12 @@ class Builder:
             yield
             return
         local = was_settled and len(changed) <= LOCAL_UP_TO
-        self.writer.tidy_union = local or self.writer.is_empty()
+        empty = self.writer.is_empty()
+        self.writer.tidy_union = local or empty
         self.writer.set_mark(self.links_graph, None)
         self.writer.replace(vocabulary, vocabulary_graph, vocabulary_fingerprint())
-        self.summary.follow(local)
+        # from an empty store every article graph passes through this build: the summary needs no reading back
+        self.summary.follow(local, gather=empty)
         yield
         self._settle(changed if local else None)
         self.summary.update()

@@ -279,9 +279,40 @@ COMMITMENTS = [
     # two sides' pledges set against each other in one clause: both undertake
     (KENYA + "Theo hiệp định, Kenya cam kết xóa bỏ thuế quan đối với 95% dòng thuế, trong khi ta cam kết xóa bỏ thuế "
              "quan đối với 97% dòng thuế.", "dòng thuế", "agreed", {"KE", "VN"}),
-    # nobody asks to work with its own side: the one received asks
+    # 'X tiếp Y, đề nghị …' (or '; đề nghị …'): the one who receives goes on speaking, whatever he asks for
     (KENYA + "Tại Nairobi, Thủ tướng Phạm Minh Chính đã tiếp Thống đốc Ngân hàng Trung ương Kenya Kamau Thugge, đề nghị "
-             "hợp tác với Việt Nam phát triển các dịch vụ tài chính.", "dịch vụ tài chính", "proposed", {"KE"}),
+             "hợp tác với Việt Nam phát triển các dịch vụ tài chính.", "dịch vụ tài chính", "proposed", {"VN"}),
+    ("Thủ tướng Phạm Minh Chính tiếp Bộ trưởng Năng lượng Na Uy Terje Aasland tại Hà Nội ngày 5/3/2026, đề nghị hai "
+     "bên hợp tác phát triển điện gió ngoài khơi.", "điện gió", "proposed", {"VN"}),
+    ("Thủ tướng Phạm Minh Chính tiếp Bộ trưởng Năng lượng Na Uy Terje Aasland tại Hà Nội ngày 5/3/2026; đề nghị Na Uy "
+     "hỗ trợ Việt Nam đào tạo kỹ sư điện gió.", "kỹ sư điện gió", "proposed", {"VN"}),
+    # readiness whose purpose names a field or a figure, or whose act follows the side, is a pledge
+    (KENYA + "Tổng thống Kenya khẳng định Kenya sẵn sàng hợp tác với Việt Nam để phát triển điện gió ngoài khơi.",
+     "điện gió", "pledged", {"KE"}),
+    (KENYA + "Tổng thống Kenya cho biết Kenya sẵn sàng hợp tác với Việt Nam để đưa kim ngạch lên 1 tỷ USD.",
+     "1 tỷ USD", "pledged", {"KE"}),
+    (KENYA + "Thủ tướng khẳng định Việt Nam sẵn sàng phối hợp với Kenya và các nước trong khu vực tìm kiếm giải pháp "
+             "hòa bình cho xung đột.", "giải pháp", "pledged", {"VN"}),
+    (KENYA + "Kenya sẵn sàng cùng Việt Nam thúc đẩy hợp tác trồng chè và cà phê.", "trồng chè", "pledged", {"KE"}),
+    (KENYA + "Thủ tướng đề nghị Tổng thống William Ruto chỉ đạo các bộ ngành Kenya sớm mở đường bay thẳng.",
+     "đường bay thẳng", "proposed", {"VN"}),
+    # a hope that the other side help too ('mong phía X cũng hỗ trợ …') asks it: a proposal when it is concrete
+    (KENYA + "Thủ tướng cho biết Chính phủ Việt Nam rất quan tâm, hỗ trợ Đại học Việt - Kenya và mong phía Kenya cũng "
+             "hỗ trợ mạnh mẽ, nhất là đội ngũ giảng viên, cơ sở vật chất.", "giảng viên", "proposed", {"VN"}),
+    # agreeing 'về' what to do is an agreement
+    (KENYA + "Hai bên thống nhất về các biện pháp bảo đảm an ninh hàng hải.", "an ninh hàng hải", "agreed",
+     {"KE", "VN"}),
+    # a place phrase after an opening word ('Còn tại Mombasa, …') is no place list: the receiver is the subject
+    (KENYA + "Tổng thống William Ruto khẳng định Kenya sẽ mở văn phòng thương mại tại Hà Nội. Còn tại Mombasa, Thủ "
+             "tướng Phạm Minh Chính đã tiếp chủ tịch điều hành Sở Giao dịch Chứng khoán Nairobi Amos Otieno, đề nghị "
+             "Sở tăng cường kết nối với thị trường chứng khoán Việt Nam.", "kết nối", "proposed", {"VN"}),
+    # one leader at a meeting agreeing ('nhất trí', 'thống nhất') agrees with the other side; striving stays his own
+    ("Chủ tịch nước Lương Cường tiếp Tổng thống Peru Dina Boluarte ngày 3/4/2026. Tổng thống Dina Boluarte nhất trí "
+     "phối hợp chặt chẽ nhằm thúc đẩy hợp tác khai khoáng giữa hai nước.", "khai khoáng", "agreed", {"PE", "VN"}),
+    (KENYA + "Tổng thống Kenya thống nhất mở văn phòng thương mại tại Thành phố Hồ Chí Minh.", "văn phòng thương mại",
+     "agreed", {"KE", "VN"}),
+    (KENYA + "Tổng thống William Ruto phấn đấu đưa kim ngạch thương mại song phương lên 2 tỷ USD.", "2 tỷ USD",
+     "pledged", {"KE"}),
     # two calls told in one sentence, then each told apart opening on 'Điện đàm với <title>': its part's partner
     ("Tối 9/3, Thủ tướng Phạm Minh Chính lần lượt điện đàm với Tổng thống Kenya William Ruto và Thủ tướng Na Uy "
      "Jonas Gahr Støre.\n\nĐiện đàm với Tổng thống Kenya, Thủ tướng chuyển lời thăm hỏi của Tổng Bí thư. Hai nhà "
@@ -298,6 +329,22 @@ def test_commitments_status_and_parties(text, marker, status, parties):
 
 
 NOT_COMMITMENTS = [
+    (KENYA + "Kenya sẵn sàng cùng Việt Nam duy trì trao đổi chiến lược, thúc đẩy làm sâu sắc hơn nữa hợp tác thực "
+             "chất, đưa quan hệ Đối tác chiến lược toàn diện không ngừng đi vào chiều sâu.", "trao đổi chiến lược"),
+    # asking a leader to relay a message or greetings: a courtesy
+    (KENYA + "Thủ tướng đề nghị Tổng thống William Ruto truyền tải thông điệp tới Quốc hội Kenya rằng Việt Nam luôn "
+             "coi Kenya là đối tác quan trọng.", "thông điệp"),
+    (KENYA + "Thủ tướng đề nghị Tổng thống William Ruto chuyển lời thăm hỏi tới Phó Tổng thống Kenya.", "thăm hỏi"),
+    (KENYA + "Thủ tướng mong phía Kenya cũng quan tâm hơn nữa.", "quan tâm hơn nữa"),
+    # agreeing 'về' a matter with nothing to do: a shared view
+    (NORWAY_MOROCCO + "Sau cuộc gặp với Tổng thống Mỹ, tân Thủ tướng Na Uy Jonas Gahr Støre đã điện đàm với lãnh đạo "
+                      "Maroc, nhất trí về phi hạt nhân hóa bán đảo Triều Tiên.", "phi hạt nhân"),
+    (KENYA + "Hai bên nhất trí về tầm quan trọng của an ninh hàng hải trong khu vực.", "tầm quan trọng"),
+    # readiness to work with a side for a purpose naming no field and nothing concrete: a willingness
+    (KENYA + "Tổng thống Kenya khẳng định Kenya sẵn sàng hợp tác với chính quyền mới của Chile để duy trì trao đổi, "
+             "mở rộng hợp tác và quản lý những khác biệt.", "chính quyền mới"),
+    (KENYA + "Tổng thống Kenya cho biết Kenya sẵn sàng phối hợp với Việt Nam nhằm thúc đẩy quan hệ hữu nghị vì lợi "
+             "ích của nhân dân hai nước.", "quan hệ hữu nghị"),
     # expectations about a visit or an agreement
     (KENYA + "Chuyến thăm được kỳ vọng góp phần nâng quan hệ hai nước lên tầm cao mới.", "tầm cao mới"),
     (NORWAY + "Hiệp định hứa hẹn mang lại lợi ích cho doanh nghiệp hai nước.", "lợi ích"),

@@ -25,6 +25,9 @@ from kg.extract.pipeline import extract_corpus
     ("andrey volkonin", "andrei volkonin", True),                     # a last 'y' / 'i' transliterated two ways
     ("yuriy kostrovets", "yurii kostrovets", True),
     ("nikolay orlovsky", "nikolas orlovsky", False),                  # another last letter is another name
+    ("nurlan abidov", "nurlan adibov", True),                         # two letters swapped
+    ("omar salim", "omar samil", False),                              # ... not the last, which tells names apart
+    ("nurlan abidov", "nurlan baidov", False),                        # ... nor the first
 ])
 def test_same_person(a, b, same):
     assert same_person(a, b) is same
@@ -42,6 +45,15 @@ def test_the_node_takes_the_spelling_most_articles_use_and_the_agreed_country():
              "esteban lazo henandez": Named("esteban lazo henandez", "Esteban Lazo Henandez", {"c"})}
     assert identities(named) == {"esteban lazo hernandez": ("esteban lazo hernandez", "CU"),
                                  "esteban lazo henandez": ("esteban lazo hernandez", "CU")}
+
+
+@pytest.mark.parametrize("keys,node", [
+    (("lucas mc allister", "lucas mcallister"), "lucas mcallister"),      # a name spaced by a slip
+    (("a. kawada", "atsusuke kawada"), "atsusuke kawada"),                  # the full name over an initial
+])
+def test_the_node_takes_the_fuller_and_less_spaced_spelling(keys, node):
+    named = {k: Named(k, k.title(), {k}) for k in keys}
+    assert {n for n, _ in identities(named).values()} == {node}
 
 
 def test_names_marked_with_different_countries_stay_apart():

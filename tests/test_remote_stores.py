@@ -152,3 +152,39 @@ def test_results_beyond_ten_thousand_rows_are_not_truncated(virtuoso_url):
     result = run(ds, "SELECT ?s ?i WHERE { GRAPH ?g { ?s <https://schema.org/position> ?i } }", {"g": graph})
     assert len(result) == 12_000
     ds.store.remove_graph(Graph(identifier=graph))
+
+
+# --- the default graph a query reads -------------------------------------------------------------------
+
+@pytest.mark.parametrize("server, named_graphs_stay", [("virtuoso_url", True), ("oxigraph_url", False)])
+def test_a_default_graph_named_in_the_store_url_is_what_queries_read(server, named_graphs_stay, request):
+    """A statement told in two article graphs and kept once in a union graph: with `?default-graph-uri=` in
+    the store URL a query without FROM reads that graph alone (one row, where Virtuoso's own default graph
+    is the bag of every graph), and writes go through. GRAPH ?g still ranges over every graph on Virtuoso;
+    the Oxigraph server keeps to the protocol (a dataset named in the request has no other named graphs),
+    so there the parameter is for queries that read the default graph only."""
+    from urllib.parse import quote
+    from kg.store import replace_graph
+    url = request.getfixturevalue(server)
+    kenya = (URIRef(DEFAULT_BASE_IRI + "org/kenya-trap"), SCHEMA.name, Literal("Cộng hòa Kenya", lang="vi"))
+    union = URIRef(GRAPH_PREFIX + "trap-union")
+    articles = [URIRef(GRAPH_PREFIX + f"trap-article-{i}") for i in (1, 2)]
+    plain = open_dataset(url)
+    for graph in articles + [union]:
+        replace_graph(plain, graph, [kenya])
+    plain.store.flush()                        # writes wait until this store reads or flushes
+    named = open_dataset(f"{url}?default-graph-uri={quote(str(union), safe='')}")
+    ask = "SELECT ?n WHERE { <%s> <https://schema.org/name> ?n }" % kenya[0]
+    in_graphs = "SELECT ?g WHERE { GRAPH ?g { <%s> <https://schema.org/name> ?n } }" % kenya[0]
+    try:
+        assert [str(row[0]) for row in run(named, ask)] == [str(kenya[2])]
+        seen = {URIRef(str(row[0])) for row in run(named, in_graphs)}
+        assert seen == (set(articles) | {union} if named_graphs_stay else set())
+        extra = URIRef(GRAPH_PREFIX + "trap-written")
+        replace_graph(named, extra, [kenya])
+        named.store.flush()
+        assert URIRef(str(extra)) in {URIRef(str(row[0])) for row in run(plain, in_graphs)}
+    finally:
+        for graph in articles + [union, URIRef(GRAPH_PREFIX + "trap-written")]:
+            plain.store.remove_graph(Graph(identifier=graph))
+        plain.store.flush()

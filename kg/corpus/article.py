@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -10,6 +11,10 @@ from kg.errors import KgError
 
 MAX_ARTICLE_CHARS = 2_000_000   # a news article is a few thousand characters; beyond this it is a dump
 VOCABULARY_ID = "vocabulary"    # the name of the vocabulary's graph beside the articles' (kg.build): no article's
+# Unicode's control characters (category Cc) but line feed and tab, and the lone surrogates: found by one regular
+# expression, not a Python test per character (that was seconds of a 10,000-article build before any extraction)
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -46,8 +51,9 @@ def shown(value) -> str:
 
 def _unicode(value, source: str, name: str):
     """A string holding a lone surrogate ('\\ud800' in JSON) is no Unicode text: nothing can write it."""
-    lone = next((ch for ch in value if 0xD800 <= ord(ch) <= 0xDFFF), None) if isinstance(value, str) else None
+    lone = _SURROGATE.search(value) if isinstance(value, str) else None
     if lone is not None:
+        lone = lone.group()
         raise KgError(f"{source}: the '{name}' field holds a lone surrogate (\\u{ord(lone):04x}), which is not "
                       "Unicode text; fix that escape in the record")
     return value
@@ -56,7 +62,7 @@ def _unicode(value, source: str, name: str):
 def clean_text(text: str) -> str:
     """One newline convention, composed Unicode (NFC), no NULs or other control characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    text = _CONTROL.sub("", text)
     return unicodedata.normalize("NFC", text)
 
 

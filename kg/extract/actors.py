@@ -73,7 +73,7 @@ class ActorGrammar:
         self.legal_suffixes = sorted((tuple(t.text for t in tokenize(f)) for f in inst["legal_forms"]["suffix"]),
                                      key=len, reverse=True)
         self.honorifics = RunMatcher([(h, "honorific") for h in hon["honorifics"]] +
-                                     [(r, "rank") for r in hon["ranks"]], hon["honorific_runs"])
+                                     [(r, "rank") for r in hon["ranks"]], hon["honorific_runs"], stacked=True)
         self.pronouns = set(hon["pronouns"])
         self.surnames = set(hon["vietnamese_surnames"])
         self.suffixes = set(hon["name_suffixes"])
@@ -94,6 +94,8 @@ class ActorGrammar:
         self.home = lexicons.load("boilerplate")["publisher_country"]
         self.serving = set(hon["serving_nouns"])
         self.title_marks = self.former | self.acting
+        self.tenure_words = set(hon["tenure_mark_words"])       # 'chính quyền', 'củng cố': no mark of tenure
+        self.tense = PhraseMatcher([(f, f) for f in hon["tense_marks"]])
         self.not_in_bodies = set(hon["not_in_body_names"])
         self.given_names = lexicons.given_name_forms()
         self.counterparts = PhraseMatcher([(f, f) for f in hon["counterpart_nouns"]])
@@ -589,7 +591,7 @@ class ActorGrammar:
         held_before = False         # the title before 'kiêm' was once held: so is this one
         while True:
             m = self._title_at(toks, j)
-            if not m and j + 1 < len(toks) and toks[j].low in self.title_marks:
+            if not m and j + 1 < len(toks) and self._tenure(toks, j, self.title_marks):
                 m = self._title_at(toks, j + 1)     # 'X, nguyên Đại sứ …', 'X, Quyền Bộ trưởng …'
                 j = j + 1 if m else j
             if not m:
@@ -603,11 +605,12 @@ class ActorGrammar:
                 notation = None     # 'Phó' + a title is its deputy, a post the scheme does not name
             # 'Trợ lý Bộ trưởng', 'Phu nhân của Tổng thống': the holder's, not theirs
             holders_role, notation = (notation, None) if self._serving(toks, j) else (None, notation)
-            former = held_before or (j > 0 and toks[j - 1].low in self.former) or \
-                (j > 1 and toks[j - 1].low == "là" and toks[j - 2].low in self.former)
-            if former:
-                notation = None     # 'cựu Ngoại trưởng Mỹ X': a post once held marks the country, not a post
-            post = Post(notation, acting=j > 0 and toks[j - 1].low in self.acting, holders_role=holders_role)
+            former = held_before or self._tenure(toks, j - 1, self.former) or \
+                (j > 1 and toks[j - 1].low == "là" and self._tenure(toks, j - 2, self.former))
+            former_role, notation = (notation, None) if former else (None, notation)
+            # 'cựu Ngoại trưởng Mỹ X': a post once held marks the country, not a post
+            post = Post(notation, acting=self._tenure(toks, j - 1, self.acting), holders_role=holders_role,
+                        former_role=former_role)
             org = None
             org_name = (role.get("form_orgs") or {}).get(form) or role.get("org")
             if org_name:
@@ -769,10 +772,16 @@ class ActorGrammar:
             and toks[start - 2].is_word and toks[start - 2].is_cap
         return start is not None and not named_before
 
+    def _tenure(self, toks: list[Token], k: int, marks: set[str]) -> bool:
+        """Whether the word at k is one of marks of tenure, and not the end of a word that marks none ('chính
+        quyền Tổng thống X' is the president's administration)."""
+        return k >= 0 and toks[k].low in marks and not (
+            k > 0 and f"{toks[k - 1].low} {toks[k].low}" in self.tenure_words)
+
     def _marked_title(self, toks: list[Token], k: int):
         """The title at k, or after a mark of its tenure at k ('nguyên', 'cựu', 'quyền')."""
         m = self.roles.match_at(toks, k)
-        if m is None and k + 1 < len(toks) and toks[k].low in self.title_marks:
+        if m is None and k + 1 < len(toks) and self._tenure(toks, k, self.title_marks):
             m = self.roles.match_at(toks, k + 1)
         return m
 
@@ -1034,7 +1043,8 @@ class ActorGrammar:
     def _postposed(self, toks, i, person, out, mention) -> int:
         """Titles after a name and a comma ('X, khi ấy là Bí thư Tỉnh ủy, …'), with no name of their own,
         belong to that name; so do those it takes up ('X đắc cử Tổng thống Pháp')."""
-        office = self.taking_office.match_at(toks, i)
+        tense = self.tense.match_at(toks, i)       # 'X vừa tái đắc cử Tổng thống …'
+        office = self.taking_office.match_at(toks, tense[0] if tense else i)
         if office:
             j, posts = self._chain(toks, office[0])
             name = self._name(toks, self._after_link(toks, j)) if posts else None

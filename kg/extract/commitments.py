@@ -82,6 +82,7 @@ class Lexicon:
     audiences: PhraseMatcher         # addressees that are no side: 'cộng đồng quốc tế', 'các nhà lãnh đạo'
     wish_empty: PhraseMatcher        # empty words, the addressee's heads and soft fields: what a wish may name idly
     welcomes: Phrases                # 'hoan nghênh': a standing welcome a bare 'và' lends to the cue after it
+    ready_empty: PhraseMatcher       # empty words and soft fields: what a readiness may name idly
     background: PhraseMatcher        # 'trong bối cảnh', 'nhân dịp': the occasion a complement ends on
     agreed_before: PhraseMatcher     # 'đã nhất trí': an agreement a wish restates ('như … đã nhất trí')
     civil: PhraseMatcher             # heads of bodies that speak for themselves ('Hội', 'Tập đoàn') → True
@@ -126,6 +127,8 @@ def _lexicon() -> Lexicon:
                    PhraseMatcher([(c, c) for c in data["empty_words"] + data["region_words"]
                                   + data["addressee_heads"] + data["wish_empty_words"]]),
                    Phrases(data["welcome_verbs"]),
+                   PhraseMatcher([(c, c) for c in data["empty_words"] + data["region_words"]
+                                  + data["wish_empty_words"]]),
                    PhraseMatcher([(c, c) for c in data["background_markers"]]),
                    PhraseMatcher([(c, c) for c in data["agreed_before"]]),
                    PhraseMatcher(list(data["civil_heads"].items())),
@@ -402,7 +405,11 @@ class Reading:
         while n >= 0 and self.covered(n) and self.toks[n].text not in BOUNDARY \
                 and self.toks[n].low not in self.lx.data["place_prepositions"]:
             n -= 1
-        return n >= 0 and n < a - 2 and self.toks[n].low in self.lx.data["place_prepositions"]
+        if not (n >= 0 and n < a - 2 and self.toks[n].low in self.lx.data["place_prepositions"]):
+            return False
+        # only names up to the next comma: 'tại Dubai, Thủ tướng X đã tiếp …' goes on with a predicate
+        end = next((m for m in range(a, len(self.toks)) if self.toks[m].text in BOUNDARY), len(self.toks))
+        return all(self.covered(m) for m in range(a, end))
 
     def main_subject(self, before: int) -> Subject | None:
         """The sentence's own subject: the actors opening its first comma-separated segment that opens with
@@ -604,6 +611,9 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
                 or (wish or status == "proposed") and _to_audience(sent, j, end) \
                 or _standing(sent, i, j, end, floor, status) or standing and _joined(sent, i, floor) \
                 or status == "pledged" and _welcomed(sent, i, floor) \
+                or cue in lx.data["readiness_cues"] and (_willing_only(sent, j, end)
+                                                         or _empty(sent, j, end, floor, lx.ready_empty)) \
+                or status == "agreed" and _on_a_matter(sent, j, end) \
                 or cue in lx.data["modal_cues"] and isinstance(found, Subject) and not found.both \
                 or cue in lx.data["advice_cues"] and _own_affairs(sent, i, j, end, found, last):
             # 'mong muốn quan hệ … phát triển', 'mong muốn xuất khẩu …' (no ask); 'mong muốn ông X tiếp tục có
@@ -611,7 +621,9 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
             # 'Việt Nam cần chú trọng …', 'nhấn mạnh cần …' (a need); 'khuyến nghị Kenya cần …' (advice for the
             # other's own sake); 'mong muốn hai bên đẩy mạnh giao lưu' (a
             # soft field, nothing to do); 'đề nghị cộng đồng quốc tế …' (a call to the world); 'hoan nghênh và
-            # sẵn sàng tạo điều kiện …' (a standing welcome): no commitment, but its subject spoke
+            # sẵn sàng tạo điều kiện …' (a standing welcome); 'sẵn sàng hợp tác với X để duy trì trao đổi …' (a
+            # willingness, no act; 'sẵn sàng cùng X duy trì trao đổi chiến lược, …' too); 'nhất trí về phi hạt
+            # nhân hóa …' (a shared view on a matter, nothing to do): no commitment, but its subject spoke
             if isinstance(found, Subject) and found.parties and not found.both:
                 heard.append(found)
             standing = _standing(sent, i, j, end, floor, status) or standing and _joined(sent, i, floor)
@@ -639,6 +651,9 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
             if status == "agreed" and found.parties and not found.both and not found.body \
                     and _after_adverbs(sent, j, end) < end and toks[_after_adverbs(sent, j, end)].low == "với":
                 found = _agreeing(sent, found, j, b)      # 'Kenya nhất trí với Việt Nam …': both sides agree
+            elif status == "agreed" and not found.both and cue in lx.data["assent_cues"] \
+                    and _leader_at_meeting(sent, found, toks[i].begin):
+                found = _agreeing(sent, found, j, b)      # 'Tổng thống Kenya nhất trí phối hợp …' at talks: both
             elif status == "agreed" and found.both and not found.body and len(found.parties) >= 2 \
                     and _after_adverbs(sent, j, end) < end and toks[_after_adverbs(sent, j, end)].low == "với":
                 with_ = _with_whom(sent, _after_adverbs(sent, j, end), end)
@@ -663,8 +678,6 @@ def _commitment(sent: Reading, a: int, b: int, previous: Subject | None, last: S
     found = Subject(list(found.parties), found.both, found.reporter, found.body, found.bodies, written=False)
     if status == "agreed" and not found.both:
         found = _agreeing(sent, found, j, b)      # '…; hoàn toàn nhất trí …': one side agreeing to the other's
-    if status == "proposed" and not found.both and found.parties and _with_own(sent, found, j, end):
-        found = _other_named(sent, found, i) or found  # '… tiếp ông X (UAE), đề nghị hợp tác với Việt Nam …'
     if status == "proposed" and found.both and not found.reporter and _cue(toks, i, j) in lx.data["modal_cues"]:
         return "agreed", found, toks[i].begin     # 'Hai bên cũng nhấn mạnh … và cần …': both say so together
     return _restated(_status(status, _cue(toks, i, j), found, sent, last), found, sent, j, b) + (toks[i].begin,)
@@ -782,6 +795,39 @@ def _own_wish(sent: Reading, j: int, end: int) -> bool:
     return True
 
 
+def _willing_only(sent: Reading, j: int, end: int) -> bool:
+    """A readiness to work with a side for a purpose that names no field and nothing concrete ('sẵn sàng hợp tác
+    với chính quyền mới của Chile để duy trì trao đổi, mở rộng hợp tác …'): a general willingness, no act.
+    Without a purpose the act follows the side ('sẵn sàng phối hợp với Kenya tìm kiếm giải pháp …') and stays."""
+    lx, toks, data = sent.lx, sent.toks, sent.lx.data
+    k = _after_adverbs(sent, j, end)
+    m = lx.joint.match_at(toks, k)
+    if m is None or m[1] in data["cooperation_nouns"]:
+        return False
+    n = m[0]
+    while n < end and not lx.purpose.ending_at(toks, n + 1, n):
+        if toks[n].text in BOUNDARY or any(x.match_at(toks, n) for x in (lx.acts, lx.cues, lx.events)):
+            return False                 # the act itself follows the side, or the clause ends on it
+        n += 1
+    if n >= end:
+        return False
+    text = " " + " ".join(t.low for t in toks[n:end]) + " "
+    fields = (w for topic, words in data["topics"].items() if topic not in data["soft_topics"] for w in words)
+    return not _names_act(sent, n, end, data) and not any(f" {w} " in text for w in fields) \
+        and not find_quantities(" ".join(t.text for t in toks[n:end]))
+
+
+def _on_a_matter(sent: Reading, j: int, end: int) -> bool:
+    """An agreement 'về' a matter that names no act ('nhất trí về phi hạt nhân hóa bán đảo X'): a shared view,
+    not an undertaking ('nhất trí về việc sớm mở đường bay thẳng', 'về hợp tác năng lượng gió' name one)."""
+    lx, toks = sent.lx, sent.toks
+    k = _after_adverbs(sent, j, end)
+    if k >= end or toks[k].low != "về":
+        return False
+    return not any(x.match_at(toks, n) for n in range(k + 1, end) for x in (lx.acts, lx.cues, lx.events)) \
+        and not find_quantities(" ".join(t.text for t in toks[k:end]))
+
+
 def _names_act(sent: Reading, a: int, end: int, data) -> bool:
     """A concrete thing to do or have ('trao đổi đoàn', 'dự án', 'chia sẻ kinh nghiệm'): fields alone ('hợp tác
     với Chile trong lĩnh vực nông nghiệp') and words that also say cooperation in general ('phối hợp') are only
@@ -896,8 +942,11 @@ def _empty(sent: Reading, j: int, end: int, floor: int, empty: PhraseMatcher | N
         if text in CLOSING_QUOTES:
             break                        # the quotation ends: what follows says who said it
         if not sent.toks[n].is_word or kind is not None and kind[0] != "head" \
-                or empty is not sent.lx.empty and sent.toks[n].text[:1].isupper():
-            n += 1          # a wish's addressee may be a name the article does not place ('tỉnh Nakuru')
+                or empty is not sent.lx.empty and sent.toks[n].text[:1].isupper() \
+                and not ((m := empty.match_at(sent.toks, n)) and m[0] > n + 1):
+            # a wish's addressee may be a name the article does not place ('tỉnh Nakuru'); a capitalised
+            # phrase of empty words is no name ('Đối tác chiến lược')
+            n += 1
             continue
         if sent.lx.background.match_at(sent.toks, n):
             break                        # '…, nhất là trong bối cảnh …': the occasion, not the content
@@ -975,26 +1024,16 @@ def _contrasted(sent: Reading, j: int, end: int) -> list[str] | None:
     return None
 
 
-def _with_own(sent: Reading, found: Subject, j: int, end: int) -> bool:
-    """The ask opens on working with the asker's own side ('đề nghị hợp tác với Việt Nam', said of a
-    Vietnamese subject): nobody asks to work with itself."""
-    k = _after_adverbs(sent, j, end)
-    for n in range(k, min(k + JOINT_REACH, end)):
-        m = sent.lx.joint.match_at(sent.toks, n)
-        if m and m[0] < end and sent.kind[m[0]] and sent.kind[m[0]][0] == "ref":
-            return set(_sides_of(sent, sent.kind[m[0]][1])) <= set(found.parties)
-    return False
-
-
-def _other_named(sent: Reading, found: Subject, i: int) -> Subject | None:
-    """The side of the nearest actor named before token i that is not `found`'s."""
-    for n in range(i - 1, -1, -1):
-        kind = sent.kind[n]
-        if kind and kind[0] == "ref":
-            sides = [c for c in _sides_of(sent, kind[1]) if c]
-            if sides and not set(sides) & set(found.parties):
-                return Subject(sides, False, None, written=False)
-    return None
+def _leader_at_meeting(sent: Reading, found: Subject, at: int) -> bool:
+    """The subject is a person of one side of the meeting told last before offset `at`: what one leader at
+    talks agrees to is agreed with the other side, not one side's pledge."""
+    if not found.parties or found.body or found.span is None:
+        return False
+    sides = sent.sides(at)
+    if len(sides) != 2 or not all(sides) or not set(found.parties) < set(sides):
+        return False
+    return any(sent.kind[n] and sent.kind[n][0] == "ref" and sent.kind[n][1].kind == "person"
+               for n in range(*found.span))
 
 
 def _protocol(sent: Reading, j: int, end: int) -> bool:

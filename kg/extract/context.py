@@ -6,11 +6,13 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
 from kg import lexicons
-from kg.extract.actors import grammar
+from kg.extract.actors import SentenceActors, grammar
+from kg.extract.dates import find_dates
 from kg.extract.model import Mention, OrgRef, Organization, Person, Post, RoleRef
 from kg.text.document import Document, Sentence, analyse
 from kg.text.normalize import key
@@ -137,13 +139,21 @@ def build_context(article_id: str, text: str, published: date | None = None,
     explicit: dict[str, str] = {}
     sides: dict[str, str] = {}
     officers: set[str] = set()           # officers of an international body: no country unless one is marked
-    for r in readings:
+    told_then: list[tuple[Person, Post]] = []     # posts named in sentences of years long past
+    for r, sentence in zip(readings, doc.sentences):
+        titled = any(post.role for pm in r.persons for post in pm.posts)
+        past = _long_past(sentence, doc.published) if titled else []
         for pm in r.persons:
             k = pkey(pm.name)
-            person = persons.setdefault(k, Person(k, full_names.get(pm.name, pm.name)))
+            name = full_names.get(pm.name, pm.name)
+            person = persons.setdefault(k, Person(k, name))
+            if name.count(" ") < person.name.count(" "):
+                person.name = name      # 'Berg-Dahl' over 'Berg – Dahl': one spelling, spaced by a slip
             person.mentions.append(pm.mention)
             for post in pm.posts:
-                if post.role:                      # a title the role scheme does not name marks only the country
+                if post.role and any(abs(at - pm.mention.begin) <= PAST_REACH for at in past):
+                    told_then.append((person, post))
+                elif post.role:                    # a title the role scheme does not name marks only the country
                     _add_post(person, post)
                 code = post.country or (post.org.country or post.org.bloc if post.org and not post.org.joint else None)
                 if code and k not in explicit:
@@ -152,6 +162,20 @@ def build_context(article_id: str, text: str, published: date | None = None,
                     officers.add(k)
             if pm.side and k not in sides:
                 sides[k] = pm.side
+    for r, sentence in zip(readings, doc.sentences):
+        code, followers = _companions(sentence, r, persons, pkey, explicit)
+        for k in followers:
+            if code and k not in explicit and k not in sides and not g.is_vietnamese_name(persons[k].name):
+                sides[k] = code
+    for person, post in told_then:
+        # held now too when the article says so elsewhere (the body it names counts); else marked as held then
+        post.former = not any(q.role == post.role for q in person.posts)
+        _add_post(person, post)
+    for r in readings:
+        for pm in r.persons:
+            for post in pm.posts:
+                if post.former_role:
+                    _drop_post_once_held(persons[pkey(pm.name)], post)
     for k, person in persons.items():
         person.marked = k in explicit or k in sides
         if k in explicit:
@@ -208,12 +232,19 @@ def build_context(article_id: str, text: str, published: date | None = None,
         return k
 
     post_orgs: dict[int, str] = {}
+    unowned: set[int] = set()
     for r in readings:
         title_spans = {id(om.org): om.mention for om in r.orgs}     # where the title named the body
         for pm in r.persons:
             holder = persons[pkey(pm.name)]
             for post in pm.posts:
-                if post.org:
+                if post.org and _national(post.org.kind) and not post.org.country and not post.org.joint \
+                        and not holder.country and not g.is_vietnamese_name(holder.name):
+                    # 'Chủ tịch Hạ viện X', a foreign name no side is known for: a body of X's country, which the
+                    # text does not give; not the publisher's (the post stays, with no body)
+                    unowned.add(id(post.org))
+                    post.org = None
+                elif post.org:
                     where = title_spans.get(id(post.org), pm.mention)
                     post_orgs[id(post.org)] = add_org(post.org, where, holder)
     for person in persons.values():
@@ -223,6 +254,8 @@ def build_context(article_id: str, text: str, published: date | None = None,
     views = [SentenceView(i, s) for i, s in enumerate(doc.sentences)]
     for view, r in zip(views, readings):
         for om in r.orgs:
+            if id(om.org) in unowned:
+                continue
             if id(om.org) in post_orgs:
                 k = post_orgs[id(om.org)]
             else:
@@ -447,6 +480,59 @@ def _one_word_name(ctx: ArticleContext, ref: RoleRef) -> list[str]:
     return [k]
 
 
+# a term of years ('Đại sứ Mỹ tại Hà Nội giai đoạn 2014-2017', 'nhiệm kỳ 2016 - 2021'): its last year counts
+TERM = re.compile(r"\b(?:giai đoạn|nhiệm kỳ|từ năm|trong những năm)\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b", re.I)
+YEAR = re.compile(r"(?:19|20)\d\d")      # no year written, no time long past told
+PAST_REACH = 150     # characters between a title and the date it is told at: one clause
+
+
+def _long_past(sentence: Sentence, published: date | None) -> list[int]:
+    """Where a sentence tells of a time two years or more before the article's ('chuyến thăm Kenya năm 2009 của
+    Tổng thống X'): a title near such a date is the one held then, not necessarily now. None when any date it
+    gives is recent or it speaks of now too ('từ năm 1990 đến nay')."""
+    if published is None or not YEAR.search(sentence.text) or PRESENT.search(sentence.text):
+        return []
+    dates = [(d.begin, y) for d in find_dates(sentence.text, published.year, None, published)
+             for y in (d.start.year, d.end_date and d.end_date.year) if y]
+    dates += [(m.start(), int(m.group(2))) for m in TERM.finditer(sentence.text)]
+    if not dates or max(y for _, y in dates) > published.year - 2:
+        return []
+    return [sentence.begin + at for at, _ in dates]
+
+
+PRESENT = re.compile(r"\b(?:{})\b".format("|".join(lexicons.load("honorifics")["present_marks"])), re.I)
+
+
+HON = lexicons.load("honorifics")
+COMPANY = re.compile(r"^\W*(?:{})\s+(.+?)\s+(?:{})\s".format(
+    "|".join(map(re.escape, HON["companion_marks"])),
+    "|".join(map(re.escape, sorted(HON["companion_list_verbs"], key=len, reverse=True)))), re.I)
+
+
+def _companions(sentence: Sentence, reading: SentenceActors, persons: dict[str, Person], pkey: Callable[[str], str],
+                explicit: dict[str, str]) -> tuple[str | None, list[str]]:
+    """'Cùng đi với Tổng thống Ruto có X, Y': the country of the person accompanied (named there, or by the
+    surname of someone the article marks) and the keys of those listed after."""
+    m = COMPANY.match(sentence.text)
+    if not m:
+        return None, []
+    lead = (sentence.begin + m.start(1), sentence.begin + m.end(1))
+    codes = {explicit.get(pkey(pm.name)) for pm in reading.persons if lead[0] <= pm.mention.begin < lead[1]}
+    if not codes:
+        words = set(m.group(1).split())
+        codes = {explicit[k] for k, p in persons.items() if k in explicit and p.name.split()[-1] in words}
+    followers = [pkey(pm.name) for pm in reading.persons if pm.mention.begin >= sentence.begin + m.end()]
+    return (codes.pop() if len(codes) == 1 else None), followers
+
+
+def _drop_post_once_held(person: Person, former: Post) -> None:
+    """A post the article says a person once held ('cựu Thủ tướng X', 'cố Tổng Bí thư X') is not theirs when
+    the same article names them by it bare ('khi Tổng Bí thư X còn sống'): the same role in the same body."""
+    base = former.org and former.org.base
+    person.posts[:] = [q for q in person.posts if not (
+        q.role == former.former_role and (base is None or q.org is None or q.org.base == base))]
+
+
 def _add_post(person: Person, post: Post) -> None:
     """One post per role and body: 'Bộ trưởng' and 'Bộ trưởng Ngoại giao' of one person are one post, the
     one that names its body kept; a bare 'Chủ tịch' of a head of state is the presidency said short."""
@@ -500,13 +586,14 @@ def resolve_role(ctx: ArticleContext, ref: RoleRef, named: tuple[str, ...] = ())
         return [best.key] if best is not None and _last_mention_before(best, at) >= 0 else []
     if ref.leader:                           # 'nhà lãnh đạo Cuba': its highest post holder named here
         order = lexicons.load("honorifics")["leader_posts"]
-        ranked = sorted((min((order.index(q.role) for q in p.posts if q.role in order), default=len(order)),
+        ranked = sorted((min((order.index(q.role) for q in p.posts if q.role in order and not q.former),
+                             default=len(order)),
                          -len(p.mentions), p.mentions[0].begin, p.key)
                         for p in people if p.country == ref.country and p.posts and p.mentions)
         return [ranked[0][3]] if ranked and ranked[0][0] < len(order) else []
     if ref.role is None:                     # 'hai nhà lãnh đạo'
         return principals(ctx, people, named, ref.mention) if ref.plural else []
-    holders = [p for p in people if any(post.role == ref.role for post in p.posts)]
+    holders = [p for p in people if any(post.role == ref.role and not post.former for post in p.posts)]
     if ref.country:
         of_country = [p for p in holders if p.country == ref.country]
         untold = [p for p in holders if p.country is None]

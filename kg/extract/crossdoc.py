@@ -18,7 +18,7 @@ from typing import Iterable, Protocol
 
 from kg.extract.artifacts import name_rank, named_key
 from kg.extract.context import ActorRef
-from kg.extract.events import trips
+from kg.extract.events import NAMED, place_rank, trips, year_free
 from kg.extract.identity import Named, alike_keys, identities, tells_others
 from kg.extract.model import DateValue, Person, Post
 from kg.text.normalize import digest
@@ -42,11 +42,13 @@ class Hints:
                                                             # one name where the articles name it otherwise
     keys: dict[str, str] = field(default_factory=dict)      # digest of an event key → the key of the one event
                                                             # of the corpus it tells (an undated visit's trip)
+    places: dict[str, str] = field(default_factory=dict)    # digest of an event key → its one place where the
+                                                            # articles place it otherwise
 
     def __bool__(self) -> bool:
         return bool(self.names) or self.year is not None or bool(self.persons) or bool(self.dates) \
             or bool(self.statuses) or bool(self.spans) or bool(self.titles) or bool(self.things) \
-            or bool(self.keys)
+            or bool(self.keys) or bool(self.places)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -64,7 +66,8 @@ class Summary:
     observed: str | None                      # published, else its earliest fully dated event
     roster: list[list] = field(default_factory=list)     # [person key, name, country, [roles], marked]
     wanted: list[list] = field(default_factory=list)     # bare titles left unresolved: [role, country]
-    events: list[list] = field(default_factory=list)     # [digest of the event key, month, day] of each event
+    events: list[list] = field(default_factory=list)     # [digest of the event key without its year, month,
+                                                         # day] of each event (events.year_free)
     needs_year: bool = False
     targets: list[list] = field(default_factory=list)    # [signature, commitment id]
     dated: list[list] = field(default_factory=list)      # [digest of the event key, its start as ISO or None]
@@ -76,6 +79,7 @@ class Summary:
     things: list[list] = field(default_factory=list)     # [digest of a project's or agreement's key, its name]
     trips: list[list] = field(default_factory=list)      # [event key, its trip (events.trip), its start as ISO
                                                          # or None] of each event that has a trip
+    places: list[list] = field(default_factory=list)     # [digest of the event key, its place as told here]
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -129,14 +133,15 @@ def summarize(ctx, events, extraction, needs_year: bool) -> Summary:
     targets = [[sig, k.id] for k in extraction.commitments for q in k.targets
                if (sig := target_signature(k, q)) is not None]
     return Summary(extraction.article_id, published, extraction.observed, roster, [list(w) for w in wanted],
-                   [[digest(ev.key), ev.start.month if ev.start else None, ev.start.day if ev.start else None]
-                    for ev in events],
+                   [[digest(year_free(ev.key)), ev.start.month if ev.start else None,
+                     ev.start.day if ev.start else None] for ev in events],
                    needs_year, targets, [[digest(ev.key), ev.start.iso() if ev.start else None] for ev in events],
                    [list(r) for r in ctx.read], [[digest(ev.key), ev.status] for ev in events],
                    [[digest(ev.key), ev.end.iso() if ev.end else None] for ev in events],
                    [[digest(ev.key), ev.name] for ev in events],
                    [[digest(named_key(t)), t.name] for t in extraction.named],
-                   [[ev.key, sig, _trip_date(ev)] for ev, sig in trips(ctx, events)])
+                   [[ev.key, sig, _trip_date(ev)] for ev, sig in trips(ctx, events)],
+                   [[digest(ev.key), ev.place] for ev in events if ev.place])
 
 
 def _trip_date(ev) -> str | None:
@@ -181,6 +186,7 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
     statuses = _statuses(summaries, best)
     spans = _spans(summaries)
     titles = _titles(summaries)
+    places = _places(summaries)
     things = _things(summaries)
     hints: dict[str, Hints] = {}
     for s in summaries:
@@ -196,6 +202,7 @@ def corpus_hints(summaries: list[Summary]) -> dict[str, Hints]:
                       if statuses.get(ev_key, status) != status}
         h.titles = {ev_key: titles[ev_key] for ev_key, name in s.titles if titles.get(ev_key, name) != name}
         h.things = {k: things[k] for k, name in s.things if things.get(k, name) != name}
+        h.places = {ev_key: places[ev_key] for ev_key, place in s.places if places.get(ev_key, place) != place}
         h.persons = _persons_told(s, nodes)
         for role, country in s.wanted:
             found = _holder(holders.get((role, country), {}), s.article_id, _when(s))
@@ -228,13 +235,17 @@ def _joins(summaries: list[Summary]) -> dict[str, dict[str, str]]:
     first told within JOIN_DAYS before it. So a trip told again a year later stays another, and what an
     article learns depends only on the articles of about its time (the index finds them: `_trip_values`)."""
     by_key: dict[str, dict[str, list[tuple[tuple[date, date], str]]]] = {}
+    out: dict[str, dict[str, str]] = {}
+    same = _same_meeting(summaries)
     for s in summaries:
         when = _when(s)
         for ev_key, sig, iso in s.trips:
             days = _days_of(iso, when)
             if days is not None:
+                if ev_key in same:
+                    out.setdefault(s.article_id, {})[ev_key] = same[ev_key]
+                    ev_key = same[ev_key]
                 by_key.setdefault(sig, {}).setdefault(ev_key, []).append((days, s.article_id))
-    out: dict[str, dict[str, str]] = {}
     # a visit's key goes by its month alone (so that an article without the year may learn it): the trips of
     # one month in different years are told apart here, each after the first year's taking its year
     anchors: dict[str, dict[str, list[tuple[str, tuple[date, date]]]]] = {}
@@ -271,6 +282,37 @@ def _joins(summaries: list[Summary]) -> dict[str, dict[str, str]]:
                          and not (t[3] == "held" and status == "announced" and t[0] < when))
             if n and first[1] != aid:
                 out.setdefault(aid, {})[ev_key] = first[2]
+    return out
+
+
+MEETING_DAYS = 5   # a named meeting told on days this close to (or within) the days another article gives it is
+                   # that meeting: one name is one forum within a week ('từ ngày 11-15/5' here, '15/5' there)
+
+
+def _same_meeting(summaries: list[Summary]) -> dict[str, str]:
+    """Key of a named meeting's telling → the key of the one meeting it is (kg.extract.events.trip): the
+    tellings of one name whose days lie within (or MEETING_DAYS of) the days of the first, by start, join it."""
+    told: dict[str, dict[str, tuple[date, date]]] = {}
+    for s in summaries:
+        when = _when(s)
+        ends = dict(s.ends)
+        for ev_key, sig, iso in s.trips:
+            days = _days_of(iso, when) if sig.endswith(f"|{NAMED}") else None
+            if days is None:
+                continue
+            last = _days_of(ends.get(digest(ev_key)), when)
+            end = max(days[1], last[1]) if last else days[1]
+            seen = told.setdefault(sig, {}).get(ev_key)
+            told[sig][ev_key] = (min(days[0], seen[0]), max(end, seen[1])) if seen else (days[0], end)
+    out: dict[str, str] = {}
+    for keys in told.values():
+        first, span = None, None
+        for (start, end), ev_key in sorted((days, k) for k, days in keys.items()):
+            if span is not None and start <= span[1] + timedelta(days=MEETING_DAYS):
+                out[ev_key] = first
+                span = (span[0], max(span[1], end))
+            else:
+                first, span = ev_key, (start, end)
     return out
 
 
@@ -337,7 +379,7 @@ def _rekeyed(s: Summary, keys: dict[str, str]) -> Summary:
     swap = {digest(own): digest(key) for own, key in keys.items()}
     moved = lambda rows: [[swap.get(row[0], row[0])] + list(row[1:]) for row in rows]   # noqa: E731
     return replace(s, events=moved(s.events), dated=moved(s.dated), statuses=moved(s.statuses),
-                   ends=moved(s.ends), titles=moved(s.titles))
+                   ends=moved(s.ends), titles=moved(s.titles), places=moved(s.places))
 
 
 def _persons_told(s: Summary, nodes: dict[str, tuple[str, str | None]]) -> dict[str, list]:
@@ -496,6 +538,19 @@ def _titles(summaries: list[Summary]) -> dict[str, str]:
     return {ev_key: min(tellings)[3] for ev_key, tellings in told.items() if len({t[3] for t in tellings}) > 1}
 
 
+def _places(summaries: list[Summary]) -> dict[str, str]:
+    """Event key → its one place where the articles place it otherwise ('Đức', 'Hamburg', 'thành phố
+    Hamburg'): an event is held in one place, and the places told of one event are nested, so the narrowest
+    (`place_rank`); of several as narrow, the place of the earliest dated article telling it."""
+    told: dict[str, list[tuple]] = {}
+    for s in summaries:
+        when = _when(s)
+        for ev_key, place in s.places:
+            told.setdefault(ev_key, []).append((-place_rank(place), when is None, when or date.min, s.article_id,
+                                                place))
+    return {ev_key: min(tellings)[4] for ev_key, tellings in told.items() if len({t[4] for t in tellings}) > 1}
+
+
 def _things(summaries: list[Summary]) -> dict[str, str]:
     """Project or agreement key → its one name where the articles write it otherwise: the first by `name_rank`
     of all they write, as one article settles its own mentions."""
@@ -545,6 +600,12 @@ def apply_titles(events, hints: Hints) -> None:
     """An event the articles name otherwise takes the one name they settle on: one node, one name."""
     for ev in events:
         ev.name = hints.titles.get(digest(ev.key), ev.name)
+
+
+def apply_places(events, hints: Hints) -> None:
+    """An event the articles place otherwise takes the one place they settle on: one node, one place."""
+    for ev in events:
+        ev.place = hints.places.get(digest(ev.key), ev.place)
 
 
 def apply_things(named, hints: Hints) -> None:

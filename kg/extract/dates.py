@@ -150,6 +150,27 @@ def _names_year(before: str) -> bool:
     return last[:1].isupper() and (len(words) > 1 or len(last) > 1 and last.isupper())
 
 
+# the date closing an event's name ('Tuần lễ Cấp cao APEC 2017', 'Hội nghị … năm 2023', 'APPF 1/2018'), not a
+# horizon or a period's end ('Chương trình nghị sự 2030', 'Tầm nhìn đến năm 2045', '2021 - 2025'); an acronym in
+# brackets may follow
+NAME_DATE = re.compile(r"(?<![\w/.,–-])(?:(?<!đến )(?<!tới )(?<!sau )(?<!trước )năm\s+|(\d{1,2})/)?((?:19|20)\d\d)"
+                       r"(?:\s*\([A-ZĐ][A-Z0-9Đ&-]{1,9}\))?\s*$")
+
+
+def name_date(name: str) -> DateValue | None:
+    """The year (and month) an event's own name ends with: by 'năm', or right after a capitalised word ('APEC
+    2017', 'APPF 1/2018')."""
+    m = NAME_DATE.search(name)
+    if not m:
+        return None
+    if not re.search(r"năm\s+\d", m.group(0)) and not _names_year(name[:m.start()]):
+        return None
+    month = int(m.group(1)) if m.group(1) else None
+    if month is not None and not _valid(month):
+        return None
+    return DateValue(int(m.group(2)), month)
+
+
 def _relative_year(word: str, year: int | None) -> int | None:
     if year is None:
         return None

@@ -2,22 +2,25 @@
 ordinals, and one record per real event within the article (mentions of the same event merge)."""
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import lru_cache
 
 from kg import lexicons
-from kg.extract.dates import find_dates, quoted
+from kg.extract.dates import find_dates, name_date, quoted
 from kg.extract.context import principals
 from kg.extract.model import DateValue, Event, Mention, Organization
 from kg.text.clauses import clauses
 from kg.text.normalize import digest, key
 from kg.text.tokens import PhraseMatcher, tokenize
 
+# the capitals of the script: the range À-Ỹ holds lower-case letters too ('đ', 'ư', 'ạ')
+CAP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper())
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 PLACE = re.compile(r"\b(?:tại|ở) ((?:(?:Thủ đô|thủ đô|thành phố|tỉnh|sân bay(?: quốc tế| quân sự)?|trụ sở)\s+)?"
-                   r"[A-ZÀ-ỸĐ][\wÀ-ỹ]*(?:(?:\s+|\s*-\s*)[A-ZÀ-ỸĐ][\wÀ-ỹ]*)*)")
+                   rf"[{CAP}][\wÀ-ỹ]*(?:(?:\s+|\s*-\s*)[{CAP}][\wÀ-ỹ]*)*)")
 NOT_PLACES = re.compile(r"^(?:Kỳ|Lễ|Hội nghị|Cuộc|Diễn đàn|Đại hội|Phiên|Buổi)\b")
 
 PARTNER = re.compile(r"[-–+]")
@@ -108,7 +111,9 @@ class Trigger:
 MAX_TRIGGERS = 300
 
 
-def find_events(ctx) -> list[Event]:
+def find_events(ctx, year_hint: int | None = None) -> list[Event]:
+    """The events of an article; `year_hint`, the year the other articles give one that gives none, goes into
+    the keys of its events told by day (kg.extract.crossdoc gives it)."""
     data, triggers, blocked = _lexicon()
     year = _reference_year(ctx)
     budget = MAX_TRIGGERS
@@ -261,17 +266,13 @@ def find_events(ctx) -> list[Event]:
             if guest:
                 ev.guests = [guest]
                 ev.attendees = [guest] + [k for k in ev.attendees if k != guest]
-    for ev in merged:
-        if ev.type == "visit" and not ev.attendees and not ev.hosts and ev.start and ev.start.year and year \
-                and ev.start.year < year:
-            # 'Đây là chuyến thăm thứ hai của ông tới Na Uy, sau chuyến thăm năm 2010': an earlier visit told with
-            # no one of its own beside the visit of the same sentence is that guest's
-            told = {m.sentence for m in ev.mentions}
-            beside = next((e for e in merged if e is not ev and e.type == "visit" and e.guests
-                           and {m.sentence for m in e.mentions} & told), None)
-            if beside is not None:
-                ev.guests, ev.attendees = list(beside.guests), list(beside.guests)
     merged = _merge(merged, ctx.doc.published, ctx)
+    for ev in merged:
+        if ev.type == "visit" and not ev.guests and ev.mentions and ev.start and ev.start.year and year \
+                and ev.start.year < year:
+            ev.guests = _history_guests(ctx, ev) or _beside_guests(ev, merged)
+            ev.attendees = list(ev.guests) + [k for k in ev.attendees if k not in ev.guests]
+            ev.place = ev.place or _history_place(ctx, ev)
     merged = _welcomes_told_as_receptions(ctx, merged, data)
     for ev in merged:
         if ev.type == "visit" and not ev.place:
@@ -289,7 +290,7 @@ def find_events(ctx) -> list[Event]:
             if ev.name.startswith(type_label(ev.type)) and not ev.kind:   # made of its attendees: made again
                 ev.name = _pair_name(ctx, etype, ev.attendees)
     for n, ev in enumerate(merged):
-        ev.key = _identity(ctx, ev, n)
+        ev.key = _identity(ctx, ev, n, year_hint)
     merged = _fold_same_key(ctx, merged, ctx.doc.published)
     _link_visits(merged)
     _link_weeks(merged, data)
@@ -297,16 +298,18 @@ def find_events(ctx) -> list[Event]:
 
 
 def _welcomes_told_as_receptions(ctx, events: list[Event], data) -> list[Event]:
-    """'A đón tiếp B' told with no day of its own (a headline) in an article telling the welcome ceremony of A
-    and B: that welcome, told by a verb of receiving, not a meeting of its own (a reception told by 'tiếp', or
-    dated, stays one)."""
+    """'A đón tiếp B' told with no day of its own (a headline), or on the welcome's own day, in an article telling
+    the welcome ceremony of A and B: that welcome, told by a verb of receiving, not a meeting of its own (a
+    reception told by 'tiếp', or dated another day, stays one)."""
     text = ctx.doc.text
     welcomes = [e for e in events if e.type == "ceremony" and e.family == "đón" and e.kind != "arrival"]
     out = []
     for ev in events:
-        receiving = ev.type == "meeting" and ev.start is None and len(ev.attendees) > 1 and all(
+        receiving = ev.type == "meeting" and len(ev.attendees) > 1 and all(
             text[m.begin:m.end].casefold() in data["receiving_verbs"] for m in ev.mentions)
-        welcome = next((w for w in welcomes if set(ev.attendees) <= set(w.attendees)), None) if receiving else None
+        # (dated, it is the welcome of that very day: 'Sáng 5/6, A đón tiếp B tại …. Lễ đón chính thức …')
+        welcome = next((w for w in welcomes if set(ev.attendees) <= set(w.attendees) and (
+            ev.start is None or ev.start.day and w.start == ev.start)), None) if receiving else None
         if welcome is None:
             out.append(ev)
             continue
@@ -708,7 +711,7 @@ def _inviting_host(ctx, ev: Event, events: list[Event]) -> list[str]:
 
 
 ARRIVAL = re.compile(r"(?<!\w)đã\s+(?:đến|tới|đặt chân (?:đến|tới))\s+(?:thủ đô\s+|thành phố\s+|sân bay(?: quốc tế)?\s+)?"
-                     r"[A-ZÀ-ỸĐ]")
+                     rf"[{CAP}]")
 
 
 def _arrival_day(ctx, ev: Event, year: int | None) -> DateValue | None:
@@ -841,6 +844,7 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     if _modal_no_event(head, data, notation in NAMED_TYPES) or not _has_object(view, trig, data) \
             or _generic(head, data) and not listed \
             or first in data["classifiers"] and _generic(f"{head.rstrip()} {first}", data) \
+            or notation not in NAMED_TYPES and _habitual(s.text, trig, data) \
             or _cue(head[-30:], data["cancel_cues"]) or s.text.rfind("[", 0, trig.begin) > s.text.rfind("]", 0, trig.begin) \
             or notation not in NAMED_TYPES and (_invitation(head, data) or _aim(head, data)):
         return []      # (and '[Báo chí Nhật đưa đậm về hội đàm …]': a link to another article)
@@ -965,6 +969,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
     if notation in NAMED_TYPES:
         if not _named_event(ctx, view, ev, trig, rest, before, after, last_subject, s.text):
             return []
+        if ev.ordinal is None and name_date(ev.name) is None and _habitual(s.text, trig, data):
+            return []      # 'hằng năm tổ chức Hội nghị …': a series held again and again, no one of them
         if _invitation(head, data):   # 'X mời Y sang dự Hội nghị …': one invites, the other may come
             ev.attendees, ev.chairs, ev.status = [], [], "announced"
         if _bilateral_summit(ctx, ev, trig, rest, data):
@@ -1077,13 +1083,22 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
                 words = _counterpart_words(rest)
                 if view.index or re.match(rf"(?:{_alternation(data['group_heads'])})\s", words.casefold()):
                     ev.counterpart = words
-            # (one side told, named in the sentence: not one carried over from the sentence before,
-            # nor one who welcomes the visitor: 'X chào mừng Y sang thăm và làm việc với Bộ …' is Y's)
+            # (one side told, named in the sentence: not one carried over from the sentence before, nor one who
+            # welcomes the visitor: 'A chào mừng X sang thăm và làm việc với Bộ Y' is X's)
+            welcomed = _welcomed(ctx, view, a, trig, data) if notation in PAIR_TYPES and not objects and not grouped \
+                else []
             body = _body_object(ctx, view, trig, data) if notation in PAIR_TYPES and not objects and not grouped \
-                and len(_persons(ctx, ev.attendees)) == 1 and set(ev.attendees) & set(_refs_in(view, 0, len(s.text))) \
-                and not _cue(head, data["welcome_verbs"]) else []
+                and (welcomed or len(_persons(ctx, ev.attendees)) == 1
+                     and set(ev.attendees) & set(_refs_in(view, 0, len(s.text)))
+                     and not _cue(head, data["welcome_verbs"])) else []
             if body:       # 'làm việc với Ngân hàng Trung ương Kenya': the body met is the other side
-                ev.attendees += [k for k in body if k not in ev.attendees]
+                guests = welcomed or [k for k in ev.attendees if k not in body]
+                # (told with no day, after a head of the body met the guest, that head stands for it: that meeting
+                # told again)
+                heads = [k for k, p in ctx.persons.items() if not dates and any(q.org_key in body for q in p.posts)
+                         and any(e.type in PAIR_TYPES and k in e.attendees and set(guests) & set(e.attendees)
+                                 for e in events)]
+                ev.attendees = list(dict.fromkeys(guests + (heads[:1] or body)))
             elif notation in PAIR_TYPES and not objects and not grouped:
                 ev.attendees += _counterpart(ctx, view, ev.attendees)
                 ev.attendees += _plural_other(ctx, view, a, trig, ev.attendees)
@@ -1149,6 +1164,8 @@ def _event(ctx, view, trig: Trigger, dates, discourse_date, past, last_subject, 
         dates = [d for d in dates if d.begin >= trig.begin or not wished and (
             published is None or _after(d.start, published - timedelta(days=1)))]
     _date(ev, dates, discourse_date, trig)
+    if ev.start is None and ev.type in NAMED_TYPES:
+        ev.start = name_date(ev.name or "")     # 'Tuần lễ Cấp cao APEC 2017': its name dates it, to the year
     if ev.status == "announced" and _before(ev.start, ctx.doc.published):
         ev.status = "held"         # 'triển khai thỏa thuận của Cuộc gặp cấp cao (tháng 1/2017)': done already
     if notation == "visit" and ev.guests and not ev.hosts and _attributive(s.text[a:trig.begin], trig, data):
@@ -1271,6 +1288,15 @@ def _receiver(ctx, guest: str, in_sentence) -> list[str]:
             other = [k for k in e.attendees if k != guest and k in ctx.persons]
             return other[:1]
     return []
+
+
+def _welcomed(ctx, view, a: int, trig: Trigger, data) -> list[str]:
+    """The persons of the clause before a cue, past a welcoming verb ('A chào mừng X … sang thăm và làm việc với
+    …' → X): the one welcomed acts, not the one who welcomes."""
+    head = view.sentence.text[a:trig.begin].casefold()
+    verbs = list(re.finditer(rf"(?<!\w)(?:{_alternation(data['welcome_verbs'] + data['receiving_verbs'])})(?!\w)",
+                             head))
+    return _persons(ctx, _refs_in(view, a + verbs[-1].end(), trig.begin)) if verbs else []
 
 
 def _counterpart(ctx, view, attendees: list[str]) -> list[str]:
@@ -1478,6 +1504,22 @@ def _generic(head: str, data) -> bool:
     return bool(re.search(rf"(?<!\w)(?:{_alternation(plurals)})\s+\S+(?:\s+\S+)?\s*(?:,|và)\s*$", head))
 
 
+def _habitual(text: str, trig: "Trigger", data) -> bool:
+    """An act told as a habit: a cue in the trigger's own clause ('hằng năm cử đoàn … sang thăm', 'gặp nhau định
+    kỳ'), or before a bracket the trigger stands in, which lists instances of it ('tổ chức thường xuyên các hoạt
+    động … (trong đó có việc cử đoàn sang thăm …)'). A day told between makes it one act."""
+    cues = rf"(?<!\w)(?:{_alternation(data['habitual_cues'])})(?!\w)"
+    lead = text[:trig.begin].casefold()
+    lead = lead[max(lead.rfind(";"), lead.rfind(". ")) + 1:]
+    clause = re.split(r"[,;:()]", lead)[-1]
+    opening = lead.rfind("(")
+    instances = opening > lead.rfind(")") and re.search(cues, lead[:opening])
+    after = re.split(r"[,;:()]|\svà\s", text[trig.end:trig.end + 40].casefold())[0]
+    if not (re.search(cues, clause) or instances or re.search(cues, after)):
+        return False
+    return not re.search(r"\d{1,2}\s*[/.-]\s*\d{1,2}|\bngày\s+\d", lead[-200:] if instances else clause)
+
+
 def _after_report(head: str, data) -> int:
     """Where the reported clause starts in 'Người phát ngôn … cho biết, …' (0 when nothing is reported)."""
     found = [m.end() for m in re.finditer(rf"\b(?:{_alternation(data['reporting_cues'])})\b\s*(?:,|rằng|:)",
@@ -1596,6 +1638,13 @@ def _document(text: str, data) -> tuple[str, str] | None:
     if not m or not m.group(1)[:1].isupper() or len(m.group(1).split()) < 3:
         return None
     name = m.group(1).strip()
+    stops, verbs = _alternation(data["document_name_ends"]), _alternation(data["document_verb_openers"])
+    ends = re.search(rf"\s(?:(?:{stops})|và\s+(?:{verbs}))(?=\s|$)", name)
+    if ends:    # the name stops before a predicate or a second act ('… và cùng gặp gỡ báo chí')
+        name = name[:ends.start()].strip()
+        if len(name.split()) < 3:
+            return None
+        return name, key(re.sub(r"[\s-]+", " ", lexicons.strip_countries(name)[0]))
     if m.group(2):
         return f"{name} ({m.group(2)})", m.group(2)
     shown = name
@@ -1623,7 +1672,7 @@ def _owned(view, text: str, refs, n: int, start: int) -> bool:
     base = view.sentence.begin
     lead = text[start:refs[n].begin - base]
     # ('của Thủ tướng X': a capitalised title word may go on in lower case; 'có sự tham dự của X': X attends)
-    owner = re.search(r"\bcủa(?:\s+[A-ZÀ-ỸĐ][^\s,;]*(?:\s+[a-zà-ỹđ][^\s,;]*)?){0,6}\s*$", lead)
+    owner = re.search(rf"\bcủa(?:\s+[{CAP}][^\s,;]*(?:\s+[a-zà-ỹđ][^\s,;]*)?){{0,6}}\s*$", lead)
     if len(lead) > 8 and owner:
         return not re.search(rf"(?<!\w)(?:{_alternation(_lexicon()[0]['attendance_nouns'])})\s*$",
                              lead[:owner.start()].casefold())
@@ -1696,7 +1745,7 @@ def _ceremony_name(ctx, trig: Trigger, text: str, attendees: list[str]) -> str:
     """'Lễ khánh thành Bệnh viện Hữu nghị', else the kind of ceremony and who took part."""
     phrase = text[trig.begin:trig.end]
     # ('Lễ khai mạc Ngày hội văn hóa Kenya - Peru lần thứ II năm 2025': a pair of countries inside the name)
-    obj = re.match(r"\s+((?:[A-ZÀ-ỸĐ0-9][\wÀ-ỹ]*)(?:(?:\s+|\s*[-–]\s*)[\wÀ-ỹ]+){0,10}?)"
+    obj = re.match(rf"\s+((?:[{CAP}0-9][\wÀ-ỹ]*)(?:(?:\s+|\s*[-–]\s*)[\wÀ-ỹ]+){{0,10}}?)"
                    r"(?=[,.;]|\s+(?:tại|ở|cho|của|do|với|đã|được|sẽ|vừa|diễn ra|nhằm|để)\b|$)",
                    text[trig.end:trig.span_end])
     head = phrase[:1].upper() + phrase[1:]
@@ -1779,9 +1828,18 @@ def _named_event(ctx, view, ev, trig, rest, before, after, last_subject, text) -
     if m:
         ev.ordinal = roman(m.group(1) or m.group(2))
     tail = _name_tail(rest)
+    start = view.sentence.begin + trig.end
+    owner = next((o for o in re.finditer(r"\scủa\s", tail) if any(
+        r.kind == "person" and start + o.end() <= r.begin <= start + len(tail) for r in view.refs)), None)
+    if owner:
+        tail = tail[:owner.start()]    # '… lần thứ 23 của Thủ tướng X': the one attending, no part of the name
+    coordinated = re.match(r"\s+và\s+[^,;.()\[\]]{1,50}?\s*\([A-ZĐ][A-Z0-9Đ-]{1,9}\)", rest[len(tail):])
+    if coordinated:
+        tail += coordinated.group(0)   # '… Nhóm các nền kinh tế phát triển và mới nổi … (G20)': one name to its acronym
+    elif not owner and tail.strip():
+        tail += _name_after_and(view, start + len(tail), rest[len(tail):])
     # the body the name holds ('Kỳ họp lần thứ 48 Ủy ban …', 'Hội nghị Cấp cao ASEAN lần thứ 47'), never the
     # next organisation of the clause ('… lần thứ 19 với Chính phủ …')
-    start = view.sentence.begin + trig.end
     orgs_after = [k for r in view.refs if r.kind == "org" and start <= r.begin <= start + len(tail) for k in r.keys]
     if orgs_after and notation != "high-level-meeting":
         ev.organizer = orgs_after[0]
@@ -1917,9 +1975,60 @@ def _inviter(ctx, view, guest: str) -> list[str]:
     return [k for k in found if k != guest and ctx.country_of(k) not in (side, None)]
 
 
+def _name_after_and(view, at: int, rest: str) -> str:
+    """'Hội nghị Bộ trưởng Kinh tế và Thương mại …': a capitalised word after 'và' goes on with the name, unless
+    it opens another event's noun or a person ('dự Hội nghị … và Diễn đàn …', '… và Tổng thống X')."""
+    m = re.match(rf"\s+và\s+(?=[{CAP}])", rest)
+    if not m:
+        return ""
+    more = _name_tail(" " + rest[m.end():])
+    data = _lexicon()[0]
+    nouns = _alternation(data["proper_triggers"] + data["press_triggers"] + data["classifiers"])
+    if not more.strip() or re.match(rf"\s*(?:{nouns})(?!\w)", more.casefold()) \
+            or any(r.kind in ("person", "plural", "country") and at + m.end() <= r.begin < at + m.end() + len(more)
+                   for r in view.refs):
+        return ""
+    return rest[:m.end()] + more.lstrip()
+
+
 def _clause_subject(ctx, view, trig: Trigger) -> list[str]:
     """The first person of the clause: 'Bà thăm …, đồng thời cùng Thủ tướng X chủ trì …' → 'Bà'."""
     return _persons(ctx, _refs_in(view, trig.span_begin, trig.begin))[:1]
+
+
+def _history_place(ctx, ev: Event) -> str | None:
+    """Where a past visit told in passing went, when its words name no place: the country named last before it in
+    its sentence, not its guest's ('lần thứ hai X thăm Kenya, sau chuyến thăm đầu tiên …', 'ấn tượng về Kenya từ
+    chuyến thăm năm 2008')."""
+    first = min(ev.mentions, key=lambda m: (m.sentence, m.begin))
+    view = ctx.views[first.sentence]
+    own = {ctx.country_of(g) for g in ev.guests}
+    codes = [r.keys[0] for r in view.refs if r.kind == "country" and r.end <= first.begin and r.keys[0] not in own]
+    return lexicons.countries()[codes[-1]]["vi"] if codes else None
+
+
+def _beside_guests(ev: Event, events: list[Event]) -> list[str]:
+    """'Đây là chuyến thăm thứ hai của ông tới Na Uy, sau chuyến thăm năm 2010': a visit of years ago whose sentence
+    names no one, beside the visit going on in that sentence, is that guest's earlier one."""
+    told = {m.sentence for m in ev.mentions}
+    beside = next((e for e in events if e is not ev and e.type == "visit" and e.guests
+                   and {m.sentence for m in e.mentions} & told), None)
+    return list(beside.guests) if beside is not None else []
+
+
+def _history_guests(ctx, ev: Event) -> list[str]:
+    """A past visit told in passing with no owner ('X chia sẻ ấn tượng … từ chuyến thăm năm 2008', 'lần thứ hai X
+    thăm Y, sau chuyến thăm đầu tiên năm 2000', 'ấn tượng của A và B trong chuyến thăm Kenya năm 2006'): the
+    nearest person named before it in its sentence (with one joined to them), not of the country visited nor a
+    host. Given once mentions are merged: a visit of years ago stays apart from the one the article tells."""
+    first = min(ev.mentions, key=lambda m: (m.sentence, m.begin))
+    view = ctx.views[first.sentence]
+    code = _country_named(ev.place) if ev.place else None
+    named = [k for k in _persons(ctx, _refs_in(view, 0, first.begin - view.sentence.begin, ("person",)))
+             if k not in ev.hosts and (code is None or ctx.country_of(k) != code)]
+    if len(named) >= 2 and _joined(view, named[-2:]):
+        return named[-2:]
+    return named[-1:]
 
 
 def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
@@ -1942,7 +2051,7 @@ def _visit(ctx, view, ev, trig, before, after, past, text, events=()) -> bool:
     # hệ giữa cơ quan lập pháp của hai nước')
     # ('của ông Ruto': a name follows, no pronoun)
     of = re.match(r"^(?:(?!\b(?:nhằm|để|giữa|với|về|và)\b)[^,;])*?\bcủa\s+(?:(" + _alternation(data["reflexive"])
-                  + r")\b(?!\s+[A-ZÀ-ỸĐ]))?", own)
+                  + rf")\b(?!\s+[{CAP}]))?", own)
     if of and of.group(1):
         # 'chuyến thăm Việt Nam của ông hồi tháng 11/2023', 'chuyến thăm … của mình': the sentence's subject
         subject = _persons(ctx, _refs_in(view, 0, trig.begin)) or \
@@ -2132,7 +2241,7 @@ def _owner(ctx, view, trig: Trigger, of, inviters, within_comma: bool = False) -
     owner = [r for r in view.refs if r.kind == "person" and start <= r.begin <= end]
     honorifics = _alternation(_lexicon()[0]["possessor_titles"])
     gap = view.sentence.text[trig.end + of.end():min(r.begin for r in owner) - view.sentence.begin] if owner else ""
-    if re.search(rf"(?<!\w)(?:{honorifics})\s+[A-ZÀ-ỸĐ]", gap) and not _titles_only(gap):
+    if re.search(rf"(?<!\w)(?:{honorifics})\s+[{CAP}]", gap) and not _titles_only(gap):
         return []      # 'chuyến thăm của ông Ruto … mà Thủ tướng X …': the owner is one the text names short
     owners = [k for r in owner
               for k in r.keys if k not in inviters and not _past_other_title(view, trig.end + of.end(), r)]
@@ -2283,6 +2392,18 @@ def _country_named(name: str | None) -> str | None:
     return next((code for code, c in lexicons.countries().items() if name and c["vi"] == name), None)
 
 
+def place_rank(place: str) -> int:
+    """How narrow a place is: a country 0, a city or province (a capital, one of Vietnam's provinces, a name
+    opened by 'thành phố', 'tỉnh') 1, anything else (a site, a city the lexicons lack) 2. One event told
+    in several articles takes the narrowest place they give (kg.extract.crossdoc)."""
+    if _country_named(place) or _country_form(place):
+        return 0
+    folded = place.casefold()
+    if folded in _place_countries() or any(folded.startswith(p + " ") for p in _lexicon()[0]["area_prefixes"]):
+        return 1
+    return 2
+
+
 def _destination_code(view, trig: Trigger) -> str | None:
     """The country a visit goes to when it is named right after the trigger ('chuyến thăm Kenya')."""
     m = re.match(r"^\s*(?:(?:chính thức|cấp [Nn]hà nước|làm việc|hữu nghị|(?:lần\s+)?đầu tiên|lần này|lần thứ\s+\w+)\s+)*"
@@ -2363,13 +2484,24 @@ def _name_tail(rest: str) -> str:
     """What names the event after its trigger: 'lần thứ 47', 'ASEAN', up to a verb or connective."""
     m = re.match(r"^((?:\s+(?:lần thứ|khóa|thứ)\s+\S+)?)(\s+(?:của\s+)?[^,;.(\[\]\"“]*)?", rest)
     tail = (m.group(1) or "") + (m.group(2) or "") if m else ""
-    tail = re.split(r"\s+(?:và|để|vào|nhằm|diễn ra|tại|ở|với|trưa|sáng|chiều|tối|ngày|theo|do|trong khuôn khổ"
+    # (a name ends before words pointing back: 'Hội nghị G20 lần này cho thấy …')
+    tail = re.split(r"\s+(?:lần này|lần đó|lần ấy|này|đó|ấy|nói trên|kể trên"
+                    r"|và|để|vào|nhằm|diễn ra|tại|ở|với|trưa|sáng|chiều|tối|ngày|theo|do|trong khuôn khổ"
                     r"|trong|bên lề|nhân dịp|nhằm|từ ngày|từ|có|mang|đã|sẽ|được|là|vừa qua|năm nay|gồm|cùng)(?=\s|$)",
                     tail)[0]
     # a name ends at its number when lower-case words follow ('… G20 lần thứ 19 có chủ đề …')
     numbered = re.match(r"^(.*?\b(?:lần thứ|khóa|thứ)\s+\S+)\s+(\S+)", tail)
     if numbered and numbered.group(2)[0].islower() and numbered.group(2) != "của":
         return numbered.group(1)
+    # and at its body's acronym when a run of lower-case words follows, a clause of its own ('Tuần lễ cấp cao APEC
+    # một lần nữa chuyển tải …'), not the words that qualify it ('… ASEAN mở rộng', 'G20 về khí hậu', 'lần thứ 7')
+    words = list(re.finditer(r"\S+", tail))
+    last = max((n for n, w in enumerate(words) if re.fullmatch(r"[A-ZĐ][A-Z0-9Đ+-]{1,9}", w.group())), default=None)
+    if last is not None:
+        run = [w.group() for w in itertools.takewhile(lambda w: w.group()[:1].islower(), words[last + 1:])]
+        qualifiers = _alternation(_lexicon()[0]["name_qualifiers"])
+        if len(run) >= 4 and not re.match(rf"(?:{qualifiers})(?!\w)", " ".join(run)):
+            return tail[:words[last].end()]
     return tail
 
 
@@ -2532,7 +2664,7 @@ def _opens_clause(text: str, d, after: int) -> bool:
     # (a few words and a bracket may qualify the day first: 'chiều 31/5 theo giờ Lima (rạng sáng 1/6 …), X …')
     return d.end_date is None and bool(d.start.day) and d.begin > after \
         and bool(re.search(r",\s*$", text[after:d.begin])) \
-        and bool(re.match(r"(?:\s+[^\s,;:()]+){0,5}?(?:\s*\([^()]*\))?\s*,\s*[A-ZÀ-ỸĐ]", text[d.end:]))
+        and bool(re.match(rf"(?:\s+[^\s,;:()]+){{0,5}}?(?:\s*\([^()]*\))?\s*,\s*[{CAP}]", text[d.end:]))
 
 
 def _bracketed(text: str, d) -> bool:
@@ -2812,8 +2944,11 @@ def _merge(events: list[Event], today=None, ctx=None) -> list[Event]:
                 and _inside(ev.start, target.start, target.end) and _inside(ev.end, target.start, target.end):
             target.start, target.end = ev.start, ev.end     # 'thăm X và dự Hội nghị … từ 5-8/7', 'Từ 7-8/7, … dự Hội nghị'
         elif target.end is not None and ev.start and ev.end is None and target.type != "visit" \
-                and not (target.type in _lexicon()[0]["multi_day"] and _outside(ev.start, target.start, target.end)):
-            target.start, target.end = ev.start, None     # a day beats the span it falls in
+                and not (target.type in _lexicon()[0]["multi_day"] and (
+                    _outside(ev.start, target.start, target.end)
+                    or target.start and (ev.start.month, ev.start.day) == (target.start.month, target.start.day))):
+            # a day beats the span it falls in; not a forum's first day ('sáng 11/5 … dự Diễn đàn … từ 11-15/5')
+            target.start, target.end = ev.start, None
         target.ongoing = target.ongoing or ev.ongoing
         target.counterpart = target.counterpart or ev.counterpart
         if target.type != ev.type and "ceremony" in (target.type, ev.type):
@@ -2901,7 +3036,26 @@ def trip(ctx, ev: Event) -> str | None:
         return f"visit|{'+'.join(sorted(ev.guests))}|{key(ev.place)}"
     if _summit(ctx, ev):
         return f"{ev.type}|{ev.organizer}|summit"
+    if _named_meeting(ev):
+        return f"{ev.type}|{key(ev.name)}|{NAMED}"
     return None
+
+
+NAMED = "named"   # the end of a named meeting's trip: its days, told otherwise by two articles, are one meeting's
+
+
+def _named_meeting(ev: Event) -> bool:
+    """A forum or conference known by a name of its own ('Diễn đàn Kinh tế Thế giới', 'Diễn đàn cấp cao hợp tác
+    quốc tế'), unnumbered: the name past its head has an acronym, a capitalised word or three words, so that
+    one name is one meeting within days ('Diễn đàn doanh nghiệp' names many)."""
+    if ev.type not in NAMED_TYPES or ev.ordinal is not None or ev.family:
+        return False
+    heads = next(t["triggers"] for t in _lexicon()[0]["types"] if t["notation"] == ev.type)
+    head = next((h for h in sorted(heads, key=len, reverse=True) if ev.name.casefold().startswith(h.casefold())), None)
+    if head is None:
+        return False
+    tail = re.findall(r"[\wÀ-ỹ]+", ev.name[len(head):])
+    return bool(_acronyms(ev.name) or _proper_words(ev) or len(tail) >= 3)
 
 
 def _summit(ctx, ev: Event) -> bool:
@@ -2919,11 +3073,12 @@ def _summit(ctx, ev: Event) -> bool:
     return not PARTNER.search(rest) and not _cue(rest, _lexicon()[0]["summit_qualifiers"])
 
 
-def _identity(ctx, ev: Event, n: int) -> str:
+def _identity(ctx, ev: Event, n: int, year_hint: int | None = None) -> str:
     """One key per real event, the same in every article that tells it: numbered sessions by body and
     number; visits by guest, destination and month (told by one article to the day, by another to the
-    month); other dated events by type, participants and day. Keys carry no year, so that an article
-    without one can learn it from another telling the same event. Everything else stays local."""
+    month); other dated events by type, participants and day, and year where known (the same two meet
+    on the same day of two years: two talks). An article without a year learns it from another telling the
+    same event by the key without it (`year_free`). Everything else stays local."""
     if ev.ordinal is not None and ev.organizer:
         return f"{ev.type}|{ev.organizer}|{ev.ordinal}"
     if ev.type == "signing" and ev.kind:
@@ -2941,5 +3096,16 @@ def _identity(ctx, ev: Event, n: int) -> str:
         # (a reception of one no one knows by name is told apart by the words naming him: one host receives two)
         other = f"|{digest(key(ev.counterpart), 6)}" if ev.type in PAIR_TYPES and len(ev.attendees) < 2 \
             and ev.counterpart else ""
-        return f"{ev.type}|{kind}|{'+'.join(sorted(ev.attendees))}|{ev.start.month}-{ev.start.day}{other}"
+        year = ev.start.year or year_hint
+        return f"{ev.type}|{kind}|{'+'.join(sorted(ev.attendees))}|{ev.start.month}-{ev.start.day}{other}" \
+            + (f"|{year}" if year else "")
     return f"{ctx.doc.id}|{ev.type}|{n}|{digest(ev.name, 6)}"
+
+
+YEAR_TOLD = re.compile(r"\|\d{4}$")
+
+
+def year_free(key: str) -> str:
+    """An event's key without the year a day's key ends in: what an article without a year shares with
+    one telling the same event with it."""
+    return YEAR_TOLD.sub("", key)

@@ -34,10 +34,12 @@ def alike_keys(key: str, name: str) -> set[str]:
     if grammar().is_vietnamese_name(name):
         return {f"={key}"}
     words = key.split()
-    # also the first name and the end of the last ('tomas|~rin': 'valdorin' / 'veldorin'), and the name without
-    # its spaces ('lucas mc allister' / 'lucas mcallister')
+    # also the first name and the end of the last ('tomas|~rin': 'valdorin' / 'veldorin'), the name without
+    # its spaces ('lucas mc allister' / 'lucas mcallister'), and the first name and the letters of the last
+    # ('saleh|%abdii': 'abidi' / 'adibi', two letters swapped)
     return {f"={key}", f"{words[0]}|{words[-1][:2]}|{len(words)}", f"{words[0][:1]}|{words[-1]}|{len(words)}",
-            f"{words[0]}|~{words[-1][-3:]}|{len(words)}", f"#{key.replace(' ', '')}"}
+            f"{words[0]}|~{words[-1][-3:]}|{len(words)}", f"#{key.replace(' ', '')}",
+            f"{words[0]}|%{''.join(sorted(words[-1]))}|{len(words)}"}
 
 
 def tells_others(name: str, country: str | None, marked: bool) -> bool:
@@ -62,12 +64,19 @@ def same_person(a: str, b: str) -> bool:
 
 
 def _misspelt(x: str, y: str) -> bool:
-    """One word written with a letter or two off ('henandez' / 'hernandez', 'aleksander' / 'alexander'):
+    """One word written with a letter or two off ('henandez' / 'hernandez', 'aleksander' / 'alexander') or two
+    letters swapped:
     same first and last letter (so 'petrov' / 'petrova', 'lopez' / 'lopes' stay apart), and a long word.
     A last 'y' or 'i' is one letter transliterated two ways ('sergey' / 'sergei', 'dmitry' / 'dmitri')."""
     limit = 2 if min(len(x), len(y)) >= 8 else 1
     last = x[-1] == y[-1] or {x[-1], y[-1]} == {"i", "y"}
-    return min(len(x), len(y)) >= 5 and x[0] == y[0] and last and _edits(x, y) <= limit
+    return min(len(x), len(y)) >= 5 and x[0] == y[0] and last and (_edits(x, y) <= limit or _swapped(x, y))
+
+
+def _swapped(x: str, y: str) -> bool:
+    """Two letters of one word written in each other's place ('abidi' / 'adibi')."""
+    apart = [i for i, (a, b) in enumerate(zip(x, y)) if a != b] if len(x) == len(y) else []
+    return len(apart) == 2 and x[apart[0]] == y[apart[1]] and x[apart[1]] == y[apart[0]]
 
 
 def _initial_of(short: str, word: str) -> bool:
@@ -88,8 +97,8 @@ def _edits(a: str, b: str) -> int:
 
 def identities(named: dict[str, Named]) -> dict[str, tuple[str, str | None]]:
     """person key → (the key of the node it joins, the country the marking articles agree on or None),
-    for every key of `named`. The node's key is the spelling most articles use (then the longer, then the
-    first in order), and a group never joins names whose articles mark different countries."""
+    for every key of `named`. The node's key is the spelling most articles use (then the longer, the less
+    spaced, the first in order), and a group never joins names whose articles mark different countries."""
     parent = {k: k for k in named}
     marked = {k: set(n.marked) for k, n in named.items()}       # a group's marked countries, at its root
 
@@ -119,7 +128,10 @@ def identities(named: dict[str, Named]) -> dict[str, tuple[str, str | None]]:
         groups.setdefault(root(k), []).append(n)
     out = {}
     for members in groups.values():
-        node = min(members, key=lambda n: (-len(n.articles), -len(n.key), n.key)).key
+        # most articles, then most letters ('atsusuke kawada' over 'a. kawada'), then fewest spaces ('john mccain'
+        # over 'john mc cain', a name spaced by a slip)
+        node = min(members, key=lambda n: (-len(n.articles), -len(n.key.replace(" ", "")), n.key.count(" "),
+                                           n.key)).key
         marks = sum((n.marked for n in members), Counter())
         ranked = marks.most_common(2)
         country = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None

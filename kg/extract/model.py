@@ -34,6 +34,8 @@ class Post:
     span: tuple[int, int] | None = None   # the title and its body, as token positions in the sentence
     acting: bool = False            # 'quyền Bộ trưởng': held for now, until someone is appointed
     holders_role: str | None = None  # 'Trợ lý Bộ trưởng X': the title's role, held by someone else than X
+    former_role: str | None = None   # 'cựu Thủ tướng X', 'cố Tổng thống X': the role X once held, not a post now
+    former: bool = False            # told at a date years before the article's: held then, not necessarily now
 
 
 @dataclass

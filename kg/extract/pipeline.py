@@ -9,8 +9,8 @@ from kg.extract.artifacts import find_named
 from kg.extract.commitments import find_commitments
 from kg.extract.context import ArticleContext, build_context
 from kg.extract.crossdoc import (Hints, MemoryCorpus, Summary, apply_dates, apply_keys, apply_names,
-                                 apply_persons, apply_statuses, apply_things, apply_titles, apply_year,
-                                 article_date, settle, summarize)
+                                 apply_persons, apply_places, apply_statuses, apply_things, apply_titles,
+                                 apply_year, article_date, settle, summarize)
 from kg.extract.events import find_events
 from kg.extract.model import Extraction
 from kg.text.normalize import digest
@@ -30,7 +30,7 @@ def extract(article_id: str, text: str, published: date | None = None, publisher
     if hints:
         apply_persons(ctx, hints)
         apply_names(ctx, hints)
-    events = find_events(ctx)
+    events = find_events(ctx, hints.year if hints else None)
     # whether the article dates itself is its own fact, not what a hint made of it
     needs_year = not ctx.doc.published and not any(ev.start and ev.start.year for ev in events)
     if hints:
@@ -45,6 +45,7 @@ def extract(article_id: str, text: str, published: date | None = None, publisher
         apply_dates(events, hints)   # after the summary, which tells the others this article's own dates
         apply_statuses(events, hints)
         apply_titles(events, hints)
+        apply_places(events, hints)
         apply_things(x.named, hints)
     return x, summary
 

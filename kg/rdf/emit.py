@@ -201,6 +201,8 @@ def emit(x: Extraction, base: str) -> tuple[URIRef, list[tuple]]:
                 add((ms, DK.country, country(post.country)))
             if post.acting:
                 add((ms, DK.acting, Literal(True)))
+            if post.former:
+                add((ms, DK.former, Literal(True)))
             if x.observed:
                 add((ms, DK.observedOn, Literal(x.observed, datatype=XSD.date)))
             derived(ms)

@@ -12,6 +12,12 @@ SPARQLUpdateStore and changes what loses data or fails on real servers (Virtuoso
   escapes (`ex:a\\/b`) verbatim, and a very long update is refused;
 - graphs are replaced with DROP SILENT GRAPH, never CREATE GRAPH (which fails when the graph exists);
 - reading the whole dataset goes graph by graph, so no answer meets a server's row limit;
+- the SPARQL protocol's dataset parameters given in the store URL (`?default-graph-uri=G`, repeatable, and
+  `named-graph-uri`) go with every query, not in the URL of updates: a query without FROM reads the
+  server's default graph, which on Virtuoso is every graph it holds *as a bag* (a statement told in 500
+  article graphs matches 500 times, the build's index and summary graphs included). Naming a graph that
+  holds the union as a set, as Oxigraph's embedded store keeps it, makes the server answer from what the
+  embedded store answers from (Virtuoso still lets GRAPH ?g range over every graph);
 - writes wait in order and go together (kg.build writes thousands of small graphs): updates joined in
   one request, statements loaded by the server's bulk path (`Loader`): an Oxigraph server's Graph Store
   `/store` upload of N-Quads, found by itself; Virtuoso's bulk loader (ld_dir, rdf_loader_run) through
@@ -34,7 +40,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import Iterable, Iterator
 from urllib.error import HTTPError, URLError
-from urllib.parse import unquote, urlencode, urlsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 from urllib.request import Request, urlopen
 
 from rdflib import Dataset, Graph, URIRef
@@ -53,6 +59,7 @@ LOAD_AT = 250_000       # statements waiting before they are loaded (and saved):
 VALUES_ROWS = 1000      # rows of one VALUES block in a joined removal
 UPDATE_CHARS = 500_000  # updates joined into one request up to this size
 TIMEOUT = 300
+DATASET_PARAMS = ("default-graph-uri", "named-graph-uri")   # the SPARQL protocol's, for queries only
 ISQL = ("isql-vt", "isql")  # Debian names Virtuoso's client isql-vt (its isql is unixODBC's)
 
 
@@ -62,6 +69,15 @@ def endpoints(url: str) -> tuple[str, str]:
     if url.rstrip("/").endswith("/query"):
         return url, url.rstrip("/")[: -len("query")] + "update"
     return url, url
+
+
+def dataset_of(url: str) -> tuple[str, list[tuple[str, str]]]:
+    """(the URL without the protocol's dataset parameters, those parameters in order)."""
+    parts = urlsplit(url)
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    dataset = [(k, v) for k, v in pairs if k in DATASET_PARAMS]
+    rest = urlencode([(k, v) for k, v in pairs if k not in DATASET_PARAMS])
+    return urlunsplit(parts._replace(query=rest)), dataset
 
 
 def http_post(url: str, body: bytes, content_type: str, accept: str | None = None):
@@ -195,16 +211,21 @@ class RemoteStore(SPARQLUpdateStore):
         self._waiting: list[str | Removal | Statements] = []     # in order: updates, removals, statements
         self._statements = 0
         self._unsaved = False     # loaded by a loader that writes no log, and not yet saved
+        self.dataset: list[tuple[str, str]] = []    # default-graph-uri / named-graph-uri sent with each query
         if configuration:
             self.open(configuration)
 
     def open(self, configuration, create: bool = False):
-        query_url, update_url = endpoints(configuration) if isinstance(configuration, str) else configuration
+        if isinstance(configuration, str):
+            configuration, self.dataset = dataset_of(configuration)
+            configuration = endpoints(configuration)
+        query_url, update_url = configuration
         super().open((query_url, update_url), create=False)
         # the server says which it is in its Server header: an Oxigraph server serves the Graph Store at /store
         # beside /query; Virtuoso removes many graphs far quicker by one DELETE than by DROPs
         try:
-            with urlopen(Request(query_url + "?" + urlencode({"query": "ASK {}"})), timeout=TIMEOUT) as res:
+            probe = query_url + ("&" if "?" in query_url else "?") + urlencode({"query": "ASK {}"})
+            with urlopen(Request(probe), timeout=TIMEOUT) as res:
                 server = res.headers.get("Server", "")
         except OSError:
             return       # the first query says clearly that nobody answers
@@ -216,7 +237,7 @@ class RemoteStore(SPARQLUpdateStore):
         self.flush()
 
     # -- HTTP --------------------------------------------------------------------------------
-    def _post(self, url: str, form: dict, accept: str | None = None):
+    def _post(self, url: str, form: dict | list[tuple[str, str]], accept: str | None = None):
         return http_post(url, urlencode(form).encode("utf-8"), "application/x-www-form-urlencoded; charset=UTF-8",
                          accept)
 
@@ -227,7 +248,7 @@ class RemoteStore(SPARQLUpdateStore):
             text = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in initNs.items()) + text
         form = query_form(text)
         accept = GRAPH_RESULTS if form in ("CONSTRUCT", "DESCRIBE") else SELECT_RESULTS
-        with self._post(self.query_endpoint, {"query": text}, accept) as res:
+        with self._post(self.query_endpoint, [("query", text)] + self.dataset, accept) as res:
             content_type = res.headers.get("Content-Type", accept).split(";")[0].strip()
             body = res.read()
         if form in ("CONSTRUCT", "DESCRIBE"):

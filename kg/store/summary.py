@@ -21,13 +21,15 @@ summary is missing or of an older form, recomputes everything."""
 from __future__ import annotations
 
 import hashlib
+import zlib
 from collections import Counter, defaultdict
 from typing import Iterable
 
 import pyoxigraph as ox
-from rdflib import Dataset, Literal, Namespace, URIRef
+from oxrdflib import OxigraphStore
+from rdflib import RDF, Dataset, Literal, Namespace, URIRef
 
-from kg.namespaces import SCHEMA, graphs_base
+from kg.namespaces import DK, SCHEMA, graphs_base
 from kg.rdf.nquads import nquads
 from kg.store import native_store, native_term, objects, rdflib_term
 from kg.store.index import BUILD, index_graph_iri
@@ -36,6 +38,7 @@ SUM = Namespace("urn:kg:summary#")
 ROW = "urn:kg:summary:"
 VERSION = "3"            # the mark of a whole summary graph; a new form of the statements recomputes them
 VALUES_CHUNK = 2000      # terms per VALUES block
+GATHERED_CHUNK = 1000    # graphs' gathered lines loaded at once (Keeper._gathered): a few MB of text
 
 PREFIXES = """PREFIX schema: <https://schema.org/>
 PREFIX dk: <https://w3id.org/diplomacy-kg/ontology#>
@@ -54,6 +57,11 @@ _TARGETS = PREFIXES + "SELECT ?k ?q ?m WHERE { ?k a dk:Commitment ; dk:target ?q
 _OBSERVATIONS = PREFIXES + "SELECT ?o ?m ?p WHERE { ?o a dk:Observation ; dk:measure ?m ; dk:period ?p }"
 _PARTIES = PREFIXES + "SELECT ?s ?x WHERE { ?s dk:party ?x }"
 _READINGS = PREFIXES + "SELECT ?o ?u ?v WHERE { ?o schema:unitText ?u ; schema:value ?v }"
+# every predicate the queries above read (tests/test_summary_gathered.py checks it against them): a build that
+# writes every article graph itself keeps these statements as it writes them and computes the rows from those,
+# instead of reading ten thousand articles' statements back from the store (`Keeper.gather`)
+READS = frozenset(f"<{p}>" for p in (RDF.type, SCHEMA.name, SCHEMA.attendee, SCHEMA.startDate, DK.target,
+                                     DK.measure, DK.period, DK.party, SCHEMA.unitText, SCHEMA.value))
 
 
 def summary_graph_iri(base_iri: str) -> URIRef:
@@ -128,6 +136,17 @@ def _subjects_of(data) -> set:
     if isinstance(data, str):
         return {URIRef(line[1:line.index(">")]) for line in data.splitlines() if line.startswith("<")}
     return {s for s, _, _ in data if isinstance(s, URIRef)}
+
+
+def facts_of(ntriples: str | bytes, evidence: tuple[bytes, ...]) -> bytes:
+    """The lines of a graph's N-Triples the summary reads (READS), evidence aside as in the union
+    (kg.store.writer), compressed (zlib): run by each extraction worker on the graph it made. Compressed
+    because a build holds them for every article until its end (~9 KB an article, a fifth of that so)."""
+    if isinstance(ntriples, str):
+        ntriples = ntriples.encode("utf-8")
+    reads = {p.encode("utf-8") for p in READS}
+    return zlib.compress(b"".join(line + b"\n" for line in ntriples.split(b"\n")
+                                  if line and line.split(b" ", 2)[1] in reads and not line.startswith(evidence)), 1)
 
 
 # -- persons and pairs: what each event gives, counted ------------------------------------------------------
@@ -333,14 +352,28 @@ class Keeper:
         self.commitments: dict = {}          # the same, of commitments and observations
         self.observations: dict = {}
         self.everything = True
+        self.gathered: dict | None = None    # graph → the lines of it READS, when this build writes them all
 
     def _own(self, x):
         """A term as this store's queries give it (pyoxigraph's on Oxigraph)."""
         return native_term(x) if self.native and isinstance(x, URIRef) else x
 
-    def follow(self, local: bool) -> None:
-        """A build begins: around the articles it touches (`local`), or everything at its end."""
+    def follow(self, local: bool, gather: bool = False) -> None:
+        """A build begins: around the articles it touches (`local`), or everything at its end; `gather`: the
+        build starts from an empty store, so the graphs it writes (`gather`) are all the summary will read."""
         self.everything = not local or not self.whole()
+        self.gathered = {} if gather and self.everything and self.native else None
+
+    def gather(self, graphs: Iterable[tuple]) -> None:
+        """(graph, the lines of it the summary reads (facts_of), None if not known) of graphs being written;
+        one not known leaves the rows to be read from the store."""
+        if self.gathered is None:
+            return
+        for graph, facts in graphs:
+            if facts is None:
+                self.gathered = None
+                return
+            self.gathered[graph] = facts
 
     def whole(self) -> bool:
         return self.writer.mark(self.graph) == VERSION
@@ -349,6 +382,8 @@ class Keeper:
         """Before article graphs change: note what they say now. `graphs`: (graph, its new N-Triples text or
         triples) pairs, or the IRIs of graphs about to go."""
         if self.everything:
+            if self.gathered is not None and any(not isinstance(item, tuple) for item in graphs):
+                self.gathered = None      # a graph goes: the store is read instead (no build from empty does this)
             return
         subjects = set()
         for item in graphs:
@@ -371,12 +406,29 @@ class Keeper:
     def update(self, everything: bool = False) -> None:
         """After the change: the rows of what the touched graphs involved before or involve now, or all."""
         if everything or self.everything or not self.whole():
-            self.write(None, {**person_rows(self.ds), **pledge_rows(self.ds)})
+            source = self._gathered() if self.gathered is not None and not everything else self.ds
+            self.write(None, {**person_rows(source), **pledge_rows(source)})
         elif self.subjects:
             old, rows = self._persons()
             old2, rows2 = self._pledges()
             self.write(old | old2, {**rows, **rows2})
         self._reset()
+
+    def _gathered(self) -> Dataset:
+        """The union of the store's graphs as far as the summary reads it, in memory: the lines gathered from
+        the article graphs this build wrote and those of the store's other graphs (vocabulary, links), the
+        build's own aside. An in-memory Oxigraph store keeps terms as the store on disk does."""
+        memory = ox.Store()
+        facts = list(self.gathered.values())
+        native = native_store(self.ds)
+        outside = {str(g) for g in self.writer.outside_union} | {str(g) for g in self.gathered}
+        for graph in self.writer.named_graphs():
+            if graph not in outside:
+                ntriples = native.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
+                facts.append(facts_of(ntriples, self.writer.evidence))
+        for i in range(0, len(facts), GATHERED_CHUNK):
+            memory.load(b"".join(map(zlib.decompress, facts[i:i + GATHERED_CHUNK])), format=ox.RdfFormat.N_TRIPLES)
+        return Dataset(store=OxigraphStore(store=memory), default_union=False)
 
     def _stored(self, rows: set) -> dict:
         """row IRI → predicate IRI → its values, of `rows` in the summary graph."""

@@ -83,11 +83,22 @@ class RunMatcher(PhraseMatcher):
     a Khmer honorific is 'Samdech' and any string of title words after it ('Samdech Akka Moha Sena Padei
     Techo'), which no list of whole strings keeps up with."""
 
-    def __init__(self, phrases: Iterable[tuple[str, Any]], runs: dict[str, Iterable[str]], cased: bool = False):
+    def __init__(self, phrases: Iterable[tuple[str, Any]], runs: dict[str, Iterable[str]], cased: bool = False,
+                 stacked: bool = False):
         super().__init__(phrases, cased)
         self.runs = {opener.casefold(): {w.casefold() for w in words} for opener, words in runs.items()}
+        self.stacked = stacked      # one match may follow another ('Bà Hajjah X', 'Ngài Đại tướng X'): all in one
 
     def match_at(self, tokens: list[Token], i: int) -> tuple[int, Any] | None:
+        m = self._one_at(tokens, i)
+        while self.stacked and m and m[0] < len(tokens):
+            more = self._one_at(tokens, m[0])
+            if more is None:
+                break
+            m = more[0], m[1]
+        return m
+
+    def _one_at(self, tokens: list[Token], i: int) -> tuple[int, Any] | None:
         m = super().match_at(tokens, i)
         if m is None or " ".join(t.low for t in tokens[i:m[0]]) not in self.runs:
             return m
