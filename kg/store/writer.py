@@ -6,7 +6,12 @@ queries (kg.store.open_dataset), evidence aside: the statements about mention an
 anchors, sentence text) are each one article's own, so they live only in its graph, where readers find
 them with GRAPH ?g { } (they were half the union and a quarter of the store). Adding a graph adds its statements there too; taking one out takes out
 those no other graph holds, statement by statement, which is quick for a few articles. When many change
-(`tidy_union` False) the union is left alone while writing and rebuilt once at the end."""
+(`tidy_union` False) the union is left alone while writing and rebuilt once at the end.
+
+On a SPARQL server that keeps a union graph (kg.store.remote.use_union: all but Oxigraph's) the same union
+is kept there, always statement by statement: the article's statements go to the union graph with the
+article's, and a graph removed or edited takes out of the union what no other graph holds, all in the
+store's joined requests."""
 from __future__ import annotations
 
 from typing import Iterable
@@ -18,7 +23,7 @@ from kg.namespaces import DEFAULT_BASE_IRI
 from kg.store.index import BUILD
 from kg.rdf.emit import evidence_subjects
 from kg.rdf.nquads import nquads
-from kg.store import native_store, native_term, objects, replace_graph
+from kg.store import native_store, native_term, objects
 
 UNION_CHUNK = 500      # graphs dumped and loaded together when the union is rebuilt
 # statements below which a batch goes in by one transaction, not the bulk loader: each bulk load writes and
@@ -40,6 +45,7 @@ class ArticleWriter:
         self.native = native_store(ds)
         self.tidy_union = True
         self.outside_union = {index_graph}   # the build's own graphs, which the union never holds
+        self.union = getattr(ds.store, "union_graph", None)   # a server's union graph (kg.store.remote)
 
     @property
     def wants_text(self) -> bool:
@@ -60,8 +66,7 @@ class ArticleWriter:
         if self.native is None:
             self.remove([(article, graph) for article, graph, _, _ in batch])
             for _, graph, triples, _ in batch:
-                g = self.ds.graph(graph)
-                self.ds.addN((s, p, o, g) for s, p, o in triples)
+                self._add(graph, triples)
             index = self.ds.graph(self.index_graph)
             self.ds.addN((s, p, o, index) for _, _, _, entry in batch for s, p, o in entry)
             return
@@ -95,8 +100,33 @@ class ArticleWriter:
             return
         index = self.ds.graph(self.index_graph)
         for article, graph in articles:
-            self.ds.remove_graph(self.ds.graph(graph))
+            self._drop_remote(graph)
             index.remove((article, None, None))
+
+    # -- the union on a SPARQL server ------------------------------------------------------------------------
+
+    def _add(self, graph: URIRef, triples: Iterable[tuple]) -> None:
+        """`triples` into `graph` and, evidence aside, into the server's union graph, if it keeps one."""
+        g = self.ds.graph(graph)
+        if self.union is None or graph in self.outside_union:
+            self.ds.addN((s, p, o, g) for s, p, o in triples)
+            return
+        union = self.ds.graph(self.union)
+        self.ds.addN(q for s, p, o in triples
+                     for q in (((s, p, o, g),) if str(s).startswith(self._evidence_iris) else ((s, p, o, g), (s, p, o, union))))
+
+    def _drop_remote(self, graph: URIRef, subjects: Iterable[URIRef] | None = None) -> None:
+        """`graph` out (or the statements about `subjects` in it), and from the union what no other graph holds."""
+        if self.union is None or graph in self.outside_union:
+            if subjects is None:
+                self.ds.remove_graph(self.ds.graph(graph))
+            else:
+                g = self.ds.graph(graph)
+                for subject in subjects:
+                    g.remove((subject, None, None))
+            return
+        for subject in (None,) if subjects is None else subjects:
+            self.ds.store.leave(graph, subject, self.outside_union)
 
     def _drop_entry(self, article: URIRef) -> None:
         index = native_term(self.index_graph)
@@ -117,7 +147,8 @@ class ArticleWriter:
         self.set_mark(graph, None)
         triples = triples() if callable(triples) else triples
         if self.native is None:
-            replace_graph(self.ds, graph, triples)
+            self._drop_remote(graph)
+            self._add(graph, triples)
         else:
             self._drop_graph(native_term(graph))
             self.native.load(_with_union(graph, nquads(None, triples), self.evidence), format=ox.RdfFormat.N_QUADS)
@@ -127,10 +158,8 @@ class ArticleWriter:
     def edit(self, graph: URIRef, subjects: Iterable[URIRef], triples: Iterable[tuple]) -> None:
         """Take out of `graph` every statement about `subjects`, then put `triples` in."""
         if self.native is None:
-            g = self.ds.graph(graph)
-            for subject in subjects:
-                g.remove((subject, None, None))
-            self.ds.addN((s, p, o, g) for s, p, o in triples)
+            self._drop_remote(graph, subjects)
+            self._add(graph, triples)
             return
         g = native_term(graph)
         for subject in subjects:
