@@ -34,11 +34,15 @@ SPARQLUpdateStore and changes what loses data or fails on real servers (Virtuoso
   removed with `leave` take their statements out of the union unless another graph still holds them, in
   the same joined request (one DELETE per chunk of graphs, just before the chunk's drop). The Oxigraph
   server keeps to the protocol, where a request naming a default graph sees no named graphs (GRAPH ?g finds
-  nothing), so there the queries read the server's own union default graph, as before.
+  nothing), so there the queries read the server's own union default graph, as before. Virtuoso, with a
+  default graph named, keeps GRAPH ?g over every graph but answers nothing for GRAPH <iri> { … } (no error),
+  so there each such pattern is sent as GRAPH ?kg_graph_N { VALUES ?kg_graph_N { <iri> } … }, the same
+  answer (a SELECT * has one more column per pattern).
 """
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 import os
 import shutil
@@ -68,6 +72,7 @@ UPDATE_CHARS = 500_000  # updates joined into one request up to this size
 TIMEOUT = 300
 DATASET_PARAMS = ("default-graph-uri", "named-graph-uri")   # the SPARQL protocol's, for queries only
 ISQL = ("isql-vt", "isql")  # Debian names Virtuoso's client isql-vt (its isql is unixODBC's)
+GRAPH_IRI = re.compile(r"\bGRAPH\s*(<[^<>\"{}|^`\\\s]*>)\s*\{", re.IGNORECASE)   # GRAPH <iri> {
 
 
 def endpoints(url: str) -> tuple[str, str]:
@@ -171,6 +176,16 @@ class VirtuosoLoader(Loader):
         self.sql("checkpoint;")
 
 
+def graphs_as_variables(query: str) -> str:
+    """Each GRAPH <iri> { of `query` as GRAPH ?kg_graph_N { VALUES ?kg_graph_N { <iri> } (see the top)."""
+    count = itertools.count()
+
+    def variable(match: re.Match) -> str:
+        name = f"?kg_graph_{next(count)}"
+        return f"GRAPH {name} {{ VALUES {name} {{ {match.group(1)} }} "
+    return GRAPH_IRI.sub(variable, query)
+
+
 def leaving(keep_out: tuple[str, ...], where: str, going: list[str]) -> str:
     """The update taking out of the union graph `keep_out[0]` the statements that `where` binds to ?s ?p ?o in
     the `going` graphs, unless a graph other than those, the union and the rest of `keep_out` holds them."""
@@ -224,6 +239,7 @@ class RemoteStore(SPARQLUpdateStore):
     loader: Loader | None = None     # None: INSERT DATA
     drops_by_delete = False          # a graph is removed by DELETE over VALUES, not DROP (Virtuoso: see the top)
     server = ""                      # the server's name, from its Server header
+    graphs_by_variable = False       # GRAPH <iri> sent as GRAPH ?var when a default graph is named (Virtuoso)
     union_graph: URIRef | None = None   # the graph a build keeps the union in, named as every query's default
 
     def __init__(self, configuration=None, **kwargs):
@@ -250,7 +266,7 @@ class RemoteStore(SPARQLUpdateStore):
         except OSError:
             return       # the first query says clearly that nobody answers
         self.server = server
-        self.drops_by_delete = server.startswith("Virtuoso")
+        self.drops_by_delete = self.graphs_by_variable = server.startswith("Virtuoso")
         if self.loader is None and server.startswith("Oxigraph") and query_url.rstrip("/").endswith("/query"):
             self.loader = GraphStoreLoader(query_url.rstrip("/")[: -len("query")] + "store")
 
@@ -277,6 +293,9 @@ class RemoteStore(SPARQLUpdateStore):
         if initNs:
             text = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in initNs.items()) + text
         form = query_form(text)
+        if self.graphs_by_variable and any(k == "default-graph-uri" for k, _ in self.dataset) and \
+                not any(k == "named-graph-uri" for k, _ in self.dataset):
+            text = graphs_as_variables(text)
         accept = GRAPH_RESULTS if form in ("CONSTRUCT", "DESCRIBE") else SELECT_RESULTS
         with self._post(self.query_endpoint, [("query", text)] + self.dataset, accept) as res:
             content_type = res.headers.get("Content-Type", accept).split(";")[0].strip()
