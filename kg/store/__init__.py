@@ -50,7 +50,7 @@ def open_dataset(spec: str = DEFAULT_STORE, create: bool = True, base_iri: str =
     if plugin == "KgSPARQL":
         ds.open(location)
         ds.store.graph_prefix = graphs_base(base_iri)   # a shared server holds other graphs too
-        ds.store.use_union(union_graph_iri(base_iri))  # the default graph of queries: a set, not the bag
+        ds.store.use_union(union_graph_iri(base_iri), index_graph=URIRef(graphs_base(base_iri) + "build/index"))
         ds.query("ASK { }")                          # fails with a clear line if nobody answers
     elif location is not None:
         path = Path(location)

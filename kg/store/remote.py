@@ -270,14 +270,23 @@ class RemoteStore(SPARQLUpdateStore):
         if self.loader is None and server.startswith("Oxigraph") and query_url.rstrip("/").endswith("/query"):
             self.loader = GraphStoreLoader(query_url.rstrip("/")[: -len("query")] + "store")
 
-    def use_union(self, graph: URIRef) -> None:
+    def use_union(self, graph: URIRef, index_graph: URIRef | None = None) -> None:
         """Keep the union in `graph` and read it as the default graph, unless the URL names one; not on an
-        Oxigraph server (see the top)."""
+        Oxigraph server (see the top). A store built before kg kept the union (its index holds articles, the
+        union graph nothing) is read as before, from the server's default graph, until a build writes to it
+        (kg.store.writer makes the union then)."""
         if self.server.startswith("Oxigraph"):
             return
         self.union_graph = graph
-        if not any(k == "default-graph-uri" for k, _ in self.dataset):
-            self.dataset.append(("default-graph-uri", str(graph)))
+        if any(k == "default-graph-uri" for k, _ in self.dataset):
+            return
+        if index_graph is not None and self.holds(index_graph) and not self.holds(graph):
+            return
+        self.dataset.append(("default-graph-uri", str(graph)))
+
+    def holds(self, graph: URIRef) -> bool:
+        """Whether `graph` holds any statement."""
+        return bool(self.query("ASK WHERE { GRAPH ?g { ?s ?p ?o } }", initBindings={"g": graph}).askAnswer)
 
     def close(self, commit_pending_transaction: bool = False) -> None:
         self.flush()

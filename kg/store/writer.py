@@ -21,10 +21,12 @@ from rdflib import Dataset, Literal, URIRef
 
 from kg.namespaces import DEFAULT_BASE_IRI
 from kg.store.index import BUILD
+from kg.store.summary import summary_graph_iri
 from kg.rdf.emit import evidence_subjects
 from kg.rdf.nquads import nquads
 from kg.store import native_store, native_term, objects
 
+UNION_GRAPHS = 100     # graphs copied into a server's union graph by one update
 UNION_CHUNK = 500      # graphs dumped and loaded together when the union is rebuilt
 # statements below which a batch goes in by one transaction, not the bulk loader: each bulk load writes and
 # ingests a dozen new table files (~0.2 s, and they pile up), where a transaction takes ~10 ms an article
@@ -46,6 +48,8 @@ class ArticleWriter:
         self.tidy_union = True
         self.outside_union = {index_graph}   # the build's own graphs, which the union never holds
         self.union = getattr(ds.store, "union_graph", None)   # a server's union graph (kg.store.remote)
+        self._union_checked = False
+        self.base_iri = base_iri
 
     @property
     def wants_text(self) -> bool:
@@ -64,6 +68,7 @@ class ArticleWriter:
         if not batch:
             return
         if self.native is None:
+            self._union_ready()
             self.remove([(article, graph) for article, graph, _, _ in batch])
             for _, graph, triples, _ in batch:
                 self._add(graph, triples)
@@ -98,12 +103,32 @@ class ArticleWriter:
                 self._drop_graph(native_term(graph))
                 self._drop_entry(article)
             return
+        self._union_ready()
         index = self.ds.graph(self.index_graph)
         for article, graph in articles:
             self._drop_remote(graph)
             index.remove((article, None, None))
 
     # -- the union on a SPARQL server ------------------------------------------------------------------------
+
+    def _union_ready(self) -> None:
+        """Before the first change to a server's store built before kg kept its union graph: the union made
+        from every graph of the store but the build's own, once, and named as the default graph of queries."""
+        if self.union is None or self._union_checked:
+            return
+        self._union_checked = True
+        store = self.ds.store
+        if store.holds(self.union) or not store.holds(self.index_graph):
+            return
+        outside = self.outside_union | {summary_graph_iri(self.base_iri), self.union}
+        graphs = [g for g in store.graphs() if g not in outside]
+        keep = " && ".join(f'!STRSTARTS(STR(?s), "{prefix}")' for prefix in self._evidence_iris)
+        for i in range(0, len(graphs), UNION_GRAPHS):
+            block = " ".join(g.n3() for g in graphs[i:i + UNION_GRAPHS])
+            store.update(f"INSERT {{ GRAPH {self.union.n3()} {{ ?s ?p ?o }} }} WHERE {{ VALUES ?g {{ {block} }} "
+                         f"GRAPH ?g {{ ?s ?p ?o }} FILTER ({keep}) }}")
+        if not any(k == "default-graph-uri" for k, _ in store.dataset):
+            store.dataset.append(("default-graph-uri", str(self.union)))
 
     def _add(self, graph: URIRef, triples: Iterable[tuple]) -> None:
         """`triples` into `graph` and, evidence aside, into the server's union graph, if it keeps one."""
@@ -147,6 +172,7 @@ class ArticleWriter:
         self.set_mark(graph, None)
         triples = triples() if callable(triples) else triples
         if self.native is None:
+            self._union_ready()
             self._drop_remote(graph)
             self._add(graph, triples)
         else:
@@ -158,6 +184,7 @@ class ArticleWriter:
     def edit(self, graph: URIRef, subjects: Iterable[URIRef], triples: Iterable[tuple]) -> None:
         """Take out of `graph` every statement about `subjects`, then put `triples` in."""
         if self.native is None:
+            self._union_ready()
             self._drop_remote(graph, subjects)
             self._add(graph, triples)
             return
