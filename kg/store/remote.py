@@ -28,13 +28,14 @@ SPARQLUpdateStore and changes what loses data or fails on real servers (Virtuoso
   alternate once per flush, not once per batch of articles. On Virtuoso, 400 single DROP/DELETE
   operations in one request took 20 s on a 10,000-article store (each DROP makes the next operation
   slow), the same removals as two VALUES deletes 0.1 s;
-- a build keeps, on every server but Oxigraph's, a union graph (`use_union`): the statements of the article
-  graphs as a set, evidence aside, as Oxigraph's embedded store keeps them in its default graph; the store
-  names it as the default graph of every query unless the URL names one. A graph dropped or statements
+- a build keeps, on Virtuoso, a union graph (`use_union`): the statements of the article graphs as a set,
+  evidence aside, as Oxigraph's embedded store keeps them in its default graph; the store names it as the
+  default graph of every query unless the URL names one. A graph dropped or statements
   removed with `leave` take their statements out of the union unless another graph still holds them, in
   the same joined request (one DELETE per chunk of graphs, just before the chunk's drop). The Oxigraph
   server keeps to the protocol, where a request naming a default graph sees no named graphs (GRAPH ?g finds
-  nothing), so there the queries read the server's own union default graph, as before. Virtuoso, with a
+  nothing), so there the queries read the server's own union default graph, as before; so do other servers,
+  which may keep to the protocol too (untested here). Virtuoso, with a
   default graph named, keeps GRAPH ?g over every graph but answers nothing for GRAPH <iri> { … } (no error),
   so there each such pattern is sent as GRAPH ?kg_graph_N { VALUES ?kg_graph_N { <iri> } … }, the same
   answer (a SELECT * has one more column per pattern).
@@ -240,7 +241,7 @@ class RemoteStore(SPARQLUpdateStore):
     drops_by_delete = False          # a graph is removed by DELETE over VALUES, not DROP (Virtuoso: see the top)
     server = ""                      # the server's name, from its Server header
     graphs_by_variable = False       # GRAPH <iri> sent as GRAPH ?var when a default graph is named (Virtuoso)
-    union_graph: URIRef | None = None   # the graph a build keeps the union in, named as every query's default
+    union_graph: URIRef | None = None   # where a build keeps the union, every query's default graph (Virtuoso)
 
     def __init__(self, configuration=None, **kwargs):
         super().__init__(returnFormat="json", autocommit=True, **kwargs)
@@ -272,10 +273,10 @@ class RemoteStore(SPARQLUpdateStore):
 
     def use_union(self, graph: URIRef, index_graph: URIRef | None = None) -> None:
         """Keep the union in `graph` and read it as the default graph, unless the URL names one; not on an
-        Oxigraph server (see the top). A store built before kg kept the union (its index holds articles, the
+        Virtuoso (see the top). A store built before kg kept the union (its index holds articles, the
         union graph nothing) is read as before, from the server's default graph, until a build writes to it
         (kg.store.writer makes the union then)."""
-        if self.server.startswith("Oxigraph"):
+        if not self.server.startswith("Virtuoso"):
             return
         self.union_graph = graph
         if any(k == "default-graph-uri" for k, _ in self.dataset):

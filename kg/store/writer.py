@@ -8,7 +8,7 @@ them with GRAPH ?g { } (they were half the union and a quarter of the store). Ad
 those no other graph holds, statement by statement, which is quick for a few articles. When many change
 (`tidy_union` False) the union is left alone while writing and rebuilt once at the end.
 
-On a SPARQL server that keeps a union graph (kg.store.remote.use_union: all but Oxigraph's) the same union
+On a SPARQL server that keeps a union graph (kg.store.remote.use_union: Virtuoso) the same union
 is kept there, always statement by statement: the article's statements go to the union graph with the
 article's, and a graph removed or edited takes out of the union what no other graph holds, all in the
 store's joined requests."""
@@ -137,8 +137,8 @@ class ArticleWriter:
             self.ds.addN((s, p, o, g) for s, p, o in triples)
             return
         union = self.ds.graph(self.union)
-        self.ds.addN(q for s, p, o in triples
-                     for q in (((s, p, o, g),) if str(s).startswith(self._evidence_iris) else ((s, p, o, g), (s, p, o, union))))
+        self.ds.addN(q for s, p, o in triples for q in (
+            ((s, p, o, g),) if str(s).startswith(self._evidence_iris) else ((s, p, o, g), (s, p, o, union))))
 
     def _drop_remote(self, graph: URIRef, subjects: Iterable[URIRef] | None = None) -> None:
         """`graph` out (or the statements about `subjects` in it), and from the union what no other graph holds."""
