@@ -224,3 +224,41 @@ def test_removals_are_joined_by_shape(drops_by_delete, expected):
     store.flush()
     assert sent[0][1].split(" ;\n") == [e.replace("{kenya}", str(NAIROBI)).replace("{peru}", str(LIMA))
                                         .replace("{index}", str(INDEX)) for e in expected]
+
+
+UNION = URIRef(PREFIX + "build/union")
+
+
+@pytest.mark.parametrize("drops_by_delete, drop", [
+    (True, "DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { VALUES (?g) { (<{kenya}>) (<{peru}>) } GRAPH ?g { ?s ?p ?o } }"),
+    (False, "DROP SILENT GRAPH <{kenya}>\nDROP SILENT GRAPH <{peru}>"),
+])
+def test_graphs_leaving_the_union_go_in_one_delete_just_before_their_drop(drops_by_delete, drop):
+    """Two articles out: one DELETE takes out of the union what neither the other graphs nor those outside the
+    union hold, then the graphs go, in the same request."""
+    store, sent = recording_store(drops_by_delete)
+    store.union_graph = UNION
+    for graph in (NAIROBI, LIMA):
+        store.leave(graph, None, {INDEX})
+    store.flush()
+    fill = {"{kenya}": str(NAIROBI), "{peru}": str(LIMA), "{index}": str(INDEX), "{union}": str(UNION)}
+    expected = ("DELETE { GRAPH <{union}> { ?s ?p ?o } } WHERE { VALUES (?g) { (<{kenya}>) (<{peru}>) } "
+                "GRAPH ?g { ?s ?p ?o } FILTER NOT EXISTS { GRAPH ?other { ?s ?p ?o } "
+                "FILTER (?other NOT IN (<{union}>, <{index}>, <{kenya}>, <{peru}>)) } }\n" + drop)
+    for key, value in fill.items():
+        expected = expected.replace(key, value)
+    assert [s[0] for s in sent] == ["update"]
+    assert sent[0][1].split(" ;\n") == expected.split("\n")
+
+
+@pytest.mark.parametrize("query, sent", [
+    ("SELECT * WHERE { GRAPH <urn:x:a> { ?s ?p ?o } }",
+     "SELECT * WHERE { GRAPH ?kg_graph_0 { VALUES ?kg_graph_0 { <urn:x:a> } ?s ?p ?o } }"),
+    ("SELECT ?s WHERE { graph<urn:x:a>{ ?s ?p ?o } GRAPH ?g { ?s ?q ?r } GRAPH <urn:x:b> { ?s ?p 1 } }",
+     "SELECT ?s WHERE { GRAPH ?kg_graph_0 { VALUES ?kg_graph_0 { <urn:x:a> } ?s ?p ?o } GRAPH ?g { ?s ?q ?r } "
+     "GRAPH ?kg_graph_1 { VALUES ?kg_graph_1 { <urn:x:b> } ?s ?p 1 } }"),
+    ("SELECT ?s WHERE { ?s <urn:x:graph> <urn:x:a> }", "SELECT ?s WHERE { ?s <urn:x:graph> <urn:x:a> }"),
+])
+def test_graph_patterns_with_an_iri_are_sent_with_a_variable(query, sent):
+    from kg.store.remote import graphs_as_variables
+    assert " ".join(graphs_as_variables(query).split()) == sent

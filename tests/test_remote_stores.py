@@ -188,3 +188,124 @@ def test_a_default_graph_named_in_the_store_url_is_what_queries_read(server, nam
         for graph in articles + [union, URIRef(GRAPH_PREFIX + "trap-written")]:
             plain.store.remove_graph(Graph(identifier=graph))
         plain.store.flush()
+
+
+# --- the union a build keeps on the server, article by article ------------------------------------------
+
+@pytest.fixture(scope="module")
+def virtuoso_bulk(tmp_path_factory):
+    """(SPARQL URL, loader spec) of a private Virtuoso of its own, for builds that change it step by step."""
+    import shutil
+    from .servers import free_port, required_or_skip, running
+    required_or_skip("Virtuoso (virtuoso-opensource)", bool(shutil.which("virtuoso-t") and shutil.which("isql-vt")))
+    http, sql = free_port(), free_port()
+    with running("virtuoso.sh", tmp_path_factory.mktemp("virtuoso-union"),
+                 {"KG_VIRTUOSO_HTTP": str(http), "KG_VIRTUOSO_SQL": str(sql), "KG_VIRTUOSO_BUFFERS": "20000"}):
+        yield f"http://127.0.0.1:{http}/sparql", f"isql://127.0.0.1:{sql}"
+
+
+def default_graph(ds) -> Graph:
+    """What a query without FROM reads, as a graph: Oxigraph's default graph (the union the embedded store
+    keeps), or a server's default graph as the store names it."""
+    from kg.store import native_store, rdflib_term
+    import pyoxigraph as ox
+    native = native_store(ds)
+    graph = Graph()
+    if native is not None:
+        for q in native.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+            graph.add(tuple(rdflib_term(t, plain_strings=True) for t in (q.subject, q.predicate, q.object)))
+        return graph
+    for triple in run(ds, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }").graph:
+        graph.add(triple)
+    return graph
+
+
+def seeds_but(folder, *left_out):
+    import shutil
+    folder.mkdir(exist_ok=True)
+    for path in sorted(SEEDS.iterdir()):
+        if path.name not in left_out:
+            shutil.copy(path, folder / path.name)
+    return folder
+
+
+def shortened(folder, name, lines):
+    """An article told again, shorter: building it replaces its graph, and what only it said goes."""
+    path = folder / name
+    path.write_text("\n".join(path.read_text(encoding="utf-8").splitlines()[:lines]) + "\n", encoding="utf-8")
+
+
+CHANGES = [   # (step, what changes the corpus folder or the store, the kg command)
+    ("build four", lambda folder: seeds_but(folder, "004_e34eb4834493822a.txt"), "build"),
+    ("add one", lambda folder: seeds_but(folder), "build"),
+    ("replace one", lambda folder: shortened(folder, "001_c964caefb48d5e4e.txt", 12), "build"),
+    ("remove one", lambda folder: None, "remove 003_2b285149d3990448"),
+    ("build again, nothing changed", lambda folder: None, "build"),
+]
+
+
+def kg_runs(step, command, folder, targets):
+    from click.testing import CliRunner
+    for store, extra in targets:
+        args = command.split() + ([str(folder), *extra] if command == "build" else [])   # `remove`: no loader
+        result = CliRunner().invoke(main, [*args, "--store", store, "--no-exports"])
+        assert result.exit_code == 0, f"{step}: {result.output}"
+
+
+def same_answers(step, local, url):
+    embedded, remote = open_dataset(local, create=False), open_dataset(url, create=False)
+    try:
+        expected = default_graph(embedded)
+        assert len(expected) > 1000
+        assert isomorphic(default_graph(remote), expected), step
+        for query in library():
+            bindings = params_for(query.name, embedded)
+            assert answer(remote, query, bindings) == answer(embedded, query, bindings), f"{step}: {query.name}"
+    finally:
+        embedded.close()
+        remote.close()
+
+
+def test_the_union_a_build_keeps_on_virtuoso_is_the_embedded_one_after_every_change(virtuoso_bulk, tmp_path):
+    """Built step by step into the embedded store and into Virtuoso (by its bulk loader), the union a query
+    reads as its default graph is the same set of statements after each change, with no evidence statement
+    and no statement of an article taken out, and every library query gives the same rows. A store built
+    before kg kept the union graph is read from the server's default graph until a build changes it, which
+    makes the union whole."""
+    from kg.store import union_graph_iri
+    url, loader = virtuoso_bulk
+    folder, local = tmp_path / "corpus", str(tmp_path / "embedded")
+    targets = [(local, []), (url, ["--loader", loader])]
+    for step, change, command in CHANGES:
+        change(folder)
+        kg_runs(step, command, folder, targets)
+        same_answers(step, local, url)
+    union = union_graph_iri(DEFAULT_BASE_IRI)
+    old = open_dataset(url)
+    old.store.update(f"DROP SILENT GRAPH {union.n3()}")
+    assert ("default-graph-uri", str(union)) not in open_dataset(url).store.dataset
+    shortened(folder, "000_998607ccfd196e44.txt", 14)
+    kg_runs("an older store", "build", folder, targets)
+    assert ("default-graph-uri", str(union)) in open_dataset(url).store.dataset
+    same_answers("an older store", local, url)
+
+
+@pytest.mark.parametrize("server, keeps_union", [("virtuoso_url", True), ("oxigraph_url", False)])
+def test_which_servers_read_the_union_graph(server, keeps_union, request, stores):
+    """Virtuoso's own default graph is the bag of every graph, so the store names the build's union graph as
+    the default graph of its queries; the Oxigraph server's union default graph is read as it is, since
+    naming a default graph there hides the named graphs from GRAPH ?g. Virtuoso, with a default graph
+    named, answers nothing for GRAPH <iri> { … }: the store sends it with a variable."""
+    from kg.store import union_graph_iri
+    from kg.store.index import index_graph_iri
+    url = request.getfixturevalue(server)
+    ds = open_dataset(url)
+    union = union_graph_iri(DEFAULT_BASE_IRI)
+    assert (ds.store.union_graph == union) == keeps_union
+    assert (("default-graph-uri", str(union)) in ds.store.dataset) == keeps_union
+    index = index_graph_iri(DEFAULT_BASE_IRI)
+    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH %s { ?s ?p ?o } }"
+    expected = len(stores["oxigraph"][0].graph(index))
+    assert expected > 0 and int(next(iter(run(ds, count % index.n3())))[0]) == expected
+    other = "https://example.org/graph/chile"
+    assert open_dataset(f"{url}?default-graph-uri={other}").store.dataset == [("default-graph-uri", other)]

@@ -40,7 +40,8 @@ def open_dataset(spec: str = DEFAULT_STORE, create: bool = True, base_iri: str =
     """`read_only` opens an Oxigraph folder without its writer's lock, so that several readers (`kg serve`,
     `kg query`) share it; a write to such a dataset fails. On Oxigraph the default graph is the union of the named graphs, kept by the build (kg.store.writer):
     Oxigraph's own union is a bag, where a statement made in a thousand articles joins a thousand times.
-    Other stores answer the union of their named graphs, a set, as the default graph."""
+    rdflib's Memory store answers the union of its named graphs, a set, as the default graph; a SPARQL server
+    is read through the union graph the build keeps there (kg.store.remote)."""
     plugin, location = store_plugin(spec)
     try:
         ds = Dataset(store=plugin, default_union=plugin != "Oxigraph")
@@ -49,6 +50,7 @@ def open_dataset(spec: str = DEFAULT_STORE, create: bool = True, base_iri: str =
     if plugin == "KgSPARQL":
         ds.open(location)
         ds.store.graph_prefix = graphs_base(base_iri)   # a shared server holds other graphs too
+        ds.store.use_union(union_graph_iri(base_iri), index_graph=URIRef(graphs_base(base_iri) + "build/index"))
         ds.query("ASK { }")                          # fails with a clear line if nobody answers
     elif location is not None:
         path = Path(location)
@@ -69,6 +71,12 @@ def open_dataset(spec: str = DEFAULT_STORE, create: bool = True, base_iri: str =
             raise KgError(f"{location}: cannot open the store ({e}); is another kg process using it?") from None
         drop_old_logs(path)
     return ds
+
+
+def union_graph_iri(base_iri: str) -> URIRef:
+    """Where a build keeps the union of the article graphs on a SPARQL server (kg.store.remote.use_union):
+    Oxigraph's embedded store keeps it in its default graph."""
+    return URIRef(graphs_base(base_iri) + "build/union")
 
 
 def drop_old_logs(path: Path) -> None:

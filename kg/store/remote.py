@@ -27,11 +27,23 @@ SPARQLUpdateStore and changes what loses data or fails on real servers (Virtuoso
   not touch and together, as one DELETE over a VALUES block per shape: a build's removals and loads then
   alternate once per flush, not once per batch of articles. On Virtuoso, 400 single DROP/DELETE
   operations in one request took 20 s on a 10,000-article store (each DROP makes the next operation
-  slow), the same removals as two VALUES deletes 0.1 s.
+  slow), the same removals as two VALUES deletes 0.1 s;
+- a build keeps, on Virtuoso, a union graph (`use_union`): the statements of the article graphs as a set,
+  evidence aside, as Oxigraph's embedded store keeps them in its default graph; the store names it as the
+  default graph of every query unless the URL names one. A graph dropped or statements
+  removed with `leave` take their statements out of the union unless another graph still holds them, in
+  the same joined request (one DELETE per chunk of graphs, just before the chunk's drop). The Oxigraph
+  server keeps to the protocol, where a request naming a default graph sees no named graphs (GRAPH ?g finds
+  nothing), so there the queries read the server's own union default graph, as before; so do other servers,
+  which may keep to the protocol too (untested here). Virtuoso, with a
+  default graph named, keeps GRAPH ?g over every graph but answers nothing for GRAPH <iri> { … } (no error),
+  so there each such pattern is sent as GRAPH ?kg_graph_N { VALUES ?kg_graph_N { <iri> } … }, the same
+  answer (a SELECT * has one more column per pattern).
 """
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 import os
 import shutil
@@ -61,6 +73,7 @@ UPDATE_CHARS = 500_000  # updates joined into one request up to this size
 TIMEOUT = 300
 DATASET_PARAMS = ("default-graph-uri", "named-graph-uri")   # the SPARQL protocol's, for queries only
 ISQL = ("isql-vt", "isql")  # Debian names Virtuoso's client isql-vt (its isql is unixODBC's)
+GRAPH_IRI = re.compile(r"\bGRAPH\s*(<[^<>\"{}|^`\\\s]*>)\s*\{", re.IGNORECASE)   # GRAPH <iri> {
 
 
 def endpoints(url: str) -> tuple[str, str]:
@@ -164,6 +177,24 @@ class VirtuosoLoader(Loader):
         self.sql("checkpoint;")
 
 
+def graphs_as_variables(query: str) -> str:
+    """Each GRAPH <iri> { of `query` as GRAPH ?kg_graph_N { VALUES ?kg_graph_N { <iri> } (see the top)."""
+    count = itertools.count()
+
+    def variable(match: re.Match) -> str:
+        name = f"?kg_graph_{next(count)}"
+        return f"GRAPH {name} {{ VALUES {name} {{ {match.group(1)} }} "
+    return GRAPH_IRI.sub(variable, query)
+
+
+def leaving(keep_out: tuple[str, ...], where: str, going: list[str]) -> str:
+    """The update taking out of the union graph `keep_out[0]` the statements that `where` binds to ?s ?p ?o in
+    the `going` graphs, unless a graph other than those, the union and the rest of `keep_out` holds them."""
+    union, others = keep_out[0], ", ".join(keep_out + tuple(going))
+    return (f"DELETE {{ GRAPH {union} {{ ?s ?p ?o }} }} WHERE {{ {where} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other NOT IN ({others})) }} }}")
+
+
 def use_loader(ds: Dataset, spec: str) -> None:
     """Load a server dataset's statements through Virtuoso's bulk loader (`--loader isql://HOST:PORT`)."""
     if not isinstance(ds.store, RemoteStore):
@@ -179,6 +210,9 @@ class Removal:
     graph: str | None
     pattern: tuple[str | None, str | None, str | None] = (None, None, None)
     drop: bool = False
+    # (union graph, graphs it never holds…): what is removed also leaves that union unless another graph,
+    # outside those, still states it
+    leave: tuple[str, ...] = ()
 
     def touches(self, waiting: Statements) -> bool:
         if self.graph is None:
@@ -205,6 +239,9 @@ class RemoteStore(SPARQLUpdateStore):
     graph_prefix: str | None = None  # only graphs under this IRI are read back as the dataset
     loader: Loader | None = None     # None: INSERT DATA
     drops_by_delete = False          # a graph is removed by DELETE over VALUES, not DROP (Virtuoso: see the top)
+    server = ""                      # the server's name, from its Server header
+    graphs_by_variable = False       # GRAPH <iri> sent as GRAPH ?var when a default graph is named (Virtuoso)
+    union_graph: URIRef | None = None   # where a build keeps the union, every query's default graph (Virtuoso)
 
     def __init__(self, configuration=None, **kwargs):
         super().__init__(returnFormat="json", autocommit=True, **kwargs)
@@ -229,9 +266,28 @@ class RemoteStore(SPARQLUpdateStore):
                 server = res.headers.get("Server", "")
         except OSError:
             return       # the first query says clearly that nobody answers
-        self.drops_by_delete = server.startswith("Virtuoso")
+        self.server = server
+        self.drops_by_delete = self.graphs_by_variable = server.startswith("Virtuoso")
         if self.loader is None and server.startswith("Oxigraph") and query_url.rstrip("/").endswith("/query"):
             self.loader = GraphStoreLoader(query_url.rstrip("/")[: -len("query")] + "store")
+
+    def use_union(self, graph: URIRef, index_graph: URIRef | None = None) -> None:
+        """Keep the union in `graph` and read it as the default graph, unless the URL names one; not on an
+        Virtuoso (see the top). A store built before kg kept the union (its index holds articles, the
+        union graph nothing) is read as before, from the server's default graph, until a build writes to it
+        (kg.store.writer makes the union then)."""
+        if not self.server.startswith("Virtuoso"):
+            return
+        self.union_graph = graph
+        if any(k == "default-graph-uri" for k, _ in self.dataset):
+            return
+        if index_graph is not None and self.holds(index_graph) and not self.holds(graph):
+            return
+        self.dataset.append(("default-graph-uri", str(graph)))
+
+    def holds(self, graph: URIRef) -> bool:
+        """Whether `graph` holds any statement."""
+        return bool(self.query("ASK WHERE { GRAPH ?g { ?s ?p ?o } }", initBindings={"g": graph}).askAnswer)
 
     def close(self, commit_pending_transaction: bool = False) -> None:
         self.flush()
@@ -247,6 +303,9 @@ class RemoteStore(SPARQLUpdateStore):
         if initNs:
             text = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in initNs.items()) + text
         form = query_form(text)
+        if self.graphs_by_variable and any(k == "default-graph-uri" for k, _ in self.dataset) and \
+                not any(k == "named-graph-uri" for k, _ in self.dataset):
+            text = graphs_as_variables(text)
         accept = GRAPH_RESULTS if form in ("CONSTRUCT", "DESCRIBE") else SELECT_RESULTS
         with self._post(self.query_endpoint, [("query", text)] + self.dataset, accept) as res:
             content_type = res.headers.get("Content-Type", accept).split(";")[0].strip()
@@ -319,23 +378,33 @@ class RemoteStore(SPARQLUpdateStore):
         return texts
 
     def _removals(self, run: list[Removal]) -> list[str]:
-        """One DELETE over a VALUES block per shape (which graph, which terms bound), in chunks."""
+        """One DELETE over a VALUES block per shape (which graph, which terms bound, which union it leaves), in
+        chunks; a chunk that leaves a union is preceded by the DELETE taking its statements out of the union.
+        Chunk after chunk is as graph after graph: a statement held only by graphs of two chunks stays in the
+        union while the second chunk's graphs hold it, and leaves with them."""
         texts: list[str] = []
-        shapes: dict[tuple[str, tuple[str, ...]], list[tuple[str, ...]]] = {}
+        shapes: dict[tuple[str, tuple[str, ...], tuple[str, ...]], list[tuple[str, ...]]] = {}
         for r in dict.fromkeys(run):
-            if r.drop and not self.drops_by_delete:
+            if r.drop and not self.drops_by_delete and not r.leave:
                 texts.append(f"DROP SILENT GRAPH {r.graph}")
             elif r.graph is not None and (r.drop or r.pattern == (None, None, None)):
-                shapes.setdefault(("?g", ("?g",)), []).append((r.graph,))
+                shapes.setdefault(("?g", ("?g",), r.leave), []).append((r.graph,))
             else:
                 bound = [i for i, t in enumerate(r.pattern) if t is not None]
                 names = tuple(("?s", "?p", "?o")[i] for i in bound)
-                shapes.setdefault((r.graph or "?g", names), []).append(tuple(r.pattern[i] for i in bound))
-        for (graph, names), rows in shapes.items():
+                shapes.setdefault((r.graph or "?g", names, r.leave), []).append(tuple(r.pattern[i] for i in bound))
+        for (graph, names, leave), rows in shapes.items():
             for i in range(0, len(rows), VALUES_ROWS):
-                block = " ".join("(" + " ".join(row) + ")" for row in rows[i:i + VALUES_ROWS])
+                chunk = rows[i:i + VALUES_ROWS]
+                block = " ".join("(" + " ".join(row) + ")" for row in chunk)
                 values = f"VALUES ({' '.join(names)}) {{ {block} }} " if names else ""
-                texts.append(f"DELETE {{ GRAPH {graph} {{ ?s ?p ?o }} }} WHERE {{ {values}GRAPH {graph} {{ ?s ?p ?o }} }}")
+                where = f"{values}GRAPH {graph} {{ ?s ?p ?o }}"
+                if leave:
+                    texts.append(leaving(leave, where, [row[0] for row in chunk] if graph == "?g" else [graph]))
+                if graph == "?g" and not self.drops_by_delete and names == ("?g",):
+                    texts += [f"DROP SILENT GRAPH {row[0]}" for row in chunk]
+                else:
+                    texts.append(f"DELETE {{ GRAPH {graph} {{ ?s ?p ?o }} }} WHERE {{ {where} }}")
         return texts
 
     def _load(self, lines: list[str]) -> None:
@@ -359,6 +428,15 @@ class RemoteStore(SPARQLUpdateStore):
     def remove_graph(self, graph) -> None:
         self._update(Removal(graph.identifier.n3(), drop=True))
 
+    def leave(self, graph: URIRef, subject: URIRef | None, outside: Iterable[URIRef]) -> None:
+        """Remove `graph` whole (`subject` None) or the statements about `subject` in it; what it held leaves the
+        union graph unless a graph other than it and those `outside` the union still holds it."""
+        keep_out = tuple(g.n3() for g in (self.union_graph, *sorted(outside)))
+        if subject is None:
+            self._update(Removal(graph.n3(), drop=True, leave=keep_out))
+        else:
+            self._update(Removal(graph.n3(), (subject.n3(), None, None), leave=keep_out))
+
     def remove(self, triple, context=None) -> None:
         self._update(Removal(context.identifier.n3() if context is not None else None,
                              tuple(t.n3() if t is not None else None for t in triple)))
@@ -379,9 +457,11 @@ class RemoteStore(SPARQLUpdateStore):
             self.flush()
 
     def graphs(self) -> list[URIRef]:
+        """Our named graphs, the union graph aside (it is the default graph, read by queries)."""
         result = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
         found = sorted(URIRef(str(row[0])) for row in result)
-        return [g for g in found if self.graph_prefix is None or str(g).startswith(self.graph_prefix)]
+        return [g for g in found if (self.graph_prefix is None or str(g).startswith(self.graph_prefix))
+                and g != self.union_graph]
 
     def triples(self, pattern, context=None) -> Iterator:
         """All statements of our named graphs, each with its graph; one CONSTRUCT per graph."""

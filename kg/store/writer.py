@@ -6,7 +6,12 @@ queries (kg.store.open_dataset), evidence aside: the statements about mention an
 anchors, sentence text) are each one article's own, so they live only in its graph, where readers find
 them with GRAPH ?g { } (they were half the union and a quarter of the store). Adding a graph adds its statements there too; taking one out takes out
 those no other graph holds, statement by statement, which is quick for a few articles. When many change
-(`tidy_union` False) the union is left alone while writing and rebuilt once at the end."""
+(`tidy_union` False) the union is left alone while writing and rebuilt once at the end.
+
+On a SPARQL server that keeps a union graph (kg.store.remote.use_union: Virtuoso) the same union
+is kept there, always statement by statement: the article's statements go to the union graph with the
+article's, and a graph removed or edited takes out of the union what no other graph holds, all in the
+store's joined requests."""
 from __future__ import annotations
 
 from typing import Iterable
@@ -16,10 +21,12 @@ from rdflib import Dataset, Literal, URIRef
 
 from kg.namespaces import DEFAULT_BASE_IRI
 from kg.store.index import BUILD
+from kg.store.summary import summary_graph_iri
 from kg.rdf.emit import evidence_subjects
 from kg.rdf.nquads import nquads
-from kg.store import native_store, native_term, objects, replace_graph
+from kg.store import native_store, native_term, objects
 
+UNION_GRAPHS = 100     # graphs copied into a server's union graph by one update
 UNION_CHUNK = 500      # graphs dumped and loaded together when the union is rebuilt
 # statements below which a batch goes in by one transaction, not the bulk loader: each bulk load writes and
 # ingests a dozen new table files (~0.2 s, and they pile up), where a transaction takes ~10 ms an article
@@ -40,6 +47,9 @@ class ArticleWriter:
         self.native = native_store(ds)
         self.tidy_union = True
         self.outside_union = {index_graph}   # the build's own graphs, which the union never holds
+        self.union = getattr(ds.store, "union_graph", None)   # a server's union graph (kg.store.remote)
+        self._union_checked = False
+        self.base_iri = base_iri
 
     @property
     def wants_text(self) -> bool:
@@ -58,10 +68,10 @@ class ArticleWriter:
         if not batch:
             return
         if self.native is None:
+            self._union_ready()
             self.remove([(article, graph) for article, graph, _, _ in batch])
             for _, graph, triples, _ in batch:
-                g = self.ds.graph(graph)
-                self.ds.addN((s, p, o, g) for s, p, o in triples)
+                self._add(graph, triples)
             index = self.ds.graph(self.index_graph)
             self.ds.addN((s, p, o, index) for _, _, _, entry in batch for s, p, o in entry)
             return
@@ -93,10 +103,55 @@ class ArticleWriter:
                 self._drop_graph(native_term(graph))
                 self._drop_entry(article)
             return
+        self._union_ready()
         index = self.ds.graph(self.index_graph)
         for article, graph in articles:
-            self.ds.remove_graph(self.ds.graph(graph))
+            self._drop_remote(graph)
             index.remove((article, None, None))
+
+    # -- the union on a SPARQL server ------------------------------------------------------------------------
+
+    def _union_ready(self) -> None:
+        """Before the first change to a server's store built before kg kept its union graph: the union made
+        from every graph of the store but the build's own, once, and named as the default graph of queries."""
+        if self.union is None or self._union_checked:
+            return
+        self._union_checked = True
+        store = self.ds.store
+        if store.holds(self.union) or not store.holds(self.index_graph):
+            return
+        outside = self.outside_union | {summary_graph_iri(self.base_iri), self.union}
+        graphs = [g for g in store.graphs() if g not in outside]
+        keep = " && ".join(f'!STRSTARTS(STR(?s), "{prefix}")' for prefix in self._evidence_iris)
+        for i in range(0, len(graphs), UNION_GRAPHS):
+            block = " ".join(g.n3() for g in graphs[i:i + UNION_GRAPHS])
+            store.update(f"INSERT {{ GRAPH {self.union.n3()} {{ ?s ?p ?o }} }} WHERE {{ VALUES ?g {{ {block} }} "
+                         f"GRAPH ?g {{ ?s ?p ?o }} FILTER ({keep}) }}")
+        if not any(k == "default-graph-uri" for k, _ in store.dataset):
+            store.dataset.append(("default-graph-uri", str(self.union)))
+
+    def _add(self, graph: URIRef, triples: Iterable[tuple]) -> None:
+        """`triples` into `graph` and, evidence aside, into the server's union graph, if it keeps one."""
+        g = self.ds.graph(graph)
+        if self.union is None or graph in self.outside_union:
+            self.ds.addN((s, p, o, g) for s, p, o in triples)
+            return
+        union = self.ds.graph(self.union)
+        self.ds.addN(q for s, p, o in triples for q in (
+            ((s, p, o, g),) if str(s).startswith(self._evidence_iris) else ((s, p, o, g), (s, p, o, union))))
+
+    def _drop_remote(self, graph: URIRef, subjects: Iterable[URIRef] | None = None) -> None:
+        """`graph` out (or the statements about `subjects` in it), and from the union what no other graph holds."""
+        if self.union is None or graph in self.outside_union:
+            if subjects is None:
+                self.ds.remove_graph(self.ds.graph(graph))
+            else:
+                g = self.ds.graph(graph)
+                for subject in subjects:
+                    g.remove((subject, None, None))
+            return
+        for subject in (None,) if subjects is None else subjects:
+            self.ds.store.leave(graph, subject, self.outside_union)
 
     def _drop_entry(self, article: URIRef) -> None:
         index = native_term(self.index_graph)
@@ -117,7 +172,9 @@ class ArticleWriter:
         self.set_mark(graph, None)
         triples = triples() if callable(triples) else triples
         if self.native is None:
-            replace_graph(self.ds, graph, triples)
+            self._union_ready()
+            self._drop_remote(graph)
+            self._add(graph, triples)
         else:
             self._drop_graph(native_term(graph))
             self.native.load(_with_union(graph, nquads(None, triples), self.evidence), format=ox.RdfFormat.N_QUADS)
@@ -127,10 +184,9 @@ class ArticleWriter:
     def edit(self, graph: URIRef, subjects: Iterable[URIRef], triples: Iterable[tuple]) -> None:
         """Take out of `graph` every statement about `subjects`, then put `triples` in."""
         if self.native is None:
-            g = self.ds.graph(graph)
-            for subject in subjects:
-                g.remove((subject, None, None))
-            self.ds.addN((s, p, o, g) for s, p, o in triples)
+            self._union_ready()
+            self._drop_remote(graph, subjects)
+            self._add(graph, triples)
             return
         g = native_term(graph)
         for subject in subjects:
