@@ -118,6 +118,16 @@ def test_quantities(text, expected):
             assert (a is None and b is None) or abs(a - b) <= 1e-6 * max(1, abs(b))
 
 
+@pytest.mark.parametrize("text,value", [
+    ("đạt 8,2 tỷ USD", 8_200_000_000),      # 8.2 * 1e9 is 8199999999.999999 in binary floats
+    ("khoảng 0,7 tỷ USD", 700_000_000),
+    ("vốn 38,93 triệu USD", 38_930_000),
+    ("1.300 tỷ đồng", 1_300_000_000_000),
+])
+def test_scaled_figures_are_the_number_written(text, value):
+    assert [q.quantity.value for q in find_quantities(text)] == [value]
+
+
 def test_same_named_ministries_of_two_countries_stay_two_and_variants_merge():
     text = ("Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn hội đàm với Bộ trưởng Bộ Ngoại giao Campuchia Prak Sokhonn. "
             "Đảng cộng sản Việt Nam và Đảng Cộng sản Việt Nam là một; Ủy ban liên Chính phủ Việt Nam – Campuchia "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
 from kg import lexicons
@@ -31,10 +32,11 @@ def _pattern() -> re.Pattern:
         rf"(?P<unit>{units})(?P<per>/năm)?(?![\wÀ-ỹ])")
 
 
-def parse_number(text: str) -> float:
-    if text[:1].isdigit():
-        return float(text.replace(".", "").replace(",", "."))
-    return spelled_number(text)
+def scaled(text: str, scale: float) -> float:
+    """The number times its scale word, computed in decimal: '8,2 tỷ' is 8200000000, not the 8199999999.999999
+    that binary floats give (a figure stored off by a rounding error reads as another figure)."""
+    number = Decimal(text.replace(".", "").replace(",", ".")) if text[:1].isdigit() else Decimal(spelled_number(text))
+    return float(number * Decimal(repr(scale)))
 
 
 def spelled_number(text: str) -> float:
@@ -60,10 +62,10 @@ def find_quantities(text: str) -> list[QuantityMention]:
             continue          # 'hai suất' is no figure worth keeping; 'hai tỷ USD' is
         scale = data["scales"].get(m.group("scale") or "", 1.0)
         unit = data["units"][m.group("unit")]
-        a = parse_number(m.group("a")) * scale
+        a = scaled(m.group("a"), scale)
         q = Quantity(unit=unit, text=m.group(0).strip())
         if m.group("b"):
-            q.min, q.max = a, parse_number(m.group("b")) * scale
+            q.min, q.max = a, scaled(m.group("b"), scale)
         else:
             q.value = a
         out.append(QuantityMention(m.start(), m.end(), q))
