@@ -25,11 +25,11 @@ MADE_AT_SHAPES = [
      "khuôn khổ chuyến thăm chính thức Na Uy của Tổng thống William Otieno, Chủ tịch Quốc hội Harald Berg khẳng "
      "định Na Uy sẵn sàng hỗ trợ Kenya đào tạo nhân lực ngành năng lượng.",
      ("meeting", ["harald berg", "william otieno"])),
-    # the reception its own sentence tells, its other side known by no name, not the talks told before it
+    # the reception its own sentence tells, its other side a body named with no person, not the talks told before it
     ("Tin Kenya. Ngày 5/6, Tổng thống Kenya William Otieno hội đàm với Thủ tướng Na Uy Ola Dahl tại Oslo. Chiều cùng "
      "ngày, Tổng thống William Otieno đã tiếp lãnh đạo Quỹ Đầu tư Na Uy, đề nghị Quỹ tăng cường đầu tư vào các dự án "
      "năng lượng của Kenya.",
-     ("meeting", ["william otieno"])),
+     ("meeting", ["quỹ đầu tư|NO", "william otieno"])),
     # a call with a third country its sentence tells in passing is not the occasion
     ("Tin Kenya. Ngày 5/6, Tổng thống Kenya William Otieno điện đàm với Tổng thống Peru Luis Vargas. Sau cuộc điện "
      "đàm với Tổng thống Peru, Tổng thống William Otieno đã điện đàm với lãnh đạo Na Uy, nhất trí về tăng cường hợp "
