@@ -3,7 +3,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterable, Iterator
+
+class _Folded:
+    """`Token.low`: folded on first read and kept in the token's __dict__, which is read first from then on
+    (the matchers read it millions of times); outside eq, hash and repr. functools.cached_property would do
+    the same behind a lock."""
+
+    def __get__(self, token, owner=None):
+        if token is None:
+            return self
+        low = token.__dict__["low"] = token.text.casefold()
+        return low
+
 
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?(?<!\.)|[^\w\s]", re.UNICODE)
 
@@ -22,13 +35,17 @@ class Token:
     def is_cap(self) -> bool:
         return self.text[0].isupper()
 
-    @property
-    def low(self) -> str:
-        return self.text.casefold()
+    low = _Folded()
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[Token, ...]:
+    # each sentence is tokenized by several readers of one article (actors, events, commitments, names)
+    return tuple(Token(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text))
 
 
 class PhraseMatcher:
@@ -52,9 +69,13 @@ class PhraseMatcher:
         """(end index, payload) of the longest phrase starting at token i."""
         if i >= len(tokens) or (self.cased and not tokens[i].is_cap):
             return None
-        for words, payload in self.index.get(tokens[i].low, ()):
+        entries = self.index.get(tokens[i].low)
+        if not entries:
+            return None
+        n = len(tokens)
+        for words, payload in entries:
             j = i + len(words)
-            if j <= len(tokens) and all(tokens[i + k].low == w for k, w in enumerate(words)):
+            if j <= n and all(tokens[i + k].low == words[k] for k in range(1, len(words))):
                 return j, payload
         return None
 
