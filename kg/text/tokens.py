@@ -6,16 +6,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
-class _Folded:
-    """`Token.low`: folded on first read and kept in the token's __dict__, which is read first from then on
-    (the matchers read it millions of times); outside eq, hash and repr. functools.cached_property would do
-    the same behind a lock."""
+class _Kept:
+    """A token's attribute derived from its text, computed on first read and kept in the token's __dict__,
+    which is read first from then on: the matchers read `low` and `is_cap` millions of times. Outside eq,
+    hash and repr (functools.cached_property would do the same behind a lock)."""
+
+    def __init__(self, derive):
+        self.derive, self.name = derive, derive.__name__
 
     def __get__(self, token, owner=None):
         if token is None:
             return self
-        low = token.__dict__["low"] = token.text.casefold()
-        return low
+        value = token.__dict__[self.name] = self.derive(token)
+        return value
 
 
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?(?<!\.)|[^\w\s]", re.UNICODE)
@@ -27,15 +30,17 @@ class Token:
     begin: int
     end: int
 
-    @property
+    @_Kept
     def is_word(self) -> bool:
         return self.text[0].isalpha()
 
-    @property
+    @_Kept
     def is_cap(self) -> bool:
         return self.text[0].isupper()
 
-    low = _Folded()
+    @_Kept
+    def low(self) -> str:
+        return self.text.casefold()
 
 
 def tokenize(text: str) -> list[Token]:
@@ -84,11 +89,12 @@ class PhraseMatcher:
         of `blocked` is stepped over whole ('tiếp tục' is no 'tiếp')."""
         i = 0
         while i < len(tokens):
-            stop = blocked.match_at(tokens, i) if blocked else None
+            low = tokens[i].low     # no phrase of a matcher starts with a word its index lacks
+            stop = blocked.match_at(tokens, i) if blocked and low in blocked.index else None
             if stop:
                 i = stop[0]
                 continue
-            m = self.match_at(tokens, i)
+            m = self.match_at(tokens, i) if low in self.index else None
             if m:
                 yield i, m[0], m[1]
                 i = m[0]
