@@ -817,8 +817,8 @@ def _family(phrase: str) -> str:
 def _lists_attendees(text: str, data) -> bool:
     """'Về phía Việt Nam có A; B', 'Cùng dự lễ đón có A; B': a list of the previous event's participants."""
     # ('Tham dự Lễ đón, về phía Kenya có: …': the side may follow a comma)
-    if any(re.match(rf"^\s*{re.escape(m)}\b[^,.;]{{0,40}}?(?:,\s*(?:về\s+)?phía\s[^,.;]{{0,30}}?)?\bcó\b", text)
-           for m in data["attendee_lists"]):
+    if data["attendee_lists"] and re.match(rf"^\s*(?:{_alternation(data['attendee_lists'])})\b[^,.;]{{0,40}}?"
+                                           rf"(?:,\s*(?:về\s+)?phía\s[^,.;]{{0,30}}?)?\bcó\b", text):
         return True
     # 'Cũng có mặt trong cuộc gặp của hai nhà lãnh đạo là A, B'
     return bool(re.match(rf"^\s*(?:(?:cũng|cùng)\s+)?(?:{_alternation(data['presence_lists'])})\s+(?:trong|tại)\s"
@@ -1500,13 +1500,14 @@ def _invitation(head: str, data) -> bool:
 
 def _aim(head: str, data) -> bool:
     """'thúc đẩy ký kết', 'xúc tiến gặp gỡ': a verb right before the trigger makes it an aim, not an act."""
-    return any(re.search(rf"(?<!\w){re.escape(w)}\s*$", head) for w in data["goal_verbs"])
+    return bool(data["goal_verbs"]) and bool(re.search(rf"(?<!\w)(?:{_alternation(data['goal_verbs'])})\s*$", head))
 
 
 def _generic(head: str, data) -> bool:
     """'Tại các cuộc gặp, tiếp xúc', 'những cuộc điện đàm': meetings in general, not one event."""
     if any(head.rstrip().endswith(w) for w in data["generic_plurals"]) \
-            and not any(re.search(rf"(?<!\w){re.escape(w)}$", head.rstrip()) for w in data["clause_openers"]):
+            and not (data["clause_openers"] and re.search(rf"(?<!\w)(?:{_alternation(data['clause_openers'])})$",
+                                                          head.rstrip())):
         return True       # (but 'sau khi gặp X', 'trước khi hội đàm': one event, not 'khi gặp nhau')
     if re.search(rf"(?<!\w)(?:\d+|{_alternation(data['count_words'])})\s+lần\s+(?:\S+\s+)?$", head):
         return True       # 'đã có 4 lần sang thăm …': visits counted, not one told
