@@ -72,6 +72,9 @@ class ActorGrammar:
         self.legal_prefixes = [tuple(t.text for t in tokenize(f)) for f in inst["legal_forms"]["prefix"]]
         self.legal_suffixes = sorted((tuple(t.text for t in tokenize(f)) for f in inst["legal_forms"]["suffix"]),
                                      key=len, reverse=True)
+        # tried at every token: each list also under its first word, in the same order
+        self.legal_prefixes_at = _by_first_word(self.legal_prefixes)
+        self.legal_suffixes_at = _by_first_word(self.legal_suffixes)
         self.honorifics = RunMatcher([(h, "honorific") for h in hon["honorifics"]] +
                                      [(r, "rank") for r in hon["ranks"]], hon["honorific_runs"], stacked=True)
         self.pronouns = set(hon["pronouns"])
@@ -200,7 +203,7 @@ class ActorGrammar:
         k, lower_run, good = j, 0, j
         while k < len(toks):
             t = toks[k]
-            legal = self._legal_form(toks, k, self.legal_suffixes) if k > j else None
+            legal = self._legal_form(toks, k, self.legal_suffixes_at) if k > j else None
             if legal:           # 'Công ty Andes Mining S.A.': a legal form closes the name
                 k = good = legal
                 lower_run = 0
@@ -293,9 +296,11 @@ class ActorGrammar:
             and toks[k].low not in STOP_LOWER and is_vietnamese_syllable(toks[k - 1].text) \
             and is_vietnamese_syllable(toks[k].text.split("-")[0]) and not self.continuations.match_at(toks, k)
 
-    def _legal_form(self, toks: list[Token], k: int, forms: list[tuple[str, ...]]) -> int | None:
+    def _legal_form(self, toks: list[Token], k: int, forms: dict[str, list[tuple[str, ...]]]) -> int | None:
         """The end of a company's legal form spelled exactly so at k; not the full stop that ends a sentence."""
-        for form in forms:
+        if not 0 <= k < len(toks):
+            return None
+        for form in forms.get(toks[k].text, ()):
             e = k + len(form)
             if e <= len(toks) and tuple(t.text for t in toks[k:e]) == form:
                 return e - 1 if e == len(toks) and len(form) > 1 and form[-1] == "." else e
@@ -306,10 +311,10 @@ class ActorGrammar:
         Seafood ASA', 'OOO Volga Trans'."""
         if i > 0 and toks[i - 1].is_word and toks[i - 1].is_cap:
             return None         # inside a capitalised run: the run's start decides
-        pre = self._legal_form(toks, i, self.legal_prefixes)
+        pre = self._legal_form(toks, i, self.legal_prefixes_at)
         k = e = pre or i
         while e < len(toks) and e - k <= 6:
-            end = self._legal_form(toks, e, self.legal_suffixes) if e > k else None
+            end = self._legal_form(toks, e, self.legal_suffixes_at) if e > k else None
             if end:
                 break
             if not (toks[e].is_word and toks[e].is_cap) or (e > k and self._starts_body(toks, e)):
@@ -1145,6 +1150,14 @@ class ActorGrammar:
     def is_vietnamese_name(self, name: str) -> bool:
         first = name.split()[0]
         return first in self.surnames and len(name.split()) >= 2
+
+
+def _by_first_word(forms: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for form in forms:
+        if form:
+            index.setdefault(form[0], []).append(form)
+    return index
 
 
 @lru_cache(maxsize=1)

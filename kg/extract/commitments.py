@@ -38,13 +38,39 @@ class Phrases:
     def __init__(self, phrases):
         words = ((tuple(t.low for t in tokenize(p)), p) for p in phrases)
         self.items = sorted((e for e in words if e[0]), key=lambda e: -len(e[0]))
+        # the same items, longest first, under their last word and under their first: a position is only
+        # tried against the phrases that can end (or start) with its token
+        self.by_last: dict[str, list] = {}
+        self.by_first: dict[str, list] = {}
+        for e in self.items:
+            self.by_last.setdefault(e[0][-1], []).append(e)
+            self.by_first.setdefault(e[0][0], []).append(e)
 
     def ending_at(self, toks: list[Token], k: int, floor: int = 0):
         """(start index, payload) of the longest phrase whose last token is toks[k - 1], not before floor."""
+        if floor < 0 or not 0 < k <= len(toks):
+            return self._ending_at_any(toks, k, floor)
+        for words, payload in self.by_last.get(toks[k - 1].low, ()):
+            i = k - len(words)
+            if i >= floor and all(toks[i + n].low == words[n] for n in range(len(words) - 1)):
+                return i, payload
+        return None
+
+    def _ending_at_any(self, toks: list[Token], k: int, floor: int):
         for words, payload in self.items:
             i = k - len(words)
             if i >= floor and all(toks[i + n].low == w for n, w in enumerate(words)):
                 return i, payload
+        return None
+
+    def starting_at(self, toks: list[Token], j: int, k: int):
+        """The longest phrase that starts at toks[j] and ends by k, as its words."""
+        if not 0 <= j < len(toks):
+            return next((words for words, _ in self.items if j + len(words) <= k
+                         and all(toks[j + n].low == w for n, w in enumerate(words))), None)
+        for words, _ in self.by_first.get(toks[j].low, ()):
+            if j + len(words) <= k and all(toks[j + n].low == words[n] for n in range(1, len(words))):
+                return words
         return None
 
 
@@ -364,14 +390,11 @@ class Reading:
         return said.parties if isinstance(said, Subject) and said.parties else None
 
     def skip_leading_adverbs(self, j: int, k: int) -> int:
-        moved = True
-        while moved and j < k:
-            moved = False
-            for words, _ in self.lx.adverbs.items:
-                if j + len(words) <= k and all(self.toks[j + n].low == w for n, w in enumerate(words)):
-                    j += len(words)
-                    moved = True
-                    break
+        while j < k:
+            words = self.lx.adverbs.starting_at(self.toks, j, k)
+            if not words:
+                break
+            j += len(words)
         return j
 
     def opens_with_head(self, j: int, k: int) -> bool:

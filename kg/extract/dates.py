@@ -59,6 +59,9 @@ PATTERNS = [
     ("year", re.compile(rf"(?<!đầu )(?<!cuối )(?<!giữa )(?<!trong )(?<!của )(?<!đến )(?<!tới )(?<!cả )(?<!hết )"
                         rf"(?<!tháng )(?<!quý )(?<!sau )\b(?:năm|hồi) {Y}\b(?!\s*[-–]\s*\d)", re.I)),
 ]
+# the kinds whose patterns need no digit; every other pattern has a day, month or year in digits
+WORDS_ONLY = {"same_day", "rel_day", "rel_year", "rel_month"}
+DIGIT = re.compile(r"\d")
 # a year standing alone ('chuyến thăm Kenya (2019)', 'vào 2019'): read only when before the article's year,
 # history told in passing, and not a name's ('APEC 2019', 'UNCLOS 1982') nor a period's end ('1995 - 2025')
 BARE_YEAR = re.compile(r"(?<![\w/.,-])((?:19|20)\d\d)\b(?![/.]\d|\s*[-–]\s*\d)")
@@ -93,7 +96,10 @@ def find_dates(text: str, year: int | None = None, previous: DateValue | None = 
     `today` (the publication day) anchors 'hôm qua' and 'năm ngoái'."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    digits = DIGIT.search(text) is not None
     for kind, pattern in PATTERNS:
+        if not digits and kind not in WORDS_ONLY:
+            continue        # (most sentences have no number: the patterns that need one are not tried)
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue

@@ -42,7 +42,19 @@ def roman(text: str) -> int | None:
 
 
 def _alternation(words) -> str:
+    return _alternation_of(tuple(words))
+
+
+@lru_cache(maxsize=None)
+def _alternation_of(words: tuple[str, ...]) -> str:
+    # built for lexicon lists at almost every trigger: once per list (the cache holds one entry per list)
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=None)
+def _whole_words(words: tuple[str, ...]) -> re.Pattern:
+    """One of `words` (a lexicon list) as whole words: one pattern, not one search per word."""
+    return re.compile(rf"(?<!\w)(?:{_alternation_of(words)})(?!\w)")
 
 
 def _head_alternation(words) -> str:
@@ -805,8 +817,8 @@ def _family(phrase: str) -> str:
 def _lists_attendees(text: str, data) -> bool:
     """'Về phía Việt Nam có A; B', 'Cùng dự lễ đón có A; B': a list of the previous event's participants."""
     # ('Tham dự Lễ đón, về phía Kenya có: …': the side may follow a comma)
-    if any(re.match(rf"^\s*{re.escape(m)}\b[^,.;]{{0,40}}?(?:,\s*(?:về\s+)?phía\s[^,.;]{{0,30}}?)?\bcó\b", text)
-           for m in data["attendee_lists"]):
+    if data["attendee_lists"] and re.match(rf"^\s*(?:{_alternation(data['attendee_lists'])})\b[^,.;]{{0,40}}?"
+                                           rf"(?:,\s*(?:về\s+)?phía\s[^,.;]{{0,30}}?)?\bcó\b", text):
         return True
     # 'Cũng có mặt trong cuộc gặp của hai nhà lãnh đạo là A, B'
     return bool(re.match(rf"^\s*(?:(?:cũng|cùng)\s+)?(?:{_alternation(data['presence_lists'])})\s+(?:trong|tại)\s"
@@ -1336,7 +1348,8 @@ def _plural_other(ctx, view, a: int, trig: Trigger, attendees: list[str]) -> lis
 
 def _cue(text: str, words) -> bool:
     """One of `words` as whole words in `text` (already case-folded)."""
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in words)
+    words = tuple(words)
+    return bool(words) and bool(_whole_words(words).search(text))
 
 
 def _group_subject(lead: str, data) -> bool:
@@ -1459,7 +1472,7 @@ def _joined(view, keys: list[str], comma: bool = False) -> bool:
 def _modal_no_event(head: str, data, named: bool = False) -> bool:
     """'có thể …', 'được kỳ vọng …', an analyst's guess before the trigger; 'muốn gặp', 'mời … sang thăm'
     (a named session or congress ahead, 'tiến tới Đại hội XIV', is an announced one)."""
-    if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", head) for w in data["speculative_cues"]):
+    if _cue(head, data["speculative_cues"]):
         return True
     if named:
         return False
@@ -1474,7 +1487,7 @@ def _wished(text: str, data, named: bool = False) -> bool:
     congratulation on one held ('chúc mừng')."""
     text = re.sub(rf"(?<!\w)(?:{_alternation(data['congratulation_cues'])})(?!\w)", " ", text)
     cues = data["wish_cues"] + (data["named_wish_cues"] if named else [])
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in cues)
+    return _cue(text, cues)
 
 
 def _invitation(head: str, data) -> bool:
@@ -1487,13 +1500,14 @@ def _invitation(head: str, data) -> bool:
 
 def _aim(head: str, data) -> bool:
     """'thúc đẩy ký kết', 'xúc tiến gặp gỡ': a verb right before the trigger makes it an aim, not an act."""
-    return any(re.search(rf"(?<!\w){re.escape(w)}\s*$", head) for w in data["goal_verbs"])
+    return bool(data["goal_verbs"]) and bool(re.search(rf"(?<!\w)(?:{_alternation(data['goal_verbs'])})\s*$", head))
 
 
 def _generic(head: str, data) -> bool:
     """'Tại các cuộc gặp, tiếp xúc', 'những cuộc điện đàm': meetings in general, not one event."""
     if any(head.rstrip().endswith(w) for w in data["generic_plurals"]) \
-            and not any(re.search(rf"(?<!\w){re.escape(w)}$", head.rstrip()) for w in data["clause_openers"]):
+            and not (data["clause_openers"] and re.search(rf"(?<!\w)(?:{_alternation(data['clause_openers'])})$",
+                                                          head.rstrip())):
         return True       # (but 'sau khi gặp X', 'trước khi hội đàm': one event, not 'khi gặp nhau')
     if re.search(rf"(?<!\w)(?:\d+|{_alternation(data['count_words'])})\s+lần\s+(?:\S+\s+)?$", head):
         return True       # 'đã có 4 lần sang thăm …': visits counted, not one told

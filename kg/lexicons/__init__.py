@@ -49,16 +49,21 @@ def _form_pattern(form: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _country_patterns() -> list[tuple[re.Pattern, str]]:
-    return [(re.compile(rf"(?<!\w){_form_pattern(form)}(?!\w)"), code) for form, code in country_forms()]
+def _country_patterns() -> list[tuple[re.Pattern, str, str]]:
+    """(pattern, code, needle): the needle is the form's longest run without a space or dash, which any
+    text the pattern matches holds as it is, also after other names are cut out of it (a cut leaves a space)."""
+    return [(re.compile(rf"(?<!\w){_form_pattern(form)}(?!\w)"), code,
+             max(re.split(r"[\s-]+", form.casefold()), key=len))
+            for form, code in country_forms()]
 
 
 def strip_countries(text: str) -> tuple[str, list[str]]:
     """`text` case-folded with every country name cut out (whole words only, longest first), and the
     ISO codes of the names cut: 'Ủy ban liên Chính phủ Việt Nam - Lào' → ('ủy ban liên chính phủ  - ', [VN, LA])."""
     text, codes = text.casefold(), []
-    for pattern, code in _country_patterns():
-        if pattern.search(text):
+    for pattern, code, needle in _country_patterns():
+        # the patterns of the names the text lacks are many; a substring test rules them out cheaply
+        if needle in text and pattern.search(text):
             codes.append(code)
             text = pattern.sub(" ", text)
     return text, codes

@@ -3,7 +3,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterable, Iterator
+
+class _Kept:
+    """A token's attribute derived from its text, computed on first read and kept in the token's __dict__,
+    which is read first from then on: the matchers read `low` and `is_cap` millions of times. Outside eq,
+    hash and repr (functools.cached_property would do the same behind a lock)."""
+
+    def __init__(self, derive):
+        self.derive, self.name = derive, derive.__name__
+
+    def __get__(self, token, owner=None):
+        if token is None:
+            return self
+        value = token.__dict__[self.name] = self.derive(token)
+        return value
+
 
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?(?<!\.)|[^\w\s]", re.UNICODE)
 
@@ -14,21 +30,27 @@ class Token:
     begin: int
     end: int
 
-    @property
+    @_Kept
     def is_word(self) -> bool:
         return self.text[0].isalpha()
 
-    @property
+    @_Kept
     def is_cap(self) -> bool:
         return self.text[0].isupper()
 
-    @property
+    @_Kept
     def low(self) -> str:
         return self.text.casefold()
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[Token, ...]:
+    # each sentence is tokenized by several readers of one article (actors, events, commitments, names)
+    return tuple(Token(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text))
 
 
 class PhraseMatcher:
@@ -52,9 +74,13 @@ class PhraseMatcher:
         """(end index, payload) of the longest phrase starting at token i."""
         if i >= len(tokens) or (self.cased and not tokens[i].is_cap):
             return None
-        for words, payload in self.index.get(tokens[i].low, ()):
+        entries = self.index.get(tokens[i].low)
+        if not entries:
+            return None
+        n = len(tokens)
+        for words, payload in entries:
             j = i + len(words)
-            if j <= len(tokens) and all(tokens[i + k].low == w for k, w in enumerate(words)):
+            if j <= n and all(tokens[i + k].low == words[k] for k in range(1, len(words))):
                 return j, payload
         return None
 
@@ -63,11 +89,12 @@ class PhraseMatcher:
         of `blocked` is stepped over whole ('tiếp tục' is no 'tiếp')."""
         i = 0
         while i < len(tokens):
-            stop = blocked.match_at(tokens, i) if blocked else None
+            low = tokens[i].low     # no phrase of a matcher starts with a word its index lacks
+            stop = blocked.match_at(tokens, i) if blocked and low in blocked.index else None
             if stop:
                 i = stop[0]
                 continue
-            m = self.match_at(tokens, i)
+            m = self.match_at(tokens, i) if low in self.index else None
             if m:
                 yield i, m[0], m[1]
                 i = m[0]
