@@ -2,20 +2,16 @@
 one published after reports it held; every article telling it says what the latest one says."""
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pytest
 from rdflib import Namespace
-from rdflib.compare import isomorphic, to_isomorphic
-from rdflib.graph import Graph
 from rdflib.namespace import RDF
 
-from kg.build import build_articles
-from kg.export import union_graph
 from kg.extract.crossdoc import Summary, corpus_hints
 from kg.extract.pipeline import extract_corpus
 from kg.store import open_dataset
+from tests.corpus_builds import assert_same, build_one_at_a_time, clean_build, write_articles
 
 SCHEMA = Namespace("https://schema.org/")
 DK = Namespace("https://w3id.org/diplomacy-kg/ontology#")
@@ -88,35 +84,18 @@ def test_days_the_articles_disagree_on_are_the_earliest_precise_ones(told, expec
     assert {aid: h.spans["ev"] for aid, h in hints.items() if h.spans} == expected
 
 
-def write(folder, name, text, published):
-    (folder / f"{name}.json").write_text(json.dumps({"id": name, "date": published, "text": text},
-                                                    ensure_ascii=False), encoding="utf-8")
-
-
 ARTICLES = {"k1": (KENYA_BEFORE, "2025-03-02"), "k2": (KENYA_AFTER, "2025-03-13"),
             "n1": (NORWAY_BEFORE, "2024-05-28"), "n2": (NORWAY_AFTER, "2024-06-07")}
-
-
-def union(ds) -> Graph:
-    g = Graph()
-    for t in union_graph(ds):
-        g.add(t)
-    return g
 
 
 @pytest.mark.parametrize("order", [["k1", "n2", "k2", "n1"], ["k2", "n1", "k1", "n2"]])
 def test_one_article_at_a_time_ends_in_the_clean_build(tmp_path, order):
     folder = tmp_path / "in"
-    folder.mkdir()
-    for name, (text, published) in ARTICLES.items():
-        write(folder, name, text, published)
-    clean = open_dataset("memory")
-    assert not build_articles(clean, [folder], jobs=1).failed
-    expected = union(clean)
+    write_articles(folder, ARTICLES)
+    expected = clean_build(folder)
     ds = open_dataset(str(tmp_path / "store"))
-    for name in order:
-        assert not build_articles(ds, [folder / f"{name}.json"], jobs=1).failed
-    assert isomorphic(union(ds), expected), sorted(set(to_isomorphic(union(ds))) ^ set(to_isomorphic(expected)))
+    build_one_at_a_time(ds, folder, order)
+    assert_same(ds, expected)
     ds.close()
     for ev in set(expected.subjects(RDF.type, SCHEMA.Event)):
         for prop in (DK.eventStatus, SCHEMA.startDate, SCHEMA.endDate, SCHEMA.name):

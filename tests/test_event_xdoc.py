@@ -3,20 +3,17 @@ that guest and place another article dates near its own day; tellings far apart 
 together or one article at a time, the graph is the same."""
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pytest
 from rdflib import Namespace
-from rdflib.compare import isomorphic, to_isomorphic
-from rdflib.graph import Graph
 from rdflib.namespace import DCTERMS, RDF
 
-from kg.build import build_articles, remove_articles
-from kg.export import union_graph
+from kg.build import remove_articles
 from kg.extract.crossdoc import Summary, corpus_hints
 from kg.extract.pipeline import extract_corpus
 from kg.store import open_dataset
+from tests.corpus_builds import assert_same, build_one_at_a_time, clean_build, write_articles
 from kg.text.normalize import digest
 
 SCHEMA = Namespace("https://schema.org/")
@@ -201,11 +198,6 @@ def test_the_key_hint(summaries, expected):
         aid: {digest(own): k for own, k in keys.items()} for aid, keys in expected.items()}
 
 
-def write(folder, name, text, published):
-    (folder / f"{name}.json").write_text(json.dumps({"id": name, "date": published, "text": text},
-                                                    ensure_ascii=False), encoding="utf-8")
-
-
 ARTICLES = {"d1": (DATED, "2025-03-02"), "u1": (UNDATED, "2025-03-14"), "u2": (UNDATED_TALKS, "2025-03-15"),
             "d2": (DATED_OCTOBER, "2025-10-09"), "u3": (UNDATED, "2025-10-20"),
             "s1": (SUMMIT_YEAR.format(year=2025), "2025-12-01"), "s2": (SUMMIT, "2025-08-23"),
@@ -213,23 +205,12 @@ ARTICLES = {"d1": (DATED, "2025-03-02"), "u1": (UNDATED, "2025-03-14"), "u2": (U
             "t1": (WITH_TALKS, "2025-03-13")}
 
 
-def union(ds) -> Graph:
-    g = Graph()
-    for t in union_graph(ds):
-        g.add(t)
-    return g
-
-
 @pytest.mark.parametrize("order", [["u1", "s1", "u5", "u2", "d3", "d1", "u4", "t1", "u3", "d2", "s2"],
                                    ["s2", "t1", "d3", "d2", "u3", "u4", "u2", "u5", "d1", "s1", "u1"]])
 def test_one_article_at_a_time_ends_in_the_clean_build(tmp_path, order):
     folder = tmp_path / "in"
-    folder.mkdir()
-    for name, (text, published) in ARTICLES.items():
-        write(folder, name, text, published)
-    clean = open_dataset("memory")
-    assert not build_articles(clean, [folder], jobs=1).failed
-    expected = union(clean)
+    write_articles(folder, ARTICLES)
+    expected = clean_build(folder)
     visits = {ev for ev in expected.subjects(RDF.type, SCHEMA.Event)
               if str(expected.value(ev, DCTERMS.type)).endswith("/visit")}
     assert len(visits) == 4, visits
@@ -237,17 +218,13 @@ def test_one_article_at_a_time_ends_in_the_clean_build(tmp_path, order):
                if str(expected.value(ev, DCTERMS.type)).endswith("/conference")}
     assert len(summits) == 1, summits
     ds = open_dataset(str(tmp_path / "store"))
-    for name in order:
-        assert not build_articles(ds, [folder / f"{name}.json"], jobs=1).failed
-    assert isomorphic(union(ds), expected), sorted(set(to_isomorphic(union(ds))) ^ set(to_isomorphic(expected)))
+    build_one_at_a_time(ds, folder, order)
+    assert_same(ds, expected)
     # the dated telling taken out again: the undated ones fall back to what the others tell them
     remove_articles(ds, ["d1", "s2"])
     for name in ("d1", "s2"):
         (folder / f"{name}.json").unlink()
-    clean = open_dataset("memory")
-    assert not build_articles(clean, [folder], jobs=1).failed
-    expected = union(clean)
-    assert isomorphic(union(ds), expected), sorted(set(to_isomorphic(union(ds))) ^ set(to_isomorphic(expected)))
+    assert_same(ds, clean_build(folder))
     ds.close()
 
 
